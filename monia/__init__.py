@@ -1,0 +1,1 @@
+"""Monia — a case system for Finnish multi-agency child welfare."""

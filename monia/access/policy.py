@@ -1,0 +1,159 @@
+"""Monia's one access policy: may this user do this to this case or person, on what basis?
+
+Every view and API endpoint reaches client data through the functions here, and
+each of them writes the access-log row in the same transaction as the read.
+"Forbidden" and "missing" answer the same: ``Http404``.
+
+Rules (Act 703/2023: access only for an existing client relationship or a work task):
+- a user sees client data of their own county only;
+- the child's designated worker and the members of the team that owns the case
+  see the case (shared case responsibility of the systemic team);
+- a senior official sees the county's cases (they decide care orders);
+- administrators see no client data.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, cast
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
+
+from monia.access.models import AccessLog, Basis
+
+if TYPE_CHECKING:
+    from monia.accounts.models import User
+    from monia.casework.models import Case
+    from monia.people.models import Person
+
+
+class Action(enum.StrEnum):
+    VIEW = "view"
+    RECORD = "record"  # urgency notes, hearings, plan drafts
+    DECIDE = "decide"  # intake decisions, assessment conclusions, plan approval, measures
+
+
+# Roles that work with client data at all; administrators and unknown roles do not.
+CASEWORK_ROLES = frozenset({
+    "designated_social_worker", "social_worker", "consultant_social_worker",
+    "family_therapist", "family_worker", "team_coordinator", "senior_official",
+})
+RECORDING_ROLES = CASEWORK_ROLES - {"team_coordinator"}
+DECIDING_ROLES = frozenset({
+    "designated_social_worker", "social_worker", "consultant_social_worker", "senior_official",
+})
+
+
+class NotFound(Http404):
+    """Raised for both missing and forbidden objects."""
+
+
+def _is_staff_in_county(user: User) -> bool:
+    return bool(
+        user.is_authenticated and user.is_active and user.county_id
+        and user.role in CASEWORK_ROLES
+    )
+
+
+def case_basis(user: User, case: Case) -> Basis | None:
+    """The basis on which ``user`` may see ``case``, or None."""
+    if not _is_staff_in_county(user) or case.county_id != user.county_id:
+        return None
+    if case.designated_worker_id == user.pk:
+        return Basis.DESIGNATED_WORKER
+    if user.team_id is not None and case.team_id == user.team_id:
+        return Basis.TEAM_MEMBER
+    if user.role == "senior_official":
+        return Basis.SENIOR_OFFICIAL
+    return None
+
+
+def may(user: User, action: Action, case: Case) -> bool:
+    """Answer the question the UI asks before it shows a button."""
+    if case_basis(user, case) is None:
+        return False
+    if action == Action.VIEW:
+        return True
+    if action == Action.RECORD:
+        return user.role in RECORDING_ROLES
+    return user.role in DECIDING_ROLES
+
+
+def allowed_actions(user: User, case: Case) -> frozenset[Action]:
+    return frozenset(a for a in Action if may(user, a, case))
+
+
+def cases_visible_to(user: User) -> QuerySet[Case]:
+    """The cases a user may see, as a queryset (for lists and dashboards)."""
+    from monia.casework.models import Case
+
+    if not _is_staff_in_county(user):
+        return Case.objects.none()
+    qs = Case.objects.filter(county_id=user.county_id)
+    if user.role == "senior_official":
+        return qs
+    rule = Q(designated_worker_id=user.pk)
+    if user.team_id is not None:
+        rule |= Q(team_id=user.team_id)
+    return qs.filter(rule)
+
+
+def may_record_intake(user: User) -> bool:
+    return _is_staff_in_county(user) and user.role in RECORDING_ROLES
+
+
+def case_get_for_user(
+    user: User, case_id: int, *, purpose: str, action: Action = Action.VIEW,
+    channel: str = "web", for_update: bool = False,
+) -> Case:
+    """Fetch a case the user may act on, and log the read; 404 otherwise."""
+    from monia.casework.models import Case
+
+    with transaction.atomic():
+        qs = Case.objects.select_related("child", "team", "designated_worker", "county")
+        if for_update:
+            qs = qs.select_for_update(of=("self",))
+        case = qs.filter(pk=case_id).first()
+        if case is None or not may(user, action, case):
+            raise NotFound
+        basis = case_basis(user, case)
+        assert basis is not None  # guaranteed by may()
+        AccessLog.objects.create(
+            user=user, county_id=case.county_id, person_id=case.child_id, case=case,
+            purpose=purpose, basis=basis, channel=channel,
+        )
+    return case
+
+
+def log_case_list(user: User, cases: Iterable[Case], *, purpose: str,
+                  channel: str = "web") -> None:
+    """Log that a list showing these cases' children was read: one INSERT for the lot."""
+    rows = []
+    for case in cases:
+        basis = case_basis(user, case)
+        if basis is None:  # a list must only ever contain visible cases
+            raise NotFound
+        rows.append(AccessLog(user=user, county_id=case.county_id, person_id=case.child_id,
+                              case=case, purpose=purpose, basis=basis, channel=channel))
+    AccessLog.objects.bulk_create(rows)
+
+
+def persons_found_for_intake(user: User, persons: Iterable[Person], *, purpose: str) -> None:
+    """Log the persons shown to a user searching for a child while recording an intake."""
+    if not may_record_intake(user):
+        raise NotFound
+    rows = [
+        AccessLog(user=user, county_id=p.county_id, person=p, purpose=purpose,
+                  basis=Basis.INTAKE_REGISTRATION)
+        for p in persons
+        if p.county_id == user.county_id
+    ]
+    AccessLog.objects.bulk_create(rows)
+
+
+def user_of(request: HttpRequest) -> User:
+    """The request's user, typed as Monia's user (anonymous users never reach views)."""
+    return cast("User", request.user)

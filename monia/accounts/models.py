@@ -1,0 +1,86 @@
+"""Staff users, their roles and API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    DESIGNATED_SOCIAL_WORKER = "designated_social_worker", _(
+        "Designated social worker (lapsen asioista vastaava sosiaalityöntekijä)"
+    )
+    SOCIAL_WORKER = "social_worker", _("Social worker")
+    CONSULTANT_SOCIAL_WORKER = "consultant_social_worker", _("Consultant social worker")
+    FAMILY_THERAPIST = "family_therapist", _("Family therapist")
+    FAMILY_WORKER = "family_worker", _("Family worker (sosiaaliohjaaja)")
+    TEAM_COORDINATOR = "team_coordinator", _("Team coordinator")
+    SENIOR_OFFICIAL = "senior_official", _("Senior official")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+# Roles held by qualified (laillistettu) social workers, who may be named the
+# child's designated worker (LsL 13 b §) and who make the casework decisions.
+QUALIFIED_SOCIAL_WORK_ROLES = frozenset(
+    {Role.DESIGNATED_SOCIAL_WORKER, Role.SOCIAL_WORKER, Role.CONSULTANT_SOCIAL_WORKER}
+)
+
+
+class User(AbstractUser):
+    """A member of staff. Every staff member belongs to one county and at most one team."""
+
+    role = models.CharField(_("role"), max_length=40, choices=Role.choices)
+    county = models.ForeignKey(
+        "teams.County", on_delete=models.PROTECT, null=True, blank=True, related_name="staff",
+        verbose_name=_("wellbeing services county"),
+    )
+    team = models.ForeignKey(
+        "teams.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="members",
+        verbose_name=_("team"),
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff members")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_superuser=False) | models.Q(role="administrator"),
+                name="only_administrators_are_superusers",
+            ),
+        ]
+
+    @property
+    def is_qualified_social_worker(self) -> bool:
+        return self.role in QUALIFIED_SOCIAL_WORK_ROLES
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only the SHA-256 of the secret is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    @staticmethod
+    def hash_key(raw: str) -> str:
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    @staticmethod
+    def new_key() -> str:
+        return "monia_" + secrets.token_urlsafe(32)

@@ -1,0 +1,490 @@
+"""The statutory path of a child welfare matter, from intake to aftercare.
+
+Models hold data and database constraints only; every change goes through
+``services.py`` and every read of client data through ``monia.access.policy``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ServiceTask(models.TextChoices):
+    """Palvelutehtävä: every social welfare document names its service task."""
+
+    CHILD_WELFARE = "lastensuojelu", _("Child welfare")
+    FAMILY_SOCIAL_SERVICES = "lapsiperheiden_sosiaalipalvelut", _(
+        "Social services for families with children"
+    )
+
+
+class CaseStage(models.TextChoices):
+    INTAKE = "intake", _("Intake")
+    ASSESSMENT = "assessment", _("Service-needs assessment")
+    CLIENT = "client", _("Child welfare client")
+    CLOSED = "closed", _("Closed")
+
+
+class Case(models.Model):
+    """One child's child welfare matter in one county (lastensuojeluasia).
+
+    Its stage is a state machine kept here and changed only by services.
+    """
+
+    county = models.ForeignKey("teams.County", on_delete=models.PROTECT, related_name="cases")
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cases")
+    team = models.ForeignKey("teams.Team", on_delete=models.PROTECT, related_name="cases")
+    designated_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="designated_cases", verbose_name=_("designated social worker"),
+    )
+    service_task = models.CharField(
+        _("service task"), max_length=40, choices=ServiceTask.choices,
+        default=ServiceTask.CHILD_WELFARE,
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=CaseStage.choices,
+                             default=CaseStage.INTAKE)
+    opened_at = models.DateTimeField(_("opened"))
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        constraints = [
+            # One open child welfare matter per child: new intakes join it.
+            models.UniqueConstraint(
+                fields=["child"], condition=~models.Q(stage="closed"),
+                name="case_one_open_per_child",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["team", "stage"], name="case_team_stage_idx"),
+            models.Index(fields=["designated_worker", "stage"], name="case_worker_stage_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"
+
+
+class DesignatedWorkerAssignment(models.Model):
+    """Who was the child's designated worker (LsL 13 b §) and when — caseload on any date."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="worker_assignments")
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="assignments")
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case"], condition=models.Q(ended_on__isnull=True),
+                                    name="assignment_one_current_per_case"),
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("started_on")),
+                name="assignment_ends_after_start",
+            ),
+        ]
+
+
+class IntakeKind(models.TextChoices):
+    NOTIFICATION = "notification", _("Child welfare notification (LsL 25 §)")
+    REQUEST_WITH_FAMILY = "request_with_family", _(
+        "Request for assessment made together with the family (LsL 25 a §)"
+    )
+    CONTACT_SHL35 = "contact_shl35", _("Contact about the need for social welfare (SHL 35 §)")
+    PRE_BIRTH = "pre_birth", _("Pre-birth notification (LsL 25 c §)")
+
+
+class Channel(models.TextChoices):
+    PHONE = "phone", _("Phone")
+    FORM = "form", _("Written form")
+    ELECTRONIC = "electronic", _("Electronic form")
+    IN_PERSON = "in_person", _("In person")
+
+
+class NotifierType(models.TextChoices):
+    OBLIGATED = "obligated", _("Obligated professional")
+    PRIVATE = "private", _("Private person")
+    ANONYMOUS = "anonymous", _("Anonymous")
+
+
+class Sector(models.TextChoices):
+    SCHOOL = "school", _("School and student welfare")
+    EARLY_EDUCATION = "early_education", _("Early childhood education")
+    HEALTH_CARE = "health_care", _("Health care")
+    CHILD_PSYCHIATRY = "child_psychiatry", _("Child and adolescent psychiatry")
+    MENTAL_HEALTH_SUBSTANCE = "mental_health_substance", _(
+        "Mental-health and substance services"
+    )
+    SOCIAL_SERVICES = "social_services", _("Social services")
+    YOUTH_SERVICES = "youth_services", _("Youth services")
+    POLICE = "police", _("Police")
+    EMERGENCY_SERVICES = "emergency_services", _("Rescue and emergency services")
+    PARISH = "parish", _("Parish or religious community")
+    NGO = "ngo", _("NGO")
+    OTHER = "other", _("Other")
+
+
+class FamilyInformed(models.TextChoices):
+    YES = "yes", _("The family was told about the notification")
+    NO = "no", _("The family was not told")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class Urgency(models.TextChoices):
+    URGENT = "urgent", _("Urgent: needs immediate measures")
+    NOT_URGENT = "not_urgent", _("Not urgent")
+
+
+class IntakeDecision(models.TextChoices):
+    START_ASSESSMENT = "start_assessment", _("Start a service-needs assessment")
+    JOIN_ASSESSMENT = "join_assessment", _("Joined to the ongoing assessment")
+    NO_ACTION = "no_action", _("Clearly no action needed")
+
+
+class Intake(models.Model):
+    """A matter coming in (vireilletulo): notification, request, contact or pre-birth notice.
+
+    The notifier's identity is part of the record; an anonymous private
+    notifier's identity is never recorded.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="intakes")
+    kind = models.CharField(_("kind"), max_length=30, choices=IntakeKind.choices)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    received_at = models.DateTimeField(_("received"))
+    notifier_type = models.CharField(_("notifier"), max_length=20, choices=NotifierType.choices)
+    notifier_sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices,
+                                       blank=True)
+    notifier_name = models.CharField(_("notifier's name"), max_length=200, blank=True)
+    notifier_organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    notifier_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    notifier_email = models.EmailField(_("e-mail"), blank=True)
+    family_informed = models.CharField(
+        _("what the notifier told the family"), max_length=10, choices=FamilyInformed.choices,
+        default=FamilyInformed.UNKNOWN,
+    )
+    family_participated = models.BooleanField(
+        _("made together with the child or parent"), default=False
+    )
+    content = models.TextField(_("content of the notification"))
+    police_report_suspected = models.BooleanField(
+        _("suspected sexual abuse or violent crime (police report also due)"), default=False
+    )
+    decision_due = models.DateField(_("decision due"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    submission_key = models.UUIDField(unique=True, null=True, blank=True)
+
+    urgency = models.CharField(_("urgency"), max_length=20, choices=Urgency.choices, blank=True)
+    urgency_assessed_at = models.DateTimeField(_("urgency assessed"), null=True, blank=True)
+    urgency_note = models.TextField(_("urgency assessment"), blank=True)
+    urgency_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="+")
+
+    decision = models.CharField(_("decision"), max_length=30, choices=IntakeDecision.choices,
+                                blank=True)
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    decision_reason = models.TextField(_("reasons"), blank=True)
+    family_told_on = models.DateField(_("child or guardian told on"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("intake")
+        verbose_name_plural = _("intakes")
+        ordering = ["-received_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(notifier_type="anonymous")
+                | (models.Q(notifier_name="") & models.Q(notifier_phone="")
+                   & models.Q(notifier_email="")),
+                name="intake_anonymous_has_no_identity",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(decision="") | models.Q(decided_on__isnull=False),
+                name="intake_decision_has_date",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["decision", "decision_due"], name="intake_pending_idx"),
+        ]
+
+
+class AssessmentConclusion(models.TextChoices):
+    CHILD_WELFARE_CLIENT = "child_welfare_client", _("Child welfare client")
+    OTHER_SOCIAL_SERVICES = "other_social_services", _("Other social services (SHL)")
+    NO_NEED = "no_need", _("No need for social welfare")
+
+
+class ServiceNeedsAssessment(models.Model):
+    """Palvelutarpeen arviointi (SHL 36 §, LsL 26–27 §): completed within 3 months of receipt."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="assessments")
+    started_from = models.OneToOneField(Intake, on_delete=models.PROTECT,
+                                        related_name="assessment")
+    started_on = models.DateField(_("started"))
+    completion_due = models.DateField(_("to be completed by"))
+    completed_on = models.DateField(_("completed"), null=True, blank=True)
+    conclusion = models.CharField(_("conclusion"), max_length=30,
+                                  choices=AssessmentConclusion.choices, blank=True)
+    summary = models.TextField(_("summary of the assessment"), blank=True)
+    delay_reason = models.TextField(_("reason for the delay"), blank=True)
+    completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                     null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("service-needs assessment")
+        verbose_name_plural = _("service-needs assessments")
+        constraints = [
+            models.UniqueConstraint(fields=["case"], condition=models.Q(completed_on__isnull=True),
+                                    name="assessment_one_open_per_case"),
+            models.CheckConstraint(
+                condition=(models.Q(completed_on__isnull=True) & models.Q(conclusion=""))
+                | (models.Q(completed_on__isnull=False) & ~models.Q(conclusion="")),
+                name="assessment_conclusion_iff_completed",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["completed_on", "completion_due"], name="assessment_open_idx"),
+        ]
+
+
+class HearingMethod(models.TextChoices):
+    MEETING = "meeting", _("Meeting with the child")
+    HOME_VISIT = "home_visit", _("Home visit")
+    REMOTE = "remote", _("Remote meeting")
+    IN_WRITING = "in_writing", _("In writing")
+    THROUGH_PERSON = "through_person", _("Through a person close to the child")
+
+
+class ChildHearing(models.Model):
+    """How the child's own view was found out (LsL 20 §), or why it was not."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="hearings")
+    assessment = models.ForeignKey(ServiceNeedsAssessment, on_delete=models.CASCADE,
+                                   null=True, blank=True, related_name="hearings")
+    heard = models.BooleanField(_("the child was heard"))
+    heard_by = models.CharField(_("heard by"), max_length=200, blank=True)
+    heard_on = models.DateField(_("heard on"), null=True, blank=True)
+    method = models.CharField(_("how"), max_length=20, choices=HearingMethod.choices,
+                              blank=True)
+    child_view = models.TextField(_("the child's view"), blank=True)
+    not_heard_reason = models.TextField(_("why the child was not heard"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(heard=True) & models.Q(heard_on__isnull=False)
+                           & ~models.Q(heard_by="") & ~models.Q(method=""))
+                | (models.Q(heard=False) & ~models.Q(not_heard_reason="")),
+                name="hearing_complete",
+            ),
+        ]
+
+
+class ClientRelationship(models.Model):
+    """Lastensuojelun asiakkuus: opened when the assessment finds a child welfare need."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="client_relationships")
+    opened_on = models.DateField(_("opened"))
+    closed_on = models.DateField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case"], condition=models.Q(closed_on__isnull=True),
+                                    name="client_relationship_one_open_per_case"),
+        ]
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+class ClientPlan(models.Model):
+    """Asiakassuunnitelma (LsL 30 §). Drafts may be partial; approval needs every item."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="plans")
+    status = models.CharField(max_length=20, choices=PlanStatus.choices,
+                              default=PlanStatus.DRAFT)
+    lock_version = models.PositiveIntegerField(default=1)
+    service_needs = models.TextField(_("service and support needs"), blank=True)
+    circumstances = models.TextField(_("circumstances and issues to be influenced"), blank=True)
+    services = models.TextField(_("services and support measures"), blank=True)
+    goal_time_estimate = models.TextField(_("estimated time to reach the goals"), blank=True)
+    differing_views = models.TextField(_("the parties' differing views"), blank=True)
+    no_differing_views = models.BooleanField(_("the parties have no differing views"),
+                                             default=False)
+    child_meetings = models.TextField(
+        _("arrangements for the worker's personal meetings with the child"), blank=True
+    )
+    child_meeting_interval_weeks = models.PositiveSmallIntegerField(
+        _("the worker meets the child every … weeks"), null=True, blank=True
+    )
+    # Further items for a placed child (LsL 30 § 2 mom).
+    placement_goals = models.TextField(_("purpose and goals of substitute care"), blank=True)
+    special_support = models.TextField(
+        _("special support for the child and the parents"), blank=True
+    )
+    health_and_education = models.TextField(
+        _("arrangements for health care, early education and schooling"), blank=True
+    )
+    contact_arrangements = models.TextField(
+        _("contact with parents and other close persons"), blank=True
+    )
+    information_sharing = models.TextField(_("who gives information to whom"), blank=True)
+    review_due = models.DateField(_("next review"), null=True, blank=True)
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    null=True, blank=True, related_name="+")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("client plan")
+        verbose_name_plural = _("client plans")
+        constraints = [
+            models.UniqueConstraint(fields=["case"], condition=models.Q(status="draft"),
+                                    name="plan_one_draft_per_case"),
+            models.UniqueConstraint(fields=["case"], condition=models.Q(status="approved"),
+                                    name="plan_one_approved_per_case"),
+            models.CheckConstraint(
+                condition=~models.Q(status="approved")
+                | (models.Q(approved_on__isnull=False) & models.Q(review_due__isnull=False)
+                   & models.Q(review_due__lte=models.F("approved_on") + models.Value(
+                       datetime.timedelta(days=372)))),
+                # a year, rolled past a weekend or holiday (150/1930 5 §)
+                name="plan_approved_has_review_within_year",
+            ),
+        ]
+
+
+class MeasureKind(models.TextChoices):
+    COMMUNITY_SUPPORT = "community_support", _("Community-based support (LsL 34–36 §)")
+    PLACEMENT_AS_SUPPORT = "placement_as_support", _("Placement as a support measure (LsL 37 §)")
+    EMERGENCY_PLACEMENT = "emergency_placement", _("Emergency placement (LsL 38 §)")
+    CARE_ORDER = "care_order", _("Care order (LsL 40 §)")
+    SUBSTITUTE_CARE = "substitute_care", _("Substitute care")
+    AFTERCARE = "aftercare", _("Aftercare (LsL 75 §)")
+
+
+PLACEMENT_KINDS = frozenset({
+    MeasureKind.PLACEMENT_AS_SUPPORT, MeasureKind.EMERGENCY_PLACEMENT,
+    MeasureKind.SUBSTITUTE_CARE,
+})
+
+
+class SupportType(models.TextChoices):
+    """Examples of community-based support listed in LsL 36 §, plus SHL services."""
+
+    CLARIFYING = "clarifying", _("Clarifying the problem situation")
+    FINANCIAL = "financial", _("Financial and other support")
+    THERAPY = "therapy", _("Treatment and therapy")
+    INTENSIFIED_FAMILY_WORK = "intensified_family_work", _("Intensified family work")
+    FAMILY_REHABILITATION = "family_rehabilitation", _("Family rehabilitation")
+    SUPPORT_PERSON = "support_person", _("Support person or support family")
+    PEER_GROUP = "peer_group", _("Peer group")
+    OTHER = "other", _("Other support")
+
+
+class CareForm(models.TextChoices):
+    FAMILY_CARE = "family_care", _("Family care (perhehoito)")
+    INSTITUTIONAL_CARE = "institutional_care", _("Institutional care (laitoshoito)")
+    OTHER = "other", _("Other arrangement")
+
+
+class DecisionBody(models.TextChoices):
+    SOCIAL_WORKER = "social_worker", _("Social worker")
+    SENIOR_OFFICIAL = "senior_official", _("Senior official (with consent)")
+    ADMINISTRATIVE_COURT = "administrative_court", _("Administrative court (on objection)")
+
+
+class Measure(models.Model):
+    """A decision on a measure and its period, with the law's own time limits."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="measures")
+    kind = models.CharField(_("measure"), max_length=30, choices=MeasureKind.choices)
+    support_type = models.CharField(_("type of support"), max_length=30,
+                                    choices=SupportType.choices, blank=True)
+    care_form = models.CharField(_("form of care"), max_length=30, choices=CareForm.choices,
+                                 blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    decided_on = models.DateField(_("decided on"))
+    decision_body = models.CharField(_("decided by"), max_length=30,
+                                     choices=DecisionBody.choices,
+                                     default=DecisionBody.SOCIAL_WORKER)
+    started_on = models.DateField(_("starts"))
+    ended_on = models.DateField(_("ended"), null=True, blank=True)
+    expires_on = models.DateField(_("expires"), null=True, blank=True)
+    extended_to = models.DateField(_("extended to"), null=True, blank=True)
+    details = models.TextField(_("details"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    submission_key = models.UUIDField(unique=True, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        ordering = ["started_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("started_on")),
+                name="measure_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="emergency_placement") | models.Q(
+                    expires_on__isnull=False),
+                name="measure_emergency_placement_expires",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(extended_to__isnull=True)
+                | (models.Q(kind="emergency_placement")
+                   & models.Q(extended_to__gt=models.F("expires_on"))),
+                name="measure_only_emergency_placement_extends",
+            ),
+        ]
+
+
+class EventKind(models.TextChoices):
+    INTAKE_RECEIVED = "intake_received", _("Intake received")
+    URGENCY_ASSESSED = "urgency_assessed", _("Urgency assessed")
+    INTAKE_DECIDED = "intake_decided", _("Decision on the intake")
+    ASSESSMENT_STARTED = "assessment_started", _("Service-needs assessment started")
+    CHILD_HEARD = "child_heard", _("Child's view recorded")
+    ASSESSMENT_COMPLETED = "assessment_completed", _("Service-needs assessment completed")
+    CLIENT_OPENED = "client_opened", _("Child welfare client relationship opened")
+    CLIENT_CLOSED = "client_closed", _("Client relationship closed")
+    WORKER_ASSIGNED = "worker_assigned", _("Designated social worker named")
+    PLAN_SAVED = "plan_saved", _("Client plan draft saved")
+    PLAN_APPROVED = "plan_approved", _("Client plan approved")
+    MEASURE_DECIDED = "measure_decided", _("Measure decided")
+    MEASURE_EXTENDED = "measure_extended", _("Emergency placement extended")
+    MEASURE_ENDED = "measure_ended", _("Measure ended")
+    CASE_CLOSED = "case_closed", _("Case closed")
+
+
+class ChronologyEvent(models.Model):
+    """One line of the case chronology, written by the service that made the change."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    occurred_at = models.DateTimeField(db_index=True)
+    kind = models.CharField(max_length=30, choices=EventKind.choices)
+    detail = models.TextField(blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                              null=True, related_name="+")
+
+    class Meta:
+        ordering = ["occurred_at", "pk"]
+        indexes = [models.Index(fields=["case", "occurred_at"], name="event_case_time_idx")]

@@ -1,0 +1,279 @@
+"""Casework pages. Thin: each view asks the access policy, calls one service, renders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from monia.access import policy
+from monia.access.policy import Action
+from monia.casework import forms, measure_services, plan_services, selectors, services
+from monia.casework.models import CaseStage, IntakeKind, PlanStatus
+from monia.people import selectors as people_selectors
+from monia.people.models import Person
+from monia.web.errors import apply_errors
+
+GET_POST = require_http_methods(["GET", "POST"])
+
+
+@login_required
+@GET_POST
+def intake_new(request: HttpRequest) -> HttpResponse:
+    """Record an intake for a child found by name or identity code, or created here."""
+    user = policy.user_of(request)
+    if not policy.may_record_intake(user):
+        raise policy.NotFound
+    query = request.GET.get("q", "").strip()
+    found: list[Person] = []
+    if query:
+        found = people_selectors.persons_search(county_id=user.county_id or 0, query=query)
+        policy.persons_found_for_intake(user, found, purpose="intake_child_search")
+    child: Person | None = None
+    if request.GET.get("person") or request.POST.get("person"):
+        child_id = request.POST.get("person") or request.GET.get("person")
+        child = Person.objects.filter(pk=child_id, county_id=user.county_id).first()
+        if child is None:
+            raise policy.NotFound
+        policy.persons_found_for_intake(user, [child], purpose="intake_new")
+
+    data = request.POST if request.method == "POST" else None
+    form = forms.IntakeForm(data, user=user)
+    child_form = forms.NewChildForm(data, prefix="child")
+    if request.method == "POST":
+        child_ok = child is not None or child_form.is_valid()
+        if form.is_valid() and child_ok:
+            intake_data: dict[str, Any] = dict(form.cleaned_data)
+            try:
+                if child is not None:
+                    intake = services.intake_record(user=user, child=child, **intake_data)
+                else:
+                    intake = services.intake_record_for_new_child(
+                        user=user, child=child_form.cleaned_data, **intake_data)
+            except ValidationError as exc:
+                apply_errors(exc, form, child_form)
+            else:
+                if policy.may(user, Action.VIEW, intake.case):
+                    messages.success(request, _("The intake was recorded."))
+                    return redirect("case_detail", case_id=intake.case_id)
+                messages.success(request, _(
+                    "The intake was recorded and passed to the team responsible for the child."
+                ))
+                return redirect("dashboard")
+    return render(request, "casework/intake_new.html", {
+        "form": form, "child_form": child_form, "child": child, "query": query,
+        "found": found, "pre_birth": IntakeKind.PRE_BIRTH,
+    })
+
+
+@login_required
+@require_GET
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = policy.user_of(request)
+    case = policy.case_get_for_user(user, case_id, purpose="case_detail")
+    overview = selectors.case_overview(case, today=timezone.localdate())
+    guardians = people_selectors.relationships_of(case.child)
+    return render(request, "casework/case_detail.html", {
+        "case": case, "o": overview, "guardians": guardians,
+        "actions": policy.allowed_actions(user, case), "stages": CaseStage,
+    })
+
+
+@login_required
+@require_GET
+def case_chronology(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = policy.user_of(request)
+    case = policy.case_get_for_user(user, case_id, purpose="case_chronology")
+    return render(request, "casework/chronology.html", {
+        "case": case, "events": selectors.case_chronology(case),
+    })
+
+
+def _form_page(request: HttpRequest, case_id: int, *, purpose: str, action: Action,
+               form: Any, template: str, on_valid: Any, extra: dict[str, Any] | None = None,
+               success: str, other_forms: tuple[Any, ...] = ()) -> HttpResponse:
+    """The shared shape of a casework form page: check access, validate, call, redirect."""
+    user = policy.user_of(request)
+    case = policy.case_get_for_user(user, case_id, purpose=purpose, action=action)
+    context = {"case": case, **(extra(case) if callable(extra) else extra or {})}
+    bound = form(case, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and bound.is_valid():
+        try:
+            on_valid(user, case, bound.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(exc, bound, *other_forms)
+        else:
+            messages.success(request, success)
+            return redirect("case_detail", case_id=case.pk)
+    return render(request, template, {**context, "form": bound})
+
+
+@login_required
+@GET_POST
+def intake_urgency(request: HttpRequest, case_id: int, intake_id: int) -> HttpResponse:
+    def call(user: Any, case: Any, data: dict[str, Any]) -> None:
+        intake = get_object_or_404(case.intakes, pk=intake_id)
+        services.intake_assess_urgency(user=user, intake=intake, **data)
+
+    return _form_page(
+        request, case_id, purpose="intake_urgency", action=Action.RECORD,
+        form=lambda case, data: forms.UrgencyForm(data), template="casework/urgency.html",
+        on_valid=call, success=_("The urgency assessment was recorded."),
+        extra=lambda case: {"intake": get_object_or_404(case.intakes, pk=intake_id)},
+    )
+
+
+@login_required
+@GET_POST
+def intake_decision(request: HttpRequest, case_id: int, intake_id: int) -> HttpResponse:
+    def call(user: Any, case: Any, data: dict[str, Any]) -> None:
+        intake = get_object_or_404(case.intakes, pk=intake_id)
+        services.intake_decide(user=user, intake=intake, **data)
+
+    return _form_page(
+        request, case_id, purpose="intake_decision", action=Action.DECIDE,
+        form=lambda case, data: forms.IntakeDecisionForm(
+            data, initial={"decided_on": timezone.localdate()}),
+        template="casework/decision.html", on_valid=call,
+        success=_("The decision was recorded."),
+        extra=lambda case: {"intake": get_object_or_404(case.intakes, pk=intake_id,
+                                                        decision="")},
+    )
+
+
+@login_required
+@GET_POST
+def assessment_complete(request: HttpRequest, case_id: int,
+                        assessment_id: int) -> HttpResponse:
+    def call(user: Any, case: Any, data: dict[str, Any]) -> None:
+        assessment = get_object_or_404(case.assessments, pk=assessment_id)
+        hearing = {k: data.pop(k) for k in forms.AssessmentCompleteForm.HEARING_FIELDS}
+        services.assessment_complete(user=user, assessment=assessment, hearing=hearing, **data)
+
+    return _form_page(
+        request, case_id, purpose="assessment_complete", action=Action.DECIDE,
+        form=lambda case, data: forms.AssessmentCompleteForm(
+            data, county_id=case.county_id,
+            initial={"completed_on": timezone.localdate(),
+                     "designated_worker": case.designated_worker_id}),
+        template="casework/assessment_complete.html", on_valid=call,
+        success=_("The service-needs assessment was completed."),
+        extra=lambda case: {"assessment": get_object_or_404(
+            case.assessments, pk=assessment_id, completed_on__isnull=True)},
+    )
+
+
+@login_required
+@GET_POST
+def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Draft and approve the client plan; a stale save is refused and the text kept."""
+    user = policy.user_of(request)
+    case = policy.case_get_for_user(user, case_id, purpose="client_plan", action=Action.RECORD)
+    if case.stage != CaseStage.CLIENT:
+        raise policy.NotFound
+    draft = case.plans.filter(status=PlanStatus.DRAFT).first()
+    approved = case.plans.filter(status=PlanStatus.APPROVED).first()
+    source = draft or approved
+    initial: dict[str, Any] = {"lock_version": draft.lock_version if draft else 0}
+    if source is not None:
+        initial.update({f: getattr(source, f) for f in plan_services.PLAN_FIELDS})
+        if draft is None:
+            initial["review_due"] = None
+    placed = plan_services.child_is_placed(case, timezone.localdate())
+    form = forms.PlanForm(request.POST or None, initial=initial)
+    approve = "approve" in request.POST
+    if approve and not policy.may(user, Action.DECIDE, case):
+        raise policy.NotFound
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        lock_version = data.pop("lock_version")
+        try:
+            plan_services.plan_save(user=user, case=case, data=data,
+                                    lock_version=lock_version, approve=approve)
+        except plan_services.PlanConflict as exc:
+            form.add_error(None, exc)
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(request, _("The client plan was approved.") if approve
+                             else _("The draft was saved."))
+            return redirect("plan_edit" if not approve else "case_detail", case_id=case.pk)
+    return render(request, "casework/plan_edit.html", {
+        "case": case, "form": form, "draft": draft, "approved": approved, "placed": placed,
+        "may_approve": policy.may(user, Action.DECIDE, case),
+        "placed_fields": forms.PlanForm.PLACED_CHILD_FIELDS,
+    })
+
+
+@login_required
+@GET_POST
+def measure_new(request: HttpRequest, case_id: int) -> HttpResponse:
+    def call(user: Any, case: Any, data: dict[str, Any]) -> None:
+        measure_services.measure_record(user=user, case=case, **data)
+
+    return _form_page(
+        request, case_id, purpose="measure_new", action=Action.DECIDE,
+        form=lambda case, data: forms.MeasureForm(
+            data, initial={"decided_on": timezone.localdate(),
+                           "started_on": timezone.localdate()}),
+        template="casework/measure_new.html", on_valid=call,
+        success=_("The measure was recorded."),
+    )
+
+
+@login_required
+@GET_POST
+def measure_extend(request: HttpRequest, case_id: int, measure_id: int) -> HttpResponse:
+    def call(user: Any, case: Any, data: dict[str, Any]) -> None:
+        measure = get_object_or_404(case.measures, pk=measure_id)
+        measure_services.emergency_placement_extend(user=user, measure=measure,
+                                                    decided_on=data["date"])
+
+    return _form_page(
+        request, case_id, purpose="measure_extend", action=Action.DECIDE,
+        form=lambda case, data: forms.DateOnlyForm(data, initial={"date": timezone.localdate()}),
+        template="casework/measure_date.html", on_valid=call,
+        success=_("The emergency placement was extended."),
+        extra=lambda case: {"measure": get_object_or_404(case.measures, pk=measure_id),
+                            "title": _("Extend the emergency placement (LsL 38 a §)")},
+    )
+
+
+@login_required
+@GET_POST
+def measure_end(request: HttpRequest, case_id: int, measure_id: int) -> HttpResponse:
+    def call(user: Any, case: Any, data: dict[str, Any]) -> None:
+        measure = get_object_or_404(case.measures, pk=measure_id)
+        measure_services.measure_end(user=user, measure=measure, ended_on=data["date"])
+
+    return _form_page(
+        request, case_id, purpose="measure_end", action=Action.DECIDE,
+        form=lambda case, data: forms.DateOnlyForm(data, initial={"date": timezone.localdate()}),
+        template="casework/measure_date.html", on_valid=call,
+        success=_("The measure was ended."),
+        extra=lambda case: {"measure": get_object_or_404(case.measures, pk=measure_id),
+                            "title": _("End the measure")},
+    )
+
+
+@login_required
+@GET_POST
+def worker_assign(request: HttpRequest, case_id: int) -> HttpResponse:
+    def call(user: Any, case: Any, data: dict[str, Any]) -> None:
+        services.designated_worker_assign(user=user, case=case, worker=data["worker"],
+                                          on=timezone.localdate())
+
+    return _form_page(
+        request, case_id, purpose="worker_assign", action=Action.DECIDE,
+        form=lambda case, data: forms.WorkerAssignForm(
+            data, county_id=case.county_id, initial={"worker": case.designated_worker_id}),
+        template="casework/worker_assign.html", on_valid=call,
+        success=_("The designated social worker was named."),
+    )

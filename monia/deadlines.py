@@ -1,0 +1,249 @@
+"""Statutory deadlines for child welfare casework (pure Python: no Django).
+
+Sources: Child Welfare Act 417/2007 (lastensuojelulaki, "LsL"), Social Welfare Act 1301/2014
+(sosiaalihuoltolaki, "SHL") and the Act on Calculating Statutory Time Limits 150/1930
+(laki säädettyjen määräaikain laskemisesta). All deadlines are computed on Europe/Helsinki
+calendar dates, never on UTC dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from typing import Generic, TypeVar
+from zoneinfo import ZoneInfo
+
+import holidays
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+T = TypeVar("T")
+
+
+# --- Calendar --------------------------------------------------------------------------------
+
+
+@cache
+def _holidays(year: int) -> frozenset[date]:
+    """Finnish public holidays of one year, including Midsummer Eve and Christmas Eve."""
+    return frozenset(holidays.country_holidays("FI", years=year).keys())
+
+
+def is_working_day(d: date) -> bool:
+    """Return True if ``d`` is a working day (arkipäivä).
+
+    Saturdays, Sundays and Finnish public holidays are not working days. Midsummer Eve and
+    Christmas Eve count as holidays, as they do for time limits under 150/1930 5 §.
+    """
+    return d.weekday() < 5 and d not in _holidays(d.year)
+
+
+def add_working_days(start: date, n: int) -> date:
+    """Return the ``n``-th working day after ``start``; ``start`` itself is never counted.
+
+    Day 1 is the first working day after ``start``. ``n == 0`` returns ``start`` unchanged.
+    """
+    if n < 0:
+        raise ValueError("n must be non-negative")
+    current = start
+    remaining = n
+    while remaining:
+        current += timedelta(days=1)
+        if is_working_day(current):
+            remaining -= 1
+    return current
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Count working days after ``start`` up to and including ``end`` (0 if end <= start)."""
+    count = 0
+    current = start + timedelta(days=1)
+    while current <= end:
+        count += is_working_day(current)
+        current += timedelta(days=1)
+    return count
+
+
+def helsinki_date(dt: datetime) -> date:
+    """Return the Europe/Helsinki calendar date of an aware datetime; naive raises ValueError."""
+    if dt.tzinfo is None or dt.utcoffset() is None:
+        raise ValueError("naive datetime: a timezone-aware datetime is required")
+    return dt.astimezone(HELSINKI).date()
+
+
+def _add_months(d: date, months: int) -> date:
+    """Add calendar months; a missing day becomes the month's last day (150/1930 3 §)."""
+    index = d.month - 1 + months
+    year, month = d.year + index // 12, index % 12 + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _roll_to_working_day(d: date) -> date:
+    """Move a deadline falling on a Saturday, Sunday or public holiday to the next working day.
+
+    Follows 150/1930 5 §: if the last day of a time limit for an act is a public holiday,
+    Independence Day, May Day, Christmas Eve, Midsummer Eve or a Saturday, the act may be
+    done on the next working day. Used for calendar-day, month and year deadlines.
+    """
+    while not is_working_day(d):
+        d += timedelta(days=1)
+    return d
+
+
+# --- Assessment of the need for services -----------------------------------------------------
+
+
+def assessment_decision_due(received_at: datetime) -> date:
+    """Last day to decide whether to start a service-needs assessment (LsL 26 § 3 mom).
+
+    The social worker decides by the 7th working day after the matter became pending
+    (palvelutarpeen arviointi). The receipt day is not counted: a notification received on a
+    Tuesday with no holidays is due on the following week's Thursday (THL worked example).
+    """
+    return add_working_days(helsinki_date(received_at), 7)
+
+
+def assessment_completion_due(received_at: datetime) -> date:
+    """Last day to complete the service-needs assessment: 3 months from receipt (SHL 36 §).
+
+    Counted in calendar months from the date the matter became pending (vireilletulo):
+    2026-01-15 -> 2026-04-15; a missing day becomes the month's last day (2028-11-30 ->
+    2029-02-28). A result on a Saturday, Sunday or public holiday moves to the next working
+    day under 150/1930 5 § (so 2026-11-30 -> Sun 2027-02-28 -> Mon 2027-03-01).
+    """
+    return _roll_to_working_day(_add_months(helsinki_date(received_at), 3))
+
+
+# --- Emergency placement and client plan -----------------------------------------------------
+
+# No roll-over to a working day for emergency placement (kiireellinen sijoitus): the statutory
+# 30 days are the maximum validity of a coercive decision, not a time limit for doing an act
+# (the scope of 150/1930 5 §). Extending it over a weekend would exceed the statutory maximum.
+EMERGENCY_PLACEMENT_DAYS = 30
+
+
+def emergency_placement_expires(start: date) -> date:
+    """Expiry of an emergency placement (kiireellinen sijoitus): start + 30 days (LsL 38 §)."""
+    return start + timedelta(days=EMERGENCY_PLACEMENT_DAYS)
+
+
+def emergency_placement_extended_expires(original_expiry: date) -> date:
+    """Expiry after the single extension of at most 30 days (LsL 38 a §)."""
+    return original_expiry + timedelta(days=EMERGENCY_PLACEMENT_DAYS)
+
+
+def client_plan_review_due_latest(approved_on: date) -> date:
+    """Latest review date of a client plan (asiakassuunnitelma): one year on (LsL 30 §).
+
+    Feb 29 becomes Feb 28. Like other calendar deadlines for an act, a result on a Saturday,
+    Sunday or public holiday moves to the next working day (150/1930 5 §).
+    """
+    return _roll_to_working_day(_add_months(approved_on, 12))
+
+
+# --- Legal parameters with effective dates ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LegalParameter(Generic[T]):
+    """A legal parameter whose value changes on effective dates (oldest first)."""
+
+    name: str
+    values: tuple[tuple[date, T], ...]
+
+    def __post_init__(self) -> None:
+        starts = [start for start, _ in self.values]
+        if not starts or starts != sorted(set(starts)):
+            raise ValueError(f"{self.name}: effective dates must be strictly increasing")
+
+    def on(self, d: date) -> T:
+        """Return the value in force on date ``d``."""
+        in_force = [value for start, value in self.values if start <= d]
+        if not in_force:
+            raise ValueError(f"{self.name}: no value in force on {d.isoformat()}")
+        return in_force[-1]
+
+
+# LsL 75 § 3 mom as amended by HE 56/2023 (in force 2024-01-01): aftercare ends at 23, was 25.
+AFTERCARE_AGE_LIMIT: LegalParameter[int] = LegalParameter(
+    "aftercare_age_limit", ((date.min, 25), (date(2024, 1, 1), 23))
+)
+# LsL 13 b § (HE 170/2021): children per responsible social worker; 35 also before 2022.
+CASELOAD_CAP: LegalParameter[int] = LegalParameter(
+    "caseload_cap", ((date.min, 35), (date(2022, 1, 1), 35), (date(2024, 1, 1), 30))
+)
+# LsL 75 § 3 mom: aftercare ends at the latest 5 years after the last placement ended.
+AFTERCARE_YEARS_AFTER_PLACEMENT: LegalParameter[int] = LegalParameter(
+    "aftercare_years_after_placement", ((date.min, 5),)
+)
+
+
+# --- Aftercare --------------------------------------------------------------------------------
+
+
+def _aftercare_age_limit_birthday(birth_date: date) -> date:
+    # [U] Simplified transition rule (Monia's decision, not statute text): the limit is the one
+    # in force on the birthday itself. Candidate ages are the limits in the schedule, lowest
+    # first; the duty ends on the first candidate birthday A on which the limit in force is
+    # <= A. Turning 23 on/after 2024-01-01 -> ends at 23; turned 23 earlier -> ends at 25.
+    # NOT modelled: the 2024 amendment's own transition provision, which secondary sources
+    # (HE 56/2023 draft, Hyvil) describe as keeping the right until 2024-06-30 for those
+    # turning 23 or 24 then - verify on Finlex. Feb 29 birthdays fall on Feb 28.
+    ages = sorted({age for _, age in AFTERCARE_AGE_LIMIT.values})
+    for age in ages[:-1]:
+        birthday = _add_months(birth_date, 12 * age)
+        if AFTERCARE_AGE_LIMIT.on(birthday) <= age:
+            return birthday
+    return _add_months(birth_date, 12 * ages[-1])
+
+
+def aftercare_ends(birth_date: date, last_placement_ended: date) -> date:
+    """Day the duty to arrange aftercare (jälkihuolto) ends (LsL 75–76 §).
+
+    The earlier of (a) the birthday on which the young person reaches the aftercare age limit
+    (see ``AFTERCARE_AGE_LIMIT``; the limit in force on that birthday applies) and (b) five
+    years after the last placement ended. Not rolled to a working day: it ends a duty, it is
+    not a time limit for an act.
+    """
+    if last_placement_ended < birth_date:
+        raise ValueError("last_placement_ended is before birth_date")
+    years = AFTERCARE_YEARS_AFTER_PLACEMENT.on(last_placement_ended)
+    period_end = _add_months(last_placement_ended, 12 * years)
+    return min(_aftercare_age_limit_birthday(birth_date), period_end)
+
+
+# --- Status -----------------------------------------------------------------------------------
+
+
+class DeadlineStatus(enum.StrEnum):
+    """Status of a deadline; members compare equal to their string values."""
+
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    PENDING = "pending"
+
+
+def deadline_status(
+    due: date, today: date, done_on: date | None, warn_working_days: int = 10
+) -> DeadlineStatus:
+    """Classify a deadline.
+
+    Done tasks are on time if ``done_on <= due``. Open tasks are overdue after ``due``, due
+    soon if ``due`` is within ``warn_working_days`` working days from ``today`` (inclusive;
+    ``due == today`` is due soon), otherwise pending.
+    """
+    if warn_working_days < 0:
+        raise ValueError("warn_working_days must be non-negative")
+    if done_on is not None:
+        return DeadlineStatus.DONE_ON_TIME if done_on <= due else DeadlineStatus.DONE_LATE
+    if today > due:
+        return DeadlineStatus.OVERDUE
+    # Equivalent to working_days_between(today, due) <= warn, without walking to a far due.
+    if due < add_working_days(today, warn_working_days + 1):
+        return DeadlineStatus.DUE_SOON
+    return DeadlineStatus.PENDING

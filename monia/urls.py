@@ -1,0 +1,12 @@
+"""Monia's URL map. Every pattern here has an access rule in monia/access/url_rules.py."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", include("monia.web.urls")),
+    path("", include("monia.casework.urls")),
+    path("api/v1/", include("monia.api.urls")),
+]

@@ -1,0 +1,49 @@
+"""The shell: dashboard, caseload, and the pages around casework."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from monia.access import policy
+from monia.casework import selectors
+from monia.web.forms import OnDateForm
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    user = policy.user_of(request)
+    visible = policy.cases_visible_to(user)
+    board = selectors.dashboard_for_user(
+        user=user, visible=visible, today=timezone.localdate(),
+        warn_working_days=settings.MONIA_DUE_SOON_WORKING_DAYS,
+    )
+    policy.log_case_list(user, board.my_cases + board.team_cases,
+                         purpose="dashboard")
+    return render(request, "web/dashboard.html", {
+        "board": board, "may_record_intake": policy.may_record_intake(user),
+        "warn_days": settings.MONIA_DUE_SOON_WORKING_DAYS,
+    })
+
+
+@login_required
+@require_GET
+def caseload(request: HttpRequest) -> HttpResponse:
+    """Children per designated worker against the statutory cap: counts, no client data."""
+    user = policy.user_of(request)
+    form = OnDateForm(request.GET or None)
+    on = timezone.localdate()
+    if form.is_valid() and form.cleaned_data["on"]:
+        on = form.cleaned_data["on"]
+    rows = []
+    if user.county_id and user.role in policy.CASEWORK_ROLES:
+        team_id = None if user.role == "senior_official" else user.team_id
+        rows = selectors.caseloads(county_id=user.county_id, on=on, team_id=team_id)
+    scale = max([r.cap for r in rows] + [r.children for r in rows] + [1])
+    return render(request, "web/caseload.html", {"form": form, "on": on, "rows": rows,
+                                                 "scale": scale})
