@@ -18,13 +18,12 @@ class AccessLog(models.Model):
     """One row per read of a client's data; written in the same transaction as the read."""
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                             related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     county = models.ForeignKey("teams.County", on_delete=models.PROTECT, related_name="+")
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+",
-                               verbose_name=_("whose data"))
-    case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, null=True,
-                             related_name="+")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="+", verbose_name=_("whose data")
+    )
+    case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, null=True, related_name="+")
     purpose = models.CharField(_("view"), max_length=80)
     basis = models.CharField(_("basis"), max_length=30, choices=Basis.choices)
     channel = models.CharField(max_length=10, default="web")  # web | api
@@ -33,3 +32,6 @@ class AccessLog(models.Model):
         verbose_name = _("access log entry")
         verbose_name_plural = _("access log")
         indexes = [models.Index(fields=["person", "at"], name="accesslog_person_time_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.purpose}"

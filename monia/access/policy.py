@@ -37,14 +37,26 @@ class Action(enum.StrEnum):
 
 
 # Roles that work with client data at all; administrators and unknown roles do not.
-CASEWORK_ROLES = frozenset({
-    "designated_social_worker", "social_worker", "consultant_social_worker",
-    "family_therapist", "family_worker", "team_coordinator", "senior_official",
-})
+CASEWORK_ROLES = frozenset(
+    {
+        "designated_social_worker",
+        "social_worker",
+        "consultant_social_worker",
+        "family_therapist",
+        "family_worker",
+        "team_coordinator",
+        "senior_official",
+    }
+)
 RECORDING_ROLES = CASEWORK_ROLES - {"team_coordinator"}
-DECIDING_ROLES = frozenset({
-    "designated_social_worker", "social_worker", "consultant_social_worker", "senior_official",
-})
+DECIDING_ROLES = frozenset(
+    {
+        "designated_social_worker",
+        "social_worker",
+        "consultant_social_worker",
+        "senior_official",
+    }
+)
 
 
 class NotFound(Http404):
@@ -53,8 +65,7 @@ class NotFound(Http404):
 
 def _is_staff_in_county(user: User) -> bool:
     return bool(
-        user.is_authenticated and user.is_active and user.county_id
-        and user.role in CASEWORK_ROLES
+        user.is_authenticated and user.is_active and user.county_id and user.role in CASEWORK_ROLES
     )
 
 
@@ -90,7 +101,7 @@ def cases_visible_to(user: User) -> QuerySet[Case]:
     """The cases a user may see, as a queryset (for lists and dashboards)."""
     from monia.casework.models import Case
 
-    if not _is_staff_in_county(user):
+    if not _is_staff_in_county(user) or user.county_id is None:
         return Case.objects.none()
     qs = Case.objects.filter(county_id=user.county_id)
     if user.role == "senior_official":
@@ -106,8 +117,13 @@ def may_record_intake(user: User) -> bool:
 
 
 def case_get_for_user(
-    user: User, case_id: int, *, purpose: str, action: Action = Action.VIEW,
-    channel: str = "web", for_update: bool = False,
+    user: User,
+    case_id: int,
+    *,
+    purpose: str,
+    action: Action = Action.VIEW,
+    channel: str = "web",
+    for_update: bool = False,
 ) -> Case:
     """Fetch a case the user may act on, and log the read; 404 otherwise."""
     from monia.casework.models import Case
@@ -120,24 +136,38 @@ def case_get_for_user(
         if case is None or not may(user, action, case):
             raise NotFound
         basis = case_basis(user, case)
-        assert basis is not None  # guaranteed by may()
+        if basis is None:  # unreachable after may(); kept explicit for a security check
+            raise NotFound
         AccessLog.objects.create(
-            user=user, county_id=case.county_id, person_id=case.child_id, case=case,
-            purpose=purpose, basis=basis, channel=channel,
+            user=user,
+            county_id=case.county_id,
+            person_id=case.child_id,
+            case=case,
+            purpose=purpose,
+            basis=basis,
+            channel=channel,
         )
     return case
 
 
-def log_case_list(user: User, cases: Iterable[Case], *, purpose: str,
-                  channel: str = "web") -> None:
+def log_case_list(user: User, cases: Iterable[Case], *, purpose: str, channel: str = "web") -> None:
     """Log that a list showing these cases' children was read: one INSERT for the lot."""
     rows = []
     for case in cases:
         basis = case_basis(user, case)
         if basis is None:  # a list must only ever contain visible cases
             raise NotFound
-        rows.append(AccessLog(user=user, county_id=case.county_id, person_id=case.child_id,
-                              case=case, purpose=purpose, basis=basis, channel=channel))
+        rows.append(
+            AccessLog(
+                user=user,
+                county_id=case.county_id,
+                person_id=case.child_id,
+                case=case,
+                purpose=purpose,
+                basis=basis,
+                channel=channel,
+            )
+        )
     AccessLog.objects.bulk_create(rows)
 
 
@@ -146,8 +176,13 @@ def persons_found_for_intake(user: User, persons: Iterable[Person], *, purpose: 
     if not may_record_intake(user):
         raise NotFound
     rows = [
-        AccessLog(user=user, county_id=p.county_id, person=p, purpose=purpose,
-                  basis=Basis.INTAKE_REGISTRATION)
+        AccessLog(
+            user=user,
+            county_id=p.county_id,
+            person=p,
+            purpose=purpose,
+            basis=Basis.INTAKE_REGISTRATION,
+        )
         for p in persons
         if p.county_id == user.county_id
     ]

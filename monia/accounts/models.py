@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    DESIGNATED_SOCIAL_WORKER = "designated_social_worker", _(
-        "Designated social worker (lapsen asioista vastaava sosiaalityöntekijä)"
+    DESIGNATED_SOCIAL_WORKER = (
+        "designated_social_worker",
+        _("Designated social worker (lapsen asioista vastaava sosiaalityöntekijä)"),
     )
     SOCIAL_WORKER = "social_worker", _("Social worker")
     CONSULTANT_SOCIAL_WORKER = "consultant_social_worker", _("Consultant social worker")
@@ -35,11 +36,19 @@ class User(AbstractUser):
 
     role = models.CharField(_("role"), max_length=40, choices=Role.choices)
     county = models.ForeignKey(
-        "teams.County", on_delete=models.PROTECT, null=True, blank=True, related_name="staff",
+        "teams.County",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
         verbose_name=_("wellbeing services county"),
     )
     team = models.ForeignKey(
-        "teams.Team", on_delete=models.PROTECT, null=True, blank=True, related_name="members",
+        "teams.Team",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
         verbose_name=_("team"),
     )
     title = models.CharField(_("title"), max_length=200, blank=True)
@@ -76,6 +85,9 @@ class ApiToken(models.Model):
     class Meta:
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return self.name
 
     @staticmethod
     def hash_key(raw: str) -> str:

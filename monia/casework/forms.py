@@ -46,26 +46,33 @@ def _blank_first(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 class IntakeForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind of intake"), choices=IntakeKind.choices,
-                             widget=forms.RadioSelect, initial=IntakeKind.NOTIFICATION)
+    kind = forms.ChoiceField(
+        label=_("Kind of intake"),
+        choices=IntakeKind.choices,
+        widget=forms.RadioSelect,
+        initial=IntakeKind.NOTIFICATION,
+    )
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
-    received_at = forms.DateTimeField(label=_("Received (date and time)"),
-                                      widget=DateTimeInput())
-    notifier_type = forms.ChoiceField(label=_("Notifier"), choices=NotifierType.choices,
-                                      widget=forms.RadioSelect,
-                                      initial=NotifierType.OBLIGATED)
-    notifier_sector = forms.ChoiceField(label=_("Notifier's sector"), required=False,
-                                        choices=_blank_first(Sector.choices))
-    notifier_name = forms.CharField(label=_("Notifier's name"), required=False,
-                                    max_length=200)
-    notifier_organisation = forms.CharField(label=_("Organisation"), required=False,
-                                            max_length=200)
+    received_at = forms.DateTimeField(label=_("Received (date and time)"), widget=DateTimeInput())
+    notifier_type = forms.ChoiceField(
+        label=_("Notifier"),
+        choices=NotifierType.choices,
+        widget=forms.RadioSelect,
+        initial=NotifierType.OBLIGATED,
+    )
+    notifier_sector = forms.ChoiceField(
+        label=_("Notifier's sector"), required=False, choices=_blank_first(Sector.choices)
+    )
+    notifier_name = forms.CharField(label=_("Notifier's name"), required=False, max_length=200)
+    notifier_organisation = forms.CharField(label=_("Organisation"), required=False, max_length=200)
     notifier_phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
     notifier_email = forms.EmailField(label=_("E-mail"), required=False)
-    family_informed = forms.ChoiceField(label=_("What the notifier told the family"),
-                                        choices=FamilyInformed.choices,
-                                        widget=forms.RadioSelect,
-                                        initial=FamilyInformed.UNKNOWN)
+    family_informed = forms.ChoiceField(
+        label=_("What the notifier told the family"),
+        choices=FamilyInformed.choices,
+        widget=forms.RadioSelect,
+        initial=FamilyInformed.UNKNOWN,
+    )
     family_participated = forms.BooleanField(
         label=_("Made together with the child or parent (LsL 25 a §, SHL 35 §)"), required=False
     )
@@ -73,8 +80,9 @@ class IntakeForm(forms.Form):
         label=_("Sexual abuse or a violent crime is suspected (a police report is also due)"),
         required=False,
     )
-    content = forms.CharField(label=_("Content of the notification"),
-                              widget=forms.Textarea(attrs={"rows": 6}))
+    content = forms.CharField(
+        label=_("Content of the notification"), widget=forms.Textarea(attrs={"rows": 6})
+    )
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none())
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
 
@@ -87,143 +95,208 @@ class IntakeForm(forms.Form):
 
 
 class NewChildForm(forms.Form):
-    identity_code = forms.CharField(label=_("Personal identity code"), required=False,
-                                    max_length=11,
-                                    help_text=_("For example 010115A901C. Leave empty if not "
-                                                "known."))
+    identity_code = forms.CharField(
+        label=_("Personal identity code"),
+        required=False,
+        max_length=11,
+        help_text=_("For example 010115A901C. Leave empty if not known."),
+    )
     first_names = forms.CharField(label=_("First names"), required=False, max_length=200)
     last_name = forms.CharField(label=_("Last name"), max_length=200)
     birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput())
-    expected_birth_date = forms.DateField(label=_("Expected date of birth (unborn child)"),
-                                          required=False, widget=DateInput())
-    language = forms.ChoiceField(label=_("Language"), choices=Language.choices,
-                                 initial=Language.FINNISH)
+    expected_birth_date = forms.DateField(
+        label=_("Expected date of birth (unborn child)"), required=False, widget=DateInput()
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), choices=Language.choices, initial=Language.FINNISH
+    )
     other_language = forms.CharField(label=_("Other language"), required=False, max_length=100)
     interpreter_needed = forms.BooleanField(label=_("Needs an interpreter"), required=False)
-    municipality = forms.CharField(label=_("Municipality of residence"), required=False,
-                                   max_length=100)
+    municipality = forms.CharField(
+        label=_("Municipality of residence"), required=False, max_length=100
+    )
 
 
 class UrgencyForm(forms.Form):
-    urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices,
-                                widget=forms.RadioSelect)
-    note = forms.CharField(label=_("Grounds of the assessment"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    urgency = forms.ChoiceField(
+        label=_("Urgency"), choices=Urgency.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("Grounds of the assessment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class IntakeDecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Decision"), widget=forms.RadioSelect,
-        choices=[(IntakeDecision.START_ASSESSMENT.value, IntakeDecision.START_ASSESSMENT.label),
-                 (IntakeDecision.NO_ACTION.value, IntakeDecision.NO_ACTION.label)],
+        label=_("Decision"),
+        widget=forms.RadioSelect,
+        choices=[
+            (IntakeDecision.START_ASSESSMENT.value, IntakeDecision.START_ASSESSMENT.label),
+            (IntakeDecision.NO_ACTION.value, IntakeDecision.NO_ACTION.label),
+        ],
     )
     decided_on = forms.DateField(label=_("Decided on"), widget=DateInput())
-    family_told_on = forms.DateField(label=_("Child or guardian told on"), required=False,
-                                     widget=DateInput())
-    reason = forms.CharField(label=_("Reasons"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 3}))
+    family_told_on = forms.DateField(
+        label=_("Child or guardian told on"), required=False, widget=DateInput()
+    )
+    reason = forms.CharField(
+        label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class HearingFields(forms.Form):
     heard = forms.TypedChoiceField(
-        label=_("Was the child heard?"), widget=forms.RadioSelect,
-        choices=[("yes", _("Yes")), ("no", _("No"))], coerce=lambda v: v == "yes",
+        label=_("Was the child heard?"),
+        widget=forms.RadioSelect,
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda v: v == "yes",
     )
     heard_by = forms.CharField(label=_("Heard by"), required=False, max_length=200)
     heard_on = forms.DateField(label=_("Heard on"), required=False, widget=DateInput())
-    method = forms.ChoiceField(label=_("How"), required=False,
-                               choices=_blank_first(HearingMethod.choices))
-    child_view = forms.CharField(label=_("The child's own view"), required=False,
-                                 widget=forms.Textarea(attrs={"rows": 4}))
-    not_heard_reason = forms.CharField(label=_("Why the child was not heard"), required=False,
-                                       widget=forms.Textarea(attrs={"rows": 2}))
+    method = forms.ChoiceField(
+        label=_("How"), required=False, choices=_blank_first(HearingMethod.choices)
+    )
+    child_view = forms.CharField(
+        label=_("The child's own view"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    not_heard_reason = forms.CharField(
+        label=_("Why the child was not heard"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 def qualified_workers(county_id: int | None) -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
-        label=_("Designated social worker"), required=False,
-        queryset=User.objects.filter(county_id=county_id, is_active=True,
-                                     role__in=QUALIFIED_SOCIAL_WORK_ROLES)
-        .order_by("last_name", "first_name"),
+        label=_("Designated social worker"),
+        required=False,
+        queryset=User.objects.filter(
+            county_id=county_id, is_active=True, role__in=QUALIFIED_SOCIAL_WORK_ROLES
+        ).order_by("last_name", "first_name"),
     )
 
 
 class AssessmentCompleteForm(HearingFields):
     completed_on = forms.DateField(label=_("Completed on"), widget=DateInput())
-    conclusion = forms.ChoiceField(label=_("Conclusion"), choices=AssessmentConclusion.choices,
-                                   widget=forms.RadioSelect)
-    summary = forms.CharField(label=_("Summary of the assessment"),
-                              widget=forms.Textarea(attrs={"rows": 5}))
-    delay_reason = forms.CharField(label=_("Reason for any delay"), required=False,
-                                   widget=forms.Textarea(attrs={"rows": 2}))
+    conclusion = forms.ChoiceField(
+        label=_("Conclusion"), choices=AssessmentConclusion.choices, widget=forms.RadioSelect
+    )
+    summary = forms.CharField(
+        label=_("Summary of the assessment"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+    delay_reason = forms.CharField(
+        label=_("Reason for any delay"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args: object, county_id: int, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["designated_worker"] = qualified_workers(county_id)
 
-    HEARING_FIELDS = ("heard", "heard_by", "heard_on", "method", "child_view",
-                      "not_heard_reason")
+    HEARING_FIELDS = ("heard", "heard_by", "heard_on", "method", "child_view", "not_heard_reason")
 
 
 class PlanForm(forms.Form):
-    service_needs = forms.CharField(label=_("Service and support needs"), required=False,
-                                    widget=forms.Textarea(attrs={"rows": 3}))
-    circumstances = forms.CharField(label=_("Circumstances and issues to be influenced"),
-                                    required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    services = forms.CharField(label=_("Services and support measures"), required=False,
-                               widget=forms.Textarea(attrs={"rows": 3}))
-    goal_time_estimate = forms.CharField(label=_("Estimated time to reach the goals"),
-                                         required=False,
-                                         widget=forms.Textarea(attrs={"rows": 2}))
-    differing_views = forms.CharField(label=_("The parties' differing views"), required=False,
-                                      widget=forms.Textarea(attrs={"rows": 2}))
-    no_differing_views = forms.BooleanField(label=_("The parties have no differing views"),
-                                            required=False)
+    service_needs = forms.CharField(
+        label=_("Service and support needs"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    circumstances = forms.CharField(
+        label=_("Circumstances and issues to be influenced"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    services = forms.CharField(
+        label=_("Services and support measures"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    goal_time_estimate = forms.CharField(
+        label=_("Estimated time to reach the goals"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    differing_views = forms.CharField(
+        label=_("The parties' differing views"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    no_differing_views = forms.BooleanField(
+        label=_("The parties have no differing views"), required=False
+    )
     child_meetings = forms.CharField(
         label=_("Arrangements for the worker's personal meetings with the child"),
-        required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     child_meeting_interval_weeks = forms.IntegerField(
-        label=_("The worker meets the child every … weeks"), required=False, min_value=1,
+        label=_("The worker meets the child every … weeks"),
+        required=False,
+        min_value=1,
         max_value=52,
     )
-    placement_goals = forms.CharField(label=_("Purpose and goals of substitute care"),
-                                      required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    special_support = forms.CharField(label=_("Special support for the child and the parents"),
-                                      required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    placement_goals = forms.CharField(
+        label=_("Purpose and goals of substitute care"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    special_support = forms.CharField(
+        label=_("Special support for the child and the parents"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     health_and_education = forms.CharField(
-        label=_("Arrangements for health care, early education and schooling"), required=False,
+        label=_("Arrangements for health care, early education and schooling"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     contact_arrangements = forms.CharField(
-        label=_("Contact with parents and other close persons"), required=False,
+        label=_("Contact with parents and other close persons"),
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    information_sharing = forms.CharField(label=_("Who gives information to whom"),
-                                          required=False,
-                                          widget=forms.Textarea(attrs={"rows": 2}))
-    review_due = forms.DateField(label=_("Next review (at least once a year)"), required=False,
-                                 widget=DateInput())
+    information_sharing = forms.CharField(
+        label=_("Who gives information to whom"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    review_due = forms.DateField(
+        label=_("Next review (at least once a year)"), required=False, widget=DateInput()
+    )
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
 
-    PLACED_CHILD_FIELDS = ("placement_goals", "special_support", "health_and_education",
-                           "contact_arrangements", "information_sharing")
+    PLACED_CHILD_FIELDS = (
+        "placement_goals",
+        "special_support",
+        "health_and_education",
+        "contact_arrangements",
+        "information_sharing",
+    )
 
 
 class MeasureForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Measure"), choices=MeasureKind.choices,
-                             widget=forms.RadioSelect)
-    support_type = forms.ChoiceField(label=_("Type of community-based support"),
-                                     required=False, choices=_blank_first(SupportType.choices))
-    care_form = forms.ChoiceField(label=_("Form of substitute care"), required=False,
-                                  choices=_blank_first(CareForm.choices))
+    kind = forms.ChoiceField(
+        label=_("Measure"), choices=MeasureKind.choices, widget=forms.RadioSelect
+    )
+    support_type = forms.ChoiceField(
+        label=_("Type of community-based support"),
+        required=False,
+        choices=_blank_first(SupportType.choices),
+    )
+    care_form = forms.ChoiceField(
+        label=_("Form of substitute care"), required=False, choices=_blank_first(CareForm.choices)
+    )
     decision_body = forms.ChoiceField(label=_("Decided by"), choices=DecisionBody.choices)
     decided_on = forms.DateField(label=_("Decided on"), widget=DateInput())
     started_on = forms.DateField(label=_("Starts on"), widget=DateInput())
-    place = forms.CharField(label=_("Place (foster family, unit …)"), required=False,
-                            max_length=200)
-    details = forms.CharField(label=_("Details"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    place = forms.CharField(
+        label=_("Place (foster family, unit …)"), required=False, max_length=200
+    )
+    details = forms.CharField(
+        label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args: object, **kwargs: object) -> None:

@@ -29,14 +29,23 @@ from monia.casework.services import _check_date, _open_client_relationship, even
 
 
 def last_placement_ended(case: Case) -> datetime.date | None:
-    ends = case.measures.filter(kind__in=PLACEMENT_KINDS, ended_on__isnull=False).values_list(
-        "ended_on", flat=True
+    latest = (
+        case.measures.filter(kind__in=PLACEMENT_KINDS, ended_on__isnull=False)
+        .order_by("-ended_on")
+        .first()
     )
-    return max(ends, default=None)
+    return latest.ended_on if latest else None
 
 
-def _validate_kind_fields(*, case: Case, kind: str, support_type: str, care_form: str,
-                          decision_body: str, errors: dict[str, str]) -> None:
+def _validate_kind_fields(
+    *,
+    case: Case,
+    kind: str,
+    support_type: str,
+    care_form: str,
+    decision_body: str,
+    errors: dict[str, str],
+) -> None:
     if kind not in MeasureKind.values:
         errors["kind"] = _("Choose the measure.")
         return
@@ -45,7 +54,8 @@ def _validate_kind_fields(*, case: Case, kind: str, support_type: str, care_form
     if kind == MeasureKind.SUBSTITUTE_CARE and not care_form:
         errors["care_form"] = _("Choose the form of substitute care.")
     if kind == MeasureKind.CARE_ORDER and decision_body not in (
-        DecisionBody.SENIOR_OFFICIAL, DecisionBody.ADMINISTRATIVE_COURT
+        DecisionBody.SENIOR_OFFICIAL,
+        DecisionBody.ADMINISTRATIVE_COURT,
     ):
         errors["decision_body"] = _(
             "A care order is decided by the senior official (with consent) or by the "
@@ -59,9 +69,17 @@ def _validate_kind_fields(*, case: Case, kind: str, support_type: str, care_form
 
 @transaction.atomic
 def measure_record(
-    *, user: User, case: Case, kind: str, decided_on: datetime.date,
-    started_on: datetime.date, support_type: str = "", care_form: str = "", place: str = "",
-    decision_body: str = DecisionBody.SOCIAL_WORKER, details: str = "",
+    *,
+    user: User,
+    case: Case,
+    kind: str,
+    decided_on: datetime.date,
+    started_on: datetime.date,
+    support_type: str = "",
+    care_form: str = "",
+    place: str = "",
+    decision_body: str = DecisionBody.SOCIAL_WORKER,
+    details: str = "",
     submission_key: uuid.UUID | None = None,
 ) -> Measure:
     """Record the decision on a measure. Safe to repeat with the same submission key."""
@@ -72,11 +90,21 @@ def measure_record(
     errors: dict[str, str] = {}
     if case.stage == CaseStage.CLOSED:
         errors["kind"] = _("The case is closed.")
-    _validate_kind_fields(case=case, kind=kind, support_type=support_type, care_form=care_form,
-                          decision_body=decision_body, errors=errors)
-    _check_date(errors, "decided_on", decided_on,
-                not_before=deadlines.helsinki_date(case.opened_at),
-                before_message=_("The decision cannot be dated before the case was opened."))
+    _validate_kind_fields(
+        case=case,
+        kind=kind,
+        support_type=support_type,
+        care_form=care_form,
+        decision_body=decision_body,
+        errors=errors,
+    )
+    _check_date(
+        errors,
+        "decided_on",
+        decided_on,
+        not_before=deadlines.helsinki_date(case.opened_at),
+        before_message=_("The decision cannot be dated before the case was opened."),
+    )
     if started_on < deadlines.helsinki_date(case.opened_at):
         errors["started_on"] = _("The measure cannot start before the case was opened.")
     if errors:
@@ -92,20 +120,29 @@ def measure_record(
         assert ended is not None and case.child.birth_date is not None
         expires_on = deadlines.aftercare_ends(case.child.birth_date, ended)
     measure = Measure.objects.create(
-        case=case, kind=kind, support_type=support_type if kind == "community_support" else "",
+        case=case,
+        kind=kind,
+        support_type=support_type if kind == "community_support" else "",
         care_form=care_form if kind in ("substitute_care", "care_order") else "",
-        place=place.strip(), decided_on=decided_on, decision_body=decision_body,
-        started_on=started_on, expires_on=expires_on, details=details.strip(),
-        recorded_by=user, submission_key=submission_key,
+        place=place.strip(),
+        decided_on=decided_on,
+        decision_body=decision_body,
+        started_on=started_on,
+        expires_on=expires_on,
+        details=details.strip(),
+        recorded_by=user,
+        submission_key=submission_key,
     )
-    event_write(case=case, kind=EventKind.MEASURE_DECIDED, actor=user,
-                detail=measure.get_kind_display())
+    event_write(
+        case=case, kind=EventKind.MEASURE_DECIDED, actor=user, detail=measure.get_kind_display()
+    )
     return measure
 
 
 @transaction.atomic
-def emergency_placement_extend(*, user: User, measure: Measure,
-                               decided_on: datetime.date) -> Measure:
+def emergency_placement_extend(
+    *, user: User, measure: Measure, decided_on: datetime.date
+) -> Measure:
     """Extend an emergency placement once, by at most 30 days (LsL 38 a §)."""
     measure = Measure.objects.select_for_update().get(pk=measure.pk)
     errors: dict[str, str] = {}
@@ -117,18 +154,28 @@ def emergency_placement_extend(*, user: User, measure: Measure,
         errors["decided_on"] = _("The placement has ended.")
     else:
         assert measure.expires_on is not None
-        _check_date(errors, "decided_on", decided_on, not_before=measure.decided_on,
-                    before_message=_("The extension cannot be decided before the placement."))
+        _check_date(
+            errors,
+            "decided_on",
+            decided_on,
+            not_before=measure.decided_on,
+            before_message=_("The extension cannot be decided before the placement."),
+        )
         if decided_on > measure.expires_on:
             errors["decided_on"] = _("The placement lapsed on %(date)s: it cannot be extended.") % {
-                "date": measure.expires_on.strftime("%d.%m.%Y")}
+                "date": measure.expires_on.strftime("%d.%m.%Y")
+            }
     if errors:
         raise ValidationError(errors)
     assert measure.expires_on is not None
     measure.extended_to = deadlines.emergency_placement_extended_expires(measure.expires_on)
     measure.save(update_fields=["extended_to"])
-    event_write(case=measure.case, kind=EventKind.MEASURE_EXTENDED, actor=user,
-                detail=measure.extended_to.strftime("%d.%m.%Y"))
+    event_write(
+        case=measure.case,
+        kind=EventKind.MEASURE_EXTENDED,
+        actor=user,
+        detail=measure.extended_to.strftime("%d.%m.%Y"),
+    )
     return measure
 
 
@@ -138,12 +185,21 @@ def measure_end(*, user: User, measure: Measure, ended_on: datetime.date) -> Mea
     errors: dict[str, str] = {}
     if measure.ended_on is not None:
         errors["ended_on"] = _("The measure has already ended.")
-    _check_date(errors, "ended_on", ended_on, not_before=measure.started_on,
-                before_message=_("A measure cannot end before it started."))
+    _check_date(
+        errors,
+        "ended_on",
+        ended_on,
+        not_before=measure.started_on,
+        before_message=_("A measure cannot end before it started."),
+    )
     if errors:
         raise ValidationError(errors)
     measure.ended_on = ended_on
     measure.save(update_fields=["ended_on"])
-    event_write(case=measure.case, kind=EventKind.MEASURE_ENDED, actor=user,
-                detail=measure.get_kind_display())
+    event_write(
+        case=measure.case,
+        kind=EventKind.MEASURE_ENDED,
+        actor=user,
+        detail=measure.get_kind_display(),
+    )
     return measure

@@ -17,8 +17,9 @@ class ServiceTask(models.TextChoices):
     """Palvelutehtävä: every social welfare document names its service task."""
 
     CHILD_WELFARE = "lastensuojelu", _("Child welfare")
-    FAMILY_SOCIAL_SERVICES = "lapsiperheiden_sosiaalipalvelut", _(
-        "Social services for families with children"
+    FAMILY_SOCIAL_SERVICES = (
+        "lapsiperheiden_sosiaalipalvelut",
+        _("Social services for families with children"),
     )
 
 
@@ -39,15 +40,22 @@ class Case(models.Model):
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="cases")
     team = models.ForeignKey("teams.Team", on_delete=models.PROTECT, related_name="cases")
     designated_worker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="designated_cases", verbose_name=_("designated social worker"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="designated_cases",
+        verbose_name=_("designated social worker"),
     )
     service_task = models.CharField(
-        _("service task"), max_length=40, choices=ServiceTask.choices,
+        _("service task"),
+        max_length=40,
+        choices=ServiceTask.choices,
         default=ServiceTask.CHILD_WELFARE,
     )
-    stage = models.CharField(_("stage"), max_length=20, choices=CaseStage.choices,
-                             default=CaseStage.INTAKE)
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=CaseStage.choices, default=CaseStage.INTAKE
+    )
     opened_at = models.DateTimeField(_("opened"))
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
@@ -57,7 +65,8 @@ class Case(models.Model):
         constraints = [
             # One open child welfare matter per child: new intakes join it.
             models.UniqueConstraint(
-                fields=["child"], condition=~models.Q(stage="closed"),
+                fields=["child"],
+                condition=~models.Q(stage="closed"),
                 name="case_one_open_per_child",
             ),
         ]
@@ -74,15 +83,19 @@ class DesignatedWorkerAssignment(models.Model):
     """Who was the child's designated worker (LsL 13 b §) and when — caseload on any date."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="worker_assignments")
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="assignments")
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments"
+    )
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["case"], condition=models.Q(ended_on__isnull=True),
-                                    name="assignment_one_current_per_case"),
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(ended_on__isnull=True),
+                name="assignment_one_current_per_case",
+            ),
             models.CheckConstraint(
                 condition=models.Q(ended_on__isnull=True)
                 | models.Q(ended_on__gte=models.F("started_on")),
@@ -90,11 +103,15 @@ class DesignatedWorkerAssignment(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.worker_id} → case {self.case_id} from {self.started_on}"
+
 
 class IntakeKind(models.TextChoices):
     NOTIFICATION = "notification", _("Child welfare notification (LsL 25 §)")
-    REQUEST_WITH_FAMILY = "request_with_family", _(
-        "Request for assessment made together with the family (LsL 25 a §)"
+    REQUEST_WITH_FAMILY = (
+        "request_with_family",
+        _("Request for assessment made together with the family (LsL 25 a §)"),
     )
     CONTACT_SHL35 = "contact_shl35", _("Contact about the need for social welfare (SHL 35 §)")
     PRE_BIRTH = "pre_birth", _("Pre-birth notification (LsL 25 c §)")
@@ -118,9 +135,7 @@ class Sector(models.TextChoices):
     EARLY_EDUCATION = "early_education", _("Early childhood education")
     HEALTH_CARE = "health_care", _("Health care")
     CHILD_PSYCHIATRY = "child_psychiatry", _("Child and adolescent psychiatry")
-    MENTAL_HEALTH_SUBSTANCE = "mental_health_substance", _(
-        "Mental-health and substance services"
-    )
+    MENTAL_HEALTH_SUBSTANCE = "mental_health_substance", _("Mental-health and substance services")
     SOCIAL_SERVICES = "social_services", _("Social services")
     YOUTH_SERVICES = "youth_services", _("Youth services")
     POLICE = "police", _("Police")
@@ -159,14 +174,17 @@ class Intake(models.Model):
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     received_at = models.DateTimeField(_("received"))
     notifier_type = models.CharField(_("notifier"), max_length=20, choices=NotifierType.choices)
-    notifier_sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices,
-                                       blank=True)
+    notifier_sector = models.CharField(
+        _("sector"), max_length=30, choices=Sector.choices, blank=True
+    )
     notifier_name = models.CharField(_("notifier's name"), max_length=200, blank=True)
     notifier_organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     notifier_phone = models.CharField(_("phone"), max_length=40, blank=True)
     notifier_email = models.EmailField(_("e-mail"), blank=True)
     family_informed = models.CharField(
-        _("what the notifier told the family"), max_length=10, choices=FamilyInformed.choices,
+        _("what the notifier told the family"),
+        max_length=10,
+        choices=FamilyInformed.choices,
         default=FamilyInformed.UNKNOWN,
     )
     family_participated = models.BooleanField(
@@ -177,24 +195,28 @@ class Intake(models.Model):
         _("suspected sexual abuse or violent crime (police report also due)"), default=False
     )
     decision_due = models.DateField(_("decision due"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
     submission_key = models.UUIDField(unique=True, null=True, blank=True)
 
     urgency = models.CharField(_("urgency"), max_length=20, choices=Urgency.choices, blank=True)
     urgency_assessed_at = models.DateTimeField(_("urgency assessed"), null=True, blank=True)
     urgency_note = models.TextField(_("urgency assessment"), blank=True)
-    urgency_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   null=True, blank=True, related_name="+")
+    urgency_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
-    decision = models.CharField(_("decision"), max_length=30, choices=IntakeDecision.choices,
-                                blank=True)
+    decision = models.CharField(
+        _("decision"), max_length=30, choices=IntakeDecision.choices, blank=True
+    )
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     decision_reason = models.TextField(_("reasons"), blank=True)
     family_told_on = models.DateField(_("child or guardian told on"), null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   null=True, blank=True, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("intake")
@@ -203,8 +225,11 @@ class Intake(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(notifier_type="anonymous")
-                | (models.Q(notifier_name="") & models.Q(notifier_phone="")
-                   & models.Q(notifier_email="")),
+                | (
+                    models.Q(notifier_name="")
+                    & models.Q(notifier_phone="")
+                    & models.Q(notifier_email="")
+                ),
                 name="intake_anonymous_has_no_identity",
             ),
             models.CheckConstraint(
@@ -215,6 +240,9 @@ class Intake(models.Model):
         indexes = [
             models.Index(fields=["decision", "decision_due"], name="intake_pending_idx"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.received_at:%Y-%m-%d}"
 
 
 class AssessmentConclusion(models.TextChoices):
@@ -227,24 +255,28 @@ class ServiceNeedsAssessment(models.Model):
     """Palvelutarpeen arviointi (SHL 36 §, LsL 26–27 §): completed within 3 months of receipt."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="assessments")
-    started_from = models.OneToOneField(Intake, on_delete=models.PROTECT,
-                                        related_name="assessment")
+    started_from = models.OneToOneField(Intake, on_delete=models.PROTECT, related_name="assessment")
     started_on = models.DateField(_("started"))
     completion_due = models.DateField(_("to be completed by"))
     completed_on = models.DateField(_("completed"), null=True, blank=True)
-    conclusion = models.CharField(_("conclusion"), max_length=30,
-                                  choices=AssessmentConclusion.choices, blank=True)
+    conclusion = models.CharField(
+        _("conclusion"), max_length=30, choices=AssessmentConclusion.choices, blank=True
+    )
     summary = models.TextField(_("summary of the assessment"), blank=True)
     delay_reason = models.TextField(_("reason for the delay"), blank=True)
-    completed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                     null=True, blank=True, related_name="+")
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("service-needs assessment")
         verbose_name_plural = _("service-needs assessments")
         constraints = [
-            models.UniqueConstraint(fields=["case"], condition=models.Q(completed_on__isnull=True),
-                                    name="assessment_one_open_per_case"),
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(completed_on__isnull=True),
+                name="assessment_one_open_per_case",
+            ),
             models.CheckConstraint(
                 condition=(models.Q(completed_on__isnull=True) & models.Q(conclusion=""))
                 | (models.Q(completed_on__isnull=False) & ~models.Q(conclusion="")),
@@ -254,6 +286,9 @@ class ServiceNeedsAssessment(models.Model):
         indexes = [
             models.Index(fields=["completed_on", "completion_due"], name="assessment_open_idx"),
         ]
+
+    def __str__(self) -> str:
+        return f"assessment of case {self.case_id} from {self.started_on}"
 
 
 class HearingMethod(models.TextChoices):
@@ -268,25 +303,36 @@ class ChildHearing(models.Model):
     """How the child's own view was found out (LsL 20 §), or why it was not."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="hearings")
-    assessment = models.ForeignKey(ServiceNeedsAssessment, on_delete=models.CASCADE,
-                                   null=True, blank=True, related_name="hearings")
+    assessment = models.ForeignKey(
+        ServiceNeedsAssessment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="hearings",
+    )
     heard = models.BooleanField(_("the child was heard"))
     heard_by = models.CharField(_("heard by"), max_length=200, blank=True)
     heard_on = models.DateField(_("heard on"), null=True, blank=True)
-    method = models.CharField(_("how"), max_length=20, choices=HearingMethod.choices,
-                              blank=True)
+    method = models.CharField(_("how"), max_length=20, choices=HearingMethod.choices, blank=True)
     child_view = models.TextField(_("the child's view"), blank=True)
     not_heard_reason = models.TextField(_("why the child was not heard"), blank=True)
 
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(heard=True) & models.Q(heard_on__isnull=False)
-                           & ~models.Q(heard_by="") & ~models.Q(method=""))
+                condition=(
+                    models.Q(heard=True)
+                    & models.Q(heard_on__isnull=False)
+                    & ~models.Q(heard_by="")
+                    & ~models.Q(method="")
+                )
                 | (models.Q(heard=False) & ~models.Q(not_heard_reason="")),
                 name="hearing_complete",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"hearing in case {self.case_id}"
 
 
 class ClientRelationship(models.Model):
@@ -298,9 +344,15 @@ class ClientRelationship(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["case"], condition=models.Q(closed_on__isnull=True),
-                                    name="client_relationship_one_open_per_case"),
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(closed_on__isnull=True),
+                name="client_relationship_one_open_per_case",
+            ),
         ]
+
+    def __str__(self) -> str:
+        return f"client relationship of case {self.case_id} from {self.opened_on}"
 
 
 class PlanStatus(models.TextChoices):
@@ -313,16 +365,16 @@ class ClientPlan(models.Model):
     """Asiakassuunnitelma (LsL 30 §). Drafts may be partial; approval needs every item."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="plans")
-    status = models.CharField(max_length=20, choices=PlanStatus.choices,
-                              default=PlanStatus.DRAFT)
+    status = models.CharField(max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     lock_version = models.PositiveIntegerField(default=1)
     service_needs = models.TextField(_("service and support needs"), blank=True)
     circumstances = models.TextField(_("circumstances and issues to be influenced"), blank=True)
     services = models.TextField(_("services and support measures"), blank=True)
     goal_time_estimate = models.TextField(_("estimated time to reach the goals"), blank=True)
     differing_views = models.TextField(_("the parties' differing views"), blank=True)
-    no_differing_views = models.BooleanField(_("the parties have no differing views"),
-                                             default=False)
+    no_differing_views = models.BooleanField(
+        _("the parties have no differing views"), default=False
+    )
     child_meetings = models.TextField(
         _("arrangements for the worker's personal meetings with the child"), blank=True
     )
@@ -343,10 +395,12 @@ class ClientPlan(models.Model):
     information_sharing = models.TextField(_("who gives information to whom"), blank=True)
     review_due = models.DateField(_("next review"), null=True, blank=True)
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    null=True, blank=True, related_name="+")
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -354,19 +408,31 @@ class ClientPlan(models.Model):
         verbose_name = _("client plan")
         verbose_name_plural = _("client plans")
         constraints = [
-            models.UniqueConstraint(fields=["case"], condition=models.Q(status="draft"),
-                                    name="plan_one_draft_per_case"),
-            models.UniqueConstraint(fields=["case"], condition=models.Q(status="approved"),
-                                    name="plan_one_approved_per_case"),
+            models.UniqueConstraint(
+                fields=["case"], condition=models.Q(status="draft"), name="plan_one_draft_per_case"
+            ),
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(status="approved"),
+                name="plan_one_approved_per_case",
+            ),
             models.CheckConstraint(
                 condition=~models.Q(status="approved")
-                | (models.Q(approved_on__isnull=False) & models.Q(review_due__isnull=False)
-                   & models.Q(review_due__lte=models.F("approved_on") + models.Value(
-                       datetime.timedelta(days=372)))),
+                | (
+                    models.Q(approved_on__isnull=False)
+                    & models.Q(review_due__isnull=False)
+                    & models.Q(
+                        review_due__lte=models.F("approved_on")
+                        + models.Value(datetime.timedelta(days=372))
+                    )
+                ),
                 # a year, rolled past a weekend or holiday (150/1930 5 §)
                 name="plan_approved_has_review_within_year",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"plan of case {self.case_id} ({self.status})"
 
 
 class MeasureKind(models.TextChoices):
@@ -378,10 +444,13 @@ class MeasureKind(models.TextChoices):
     AFTERCARE = "aftercare", _("Aftercare (LsL 75 §)")
 
 
-PLACEMENT_KINDS = frozenset({
-    MeasureKind.PLACEMENT_AS_SUPPORT, MeasureKind.EMERGENCY_PLACEMENT,
-    MeasureKind.SUBSTITUTE_CARE,
-})
+PLACEMENT_KINDS = frozenset(
+    {
+        MeasureKind.PLACEMENT_AS_SUPPORT,
+        MeasureKind.EMERGENCY_PLACEMENT,
+        MeasureKind.SUBSTITUTE_CARE,
+    }
+)
 
 
 class SupportType(models.TextChoices):
@@ -414,22 +483,28 @@ class Measure(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="measures")
     kind = models.CharField(_("measure"), max_length=30, choices=MeasureKind.choices)
-    support_type = models.CharField(_("type of support"), max_length=30,
-                                    choices=SupportType.choices, blank=True)
-    care_form = models.CharField(_("form of care"), max_length=30, choices=CareForm.choices,
-                                 blank=True)
+    support_type = models.CharField(
+        _("type of support"), max_length=30, choices=SupportType.choices, blank=True
+    )
+    care_form = models.CharField(
+        _("form of care"), max_length=30, choices=CareForm.choices, blank=True
+    )
     place = models.CharField(_("place"), max_length=200, blank=True)
     decided_on = models.DateField(_("decided on"))
-    decision_body = models.CharField(_("decided by"), max_length=30,
-                                     choices=DecisionBody.choices,
-                                     default=DecisionBody.SOCIAL_WORKER)
+    decision_body = models.CharField(
+        _("decided by"),
+        max_length=30,
+        choices=DecisionBody.choices,
+        default=DecisionBody.SOCIAL_WORKER,
+    )
     started_on = models.DateField(_("starts"))
     ended_on = models.DateField(_("ended"), null=True, blank=True)
     expires_on = models.DateField(_("expires"), null=True, blank=True)
     extended_to = models.DateField(_("extended to"), null=True, blank=True)
     details = models.TextField(_("details"), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
     submission_key = models.UUIDField(unique=True, null=True, blank=True)
 
@@ -444,17 +519,22 @@ class Measure(models.Model):
                 name="measure_ends_after_start",
             ),
             models.CheckConstraint(
-                condition=~models.Q(kind="emergency_placement") | models.Q(
-                    expires_on__isnull=False),
+                condition=~models.Q(kind="emergency_placement")
+                | models.Q(expires_on__isnull=False),
                 name="measure_emergency_placement_expires",
             ),
             models.CheckConstraint(
                 condition=models.Q(extended_to__isnull=True)
-                | (models.Q(kind="emergency_placement")
-                   & models.Q(extended_to__gt=models.F("expires_on"))),
+                | (
+                    models.Q(kind="emergency_placement")
+                    & models.Q(extended_to__gt=models.F("expires_on"))
+                ),
                 name="measure_only_emergency_placement_extends",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} from {self.started_on}"
 
 
 class EventKind(models.TextChoices):
@@ -482,9 +562,13 @@ class ChronologyEvent(models.Model):
     occurred_at = models.DateTimeField(db_index=True)
     kind = models.CharField(max_length=30, choices=EventKind.choices)
     detail = models.TextField(blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                              null=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["occurred_at", "pk"]
         indexes = [models.Index(fields=["case", "occurred_at"], name="event_case_time_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d} {self.kind}"

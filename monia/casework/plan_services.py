@@ -29,18 +29,40 @@ from monia.casework.models import (
 from monia.casework.services import _check_date, event_write, today
 
 PLAN_TEXT_FIELDS = (
-    "service_needs", "circumstances", "services", "goal_time_estimate", "differing_views",
-    "child_meetings", "placement_goals", "special_support", "health_and_education",
-    "contact_arrangements", "information_sharing",
+    "service_needs",
+    "circumstances",
+    "services",
+    "goal_time_estimate",
+    "differing_views",
+    "child_meetings",
+    "placement_goals",
+    "special_support",
+    "health_and_education",
+    "contact_arrangements",
+    "information_sharing",
 )
-PLAN_FIELDS = (*PLAN_TEXT_FIELDS, "no_differing_views", "child_meeting_interval_weeks",
-               "review_due")
+PLAN_FIELDS = (
+    *PLAN_TEXT_FIELDS,
+    "no_differing_views",
+    "child_meeting_interval_weeks",
+    "review_due",
+)
 # LsL 30 § 1 mom: items every plan must cover.
-REQUIRED_ITEMS = ("service_needs", "circumstances", "services", "goal_time_estimate",
-                  "child_meetings")
+REQUIRED_ITEMS = (
+    "service_needs",
+    "circumstances",
+    "services",
+    "goal_time_estimate",
+    "child_meetings",
+)
 # LsL 30 § 2 mom: further items for a placed child.
-PLACED_CHILD_ITEMS = ("placement_goals", "special_support", "health_and_education",
-                      "contact_arrangements", "information_sharing")
+PLACED_CHILD_ITEMS = (
+    "placement_goals",
+    "special_support",
+    "health_and_education",
+    "contact_arrangements",
+    "information_sharing",
+)
 
 
 class PlanConflict(ValidationError):
@@ -54,9 +76,12 @@ CONFLICT_MESSAGE = gettext_lazy(
 
 
 def child_is_placed(case: Case, on: datetime.date) -> bool:
-    return case.measures.filter(kind__in=PLACEMENT_KINDS, started_on__lte=on).exclude(
-        ended_on__lt=on
-    ).exists() or case.measures.filter(kind="care_order", ended_on__isnull=True).exists()
+    return (
+        case.measures.filter(kind__in=PLACEMENT_KINDS, started_on__lte=on)
+        .exclude(ended_on__lt=on)
+        .exists()
+        or case.measures.filter(kind="care_order", ended_on__isnull=True).exists()
+    )
 
 
 def plan_missing_items(plan: ClientPlan, *, placed: bool) -> dict[str, str]:
@@ -64,22 +89,21 @@ def plan_missing_items(plan: ClientPlan, *, placed: bool) -> dict[str, str]:
     missing: dict[str, str] = {}
     for field in REQUIRED_ITEMS + (PLACED_CHILD_ITEMS if placed else ()):
         if not getattr(plan, field).strip():
-            label = ClientPlan._meta.get_field(field).verbose_name
+            label = getattr(ClientPlan._meta.get_field(field), "verbose_name", field)
             missing[field] = _("Required in the client plan: %(item)s.") % {"item": label}
     if not plan.differing_views.strip() and not plan.no_differing_views:
         missing["differing_views"] = _(
             "Record the parties' differing views, or tick that there are none."
         )
     if plan.child_meeting_interval_weeks is None:
-        missing["child_meeting_interval_weeks"] = _(
-            "Record how often the worker meets the child."
-        )
+        missing["child_meeting_interval_weeks"] = _("Record how often the worker meets the child.")
     return missing
 
 
 def _draft_for_update(case: Case, user: User) -> ClientPlan:
-    draft = ClientPlan.objects.select_for_update().filter(case=case,
-                                                          status=PlanStatus.DRAFT).first()
+    draft = (
+        ClientPlan.objects.select_for_update().filter(case=case, status=PlanStatus.DRAFT).first()
+    )
     if draft is not None:
         return draft
     approved = ClientPlan.objects.filter(case=case, status=PlanStatus.APPROVED).first()
@@ -93,8 +117,9 @@ def _draft_for_update(case: Case, user: User) -> ClientPlan:
 
 
 @transaction.atomic
-def plan_save(*, user: User, case: Case, data: dict[str, Any], lock_version: int,
-              approve: bool = False) -> ClientPlan:
+def plan_save(
+    *, user: User, case: Case, data: dict[str, Any], lock_version: int, approve: bool = False
+) -> ClientPlan:
     """Save the draft, and approve it when asked and complete."""
     if case.stage != CaseStage.CLIENT:
         raise ValidationError(_("A client plan is made for a child welfare client."))
@@ -130,6 +155,7 @@ def plan_save(*, user: User, case: Case, data: dict[str, Any], lock_version: int
         plan.approved_on = today()
         plan.approved_by = user
     plan.save()
-    event_write(case=case, kind=EventKind.PLAN_APPROVED if approve else EventKind.PLAN_SAVED,
-                actor=user)
+    event_write(
+        case=case, kind=EventKind.PLAN_APPROVED if approve else EventKind.PLAN_SAVED, actor=user
+    )
     return plan

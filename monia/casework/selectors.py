@@ -37,49 +37,84 @@ class Deadline:
     child_name: str = ""
 
 
-def _status(due: datetime.date, today: datetime.date, done_on: datetime.date | None,
-            warn: int) -> str:
+def _status(
+    due: datetime.date, today: datetime.date, done_on: datetime.date | None, warn: int
+) -> str:
     return str(deadlines.deadline_status(due, today, done_on, warn))
 
 
-def _deadlines_query(cases: QuerySet[Case], until: datetime.date | None,
-                     today: datetime.date, warn: int) -> list[Deadline]:
+def _deadlines_query(
+    cases: QuerySet[Case], until: datetime.date | None, today: datetime.date, warn: int
+) -> list[Deadline]:
     """Open deadlines of ``cases`` (all, or those due by ``until``): five queries in all."""
+
     def due_by(field_name: str) -> Q:
         return Q(**{f"{field_name}__lte": until}) if until else Q()
 
     found: list[Deadline] = []
-    for intake in (Intake.objects.filter(due_by("decision_due"), case__in=cases, decision="")
-                   .select_related("case__child").only("case__child__first_names",
-                                                        "case__child__last_name", "case_id",
-                                                        "decision_due")):
-        found.append(Deadline(intake.case_id, "decision", intake.decision_due,
-                              _status(intake.decision_due, today, None, warn), intake.pk,
-                              intake.case.child.full_name))
-    for a in (ServiceNeedsAssessment.objects
-              .filter(due_by("completion_due"), case__in=cases, completed_on__isnull=True)
-              .select_related("case__child")):
-        found.append(Deadline(a.case_id, "assessment", a.completion_due,
-                              _status(a.completion_due, today, None, warn), a.pk,
-                              a.case.child.full_name))
-    for plan in (ClientPlan.objects.filter(due_by("review_due"), case__in=cases,
-                                           status=PlanStatus.APPROVED)
-                 .select_related("case__child")):
+    for intake in (
+        Intake.objects.filter(due_by("decision_due"), case__in=cases, decision="")
+        .select_related("case__child")
+        .only("case__child__first_names", "case__child__last_name", "case_id", "decision_due")
+    ):
+        found.append(
+            Deadline(
+                intake.case_id,
+                "decision",
+                intake.decision_due,
+                _status(intake.decision_due, today, None, warn),
+                intake.pk,
+                intake.case.child.full_name,
+            )
+        )
+    for a in ServiceNeedsAssessment.objects.filter(
+        due_by("completion_due"), case__in=cases, completed_on__isnull=True
+    ).select_related("case__child"):
+        found.append(
+            Deadline(
+                a.case_id,
+                "assessment",
+                a.completion_due,
+                _status(a.completion_due, today, None, warn),
+                a.pk,
+                a.case.child.full_name,
+            )
+        )
+    for plan in ClientPlan.objects.filter(
+        due_by("review_due"), case__in=cases, status=PlanStatus.APPROVED
+    ).select_related("case__child"):
         assert plan.review_due is not None
-        found.append(Deadline(plan.case_id, "plan_review", plan.review_due,
-                              _status(plan.review_due, today, None, warn), plan.pk,
-                              plan.case.child.full_name))
-    for m in (Measure.objects.filter(case__in=cases, ended_on__isnull=True,
-                                     kind__in=[MeasureKind.EMERGENCY_PLACEMENT,
-                                               MeasureKind.AFTERCARE])
-              .select_related("case__child")):
+        found.append(
+            Deadline(
+                plan.case_id,
+                "plan_review",
+                plan.review_due,
+                _status(plan.review_due, today, None, warn),
+                plan.pk,
+                plan.case.child.full_name,
+            )
+        )
+    for m in Measure.objects.filter(
+        case__in=cases,
+        ended_on__isnull=True,
+        kind__in=[MeasureKind.EMERGENCY_PLACEMENT, MeasureKind.AFTERCARE],
+    ).select_related("case__child"):
         due = m.extended_to or m.expires_on
         assert due is not None
         if until is None or due <= until:
-            kind = "emergency_placement" if m.kind == MeasureKind.EMERGENCY_PLACEMENT \
-                else "aftercare"
-            found.append(Deadline(m.case_id, kind, due, _status(due, today, None, warn), m.pk,
-                                  m.case.child.full_name))
+            kind = (
+                "emergency_placement" if m.kind == MeasureKind.EMERGENCY_PLACEMENT else "aftercare"
+            )
+            found.append(
+                Deadline(
+                    m.case_id,
+                    kind,
+                    due,
+                    _status(due, today, None, warn),
+                    m.pk,
+                    m.case.child.full_name,
+                )
+            )
     return sorted(found, key=lambda d: (d.due, d.case_id))
 
 
@@ -91,15 +126,19 @@ class Dashboard:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def dashboard_for_user(*, user: User, visible: QuerySet[Case], today: datetime.date,
-                       warn_working_days: int = 10) -> Dashboard:
+def dashboard_for_user(
+    *, user: User, visible: QuerySet[Case], today: datetime.date, warn_working_days: int = 10
+) -> Dashboard:
     """My cases, my team's, and deadlines due within ``warn_working_days`` working days.
 
     A fixed number of queries whatever the caseload.
     """
     open_cases = visible.exclude(stage=CaseStage.CLOSED)
-    cases = list(open_cases.select_related("child", "designated_worker", "team")
-                 .order_by("child__last_name", "child__first_names"))
+    cases = list(
+        open_cases.select_related("child", "designated_worker", "team").order_by(
+            "child__last_name", "child__first_names"
+        )
+    )
     until = deadlines.add_working_days(today, warn_working_days)
     due = _deadlines_query(open_cases, until, today, warn_working_days)
     my = [c for c in cases if c.designated_worker_id == user.pk]
@@ -114,8 +153,9 @@ def dashboard_for_user(*, user: User, visible: QuerySet[Case], today: datetime.d
     return Dashboard(my_cases=my, team_cases=team, deadlines=due, counts=counts)
 
 
-def deadlines_for_cases(cases: QuerySet[Case], *, today: datetime.date,
-                        warn_working_days: int = 10) -> list[Deadline]:
+def deadlines_for_cases(
+    cases: QuerySet[Case], *, today: datetime.date, warn_working_days: int = 10
+) -> list[Deadline]:
     return _deadlines_query(cases, None, today, warn_working_days)
 
 
@@ -134,19 +174,25 @@ class CaseOverview:
 
 
 def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
-    intakes = list(case.intakes.select_related("recorded_by", "decided_by").order_by(
-        "-received_at"))
+    intakes = list(
+        case.intakes.select_related("recorded_by", "decided_by").order_by("-received_at")
+    )
     assessments = list(case.assessments.prefetch_related("hearings").order_by("-started_on"))
     plans = {p.status: p for p in case.plans.exclude(status=PlanStatus.SUPERSEDED)}
     measures = list(case.measures.order_by("-started_on", "-pk"))
     relationship = case.client_relationships.filter(closed_on__isnull=True).first()
     placed = any(m.kind in PLACEMENT_KINDS and m.ended_on is None for m in measures)
     return CaseOverview(
-        case=case, intakes=intakes, assessments=assessments,
-        approved_plan=plans.get(PlanStatus.APPROVED), draft_plan=plans.get(PlanStatus.DRAFT),
-        measures=measures, client_since=relationship.opened_on if relationship else None,
+        case=case,
+        intakes=intakes,
+        assessments=assessments,
+        approved_plan=plans.get(PlanStatus.APPROVED),
+        draft_plan=plans.get(PlanStatus.DRAFT),
+        measures=measures,
+        client_since=relationship.opened_on if relationship else None,
         deadlines=deadlines_for_cases(Case.objects.filter(pk=case.pk), today=today),
-        placed=placed, aftercare_age_limit=deadlines.AFTERCARE_AGE_LIMIT.on(today),
+        placed=placed,
+        aftercare_age_limit=deadlines.AFTERCARE_AGE_LIMIT.on(today),
     )
 
 
@@ -165,27 +211,34 @@ class Caseload:
         return self.children > self.cap
 
 
-def caseloads(*, county_id: int, on: datetime.date,
-              team_id: int | None = None) -> list[Caseload]:
+def caseloads(*, county_id: int, on: datetime.date, team_id: int | None = None) -> list[Caseload]:
     """Children per designated worker on a date, against the cap then in force (LsL 13 b §).
 
     A child counts when the worker was their designated worker on that date and the
     child was a child welfare client then. Two queries whatever the county's size.
     """
     active_clients = ClientRelationship.objects.filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gte=on), opened_on__lte=on,
+        Q(closed_on__isnull=True) | Q(closed_on__gte=on),
+        opened_on__lte=on,
     ).values("case_id")
     counted = (
-        DesignatedWorkerAssignment.objects
-        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on), started_on__lte=on,
-                case_id__in=active_clients, case__county_id=county_id)
-        .values("worker_id").annotate(n=Count("case_id", distinct=True))
+        DesignatedWorkerAssignment.objects.filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gte=on),
+            started_on__lte=on,
+            case_id__in=active_clients,
+            case__county_id=county_id,
+        )
+        .values("worker_id")
+        .annotate(n=Count("case_id", distinct=True))
     )
     per_worker = {row["worker_id"]: row["n"] for row in counted}
-    workers = User.objects.filter(county_id=county_id, is_active=True,
-                                  role__in=QUALIFIED_SOCIAL_WORK_ROLES)
+    workers = User.objects.filter(
+        county_id=county_id, is_active=True, role__in=QUALIFIED_SOCIAL_WORK_ROLES
+    )
     if team_id is not None:
         workers = workers.filter(team_id=team_id)
     cap = deadlines.CASELOAD_CAP.on(on)
-    return [Caseload(worker=w, children=per_worker.get(w.pk, 0), cap=cap)
-            for w in workers.order_by("last_name", "first_name")]
+    return [
+        Caseload(worker=w, children=per_worker.get(w.pk, 0), cap=cap)
+        for w in workers.order_by("last_name", "first_name")
+    ]

@@ -19,23 +19,19 @@ from django.utils.translation import gettext as _
 from monia import deadlines
 from monia.accounts.models import User
 from monia.casework.models import (
-    PLACEMENT_KINDS,
     AssessmentConclusion,
     Case,
     CaseStage,
     ChildHearing,
     ChronologyEvent,
-    ClientPlan,
     ClientRelationship,
     DesignatedWorkerAssignment,
     EventKind,
     Intake,
     IntakeDecision,
     IntakeKind,
-    Measure,
     MeasureKind,
     NotifierType,
-    PlanStatus,
     ServiceNeedsAssessment,
 )
 from monia.people.models import Person
@@ -49,16 +45,31 @@ def today() -> datetime.date:
     return timezone.localdate()
 
 
-def event_write(*, case: Case, kind: str, actor: User | None, detail: str = "",
-                occurred_at: datetime.datetime | None = None) -> ChronologyEvent:
+def event_write(
+    *,
+    case: Case,
+    kind: str,
+    actor: User | None,
+    detail: str = "",
+    occurred_at: datetime.datetime | None = None,
+) -> ChronologyEvent:
     return ChronologyEvent.objects.create(
-        case=case, kind=kind, actor=actor, detail=detail,
+        case=case,
+        kind=kind,
+        actor=actor,
+        detail=detail,
         occurred_at=occurred_at or timezone.now(),
     )
 
 
-def _check_date(errors: dict[str, str], field: str, value: datetime.date | None, *,
-                not_before: datetime.date | None = None, before_message: str = "") -> None:
+def _check_date(
+    errors: dict[str, str],
+    field: str,
+    value: datetime.date | None,
+    *,
+    not_before: datetime.date | None = None,
+    before_message: str = "",
+) -> None:
     if value is None:
         return
     if value > today():
@@ -85,19 +96,30 @@ def _validate_notifier(data: dict[str, Any], errors: dict[str, str]) -> None:
         if not data.get("notifier_sector"):
             errors["notifier_sector"] = _("Choose the notifier's sector.")
     elif kind == NotifierType.ANONYMOUS:
-        for field in ("notifier_name", "notifier_phone", "notifier_email",
-                      "notifier_organisation"):
+        for field in ("notifier_name", "notifier_phone", "notifier_email", "notifier_organisation"):
             if data.get(field, "").strip():
                 errors[field] = _("An anonymous notifier's identity is not recorded.")
 
 
 @transaction.atomic
 def intake_record(
-    *, user: User, child: Person, team: Team, kind: str, channel: str,
-    received_at: datetime.datetime, notifier_type: str, content: str,
-    family_informed: str = "unknown", family_participated: bool = False,
-    notifier_sector: str = "", notifier_name: str = "", notifier_organisation: str = "",
-    notifier_phone: str = "", notifier_email: str = "", police_report_suspected: bool = False,
+    *,
+    user: User,
+    child: Person,
+    team: Team,
+    kind: str,
+    channel: str,
+    received_at: datetime.datetime,
+    notifier_type: str,
+    content: str,
+    family_informed: str = "unknown",
+    family_participated: bool = False,
+    notifier_sector: str = "",
+    notifier_name: str = "",
+    notifier_organisation: str = "",
+    notifier_phone: str = "",
+    notifier_email: str = "",
+    police_report_suspected: bool = False,
     submission_key: uuid.UUID | None = None,
 ) -> Intake:
     """Record a notification, request, contact or pre-birth notice (vireilletulo).
@@ -129,23 +151,43 @@ def intake_record(
         errors["team"] = _("Choose a team of your own county.")
     _raise(errors)
 
-    case = (Case.objects.select_for_update().filter(child=child)
-            .exclude(stage=CaseStage.CLOSED).first())
-    if case is None:
-        case = Case.objects.create(county_id=child.county_id, child=child, team=team,
-                                   stage=CaseStage.INTAKE, opened_at=received_at)
-    intake = Intake.objects.create(
-        case=case, kind=kind, channel=channel, received_at=received_at,
-        notifier_type=notifier_type, notifier_sector=notifier_sector,
-        notifier_name=notifier_name.strip(), notifier_organisation=notifier_organisation.strip(),
-        notifier_phone=notifier_phone.strip(), notifier_email=notifier_email.strip(),
-        family_informed=family_informed, family_participated=family_participated,
-        content=content.strip(), police_report_suspected=police_report_suspected,
-        decision_due=deadlines.assessment_decision_due(received_at),
-        recorded_by=user, submission_key=submission_key,
+    case = (
+        Case.objects.select_for_update().filter(child=child).exclude(stage=CaseStage.CLOSED).first()
     )
-    event_write(case=case, kind=EventKind.INTAKE_RECEIVED, actor=user,
-                detail=intake.get_kind_display(), occurred_at=received_at)
+    if case is None:
+        case = Case.objects.create(
+            county_id=child.county_id,
+            child=child,
+            team=team,
+            stage=CaseStage.INTAKE,
+            opened_at=received_at,
+        )
+    intake = Intake.objects.create(
+        case=case,
+        kind=kind,
+        channel=channel,
+        received_at=received_at,
+        notifier_type=notifier_type,
+        notifier_sector=notifier_sector,
+        notifier_name=notifier_name.strip(),
+        notifier_organisation=notifier_organisation.strip(),
+        notifier_phone=notifier_phone.strip(),
+        notifier_email=notifier_email.strip(),
+        family_informed=family_informed,
+        family_participated=family_participated,
+        content=content.strip(),
+        police_report_suspected=police_report_suspected,
+        decision_due=deadlines.assessment_decision_due(received_at),
+        recorded_by=user,
+        submission_key=submission_key,
+    )
+    event_write(
+        case=case,
+        kind=EventKind.INTAKE_RECEIVED,
+        actor=user,
+        detail=intake.get_kind_display(),
+        occurred_at=received_at,
+    )
     return intake
 
 
@@ -159,15 +201,21 @@ def intake_assess_urgency(*, user: User, intake: Intake, urgency: str, note: str
     intake.urgency_assessed_at = timezone.now()
     intake.urgency_by = user
     intake.save(update_fields=["urgency", "urgency_note", "urgency_assessed_at", "urgency_by"])
-    event_write(case=intake.case, kind=EventKind.URGENCY_ASSESSED, actor=user,
-                detail=intake.get_urgency_display())
+    event_write(
+        case=intake.case,
+        kind=EventKind.URGENCY_ASSESSED,
+        actor=user,
+        detail=intake.get_urgency_display(),
+    )
     return intake
 
 
 def _pending_work(case: Case) -> bool:
-    return (case.intakes.filter(decision="").exists()
-            or case.assessments.filter(completed_on__isnull=True).exists()
-            or case.client_relationships.filter(closed_on__isnull=True).exists())
+    return (
+        case.intakes.filter(decision="").exists()
+        or case.assessments.filter(completed_on__isnull=True).exists()
+        or case.client_relationships.filter(closed_on__isnull=True).exists()
+    )
 
 
 def _close_if_done(case: Case, user: User) -> None:
@@ -180,8 +228,13 @@ def _close_if_done(case: Case, user: User) -> None:
 
 @transaction.atomic
 def intake_decide(
-    *, user: User, intake: Intake, decision: str, decided_on: datetime.date,
-    family_told_on: datetime.date | None, reason: str = "",
+    *,
+    user: User,
+    intake: Intake,
+    decision: str,
+    decided_on: datetime.date,
+    family_told_on: datetime.date | None,
+    reason: str = "",
 ) -> Intake:
     """The decision within 7 working days: start an assessment or no action (LsL 26 § 3 mom)."""
     intake = Intake.objects.select_for_update().get(pk=intake.pk)
@@ -191,8 +244,9 @@ def intake_decide(
     received = deadlines.helsinki_date(intake.received_at)
     before = _("The date cannot be before the intake was received.")
     _check_date(errors, "decided_on", decided_on, not_before=received, before_message=before)
-    _check_date(errors, "family_told_on", family_told_on, not_before=received,
-                before_message=before)
+    _check_date(
+        errors, "family_told_on", family_told_on, not_before=received, before_message=before
+    )
     if decision == IntakeDecision.NO_ACTION and not reason.strip():
         errors["reason"] = _("Give the reasons why no action is needed.")
     if decision not in IntakeDecision.values:
@@ -205,7 +259,9 @@ def intake_decide(
             decision = IntakeDecision.JOIN_ASSESSMENT
         else:
             ServiceNeedsAssessment.objects.create(
-                case=case, started_from=intake, started_on=decided_on,
+                case=case,
+                started_from=intake,
+                started_on=decided_on,
                 completion_due=deadlines.assessment_completion_due(intake.received_at),
             )
             event_write(case=case, kind=EventKind.ASSESSMENT_STARTED, actor=user)
@@ -217,10 +273,12 @@ def intake_decide(
     intake.family_told_on = family_told_on
     intake.decision_reason = reason.strip()
     intake.decided_by = user
-    intake.save(update_fields=["decision", "decided_on", "family_told_on",
-                               "decision_reason", "decided_by"])
-    event_write(case=case, kind=EventKind.INTAKE_DECIDED, actor=user,
-                detail=intake.get_decision_display())
+    intake.save(
+        update_fields=["decision", "decided_on", "family_told_on", "decision_reason", "decided_by"]
+    )
+    event_write(
+        case=case, kind=EventKind.INTAKE_DECIDED, actor=user, detail=intake.get_decision_display()
+    )
     if decision == IntakeDecision.NO_ACTION:
         _close_if_done(case, user)
     return intake
@@ -229,16 +287,22 @@ def intake_decide(
 # --- Service-needs assessment -----------------------------------------------
 
 
-def _validate_hearing(hearing: dict[str, Any], errors: dict[str, str],
-                      not_before: datetime.date) -> None:
+def _validate_hearing(
+    hearing: dict[str, Any], errors: dict[str, str], not_before: datetime.date
+) -> None:
     if hearing.get("heard"):
         if not hearing.get("heard_by", "").strip():
             errors["heard_by"] = _("Who heard the child?")
         if not hearing.get("heard_on"):
             errors["heard_on"] = _("When was the child heard?")
         else:
-            _check_date(errors, "heard_on", hearing["heard_on"], not_before=not_before,
-                        before_message=_("The child was heard before the matter came in?"))
+            _check_date(
+                errors,
+                "heard_on",
+                hearing["heard_on"],
+                not_before=not_before,
+                before_message=_("The child was heard before the matter came in?"),
+            )
         if not hearing.get("method"):
             errors["method"] = _("How was the child heard?")
         if not hearing.get("child_view", "").strip():
@@ -249,11 +313,14 @@ def _validate_hearing(hearing: dict[str, Any], errors: dict[str, str],
         )
 
 
-def hearing_write(*, case: Case, hearing: dict[str, Any],
-                  assessment: ServiceNeedsAssessment | None = None) -> ChildHearing:
+def hearing_write(
+    *, case: Case, hearing: dict[str, Any], assessment: ServiceNeedsAssessment | None = None
+) -> ChildHearing:
     heard = bool(hearing.get("heard"))
     return ChildHearing.objects.create(
-        case=case, assessment=assessment, heard=heard,
+        case=case,
+        assessment=assessment,
+        heard=heard,
         heard_by=hearing.get("heard_by", "").strip() if heard else "",
         heard_on=hearing.get("heard_on") if heard else None,
         method=hearing.get("method", "") if heard else "",
@@ -264,8 +331,14 @@ def hearing_write(*, case: Case, hearing: dict[str, Any],
 
 @transaction.atomic
 def assessment_complete(
-    *, user: User, assessment: ServiceNeedsAssessment, completed_on: datetime.date,
-    conclusion: str, summary: str, hearing: dict[str, Any], delay_reason: str = "",
+    *,
+    user: User,
+    assessment: ServiceNeedsAssessment,
+    completed_on: datetime.date,
+    conclusion: str,
+    summary: str,
+    hearing: dict[str, Any],
+    delay_reason: str = "",
     designated_worker: User | None = None,
 ) -> ServiceNeedsAssessment:
     """Complete the assessment (SHL 36 §) with its conclusion and the child's view."""
@@ -274,8 +347,13 @@ def assessment_complete(
     errors: dict[str, str] = {}
     if assessment.completed_on is not None:
         errors["conclusion"] = _("This assessment has already been completed.")
-    _check_date(errors, "completed_on", completed_on, not_before=assessment.started_on,
-                before_message=_("The assessment cannot be completed before it started."))
+    _check_date(
+        errors,
+        "completed_on",
+        completed_on,
+        not_before=assessment.started_on,
+        before_message=_("The assessment cannot be completed before it started."),
+    )
     if conclusion not in AssessmentConclusion.values:
         errors["conclusion"] = _("Choose the conclusion.")
     if not summary.strip():
@@ -288,8 +366,11 @@ def assessment_complete(
         worker = worker or case.designated_worker
         if worker is None and user.is_qualified_social_worker:
             worker = user
-        if worker is None or not worker.is_qualified_social_worker \
-                or worker.county_id != case.county_id:
+        if (
+            worker is None
+            or not worker.is_qualified_social_worker
+            or worker.county_id != case.county_id
+        ):
             errors["designated_worker"] = _(
                 "Name a qualified social worker as the child's designated worker."
             )
@@ -303,8 +384,12 @@ def assessment_complete(
     assessment.save()
     hearing_write(case=case, hearing=hearing, assessment=assessment)
     event_write(case=case, kind=EventKind.CHILD_HEARD, actor=user)
-    event_write(case=case, kind=EventKind.ASSESSMENT_COMPLETED, actor=user,
-                detail=assessment.get_conclusion_display())
+    event_write(
+        case=case,
+        kind=EventKind.ASSESSMENT_COMPLETED,
+        actor=user,
+        detail=assessment.get_conclusion_display(),
+    )
     if conclusion == AssessmentConclusion.CHILD_WELFARE_CLIENT:
         assert worker is not None
         _open_client_relationship(case=case, user=user, on=completed_on)
@@ -325,21 +410,17 @@ def _open_client_relationship(*, case: Case, user: User, on: datetime.date) -> N
 
 
 @transaction.atomic
-def designated_worker_assign(*, user: User, case: Case, worker: User,
-                             on: datetime.date) -> Case:
+def designated_worker_assign(*, user: User, case: Case, worker: User, on: datetime.date) -> Case:
     """Name the child's designated social worker (LsL 13 b §); the history stays."""
     if not worker.is_qualified_social_worker or worker.county_id != case.county_id:
-        raise ValidationError({"worker": _(
-            "The designated worker must be a qualified social worker of the county."
-        )})
-    DesignatedWorkerAssignment.objects.filter(case=case, ended_on__isnull=True).update(
-        ended_on=on
-    )
+        raise ValidationError(
+            {"worker": _("The designated worker must be a qualified social worker of the county.")}
+        )
+    DesignatedWorkerAssignment.objects.filter(case=case, ended_on__isnull=True).update(ended_on=on)
     DesignatedWorkerAssignment.objects.create(case=case, worker=worker, started_on=on)
     case.designated_worker = worker
     case.save(update_fields=["designated_worker"])
-    event_write(case=case, kind=EventKind.WORKER_ASSIGNED, actor=user,
-                detail=worker.display_name)
+    event_write(case=case, kind=EventKind.WORKER_ASSIGNED, actor=user, detail=worker.display_name)
     return case
 
 
@@ -361,8 +442,7 @@ def client_relationship_close(*, user: User, case: Case, closed_on: datetime.dat
 
 
 @transaction.atomic
-def intake_record_for_new_child(*, user: User, child: dict[str, Any],
-                                **intake: Any) -> Intake:
+def intake_record_for_new_child(*, user: User, child: dict[str, Any], **intake: Any) -> Intake:
     """Create the child on the spot and record the intake, both or neither."""
     from monia.people.services import person_create
 

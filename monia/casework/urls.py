@@ -6,17 +6,30 @@ urlpatterns = [
     path("intakes/new/", views.intake_new, name="intake_new"),
     path("cases/<int:case_id>/", views.case_detail, name="case_detail"),
     path("cases/<int:case_id>/chronology/", views.case_chronology, name="case_chronology"),
-    path("cases/<int:case_id>/intakes/<int:intake_id>/urgency/", views.intake_urgency,
-         name="intake_urgency"),
-    path("cases/<int:case_id>/intakes/<int:intake_id>/decision/", views.intake_decision,
-         name="intake_decision"),
-    path("cases/<int:case_id>/assessments/<int:assessment_id>/complete/",
-         views.assessment_complete, name="assessment_complete"),
+    path(
+        "cases/<int:case_id>/intakes/<int:intake_id>/urgency/",
+        views.intake_urgency,
+        name="intake_urgency",
+    ),
+    path(
+        "cases/<int:case_id>/intakes/<int:intake_id>/decision/",
+        views.intake_decision,
+        name="intake_decision",
+    ),
+    path(
+        "cases/<int:case_id>/assessments/<int:assessment_id>/complete/",
+        views.assessment_complete,
+        name="assessment_complete",
+    ),
     path("cases/<int:case_id>/plan/", views.plan_edit, name="plan_edit"),
     path("cases/<int:case_id>/measures/new/", views.measure_new, name="measure_new"),
-    path("cases/<int:case_id>/measures/<int:measure_id>/extend/", views.measure_extend,
-         name="measure_extend"),
-    path("cases/<int:case_id>/measures/<int:measure_id>/end/", views.measure_end,
-         name="measure_end"),
+    path(
+        "cases/<int:case_id>/measures/<int:measure_id>/extend/",
+        views.measure_extend,
+        name="measure_extend",
+    ),
+    path(
+        "cases/<int:case_id>/measures/<int:measure_id>/end/", views.measure_end, name="measure_end"
+    ),
     path("cases/<int:case_id>/worker/", views.worker_assign, name="worker_assign"),
 ]

@@ -56,21 +56,31 @@ def intake_new(request: HttpRequest) -> HttpResponse:
                     intake = services.intake_record(user=user, child=child, **intake_data)
                 else:
                     intake = services.intake_record_for_new_child(
-                        user=user, child=child_form.cleaned_data, **intake_data)
+                        user=user, child=child_form.cleaned_data, **intake_data
+                    )
             except ValidationError as exc:
                 apply_errors(exc, form, child_form)
             else:
                 if policy.may(user, Action.VIEW, intake.case):
                     messages.success(request, _("The intake was recorded."))
                     return redirect("case_detail", case_id=intake.case_id)
-                messages.success(request, _(
-                    "The intake was recorded and passed to the team responsible for the child."
-                ))
+                messages.success(
+                    request,
+                    _("The intake was recorded and passed to the team responsible for the child."),
+                )
                 return redirect("dashboard")
-    return render(request, "casework/intake_new.html", {
-        "form": form, "child_form": child_form, "child": child, "query": query,
-        "found": found, "pre_birth": IntakeKind.PRE_BIRTH,
-    })
+    return render(
+        request,
+        "casework/intake_new.html",
+        {
+            "form": form,
+            "child_form": child_form,
+            "child": child,
+            "query": query,
+            "found": found,
+            "pre_birth": IntakeKind.PRE_BIRTH,
+        },
+    )
 
 
 @login_required
@@ -80,10 +90,17 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case = policy.case_get_for_user(user, case_id, purpose="case_detail")
     overview = selectors.case_overview(case, today=timezone.localdate())
     guardians = people_selectors.relationships_of(case.child)
-    return render(request, "casework/case_detail.html", {
-        "case": case, "o": overview, "guardians": guardians,
-        "actions": policy.allowed_actions(user, case), "stages": CaseStage,
-    })
+    return render(
+        request,
+        "casework/case_detail.html",
+        {
+            "case": case,
+            "o": overview,
+            "guardians": guardians,
+            "actions": policy.allowed_actions(user, case),
+            "stages": CaseStage,
+        },
+    )
 
 
 @login_required
@@ -91,14 +108,29 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 def case_chronology(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
     case = policy.case_get_for_user(user, case_id, purpose="case_chronology")
-    return render(request, "casework/chronology.html", {
-        "case": case, "events": selectors.case_chronology(case),
-    })
+    return render(
+        request,
+        "casework/chronology.html",
+        {
+            "case": case,
+            "events": selectors.case_chronology(case),
+        },
+    )
 
 
-def _form_page(request: HttpRequest, case_id: int, *, purpose: str, action: Action,
-               form: Any, template: str, on_valid: Any, extra: dict[str, Any] | None = None,
-               success: str, other_forms: tuple[Any, ...] = ()) -> HttpResponse:
+def _form_page(
+    request: HttpRequest,
+    case_id: int,
+    *,
+    purpose: str,
+    action: Action,
+    form: Any,
+    template: str,
+    on_valid: Any,
+    extra: dict[str, Any] | None = None,
+    success: str,
+    other_forms: tuple[Any, ...] = (),
+) -> HttpResponse:
     """The shared shape of a casework form page: check access, validate, call, redirect."""
     user = policy.user_of(request)
     case = policy.case_get_for_user(user, case_id, purpose=purpose, action=action)
@@ -123,9 +155,14 @@ def intake_urgency(request: HttpRequest, case_id: int, intake_id: int) -> HttpRe
         services.intake_assess_urgency(user=user, intake=intake, **data)
 
     return _form_page(
-        request, case_id, purpose="intake_urgency", action=Action.RECORD,
-        form=lambda case, data: forms.UrgencyForm(data), template="casework/urgency.html",
-        on_valid=call, success=_("The urgency assessment was recorded."),
+        request,
+        case_id,
+        purpose="intake_urgency",
+        action=Action.RECORD,
+        form=lambda case, data: forms.UrgencyForm(data),
+        template="casework/urgency.html",
+        on_valid=call,
+        success=_("The urgency assessment was recorded."),
         extra=lambda case: {"intake": get_object_or_404(case.intakes, pk=intake_id)},
     )
 
@@ -138,35 +175,49 @@ def intake_decision(request: HttpRequest, case_id: int, intake_id: int) -> HttpR
         services.intake_decide(user=user, intake=intake, **data)
 
     return _form_page(
-        request, case_id, purpose="intake_decision", action=Action.DECIDE,
+        request,
+        case_id,
+        purpose="intake_decision",
+        action=Action.DECIDE,
         form=lambda case, data: forms.IntakeDecisionForm(
-            data, initial={"decided_on": timezone.localdate()}),
-        template="casework/decision.html", on_valid=call,
+            data, initial={"decided_on": timezone.localdate()}
+        ),
+        template="casework/decision.html",
+        on_valid=call,
         success=_("The decision was recorded."),
-        extra=lambda case: {"intake": get_object_or_404(case.intakes, pk=intake_id,
-                                                        decision="")},
+        extra=lambda case: {"intake": get_object_or_404(case.intakes, pk=intake_id, decision="")},
     )
 
 
 @login_required
 @GET_POST
-def assessment_complete(request: HttpRequest, case_id: int,
-                        assessment_id: int) -> HttpResponse:
+def assessment_complete(request: HttpRequest, case_id: int, assessment_id: int) -> HttpResponse:
     def call(user: Any, case: Any, data: dict[str, Any]) -> None:
         assessment = get_object_or_404(case.assessments, pk=assessment_id)
         hearing = {k: data.pop(k) for k in forms.AssessmentCompleteForm.HEARING_FIELDS}
         services.assessment_complete(user=user, assessment=assessment, hearing=hearing, **data)
 
     return _form_page(
-        request, case_id, purpose="assessment_complete", action=Action.DECIDE,
+        request,
+        case_id,
+        purpose="assessment_complete",
+        action=Action.DECIDE,
         form=lambda case, data: forms.AssessmentCompleteForm(
-            data, county_id=case.county_id,
-            initial={"completed_on": timezone.localdate(),
-                     "designated_worker": case.designated_worker_id}),
-        template="casework/assessment_complete.html", on_valid=call,
+            data,
+            county_id=case.county_id,
+            initial={
+                "completed_on": timezone.localdate(),
+                "designated_worker": case.designated_worker_id,
+            },
+        ),
+        template="casework/assessment_complete.html",
+        on_valid=call,
         success=_("The service-needs assessment was completed."),
-        extra=lambda case: {"assessment": get_object_or_404(
-            case.assessments, pk=assessment_id, completed_on__isnull=True)},
+        extra=lambda case: {
+            "assessment": get_object_or_404(
+                case.assessments, pk=assessment_id, completed_on__isnull=True
+            )
+        },
     )
 
 
@@ -195,21 +246,32 @@ def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         lock_version = data.pop("lock_version")
         try:
-            plan_services.plan_save(user=user, case=case, data=data,
-                                    lock_version=lock_version, approve=approve)
+            plan_services.plan_save(
+                user=user, case=case, data=data, lock_version=lock_version, approve=approve
+            )
         except plan_services.PlanConflict as exc:
             form.add_error(None, exc)
         except ValidationError as exc:
             apply_errors(exc, form)
         else:
-            messages.success(request, _("The client plan was approved.") if approve
-                             else _("The draft was saved."))
+            messages.success(
+                request,
+                _("The client plan was approved.") if approve else _("The draft was saved."),
+            )
             return redirect("plan_edit" if not approve else "case_detail", case_id=case.pk)
-    return render(request, "casework/plan_edit.html", {
-        "case": case, "form": form, "draft": draft, "approved": approved, "placed": placed,
-        "may_approve": policy.may(user, Action.DECIDE, case),
-        "placed_fields": forms.PlanForm.PLACED_CHILD_FIELDS,
-    })
+    return render(
+        request,
+        "casework/plan_edit.html",
+        {
+            "case": case,
+            "form": form,
+            "draft": draft,
+            "approved": approved,
+            "placed": placed,
+            "may_approve": policy.may(user, Action.DECIDE, case),
+            "placed_fields": forms.PlanForm.PLACED_CHILD_FIELDS,
+        },
+    )
 
 
 @login_required
@@ -219,11 +281,15 @@ def measure_new(request: HttpRequest, case_id: int) -> HttpResponse:
         measure_services.measure_record(user=user, case=case, **data)
 
     return _form_page(
-        request, case_id, purpose="measure_new", action=Action.DECIDE,
+        request,
+        case_id,
+        purpose="measure_new",
+        action=Action.DECIDE,
         form=lambda case, data: forms.MeasureForm(
-            data, initial={"decided_on": timezone.localdate(),
-                           "started_on": timezone.localdate()}),
-        template="casework/measure_new.html", on_valid=call,
+            data, initial={"decided_on": timezone.localdate(), "started_on": timezone.localdate()}
+        ),
+        template="casework/measure_new.html",
+        on_valid=call,
         success=_("The measure was recorded."),
     )
 
@@ -233,16 +299,23 @@ def measure_new(request: HttpRequest, case_id: int) -> HttpResponse:
 def measure_extend(request: HttpRequest, case_id: int, measure_id: int) -> HttpResponse:
     def call(user: Any, case: Any, data: dict[str, Any]) -> None:
         measure = get_object_or_404(case.measures, pk=measure_id)
-        measure_services.emergency_placement_extend(user=user, measure=measure,
-                                                    decided_on=data["date"])
+        measure_services.emergency_placement_extend(
+            user=user, measure=measure, decided_on=data["date"]
+        )
 
     return _form_page(
-        request, case_id, purpose="measure_extend", action=Action.DECIDE,
+        request,
+        case_id,
+        purpose="measure_extend",
+        action=Action.DECIDE,
         form=lambda case, data: forms.DateOnlyForm(data, initial={"date": timezone.localdate()}),
-        template="casework/measure_date.html", on_valid=call,
+        template="casework/measure_date.html",
+        on_valid=call,
         success=_("The emergency placement was extended."),
-        extra=lambda case: {"measure": get_object_or_404(case.measures, pk=measure_id),
-                            "title": _("Extend the emergency placement (LsL 38 a §)")},
+        extra=lambda case: {
+            "measure": get_object_or_404(case.measures, pk=measure_id),
+            "title": _("Extend the emergency placement (LsL 38 a §)"),
+        },
     )
 
 
@@ -254,12 +327,18 @@ def measure_end(request: HttpRequest, case_id: int, measure_id: int) -> HttpResp
         measure_services.measure_end(user=user, measure=measure, ended_on=data["date"])
 
     return _form_page(
-        request, case_id, purpose="measure_end", action=Action.DECIDE,
+        request,
+        case_id,
+        purpose="measure_end",
+        action=Action.DECIDE,
         form=lambda case, data: forms.DateOnlyForm(data, initial={"date": timezone.localdate()}),
-        template="casework/measure_date.html", on_valid=call,
+        template="casework/measure_date.html",
+        on_valid=call,
         success=_("The measure was ended."),
-        extra=lambda case: {"measure": get_object_or_404(case.measures, pk=measure_id),
-                            "title": _("End the measure")},
+        extra=lambda case: {
+            "measure": get_object_or_404(case.measures, pk=measure_id),
+            "title": _("End the measure"),
+        },
     )
 
 
@@ -267,13 +346,19 @@ def measure_end(request: HttpRequest, case_id: int, measure_id: int) -> HttpResp
 @GET_POST
 def worker_assign(request: HttpRequest, case_id: int) -> HttpResponse:
     def call(user: Any, case: Any, data: dict[str, Any]) -> None:
-        services.designated_worker_assign(user=user, case=case, worker=data["worker"],
-                                          on=timezone.localdate())
+        services.designated_worker_assign(
+            user=user, case=case, worker=data["worker"], on=timezone.localdate()
+        )
 
     return _form_page(
-        request, case_id, purpose="worker_assign", action=Action.DECIDE,
+        request,
+        case_id,
+        purpose="worker_assign",
+        action=Action.DECIDE,
         form=lambda case, data: forms.WorkerAssignForm(
-            data, county_id=case.county_id, initial={"worker": case.designated_worker_id}),
-        template="casework/worker_assign.html", on_valid=call,
+            data, county_id=case.county_id, initial={"worker": case.designated_worker_id}
+        ),
+        template="casework/worker_assign.html",
+        on_valid=call,
         success=_("The designated social worker was named."),
     )

@@ -29,7 +29,9 @@ class Person(models.Model):
 
     county = models.ForeignKey("teams.County", on_delete=models.PROTECT, related_name="persons")
     identity_code = models.CharField(
-        _("personal identity code"), max_length=11, blank=True,
+        _("personal identity code"),
+        max_length=11,
+        blank=True,
         help_text=_("Henkilötunnus, for example 010115A901C."),
     )
     # The identity code with its century sign normalised ("-"/"A"), for duplicate checks.
@@ -38,13 +40,17 @@ class Person(models.Model):
     last_name = models.CharField(_("last name"), max_length=200)
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     expected_birth_date = models.DateField(
-        _("expected date of birth"), null=True, blank=True,
+        _("expected date of birth"),
+        null=True,
+        blank=True,
         help_text=_("For an unborn child (pre-birth notification, LsL 25 c §)."),
     )
-    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices,
-                              default=Gender.UNKNOWN)
-    language = models.CharField(_("language"), max_length=10, choices=Language.choices,
-                                default=Language.FINNISH)
+    gender = models.CharField(
+        _("gender"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=Language.choices, default=Language.FINNISH
+    )
     other_language = models.CharField(_("other language"), max_length=100, blank=True)
     interpreter_needed = models.BooleanField(_("needs an interpreter"), default=False)
     municipality = models.CharField(_("municipality of residence"), max_length=100, blank=True)
@@ -127,3 +133,6 @@ class Relationship(models.Model):
                 fields=["from_person", "to_person", "kind"], name="relationship_unique"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.from_person_id} {self.kind} {self.to_person_id}"

@@ -16,15 +16,19 @@ def persons_search(*, county_id: int, query: str) -> list[Person]:
     if not query:
         return []
     if hetu.is_valid(query):
-        return list(Person.objects.filter(county_id=county_id,
-                                          identity_code_canonical=hetu.canonical(query)))
+        return list(
+            Person.objects.filter(
+                county_id=county_id, identity_code_canonical=hetu.canonical(query)
+            )
+        )
     words = query.split()
     condition = Q()
     for word in words:
         condition &= Q(first_names__icontains=word) | Q(last_name__icontains=word)
     return list(
-        Person.objects.filter(condition, county_id=county_id)
-        .order_by("last_name", "first_names")[:SEARCH_LIMIT]
+        Person.objects.filter(condition, county_id=county_id).order_by("last_name", "first_names")[
+            :SEARCH_LIMIT
+        ]
     )
 
 
@@ -35,6 +39,8 @@ def guardians_of(person: Person) -> QuerySet[Relationship]:
 
 
 def relationships_of(person: Person) -> QuerySet[Relationship]:
-    return Relationship.objects.filter(to_person=person).select_related("from_person").order_by(
-        "kind", "from_person__last_name"
+    return (
+        Relationship.objects.filter(to_person=person)
+        .select_related("from_person")
+        .order_by("kind", "from_person__last_name")
     )

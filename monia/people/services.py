@@ -6,6 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
@@ -36,14 +37,22 @@ def validate_identity_code(value: str) -> hetu.IdentityCode:
 
 @transaction.atomic
 def person_create(
-    *, county: County, first_names: str, last_name: str, identity_code: str = "",
+    *,
+    county: County,
+    first_names: str,
+    last_name: str,
+    identity_code: str = "",
     birth_date: datetime.date | None = None,
-    expected_birth_date: datetime.date | None = None, gender: str = "unknown",
-    language: str = "fi", other_language: str = "", interpreter_needed: bool = False,
-    municipality: str = "", today: datetime.date | None = None,
+    expected_birth_date: datetime.date | None = None,
+    gender: str = "unknown",
+    language: str = "fi",
+    other_language: str = "",
+    interpreter_needed: bool = False,
+    municipality: str = "",
+    today: datetime.date | None = None,
 ) -> Person:
     """Create a person in a county's register, checking the identity code."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     errors: dict[str, str] = {}
     canonical = ""
     if identity_code.strip():
@@ -65,36 +74,65 @@ def person_create(
         errors["other_language"] = _("Name the language.")
     if errors:
         raise ValidationError(errors)
-    if canonical and Person.objects.filter(county=county,
-                                           identity_code_canonical=canonical).exists():
-        raise ValidationError({"identity_code": _(
-            "A person with this identity code is already in the register: search for them."
-        )})
+    if (
+        canonical
+        and Person.objects.filter(county=county, identity_code_canonical=canonical).exists()
+    ):
+        raise ValidationError(
+            {
+                "identity_code": _(
+                    "A person with this identity code is already in the register: search for them."
+                )
+            }
+        )
     try:
         with transaction.atomic():
             return Person.objects.create(
-                county=county, identity_code=identity_code, identity_code_canonical=canonical,
-                first_names=first_names.strip(), last_name=last_name.strip(),
-                birth_date=birth_date, expected_birth_date=expected_birth_date, gender=gender,
-                language=language, other_language=other_language.strip(),
-                interpreter_needed=interpreter_needed, municipality=municipality.strip(),
+                county=county,
+                identity_code=identity_code,
+                identity_code_canonical=canonical,
+                first_names=first_names.strip(),
+                last_name=last_name.strip(),
+                birth_date=birth_date,
+                expected_birth_date=expected_birth_date,
+                gender=gender,
+                language=language,
+                other_language=other_language.strip(),
+                interpreter_needed=interpreter_needed,
+                municipality=municipality.strip(),
             )
     except IntegrityError as exc:  # a concurrent insert of the same code
-        raise ValidationError({"identity_code": _(
-            "A person with this identity code is already in the register: search for them."
-        )}) from exc
+        raise ValidationError(
+            {
+                "identity_code": _(
+                    "A person with this identity code is already in the register: search for them."
+                )
+            }
+        ) from exc
 
 
 @transaction.atomic
 def relationship_create(
-    *, from_person: Person, to_person: Person, kind: str, is_guardian: bool = False,
-    lives_with: bool = False, partnership_status: str = "",
-    started_on: datetime.date | None = None, ended_on: datetime.date | None = None,
+    *,
+    from_person: Person,
+    to_person: Person,
+    kind: str,
+    is_guardian: bool = False,
+    lives_with: bool = False,
+    partnership_status: str = "",
+    started_on: datetime.date | None = None,
+    ended_on: datetime.date | None = None,
 ) -> Relationship:
     if from_person.county_id != to_person.county_id:
         raise ValidationError(_("Both persons must be in the same county's register."))
     return Relationship.objects.create(
-        county_id=from_person.county_id, from_person=from_person, to_person=to_person,
-        kind=kind, is_guardian=is_guardian, lives_with=lives_with,
-        partnership_status=partnership_status, started_on=started_on, ended_on=ended_on,
+        county_id=from_person.county_id,
+        from_person=from_person,
+        to_person=to_person,
+        kind=kind,
+        is_guardian=is_guardian,
+        lives_with=lives_with,
+        partnership_status=partnership_status,
+        started_on=started_on,
+        ended_on=ended_on,
     )

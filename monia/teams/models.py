@@ -13,7 +13,8 @@ class County(models.Model):
     name_fi = models.CharField(_("name in Finnish"), max_length=200)
     name_sv = models.CharField(_("name in Swedish"), max_length=200)
     controller = models.CharField(
-        _("controller (rekisterinpitäjä)"), max_length=200,
+        _("controller (rekisterinpitäjä)"),
+        max_length=200,
         help_text=_("The legal controller of the county's client register."),
     )
     bilingual = models.BooleanField(_("bilingual county"), default=False)

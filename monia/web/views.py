@@ -20,15 +20,21 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
     visible = policy.cases_visible_to(user)
     board = selectors.dashboard_for_user(
-        user=user, visible=visible, today=timezone.localdate(),
+        user=user,
+        visible=visible,
+        today=timezone.localdate(),
         warn_working_days=settings.MONIA_DUE_SOON_WORKING_DAYS,
     )
-    policy.log_case_list(user, board.my_cases + board.team_cases,
-                         purpose="dashboard")
-    return render(request, "web/dashboard.html", {
-        "board": board, "may_record_intake": policy.may_record_intake(user),
-        "warn_days": settings.MONIA_DUE_SOON_WORKING_DAYS,
-    })
+    policy.log_case_list(user, board.my_cases + board.team_cases, purpose="dashboard")
+    return render(
+        request,
+        "web/dashboard.html",
+        {
+            "board": board,
+            "may_record_intake": policy.may_record_intake(user),
+            "warn_days": settings.MONIA_DUE_SOON_WORKING_DAYS,
+        },
+    )
 
 
 @login_required
@@ -45,5 +51,6 @@ def caseload(request: HttpRequest) -> HttpResponse:
         team_id = None if user.role == "senior_official" else user.team_id
         rows = selectors.caseloads(county_id=user.county_id, on=on, team_id=team_id)
     scale = max([r.cap for r in rows] + [r.children for r in rows] + [1])
-    return render(request, "web/caseload.html", {"form": form, "on": on, "rows": rows,
-                                                 "scale": scale})
+    return render(
+        request, "web/caseload.html", {"form": form, "on": on, "rows": rows, "scale": scale}
+    )

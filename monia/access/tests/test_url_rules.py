@@ -1,0 +1,122 @@
+"""Walk every URL pattern with every persona: a new URL without a rule fails here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from monia.access.url_rules import NAMESPACE_RULES, URL_RULES, Rule
+from monia.conftest import PASSWORD, CaseWorld
+
+
+def _walk(patterns: list[Any], namespace: str | None = None) -> list[tuple[str | None, str]]:
+    found: list[tuple[str | None, str]] = []
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            found += _walk(p.url_patterns, p.namespace or namespace)
+        elif isinstance(p, URLPattern):
+            found.append((namespace, p.name or f"<unnamed {p.pattern}>"))
+    return found
+
+
+ALL_PATTERNS = _walk(get_resolver().url_patterns)
+
+
+def test_every_url_pattern_has_an_access_rule() -> None:
+    missing = [
+        f"{ns}:{name}" if ns else name
+        for ns, name in ALL_PATTERNS
+        if (ns not in NAMESPACE_RULES) and name not in URL_RULES
+    ]
+    assert missing == [], f"URL patterns without an access rule: {missing}"
+
+
+def test_rule_table_names_only_existing_urls() -> None:
+    names = {name for ns, name in ALL_PATTERNS if ns is None}
+    assert set(URL_RULES) <= names
+
+
+CASE_RULES = {Rule.CASE_VIEW, Rule.CASE_RECORD, Rule.CASE_DECIDE}
+CASE_URLS = sorted(name for name, rule in URL_RULES.items() if rule in CASE_RULES)
+
+
+def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
+    kwargs = {"case_id": cw.case.pk}
+    if name.startswith("intake_"):
+        kwargs["intake_id"] = cw.pending_intake.pk
+    if name.startswith("assessment_"):
+        kwargs["assessment_id"] = cw.open_assessment.pk
+    if name in ("measure_extend", "measure_end"):
+        kwargs["measure_id"] = cw.emergency.pk
+    return kwargs
+
+
+def _client_for(username: str | None) -> Client:
+    client = Client()
+    if username:
+        assert client.login(username=username, password=PASSWORD)
+    return client
+
+
+# Who gets the page (200) under each rule; everyone else logged in gets 404.
+ALLOWED = {
+    Rule.CASE_VIEW: {"worker_a", "teammate_a", "family_worker_a", "senior_a"},
+    Rule.CASE_RECORD: {"worker_a", "teammate_a", "family_worker_a", "senior_a"},
+    Rule.CASE_DECIDE: {"worker_a", "teammate_a", "senior_a"},
+}
+PERSONAS = [
+    "worker_a",
+    "teammate_a",
+    "family_worker_a",
+    "senior_a",
+    "other_team",
+    "other_county",
+    "admin",
+]
+
+
+@pytest.mark.parametrize("name", CASE_URLS)
+def test_case_urls_answer_each_persona_by_the_rule(
+    name: str, case_a: CaseWorld, request: pytest.FixtureRequest
+) -> None:
+    for persona in PERSONAS:
+        request.getfixturevalue(persona)
+    url = reverse(name, kwargs=_kwargs(name, case_a))
+    rule = URL_RULES[name]
+
+    anonymous = _client_for(None).get(url)
+    assert anonymous.status_code == 302 and "/login/" in anonymous["Location"]
+    for persona in PERSONAS:
+        response = _client_for(persona).get(url)
+        expected = 200 if persona in ALLOWED[rule] else 404
+        assert response.status_code == expected, (name, persona, response.status_code)
+
+
+def test_a_forbidden_case_looks_exactly_like_a_missing_one(
+    case_a: CaseWorld, other_team: Any
+) -> None:
+    client = _client_for("other_team")
+    forbidden = client.get(reverse("case_detail", kwargs={"case_id": case_a.case.pk}))
+    missing = client.get(reverse("case_detail", kwargs={"case_id": case_a.case.pk + 10_000}))
+    assert forbidden.status_code == missing.status_code == 404
+    assert forbidden.content == missing.content
+
+
+@pytest.mark.parametrize("name", ["dashboard", "caseload", "intake_new"])
+def test_staff_pages_require_login(name: str, db: None) -> None:
+    response = Client().get(reverse(name))
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_intake_page_is_not_for_administrators(admin: Any) -> None:
+    assert _client_for("admin").get(reverse("intake_new")).status_code == 404
+
+
+def test_admin_site_registers_no_client_data() -> None:
+    from django.contrib import admin as django_admin
+
+    registered = {m._meta.app_label for m in django_admin.site._registry}
+    assert registered.isdisjoint({"people", "casework", "access"})

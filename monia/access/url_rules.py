@@ -1,0 +1,53 @@
+"""Which access rule guards each URL. A test walks every URL pattern and fails when a
+pattern has no entry here, so a new page cannot ship without a decided rule.
+
+PUBLIC        no login (login page, language switch)
+STAFF         any logged-in user; the page shows only what the policy lets them see
+INTAKE        staff who may record intakes (policy.may_record_intake)
+CASE_VIEW     policy.case_get_for_user(..., action=VIEW)
+CASE_RECORD   policy.case_get_for_user(..., action=RECORD)
+CASE_DECIDE   policy.case_get_for_user(..., action=DECIDE)
+API           the JSON API: token or session, then the same policy; 401 when anonymous
+ADMIN_SITE    Django's admin: administrators only; no client data is registered there
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Rule(enum.StrEnum):
+    PUBLIC = "public"
+    STAFF = "staff"
+    INTAKE = "intake"
+    CASE_VIEW = "case_view"
+    CASE_RECORD = "case_record"
+    CASE_DECIDE = "case_decide"
+    API = "api"
+    ADMIN_SITE = "admin_site"
+
+
+URL_RULES: dict[str, Rule] = {
+    "login": Rule.PUBLIC,
+    "logout": Rule.PUBLIC,
+    "set_language": Rule.PUBLIC,
+    "dashboard": Rule.STAFF,
+    "caseload": Rule.STAFF,
+    "intake_new": Rule.INTAKE,
+    "case_detail": Rule.CASE_VIEW,
+    "case_chronology": Rule.CASE_VIEW,
+    "intake_urgency": Rule.CASE_RECORD,
+    "plan_edit": Rule.CASE_RECORD,
+    "intake_decision": Rule.CASE_DECIDE,
+    "assessment_complete": Rule.CASE_DECIDE,
+    "measure_new": Rule.CASE_DECIDE,
+    "measure_extend": Rule.CASE_DECIDE,
+    "measure_end": Rule.CASE_DECIDE,
+    "worker_assign": Rule.CASE_DECIDE,
+}
+
+# Namespaces whose every pattern shares one rule.
+NAMESPACE_RULES: dict[str, Rule] = {
+    "admin": Rule.ADMIN_SITE,
+    "api": Rule.API,
+}

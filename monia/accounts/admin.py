@@ -1,0 +1,23 @@
+"""Staff accounts in the admin; tokens are listed without their secret."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from monia.accounts.models import ApiToken, User
+
+
+@admin.register(User)
+class StaffAdmin(UserAdmin):
+    list_display = ("username", "first_name", "last_name", "role", "county", "team", "is_active")
+    list_filter = ("role", "county", "team", "is_active")
+    fieldsets = (
+        *UserAdmin.fieldsets,
+        ("Monia", {"fields": ("role", "county", "team", "title", "phone")}),
+    )
+    add_fieldsets = (*UserAdmin.add_fieldsets, ("Monia", {"fields": ("role", "county", "team")}))
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ("name", "user", "created_at", "revoked_at")
+    exclude = ("key_hash",)

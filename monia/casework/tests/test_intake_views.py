@@ -1,0 +1,104 @@
+"""Bad input on the pages: a clear message in the user's language, the typed text kept,
+nothing half-saved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from monia.casework.models import Case, Intake
+from monia.conftest import PASSWORD, CaseWorld
+from monia.people.models import Person
+
+
+def _login(username: str, language: str = "fi") -> Client:
+    client = Client()
+    assert client.login(username=username, password=PASSWORD)
+    client.post(reverse("set_language"), {"language": language, "next": "/"})
+    return client
+
+
+def _intake_post(**overrides: str) -> dict[str, str]:
+    data = {
+        "child-identity_code": "010115A901X",
+        "child-first_names": "Eetu",
+        "child-last_name": "Kirjoitettu",
+        "child-language": "fi",
+        "kind": "notification",
+        "channel": "phone",
+        "received_at": "2026-01-05T10:00",
+        "notifier_type": "obligated",
+        "notifier_sector": "school",
+        "notifier_name": "Rehtori Riitta",
+        "notifier_phone": "040 123 4567",
+        "family_informed": "yes",
+        "content": "Lapsi on ollut paljon poissa koulusta.",
+        "submission_key": "6f7c2a1e-55b2-4c5e-9d7e-7a1a3c4b9f00",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_invalid_identity_code_is_explained_and_typed_text_kept(world: Any, worker_a: Any) -> None:
+    for language in ("fi", "sv", "en"):
+        client = _login("worker_a", language)
+        data = _intake_post()
+        data["team"] = str(world.team_a1.pk)
+        response = client.post(reverse("intake_new"), data)
+        html = response.content.decode()
+        assert response.status_code == 200
+        with translation.override(language):
+            message = gettext(
+                "The identity code's check character does not match: check for a typo."
+            )
+        assert message in html.replace("&#x27;", "'"), language
+        assert "Kirjoitettu" in html and "Lapsi on ollut paljon poissa koulusta." in html
+    assert not Person.objects.exists() and not Intake.objects.exists()
+
+
+def test_valid_child_but_invalid_intake_saves_neither(world: Any, worker_a: Any) -> None:
+    client = _login("worker_a")
+    data = _intake_post(**{"child-identity_code": "010115A901C", "received_at": "2099-01-01T10:00"})
+    data["team"] = str(world.team_a1.pk)
+    response = client.post(reverse("intake_new"), data)
+    assert response.status_code == 200
+    assert not Person.objects.exists() and not Case.objects.exists()
+
+
+def test_double_submit_records_one_intake(world: Any, worker_a: Any) -> None:
+    client = _login("worker_a")
+    data = _intake_post(**{"child-identity_code": "010115A901C"})
+    data["team"] = str(world.team_a1.pk)
+    first = client.post(reverse("intake_new"), data)
+    second = client.post(reverse("intake_new"), data)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    assert Intake.objects.count() == 1 and Person.objects.count() == 1
+
+
+def test_intake_for_a_child_of_another_team_goes_to_that_team(
+    case_a: CaseWorld, other_team: Any, world: Any
+) -> None:
+    client = _login("other_team")
+    data = _intake_post()
+    data["team"] = str(world.team_a2.pk)
+    data["person"] = str(case_a.case.child_id)
+    response = client.post(reverse("intake_new") + f"?person={case_a.case.child_id}", data)
+    assert response.status_code == 302 and response["Location"] == reverse("dashboard")
+    assert Intake.objects.filter(case=case_a.case).count() == 4
+
+
+def test_plan_conflict_keeps_the_users_text(
+    case_a: CaseWorld, worker_a: Any, teammate_a: Any
+) -> None:
+    url = reverse("plan_edit", args=[case_a.case.pk])
+    a, b = _login("worker_a"), _login("teammate_a")
+    a.post(url, {"lock_version": "0", "service_needs": "A kirjoitti"})
+    response = b.post(url, {"lock_version": "0", "service_needs": "B kirjoitti tämän"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "B kirjoitti tämän" in html
+    assert case_a.case.plans.get(status="draft").service_needs == "A kirjoitti"

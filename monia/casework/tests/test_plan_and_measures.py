@@ -1,0 +1,124 @@
+"""The client plan (LsL 30 §) and measures with their own time limits."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from monia import deadlines
+from monia.casework import measure_services, plan_services, selectors
+from monia.casework.models import ClientPlan, PlanStatus
+from monia.conftest import CaseWorld
+
+TODAY = timezone.localdate
+
+
+def test_plan_approval_names_each_missing_item(case_a: CaseWorld, worker_a: Any) -> None:
+    # The child is in an emergency placement: the placed-child items are required too.
+    with pytest.raises(ValidationError) as exc:
+        plan_services.plan_save(
+            user=worker_a,
+            case=case_a.case,
+            lock_version=0,
+            approve=True,
+            data={"service_needs": "", "review_due": TODAY()},
+        )
+    missing = set(exc.value.message_dict)
+    assert {"service_needs", "placement_goals", "contact_arrangements"} <= missing
+    draft = ClientPlan.objects.filter(case=case_a.case, status=PlanStatus.DRAFT)
+    assert not draft.exists()  # nothing half-saved
+
+
+def test_a_draft_may_be_partial(case_a: CaseWorld, worker_a: Any) -> None:
+    plan = plan_services.plan_save(
+        user=worker_a, case=case_a.case, lock_version=0, data={"service_needs": "Vain alku"}
+    )
+    assert plan.status == PlanStatus.DRAFT and plan.lock_version == 1
+
+
+def test_two_editors_never_silently_overwrite_each_other(
+    case_a: CaseWorld, worker_a: Any, teammate_a: Any
+) -> None:
+    plan_services.plan_save(
+        user=worker_a, case=case_a.case, lock_version=0, data={"service_needs": "A:n teksti"}
+    )
+    with pytest.raises(plan_services.PlanConflict):
+        plan_services.plan_save(
+            user=teammate_a, case=case_a.case, lock_version=0, data={"service_needs": "B:n teksti"}
+        )
+    draft = ClientPlan.objects.get(case=case_a.case, status=PlanStatus.DRAFT)
+    assert draft.service_needs == "A:n teksti"
+
+
+def test_review_must_be_within_a_year(case_a: CaseWorld, worker_a: Any) -> None:
+    approved = ClientPlan.objects.get(case=case_a.case, status=PlanStatus.APPROVED)
+    data = {f: getattr(approved, f) for f in plan_services.PLAN_FIELDS}
+    data.update({f: "x" for f in plan_services.PLACED_CHILD_ITEMS})
+    data["review_due"] = TODAY() + datetime.timedelta(days=400)
+    with pytest.raises(ValidationError) as exc:
+        plan_services.plan_save(
+            user=worker_a, case=case_a.case, lock_version=0, data=data, approve=True
+        )
+    assert "review_due" in exc.value.message_dict
+    data["review_due"] = TODAY() + datetime.timedelta(days=90)
+    plan = plan_services.plan_save(
+        user=worker_a, case=case_a.case, lock_version=0, data=data, approve=True
+    )
+    assert plan.status == PlanStatus.APPROVED
+    approved.refresh_from_db()
+    assert approved.status == PlanStatus.SUPERSEDED
+
+
+def test_emergency_placement_lapses_after_30_days_and_extends_once(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    m = case_a.emergency
+    assert m.expires_on == m.started_on + datetime.timedelta(days=30)
+    m = measure_services.emergency_placement_extend(user=worker_a, measure=m, decided_on=TODAY())
+    assert m.extended_to == m.expires_on + datetime.timedelta(days=30)
+    with pytest.raises(ValidationError):
+        measure_services.emergency_placement_extend(user=worker_a, measure=m, decided_on=TODAY())
+
+
+def test_aftercare_ends_at_the_age_limit_or_five_years(case_a: CaseWorld, worker_a: Any) -> None:
+    with pytest.raises(ValidationError):  # no ended placement yet
+        measure_services.measure_record(
+            user=worker_a,
+            case=case_a.case,
+            kind="aftercare",
+            decided_on=TODAY(),
+            started_on=TODAY(),
+        )
+    measure_services.measure_end(user=worker_a, measure=case_a.emergency, ended_on=TODAY())
+    aftercare = measure_services.measure_record(
+        user=worker_a, case=case_a.case, kind="aftercare", decided_on=TODAY(), started_on=TODAY()
+    )
+    child = case_a.case.child
+    assert aftercare.expires_on == deadlines.aftercare_ends(child.birth_date, TODAY())
+
+
+def test_care_order_names_who_decided(case_a: CaseWorld, worker_a: Any) -> None:
+    with pytest.raises(ValidationError) as exc:
+        measure_services.measure_record(
+            user=worker_a,
+            case=case_a.case,
+            kind="care_order",
+            decided_on=TODAY(),
+            started_on=TODAY(),
+        )
+    assert "decision_body" in exc.value.message_dict
+
+
+def test_caseload_counts_clients_on_a_date_against_the_cap_then(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    now = selectors.caseloads(county_id=case_a.case.county_id, on=TODAY())
+    row = next(r for r in now if r.worker == worker_a)
+    assert (row.children, row.cap) == (1, 30)
+    before = selectors.caseloads(county_id=case_a.case.county_id, on=datetime.date(2023, 6, 1))
+    row = next(r for r in before if r.worker == worker_a)
+    assert (row.children, row.cap) == (0, 35)

@@ -1,0 +1,247 @@
+"""Named personas and a case that has reached every stage, for every test module.
+
+worker_a      designated social worker of ``case_a`` (team A1, county A)
+teammate_a    social worker in team A1 — the systemic team shares the case
+family_worker_a  family worker in team A1 — records, does not decide
+other_team    designated social worker in team A2 of county A
+other_county  designated social worker in county B
+senior_a      senior official of county A
+admin         administrator (superuser) of county A: sees no client data
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from monia.accounts.models import Role, User
+from monia.casework import measure_services, plan_services, services
+from monia.casework.models import Case, Intake, Measure, ServiceNeedsAssessment
+from monia.people import hetu
+from monia.people.models import Person
+from monia.people.services import person_create, relationship_create
+from monia.teams.models import County, Team
+
+PASSWORD = "correct horse battery staple"  # noqa: S105 - test personas only
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    """Tests log in hundreds of times; the real hasher is deliberately slow."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class World:
+    county_a: County
+    county_b: County
+    team_a1: Team
+    team_a2: Team
+    team_b1: Team
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    county_a = County.objects.create(
+        code="a", name_fi="Alue A", name_sv="Område A", controller="Alue A"
+    )
+    county_b = County.objects.create(
+        code="b", name_fi="Alue B", name_sv="Område B", controller="Alue B"
+    )
+    return World(
+        county_a=county_a,
+        county_b=county_b,
+        team_a1=Team.objects.create(county=county_a, name="A1"),
+        team_a2=Team.objects.create(county=county_a, name="A2"),
+        team_b1=Team.objects.create(county=county_b, name="B1"),
+    )
+
+
+def make_user(
+    username: str, role: str, county: County | None, team: Team | None, **extra: object
+) -> User:
+    return User.objects.create_user(
+        username=username,
+        password=PASSWORD,
+        role=role,
+        county=county,
+        team=team,
+        first_name=username.title(),
+        last_name="Testinen",
+        **extra,
+    )
+
+
+@pytest.fixture
+def worker_a(world: World) -> User:
+    return make_user("worker_a", Role.DESIGNATED_SOCIAL_WORKER, world.county_a, world.team_a1)
+
+
+@pytest.fixture
+def teammate_a(world: World) -> User:
+    return make_user("teammate_a", Role.SOCIAL_WORKER, world.county_a, world.team_a1)
+
+
+@pytest.fixture
+def family_worker_a(world: World) -> User:
+    return make_user("family_worker_a", Role.FAMILY_WORKER, world.county_a, world.team_a1)
+
+
+@pytest.fixture
+def other_team(world: World) -> User:
+    return make_user("other_team", Role.DESIGNATED_SOCIAL_WORKER, world.county_a, world.team_a2)
+
+
+@pytest.fixture
+def other_county(world: World) -> User:
+    return make_user("other_county", Role.DESIGNATED_SOCIAL_WORKER, world.county_b, world.team_b1)
+
+
+@pytest.fixture
+def senior_a(world: World) -> User:
+    return make_user("senior_a", Role.SENIOR_OFFICIAL, world.county_a, None)
+
+
+@pytest.fixture
+def admin(world: World) -> User:
+    return make_user(
+        "admin", Role.ADMINISTRATOR, world.county_a, None, is_staff=True, is_superuser=True
+    )
+
+
+def days_ago(n: int) -> datetime.datetime:
+    return timezone.now() - datetime.timedelta(days=n)
+
+
+def child_create(
+    county: County,
+    *,
+    first: str = "Aino",
+    last: str = "Esimerkki",
+    years: int = 9,
+    number: int = 901,
+) -> Person:
+    birth = timezone.localdate().replace(day=1) - datetime.timedelta(days=365 * years)
+    return person_create(
+        county=county,
+        first_names=first,
+        last_name=last,
+        identity_code=hetu.make_synthetic(birth, number),
+        language="fi",
+    )
+
+
+def notification(
+    user: User, child: Person, team: Team, *, at: datetime.datetime, **extra: object
+) -> Intake:
+    data: dict[str, object] = dict(
+        kind="notification",
+        channel="phone",
+        received_at=at,
+        notifier_type="obligated",
+        notifier_sector="school",
+        notifier_name="Opettaja Olli",
+        notifier_phone="040 000 0000",
+        family_informed="yes",
+        content="Poissaoloja koulusta ja huoli kotitilanteesta.",
+    )
+    data.update(extra)
+    return services.intake_record(user=user, child=child, team=team, **data)  # type: ignore[arg-type]
+
+
+HEARD = {
+    "heard": True,
+    "heard_by": "Worker A",
+    "method": "meeting",
+    "child_view": "Haluan asua kotona.",
+}
+
+
+@dataclass
+class CaseWorld:
+    case: Case
+    pending_intake: Intake
+    open_assessment: ServiceNeedsAssessment
+    emergency: Measure
+
+
+@pytest.fixture
+def case_a(world: World, worker_a: User) -> CaseWorld:
+    """A client of team A1 with an approved plan, an emergency placement, an open
+    assessment started from a later notification and one intake awaiting decision."""
+    child = child_create(world.county_a)
+    parent = person_create(
+        county=world.county_a,
+        first_names="Maija",
+        last_name="Esimerkki",
+        identity_code=hetu.make_synthetic(datetime.date(1985, 5, 5), 950),
+    )
+    relationship_create(
+        from_person=parent,
+        to_person=child,
+        kind="biological_parent",
+        is_guardian=True,
+        lives_with=True,
+    )
+    first = notification(worker_a, child, world.team_a1, at=days_ago(60))
+    services.intake_decide(
+        user=worker_a,
+        intake=first,
+        decision="start_assessment",
+        decided_on=timezone.localdate() - datetime.timedelta(days=58),
+        family_told_on=timezone.localdate() - datetime.timedelta(days=58),
+    )
+    assessment = first.case.assessments.get()
+    services.assessment_complete(
+        user=worker_a,
+        assessment=assessment,
+        completed_on=timezone.localdate() - datetime.timedelta(days=30),
+        conclusion="child_welfare_client",
+        summary="Tarvitaan tukea.",
+        hearing={**HEARD, "heard_on": timezone.localdate() - datetime.timedelta(days=35)},
+    )
+    case = Case.objects.get(pk=first.case_id)
+    plan_services.plan_save(
+        user=worker_a,
+        case=case,
+        lock_version=0,
+        approve=True,
+        data={
+            "service_needs": "Tuki arkeen",
+            "circumstances": "Koulunkäynti",
+            "services": "Perhetyö",
+            "goal_time_estimate": "6 kk",
+            "no_differing_views": True,
+            "child_meetings": "Tapaamiset koululla",
+            "child_meeting_interval_weeks": 4,
+            "review_due": timezone.localdate() + datetime.timedelta(days=180),
+        },
+    )
+    emergency = measure_services.measure_record(
+        user=worker_a,
+        case=case,
+        kind="emergency_placement",
+        decided_on=timezone.localdate() - datetime.timedelta(days=5),
+        started_on=timezone.localdate() - datetime.timedelta(days=5),
+        place="Perhekoti",
+    )
+    second = notification(worker_a, child, world.team_a1, at=days_ago(10))
+    services.intake_decide(
+        user=worker_a,
+        intake=second,
+        decision="start_assessment",
+        decided_on=timezone.localdate() - datetime.timedelta(days=8),
+        family_told_on=None,
+    )
+    pending = notification(worker_a, child, world.team_a1, at=days_ago(2))
+    case.refresh_from_db()
+    return CaseWorld(
+        case=case,
+        pending_intake=pending,
+        open_assessment=case.assessments.get(completed_on__isnull=True),
+        emergency=emergency,
+    )

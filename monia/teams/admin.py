@@ -1,0 +1,16 @@
+"""Administrators manage counties and teams. No client data is registered in the admin."""
+
+from django.contrib import admin
+
+from monia.teams.models import County, Team
+
+
+@admin.register(County)
+class CountyAdmin(admin.ModelAdmin):
+    list_display = ("name_fi", "name_sv", "code", "bilingual")
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ("name", "county")
+    list_filter = ("county",)

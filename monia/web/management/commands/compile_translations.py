@@ -1,0 +1,20 @@
+"""Compile the committed .po files to .mo with polib, so no GNU gettext is needed."""
+
+from pathlib import Path
+
+import polib
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Compile monia/locale/*/LC_MESSAGES/*.po to .mo files."
+
+    def handle(self, *args: object, **options: object) -> None:
+        count = 0
+        for locale_dir in settings.LOCALE_PATHS:
+            for po_path in sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po")):
+                po = polib.pofile(str(po_path))
+                po.save_as_mofile(str(po_path.with_suffix(".mo")))
+                count += 1
+        self.stdout.write(f"Compiled {count} translation files.")

@@ -1,0 +1,19 @@
+"""`make run`: migrate, compile translations, load the demo data once, serve on :8000."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Start Monia with demo data on http://127.0.0.1:8000"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--addrport", default="127.0.0.1:8000")
+
+    def handle(self, *args: object, **options: object) -> None:
+        self.stdout.write("Preparing the database…")
+        call_command("migrate", verbosity=0)
+        call_command("compile_translations")
+        call_command("seed_demo", if_empty=True)
+        self.stdout.write(f"Monia is at http://{options['addrport']}/ — stop it with Ctrl+C.")
+        call_command("runserver", options["addrport"], use_reloader=False)

@@ -1,0 +1,55 @@
+"""The dashboard: my cases, my team's, deadlines; queries do not grow with the caseload."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+
+from monia.conftest import PASSWORD, CaseWorld, child_create, days_ago, notification
+
+
+def _login(username: str) -> Client:
+    client = Client()
+    assert client.login(username=username, password=PASSWORD)
+    return client
+
+
+def test_dashboard_shows_overdue_decision_in_red(world: Any, worker_a: Any) -> None:
+    child = child_create(world.county_a)
+    notification(worker_a, child, world.team_a1, at=days_ago(30))
+    html = _login("worker_a").get(reverse("dashboard")).content.decode()
+    assert 'class="status-overdue"' in html
+    assert "Aino Esimerkki" in html
+
+
+def test_dashboard_query_count_does_not_grow_with_caseload(
+    world: Any, worker_a: Any, django_assert_max_num_queries: Any
+) -> None:
+    client = _login("worker_a")
+
+    def add_children(n: int, start: int) -> None:
+        for i in range(n):
+            child = child_create(world.county_a, first=f"Lapsi{start + i}", number=900 + start + i)
+            notification(worker_a, child, world.team_a1, at=days_ago(3))
+
+    add_children(2, 0)
+    with django_assert_max_num_queries(30) as small:
+        client.get(reverse("dashboard"))
+    add_children(20, 10)
+    with django_assert_max_num_queries(30) as large:
+        assert client.get(reverse("dashboard")).status_code == 200
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_caseload_page_shows_chart_and_table(case_a: CaseWorld, worker_a: Any) -> None:
+    html = _login("worker_a").get(reverse("caseload")).content.decode()
+    assert "bar-chart" in html and "<table" in html
+    assert "<td>1</td><td>30</td>" in html
+
+
+def test_language_switch_changes_the_page_language(worker_a: Any) -> None:
+    client = _login("worker_a")
+    client.post(reverse("set_language"), {"language": "sv", "next": "/"})
+    assert 'lang="sv"' in client.get(reverse("dashboard")).content.decode()

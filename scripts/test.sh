@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, types, migrations, translations, unit and browser tests.
+# Uses DATABASE_URL when set; otherwise Monia's embedded PostgreSQL under .data/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+export MONIA_ALLOW_DEV_KEY=true SESSION_COOKIE_SECURE=false
+export DJANGO_SETTINGS_MODULE=monia.settings
+
+echo "== ruff"
+$BIN/ruff check .
+$BIN/ruff format --check .
+echo "== mypy"
+$BIN/mypy
+echo "== browser for the end-to-end tests"
+bash scripts/ensure_chromium.sh
+echo "== migrations are up to date"
+$BIN/python manage.py makemigrations --check --dry-run
+echo "== translations"
+$BIN/python manage.py compile_translations
+echo "== pytest"
+$BIN/python -m pytest "$@"
