@@ -25,7 +25,12 @@ from monia.casework.models import (
     Measure,
     MeasureKind,
 )
-from monia.casework.services import _check_date, _open_client_relationship, event_write
+from monia.casework.services import (
+    _check_date,
+    _open_client_relationship,
+    event_write,
+    submission_lock,
+)
 
 
 def last_placement_ended(case: Case) -> datetime.date | None:
@@ -83,6 +88,7 @@ def measure_record(
     submission_key: uuid.UUID | None = None,
 ) -> Measure:
     """Record the decision on a measure. Safe to repeat with the same submission key."""
+    submission_lock(submission_key)
     if submission_key is not None:
         existing = Measure.objects.filter(submission_key=submission_key).first()
         if existing is not None:

@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,6 +43,16 @@ CLOCK_SKEW = datetime.timedelta(minutes=5)
 
 def today() -> datetime.date:
     return timezone.localdate()
+
+
+def submission_lock(key: uuid.UUID | None) -> None:
+    """Serialise repeats of one form submission, so a double click records one thing.
+
+    Must run inside the caller's transaction; the lock is released at its end.
+    """
+    if key is not None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key.int & 0x7FFF_FFFF_FFFF_FFFF])
 
 
 def event_write(
@@ -126,6 +136,7 @@ def intake_record(
 
     Safe to repeat: a second submission with the same key returns the first intake.
     """
+    submission_lock(submission_key)
     if submission_key is not None:
         existing = Intake.objects.filter(submission_key=submission_key).first()
         if existing is not None:
@@ -447,6 +458,7 @@ def intake_record_for_new_child(*, user: User, child: dict[str, Any], **intake: 
     from monia.people.services import person_create
 
     key = intake.get("submission_key")
+    submission_lock(key)
     if key is not None:
         existing = Intake.objects.filter(submission_key=key).first()
         if existing is not None:

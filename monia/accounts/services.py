@@ -1,0 +1,15 @@
+"""Writes for staff accounts and their API tokens."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from monia.accounts.models import ApiToken, User
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Issue a personal API token. The raw key is returned once and never stored."""
+    raw = ApiToken.new_key()
+    token = ApiToken.objects.create(user=user, name=name.strip(), key_hash=ApiToken.hash_key(raw))
+    return token, raw
