@@ -38,6 +38,7 @@ URL_RULES: dict[str, Rule] = {
     "case_chronology": Rule.CASE_VIEW,
     "intake_urgency": Rule.CASE_RECORD,
     "plan_edit": Rule.CASE_RECORD,
+    "family_member_new": Rule.CASE_RECORD,
     "intake_decision": Rule.CASE_DECIDE,
     "assessment_complete": Rule.CASE_DECIDE,
     "measure_new": Rule.CASE_DECIDE,

@@ -23,7 +23,7 @@ from monia.casework.models import (
     SupportType,
     Urgency,
 )
-from monia.people.models import Language
+from monia.people.models import Gender, Language, RelationshipKind
 from monia.teams.models import Team
 
 
@@ -315,3 +315,21 @@ class WorkerAssignForm(forms.Form):
         field = qualified_workers(county_id)
         field.required = True
         self.fields["worker"] = field
+
+
+class FamilyMemberForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Relationship to the child"), choices=RelationshipKind.choices)
+    first_names = forms.CharField(label=_("First names"), max_length=200)
+    last_name = forms.CharField(label=_("Last name"), max_length=200)
+    identity_code = forms.CharField(
+        label=_("Personal identity code"), required=False, max_length=11
+    )
+    birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput())
+    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, initial=Gender.UNKNOWN)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=Language.choices, initial=Language.FINNISH
+    )
+    is_guardian = forms.BooleanField(label=_("Guardian (huoltaja)"), required=False)
+    lives_with = forms.BooleanField(
+        label=_("Lives in the same household as the child"), required=False
+    )

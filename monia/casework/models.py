@@ -553,6 +553,7 @@ class EventKind(models.TextChoices):
     MEASURE_EXTENDED = "measure_extended", _("Emergency placement extended")
     MEASURE_ENDED = "measure_ended", _("Measure ended")
     CASE_CLOSED = "case_closed", _("Case closed")
+    FAMILY_MEMBER_ADDED = "family_member_added", _("Family member recorded")
 
 
 class ChronologyEvent(models.Model):

@@ -466,3 +466,45 @@ def intake_record_for_new_child(*, user: User, child: dict[str, Any], **intake: 
     assert user.county is not None
     person = person_create(county=user.county, **child)
     return intake_record(user=user, child=person, **intake)
+
+
+@transaction.atomic
+def family_member_add(
+    *,
+    user: User,
+    case: Case,
+    kind: str,
+    first_names: str,
+    last_name: str,
+    identity_code: str = "",
+    birth_date: datetime.date | None = None,
+    gender: str = "unknown",
+    is_guardian: bool = False,
+    lives_with: bool = False,
+    language: str = "fi",
+) -> Person:
+    """Record a parent, guardian or other relative of the child, as a person and a tie."""
+    from monia.people.services import person_create, relationship_create
+
+    if not first_names.strip():
+        raise ValidationError({"first_names": _("Give the first names.")})
+    person = person_create(
+        county=case.county,
+        first_names=first_names,
+        last_name=last_name,
+        identity_code=identity_code,
+        birth_date=birth_date,
+        gender=gender,
+        language=language,
+        expected_birth_date=None,
+        require_birth=False,
+    )
+    relationship_create(
+        from_person=person,
+        to_person=case.child,
+        kind=kind,
+        is_guardian=is_guardian,
+        lives_with=lives_with,
+    )
+    event_write(case=case, kind=EventKind.FAMILY_MEMBER_ADDED, actor=user, detail=person.full_name)
+    return person

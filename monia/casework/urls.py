@@ -32,4 +32,5 @@ urlpatterns = [
         "cases/<int:case_id>/measures/<int:measure_id>/end/", views.measure_end, name="measure_end"
     ),
     path("cases/<int:case_id>/worker/", views.worker_assign, name="worker_assign"),
+    path("cases/<int:case_id>/family/new/", views.family_member_new, name="family_member_new"),
 ]

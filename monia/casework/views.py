@@ -362,3 +362,21 @@ def worker_assign(request: HttpRequest, case_id: int) -> HttpResponse:
         on_valid=call,
         success=_("The designated social worker was named."),
     )
+
+
+@login_required
+@GET_POST
+def family_member_new(request: HttpRequest, case_id: int) -> HttpResponse:
+    def call(user: Any, case: Any, data: dict[str, Any]) -> None:
+        services.family_member_add(user=user, case=case, **data)
+
+    return _form_page(
+        request,
+        case_id,
+        purpose="family_member_new",
+        action=Action.RECORD,
+        form=lambda case, data: forms.FamilyMemberForm(data),
+        template="casework/family_member_new.html",
+        on_valid=call,
+        success=_("The family member was recorded."),
+    )

@@ -50,6 +50,7 @@ def person_create(
     interpreter_needed: bool = False,
     municipality: str = "",
     today: datetime.date | None = None,
+    require_birth: bool = True,
 ) -> Person:
     """Create a person in a county's register, checking the identity code."""
     today = today or timezone.localdate()
@@ -63,7 +64,7 @@ def person_create(
         birth_date = parsed.birth_date
     if birth_date is not None and birth_date > today:
         errors["birth_date"] = _("The date of birth cannot be in the future.")
-    if birth_date is None and expected_birth_date is None:
+    if require_birth and birth_date is None and expected_birth_date is None:
         errors["birth_date"] = _(
             "Give the identity code, the date of birth or, for an unborn child, "
             "the expected date of birth."

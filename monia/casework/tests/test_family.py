@@ -1,0 +1,64 @@
+"""Family members are recorded as persons with ties to the child, for genograms later."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+
+from monia.casework import services
+from monia.conftest import PASSWORD, CaseWorld
+from monia.people.models import Person, Relationship
+
+
+def test_guardian_is_recorded_apart_from_biology(case_a: CaseWorld, worker_a: Any) -> None:
+    step = services.family_member_add(
+        user=worker_a,
+        case=case_a.case,
+        kind="step_parent",
+        first_names="Kalle",
+        last_name="Uusi",
+        is_guardian=False,
+        lives_with=True,
+    )
+    tie = Relationship.objects.get(from_person=step, to_person=case_a.case.child)
+    assert (tie.kind, tie.is_guardian, tie.lives_with) == ("step_parent", False, True)
+    assert case_a.case.events.filter(kind="family_member_added").exists()
+
+
+def test_family_member_with_bad_identity_code_saves_nothing(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    before = Person.objects.count()
+    with pytest.raises(ValidationError):
+        services.family_member_add(
+            user=worker_a,
+            case=case_a.case,
+            kind="biological_parent",
+            first_names="Pekka",
+            last_name="Virhe",
+            identity_code="010180-900X",
+        )
+    assert Person.objects.count() == before
+
+
+def test_family_member_page_adds_a_relative(case_a: CaseWorld, worker_a: Any) -> None:
+    client = Client()
+    client.login(username="worker_a", password=PASSWORD)
+    response = client.post(
+        reverse("family_member_new", args=[case_a.case.pk]),
+        {
+            "kind": "grandparent",
+            "first_names": "Helmi",
+            "last_name": "Mummo",
+            "gender": "female",
+            "language": "fi",
+        },
+    )
+    assert response.status_code == 302
+    assert (
+        "Helmi Mummo" in client.get(reverse("case_detail", args=[case_a.case.pk])).content.decode()
+    )
