@@ -168,8 +168,13 @@ class HearingFields(forms.Form):
     )
 
 
+class WorkerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:  # type: ignore[override]
+        return obj.display_name
+
+
 def qualified_workers(county_id: int | None) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
+    return WorkerChoiceField(
         label=_("Designated social worker"),
         required=False,
         queryset=User.objects.filter(

@@ -139,9 +139,7 @@ def measure_record(
         recorded_by=user,
         submission_key=submission_key,
     )
-    event_write(
-        case=case, kind=EventKind.MEASURE_DECIDED, actor=user, detail=measure.get_kind_display()
-    )
+    event_write(case=case, kind=EventKind.MEASURE_DECIDED, actor=user, detail=measure.kind)
     return measure
 
 
@@ -206,6 +204,6 @@ def measure_end(*, user: User, measure: Measure, ended_on: datetime.date) -> Mea
         case=measure.case,
         kind=EventKind.MEASURE_ENDED,
         actor=user,
-        detail=measure.get_kind_display(),
+        detail=measure.kind,
     )
     return measure

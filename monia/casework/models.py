@@ -557,7 +557,11 @@ class EventKind(models.TextChoices):
 
 
 class ChronologyEvent(models.Model):
-    """One line of the case chronology, written by the service that made the change."""
+    """One line of the case chronology, written by the service that made the change.
+
+    ``detail`` holds a choice code where the event has one (shown in the reader's
+    language), otherwise a name or a date.
+    """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     occurred_at = models.DateTimeField(db_index=True)
@@ -573,3 +577,20 @@ class ChronologyEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d} {self.kind}"
+
+    @property
+    def detail_display(self) -> str:
+        choices = DETAIL_CHOICES.get(self.kind)
+        if choices is not None and self.detail in choices.values:
+            return str(choices(self.detail).label)
+        return self.detail
+
+
+DETAIL_CHOICES: dict[str, type[models.TextChoices]] = {
+    EventKind.INTAKE_RECEIVED: IntakeKind,
+    EventKind.URGENCY_ASSESSED: Urgency,
+    EventKind.INTAKE_DECIDED: IntakeDecision,
+    EventKind.ASSESSMENT_COMPLETED: AssessmentConclusion,
+    EventKind.MEASURE_DECIDED: MeasureKind,
+    EventKind.MEASURE_ENDED: MeasureKind,
+}

@@ -216,7 +216,7 @@ def intake_assess_urgency(*, user: User, intake: Intake, urgency: str, note: str
         case=intake.case,
         kind=EventKind.URGENCY_ASSESSED,
         actor=user,
-        detail=intake.get_urgency_display(),
+        detail=intake.urgency,
     )
     return intake
 
@@ -287,9 +287,7 @@ def intake_decide(
     intake.save(
         update_fields=["decision", "decided_on", "family_told_on", "decision_reason", "decided_by"]
     )
-    event_write(
-        case=case, kind=EventKind.INTAKE_DECIDED, actor=user, detail=intake.get_decision_display()
-    )
+    event_write(case=case, kind=EventKind.INTAKE_DECIDED, actor=user, detail=intake.decision)
     if decision == IntakeDecision.NO_ACTION:
         _close_if_done(case, user)
     return intake
@@ -399,7 +397,7 @@ def assessment_complete(
         case=case,
         kind=EventKind.ASSESSMENT_COMPLETED,
         actor=user,
-        detail=assessment.get_conclusion_display(),
+        detail=assessment.conclusion,
     )
     if conclusion == AssessmentConclusion.CHILD_WELFARE_CLIENT:
         assert worker is not None

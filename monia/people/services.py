@@ -8,18 +8,22 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from monia.people import hetu
 from monia.people.models import Person, Relationship
 from monia.teams.models import County
 
 IDENTITY_CODE_MESSAGES = {
-    "format": N_("The identity code must look like DDMMYYCZZZQ, for example 010115A901C."),
-    "century": N_("The identity code has an unknown century sign."),
-    "date": N_("The identity code's date of birth does not exist."),
-    "individual_number": N_("The identity code's individual number is not valid."),
-    "checksum": N_("The identity code's check character does not match: check for a typo."),
+    "format": gettext_noop(
+        "The identity code must look like DDMMYYCZZZQ, for example 010115A901C."
+    ),
+    "century": gettext_noop("The identity code has an unknown century sign."),
+    "date": gettext_noop("The identity code's date of birth does not exist."),
+    "individual_number": gettext_noop("The identity code's individual number is not valid."),
+    "checksum": gettext_noop(
+        "The identity code's check character does not match: check for a typo."
+    ),
 }
 
 

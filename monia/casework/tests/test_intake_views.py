@@ -44,6 +44,7 @@ def _intake_post(**overrides: str) -> dict[str, str]:
 
 
 def test_invalid_identity_code_is_explained_and_typed_text_kept(world: Any, worker_a: Any) -> None:
+    shown = set()
     for language in ("fi", "sv", "en"):
         client = _login("worker_a", language)
         data = _intake_post()
@@ -56,7 +57,9 @@ def test_invalid_identity_code_is_explained_and_typed_text_kept(world: Any, work
                 "The identity code's check character does not match: check for a typo."
             )
         assert message in html.replace("&#x27;", "'"), language
+        shown.add(message)
         assert "Kirjoitettu" in html and "Lapsi on ollut paljon poissa koulusta." in html
+    assert len(shown) == 3  # a different text in each language
     assert not Person.objects.exists() and not Intake.objects.exists()
 
 
