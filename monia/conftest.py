@@ -245,3 +245,17 @@ def case_a(world: World, worker_a: User) -> CaseWorld:
         open_assessment=case.assessments.get(completed_on__isnull=True),
         emergency=emergency,
     )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Any:
+    """After the session, end the live server's lingering connections so the test
+    database can be dropped cleanly."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

@@ -102,7 +102,9 @@ if not _database_url:
     _database_url = embedded_database_url()
 if not _database_url.startswith(("postgres://", "postgresql://")):
     raise ImproperlyConfigured("Monia runs on PostgreSQL only: DATABASE_URL must be postgres://")
-DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+DATABASES = {
+    "default": dj_database_url.parse(_database_url, conn_max_age=int(env_str("CONN_MAX_AGE", "60")))
+}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
