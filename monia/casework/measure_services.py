@@ -29,6 +29,7 @@ from monia.casework.services import (
     _check_date,
     _open_client_relationship,
     event_write,
+    moment,
     submission_lock,
 )
 
@@ -139,7 +140,13 @@ def measure_record(
         recorded_by=user,
         submission_key=submission_key,
     )
-    event_write(case=case, kind=EventKind.MEASURE_DECIDED, actor=user, detail=measure.kind)
+    event_write(
+        case=case,
+        kind=EventKind.MEASURE_DECIDED,
+        actor=user,
+        detail=measure.kind,
+        occurred_at=moment(decided_on, not_before=case.opened_at),
+    )
     return measure
 
 
@@ -179,6 +186,7 @@ def emergency_placement_extend(
         kind=EventKind.MEASURE_EXTENDED,
         actor=user,
         detail=measure.extended_to.strftime("%d.%m.%Y"),
+        occurred_at=moment(decided_on),
     )
     return measure
 
@@ -205,5 +213,6 @@ def measure_end(*, user: User, measure: Measure, ended_on: datetime.date) -> Mea
         kind=EventKind.MEASURE_ENDED,
         actor=user,
         detail=measure.kind,
+        occurred_at=moment(ended_on),
     )
     return measure

@@ -26,7 +26,7 @@ from monia.casework.models import (
     EventKind,
     PlanStatus,
 )
-from monia.casework.services import _check_date, event_write, today
+from monia.casework.services import event_write, today
 
 PLAN_TEXT_FIELDS = (
     "service_needs",
@@ -140,8 +140,6 @@ def plan_save(
             errors["review_due"] = _(
                 "The plan is reviewed at least once a year: choose a date by %(latest)s."
             ) % {"latest": latest.strftime("%d.%m.%Y")}
-    elif plan.review_due is not None:
-        _check_date({}, "review_due", None)
     if errors:
         raise ValidationError(errors)
 

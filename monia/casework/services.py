@@ -55,6 +55,18 @@ def submission_lock(key: uuid.UUID | None) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key.int & 0x7FFF_FFFF_FFFF_FFFF])
 
 
+def moment(
+    on: datetime.date | None, *, not_before: datetime.datetime | None = None
+) -> datetime.datetime:
+    """When a dated step happened, for the chronology: now for today, else noon that day
+    (Helsinki) — never before the step it follows (``not_before``)."""
+    if on is None or on >= today():
+        at = timezone.now()
+    else:
+        at = datetime.datetime.combine(on, datetime.time(12), tzinfo=deadlines.HELSINKI)
+    return max(at, not_before) if not_before is not None else at
+
+
 def event_write(
     *,
     case: Case,
@@ -203,13 +215,25 @@ def intake_record(
 
 
 @transaction.atomic
-def intake_assess_urgency(*, user: User, intake: Intake, urgency: str, note: str) -> Intake:
-    """Record the immediate urgency assessment (LsL 26 § 5 mom)."""
+def intake_assess_urgency(
+    *,
+    user: User,
+    intake: Intake,
+    urgency: str,
+    note: str,
+    assessed_at: datetime.datetime | None = None,
+) -> Intake:
+    """Record the immediate urgency assessment (LsL 26 § 5 mom); now, unless recorded later."""
+    assessed_at = assessed_at or timezone.now()
+    errors: dict[str, str] = {}
     if not urgency:
-        raise ValidationError({"urgency": _("Choose whether the matter is urgent.")})
+        errors["urgency"] = _("Choose whether the matter is urgent.")
+    if assessed_at < intake.received_at or assessed_at > timezone.now() + CLOCK_SKEW:
+        errors["assessed_at"] = _("The assessment time must be between receipt and now.")
+    _raise(errors)
     intake.urgency = urgency
     intake.urgency_note = note.strip()
-    intake.urgency_assessed_at = timezone.now()
+    intake.urgency_assessed_at = assessed_at
     intake.urgency_by = user
     intake.save(update_fields=["urgency", "urgency_note", "urgency_assessed_at", "urgency_by"])
     event_write(
@@ -217,6 +241,7 @@ def intake_assess_urgency(*, user: User, intake: Intake, urgency: str, note: str
         kind=EventKind.URGENCY_ASSESSED,
         actor=user,
         detail=intake.urgency,
+        occurred_at=assessed_at,
     )
     return intake
 
@@ -229,12 +254,17 @@ def _pending_work(case: Case) -> bool:
     )
 
 
-def _close_if_done(case: Case, user: User) -> None:
+def _close_if_done(case: Case, user: User, *, on: datetime.date) -> None:
+    """Close the case when nothing is pending; the designated worker's assignment ends too."""
     if not _pending_work(case):
+        at = moment(on)
         case.stage = CaseStage.CLOSED
-        case.closed_at = timezone.now()
+        case.closed_at = at
         case.save(update_fields=["stage", "closed_at"])
-        event_write(case=case, kind=EventKind.CASE_CLOSED, actor=user)
+        DesignatedWorkerAssignment.objects.filter(case=case, ended_on__isnull=True).update(
+            ended_on=on
+        )
+        event_write(case=case, kind=EventKind.CASE_CLOSED, actor=user, occurred_at=at)
 
 
 @transaction.atomic
@@ -275,7 +305,12 @@ def intake_decide(
                 started_on=decided_on,
                 completion_due=deadlines.assessment_completion_due(intake.received_at),
             )
-            event_write(case=case, kind=EventKind.ASSESSMENT_STARTED, actor=user)
+            event_write(
+                case=case,
+                kind=EventKind.ASSESSMENT_STARTED,
+                actor=user,
+                occurred_at=moment(decided_on, not_before=intake.received_at),
+            )
             if case.stage == CaseStage.INTAKE:
                 case.stage = CaseStage.ASSESSMENT
                 case.save(update_fields=["stage"])
@@ -287,9 +322,15 @@ def intake_decide(
     intake.save(
         update_fields=["decision", "decided_on", "family_told_on", "decision_reason", "decided_by"]
     )
-    event_write(case=case, kind=EventKind.INTAKE_DECIDED, actor=user, detail=intake.decision)
+    event_write(
+        case=case,
+        kind=EventKind.INTAKE_DECIDED,
+        actor=user,
+        detail=intake.decision,
+        occurred_at=moment(decided_on, not_before=intake.received_at),
+    )
     if decision == IntakeDecision.NO_ACTION:
-        _close_if_done(case, user)
+        _close_if_done(case, user, on=decided_on)
     return intake
 
 
@@ -392,12 +433,18 @@ def assessment_complete(
     assessment.completed_by = user
     assessment.save()
     hearing_write(case=case, hearing=hearing, assessment=assessment)
-    event_write(case=case, kind=EventKind.CHILD_HEARD, actor=user)
+    event_write(
+        case=case,
+        kind=EventKind.CHILD_HEARD,
+        actor=user,
+        occurred_at=moment(hearing.get("heard_on") or completed_on, not_before=case.opened_at),
+    )
     event_write(
         case=case,
         kind=EventKind.ASSESSMENT_COMPLETED,
         actor=user,
         detail=assessment.conclusion,
+        occurred_at=moment(completed_on, not_before=case.opened_at),
     )
     if conclusion == AssessmentConclusion.CHILD_WELFARE_CLIENT:
         assert worker is not None
@@ -405,7 +452,7 @@ def assessment_complete(
         if case.designated_worker_id != worker.pk:
             designated_worker_assign(user=user, case=case, worker=worker, on=completed_on)
     else:
-        _close_if_done(case, user)
+        _close_if_done(case, user, on=completed_on)
     return assessment
 
 
@@ -415,7 +462,7 @@ def _open_client_relationship(*, case: Case, user: User, on: datetime.date) -> N
     ClientRelationship.objects.create(case=case, opened_on=on)
     case.stage = CaseStage.CLIENT
     case.save(update_fields=["stage"])
-    event_write(case=case, kind=EventKind.CLIENT_OPENED, actor=user)
+    event_write(case=case, kind=EventKind.CLIENT_OPENED, actor=user, occurred_at=moment(on))
 
 
 @transaction.atomic
@@ -429,7 +476,13 @@ def designated_worker_assign(*, user: User, case: Case, worker: User, on: dateti
     DesignatedWorkerAssignment.objects.create(case=case, worker=worker, started_on=on)
     case.designated_worker = worker
     case.save(update_fields=["designated_worker"])
-    event_write(case=case, kind=EventKind.WORKER_ASSIGNED, actor=user, detail=worker.display_name)
+    event_write(
+        case=case,
+        kind=EventKind.WORKER_ASSIGNED,
+        actor=user,
+        detail=worker.display_name,
+        occurred_at=moment(on),
+    )
     return case
 
 
@@ -440,13 +493,22 @@ def client_relationship_close(*, user: User, case: Case, closed_on: datetime.dat
         raise ValidationError(_("The child is not a client now."))
     if case.measures.filter(ended_on__isnull=True).exclude(kind=MeasureKind.AFTERCARE).exists():
         raise ValidationError(_("End the ongoing measures first."))
+    errors: dict[str, str] = {}
+    _check_date(
+        errors,
+        "closed_on",
+        closed_on,
+        not_before=relationship.opened_on,
+        before_message=_("The client relationship cannot close before it opened."),
+    )
+    _raise(errors)
     relationship.closed_on = closed_on
     relationship.save(update_fields=["closed_on"])
     DesignatedWorkerAssignment.objects.filter(case=case, ended_on__isnull=True).update(
         ended_on=closed_on
     )
-    event_write(case=case, kind=EventKind.CLIENT_CLOSED, actor=user)
-    _close_if_done(case, user)
+    event_write(case=case, kind=EventKind.CLIENT_CLOSED, actor=user, occurred_at=moment(closed_on))
+    _close_if_done(case, user, on=closed_on)
     return case
 
 

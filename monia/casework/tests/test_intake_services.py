@@ -237,3 +237,33 @@ def test_child_welfare_client_gets_a_designated_worker(world: Any, worker_a: Any
     case = Case.objects.get(pk=intake.case_id)
     assert case.stage == CaseStage.CLIENT and case.designated_worker_id == worker_a.pk
     assert case.worker_assignments.get().started_on == timezone.localdate()
+
+
+def test_chronology_shows_a_backdated_decision_on_its_own_day(world: Any, worker_a: Any) -> None:
+    intake = notification(worker_a, child_create(world.county_a), world.team_a1, at=days_ago(9))
+    decided = timezone.localdate() - datetime.timedelta(days=6)
+    services.intake_decide(
+        user=worker_a,
+        intake=intake,
+        decision="start_assessment",
+        decided_on=decided,
+        family_told_on=None,
+    )
+    event = intake.case.events.get(kind="intake_decided")
+    assert timezone.localtime(event.occurred_at).date() == decided
+
+
+def test_closing_a_case_ends_the_workers_assignment(world: Any, worker_a: Any) -> None:
+    intake = notification(worker_a, child_create(world.county_a), world.team_a1, at=days_ago(4))
+    services.designated_worker_assign(
+        user=worker_a, case=intake.case, worker=worker_a, on=timezone.localdate()
+    )
+    services.intake_decide(
+        user=worker_a,
+        intake=intake,
+        decision="no_action",
+        decided_on=timezone.localdate(),
+        family_told_on=None,
+        reason="Selvitetty.",
+    )
+    assert intake.case.worker_assignments.get().ended_on == timezone.localdate()

@@ -1,0 +1,291 @@
+"""Monia's demo data: a cooperation area of two wellbeing services counties.
+
+Each county gets three systemic teams, their staff, and families whose cases stand
+at every step of the statutory path — intakes awaiting the 7-day decision,
+assessments (some overdue), clients with plans and measures, emergency placements,
+care orders, aftercare and closed cases. Every case is made through the casework
+services (see ``stories``); every identity code is synthetic (900–999).
+
+The same seed and ``today`` give the same families and cases.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from monia.accounts.models import Role, User
+from monia.casework.models import Case
+from monia.demo.families import Family, Register
+from monia.demo.names import (
+    ADMINISTRATOR,
+    COUNTIES,
+    FINNISH_CENTRAL,
+    FINNISH_OSTROBOTHNIA,
+    STAFF,
+    SWEDISH_OSTROBOTHNIA,
+    CountySpec,
+    StaffSpec,
+)
+from monia.demo.steps import Chooser, Scenario, TeamStaff
+from monia.demo.stories import Stories
+from monia.people.models import Person
+from monia.teams.models import County, Team
+
+# Published with the demo on purpose: demo accounts only, never a real installation's.
+DEMO_PASSWORD = "demo"  # noqa: S105
+# Marks the demo's accounts, so the login table never lists anyone else's.
+DEMO_EMAIL_DOMAIN = "demo.monia.invalid"
+
+# One family each, in team 1 with its first designated worker (sanna, emma), so
+# every stage and deadline state is there however few children are asked for.
+SHOWCASE: tuple[Scenario, ...] = (
+    ("pending", "overdue"),
+    ("pending", "due_soon"),
+    ("pending", "new"),
+    ("assessment", "overdue"),
+    ("assessment", "due_soon"),
+    ("assessment", "normal"),
+    ("no_action",),
+    ("assessed", "no_need"),
+    ("assessed", "other_social_services"),
+    ("client", "review_soon"),
+    ("client", "normal"),
+    ("client_closed",),
+    ("emergency",),
+    ("emergency", "extended"),
+    ("care_order",),
+    ("aftercare",),
+    ("pre_birth",),
+    ("repeat",),
+    ("join",),
+)
+# The rest of the families, by weight.
+RANDOM_SCENARIOS: tuple[tuple[Scenario, float], ...] = (
+    (("pending", "new"), 3),
+    (("pending", "due_soon"), 4),
+    (("pending", "overdue"), 3),
+    (("no_action",), 12),
+    (("assessment", "normal"), 11),
+    (("assessment", "due_soon"), 2),
+    (("assessment", "overdue"), 3),
+    (("assessed", "no_need"), 6),
+    (("assessed", "other_social_services"), 7),
+    (("client", "normal"), 26),
+    (("client", "review_soon"), 3),
+    (("client", "support_placement"), 1.5),
+    (("client_closed",), 7),
+    (("repeat",), 3),
+    (("join",), 2),
+    (("pre_birth",), 1),
+    (("emergency",), 0.7),
+)
+# Stories about one child only.
+SINGLE_CHILD = frozenset({"pre_birth", "emergency", "care_order", "aftercare"})
+
+
+@dataclass(frozen=True)
+class Login:
+    username: str
+    role: str
+    county: str
+    team: str
+
+
+@dataclass
+class CountySummary:
+    name: str
+    children: int
+    persons: int
+    stages: dict[str, int] = field(default_factory=dict)
+
+
+def demo_exists() -> bool:
+    """Whether the database already holds a county (demo or real): then nothing is loaded."""
+    return County.objects.exists()
+
+
+def build_demo(
+    *,
+    children: int = 300,
+    seed: int = 1,
+    today: datetime.date | None = None,
+    progress: Callable[[str], None] = print,
+) -> list[CountySummary]:
+    """Load the demo: about ``children`` children per county, one transaction per county."""
+    today = today or timezone.localdate()
+    summaries = []
+    password_hash = ""
+    for spec in COUNTIES:
+        with transaction.atomic():
+            if not password_hash:
+                password_hash = _user_create(ADMINISTRATOR, county=None, team=None).password
+            summaries.append(
+                _county_build(
+                    spec,
+                    children=children,
+                    seed=seed,
+                    today=today,
+                    password_hash=password_hash,
+                    progress=progress,
+                )
+            )
+    return summaries
+
+
+def demo_logins() -> list[Login]:
+    """The demo's accounts in roster order: administrator, then county by county."""
+    order = [ADMINISTRATOR.username] + [s.username for c in COUNTIES for s in STAFF[c.code]]
+    rank = {username: i for i, username in enumerate(order)}
+    users = User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN).select_related(
+        "county", "team"
+    )
+    return [
+        Login(u.username, u.role, u.county.code if u.county else "", u.team.name if u.team else "")
+        for u in sorted(users, key=lambda u: (rank.get(u.username, len(order)), u.username))
+    ]
+
+
+# --- organisation ---------------------------------------------------------------------------
+
+
+def _user_create(
+    spec: StaffSpec, *, county: County | None, team: Team | None, password_hash: str = ""
+) -> User:
+    user = User(
+        username=spec.username,
+        first_name=spec.first_name,
+        last_name=spec.last_name,
+        email=f"{spec.username}@{DEMO_EMAIL_DOMAIN}",
+        role=spec.role,
+        county=county,
+        team=team,
+        title=spec.title,
+    )
+    if spec.role == Role.ADMINISTRATOR:
+        user.is_staff = user.is_superuser = True
+    if password_hash:  # one hash for all: PBKDF2 takes about half a second a call
+        user.password = password_hash
+    else:
+        user.set_password(DEMO_PASSWORD)  # no validators: a demo password on purpose
+    user.save()
+    return user
+
+
+def _organisation_create(spec: CountySpec, password_hash: str) -> tuple[County, list[TeamStaff]]:
+    county = County.objects.create(
+        code=spec.code,
+        name_fi=spec.name_fi,
+        name_sv=spec.name_sv,
+        controller=spec.controller,
+        bilingual=spec.bilingual,
+    )
+    teams = [Team.objects.create(county=county, name=name) for name in spec.team_names]
+    members: dict[int, list[User]] = {1: [], 2: [], 3: []}
+    for staff_spec in STAFF[spec.code]:
+        team = teams[staff_spec.team - 1] if staff_spec.team else None
+        user = _user_create(staff_spec, county=county, team=team, password_hash=password_hash)
+        if staff_spec.team:
+            members[staff_spec.team].append(user)
+    # Each team's roster runs consultant, two designated workers, therapist, family worker.
+    staff = [
+        TeamStaff(
+            team=teams[n - 1],
+            consultant=m[0],
+            workers=(m[1], m[2]),
+            therapist=m[3],
+            family_worker=m[4],
+        )
+        for n, m in members.items()
+    ]
+    return county, staff
+
+
+def _random_chooser(rng: random.Random, spec: CountySpec, staff: list[TeamStaff]) -> Chooser:
+    """Swedish-speaking families of a bilingual county go mostly to its Swedish team."""
+
+    def choose(family: Family) -> tuple[TeamStaff, User]:
+        weights = (1, 1, 1)
+        if spec.bilingual:
+            weights = (12, 12, 76) if family.language == "sv" else (46, 46, 8)
+        team = rng.choices(staff, weights=weights)[0]
+        worker = rng.choices((*team.workers, team.consultant), weights=(45, 45, 10))[0]
+        return team, worker
+
+    return choose
+
+
+# --- families and cases ---------------------------------------------------------------------
+
+
+def _county_build(
+    spec: CountySpec,
+    *,
+    children: int,
+    seed: int,
+    today: datetime.date,
+    password_hash: str,
+    progress: Callable[[str], None],
+) -> CountySummary:
+    county, staff = _organisation_create(spec, password_hash)
+    rng = random.Random(f"{seed}:{spec.code}")
+    register = Register(county=county, spec=spec, rng=rng, today=today)
+    books = (
+        (FINNISH_CENTRAL,)
+        if spec.code == "keski-suomi"
+        else (FINNISH_OSTROBOTHNIA, SWEDISH_OSTROBOTHNIA)
+    )
+    stories = Stories(
+        rng=rng, today=today, register=register, county_code=spec.code, notifier_books=books
+    )
+    showcase_team = staff[0]
+
+    def showcase_chooser(family: Family) -> tuple[TeamStaff, User]:
+        return showcase_team, showcase_team.workers[0]
+
+    choose_randomly = _random_chooser(rng, spec, staff)
+    scenarios, weights = zip(*RANDOM_SCENARIOS, strict=True)
+    made: list[Person] = []
+    choose: Chooser
+    step = max(1, children // 10)
+    reported = 0
+    plan = [_showcase_variant(s, spec) for s in SHOWCASE]
+    while len(made) < children or plan:
+        if plan:
+            scenario, siblings, choose = plan.pop(0), 1, showcase_chooser
+        else:
+            scenario = rng.choices(scenarios, weights=weights)[0]
+            siblings = (
+                1
+                if scenario[0] in SINGLE_CHILD
+                else min(rng.choices((1, 2, 3), weights=(55, 30, 15))[0], children - len(made))
+            )
+            choose = choose_randomly
+        made.extend(stories.tell(scenario, siblings=siblings, choose=choose))
+        if len(made) // step > reported // step:
+            reported = len(made)
+            progress(f"{spec.short_name}: {len(made)}/{children} children")
+    if reported != len(made):
+        progress(f"{spec.short_name}: {len(made)}/{children} children")
+    stages = dict(
+        Case.objects.filter(county=county)
+        .values_list("stage")
+        .annotate(n=Count("id"))
+        .order_by("stage")
+    )
+    return CountySummary(
+        name=spec.name_fi, children=len(made), persons=register.persons, stages=stages
+    )
+
+
+def _showcase_variant(scenario: Scenario, spec: CountySpec) -> Scenario:
+    """Keski-Suomi's care order goes to the court; Pohjanmaa's is made with consent."""
+    if scenario == ("care_order",):
+        return ("care_order", "consent" if spec.bilingual else "court")
+    return scenario

@@ -1,0 +1,459 @@
+"""The steps a demo case history is made of: dates, families, notifications, and
+calls to the casework services.
+
+Dates are picked on or before the demo's ``today`` and handed to the services, which
+check them like any other; see ``stories`` for the histories built from these steps.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from monia import deadlines
+from monia.accounts.models import User
+from monia.casework import measure_services, plan_services, services
+from monia.casework.models import (
+    Case,
+    HearingMethod,
+    Intake,
+    IntakeDecision,
+    Measure,
+    MeasureKind,
+    ServiceNeedsAssessment,
+    Urgency,
+)
+from monia.demo import texts
+from monia.demo.families import DAY, Family, Register, age_on, years_before
+from monia.demo.names import NameBook
+from monia.people.models import Gender, Person
+from monia.teams.models import Team
+
+Scenario = tuple[str, ...]
+PLACED_ITEMS = (
+    "placement_goals",
+    "special_support",
+    "health_and_education",
+    "contact_arrangements",
+    "information_sharing",
+)
+
+
+@dataclass(frozen=True)
+class TeamStaff:
+    """A systemic team (systeeminen tiimi) and its members."""
+
+    team: Team
+    consultant: User
+    workers: tuple[User, User]
+    therapist: User
+    family_worker: User
+
+
+Chooser = Callable[[Family], tuple[TeamStaff, User]]
+
+
+def _ascii(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return plain.lower().replace(" ", "").replace("-", "")
+
+
+def _no_team(family: Family) -> tuple[TeamStaff, User]:
+    raise RuntimeError("Stories.tell sets the team chooser")
+
+
+class CaseSteps:
+    """One county's tools for telling case histories."""
+
+    def __init__(
+        self,
+        *,
+        rng: random.Random,
+        today: datetime.date,
+        register: Register,
+        county_code: str,
+        notifier_books: tuple[NameBook, ...],
+    ) -> None:
+        self.rng = rng
+        self.today = today
+        self.real_today = timezone.localdate()
+        self.register = register
+        self.county_code = county_code
+        self.notifier_books = notifier_books
+        self._choose: Chooser = _no_team
+
+    # --- dates -----------------------------------------------------------------------------
+
+    def _ago(self, lo: int, hi: int) -> datetime.date:
+        return self.today - DAY * self.rng.randint(lo, hi)
+
+    def _between(self, lo: datetime.date, hi: datetime.date) -> datetime.date:
+        return lo + DAY * self.rng.randint(0, max(0, (hi - lo).days))
+
+    def _at(self, day: datetime.date, *, night: bool = False) -> datetime.datetime:
+        hour = self.rng.choice((0, 1, 2, 19, 20, 21, 22, 23)) if night else self.rng.randint(8, 15)
+        return datetime.datetime(
+            day.year, day.month, day.day, hour, self.rng.randint(0, 59), tzinfo=deadlines.HELSINKI
+        )
+
+    def _decision_day(self, received: datetime.date) -> datetime.date:
+        """Mostly within the 7 working days (LsL 26 §), now and then a little late."""
+        days = self.rng.randint(8, 10) if self.rng.random() < 0.08 else self.rng.randint(1, 7)
+        return min(deadlines.add_working_days(received, days), self.today)
+
+    def _completion_day(self, received: datetime.date, started: datetime.date) -> datetime.date:
+        """Mostly within the 3 months (SHL 36 §), now and then late."""
+        due = deadlines.assessment_completion_due(self._at(received))
+        if self.rng.random() < 0.1:
+            day = due + DAY * self.rng.randint(3, 35)
+        else:
+            span = (due - started).days
+            day = started + DAY * self.rng.randint(min(14, span), span)
+        return max(started, min(day, self.today - DAY * self.rng.randint(0, 3)))
+
+    def _pending_day(self, when: str) -> datetime.date:
+        """A receipt day whose 7-day decision is overdue, due within days, or just came in."""
+        if when == "new":
+            return self._ago(1, 2)
+        soon = deadlines.add_working_days(self.today, 3)
+        days = []
+        for back in range(1, 26):
+            day = self.today - DAY * back
+            due = deadlines.add_working_days(day, 7)
+            if (when == "overdue" and due < self.today) or (
+                when == "due_soon" and self.today <= due <= soon
+            ):
+                days.append(day)
+        return self.rng.choice(days)
+
+    def _completion_due_soon_day(self) -> datetime.date:
+        """A receipt day whose 3-month completion falls due within the next 12 days."""
+        latest = self.today + DAY * 12
+        days = [
+            day
+            for day in (self.today - DAY * back for back in range(80, 100))
+            if self.today <= deadlines.assessment_completion_due(self._at(day)) <= latest
+        ]
+        return self.rng.choice(days)
+
+    def _review_due(self, lo: int, hi: int) -> datetime.date:
+        """A review date within the year the plan service allows from the real today."""
+        wanted = self.today + DAY * self.rng.randint(lo, hi)
+        latest = deadlines.client_plan_review_due_latest(self.real_today)
+        return min(max(wanted, self.real_today), latest)
+
+    # --- families and notifications --------------------------------------------------------
+
+    def _concerns(
+        self,
+        *,
+        age: int | None = None,
+        danger: bool = False,
+        urgent: bool | None = None,
+        min_age: int = 0,
+        exclude: texts.Concern | None = None,
+    ) -> list[texts.Concern]:
+        return [
+            c
+            for c in texts.CONCERNS
+            if (not danger or c.danger)
+            and (urgent is None or c.urgent == urgent)
+            and (age is None or c.ages[0] <= age <= c.ages[1])
+            and c.ages[1] >= min_age
+            and c is not exclude
+        ]
+
+    def _concern(
+        self,
+        *,
+        danger: bool = False,
+        urgent: bool | None = None,
+        min_age: int = 0,
+        exclude: texts.Concern | None = None,
+    ) -> texts.Concern:
+        return self.rng.choice(
+            self._concerns(danger=danger, urgent=urgent, min_age=min_age, exclude=exclude)
+        )
+
+    def _fitting(self, concern: texts.Concern, child: Person, on: datetime.date) -> texts.Concern:
+        """The family's concern, or another one that fits this child's age."""
+        assert child.birth_date is not None
+        age = age_on(child.birth_date, on)
+        if concern.ages[0] <= age <= concern.ages[1]:
+            return concern
+        pool = self._concerns(age=age, urgent=concern.urgent)
+        return self.rng.choice(pool) if pool else concern
+
+    def _household(
+        self,
+        concern: texts.Concern,
+        on: datetime.date,
+        siblings: int,
+        *,
+        lives_home: bool = True,
+        min_age: int = 0,
+    ) -> tuple[Family, TeamStaff, User]:
+        """A family whose oldest child fits ``concern`` on ``on``, and its team and worker."""
+        ages = [self.rng.randint(max(concern.ages[0], min_age), concern.ages[1])]
+        while len(ages) < siblings and ages[-1] >= 2:
+            ages.append(max(0, ages[-1] - self.rng.randint(1, 5)))
+        # Born before the receipt, and still a child (under 18) on the demo's today.
+        youngest_adult = years_before(self.today, 18)
+        births = [
+            min(max(self.register.birth_for_age(on, age), youngest_adult + DAY * 30), on - DAY)
+            for age in ages
+        ]
+        family = self.register.family(births=births, lives_home=lives_home)
+        team, worker = self._choose(family)
+        return family, team, worker
+
+    def _notifier(self, concern: texts.Concern, family: Family, child: Person) -> dict[str, Any]:
+        rng = self.rng
+        if concern.notifier_type == "anonymous":
+            return {}
+        if concern.notifier_type == "private":
+            fathers = [a for a in family.adults if a.gender == Gender.MALE]
+            if concern.notifier_role == "lapsen isä" and fathers:
+                name = fathers[0].full_name
+            else:
+                name = f"{rng.choice(family.book.old_women)} {family.surname}"
+            return {"notifier_name": f"{name} ({concern.notifier_role})"}
+        book = rng.choice(self.notifier_books)
+        first = rng.choice(book.women + book.men)
+        last = rng.choice(book.surnames)
+        organisations = texts.ORGANISATIONS[self.county_code][concern.sector]
+        hinted = [o for o in organisations if concern.organisation_hint in o.lower()]
+        organisation = rng.choice(hinted or organisations)
+        domain = f"{concern.sector.replace('_', '-')}.{self.county_code}.example"
+        return {
+            "notifier_name": f"{first} {last}, {concern.notifier_role}",
+            "notifier_sector": concern.sector,
+            "notifier_organisation": organisation.format(kunta=child.municipality),
+            "notifier_email": f"{_ascii(first)}.{_ascii(last)}@{domain}",
+        }
+
+    def _receive(
+        self,
+        family: Family,
+        child: Person,
+        staff: TeamStaff,
+        day: datetime.date,
+        concern: texts.Concern,
+    ) -> Intake:
+        night = concern.urgent and concern.sector in ("police", "emergency_services")
+        recorder = self.rng.choice((*staff.workers, staff.consultant, staff.family_worker))
+        return services.intake_record(
+            user=recorder,
+            child=child,
+            team=staff.team,
+            kind=concern.kind,
+            channel=concern.channel,
+            received_at=self._at(day, night=night),
+            notifier_type=concern.notifier_type,
+            content=concern.content.format(lapsi=child.first_names, kunta=child.municipality),
+            family_informed=concern.family_informed,
+            family_participated=concern.family_participated,
+            police_report_suspected=concern.police_report,
+            **self._notifier(concern, family, child),
+        )
+
+    # --- casework steps --------------------------------------------------------------------
+
+    @staticmethod
+    def _case(case_id: int) -> Case:
+        return Case.objects.get(pk=case_id)
+
+    def _triage(self, intake: Intake, worker: User, concern: texts.Concern) -> None:
+        urgency = Urgency.URGENT if concern.urgent else Urgency.NOT_URGENT
+        services.intake_assess_urgency(
+            user=worker,
+            intake=intake,
+            urgency=urgency,
+            note=self.rng.choice(texts.URGENCY_NOTES[urgency]),
+            # assessed at once: within the hour of receipt, never in the future
+            assessed_at=min(
+                intake.received_at + datetime.timedelta(minutes=self.rng.randint(5, 60)),
+                timezone.now(),
+            ),
+        )
+
+    def _told(self, day: datetime.date) -> datetime.date:
+        return min(day + DAY * self.rng.randint(0, 3), self.today)
+
+    def _no_action(self, intake: Intake, worker: User, day: datetime.date) -> None:
+        services.intake_decide(
+            user=worker,
+            intake=intake,
+            decision=IntakeDecision.NO_ACTION,
+            decided_on=day,
+            family_told_on=self._told(day),
+            reason=self.rng.choice(texts.NO_ACTION_REASONS),
+        )
+
+    def _start(
+        self, intake: Intake, worker: User, day: datetime.date, *, assign: bool
+    ) -> ServiceNeedsAssessment:
+        """Decide to start the assessment; ``assign`` names the worker responsible now."""
+        services.intake_decide(
+            user=worker,
+            intake=intake,
+            decision=IntakeDecision.START_ASSESSMENT,
+            decided_on=day,
+            family_told_on=self._told(day),
+        )
+        case = self._case(intake.case_id)
+        if assign and case.designated_worker_id != worker.pk:
+            services.designated_worker_assign(user=worker, case=case, worker=worker, on=day)
+        return case.assessments.get(completed_on__isnull=True)
+
+    def _hearing(
+        self, child: Person, worker: User, lo: datetime.date, hi: datetime.date
+    ) -> dict[str, object]:
+        """The child's view (LsL 20 §), or why it was not found out."""
+        assert child.birth_date is not None
+        age = age_on(child.birth_date, hi)
+        if age < 2 or self.rng.random() < 0.1:
+            group = "baby" if age < 2 else "teen" if age >= 12 else "any"
+            return {
+                "heard": False,
+                "not_heard_reason": self.rng.choice(texts.NOT_HEARD_REASONS[group]),
+            }
+        band = "small" if age < 7 else "school" if age < 13 else "teen"
+        methods = {
+            "small": (
+                HearingMethod.HOME_VISIT,
+                HearingMethod.MEETING,
+                HearingMethod.THROUGH_PERSON,
+            ),
+            "school": (HearingMethod.MEETING, HearingMethod.HOME_VISIT),
+            "teen": (HearingMethod.MEETING, HearingMethod.REMOTE, HearingMethod.IN_WRITING),
+        }[band]
+        return {
+            "heard": True,
+            "heard_by": f"{worker.get_full_name()}, {worker.title.lower()}",
+            "heard_on": self._between(lo, hi),
+            "method": self.rng.choice(methods),
+            "child_view": self.rng.choice(texts.CHILD_VIEWS[band]).format(lapsi=child.first_names),
+        }
+
+    def _complete(
+        self,
+        assessment: ServiceNeedsAssessment,
+        child: Person,
+        worker: User,
+        conclusion: str,
+        day: datetime.date,
+        *,
+        opened: datetime.date,
+    ) -> None:
+        late = day > assessment.completion_due
+        services.assessment_complete(
+            user=worker,
+            assessment=assessment,
+            completed_on=day,
+            conclusion=conclusion,
+            summary=self.rng.choice(texts.ASSESSMENT_SUMMARIES[conclusion]),
+            hearing=self._hearing(child, worker, opened, day),
+            delay_reason=self.rng.choice(texts.DELAY_REASONS) if late else "",
+            designated_worker=worker if conclusion == "child_welfare_client" else None,
+        )
+
+    def _measure(
+        self, case_id: int, worker: User, kind: str, day: datetime.date, **fields: Any
+    ) -> Measure:
+        return measure_services.measure_record(
+            user=worker,
+            case=self._case(case_id),
+            kind=kind,
+            decided_on=day,
+            started_on=day,
+            **fields,
+        )
+
+    def _end(self, measure: Measure, worker: User, day: datetime.date) -> None:
+        measure_services.measure_end(user=worker, measure=measure, ended_on=day)
+
+    def _supports(self, case_id: int, worker: User, start: datetime.date, kinds: list[str]) -> None:
+        """Community-based support (LsL 34–36 §); some of the older ones have ended."""
+        for kind in kinds:
+            day = min(start + DAY * self.rng.randint(0, 21), self.today)
+            measure = self._measure(
+                case_id,
+                worker,
+                MeasureKind.COMMUNITY_SUPPORT,
+                day,
+                support_type=kind,
+                details=texts.SUPPORT[kind],
+            )
+            if (self.today - day).days > 120 and self.rng.random() < 0.4:
+                self._end(measure, worker, self._between(day + DAY * 60, self.today))
+
+    def _emergency(self, case_id: int, worker: User, day: datetime.date) -> Measure:
+        return self._measure(
+            case_id,
+            worker,
+            MeasureKind.EMERGENCY_PLACEMENT,
+            day,
+            place=self.rng.choice(texts.EMERGENCY_PLACES),
+            details="Kiireellinen sijoitus (LsL 38 §): lapsi oli välittömässä vaarassa kotona.",
+        )
+
+    def _plan(
+        self,
+        case_id: int,
+        worker: User,
+        *,
+        services_text: str,
+        placed: bool = False,
+        review_in: tuple[int, int] = (30, 340),
+        approve: bool = True,
+    ) -> None:
+        """The client plan (LsL 30 §), complete with every item the law asks for."""
+        rng = self.rng
+        data: dict[str, object] = {
+            field: rng.choice(texts.PLAN[field])
+            for field in ("service_needs", "circumstances", "goal_time_estimate", "child_meetings")
+        }
+        data["services"] = services_text
+        if rng.random() < 0.25:
+            data["differing_views"] = rng.choice(texts.PLAN["differing_views"])
+        else:
+            data["no_differing_views"] = True
+        data["child_meeting_interval_weeks"] = rng.choice((2, 4, 4, 6, 8))
+        if placed:
+            data.update({field: rng.choice(texts.PLAN[field]) for field in PLACED_ITEMS})
+        data["review_due"] = self._review_due(*review_in)
+        plan_services.plan_save(
+            user=worker, case=self._case(case_id), data=data, lock_version=0, approve=approve
+        )
+
+    def _client_plan(
+        self,
+        case_id: int,
+        worker: User,
+        completed: datetime.date,
+        services_text: str,
+        *,
+        placed: bool,
+        review_soon: bool,
+    ) -> None:
+        """Most clients have an approved plan; a new client may have a draft or none yet."""
+        roll = self.rng.random()
+        recent = (self.today - completed).days < 21
+        if roll < (0.5 if recent else 0.04):
+            return
+        approve = roll >= (0.75 if recent else 0.12)
+        self._plan(
+            case_id,
+            worker,
+            services_text=services_text,
+            placed=placed,
+            review_in=(1, 8) if review_soon else (20, 340),
+            approve=approve,
+        )

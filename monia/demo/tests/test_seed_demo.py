@@ -1,0 +1,159 @@
+"""`manage.py seed_demo`: the demo counties, staff, families and cases."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.utils import timezone
+
+from monia.accounts.models import Role, User
+from monia.casework.models import Case, CaseStage, Intake, Measure
+from monia.people import hetu
+from monia.people.models import Person, Relationship
+from monia.teams.models import County, Team
+
+TEAM_ROLES = sorted(
+    [
+        "consultant_social_worker",
+        "designated_social_worker",
+        "designated_social_worker",
+        "family_therapist",
+        "family_worker",
+    ]
+)
+
+
+def _seed(**options: object) -> str:
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out, **{"children": 20, "seed": 1, **options})
+    return out.getvalue()
+
+
+def _snapshot() -> list[tuple[Any, ...]]:
+    persons = Person.objects.values_list(
+        "county__code",
+        "identity_code",
+        "first_names",
+        "last_name",
+        "birth_date",
+        "expected_birth_date",
+    )
+    intakes = Intake.objects.values_list(
+        "case__child__identity_code", "received_at", "kind", "content", "decision", "decided_on"
+    )
+    rows: list[tuple[Any, ...]] = sorted(map(tuple, persons), key=repr)
+    return rows + sorted(map(tuple, intakes), key=repr)
+
+
+@pytest.mark.django_db
+def test_two_counties_with_three_teams_and_their_staff() -> None:
+    output = _seed()
+    counties = County.objects.order_by("code")
+    assert [c.code for c in counties] == ["keski-suomi", "pohjanmaa"]
+    assert [c.bilingual for c in counties] == [False, True]
+    for county in counties:
+        teams = Team.objects.filter(county=county)
+        assert teams.count() == 3
+        for team in teams:
+            roles = sorted(team.members.values_list("role", flat=True))
+            assert roles == TEAM_ROLES
+        county_wide = User.objects.filter(county=county, team__isnull=True)
+        assert sorted(county_wide.values_list("role", flat=True)) == [
+            "senior_official",
+            "team_coordinator",
+        ]
+        assert User.objects.filter(county=county).count() == 17
+    admin = User.objects.get(is_superuser=True)
+    assert admin.role == Role.ADMINISTRATOR and admin.is_staff and admin.county is None
+    assert User.objects.count() == 35
+    sanna = User.objects.get(username="sanna")
+    assert sanna.check_password("demo")
+    assert sanna.role == Role.DESIGNATED_SOCIAL_WORKER
+    assert sanna.county is not None and sanna.county.code == "keski-suomi"
+    assert sanna.team is not None and sanna.team.name.startswith("Lastensuojelu, tiimi 1")
+    assert "username" in output and "password" in output
+    for username in ("admin", "sanna", "emma", "heikki", "mats"):
+        assert username in output
+
+
+@pytest.mark.django_db
+def test_families_have_synthetic_identity_codes_and_parents() -> None:
+    _seed()
+    assert Person.objects.filter(county__code="pohjanmaa", language="sv").exists()
+    assert Person.objects.filter(
+        expected_birth_date__isnull=False, birth_date__isnull=True, identity_code=""
+    ).exists()
+    for code in Person.objects.exclude(identity_code="").values_list("identity_code", flat=True):
+        parsed = hetu.parse(code)
+        assert 900 <= parsed.individual_number <= 999
+    for case in Case.objects.select_related("child"):
+        parents = Relationship.objects.filter(to_person=case.child, kind="biological_parent")
+        assert 1 <= parents.count() <= 2
+
+
+@pytest.mark.django_db
+def test_every_stage_and_an_overdue_decision_are_there() -> None:
+    _seed()
+    today = timezone.localdate()
+    for county in County.objects.all():
+        stages = set(Case.objects.filter(county=county).values_list("stage", flat=True))
+        assert stages == set(CaseStage.values)
+    assert Intake.objects.filter(decision="", decision_due__lt=today).exists()
+    sanna = User.objects.get(username="sanna")
+    assert Case.objects.filter(
+        designated_worker=sanna,
+        stage=CaseStage.ASSESSMENT,
+        assessments__completion_due__lt=today,
+        assessments__completed_on__isnull=True,
+    ).exists()
+    kinds = set(Measure.objects.values_list("kind", flat=True))
+    assert {
+        "community_support",
+        "emergency_placement",
+        "care_order",
+        "substitute_care",
+        "aftercare",
+    } <= kinds
+    assert Measure.objects.filter(extended_to__isnull=False, ended_on__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_if_empty_creates_nothing_new_and_prints_the_logins() -> None:
+    _seed()
+    counts = [m.objects.count() for m in (County, User, Person, Case, Intake)]
+    output = _seed(if_empty=True, seed=2)
+    assert [m.objects.count() for m in (County, User, Person, Case, Intake)] == counts
+    assert "sanna" in output and "demo" in output
+
+
+@pytest.mark.django_db
+def test_without_if_empty_a_loaded_database_is_refused() -> None:
+    _seed()
+    with pytest.raises(CommandError):
+        _seed()
+
+
+@pytest.mark.django_db
+def test_the_same_seed_and_today_give_the_same_data() -> None:
+    today = timezone.localdate() - datetime.timedelta(days=10)
+    snapshots = []
+    for _ in range(2):
+        with transaction.atomic():
+            _seed(today=today.isoformat())
+            snapshots.append(_snapshot())
+            transaction.set_rollback(True)
+    assert snapshots[0] == snapshots[1]
+    assert len(snapshots[0]) > 40
+
+
+@pytest.mark.django_db
+def test_a_today_in_the_future_is_refused() -> None:
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(CommandError):
+        _seed(today=tomorrow.isoformat())
+    assert not County.objects.exists()
