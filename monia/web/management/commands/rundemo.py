@@ -15,5 +15,8 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0)
         call_command("compile_translations")
         call_command("seed_demo", if_empty=True)
-        self.stdout.write(f"Monia is at http://{options['addrport']}/ — stop it with Ctrl+C.")
+        self.stdout.write(
+            f"\nMonia is at http://{options['addrport']}/ — log in as sanna / demo "
+            "(a designated social worker). Stop it with Ctrl+C."
+        )
         call_command("runserver", options["addrport"], use_reloader=False)
