@@ -6,7 +6,6 @@ import datetime
 import io
 import itertools
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -17,10 +16,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from monia.access.models import AccessLog
-from monia.accounts.models import ApiToken, Role, User
+from monia.accounts.models import ApiToken, User
 from monia.accounts.services import api_token_create
 from monia.casework import services
 from monia.casework.models import Case, Intake
+from monia.conftest import World
 from monia.people import hetu
 from monia.people.models import Person
 from monia.people.services import person_create
@@ -30,76 +30,6 @@ pytestmark = pytest.mark.django_db
 
 API = "/api/v1"
 RECEIVED = "2026-03-03T10:00:00+02:00"  # a Tuesday; 7 working days later is Thu 12 March
-
-
-@dataclass
-class ApiWorld:
-    county_a: County
-    county_b: County
-    team_a1: Team
-    team_a2: Team
-    team_b1: Team
-
-
-@pytest.fixture
-def api_world() -> ApiWorld:
-    county_a = County.objects.create(
-        code="api-a", name_fi="Alue A", name_sv="Område A", controller="Alue A"
-    )
-    county_b = County.objects.create(
-        code="api-b", name_fi="Alue B", name_sv="Område B", controller="Alue B"
-    )
-    return ApiWorld(
-        county_a=county_a,
-        county_b=county_b,
-        team_a1=Team.objects.create(county=county_a, name="A1"),
-        team_a2=Team.objects.create(county=county_a, name="A2"),
-        team_b1=Team.objects.create(county=county_b, name="B1"),
-    )
-
-
-def _user(username: str, role: str, county: County, team: Team | None, **extra: Any) -> User:
-    return User.objects.create_user(
-        username=username,
-        password="api-test-password",
-        role=role,
-        county=county,
-        team=team,
-        **extra,
-    )
-
-
-@pytest.fixture
-def api_worker(api_world: ApiWorld) -> User:
-    return _user(
-        "api_worker",
-        Role.DESIGNATED_SOCIAL_WORKER,
-        api_world.county_a,
-        api_world.team_a1,
-        first_name="Wilma",
-        last_name="Worker",
-    )
-
-
-@pytest.fixture
-def api_other_team(api_world: ApiWorld) -> User:
-    return _user(
-        "api_other_team", Role.DESIGNATED_SOCIAL_WORKER, api_world.county_a, api_world.team_a2
-    )
-
-
-@pytest.fixture
-def api_other_county(api_world: ApiWorld) -> User:
-    return _user(
-        "api_other_county", Role.DESIGNATED_SOCIAL_WORKER, api_world.county_b, api_world.team_b1
-    )
-
-
-@pytest.fixture
-def api_admin(api_world: ApiWorld) -> User:
-    return _user(
-        "api_admin", Role.ADMINISTRATOR, api_world.county_a, None, is_staff=True, is_superuser=True
-    )
 
 
 def _client(user: User) -> Client:
@@ -143,8 +73,8 @@ def _case_for(worker: User, team: Team, *, last: str = "Esimerkki") -> Case:
 
 
 @pytest.fixture
-def api_case(api_world: ApiWorld, api_worker: User) -> Case:
-    return _case_for(api_worker, api_world.team_a1)
+def api_case(world: World, worker_a: User) -> Case:
+    return _case_for(worker_a, world.team_a1)
 
 
 def _notification(**extra: Any) -> dict[str, Any]:
@@ -179,25 +109,25 @@ def _post(client: Client, data: dict[str, Any]) -> Any:
 # --- Authentication -----------------------------------------------------------
 
 
-def test_token_authenticates_the_request(api_worker: User) -> None:
-    response = _client(api_worker).get(f"{API}/deadlines/mine")
+def test_token_authenticates_the_request(worker_a: User) -> None:
+    response = _client(worker_a).get(f"{API}/deadlines/mine")
     assert response.status_code == 200
     assert response.json() == []
 
 
-def test_revoked_token_gets_401(api_worker: User) -> None:
-    client = _client(api_worker)
-    ApiToken.objects.filter(user=api_worker).update(revoked_at=timezone.now())
+def test_revoked_token_gets_401(worker_a: User) -> None:
+    client = _client(worker_a)
+    ApiToken.objects.filter(user=worker_a).update(revoked_at=timezone.now())
     assert client.get(f"{API}/deadlines/mine").status_code == 401
 
 
-def test_token_of_deactivated_user_gets_401(api_worker: User) -> None:
-    client = _client(api_worker)
-    User.objects.filter(pk=api_worker.pk).update(is_active=False)
+def test_token_of_deactivated_user_gets_401(worker_a: User) -> None:
+    client = _client(worker_a)
+    User.objects.filter(pk=worker_a.pk).update(is_active=False)
     assert client.get(f"{API}/deadlines/mine").status_code == 401
 
 
-def test_unknown_token_gets_401(api_worker: User) -> None:
+def test_unknown_token_gets_401(worker_a: User) -> None:
     client = Client(HTTP_AUTHORIZATION=f"Bearer {ApiToken.new_key()}")
     assert client.get(f"{API}/deadlines/mine").status_code == 401
 
@@ -212,10 +142,10 @@ def test_anonymous_gets_401_everywhere(api_case: Case) -> None:
 
 
 def test_session_works_and_unsafe_methods_need_the_csrf_token(
-    api_worker: User, api_case: Case
+    worker_a: User, api_case: Case
 ) -> None:
     client = Client(enforce_csrf_checks=True)
-    client.force_login(api_worker)
+    client.force_login(worker_a)
     assert client.get(f"{API}/cases/{api_case.pk}").status_code == 200
     data = _notification(child_id=api_case.child_id)
     assert _post(client, data).status_code == 403
@@ -230,32 +160,32 @@ def test_session_works_and_unsafe_methods_need_the_csrf_token(
 # --- POST /notifications -----------------------------------------------------
 
 
-def test_notification_for_new_child_returns_201_and_decision_due(api_worker: User) -> None:
-    response = _post(_client(api_worker), _notification(child=NEW_CHILD))
+def test_notification_for_new_child_returns_201_and_decision_due(worker_a: User) -> None:
+    response = _post(_client(worker_a), _notification(child=NEW_CHILD))
     assert response.status_code == 201
     body = response.json()
     assert body["decision_due"] == "2026-03-12"
     assert body["received_at"] == "2026-03-03T10:00:00+02:00"
     intake = Intake.objects.select_related("case__child").get(pk=body["intake_id"])
     assert body["case_id"] == intake.case_id
-    assert intake.case.team_id == api_worker.team_id  # the user's own team by default
+    assert intake.case.team_id == worker_a.team_id  # the user's own team by default
     assert intake.case.child.identity_code == "010115A901C"
-    assert intake.recorded_by == api_worker
+    assert intake.recorded_by == worker_a
 
 
 def test_notification_for_existing_child_joins_the_open_case(
-    api_worker: User, api_case: Case
+    worker_a: User, api_case: Case
 ) -> None:
-    response = _post(_client(api_worker), _notification(child_id=api_case.child_id))
+    response = _post(_client(worker_a), _notification(child_id=api_case.child_id))
     assert response.status_code == 201
     assert response.json()["case_id"] == api_case.pk
     assert api_case.intakes.count() == 2
 
 
-def test_invalid_identity_code_gets_422_and_saves_nothing(api_worker: User) -> None:
+def test_invalid_identity_code_gets_422_and_saves_nothing(worker_a: User) -> None:
     persons, intakes, cases = Person.objects.count(), Intake.objects.count(), Case.objects.count()
     child = {**NEW_CHILD, "identity_code": "010115A901X"}
-    response = _post(_client(api_worker), _notification(child=child))
+    response = _post(_client(worker_a), _notification(child=child))
     assert response.status_code == 422
     assert response.json() == {
         "errors": {
@@ -271,18 +201,18 @@ def test_invalid_identity_code_gets_422_and_saves_nothing(api_worker: User) -> N
     )
 
 
-def test_intake_rule_broken_gets_422_and_saves_nothing(api_worker: User) -> None:
+def test_intake_rule_broken_gets_422_and_saves_nothing(worker_a: User) -> None:
     """The child is created only if the intake is recorded too: both or neither."""
     persons = Person.objects.count()
     data = _notification(child=NEW_CHILD, notifier_name="", notifier_phone="")
-    response = _post(_client(api_worker), data)
+    response = _post(_client(worker_a), data)
     assert response.status_code == 422
     assert set(response.json()["errors"]) == {"notifier_name", "notifier_phone"}
     assert Person.objects.count() == persons
 
 
-def test_malformed_input_gets_422_in_the_same_shape(api_worker: User, api_case: Case) -> None:
-    client = _client(api_worker)
+def test_malformed_input_gets_422_in_the_same_shape(worker_a: User, api_case: Case) -> None:
+    client = _client(worker_a)
     naive = _post(
         client, _notification(child_id=api_case.child_id, received_at="2026-03-03T10:00:00")
     )
@@ -301,17 +231,15 @@ def test_malformed_input_gets_422_in_the_same_shape(api_worker: User, api_case: 
     assert list(email.json()["errors"]) == ["notifier_email"]
 
 
-def test_team_of_other_county_gets_422(
-    api_worker: User, api_world: ApiWorld, api_case: Case
-) -> None:
-    data = _notification(child_id=api_case.child_id, team_id=api_world.team_b1.pk)
-    response = _post(_client(api_worker), data)
+def test_team_of_other_county_gets_422(worker_a: User, world: World, api_case: Case) -> None:
+    data = _notification(child_id=api_case.child_id, team_id=world.team_b1.pk)
+    response = _post(_client(worker_a), data)
     assert response.status_code == 422
     assert list(response.json()["errors"]) == ["team_id"]
 
 
-def test_repeat_with_same_submission_key_records_one_intake(api_worker: User) -> None:
-    client = _client(api_worker)
+def test_repeat_with_same_submission_key_records_one_intake(worker_a: User) -> None:
+    client = _client(worker_a)
     data = _notification(child=NEW_CHILD, submission_key=str(uuid.uuid4()))
     intakes = Intake.objects.count()
     first, second = _post(client, data), _post(client, data)
@@ -321,24 +249,24 @@ def test_repeat_with_same_submission_key_records_one_intake(api_worker: User) ->
 
 
 def test_notification_for_child_of_other_county_gets_404(
-    api_other_county: User, api_case: Case
+    other_county: User, api_case: Case
 ) -> None:
-    response = _post(_client(api_other_county), _notification(child_id=api_case.child_id))
+    response = _post(_client(other_county), _notification(child_id=api_case.child_id))
     assert response.status_code == 404
     assert response.json() == {"detail": "Not Found"}
     assert api_case.intakes.count() == 1
 
 
-def test_notification_by_administrator_gets_404(api_admin: User) -> None:
-    response = _post(_client(api_admin), _notification(child=NEW_CHILD))
+def test_notification_by_administrator_gets_404(admin: User) -> None:
+    response = _post(_client(admin), _notification(child=NEW_CHILD))
     assert response.status_code == 404
     assert not Person.objects.exists()
 
 
 def test_notification_into_other_teams_case_does_not_reveal_it(
-    api_other_team: User, api_case: Case
+    other_team: User, api_case: Case
 ) -> None:
-    response = _post(_client(api_other_team), _notification(child_id=api_case.child_id))
+    response = _post(_client(other_team), _notification(child_id=api_case.child_id))
     assert response.status_code == 201
     body = response.json()
     assert body == {
@@ -354,9 +282,9 @@ def test_notification_into_other_teams_case_does_not_reveal_it(
 
 
 def test_case_detail_gives_the_case_its_intakes_and_deadlines(
-    api_worker: User, api_case: Case
+    worker_a: User, api_case: Case
 ) -> None:
-    response = _client(api_worker).get(f"{API}/cases/{api_case.pk}")
+    response = _client(worker_a).get(f"{API}/cases/{api_case.pk}")
     assert response.status_code == 200
     body = response.json()
     intake = api_case.intakes.get()
@@ -369,7 +297,7 @@ def test_case_detail_gives_the_case_its_intakes_and_deadlines(
         "birth_date": "2017-05-01",
     }
     assert body["team"] == {"id": api_case.team_id, "name": "A1"}
-    assert body["designated_worker"] == {"id": api_worker.pk, "name": "Wilma Worker"}
+    assert body["designated_worker"] == {"id": worker_a.pk, "name": worker_a.display_name}
     assert [i["id"] for i in body["intakes"]] == [intake.pk]
     assert body["intakes"][0]["decision"] is None
     assert body["deadlines"] == [
@@ -381,18 +309,16 @@ def test_case_detail_gives_the_case_its_intakes_and_deadlines(
     ]
 
 
-def test_every_case_read_writes_an_api_access_log_row(api_worker: User, api_case: Case) -> None:
-    client = _client(api_worker)
+def test_every_case_read_writes_an_api_access_log_row(worker_a: User, api_case: Case) -> None:
+    client = _client(worker_a)
     for _ in range(2):
         assert client.get(f"{API}/cases/{api_case.pk}").status_code == 200
-    rows = AccessLog.objects.filter(case=api_case, user=api_worker)
+    rows = AccessLog.objects.filter(case=api_case, user=worker_a)
     assert [(r.channel, r.purpose) for r in rows] == [("api", "api_case_detail")] * 2
 
 
-def test_other_team_gets_404_identical_to_missing_case(
-    api_other_team: User, api_case: Case
-) -> None:
-    client = _client(api_other_team)
+def test_other_team_gets_404_identical_to_missing_case(other_team: User, api_case: Case) -> None:
+    client = _client(other_team)
     forbidden = client.get(f"{API}/cases/{api_case.pk}")
     missing = client.get(f"{API}/cases/{api_case.pk + 1000}")
     assert forbidden.status_code == missing.status_code == 404
@@ -400,7 +326,7 @@ def test_other_team_gets_404_identical_to_missing_case(
     assert not AccessLog.objects.exists()
 
 
-@pytest.mark.parametrize("persona", ["api_other_county", "api_admin"])
+@pytest.mark.parametrize("persona", ["other_county", "admin"])
 def test_other_county_and_administrator_get_404(
     persona: str, api_case: Case, request: pytest.FixtureRequest
 ) -> None:
@@ -414,34 +340,34 @@ def test_other_county_and_administrator_get_404(
 
 
 def test_deadlines_mine_lists_my_cases_and_logs_them(
-    api_worker: User, api_case: Case, api_other_team: User, api_world: ApiWorld
+    worker_a: User, api_case: Case, other_team: User, world: World
 ) -> None:
-    teammate_case = _case_for(api_other_team, api_world.team_a1, last="Tiimiläinen")
-    client = _client(api_worker)
+    teammate_case = _case_for(other_team, world.team_a1, last="Tiimiläinen")
+    client = _client(worker_a)
     mine = client.get(f"{API}/deadlines/mine").json()
     assert [(d["case_id"], d["child_name"], d["kind"]) for d in mine] == [
         (api_case.pk, "Aino Esimerkki", "decision")
     ]
     team = client.get(f"{API}/deadlines/mine?scope=team").json()
     assert {d["case_id"] for d in team} == {api_case.pk, teammate_case.pk}
-    logged = AccessLog.objects.filter(user=api_worker, purpose="api_deadlines", channel="api")
+    logged = AccessLog.objects.filter(user=worker_a, purpose="api_deadlines", channel="api")
     assert sorted(logged.values_list("case_id", flat=True)) == sorted(
         [api_case.pk, api_case.pk, teammate_case.pk]
     )
 
 
 def test_deadlines_mine_query_count_does_not_grow_with_cases(
-    api_worker: User,
-    api_world: ApiWorld,
+    worker_a: User,
+    world: World,
     django_assert_max_num_queries: Any,
 ) -> None:
-    client = _client(api_worker)
+    client = _client(worker_a)
     for n in range(2):
-        _case_for(api_worker, api_world.team_a1, last=f"Lapsi{n}")
+        _case_for(worker_a, world.team_a1, last=f"Lapsi{n}")
     with CaptureQueriesContext(connection) as two:
         assert len(client.get(f"{API}/deadlines/mine").json()) == 2
     for n in range(2, 10):
-        _case_for(api_worker, api_world.team_a1, last=f"Lapsi{n}")
+        _case_for(worker_a, world.team_a1, last=f"Lapsi{n}")
     with django_assert_max_num_queries(len(two.captured_queries)):
         assert len(client.get(f"{API}/deadlines/mine").json()) == 10
     # token, cases, four kinds of deadline, one access-log INSERT, and a savepoint pair
@@ -466,14 +392,14 @@ def test_docs_page_is_served() -> None:
     assert Client().get(f"{API}/docs").status_code == 200
 
 
-def test_api_token_create_command_prints_the_key_once(api_worker: User) -> None:
+def test_api_token_create_command_prints_the_key_once(worker_a: User) -> None:
     out = io.StringIO()
     call_command(
-        "api_token_create", "api_worker", "--name", "Integraatio", stdout=out, stderr=io.StringIO()
+        "api_token_create", "worker_a", "--name", "Integraatio", stdout=out, stderr=io.StringIO()
     )
     raw = out.getvalue().strip()
     assert raw.startswith("monia_")
-    token = ApiToken.objects.get(user=api_worker)
+    token = ApiToken.objects.get(user=worker_a)
     assert token.name == "Integraatio"
     assert token.key_hash == ApiToken.hash_key(raw)
     assert raw not in {token.key_hash, token.name}
@@ -481,7 +407,7 @@ def test_api_token_create_command_prints_the_key_once(api_worker: User) -> None:
     assert response.status_code == 200
 
 
-def test_api_token_create_command_refuses_an_unknown_user(api_world: ApiWorld) -> None:
+def test_api_token_create_command_refuses_an_unknown_user(world: World) -> None:
     with pytest.raises(CommandError, match="No user"):
         call_command("api_token_create", "nobody", "--name", "x", stdout=io.StringIO())
     assert not ApiToken.objects.exists()
