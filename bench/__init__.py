@@ -1,0 +1,1 @@
+"""Benchmarks on national-scale synthetic data: ``bench/run.py``; see docs/performance.md."""

@@ -1,0 +1,244 @@
+"""Benchmarks of Monia's busiest read paths on synthetic national-scale data.
+
+    .venv/bin/python bench/run.py [--scale national|county|small] [--database-url URL]
+                                  [--fresh] [--runs 30] [--warmups 3] [--slow-ms 50]
+
+Generates the data first when the database does not hold them (bench/generate.py), then
+times each scenario (bench/scenarios.py) with ``time.perf_counter`` over ``--runs`` runs
+after ``--warmups`` warm-ups, counts its SQL queries in one more run, and runs
+``EXPLAIN (ANALYZE, BUFFERS)`` on every query slower than ``--slow-ms``. Prints a table and
+writes ``bench/results/<scale>-<date>.json`` (plans of slow queries beside it, as .txt).
+Runs with DEBUG off; access-log rows written by the runs are deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import generate  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+CAPTURE_RUNS = 5  # extra runs that count queries and time each one
+
+
+@dataclass
+class SlowQuery:
+    scenario: str
+    ms: float
+    sql: str
+    plan: str = ""
+
+
+@dataclass
+class Result:
+    name: str
+    what: str
+    runs: int
+    median_ms: float
+    p95_ms: float
+    min_ms: float
+    max_ms: float
+    queries: int
+    sql_ms: float  # the queries' own time (least over the capture runs); the rest is Python
+    slowest_query_ms: float
+    slow: list[SlowQuery] = field(default_factory=list)
+
+
+def _timed(call: Any, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def cpu_probe() -> float:
+    """Milliseconds for a fixed pure-Python loop (median of 5): how fast the machine is now.
+
+    Shared virtual machines vary a lot from minute to minute; comparing this figure tells
+    whether two result files were measured on an equally fast machine.
+    """
+
+    def loop() -> None:
+        total = 0
+        for i in range(1_000_000):
+            total += i * i
+
+    return round(statistics.median(_timed(loop, 5)), 1)
+
+
+def explain(sql_text: str) -> str:
+    """EXPLAIN (ANALYZE, BUFFERS) in a transaction that is rolled back (it may be an INSERT)."""
+    from django.db import connection, transaction
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql_text)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        transaction.set_rollback(True)
+    return plan
+
+
+def measure(scenario: Any, *, runs: int, warmups: int, slow_ms: float) -> Result:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _timed(scenario.call, warmups)
+    times = _timed(scenario.call, runs)
+    captures = []
+    for _ in range(CAPTURE_RUNS):
+        with CaptureQueriesContext(connection) as captured:
+            scenario.call()
+        captures.append(captured.captured_queries)
+    queries = captures[0]
+    # A query is slow when it is slow every time: the least of its times over the runs.
+    query_ms = [
+        min(float(run[i]["time"]) * 1000 for run in captures if len(run) == len(queries))
+        for i in range(len(queries))
+    ]
+    slow = [
+        SlowQuery(scenario.name, ms, q["sql"])
+        for q, ms in zip(queries, query_ms, strict=True)
+        if ms > slow_ms
+    ]
+    for q in slow:
+        q.plan = explain(q.sql)
+    return Result(
+        name=scenario.name,
+        what=scenario.what,
+        runs=runs,
+        median_ms=round(statistics.median(times), 2),
+        p95_ms=round(statistics.quantiles(times, n=20, method="inclusive")[-1], 2),
+        min_ms=round(min(times), 2),
+        max_ms=round(max(times), 2),
+        queries=len(query_ms),
+        sql_ms=round(sum(query_ms), 1),
+        slowest_query_ms=round(max(query_ms, default=0.0), 1),
+        slow=slow,
+    )
+
+
+def machine() -> dict[str, Any]:
+    import django
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        server = cursor.fetchone()[0]
+        cursor.execute("SHOW shared_buffers")
+        shared_buffers = cursor.fetchone()[0]
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gib": round(memory, 1),
+        "postgresql": server,
+        "shared_buffers": shared_buffers,
+        "python": platform.python_version(),
+        "django": django.get_version(),
+    }
+
+
+def print_table(results: list[Result]) -> None:
+    header = (
+        f"{'scenario':<24} {'median ms':>10} {'p95 ms':>9} {'queries':>8} {'SQL ms':>7}"
+        f" {'slowest q ms':>13}"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        print(
+            f"{r.name:<24} {r.median_ms:>10.1f} {r.p95_ms:>9.1f} {r.queries:>8} "
+            f"{r.sql_ms:>7.1f} {r.slowest_query_ms:>13.1f}"
+        )
+
+
+def write_results(scale: str, payload: dict[str, Any], slow: list[SlowQuery]) -> Path:
+    RESULTS.mkdir(exist_ok=True)
+    stem = f"{scale}-{payload['date']}"
+    path = RESULTS / f"{stem}.json"
+    path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    plans = RESULTS / f"{stem}-slow-plans.txt"
+    if slow:
+        text = "\n\n".join(f"-- {q.scenario}: {q.ms:.0f} ms\n{q.sql}\n\n{q.plan}" for q in slow)
+        plans.write_text(text + "\n", encoding="utf-8")
+    elif plans.exists():
+        plans.unlink()
+    return path
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    meta = generate.generate(args.database_url, scale=args.scale, fresh=args.fresh, seed=args.seed)
+    generate.configure(args.database_url)
+    from django.conf import settings
+    from django.utils import timezone
+
+    from bench import scenarios
+    from monia.access.models import AccessLog
+
+    assert not settings.DEBUG
+    load_before, probe_before = os.getloadavg(), cpu_probe()
+    last_log = AccessLog.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    subjects = scenarios.choose_subjects()
+    results = []
+    try:
+        for scenario in scenarios.scenarios(subjects):
+            print(f"  {scenario.name} ...", flush=True)
+            results.append(
+                measure(scenario, runs=args.runs, warmups=args.warmups, slow_ms=args.slow_ms)
+            )
+        described = subjects.describe()
+    finally:
+        AccessLog.objects.filter(pk__gt=last_log).delete()
+    slow = [q for r in results for q in r.slow]
+    payload = {
+        "scale": args.scale,
+        "date": timezone.localdate().isoformat(),
+        "machine": machine(),
+        "dataset": {k: meta[k] for k in ("generated_at", "seconds", "total_rows", "summary")},
+        "subjects": described,
+        "method": {"runs": args.runs, "warmups": args.warmups, "slow_ms": args.slow_ms},
+        # Other work on the machine shows here: the load average before and after the runs.
+        "load_average": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
+        "cpu_probe_ms": [probe_before, cpu_probe()],
+        "results": [
+            {k: v for k, v in asdict(r).items() if k != "slow"} | {"slow_queries": len(r.slow)}
+            for r in results
+        ],
+    }
+    print_table(results)
+    print(f"load average {payload['load_average']}, CPU probe ms {payload['cpu_probe_ms']}")
+    for q in slow:
+        print(f"\nslow query in {q.scenario} ({q.ms:.0f} ms):\n{q.sql}\n{q.plan}")
+    print(f"\nwrote {write_results(args.scale, payload, slow).relative_to(ROOT)}")
+    return payload
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", choices=["national", "county", "small"], default="county")
+    parser.add_argument(
+        "--database-url", default=os.environ.get("BENCH_DATABASE_URL", generate.DEFAULT_URL)
+    )
+    parser.add_argument("--fresh", action="store_true", help="regenerate the data first")
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--warmups", type=int, default=3)
+    parser.add_argument("--slow-ms", type=float, default=50.0)
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    run(parse_args())

@@ -1,0 +1,182 @@
+"""What the benchmarks measure: Monia's busiest read paths, called as the views call them.
+
+Import only after ``generate.configure``: this module loads Django models.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Func, Q
+from django.test import Client
+from django.utils import timezone
+
+from monia.access import policy
+from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, User
+from monia.casework import selectors
+from monia.casework.models import Case, CaseStage
+from monia.people import selectors as people_selectors
+from monia.teams.models import County
+
+CASELOAD_DAYS_AGO = 90
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    what: str
+    call: Callable[[], Any]
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """Who and what the scenarios read, chosen from the generated data."""
+
+    county: County
+    worker: User  # the designated worker with the fullest caseload in the largest county
+    heavy_case: Case  # the open case there with the most intakes
+    case_worker: User  # the heavy case's designated worker
+    identity_code: str
+    name: str
+    caseload_on: datetime.date
+
+    def describe(self) -> dict[str, Any]:
+        board = dashboard(self.worker, log=False)
+        assert self.worker.team is not None
+        return {
+            "county": self.county.name_fi,
+            "county_children": self.county.persons.filter(cases__isnull=False).distinct().count(),
+            "worker_team_size": self.worker.team.members.filter(
+                role__in=QUALIFIED_SOCIAL_WORK_ROLES
+            ).count(),
+            "dashboard_my_cases": board.counts["my_cases"],
+            "dashboard_team_cases": board.counts["team_cases"],
+            "dashboard_deadlines": len(board.deadlines),
+            "case_intakes": self.heavy_case.intakes.count(),
+            "case_events": self.heavy_case.events.count(),
+            "caseload_on": self.caseload_on.isoformat(),
+            "name_query": self.name,
+        }
+
+
+def choose_subjects() -> Subjects:
+    county = (
+        County.objects.annotate(n=Count("cases", filter=~Q(cases__stage=CaseStage.CLOSED)))
+        .order_by("-n", "pk")
+        .first()
+    )
+    assert county is not None, "no data: run bench/generate.py"
+    worker = (
+        User.objects.filter(county=county, role__in=QUALIFIED_SOCIAL_WORK_ROLES, team__isnull=False)
+        .annotate(
+            n=Count(
+                "designated_cases",
+                filter=Q(designated_cases__stage=CaseStage.CLIENT),
+                distinct=True,
+            ),
+            # prefer a team of five social workers (six members with the family worker)
+            off=Func(Count("team__members", distinct=True) - 6, function="ABS"),
+        )
+        .order_by("-n", "off", "pk")
+        .select_related("team")
+        .first()
+    )
+    heavy = (
+        Case.objects.filter(county=county, stage=CaseStage.CLIENT)
+        .annotate(n=Count("intakes"))
+        .order_by("-n", "pk")
+        .select_related("child", "designated_worker")
+        .first()
+    )
+    assert worker is not None and heavy is not None and heavy.designated_worker is not None
+    child = heavy.child
+    return Subjects(
+        county=county,
+        worker=worker,
+        heavy_case=heavy,
+        case_worker=heavy.designated_worker,
+        identity_code=child.identity_code,
+        name=f"{child.first_names.split()[0]} {child.last_name}",
+        caseload_on=timezone.localdate() - datetime.timedelta(days=CASELOAD_DAYS_AGO),
+    )
+
+
+def dashboard(user: User, *, log: bool = True) -> selectors.Dashboard:
+    """What ``web.views.dashboard`` does before it renders."""
+    board = selectors.dashboard_for_user(
+        user=user,
+        visible=policy.cases_visible_to(user),
+        today=timezone.localdate(),
+        warn_working_days=settings.MONIA_DUE_SOON_WORKING_DAYS,
+    )
+    if log:
+        policy.log_case_list(user, board.my_cases + board.team_cases, purpose="dashboard")
+    return board
+
+
+def page(client: Client, path: str) -> Callable[[], Any]:
+    def get() -> Any:
+        response = client.get(path)
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {path} answered {response.status_code}")
+        return response
+
+    return get
+
+
+def logged_in(user: User) -> Client:
+    client = Client(SERVER_NAME="localhost")
+    client.force_login(user)
+    return client
+
+
+def scenarios(s: Subjects) -> list[Scenario]:
+    worker_client, case_client = logged_in(s.worker), logged_in(s.case_worker)
+    case_id, county_id = s.heavy_case.pk, s.county.pk
+    return [
+        Scenario(
+            "dashboard_selector",
+            "selectors.dashboard_for_user + policy.log_case_list",
+            lambda: dashboard(s.worker),
+        ),
+        Scenario("dashboard_page", "GET / (whole request)", page(worker_client, "/")),
+        Scenario(
+            "case_detail_page",
+            "GET /cases/<id>/ (most intakes)",
+            page(case_client, f"/cases/{case_id}/"),
+        ),
+        Scenario(
+            "case_chronology_page",
+            "GET /cases/<id>/chronology/",
+            page(case_client, f"/cases/{case_id}/chronology/"),
+        ),
+        Scenario(
+            "case_get_for_user",
+            "policy.case_get_for_user (read + access log)",
+            lambda: policy.case_get_for_user(s.case_worker, case_id, purpose="case_detail"),
+        ),
+        Scenario(
+            "caseloads_county",
+            f"selectors.caseloads, whole county, {CASELOAD_DAYS_AGO} days ago",
+            lambda: selectors.caseloads(county_id=county_id, on=s.caseload_on),
+        ),
+        Scenario(
+            "person_search_code",
+            "people.selectors.persons_search by identity code",
+            lambda: people_selectors.persons_search(county_id=county_id, query=s.identity_code),
+        ),
+        Scenario(
+            "person_search_name",
+            "persons_search by first and last name",
+            lambda: people_selectors.persons_search(county_id=county_id, query=s.name),
+        ),
+        Scenario(
+            "person_search_no_match",
+            "persons_search by a name nobody has",
+            lambda: people_selectors.persons_search(county_id=county_id, query="Zyxwvut"),
+        ),
+    ]
