@@ -1,5 +1,8 @@
 """`make run`: migrate, compile translations, load the demo data once, serve on :8000."""
 
+import signal
+import sys
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -11,6 +14,9 @@ class Command(BaseCommand):
         parser.add_argument("--addrport", default="127.0.0.1:8000")
 
     def handle(self, *args: object, **options: object) -> None:
+        # On SIGTERM exit normally, so the embedded PostgreSQL is stopped by its exit hook
+        # (Ctrl+C already does this).
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         self.stdout.write("Preparing the database…")
         call_command("migrate", verbosity=0)
         call_command("compile_translations")
