@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "monia.people",
     "monia.access",
     "monia.casework",
+    "monia.systemic",
     "monia.web",
     "monia.api",
     "monia.demo",

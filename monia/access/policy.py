@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from monia.accounts.models import User
     from monia.casework.models import Case
     from monia.people.models import Person
+    from monia.teams.models import Team
 
 
 class Action(enum.StrEnum):
@@ -192,3 +193,24 @@ def persons_found_for_intake(user: User, persons: Iterable[Person], *, purpose: 
 def user_of(request: HttpRequest) -> User:
     """The request's user, typed as Monia's user (anonymous users never reach views)."""
     return cast("User", request.user)
+
+
+def team_basis(user: User, team: Team) -> Basis | None:
+    """Whether a user may work in a team's shared space (caseboard, meetings)."""
+    if not _is_staff_in_county(user) or team.county_id != user.county_id:
+        return None
+    if user.team_id == team.pk:
+        return Basis.TEAM_MEMBER
+    if user.role == "senior_official":
+        return Basis.SENIOR_OFFICIAL
+    return None
+
+
+def team_get_for_user(user: User, team_id: int | None) -> Team:
+    """The team whose shared space the user opens; 404 for any other."""
+    from monia.teams.models import Team
+
+    team = Team.objects.filter(pk=team_id).first() if team_id else None
+    if team is None or team_basis(user, team) is None:
+        raise NotFound
+    return team

@@ -36,6 +36,14 @@ class Team(models.Model):
 
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="teams")
     name = models.CharField(_("name"), max_length=200)
+    reflection_interval_weeks = models.PositiveSmallIntegerField(
+        _("propose a family not discussed for … weeks"),
+        default=4,
+        help_text=_(
+            "The weekly meeting's agenda proposes every family the team has not "
+            "discussed for this many weeks."
+        ),
+    )
 
     class Meta:
         verbose_name = _("team")

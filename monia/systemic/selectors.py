@@ -1,0 +1,138 @@
+"""Reads for the team's shared space. Each runs a fixed number of queries, whatever the
+team's size; callers log the children shown through ``monia.access.policy``."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Max, QuerySet
+
+from monia import deadlines
+from monia.accounts.models import User
+from monia.casework.models import Case, CaseStage
+from monia.casework.selectors import Deadline, deadlines_for_cases
+from monia.systemic.models import (
+    AgendaItem,
+    AgendaReason,
+    CaseFlag,
+    Hypothesis,
+    NextStep,
+    TeamMeeting,
+)
+from monia.teams.models import Team
+
+
+@dataclass
+class BoardRow:
+    case: Case
+    next_deadline: Deadline | None
+    last_discussed: datetime.date | None
+    flags: list[CaseFlag] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def _open_cases(team: Team) -> QuerySet[Case]:
+    return Case.objects.filter(team=team).exclude(stage=CaseStage.CLOSED)
+
+
+def caseboard(*, team: Team, today: datetime.date) -> list[BoardRow]:
+    """Every open family of the team: worker, stage, next deadline, last discussed, flags."""
+    cases_qs = _open_cases(team)
+    cases = list(
+        cases_qs.select_related("child", "designated_worker").order_by(
+            "child__last_name", "child__first_names"
+        )
+    )
+    warn = settings.MONIA_DUE_SOON_WORKING_DAYS
+    next_due: dict[int, Deadline] = {}
+    for d in deadlines_for_cases(cases_qs, today=today, warn_working_days=warn):
+        if d.case_id not in next_due or d.due < next_due[d.case_id].due:
+            next_due[d.case_id] = d
+    last = dict(
+        AgendaItem.objects.filter(case__in=cases_qs, discussed=True)
+        .values("case_id")
+        .annotate(last=Max("meeting__held_on"))
+        .values_list("case_id", "last")
+    )
+    flags: dict[int, list[CaseFlag]] = defaultdict(list)
+    for flag in (
+        CaseFlag.objects.filter(case__in=cases_qs, resolved_in__isnull=True)
+        .select_related("raised_by")
+        .order_by("raised_at")
+    ):
+        flags[flag.case_id].append(flag)
+    return [
+        BoardRow(
+            case=c,
+            next_deadline=next_due.get(c.pk),
+            last_discussed=last.get(c.pk),
+            flags=flags[c.pk],
+        )
+        for c in cases
+    ]
+
+
+REASON_ORDER = [
+    AgendaReason.FLAGGED,
+    AgendaReason.DECISION_PENDING,
+    AgendaReason.DEADLINE_SOON,
+    AgendaReason.PLAN_REVIEW,
+    AgendaReason.NOT_DISCUSSED,
+]
+
+
+def agenda_proposal(*, team: Team, today: datetime.date) -> list[BoardRow]:
+    """The families the next meeting should think about, and why, most pressing first."""
+    horizon = deadlines.add_working_days(today, settings.MONIA_DUE_SOON_WORKING_DAYS)
+    stale_before = today - datetime.timedelta(weeks=team.reflection_interval_weeks)
+    rows = caseboard(team=team, today=today)
+    cases_qs = _open_cases(team)
+    due_soon = [d for d in deadlines_for_cases(cases_qs, today=today) if d.due <= horizon]
+    by_case: dict[int, set[str]] = defaultdict(set)
+    for d in due_soon:
+        if d.kind == "decision":
+            by_case[d.case_id].add(AgendaReason.DECISION_PENDING)
+        elif d.kind == "plan_review":
+            by_case[d.case_id].add(AgendaReason.PLAN_REVIEW)
+        else:
+            by_case[d.case_id].add(AgendaReason.DEADLINE_SOON)
+    proposed = []
+    for row in rows:
+        reasons = set(by_case.get(row.case.pk, set()))
+        if row.flags:
+            reasons.add(AgendaReason.FLAGGED)
+        if row.last_discussed is None or row.last_discussed < stale_before:
+            reasons.add(AgendaReason.NOT_DISCUSSED)
+        if reasons:
+            row.reasons = [r.value for r in REASON_ORDER if r in reasons]
+            proposed.append(row)
+
+    def urgency(row: BoardRow) -> tuple[int, datetime.date]:
+        first = REASON_ORDER.index(AgendaReason(row.reasons[0]))
+        due = row.next_deadline.due if row.next_deadline else datetime.date.max
+        return (first, due)
+
+    return sorted(proposed, key=urgency)
+
+
+def meeting_items(meeting: TeamMeeting) -> list[AgendaItem]:
+    return list(
+        meeting.items.select_related(
+            "case__child", "case__designated_worker", "reflection"
+        ).order_by("position", "pk")
+    )
+
+
+def hypotheses_for(case: Case) -> QuerySet[Hypothesis]:
+    return case.hypotheses.prefetch_related("revisions").order_by("status", "created_at")
+
+
+def open_tasks_for(user: User) -> QuerySet[NextStep]:
+    return (
+        NextStep.objects.filter(owner=user, done_on__isnull=True)
+        .select_related("case__child")
+        .order_by("due_on", "pk")
+    )
