@@ -8,5 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("monia.web.urls")),
     path("", include("monia.casework.urls")),
+    path("", include("monia.systemic.urls")),
     path("api/v1/", include("monia.api.urls")),
 ]

@@ -7,6 +7,9 @@ INTAKE        staff who may record intakes (policy.may_record_intake)
 CASE_VIEW     policy.case_get_for_user(..., action=VIEW)
 CASE_RECORD   policy.case_get_for_user(..., action=RECORD)
 CASE_DECIDE   policy.case_get_for_user(..., action=DECIDE)
+TEAM          policy.team_get_for_user: the user's own team (a senior official: any team
+              of the county); a family's page inside it also passes case_get_for_user
+OWN_TASK      the user's own task only
 API           the JSON API: token or session, then the same policy; 401 when anonymous
 ADMIN_SITE    Django's admin: administrators only; no client data is registered there
 """
@@ -23,6 +26,8 @@ class Rule(enum.StrEnum):
     CASE_VIEW = "case_view"
     CASE_RECORD = "case_record"
     CASE_DECIDE = "case_decide"
+    TEAM = "team"
+    OWN_TASK = "own_task"
     API = "api"
     ADMIN_SITE = "admin_site"
 
@@ -45,6 +50,12 @@ URL_RULES: dict[str, Rule] = {
     "measure_extend": Rule.CASE_DECIDE,
     "measure_end": Rule.CASE_DECIDE,
     "worker_assign": Rule.CASE_DECIDE,
+    "case_flag": Rule.CASE_RECORD,
+    "caseboard": Rule.TEAM,
+    "meetings": Rule.TEAM,
+    "meeting_detail": Rule.TEAM,
+    "meeting_item": Rule.TEAM,
+    "task_done": Rule.OWN_TASK,
 }
 
 # Namespaces whose every pattern shares one rule.

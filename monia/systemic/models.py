@@ -77,6 +77,10 @@ class AgendaItem(models.Model):
     def __str__(self) -> str:
         return f"{self.meeting_id}#{self.position}"
 
+    @property
+    def reason_labels(self) -> list[str]:
+        return [str(AgendaReason(r).label) for r in self.reasons if r in AgendaReason.values]
+
 
 class Reflection(models.Model):
     """What the team thought about one family at one meeting."""

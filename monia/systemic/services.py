@@ -80,6 +80,7 @@ def agenda_add(*, meeting: TeamMeeting, case: Case) -> AgendaItem:
 
 @transaction.atomic
 def agenda_remove(*, item: AgendaItem) -> None:
+    item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
     _require_open(item.meeting)
     if hasattr(item, "reflection"):
         raise ValidationError(_("The team has already reflected on this family."))

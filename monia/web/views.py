@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from monia.access import policy
 from monia.casework import selectors
+from monia.systemic import selectors as systemic_selectors
 from monia.web.forms import OnDateForm
 
 
@@ -25,6 +26,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         today=timezone.localdate(),
         warn_working_days=settings.MONIA_DUE_SOON_WORKING_DAYS,
     )
+    tasks = list(systemic_selectors.open_tasks_for(user).filter(case__in=visible))
     policy.log_case_list(user, board.my_cases + board.team_cases, purpose="dashboard")
     return render(
         request,
@@ -32,6 +34,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "board": board,
             "may_record_intake": policy.may_record_intake(user),
+            "tasks": tasks,
+            "today": timezone.localdate(),
             "warn_days": settings.MONIA_DUE_SOON_WORKING_DAYS,
         },
     )
