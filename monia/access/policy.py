@@ -214,3 +214,13 @@ def team_get_for_user(user: User, team_id: int | None) -> Team:
     if team is None or team_basis(user, team) is None:
         raise NotFound
     return team
+
+
+def caseload_scope(user: User) -> tuple[int, int | None] | None:
+    """Whose caseloads a user sees (counts only, no client data): a senior official the
+    whole county's, others their own team's; (county id, team id or None for all)."""
+    if not _is_staff_in_county(user) or user.county_id is None:
+        return None
+    if user.role == "senior_official":
+        return (user.county_id, None)
+    return (user.county_id, user.team_id) if user.team_id else None

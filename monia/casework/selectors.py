@@ -242,3 +242,30 @@ def caseloads(*, county_id: int, on: datetime.date, team_id: int | None = None) 
         Caseload(worker=w, children=per_worker.get(w.pk, 0), cap=cap)
         for w in workers.order_by("last_name", "first_name")
     ]
+
+
+@dataclass(frozen=True)
+class CaseloadSeries:
+    """Caseloads of a set of workers at month ends, for the team lead's chart."""
+
+    dates: list[datetime.date]
+    workers: list[User]
+    children: dict[int, list[int]]  # worker id → count per date
+    caps: list[int]
+
+
+def caseload_series(
+    *, county_id: int, until: datetime.date, months: int = 12, team_id: int | None = None
+) -> CaseloadSeries:
+    """Month-end caseloads for the last ``months`` months (two queries a month)."""
+    dates = [until]
+    for _ in range(months - 1):
+        dates.insert(0, dates[0].replace(day=1) - datetime.timedelta(days=1))
+    rows = [caseloads(county_id=county_id, on=d, team_id=team_id) for d in dates]
+    workers = [r.worker for r in rows[-1]]
+    children = {
+        w.pk: [next((r.children for r in day if r.worker.pk == w.pk), 0) for day in rows]
+        for w in workers
+    }
+    caps = [deadlines.CASELOAD_CAP.on(d) for d in dates]
+    return CaseloadSeries(dates=dates, workers=workers, children=children, caps=caps)

@@ -7,11 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from monia.access import policy
 from monia.casework import selectors
 from monia.systemic import selectors as systemic_selectors
+from monia.web import charts
 from monia.web.forms import OnDateForm
 
 
@@ -50,11 +52,34 @@ def caseload(request: HttpRequest) -> HttpResponse:
     on = timezone.localdate()
     if form.is_valid() and form.cleaned_data["on"]:
         on = form.cleaned_data["on"]
-    rows = []
-    if user.county_id and user.role in policy.CASEWORK_ROLES:
-        team_id = None if user.role == "senior_official" else user.team_id
-        rows = selectors.caseloads(county_id=user.county_id, on=on, team_id=team_id)
+    rows, chart, history_rows = [], None, []
+    scope = policy.caseload_scope(user)
+    if scope is not None:
+        county_id, team_id = scope
+        rows = selectors.caseloads(county_id=county_id, on=on, team_id=team_id)
+        history = selectors.caseload_series(county_id=county_id, until=on, team_id=team_id)
+        chart = charts.line_chart(
+            [(w.display_name, history.children[w.pk]) for w in history.workers],
+            [d.strftime("%m/%y") for d in history.dates],
+            reference=(str(_("Cap")), history.caps),
+        )
+        history_rows = [
+            (
+                d.strftime("%m/%Y"),
+                [history.children[w.pk][i] for w in history.workers] + [history.caps[i]],
+            )
+            for i, d in enumerate(history.dates)
+        ]
     scale = max([r.cap for r in rows] + [r.children for r in rows] + [1])
     return render(
-        request, "web/caseload.html", {"form": form, "on": on, "rows": rows, "scale": scale}
+        request,
+        "web/caseload.html",
+        {
+            "form": form,
+            "on": on,
+            "rows": rows,
+            "scale": scale,
+            "chart": chart,
+            "history_rows": history_rows,
+        },
     )
