@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "monia.access",
     "monia.casework",
     "monia.systemic",
+    "monia.experts",
     "monia.web",
     "monia.api",
     "monia.demo",

@@ -9,5 +9,8 @@ urlpatterns = [
     path("", include("monia.web.urls")),
     path("", include("monia.casework.urls")),
     path("", include("monia.systemic.urls")),
+    path("", include("monia.systemic.timeline_urls")),
+    path("", include("monia.experts.urls")),
+    path("", include("monia.systemic.diagram_urls")),
     path("api/v1/", include("monia.api.urls")),
 ]

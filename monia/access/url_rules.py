@@ -56,6 +56,27 @@ URL_RULES: dict[str, Rule] = {
     "meeting_detail": Rule.TEAM,
     "meeting_item": Rule.TEAM,
     "task_done": Rule.OWN_TASK,
+    "case_timeline": Rule.CASE_VIEW,
+    "life_event_new": Rule.CASE_RECORD,
+    # Team-scoped inside the view through policy.team_get_for_user (404 for other teams).
+    "meeting_minutes_pdf": Rule.TEAM,
+    # County-scoped to the user's county inside the views (experts.selectors).
+    "expert_groups": Rule.STAFF,
+    "expert_session": Rule.STAFF,
+    "expert_case_new": Rule.CASE_DECIDE,
+    "expert_statement": Rule.CASE_RECORD,
+    # The family's genogram and ecomap (systemic/diagram_urls.py).
+    "genogram": Rule.CASE_VIEW,
+    "genogram_svg": Rule.CASE_VIEW,
+    "genogram_pdf": Rule.CASE_VIEW,
+    "emotional_tie_new": Rule.CASE_RECORD,
+    "genogram_snapshot_new": Rule.CASE_RECORD,
+    "ecomap": Rule.CASE_VIEW,
+    "ecomap_svg": Rule.CASE_VIEW,
+    "ecomap_pdf": Rule.CASE_VIEW,
+    "network_tie_new": Rule.CASE_RECORD,
+    "network_tie_end": Rule.CASE_RECORD,
+    "ecomap_snapshot_new": Rule.CASE_RECORD,
 }
 
 # Namespaces whose every pattern shares one rule.

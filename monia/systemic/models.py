@@ -225,3 +225,132 @@ class LifeEvent(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- The family's diagrams: genogram (sukupuu) and ecomap (verkostokartta) -----------
+
+
+class TieQuality(models.TextChoices):
+    """How two family members get on, as the genogram's emotional lines show it."""
+
+    CLOSE = "close", _("Close")
+    VERY_CLOSE = "very_close", _("Very close")
+    CONFLICTUAL = "conflictual", _("Conflictual")
+    DISTANT = "distant", _("Distant")
+    CUT_OFF = "cut_off", _("Cut off")
+    HOSTILE = "hostile", _("Hostile")
+
+
+class EmotionalTie(models.Model):
+    """An emotional relationship between two family members, drawn on the genogram."""
+
+    case = models.ForeignKey(
+        "casework.Case", on_delete=models.PROTECT, related_name="emotional_ties"
+    )
+    person_a = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
+    person_b = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("and")
+    )
+    quality = models.CharField(_("relationship"), max_length=12, choices=TieQuality.choices)
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("emotional tie")
+        verbose_name_plural = _("emotional ties")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(person_a=models.F("person_b")),
+                name="emotional_tie_two_persons",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_a_id} {self.quality} {self.person_b_id}"
+
+
+class NetworkKind(models.TextChoices):
+    RELATIVE = "relative", _("Relative")
+    FRIEND = "friend", _("Friend")
+    SCHOOL = "school", _("School")
+    EARLY_EDUCATION = "early_education", _("Early childhood education")
+    HOBBY = "hobby", _("Hobby")
+    HEALTH_CARE = "health_care", _("Health care")
+    CHILD_PSYCHIATRY = "child_psychiatry", _("Child and adolescent psychiatry")
+    SOCIAL_SERVICES = "social_services", _("Social services")
+    YOUTH_SERVICES = "youth_services", _("Youth services")
+    NGO = "ngo", _("NGO")
+    OTHER = "other", _("Other")
+
+
+class TieStrength(models.TextChoices):
+    STRONG = "strong", _("Strong")
+    MODERATE = "moderate", _("Moderate")
+    WEAK = "weak", _("Weak")
+
+
+class NetworkQuality(models.TextChoices):
+    SUPPORTIVE = "supportive", _("Supportive")
+    STRESSFUL = "stressful", _("Stressful")
+    MIXED = "mixed", _("Both supportive and stressful")
+
+
+class NetworkTie(models.Model):
+    """A person, group or service in the child's network, drawn on the ecomap."""
+
+    case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="network_ties")
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=NetworkKind.choices)
+    strength = models.CharField(_("strength"), max_length=10, choices=TieStrength.choices)
+    quality = models.CharField(_("quality"), max_length=12, choices=NetworkQuality.choices)
+    contact_person = models.CharField(_("contact person"), max_length=200, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    ended_on = models.DateField(_("ended"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("network tie")
+        verbose_name_plural = _("network ties")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DiagramKind(models.TextChoices):
+    GENOGRAM = "genogram", _("Genogram")
+    ECOMAP = "ecomap", _("Ecomap")
+
+
+class DiagramSnapshot(models.Model):
+    """The input data of a diagram as it stood at a meeting or when a version was saved,
+    so the team can look back at how the family and its network were understood."""
+
+    case = models.ForeignKey(
+        "casework.Case", on_delete=models.PROTECT, related_name="diagram_snapshots"
+    )
+    meeting = models.ForeignKey(
+        TeamMeeting, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=DiagramKind.choices)
+    data = models.JSONField()
+    taken_at = models.DateTimeField(auto_now_add=True)
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-taken_at", "-pk"]
+        indexes = [models.Index(fields=["case", "kind", "taken_at"], name="snapshot_case_kind_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.case_id} {self.taken_at:%Y-%m-%d}"

@@ -234,7 +234,10 @@ def flag_raise(*, user: User, case: Case, reason: str) -> CaseFlag:
 
 @transaction.atomic
 def meeting_close(*, user: User, meeting: TeamMeeting) -> TeamMeeting:
-    """Close the meeting: flags of the families discussed are resolved."""
+    """Close the meeting: flags of the families discussed are resolved, and their genogram
+    and ecomap are kept as they stood, for the history."""
+    from monia.systemic.diagram_services import diagram_snapshots_for_meeting
+
     _require_open(meeting)
     discussed = meeting.items.filter(discussed=True).values("case_id")
     CaseFlag.objects.filter(case_id__in=discussed, resolved_in__isnull=True).update(
@@ -243,6 +246,7 @@ def meeting_close(*, user: User, meeting: TeamMeeting) -> TeamMeeting:
     meeting.status = MeetingStatus.CLOSED
     meeting.closed_at = timezone.now()
     meeting.save(update_fields=["status", "closed_at"])
+    diagram_snapshots_for_meeting(meeting=meeting)
     return meeting
 
 

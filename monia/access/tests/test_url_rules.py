@@ -51,7 +51,28 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["assessment_id"] = cw.open_assessment.pk
     if name in ("measure_extend", "measure_end"):
         kwargs["measure_id"] = cw.emergency.pk
+    if name == "expert_statement":
+        kwargs["expert_case_id"] = _expert_case(cw).pk
     return kwargs
+
+
+def _expert_case(cw: CaseWorld) -> Any:
+    from django.utils import timezone
+
+    from monia.experts import services
+
+    group = services.expert_group_create(county=cw.case.county, name="Asiantuntijaryhmä")
+    session = services.expert_session_create(
+        group=group, held_on=timezone.localdate(), location="Kuopio"
+    )
+    return services.expert_case_present(
+        user=cw.case.designated_worker,
+        session=session,
+        case=cw.case,
+        mode="pseudonymised",
+        pseudonym="Tyttö, 9",
+        question="Mitä suosittelette?",
+    )
 
 
 def _client_for(username: str | None) -> Client:

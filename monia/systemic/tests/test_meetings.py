@@ -185,3 +185,20 @@ def test_caseboard_and_agenda_stay_within_a_query_budget(
         assert client.get(reverse("meeting_detail", args=[meeting.pk])).status_code == 200
     assert len(large_board.captured_queries) == len(small_board.captured_queries)
     assert len(large_agenda.captured_queries) == len(small_agenda.captured_queries)
+
+
+def test_closing_keeps_the_genogram_as_it_stood(
+    case_a: CaseWorld, world: Any, worker_a: Any
+) -> None:
+    from monia.systemic.models import DiagramSnapshot
+
+    meeting = _meeting(worker_a, world)
+    item = meeting.items.get(case=case_a.case)
+    services.reflection_save(user=worker_a, item=item, data={"worries": "x"}, lock_version=0)
+    services.meeting_close(user=worker_a, meeting=meeting)
+    kinds = set(
+        DiagramSnapshot.objects.filter(meeting=meeting, case=case_a.case).values_list(
+            "kind", flat=True
+        )
+    )
+    assert kinds == {"genogram", "ecomap"}

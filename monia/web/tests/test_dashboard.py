@@ -55,8 +55,9 @@ def test_language_switch_changes_the_page_language(worker_a: Any) -> None:
     assert 'lang="sv"' in client.get(reverse("dashboard")).content.decode()
 
 
-def test_caseload_history_shows_a_year_with_the_cap_then_in_force(case_a: CaseWorld,
-                                                                   worker_a: Any) -> None:
+def test_caseload_history_shows_a_year_with_the_cap_then_in_force(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
     html = _login("worker_a").get(reverse("caseload"), {"on": "2024-06-30"}).content.decode()
     assert html.count('<th scope="row">') == 1 + 12  # one worker's row, twelve months
     assert '<th scope="row">12/2023</th><td>0</td><td>35</td>' in html

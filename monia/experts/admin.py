@@ -1,0 +1,26 @@
+"""The expert groups, their members and sessions are set up by the county's administrator.
+No client data is registered here: presented cases are reached only through the policy."""
+
+from django.contrib import admin
+
+from monia.experts.models import ExpertGroup, ExpertMember, ExpertSession
+
+
+class MemberInline(admin.TabularInline):
+    model = ExpertMember
+    extra = 1
+    raw_id_fields = ("user",)
+
+
+@admin.register(ExpertGroup)
+class ExpertGroupAdmin(admin.ModelAdmin):
+    list_display = ("name", "county")
+    list_filter = ("county",)
+    inlines = [MemberInline]
+
+
+@admin.register(ExpertSession)
+class ExpertSessionAdmin(admin.ModelAdmin):
+    list_display = ("held_on", "group", "location")
+    list_filter = ("group__county",)
+    date_hierarchy = "held_on"

@@ -1,0 +1,351 @@
+"""The weekly meeting's minutes (muistio) as a PDF, in Finnish or Swedish.
+
+ReportLab's platypus lays out an A4 document: the county, team, date and who was
+present, then each family discussed in agenda order with the reasons it was on the
+agenda, the team's reflection, the hypotheses as they stood at that meeting and the
+next steps agreed. Every page carries the secrecy marking and its number.
+
+The text is set in Bitstream Vera, a TrueType font that ships inside ReportLab (no system
+fonts or libraries): it covers Finnish and Swedish (äöå ÄÖÅ) and Latin-1 with Č, Š and Ž.
+It lacks a few letters, e.g. the Sámi Đ and Ŋ, which print as an empty box.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import io
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+from xml.sax.saxutils import escape
+
+import reportlab
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from monia.access import policy
+from monia.access.policy import Action
+from monia.accounts.models import User
+from monia.casework.models import Case
+from monia.systemic.models import (
+    AgendaItem,
+    AgendaReason,
+    HypothesisRevision,
+    HypothesisStatus,
+    NextStep,
+    Reflection,
+    TeamMeeting,
+)
+
+REFLECTION_FIELDS = ("worries", "working_well", "family_view", "therapist_action")
+
+
+# --- What goes into the minutes -----------------------------------------------------------
+
+
+@dataclass
+class FamilyMinutes:
+    item: AgendaItem
+    reflection: Reflection | None
+    hypotheses: list[HypothesisRevision] = field(default_factory=list)
+    next_steps: list[NextStep] = field(default_factory=list)
+
+    @property
+    def case(self) -> Case:
+        return self.item.case
+
+
+@dataclass
+class Minutes:
+    meeting: TeamMeeting
+    attendees: list[User]
+    families: list[FamilyMinutes]
+    omitted: int = 0  # families discussed that the reader may no longer see
+
+
+def _hypotheses_at(
+    meeting: TeamMeeting, case_ids: list[int]
+) -> dict[int, list[HypothesisRevision]]:
+    """Per case, each hypothesis as it stood at the meeting: its revision made at that
+    meeting, else its latest revision before the meeting closed (or now, if open)."""
+    cutoff = meeting.closed_at or timezone.now()
+    revisions = (
+        HypothesisRevision.objects.filter(hypothesis__case_id__in=case_ids)
+        .filter(Q(meeting=meeting) | Q(recorded_at__lte=cutoff))
+        .select_related("hypothesis")
+        .order_by("recorded_at", "pk")
+    )
+    chosen: dict[int, HypothesisRevision] = {}
+    for rev in revisions:  # oldest first: later ones win, a revision at this meeting wins
+        current = chosen.get(rev.hypothesis_id)
+        if current is None or rev.meeting_id == meeting.pk or current.meeting_id != meeting.pk:
+            chosen[rev.hypothesis_id] = rev
+    by_case: dict[int, list[HypothesisRevision]] = defaultdict(list)
+    for rev in sorted(chosen.values(), key=lambda r: (r.hypothesis.created_at, r.hypothesis_id)):
+        by_case[rev.hypothesis.case_id].append(rev)
+    return by_case
+
+
+def minutes_data(meeting: TeamMeeting, *, user: User | None = None) -> Minutes:
+    """The minutes' content in four queries. With ``user``, families whose case the user
+    may not see (e.g. moved to another team since) are left out and counted."""
+    items = list(
+        meeting.items.filter(discussed=True)
+        .select_related("case__child", "reflection")
+        .order_by("position", "pk")
+    )
+    shown = [i for i in items if user is None or policy.may(user, Action.VIEW, i.case)]
+    case_ids = [i.case_id for i in shown]
+    hypotheses = _hypotheses_at(meeting, case_ids)
+    steps: dict[int, list[NextStep]] = defaultdict(list)
+    for step in (
+        NextStep.objects.filter(meeting=meeting, case_id__in=case_ids)
+        .select_related("owner")
+        .order_by("due_on", "pk")
+    ):
+        steps[step.case_id].append(step)
+    families = [
+        FamilyMinutes(
+            item=i,
+            reflection=getattr(i, "reflection", None),
+            hypotheses=hypotheses[i.case_id],
+            next_steps=steps[i.case_id],
+        )
+        for i in shown
+    ]
+    attendees = list(meeting.attendees.order_by("last_name", "first_name"))
+    return Minutes(meeting, attendees, families, omitted=len(items) - len(shown))
+
+
+# --- Layout -------------------------------------------------------------------------------
+
+FONT = "MoniaSans"
+FONT_DIR = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
+MARGIN = 20 * mm
+WIDTH = A4[0] - 2 * MARGIN
+GREY = colors.HexColor("#555560")
+RULE = colors.HexColor("#b8b8c0")
+
+
+@functools.cache
+def _fonts() -> None:
+    faces = {"": "Vera", "-Bold": "VeraBd", "-Italic": "VeraIt", "-BoldItalic": "VeraBI"}
+    for suffix, file in faces.items():
+        pdfmetrics.registerFont(TTFont(FONT + suffix, os.path.join(FONT_DIR, f"{file}.ttf")))
+    pdfmetrics.registerFontFamily(
+        FONT,
+        normal=FONT,
+        bold=f"{FONT}-Bold",
+        italic=f"{FONT}-Italic",
+        boldItalic=f"{FONT}-BoldItalic",
+    )
+
+
+def _style(name: str, size: float, *, bold: bool = False, **extra: Any) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        fontName=f"{FONT}-Bold" if bold else FONT,
+        fontSize=size,
+        leading=size * 1.3,
+        alignment=TA_LEFT,
+        **extra,
+    )
+
+
+STYLES = {
+    "county": _style("county", 9, textColor=GREY),
+    "title": _style("title", 16, bold=True, spaceAfter=6),
+    "h2": _style("h2", 13, bold=True, spaceBefore=14, spaceAfter=2, keepWithNext=1),
+    "h3": _style("h3", 10, bold=True, spaceBefore=7, spaceAfter=2, keepWithNext=1),
+    "body": _style("body", 9.5),
+    "cell": _style("cell", 8.5),
+    "head": _style("head", 8.5, bold=True),
+    "muted": _style("muted", 9, textColor=GREY),
+}
+
+
+def _d(day: datetime.date | None) -> str:
+    return f"{day.day}.{day.month}.{day.year}" if day else "—"
+
+
+def _p(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of user-written text: escaped, line breaks kept."""
+    return Paragraph(escape(text or "—").replace("\n", "<br/>"), STYLES[style])
+
+
+def _table(rows: list[list[str]], widths: list[float], *, header: bool = True) -> Table:
+    cells = [
+        [_p(text, "head" if header and r == 0 else "cell") for text in row]
+        for r, row in enumerate(rows)
+    ]
+    table = Table(cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    commands: list[Any] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#ececf1")))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _header(minutes: Minutes, language: str) -> list[Flowable]:
+    meeting = minutes.meeting
+    rows = [
+        [_("Team"), meeting.team.name],
+        [_("Date"), _d(meeting.held_on)],
+        [_("Present"), ", ".join(u.display_name for u in minutes.attendees) or "—"],
+    ]
+    flow: list[Flowable] = [
+        _p(meeting.team.county.localized_name(language), "county"),
+        _p(_("Minutes of the team meeting"), "title"),
+        _table(rows, [30 * mm, WIDTH - 30 * mm], header=False),
+        Spacer(1, 2 * mm),
+    ]
+    if meeting.closed_at is None:
+        flow.append(_p(_("Draft: the meeting has not been closed yet."), "muted"))
+    if minutes.omitted:
+        flow.append(
+            _p(
+                _("Families discussed but not shown to you: %(n)s.") % {"n": minutes.omitted},
+                "muted",
+            )
+        )
+    return flow
+
+
+def _reasons(codes: list[str]) -> str:
+    labels = {c.value: str(c.label) for c in AgendaReason}
+    return "; ".join(labels.get(code, code) for code in codes) or "—"
+
+
+def _reflection(family: FamilyMinutes) -> list[Flowable]:
+    if family.reflection is None:
+        return [_p(_("No reflection was recorded."), "muted")]
+    flow: list[Flowable] = []
+    for name in REFLECTION_FIELDS:
+        field = Reflection._meta.get_field(name)  # the model's own translated label
+        assert isinstance(field, models.Field)
+        flow += [_p(str(capfirst(field.verbose_name)), "h3"), _p(getattr(family.reflection, name))]
+    return flow
+
+
+def _hypotheses(family: FamilyMinutes) -> list[Flowable]:
+    flow: list[Flowable] = [_p(_("Hypotheses"), "h3")]
+    if not family.hypotheses:
+        return [*flow, _p(_("No hypotheses."), "muted")]
+    rows = [[_("Hypothesis"), _("Status"), _("What supports it"), _("What would test it")]]
+    rows += [
+        [r.statement, str(HypothesisStatus(r.status).label), r.supports, r.test]
+        for r in family.hypotheses
+    ]
+    return [*flow, _table(rows, [0.36 * WIDTH, 0.14 * WIDTH, 0.25 * WIDTH, 0.25 * WIDTH])]
+
+
+def _next_steps(family: FamilyMinutes) -> list[Flowable]:
+    flow: list[Flowable] = [_p(_("Next steps"), "h3")]
+    if not family.next_steps:
+        return [*flow, _p(_("No next steps were agreed."), "muted")]
+    rows = [[_("Next step"), _("Owner"), _("Due")]]
+    rows += [[s.description, s.owner.display_name, _d(s.due_on)] for s in family.next_steps]
+    return [*flow, _table(rows, [0.6 * WIDTH, 0.25 * WIDTH, 0.15 * WIDTH])]
+
+
+def _family(family: FamilyMinutes) -> list[Flowable]:
+    child = family.case.child
+    return [
+        _p(child.full_name, "h2"),
+        _p(f"{_('Date of birth')}: {_d(child.birth_date)}"),
+        _p(f"{_('On the agenda because')}: {_reasons(family.item.reasons)}"),
+        *_reflection(family),
+        *_hypotheses(family),
+        *_next_steps(family),
+    ]
+
+
+class _NumberedCanvas(Canvas):
+    """Draws the footer once the page count is known (ReportLab's two-pass recipe)."""
+
+    def __init__(self, *args: Any, footer: tuple[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # ReportLab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._draw_footer(total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, total: int) -> None:
+        secrecy, page_text = self._footer
+        self.saveState()
+        self.setFont(FONT, 7.5)
+        self.setFillColor(GREY)
+        self.drawString(MARGIN, 12 * mm, secrecy)
+        page = page_text % {"page": self._pageNumber, "pages": total}
+        self.drawRightString(A4[0] - MARGIN, 12 * mm, page)
+        self.restoreState()
+
+
+def minutes_render(minutes: Minutes, *, language: str, plain: bool = False) -> bytes:
+    """Lay the minutes out in ``language`` (fi or sv). ``plain`` writes an uncompressed,
+    reproducible file, for tests that read the text back."""
+    _fonts()
+    buffer = io.BytesIO()
+    with translation.override(language):
+        meeting = minutes.meeting
+        doc = SimpleDocTemplate(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=22 * mm,
+            title=f"{_('Minutes of the team meeting')} {meeting.team.name} {_d(meeting.held_on)}",
+            author="Monia",
+            lang=language,
+            invariant=1 if plain else 0,
+            pageCompression=0 if plain else 1,
+        )
+        flow = _header(minutes, language)
+        for family in minutes.families:
+            flow += [Spacer(1, 4 * mm), *_family(family)]
+        if not minutes.families:
+            flow.append(_p(_("No family was discussed."), "muted"))
+        footer = (
+            _(
+                "Confidential: secret under section 24(1)(25) of the Act on the Openness of "
+                "Government Activities (621/1999)"
+            ),
+            _("Page %(page)s of %(pages)s"),
+        )
+        doc.build(flow, canvasmaker=functools.partial(_NumberedCanvas, footer=footer))
+    return buffer.getvalue()
+
+
+def minutes_pdf(meeting: TeamMeeting, *, language: str, plain: bool = False) -> bytes:
+    """The minutes of ``meeting`` as PDF bytes, in Finnish ("fi") or Swedish ("sv")."""
+    return minutes_render(minutes_data(meeting), language=language, plain=plain)
