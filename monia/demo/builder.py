@@ -35,6 +35,7 @@ from monia.demo.names import (
 )
 from monia.demo.steps import Chooser, Scenario, TeamStaff
 from monia.demo.stories import Stories
+from monia.demo.workspace import workspace_build
 from monia.people.models import Person
 from monia.teams.models import County, Team
 
@@ -273,6 +274,7 @@ def _county_build(
             progress(f"{spec.short_name}: {len(made)}/{children} children")
     if reported != len(made):
         progress(f"{spec.short_name}: {len(made)}/{children} children")
+    workspace_build(staff=showcase_team, county_code=spec.code, rng=rng, today=today)
     stages = dict(
         Case.objects.filter(county=county)
         .values_list("stage")

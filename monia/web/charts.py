@@ -36,7 +36,7 @@ def line_chart(
     """Scale the series (and a dashed reference line, e.g. the cap) into one chart."""
     values = [v for _, ys in series for v in ys] + (reference[1] if reference else [])
     top = max(values + [1])
-    plot_w, plot_h = WIDTH - PAD_LEFT - 8, HEIGHT - PAD_TOP - PAD_BOTTOM
+    plot_w, plot_h = WIDTH - PAD_LEFT - 24, HEIGHT - PAD_TOP - PAD_BOTTOM
     n = max(len(x_labels) - 1, 1)
 
     def x(i: int) -> float:
