@@ -224,3 +224,17 @@ def caseload_scope(user: User) -> tuple[int, int | None] | None:
     if user.role == "senior_official":
         return (user.county_id, None)
     return (user.county_id, user.team_id) if user.team_id else None
+
+
+def person_get_for_intake(user: User, person_id: int | str, *, purpose: str) -> Person:
+    """A person of the user's county, for recording an intake about them; logged; 404 else."""
+    from monia.people.models import Person
+
+    if not may_record_intake(user) or not str(person_id).isdigit():
+        raise NotFound
+    with transaction.atomic():
+        person = Person.objects.filter(pk=int(person_id), county_id=user.county_id).first()
+        if person is None:
+            raise NotFound
+        persons_found_for_intake(user, [person], purpose=purpose)
+    return person

@@ -37,12 +37,9 @@ def intake_new(request: HttpRequest) -> HttpResponse:
         found = people_selectors.persons_search(county_id=user.county_id or 0, query=query)
         policy.persons_found_for_intake(user, found, purpose="intake_child_search")
     child: Person | None = None
-    if request.GET.get("person") or request.POST.get("person"):
-        child_id = request.POST.get("person") or request.GET.get("person")
-        child = Person.objects.filter(pk=child_id, county_id=user.county_id).first()
-        if child is None:
-            raise policy.NotFound
-        policy.persons_found_for_intake(user, [child], purpose="intake_new")
+    child_id = request.POST.get("person") or request.GET.get("person")
+    if child_id:
+        child = policy.person_get_for_intake(user, child_id, purpose="intake_new")
 
     data = request.POST if request.method == "POST" else None
     form = forms.IntakeForm(data, user=user)
