@@ -230,7 +230,7 @@ def person_get_for_intake(user: User, person_id: int | str, *, purpose: str) -> 
     """A person of the user's county, for recording an intake about them; logged; 404 else."""
     from monia.people.models import Person
 
-    if not may_record_intake(user) or not str(person_id).isdigit():
+    if not may_record_intake(user) or user.county_id is None or not str(person_id).isdigit():
         raise NotFound
     with transaction.atomic():
         person = Person.objects.filter(pk=int(person_id), county_id=user.county_id).first()
