@@ -271,8 +271,8 @@ def _family(family: FamilyMinutes) -> list[Flowable]:
     child = family.case.child
     return [
         _p(child.full_name, "h2"),
-        _p(f"{_('Date of birth')}: {_d(child.birth_date)}"),
-        _p(f"{_('On the agenda because')}: {_reasons(family.item.reasons)}"),
+        _p(_("Date of birth") + ": " + _d(child.birth_date)),
+        _p(_("On the agenda because") + ": " + _reasons(family.item.reasons)),
         *_reflection(family),
         *_hypotheses(family),
         *_next_steps(family),

@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from monia.access.models import AccessLog
 from monia.conftest import PASSWORD, CaseWorld, child_create, notification
@@ -76,7 +77,7 @@ def test_named_case_of_another_team_shows_neither_name_nor_question(
     )
     html = _login("other_team").get(_session_url(session)).content.decode()
     assert "Esimerkki" not in html and "Q1" not in html
-    assert "A case presented by name by another team" in html
+    assert gettext("A case presented by name by another team") in html
     assert not AccessLog.objects.filter(purpose="expert_session").exists()
 
 

@@ -12,7 +12,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from monia.access.models import AccessLog
 from monia.accounts.models import Role, User
@@ -79,7 +80,7 @@ def test_the_genogram_page_shows_the_figure_and_its_data_table(
     assert page.status_code == 200
     html = page.text
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="genogram" role="img"' in html
-    assert "<table" in html and "Helmi Esimerkki" in html and "Conflictual" in html
+    assert "<table" in html and "Helmi Esimerkki" in html and gettext("Conflictual") in html
     assert reverse("family_member_new", kwargs={"case_id": family.case.pk}) in html
     assert "<script" not in html
     log = AccessLog.objects.filter(user=teammate_a, case=family.case, purpose="genogram")
@@ -168,7 +169,9 @@ def test_the_version_taken_when_a_meeting_closes_is_listed_by_its_date(
     diagram_services.diagram_snapshot_take(case=family.case, meeting=meeting)
     assert set(DiagramSnapshot.objects.values_list("kind", flat=True)) == {"genogram", "ecomap"}
     html = client_for(worker_a).get(url("genogram", family)).text
-    assert "as it stood at the meeting of 12.3.2026" in html
+    with translation.override("fi"):
+        expected = gettext("as it stood at the meeting of %(d)s") % {"d": "12.3.2026"}
+    assert expected in html
 
 
 def test_a_version_of_another_case_is_404(family: Family, worker_a: User, world: World) -> None:

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from monia.accounts.models import User
 from monia.casework.models import Case
@@ -148,7 +149,7 @@ def test_the_data_is_plain_json_and_the_table_has_words(
     assert json.loads(json.dumps(data)) == data
     rows = ecomap_table(data)
     assert {r["name"] for r in rows} == set(network)
-    assert any(r["quality_label"] == "Both supportive and stressful" for r in rows)
+    assert any(r["quality_label"] == gettext("Both supportive and stressful") for r in rows)
 
 
 def test_an_empty_network_still_draws_the_child(case: Case) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from monia.accounts.models import User
 from monia.casework.models import Case
@@ -261,7 +262,7 @@ def test_the_data_is_plain_json_with_roles_for_the_table(family: Family) -> None
     assert roles[f.leo.pk] == "half_sibling"
     table = genogram_table(data)
     assert len(table["persons"]) == 8
-    assert any(t["tie"] == "Conflictual" for t in table["ties"])
+    assert any(t["tie"] == gettext("Conflictual") for t in table["ties"])
 
 
 def test_pregnancy_is_a_triangle_and_unknown_gender_a_diamond(world: World, worker_a: User) -> None:

@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from monia.access.models import AccessLog
 from monia.casework.models import EventKind
@@ -78,7 +79,7 @@ def test_timeline_merges_every_source_in_date_order(history: CaseWorld) -> None:
     assert sum(e.kind == "intake" for e in entries) == history.case.intakes.count() == 3
     received = str(EventKind.INTAKE_RECEIVED.label)
     assert not any(e.kind == "record" and e.title == received for e in entries)
-    statement = next(e for e in entries if e.title == "Statement of the expert group")
+    statement = next(e for e in entries if e.title == gettext("Statement of the expert group"))
     assert statement.detail == "Avohuolto riittää." and statement.date == TODAY
 
 
