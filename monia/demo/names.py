@@ -639,7 +639,7 @@ STAFF: dict[str, tuple[StaffSpec, ...]] = {
                 ("ville", "Ville", "Mustonen"),
             ),
         ),
-        StaffSpec("tiina", "Tiina", "Kokkonen", "team_coordinator", None, "Tiimikoordinaattori"),
+        StaffSpec("tiina", "Tiina", "Kokkonen", "team_coordinator", 1, "Tiimikoordinaattori"),
         StaffSpec(
             "heikki", "Heikki", "Oksanen", "senior_official", None, "Johtava sosiaalityöntekijä"
         ),
@@ -677,7 +677,7 @@ STAFF: dict[str, tuple[StaffSpec, ...]] = {
             _SV_TEAM_TITLES,
         ),
         StaffSpec(
-            "pia", "Pia", "Nyman", "team_coordinator", None, "Tiimikoordinaattori – Teamkoordinator"
+            "pia", "Pia", "Nyman", "team_coordinator", 1, "Tiimikoordinaattori – Teamkoordinator"
         ),
         StaffSpec(
             "mats",
