@@ -7,6 +7,7 @@ other_team    designated social worker in team A2 of county A
 other_county  designated social worker in county B
 senior_a      senior official of county A
 admin         administrator (superuser) of county A: sees no client data
+partner       a school nurse (partner professional): sees a case only through a grant
 """
 
 from __future__ import annotations
@@ -104,6 +105,19 @@ def other_county(world: World) -> User:
 @pytest.fixture
 def senior_a(world: World) -> User:
     return make_user("senior_a", Role.SENIOR_OFFICIAL, world.county_a, None)
+
+
+@pytest.fixture
+def school(world: World) -> Any:
+    from monia.network.models import Organisation
+
+    return Organisation.objects.create(county=world.county_a, name="Keskuskoulu", sector="school")
+
+
+@pytest.fixture
+def partner(world: World, school: Any) -> User:
+    """A school nurse: a partner professional, who sees a case only through a grant."""
+    return make_user("partner", Role.PARTNER, world.county_a, None, organisation=school)
 
 
 @pytest.fixture

@@ -62,7 +62,9 @@ INSTALLED_APPS = [
     "monia.access",
     "monia.casework",
     "monia.systemic",
+    "monia.network",
     "monia.experts",
+    "monia.enotify",
     "monia.web",
     "monia.api",
     "monia.demo",
@@ -140,6 +142,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Days ahead that a deadline counts as "due soon" on the dashboard (working days).
 MONIA_DUE_SOON_WORKING_DAYS = int(env_str("MONIA_DUE_SOON_WORKING_DAYS", "10"))
+# Electronic child welfare notifications accepted per sender (hashed IP) per hour / day.
+MONIA_ENOTIFY_RATE_HOUR = int(env_str("MONIA_ENOTIFY_RATE_HOUR", "5"))
+MONIA_ENOTIFY_RATE_DAY = int(env_str("MONIA_ENOTIFY_RATE_DAY", "20"))
 
 LOGGING = {
     "version": 1,

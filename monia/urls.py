@@ -9,8 +9,10 @@ urlpatterns = [
     path("", include("monia.web.urls")),
     path("", include("monia.casework.urls")),
     path("", include("monia.systemic.urls")),
+    path("", include("monia.network.urls")),
     path("", include("monia.systemic.timeline_urls")),
     path("", include("monia.experts.urls")),
+    path("", include("monia.enotify.urls")),
     path("", include("monia.systemic.diagram_urls")),
     path("api/v1/", include("monia.api.urls")),
 ]

@@ -14,6 +14,7 @@ Rules (Act 703/2023: access only for an existing client relationship or a work t
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
@@ -27,6 +28,7 @@ from monia.access.models import AccessLog, Basis
 if TYPE_CHECKING:
     from monia.accounts.models import User
     from monia.casework.models import Case
+    from monia.network.models import SharingGrant
     from monia.people.models import Person
     from monia.teams.models import Team
 
@@ -238,3 +240,86 @@ def person_get_for_intake(user: User, person_id: int | str, *, purpose: str) -> 
             raise NotFound
         persons_found_for_intake(user, [person], purpose=purpose)
     return person
+
+
+# --- Partners: only through a sharing grant -----------------------------------------------
+
+
+def active_grants_for(user: User, *, on: datetime.date | None = None) -> QuerySet[SharingGrant]:
+    """Grants that let this partner professional see something today."""
+    from django.utils import timezone
+
+    from monia.network.models import SharingGrant
+
+    if not (
+        user.is_authenticated and user.is_active and user.role == "partner" and user.organisation_id
+    ):
+        return SharingGrant.objects.none()
+    on = on or timezone.localdate()
+    return SharingGrant.objects.filter(
+        Q(partner__isnull=True) | Q(partner=user),
+        organisation_id=user.organisation_id,
+        starts_on__lte=on,
+        ends_on__gte=on,
+        withdrawn_on__isnull=True,
+    )
+
+
+def partner_case_get(
+    user: User, case_id: int, *, purpose: str
+) -> tuple[Case, list[SharingGrant], list[str]]:
+    """A case as a partner may see it: the grants in force and the parts they open.
+
+    Writes one disclosure-log row per grant in the same transaction; 404 without a grant.
+    """
+    from monia.network.models import DisclosureLog
+
+    with transaction.atomic():
+        grants = list(
+            active_grants_for(user)
+            .filter(case_id=case_id)
+            .select_related("case__child", "case__designated_worker")
+        )
+        if not grants:
+            raise NotFound
+        parts = sorted({part for g in grants for part in g.scope})
+        DisclosureLog.objects.bulk_create(
+            DisclosureLog(
+                grant=g,
+                recipient=user,
+                organisation_id=g.organisation_id,
+                person_id=g.case.child_id,
+                case_id=g.case_id,
+                parts=g.scope,
+                basis=g.basis,
+                purpose=purpose,
+            )
+            for g in grants
+        )
+    return grants[0].case, grants, parts
+
+
+def partner_grants_list(user: User, *, purpose: str) -> list[SharingGrant]:
+    """The grants in force for a partner, each child's name shown logged as a disclosure."""
+    from monia.network.models import DisclosureLog, SharePart
+
+    with transaction.atomic():
+        grants = list(
+            active_grants_for(user)
+            .select_related("case__child", "organisation")
+            .order_by("ends_on")
+        )
+        DisclosureLog.objects.bulk_create(
+            DisclosureLog(
+                grant=g,
+                recipient=user,
+                organisation_id=g.organisation_id,
+                person_id=g.case.child_id,
+                case_id=g.case_id,
+                parts=[SharePart.BASIC],
+                basis=g.basis,
+                purpose=purpose,
+            )
+            for g in grants
+        )
+    return grants

@@ -10,6 +10,8 @@ CASE_DECIDE   policy.case_get_for_user(..., action=DECIDE)
 TEAM          policy.team_get_for_user: the user's own team (a senior official: any team
               of the county); a family's page inside it also passes case_get_for_user
 OWN_TASK      the user's own task only
+PARTNER       policy.partner_case_get / partner_grants_list: a partner professional
+              through a sharing grant in force; each disclosure logged; others 404
 API           the JSON API: token or session, then the same policy; 401 when anonymous
 ADMIN_SITE    Django's admin: administrators only; no client data is registered there
 """
@@ -28,6 +30,7 @@ class Rule(enum.StrEnum):
     CASE_DECIDE = "case_decide"
     TEAM = "team"
     OWN_TASK = "own_task"
+    PARTNER = "partner"
     API = "api"
     ADMIN_SITE = "admin_site"
 
@@ -56,6 +59,9 @@ URL_RULES: dict[str, Rule] = {
     "meeting_detail": Rule.TEAM,
     "meeting_item": Rule.TEAM,
     "task_done": Rule.OWN_TASK,
+    "case_sharing": Rule.CASE_DECIDE,
+    "partner_home": Rule.PARTNER,
+    "partner_case": Rule.PARTNER,
     "case_timeline": Rule.CASE_VIEW,
     "life_event_new": Rule.CASE_RECORD,
     # Team-scoped inside the view through policy.team_get_for_user (404 for other teams).
@@ -77,6 +83,13 @@ URL_RULES: dict[str, Rule] = {
     "network_tie_new": Rule.CASE_RECORD,
     "network_tie_end": Rule.CASE_RECORD,
     "ecomap_snapshot_new": Rule.CASE_RECORD,
+    # The public electronic child welfare notification (monia/enotify) and its staff queue,
+    # county-scoped inside the views (enotify.selectors.may_handle_enotifications).
+    "enotify_counties": Rule.PUBLIC,
+    "enotify_form": Rule.PUBLIC,
+    "enotify_received": Rule.PUBLIC,
+    "enotify_queue": Rule.INTAKE,
+    "enotify_detail": Rule.INTAKE,
 }
 
 # Namespaces whose every pattern shares one rule.

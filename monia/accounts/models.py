@@ -22,6 +22,7 @@ class Role(models.TextChoices):
     TEAM_COORDINATOR = "team_coordinator", _("Team coordinator")
     SENIOR_OFFICIAL = "senior_official", _("Senior official")
     ADMINISTRATOR = "administrator", _("Administrator")
+    PARTNER = "partner", _("Partner professional")
 
 
 # Roles held by qualified (laillistettu) social workers, who may be named the
@@ -50,6 +51,15 @@ class User(AbstractUser):
         blank=True,
         related_name="members",
         verbose_name=_("team"),
+    )
+    organisation = models.ForeignKey(
+        "network.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="professionals",
+        verbose_name=_("organisation"),
+        help_text=_("For partner professionals: the organisation they work for."),
     )
     title = models.CharField(_("title"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)

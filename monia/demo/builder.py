@@ -35,7 +35,7 @@ from monia.demo.names import (
 )
 from monia.demo.steps import Chooser, Scenario, TeamStaff
 from monia.demo.stories import Stories
-from monia.demo.workspace import workspace_build
+from monia.demo.workspace import network_build, workspace_build
 from monia.people.models import Person
 from monia.teams.models import County, Team
 
@@ -275,6 +275,13 @@ def _county_build(
     if reported != len(made):
         progress(f"{spec.short_name}: {len(made)}/{children} children")
     workspace_build(staff=showcase_team, county_code=spec.code, rng=rng, today=today)
+    network_build(
+        staff=showcase_team,
+        county_code=spec.code,
+        today=today,
+        password_hash=password_hash,
+        email_domain=DEMO_EMAIL_DOMAIN,
+    )
     stages = dict(
         Case.objects.filter(county=county)
         .values_list("stage")

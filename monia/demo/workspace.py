@@ -148,3 +148,66 @@ def _expert_group(staff: TeamStaff, county_code: str, today: datetime.date) -> N
         held_on=today + datetime.timedelta(days=14),
         location="Sosiaalitoimisto, neuvotteluhuone 2",
     )
+
+
+ORGANISATIONS = [
+    ("Keskuskoulu", "school"),
+    ("Terveysasema", "health_care"),
+    ("Lasten- ja nuorisopsykiatrian poliklinikka", "child_psychiatry"),
+    ("Nuorisopalvelut", "youth_services"),
+    ("Mannerheimin Lastensuojeluliitto, paikallisosasto", "ngo"),
+]
+PARTNERS = {  # county code → (username, first name, last name, title)
+    "keski-suomi": ("terhi", "Terhi", "Terveydenhoitaja", "Kouluterveydenhoitaja"),
+    "pohjanmaa": ("sofia", "Sofia", "Skolhälsovårdare", "Skolhälsovårdare"),
+}
+
+
+def network_build(
+    *,
+    staff: TeamStaff,
+    county_code: str,
+    today: datetime.date,
+    password_hash: str,
+    email_domain: str,
+) -> None:
+    """The county's partner registry, one school nurse and one case shared with her."""
+    from monia.accounts.models import Role, User
+    from monia.network import services as network_services
+
+    county = staff.team.county
+    organisations = [
+        network_services.organisation_create(county=county, name=name, sector=sector)
+        for name, sector in ORGANISATIONS
+    ]
+    username, first, last, title = PARTNERS[county_code]
+    nurse = User(
+        username=username,
+        first_name=first,
+        last_name=last,
+        title=title,
+        email=f"{username}@{email_domain}",
+        role=Role.PARTNER,
+        county=county,
+        organisation=organisations[0],
+        password=password_hash,
+    )
+    nurse.save()
+    case = (
+        Case.objects.filter(
+            team=staff.team, designated_worker=staff.workers[0], stage=CaseStage.CLIENT
+        )
+        .order_by("pk")
+        .first()
+    )
+    if case is not None:
+        network_services.grant_create(
+            user=staff.workers[0],
+            case=case,
+            organisation=organisations[0],
+            partner=nurse,
+            basis="guardian_consent",
+            consent_given_by="Huoltaja (äiti)",
+            scope=["basic", "plan"],
+            ends_on=today + datetime.timedelta(days=180),
+        )

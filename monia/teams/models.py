@@ -18,6 +18,18 @@ class County(models.Model):
         help_text=_("The legal controller of the county's client register."),
     )
     bilingual = models.BooleanField(_("bilingual county"), default=False)
+    intake_team = models.ForeignKey(
+        "Team",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("intake team"),
+        help_text=_(
+            "The team that receives electronic child welfare notifications; "
+            "empty: the team of the worker who converts them."
+        ),
+    )
 
     class Meta:
         verbose_name = _("wellbeing services county")

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from monia.access import policy
 from monia.casework import selectors
+from monia.enotify import selectors as enotify_selectors
 from monia.systemic import selectors as systemic_selectors
 from monia.web import charts
 from monia.web.forms import OnDateForm
@@ -21,6 +22,8 @@ from monia.web.forms import OnDateForm
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
+    if user.role == "partner":
+        return redirect("partner_home")
     visible = policy.cases_visible_to(user)
     board = selectors.dashboard_for_user(
         user=user,
@@ -36,6 +39,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "board": board,
             "may_record_intake": policy.may_record_intake(user),
+            "enotifications_waiting": enotify_selectors.enotifications_waiting_count(user),
             "tasks": tasks,
             "today": timezone.localdate(),
             "warn_days": settings.MONIA_DUE_SOON_WORKING_DAYS,

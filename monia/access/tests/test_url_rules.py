@@ -96,6 +96,7 @@ PERSONAS = [
     "other_team",
     "other_county",
     "admin",
+    "partner",
 ]
 
 

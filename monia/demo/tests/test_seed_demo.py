@@ -68,12 +68,13 @@ def test_two_counties_with_three_teams_and_their_staff() -> None:
                 else TEAM_ROLES
             )
             assert roles == expected
-        county_wide = User.objects.filter(county=county, team__isnull=True)
+        county_wide = User.objects.filter(county=county, team__isnull=True).exclude(role="partner")
         assert list(county_wide.values_list("role", flat=True)) == ["senior_official"]
-        assert User.objects.filter(county=county).count() == 17
+        assert User.objects.filter(county=county).exclude(role="partner").count() == 17
+        assert User.objects.filter(county=county, role="partner").count() == 1
     admin = User.objects.get(is_superuser=True)
     assert admin.role == Role.ADMINISTRATOR and admin.is_staff and admin.county is None
-    assert User.objects.count() == 35
+    assert User.objects.count() == 35 + 2  # staff, the administrator, two school nurses
     sanna = User.objects.get(username="sanna")
     assert sanna.check_password("demo")
     assert sanna.role == Role.DESIGNATED_SOCIAL_WORKER

@@ -1,0 +1,133 @@
+"""The network around the child: partner organisations, and what each may see of a case.
+
+A partner sees a case only through a sharing grant that records its legal basis, its
+scope and its end date (Act 703/2023; LsL 41 §); every disclosure writes a row in the
+disclosure log (luovutusloki).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from monia.casework.models import Sector
+
+
+class Organisation(models.Model):
+    """A school, health centre, psychiatric clinic, NGO … in a county's registry."""
+
+    county = models.ForeignKey(
+        "teams.County", on_delete=models.PROTECT, related_name="organisations"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["sector", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["county", "name"], name="organisation_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LegalBasis(models.TextChoices):
+    GUARDIAN_CONSENT = "guardian_consent", _("Consent of the guardian")
+    CHILD_CONSENT = "child_consent", _("Consent of a child who understands the matter")
+    LSL_41_REQUEST = "lsl_41_request", _("Request for information (LsL 41 §)")
+    OTHER_STATUTORY = "other_statutory", _("Other statutory basis")
+
+
+CONSENT_BASES = frozenset({LegalBasis.GUARDIAN_CONSENT, LegalBasis.CHILD_CONSENT})
+
+
+class SharePart(models.TextChoices):
+    """The parts of the record a grant may open."""
+
+    BASIC = "basic", _("The child's basic details and the designated worker")
+    PLAN = "plan", _("The client plan")
+    MEASURES = "measures", _("Measures")
+    ASSESSMENT = "assessment", _("The service-needs assessment's conclusion")
+
+
+class SharingGrant(models.Model):
+    """What one partner organisation (or one professional of it) may see, why and until when."""
+
+    case = models.ForeignKey(
+        "casework.Case", on_delete=models.PROTECT, related_name="sharing_grants"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="grants",
+        verbose_name=_("organisation"),
+    )
+    partner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grants_received",
+        verbose_name=_("professional"),
+        help_text=_("Empty: every professional of the organisation."),
+    )
+    basis = models.CharField(_("legal basis"), max_length=30, choices=LegalBasis.choices)
+    consent_given_by = models.CharField(_("consent given by"), max_length=200, blank=True)
+    basis_note = models.TextField(_("details of the basis"), blank=True)
+    scope = models.JSONField(_("scope"), default=list)  # SharePart values
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    withdrawn_on = models.DateField(_("consent withdrawn on"), null=True, blank=True)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sharing grant")
+        verbose_name_plural = _("sharing grants")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="grant_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(basis__in=["guardian_consent", "child_consent"])
+                | ~models.Q(consent_given_by=""),
+                name="grant_consent_names_who",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"grant {self.pk}"
+
+
+class DisclosureLog(models.Model):
+    """Luovutusloki: what was disclosed, to whom, on what basis — one row per disclosure."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    grant = models.ForeignKey(SharingGrant, on_delete=models.PROTECT, related_name="disclosures")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="+")
+    parts = models.JSONField(default=list)
+    basis = models.CharField(max_length=30, choices=LegalBasis.choices)
+    purpose = models.CharField(max_length=80)
+
+    class Meta:
+        verbose_name = _("disclosure log entry")
+        verbose_name_plural = _("disclosure log")
+        indexes = [models.Index(fields=["person", "at"], name="disclosure_person_time_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d} {self.purpose}"

@@ -1,0 +1,100 @@
+"""Writes for the network: the registry, partner professionals, and sharing grants."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from monia.accounts.models import User
+from monia.casework.models import Case
+from monia.network.models import (
+    CONSENT_BASES,
+    LegalBasis,
+    Organisation,
+    SharePart,
+    SharingGrant,
+)
+
+
+@transaction.atomic
+def grant_create(
+    *,
+    user: User,
+    case: Case,
+    organisation: Organisation,
+    basis: str,
+    scope: list[str],
+    ends_on: datetime.date,
+    partner: User | None = None,
+    consent_given_by: str = "",
+    basis_note: str = "",
+    starts_on: datetime.date | None = None,
+) -> SharingGrant:
+    """Open parts of a case to a partner, on a recorded legal basis, until a set date."""
+    today = timezone.localdate()
+    starts_on = starts_on or today
+    errors: dict[str, str] = {}
+    if organisation.county_id != case.county_id or not organisation.active:
+        errors["organisation"] = _("Choose an active organisation of the county's registry.")
+    if partner is not None and (
+        partner.role != "partner" or partner.organisation_id != organisation.pk
+    ):
+        errors["partner"] = _("The professional must work for the chosen organisation.")
+    if basis not in LegalBasis.values:
+        errors["basis"] = _("Choose the legal basis.")
+    if basis in CONSENT_BASES and not consent_given_by.strip():
+        errors["consent_given_by"] = _("Record who gave the consent.")
+    if basis == LegalBasis.OTHER_STATUTORY and not basis_note.strip():
+        errors["basis_note"] = _("Name the provision of law.")
+    if not scope or not set(scope) <= set(SharePart.values):
+        errors["scope"] = _("Choose what the partner may see.")
+    if ends_on < starts_on:
+        errors["ends_on"] = _("The end date must come after the start.")
+    elif ends_on > starts_on + datetime.timedelta(days=366):
+        errors["ends_on"] = _("A grant lasts at most a year; renew it when needed.")
+    if errors:
+        raise ValidationError(errors)
+    return SharingGrant.objects.create(
+        case=case,
+        organisation=organisation,
+        partner=partner,
+        basis=basis,
+        consent_given_by=consent_given_by.strip(),
+        basis_note=basis_note.strip(),
+        scope=sorted(set(scope)),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        granted_by=user,
+    )
+
+
+@transaction.atomic
+def grant_withdraw(
+    *, user: User, grant: SharingGrant, on: datetime.date | None = None
+) -> SharingGrant:
+    """Consent withdrawn (or the basis ended): access ends the same day."""
+    grant = SharingGrant.objects.select_for_update().get(pk=grant.pk)
+    if grant.withdrawn_on is not None:
+        raise ValidationError(_("The grant has already ended."))
+    grant.withdrawn_on = on or timezone.localdate()
+    grant.save(update_fields=["withdrawn_on"])
+    return grant
+
+
+@transaction.atomic
+def organisation_create(
+    *, county: object, name: str, sector: str, municipality: str = "", phone: str = ""
+) -> Organisation:
+    if not name.strip():
+        raise ValidationError({"name": _("Name the organisation.")})
+    return Organisation.objects.create(
+        county=county,
+        name=name.strip(),
+        sector=sector,
+        municipality=municipality.strip(),
+        phone=phone.strip(),
+    )
