@@ -176,6 +176,8 @@ def network_build(
     from monia.network import services as network_services
 
     county = staff.team.county
+    county.intake_team = staff.team  # e-notifications land in the showcase team's queue
+    county.save(update_fields=["intake_team"])
     organisations = [
         network_services.organisation_create(county=county, name=name, sector=sector)
         for name, sector in ORGANISATIONS
