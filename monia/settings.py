@@ -145,6 +145,9 @@ MONIA_DUE_SOON_WORKING_DAYS = int(env_str("MONIA_DUE_SOON_WORKING_DAYS", "10"))
 # Electronic child welfare notifications accepted per sender (hashed IP) per hour / day.
 MONIA_ENOTIFY_RATE_HOUR = int(env_str("MONIA_ENOTIFY_RATE_HOUR", "5"))
 MONIA_ENOTIFY_RATE_DAY = int(env_str("MONIA_ENOTIFY_RATE_DAY", "20"))
+# [U] Target days from an identified need to the first support received (referrals). No
+# national standard was found; 30 days is a local default (domain.md §3.3).
+MONIA_SUPPORT_TARGET_DAYS = int(env_str("MONIA_SUPPORT_TARGET_DAYS", "30"))
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("monia.casework.urls")),
     path("", include("monia.systemic.urls")),
     path("", include("monia.network.urls")),
+    path("", include("monia.network.referral_urls")),
     path("", include("monia.systemic.timeline_urls")),
     path("", include("monia.experts.urls")),
     path("", include("monia.enotify.urls")),

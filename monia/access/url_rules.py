@@ -64,6 +64,10 @@ URL_RULES: dict[str, Rule] = {
     "partner_case": Rule.PARTNER,
     "case_timeline": Rule.CASE_VIEW,
     "life_event_new": Rule.CASE_RECORD,
+    # Referrals to support services and the child's coordinated services (network/referral_urls).
+    "case_referrals": Rule.CASE_VIEW,
+    "referral_new": Rule.CASE_RECORD,
+    "referral_advance": Rule.CASE_RECORD,
     # Team-scoped inside the view through policy.team_get_for_user (404 for other teams).
     "meeting_minutes_pdf": Rule.TEAM,
     # County-scoped to the user's county inside the views (experts.selectors).

@@ -554,6 +554,8 @@ class EventKind(models.TextChoices):
     MEASURE_ENDED = "measure_ended", _("Measure ended")
     CASE_CLOSED = "case_closed", _("Case closed")
     FAMILY_MEMBER_ADDED = "family_member_added", _("Family member recorded")
+    REFERRAL_MADE = "referral_made", _("Referred to a support service")
+    REFERRAL_STEP = "referral_step", _("Referral moved on")
 
 
 class ChronologyEvent(models.Model):

@@ -131,3 +131,6 @@ class DisclosureLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d} {self.purpose}"
+
+
+from monia.network.referrals_models import *  # noqa: F401,F403, E402

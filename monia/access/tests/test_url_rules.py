@@ -53,6 +53,8 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["measure_id"] = cw.emergency.pk
     if name == "expert_statement":
         kwargs["expert_case_id"] = _expert_case(cw).pk
+    if name == "referral_advance":
+        kwargs["referral_id"] = _referral(cw).pk
     return kwargs
 
 
@@ -72,6 +74,27 @@ def _expert_case(cw: CaseWorld) -> Any:
         mode="pseudonymised",
         pseudonym="Tyttö, 9",
         question="Mitä suosittelette?",
+    )
+
+
+def _referral(cw: CaseWorld) -> Any:
+    import datetime
+
+    from django.utils import timezone
+
+    from monia.network import referral_services
+    from monia.network.models import Organisation
+
+    clinic = Organisation.objects.create(
+        county=cw.case.county, name="Nuorisopsykiatria", sector="child_psychiatry"
+    )
+    return referral_services.referral_create(
+        user=cw.case.designated_worker,
+        case=cw.case,
+        organisation=clinic,
+        service="Nuorisopsykiatrinen arvio",
+        need_identified_on=timezone.localdate() - datetime.timedelta(days=3),
+        referred_at=timezone.now() - datetime.timedelta(days=2),
     )
 
 

@@ -1,0 +1,154 @@
+"""Referral pages: the child's coordinated services, a new referral, the next step.
+
+Thin: each view asks the access policy, calls one service or selector, renders.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from monia.access import policy
+from monia.access.policy import Action
+from monia.casework.models import Case, Sector
+from monia.network import referral_selectors as selectors
+from monia.network import referral_services as services
+from monia.network.models import Organisation, Referral, ReferralStep
+from monia.web.errors import apply_errors
+
+GET_POST = require_http_methods(["GET", "POST"])
+SUPPORT_SECTORS = (
+    Sector.CHILD_PSYCHIATRY,
+    Sector.MENTAL_HEALTH_SUBSTANCE,
+    Sector.HEALTH_CARE,
+    Sector.YOUTH_SERVICES,
+    Sector.SOCIAL_SERVICES,
+    Sector.NGO,
+    Sector.OTHER,
+)
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ReferralForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Service provider"), queryset=Organisation.objects.none()
+    )
+    service = forms.CharField(label=gettext_lazy("Service"), max_length=200)
+    need_identified_on = forms.DateField(label=gettext_lazy("Need identified on"), widget=DATE)
+    referred_at = forms.DateTimeField(label=gettext_lazy("Referred"), widget=DATETIME)
+    contact_person = forms.CharField(
+        label=gettext_lazy("Contact person"), max_length=200, required=False
+    )
+    next_date = forms.DateField(label=gettext_lazy("Next appointment"), required=False, widget=DATE)
+
+    def __init__(self, case: Case, data: Any = None) -> None:
+        super().__init__(data)
+        self.fields["organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+            county_id=case.county_id, active=True, sector__in=SUPPORT_SECTORS
+        )
+
+
+class AdvanceForm(forms.Form):
+    step = forms.ChoiceField(label=gettext_lazy("Step"), widget=forms.RadioSelect)
+    at = forms.DateTimeField(label=gettext_lazy("When"), widget=DATETIME)
+    end_reason = forms.CharField(
+        label=gettext_lazy("Reason for ending"), required=False, widget=forms.Textarea
+    )
+
+    def __init__(self, referral: Referral, data: Any = None) -> None:
+        super().__init__(data)
+        self.fields["step"].choices = [  # type: ignore[attr-defined]
+            (s, ReferralStep(s).label) for s in services.next_steps(referral)
+        ]
+
+
+class NextDateForm(forms.Form):
+    next_date = forms.DateField(label=gettext_lazy("Next appointment"), required=False, widget=DATE)
+
+
+@login_required
+@require_GET
+def case_referrals(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The child's coordinated view: every service around them, and a new referral."""
+    user = policy.user_of(request)
+    case = policy.case_get_for_user(user, case_id, purpose="case_referrals")
+    can_record = policy.may(user, Action.RECORD, case)
+    return render(
+        request,
+        "network/referrals/case_referrals.html",
+        {
+            "case": case,
+            "rows": selectors.coordinated_services(case, timezone.localdate()),
+            "target_days": selectors.target_days(),
+            "form": ReferralForm(case) if can_record else None,
+            "can_record": can_record,
+        },
+    )
+
+
+@login_required
+@GET_POST
+def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = policy.user_of(request)
+    case = policy.case_get_for_user(user, case_id, purpose="referral_new", action=Action.RECORD)
+    form = ReferralForm(case, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.referral_create(user=user, case=case, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(request, _("The referral was recorded."))
+            return redirect("case_referrals", case_id=case.pk)
+    return render(request, "network/referrals/referral_new.html", {"case": case, "form": form})
+
+
+@login_required
+@GET_POST
+def referral_advance(request: HttpRequest, case_id: int, referral_id: int) -> HttpResponse:
+    """Record the referral's next step with its time, or move its next appointment."""
+    user = policy.user_of(request)
+    case = policy.case_get_for_user(user, case_id, purpose="referral_advance", action=Action.RECORD)
+    referral = get_object_or_404(case.referrals.select_related("organisation"), pk=referral_id)
+    is_post = request.method == "POST"
+    action = request.POST.get("action")
+    form = AdvanceForm(referral, request.POST if is_post and action == "advance" else None)
+    date_form = NextDateForm(
+        request.POST if is_post and action == "next_date" else None,
+        initial={"next_date": referral.next_date},
+    )
+    bound = form if action == "advance" else date_form
+    if is_post and bound.is_valid():
+        try:
+            if bound is form:
+                services.referral_advance(referral=referral, user=user, **form.cleaned_data)
+            else:
+                services.referral_update_next_date(referral=referral, **date_form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(exc, bound)
+        else:
+            messages.success(request, _("The referral was updated."))
+            return redirect("case_referrals", case_id=case.pk)
+    return render(
+        request,
+        "network/referrals/referral_advance.html",
+        {
+            "case": case,
+            "referral": referral,
+            "wait": selectors.referral_wait(referral, timezone.localdate()),
+            "target_days": selectors.target_days(),
+            "form": form,
+            "date_form": date_form,
+        },
+    )
