@@ -45,7 +45,7 @@ def referral_wait(referral: Referral, today: datetime.date) -> Wait:
 def open_referrals(cases: QuerySet[Case]) -> QuerySet[Referral]:
     return (
         Referral.objects.filter(case__in=cases, ended_at__isnull=True)
-        .select_related("organisation")
+        .select_related("organisation", "case__child")
         .order_by("need_identified_on", "pk")
     )
 

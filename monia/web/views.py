@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from monia.access import policy
 from monia.casework import selectors
 from monia.enotify import selectors as enotify_selectors
+from monia.network import referral_selectors
 from monia.systemic import selectors as systemic_selectors
 from monia.web import charts
 from monia.web.forms import OnDateForm
@@ -32,6 +33,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         warn_working_days=settings.MONIA_DUE_SOON_WORKING_DAYS,
     )
     tasks = list(systemic_selectors.open_tasks_for(user).filter(case__in=visible))
+    late_waits = [
+        w
+        for w in referral_selectors.referral_waits(
+            visible.exclude(stage="closed"), timezone.localdate()
+        )
+        if w.late
+    ]
     policy.log_case_list(user, board.my_cases + board.team_cases, purpose="dashboard")
     return render(
         request,
@@ -41,6 +49,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "may_record_intake": policy.may_record_intake(user),
             "enotifications_waiting": enotify_selectors.enotifications_waiting_count(user),
             "tasks": tasks,
+            "late_waits": late_waits,
+            "support_target": settings.MONIA_SUPPORT_TARGET_DAYS,
             "today": timezone.localdate(),
             "warn_days": settings.MONIA_DUE_SOON_WORKING_DAYS,
         },

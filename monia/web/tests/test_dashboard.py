@@ -63,3 +63,24 @@ def test_caseload_history_shows_a_year_with_the_cap_then_in_force(
     assert '<th scope="row">12/2023</th><td>0</td><td>35</td>' in html
     assert '<th scope="row">01/2024</th><td>0</td><td>30</td>' in html
     assert "<polyline" in html
+
+
+def test_dashboard_flags_support_waits_over_the_target(
+    case_a: CaseWorld, worker_a: Any, school: Any
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from monia.network import referral_services
+
+    referral_services.referral_create(
+        user=worker_a,
+        case=case_a.case,
+        organisation=school,
+        service="Koulupsykologi",
+        need_identified_on=timezone.localdate() - datetime.timedelta(days=45),
+        referred_at=timezone.now() - datetime.timedelta(days=44),
+    )
+    html = _login("worker_a").get(reverse("dashboard")).content.decode()
+    assert "Koulupsykologi" in html and "<td>45</td>" in html
