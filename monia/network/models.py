@@ -57,6 +57,11 @@ class SharePart(models.TextChoices):
     ASSESSMENT = "assessment", _("The service-needs assessment's conclusion")
 
 
+def part_labels(parts: list[str]) -> list[str]:
+    """The shared parts in the reader's language."""
+    return [str(SharePart(p).label) for p in parts if p in SharePart.values]
+
+
 class SharingGrant(models.Model):
     """What one partner organisation (or one professional of it) may see, why and until when."""
 
@@ -108,6 +113,10 @@ class SharingGrant(models.Model):
     def __str__(self) -> str:
         return f"grant {self.pk}"
 
+    @property
+    def scope_labels(self) -> list[str]:
+        return part_labels(self.scope)
+
 
 class DisclosureLog(models.Model):
     """Luovutusloki: what was disclosed, to whom, on what basis — one row per disclosure."""
@@ -131,6 +140,10 @@ class DisclosureLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d} {self.purpose}"
+
+    @property
+    def parts_labels(self) -> list[str]:
+        return part_labels(self.parts)
 
 
 from monia.network.referrals_models import *  # noqa: F401,F403, E402
