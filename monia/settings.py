@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "monia.casework",
     "monia.systemic",
     "monia.network",
+    "monia.contrib",
+    "monia.consult",
     "monia.experts",
     "monia.enotify",
     "monia.web",

@@ -11,9 +11,11 @@ urlpatterns = [
     path("", include("monia.systemic.urls")),
     path("", include("monia.network.urls")),
     path("", include("monia.network.referral_urls")),
+    path("", include("monia.consult.urls")),
     path("", include("monia.systemic.timeline_urls")),
     path("", include("monia.experts.urls")),
     path("", include("monia.enotify.urls")),
     path("", include("monia.systemic.diagram_urls")),
+    path("", include("monia.contrib.urls")),
     path("api/v1/", include("monia.api.urls")),
 ]

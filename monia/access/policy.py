@@ -28,6 +28,7 @@ from monia.access.models import AccessLog, Basis
 if TYPE_CHECKING:
     from monia.accounts.models import User
     from monia.casework.models import Case
+    from monia.contrib.models import ContributionRequest
     from monia.network.models import SharingGrant
     from monia.people.models import Person
     from monia.teams.models import Team
@@ -323,3 +324,121 @@ def partner_grants_list(user: User, *, purpose: str) -> list[SharingGrant]:
             for g in grants
         )
     return grants
+
+
+# --- Consultations ---
+
+if TYPE_CHECKING:
+    from monia.consult.models import Consultation
+
+
+def _consultations_for_partner(user: User) -> QuerySet[Consultation]:
+    """Consultations addressed to a partner's organisation, or to them by name."""
+    from monia.consult.models import Consultation
+
+    if not (user.is_authenticated and user.is_active and user.role == "partner"):
+        return Consultation.objects.none()
+    rule = Q(expert_id=user.pk)
+    if user.organisation_id:
+        rule |= Q(organisation_id=user.organisation_id)
+    return Consultation.objects.filter(rule)
+
+
+def _log_consultation_reads(
+    user: User, consultations: Iterable[Consultation], *, purpose: str
+) -> None:
+    """Consent-mode questions show the child's name: one disclosure row for each.
+    Pseudonymised ones disclose no one and are not logged."""
+    from monia.consult.models import ConsultationDisclosure, ConsultationMode
+
+    ConsultationDisclosure.objects.bulk_create(
+        ConsultationDisclosure(
+            consultation=c,
+            recipient=user,
+            person_id=c.case.child_id,
+            basis="consent",
+            purpose=purpose,
+        )
+        for c in consultations
+        if c.mode == ConsultationMode.CONSENT
+    )
+
+
+def partner_consultations_list(user: User, *, purpose: str) -> list[Consultation]:
+    """A partner's open consultations; each named child shown is logged as a disclosure."""
+    with transaction.atomic():
+        items = list(
+            _consultations_for_partner(user)
+            .filter(answered_at__isnull=True)
+            .select_related("case__child", "organisation")
+            .order_by("answer_due", "pk")
+        )
+        _log_consultation_reads(user, items, purpose=purpose)
+    return items
+
+
+def partner_consultation_get(user: User, consultation_id: int, *, purpose: str) -> Consultation:
+    """One consultation as its partner may see it, the read logged; 404 otherwise."""
+    with transaction.atomic():
+        found = (
+            _consultations_for_partner(user)
+            .select_related("case__child", "organisation", "answered_by")
+            .filter(pk=consultation_id)
+            .first()
+        )
+        if found is None:
+            raise NotFound
+        _log_consultation_reads(user, [found], purpose=purpose)
+    return found
+
+
+# --- Assessment contributions ---
+
+
+def _contributions_open_to(user: User) -> QuerySet[ContributionRequest]:
+    """Requests to the partner's organisation, addressed to everyone there or to them."""
+    from monia.contrib.models import ContributionRequest
+
+    if not (
+        user.is_authenticated and user.is_active and user.role == "partner" and user.organisation_id
+    ):
+        return ContributionRequest.objects.none()
+    return ContributionRequest.objects.filter(
+        Q(partner__isnull=True) | Q(partner=user), organisation_id=user.organisation_id
+    )
+
+
+def _log_contribution_reads(
+    user: User, requests: Iterable[ContributionRequest], *, purpose: str
+) -> None:
+    from monia.contrib.models import ContributionDisclosure
+
+    ContributionDisclosure.objects.bulk_create(
+        ContributionDisclosure(recipient=user, request=r, basis=r.basis, purpose=purpose)
+        for r in requests
+    )
+
+
+def contributions_for_partner(user: User, *, purpose: str) -> list[ContributionRequest]:
+    """A partner's contribution requests; each child's name shown is logged as a disclosure."""
+    with transaction.atomic():
+        requests = list(
+            _contributions_open_to(user).select_related("assessment__case__child", "organisation")
+        )
+        _log_contribution_reads(user, requests, purpose=purpose)
+    return requests
+
+
+def contribution_get_for_partner(
+    user: User, request_id: int, *, purpose: str, for_update: bool = False
+) -> ContributionRequest:
+    """One request as its partner may see it, the read logged; 404 for anyone else."""
+    with transaction.atomic():
+        qs = _contributions_open_to(user).select_related("assessment__case__child", "organisation")
+        if for_update:
+            qs = qs.select_for_update(of=("self",))
+        request = qs.filter(pk=request_id).first()
+        if request is None:
+            raise NotFound
+        _log_contribution_reads(user, [request], purpose=purpose)
+    return request

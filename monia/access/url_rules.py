@@ -94,6 +94,17 @@ URL_RULES: dict[str, Rule] = {
     "enotify_received": Rule.PUBLIC,
     "enotify_queue": Rule.INTAKE,
     "enotify_detail": Rule.INTAKE,
+    # The multi-agency service-needs assessment (monia/contrib): staff see the requests
+    # (CASE_VIEW; inviting is CASE_DECIDE inside the view); partners only their
+    # organisation's requests through policy.contribution_get_for_partner, each read logged.
+    "assessment_contributions": Rule.CASE_VIEW,
+    "partner_contributions": Rule.PARTNER,
+    "partner_contribution": Rule.PARTNER,
+    # Multi-agency consultations (monia/consult): staff through the case; partners through
+    # policy.partner_consultation_get (their organisation's questions; named reads logged).
+    "case_consultations": Rule.CASE_VIEW,
+    "partner_consultations": Rule.PARTNER,
+    "partner_consultation": Rule.PARTNER,
 }
 
 # Namespaces whose every pattern shares one rule.

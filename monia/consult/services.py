@@ -1,0 +1,145 @@
+"""Writes for consultations. Each checks its rules first and runs in one transaction."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from monia import deadlines
+from monia.accounts.models import User
+from monia.casework.models import Case
+from monia.consult.models import Consultation, ConsultationMode
+from monia.experts.services import names_in
+from monia.network.models import Organisation
+
+
+def consultation_days() -> int:
+    """Working days the expert has to answer (setting MONIA_CONSULTATION_DAYS)."""
+    return int(getattr(settings, "MONIA_CONSULTATION_DAYS", 5))
+
+
+def consultation_answer_due(asked_at: datetime.datetime) -> datetime.date:
+    """N working days after the Helsinki date of the question; holidays do not count."""
+    return deadlines.add_working_days(deadlines.helsinki_date(asked_at), consultation_days())
+
+
+def _check_ask(
+    *,
+    case: Case,
+    organisation: Organisation,
+    expert: User | None,
+    mode: str,
+    consent_given_by: str,
+    pseudonym: str,
+    question: str,
+) -> None:
+    errors: dict[str, str] = {}
+    if organisation.county_id != case.county_id or not organisation.active:
+        errors["organisation"] = _("Choose an active organisation of the case's county.")
+    if expert is not None and (
+        expert.role != "partner" or expert.organisation_id != organisation.pk
+    ):
+        errors["expert"] = _("The expert must be a professional of the chosen organisation.")
+    if not question.strip():
+        errors["question"] = _("Write the question.")
+    if mode == ConsultationMode.CONSENT:
+        if not consent_given_by.strip():
+            errors["consent_given_by"] = _("Record who gave the consent.")
+    elif mode == ConsultationMode.PSEUDONYMISED:
+        if not pseudonym.strip():
+            errors["pseudonym"] = _("Give the pseudonym the expert will know the case by.")
+        elif names_in(pseudonym, case):
+            errors["pseudonym"] = _(
+                "The pseudonym must not contain the child's name or identity code."
+            )
+        if names_in(question, case):
+            errors["question"] = _(
+                "The question is pseudonymised: leave out the child's name and identity code."
+            )
+    else:
+        errors["mode"] = _("Choose how the case is presented.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def consultation_ask(
+    *,
+    user: User,
+    case: Case,
+    organisation: Organisation,
+    mode: str,
+    question: str,
+    expert: User | None = None,
+    consent_given_by: str = "",
+    pseudonym: str = "",
+    asked_at: datetime.datetime | None = None,
+) -> Consultation:
+    """Ask another sector's expert about a case; the answer is due in N working days."""
+    _check_ask(
+        case=case,
+        organisation=organisation,
+        expert=expert,
+        mode=mode,
+        consent_given_by=consent_given_by,
+        pseudonym=pseudonym,
+        question=question,
+    )
+    asked_at = asked_at or timezone.now()
+    named = mode == ConsultationMode.CONSENT
+    return Consultation.objects.create(
+        case=case,
+        asked_by=user,
+        organisation=organisation,
+        expert=expert,
+        mode=mode,
+        consent_given_by=consent_given_by.strip() if named else "",
+        pseudonym="" if named else pseudonym.strip(),
+        question=question.strip(),
+        asked_at=asked_at,
+        answer_due=consultation_answer_due(asked_at),
+    )
+
+
+def may_answer(user: User, consultation: Consultation) -> bool:
+    """A partner of the organisation asked, or the named expert."""
+    if not (user.is_active and user.role == "partner"):
+        return False
+    if consultation.expert_id is not None and consultation.expert_id == user.pk:
+        return True
+    return bool(user.organisation_id) and user.organisation_id == consultation.organisation_id
+
+
+@transaction.atomic
+def consultation_answer(*, user: User, consultation: Consultation, answer: str) -> Consultation:
+    """Record the expert's answer and when it was given."""
+    locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if not may_answer(user, locked):
+        raise ValidationError(_("You may not answer this consultation."))
+    if locked.answered_at is not None:
+        raise ValidationError(_("The consultation has already been answered."))
+    if not answer.strip():
+        raise ValidationError({"answer": _("Write the answer.")})
+    if locked.is_pseudonymised and names_in(answer, locked.case):
+        raise ValidationError(
+            {"answer": _("The question is pseudonymised: leave the child's name out.")}
+        )
+    locked.answer = answer.strip()
+    locked.answered_at = timezone.now()
+    locked.answered_by = user
+    locked.save(update_fields=["answer", "answered_at", "answered_by"])
+    return locked
+
+
+@transaction.atomic
+def consultation_escalate_overdue(*, today: datetime.date | None = None) -> int:
+    """Mark unanswered consultations past their due date as escalated; idempotent."""
+    today = today or timezone.localdate()
+    return Consultation.objects.filter(
+        answered_at__isnull=True, escalated_at__isnull=True, answer_due__lt=today
+    ).update(escalated_at=timezone.now())

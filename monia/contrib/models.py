@@ -1,0 +1,107 @@
+"""Partners' contributions to the multi-agency service-needs assessment.
+
+Lapsen monitoimijainen palvelutarpeen arviointi (SHL 36 §, LsL 26–27 §; LUMO's action
+cards): the designated worker asks the school, child psychiatry … for a statement on
+the child's situation, with the partner's view of what the child thinks.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RequestBasis(models.TextChoices):
+    LSL_41_REQUEST = "lsl_41_request", _("Request for information (LsL 41 §)")
+    GUARDIAN_CONSENT = "guardian_consent", _("Consent of the guardian")
+
+
+class ContributionRequest(models.Model):
+    """One partner organisation's part in one assessment: the worker's questions and,
+    once submitted, the partner's statement."""
+
+    assessment = models.ForeignKey(
+        "casework.ServiceNeedsAssessment",
+        on_delete=models.PROTECT,
+        related_name="contribution_requests",
+    )
+    organisation = models.ForeignKey(
+        "network.Organisation",
+        on_delete=models.PROTECT,
+        related_name="contribution_requests",
+        verbose_name=_("organisation"),
+    )
+    partner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contribution_requests",
+        verbose_name=_("professional"),
+        help_text=_("Empty: any professional of the organisation may answer."),
+    )
+    basis = models.CharField(_("legal basis"), max_length=30, choices=RequestBasis.choices)
+    consent_given_by = models.CharField(_("consent given by"), max_length=200, blank=True)
+    questions = models.TextField(_("questions to the partner"))
+    due_on = models.DateField(_("statement due"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField()
+    statement = models.TextField(_("statement"), blank=True)
+    child_view_noted = models.TextField(_("how the child's view was brought in"), blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("contribution request")
+        verbose_name_plural = _("contribution requests")
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(basis="guardian_consent") | ~models.Q(consent_given_by=""),
+                name="contribution_consent_names_who",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(submitted_at__isnull=True) & models.Q(statement=""))
+                | (models.Q(submitted_at__isnull=False) & ~models.Q(statement="")),
+                name="contribution_statement_iff_submitted",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "submitted_at"], name="contribution_org_open_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"contribution request {self.pk}"
+
+
+class ContributionDisclosure(models.Model):
+    """Luovutusloki for contribution requests: one row each time a partner reads a request.
+
+    A partner sees the child's name, birth date and the worker's questions — client data
+    disclosed outside the county (Act 703/2023), so each read needs a trail row. It
+    cannot go to ``network.DisclosureLog``: that row requires a ``SharingGrant`` FK,
+    and a contribution request is its own basis (LsL 41 § request or the guardian's
+    consent, recorded on the request), not a sharing grant.
+    """
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    request = models.ForeignKey(
+        ContributionRequest, on_delete=models.PROTECT, related_name="disclosures"
+    )
+    basis = models.CharField(max_length=30, choices=RequestBasis.choices)
+    purpose = models.CharField(max_length=80)
+
+    class Meta:
+        verbose_name = _("contribution disclosure")
+        verbose_name_plural = _("contribution disclosures")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d} {self.purpose}"

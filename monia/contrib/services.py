@@ -1,0 +1,82 @@
+"""Writes: invite a partner to the assessment, and the partner's statement."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from monia.accounts.models import User
+from monia.casework.models import ServiceNeedsAssessment
+from monia.contrib.models import ContributionRequest, RequestBasis
+from monia.network.models import Organisation
+
+
+def request_create(
+    *,
+    user: User,
+    assessment: ServiceNeedsAssessment,
+    organisation: Organisation,
+    basis: str,
+    questions: str,
+    due_on: datetime.date,
+    partner: User | None = None,
+    consent_given_by: str = "",
+    today: datetime.date | None = None,
+) -> ContributionRequest:
+    """Invite a partner organisation to contribute to an open assessment (SHL 36 §)."""
+    today = today or timezone.localdate()
+    errors: dict[str, str] = {}
+    if assessment.completed_on is not None:
+        errors["__all__"] = _("The assessment is already completed.")
+    if due_on < today:
+        errors["due_on"] = _("The due date cannot be in the past.")
+    elif due_on > assessment.completion_due:
+        errors["due_on"] = _("The statement must be due before the assessment's own deadline.")
+    if organisation.county_id != assessment.case.county_id or not organisation.active:
+        errors["organisation"] = _("Choose an active organisation of the county.")
+    if partner is not None and partner.organisation_id != organisation.pk:
+        errors["partner"] = _("The professional must work in the organisation.")
+    if basis == RequestBasis.GUARDIAN_CONSENT and not consent_given_by.strip():
+        errors["consent_given_by"] = _("Name who gave the consent.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        return ContributionRequest.objects.create(
+            assessment=assessment,
+            organisation=organisation,
+            partner=partner,
+            basis=basis,
+            consent_given_by=consent_given_by.strip(),
+            questions=questions,
+            due_on=due_on,
+            requested_by=user,
+            requested_at=timezone.now(),
+        )
+
+
+def statement_submit(
+    *, user: User, request_id: int, statement: str, child_view_noted: str
+) -> ContributionRequest:
+    """The partner's statement: once only, and not after the assessment is completed."""
+    from monia.access import policy
+
+    with transaction.atomic():
+        req = policy.contribution_get_for_partner(
+            user, request_id, purpose="contribution_submit", for_update=True
+        )
+        if req.submitted_at is not None:
+            raise ValidationError(_("The statement has already been submitted."))
+        if req.assessment.completed_on is not None:
+            raise ValidationError(_("The assessment is completed; no statements are taken."))
+        if not statement.strip():
+            raise ValidationError({"statement": _("Write the statement.")})
+        req.statement = statement.strip()
+        req.child_view_noted = child_view_noted.strip()
+        req.submitted_at = timezone.now()
+        req.submitted_by = user
+        req.save(update_fields=["statement", "child_view_noted", "submitted_at", "submitted_by"])
+    return req
