@@ -556,6 +556,10 @@ class EventKind(models.TextChoices):
     FAMILY_MEMBER_ADDED = "family_member_added", _("Family member recorded")
     REFERRAL_MADE = "referral_made", _("Referred to a support service")
     REFERRAL_STEP = "referral_step", _("Referral moved on")
+    CONTRIBUTION_REQUESTED = "contribution_requested", _("A partner was asked to contribute")
+    CONTRIBUTION_RECEIVED = "contribution_received", _("A partner's statement received")
+    CONSULTATION_ASKED = "consultation_asked", _("Consultation asked")
+    CONSULTATION_ANSWERED = "consultation_answered", _("Consultation answered")
 
 
 class ChronologyEvent(models.Model):

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from monia import deadlines
 from monia.accounts.models import User
-from monia.casework.models import Case
+from monia.casework.models import Case, EventKind
+from monia.casework.services import event_write
 from monia.consult.models import Consultation, ConsultationMode
 from monia.experts.services import names_in
 from monia.network.models import Organisation
@@ -92,6 +93,13 @@ def consultation_ask(
     )
     asked_at = asked_at or timezone.now()
     named = mode == ConsultationMode.CONSENT
+    event_write(
+        case=case,
+        kind=EventKind.CONSULTATION_ASKED,
+        actor=user,
+        detail=organisation.name,
+        occurred_at=asked_at,
+    )
     return Consultation.objects.create(
         case=case,
         asked_by=user,
@@ -133,6 +141,12 @@ def consultation_answer(*, user: User, consultation: Consultation, answer: str) 
     locked.answered_at = timezone.now()
     locked.answered_by = user
     locked.save(update_fields=["answer", "answered_at", "answered_by"])
+    event_write(
+        case=locked.case,
+        kind=EventKind.CONSULTATION_ANSWERED,
+        actor=user,
+        detail=locked.organisation.name,
+    )
     return locked
 
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from monia.accounts.models import User
-from monia.casework.models import ServiceNeedsAssessment
+from monia.casework.models import EventKind, ServiceNeedsAssessment
+from monia.casework.services import event_write
 from monia.contrib.models import ContributionRequest, RequestBasis
 from monia.network.models import Organisation
 
@@ -45,6 +46,12 @@ def request_create(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
+        event_write(
+            case=assessment.case,
+            kind=EventKind.CONTRIBUTION_REQUESTED,
+            actor=user,
+            detail=organisation.name,
+        )
         return ContributionRequest.objects.create(
             assessment=assessment,
             organisation=organisation,
@@ -79,4 +86,10 @@ def statement_submit(
         req.submitted_at = timezone.now()
         req.submitted_by = user
         req.save(update_fields=["statement", "child_view_noted", "submitted_at", "submitted_by"])
+        event_write(
+            case=req.assessment.case,
+            kind=EventKind.CONTRIBUTION_RECEIVED,
+            actor=user,
+            detail=req.organisation.name,
+        )
     return req
