@@ -264,3 +264,18 @@ def test_referral_and_its_steps_are_in_the_chronology_in_the_readers_language(
     with translation.override("en"):
         assert step.detail_display == "Accepted"
     assert step.occurred_at == at("2026-01-10T12:00+02:00")
+
+
+def test_the_client_plan_page_lists_the_services_around_the_child(
+    case_a: CaseWorld, clinic: Organisation
+) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from monia.conftest import PASSWORD
+
+    make(case_a, clinic)
+    client = Client()
+    client.login(username="worker_a", password=PASSWORD)
+    html = client.get(reverse("plan_edit", args=[case_a.case.pk])).content.decode()
+    assert "Nuorisopsykiatrinen arvio – Nuorisopsykiatria (Hoitaja Helena)" in html
