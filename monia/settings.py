@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "monia.systemic",
     "monia.network",
     "monia.contrib",
+    "monia.netmeet",
+    "monia.notify",
     "monia.consult",
     "monia.experts",
     "monia.enotify",
@@ -150,6 +152,15 @@ MONIA_ENOTIFY_RATE_DAY = int(env_str("MONIA_ENOTIFY_RATE_DAY", "20"))
 # [U] Target days from an identified need to the first support received (referrals). No
 # national standard was found; 30 days is a local default (domain.md §3.3).
 MONIA_SUPPORT_TARGET_DAYS = int(env_str("MONIA_SUPPORT_TARGET_DAYS", "30"))
+
+# E-mail for notifications: only a generic message and a link, never client data.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "monia@localhost")
+# The address users reach Monia at: the links in e-mails start with it.
+MONIA_BASE_URL = env_str("MONIA_BASE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -17,5 +17,7 @@ urlpatterns = [
     path("", include("monia.enotify.urls")),
     path("", include("monia.systemic.diagram_urls")),
     path("", include("monia.contrib.urls")),
+    path("", include("monia.netmeet.urls")),
+    path("", include("monia.notify.urls")),
     path("api/v1/", include("monia.api.urls")),
 ]

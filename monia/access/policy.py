@@ -442,3 +442,62 @@ def contribution_get_for_partner(
             raise NotFound
         _log_contribution_reads(user, [request], purpose=purpose)
     return request
+
+
+# --- Network meetings ---
+
+if TYPE_CHECKING:
+    from monia.netmeet.models import NetworkMeeting
+
+
+def _network_meetings_for_partner(user: User) -> QuerySet[NetworkMeeting]:
+    """Meetings the partner's organisation is invited to (as a whole or them by name)."""
+    from monia.netmeet.models import NetworkMeeting
+
+    if not (
+        user.is_authenticated and user.is_active and user.role == "partner" and user.organisation_id
+    ):
+        return NetworkMeeting.objects.none()
+    return NetworkMeeting.objects.filter(
+        invitees__role="partner", invitees__organisation_id=user.organisation_id
+    ).distinct()
+
+
+def _log_network_meeting_reads(
+    user: User, meetings: Iterable[NetworkMeeting], *, purpose: str
+) -> None:
+    from monia.netmeet.models import NetworkMeetingDisclosure
+
+    NetworkMeetingDisclosure.objects.bulk_create(
+        NetworkMeetingDisclosure(
+            recipient=user, meeting=m, person_id=m.case.child_id, purpose=purpose
+        )
+        for m in meetings
+    )
+
+
+def partner_network_meetings_list(user: User, *, purpose: str) -> list[NetworkMeeting]:
+    """A partner's network meetings; each child's first name shown is logged."""
+    with transaction.atomic():
+        items = list(
+            _network_meetings_for_partner(user)
+            .select_related("case__child")
+            .order_by("-held_at", "-pk")
+        )
+        _log_network_meeting_reads(user, items, purpose=purpose)
+    return items
+
+
+def partner_network_meeting_get(user: User, meeting_id: int, *, purpose: str) -> NetworkMeeting:
+    """One meeting as an invited partner may see it, the read logged; 404 otherwise."""
+    with transaction.atomic():
+        found = (
+            _network_meetings_for_partner(user)
+            .select_related("case__child")
+            .filter(pk=meeting_id)
+            .first()
+        )
+        if found is None:
+            raise NotFound
+        _log_network_meeting_reads(user, [found], purpose=purpose)
+    return found

@@ -105,6 +105,18 @@ URL_RULES: dict[str, Rule] = {
     "case_consultations": Rule.CASE_VIEW,
     "partner_consultations": Rule.PARTNER,
     "partner_consultation": Rule.PARTNER,
+    # Network meetings with the family (monia/netmeet): staff through the case (planning,
+    # inviting and recording is CASE_RECORD inside the views); partners only meetings their
+    # organisation is invited to, through policy.partner_network_meeting_get, reads logged.
+    "case_network_meetings": Rule.CASE_VIEW,
+    "network_meeting_detail": Rule.CASE_VIEW,
+    "partner_network_meetings": Rule.PARTNER,
+    "partner_network_meeting": Rule.PARTNER,
+    # The user's own notifications (monia/notify): the list and mark-all show only the
+    # user's rows; opening another user's notification answers 404.
+    "notifications": Rule.STAFF,
+    "notifications_read_all": Rule.STAFF,
+    "notification_open": Rule.OWN_TASK,
 }
 
 # Namespaces whose every pattern shares one rule.

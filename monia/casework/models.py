@@ -560,6 +560,8 @@ class EventKind(models.TextChoices):
     CONTRIBUTION_RECEIVED = "contribution_received", _("A partner's statement received")
     CONSULTATION_ASKED = "consultation_asked", _("Consultation asked")
     CONSULTATION_ANSWERED = "consultation_answered", _("Consultation answered")
+    NETWORK_MEETING_PLANNED = "network_meeting_planned", _("Network meeting planned")
+    NETWORK_MEETING_HELD = "network_meeting_held", _("Network meeting held")
 
 
 class ChronologyEvent(models.Model):

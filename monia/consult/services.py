@@ -7,8 +7,10 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from monia import deadlines
 from monia.accounts.models import User
@@ -17,6 +19,9 @@ from monia.casework.services import event_write
 from monia.consult.models import Consultation, ConsultationMode
 from monia.experts.services import names_in
 from monia.network.models import Organisation
+from monia.notify.models import NotificationKind
+from monia.notify.selectors import organisation_partners
+from monia.notify.services import notify
 
 
 def consultation_days() -> int:
@@ -100,7 +105,7 @@ def consultation_ask(
         detail=organisation.name,
         occurred_at=asked_at,
     )
-    return Consultation.objects.create(
+    consultation = Consultation.objects.create(
         case=case,
         asked_by=user,
         organisation=organisation,
@@ -112,6 +117,13 @@ def consultation_ask(
         asked_at=asked_at,
         answer_due=consultation_answer_due(asked_at),
     )
+    notify(
+        users=[expert] if expert else organisation_partners(organisation=organisation),
+        kind=NotificationKind.CONSULTATION,
+        message=gettext_noop("A consultation question awaits your answer"),
+        link=reverse("partner_consultation", kwargs={"consultation_id": consultation.pk}),
+    )
+    return consultation
 
 
 def may_answer(user: User, consultation: Consultation) -> bool:

@@ -6,14 +6,19 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from monia.accounts.models import User
 from monia.casework.models import EventKind, ServiceNeedsAssessment
 from monia.casework.services import event_write
 from monia.contrib.models import ContributionRequest, RequestBasis
 from monia.network.models import Organisation
+from monia.notify.models import NotificationKind
+from monia.notify.selectors import organisation_partners
+from monia.notify.services import notify
 
 
 def request_create(
@@ -52,7 +57,7 @@ def request_create(
             actor=user,
             detail=organisation.name,
         )
-        return ContributionRequest.objects.create(
+        req = ContributionRequest.objects.create(
             assessment=assessment,
             organisation=organisation,
             partner=partner,
@@ -63,6 +68,13 @@ def request_create(
             requested_by=user,
             requested_at=timezone.now(),
         )
+        notify(
+            users=[partner] if partner else organisation_partners(organisation=organisation),
+            kind=NotificationKind.CONTRIBUTION,
+            message=gettext_noop("Your organisation was asked to contribute to an assessment"),
+            link=reverse("partner_contribution", kwargs={"request_id": req.pk}),
+        )
+        return req
 
 
 def statement_submit(

@@ -9,12 +9,16 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from monia.access import policy
 from monia.accounts.models import User
 from monia.casework.models import Case, CaseStage
+from monia.notify.models import NotificationKind
+from monia.notify.services import notify
 from monia.systemic import selectors
 from monia.systemic.models import (
     AgendaItem,
@@ -203,7 +207,7 @@ def next_step_add(
         errors["due_on"] = _("The due date cannot be in the past.")
     if errors:
         raise ValidationError(errors)
-    return NextStep.objects.create(
+    step = NextStep.objects.create(
         case=case,
         meeting=meeting,
         description=description.strip(),
@@ -211,6 +215,13 @@ def next_step_add(
         due_on=due_on,
         created_by=user,
     )
+    notify(
+        users=[owner],
+        kind=NotificationKind.TASK,
+        message=gettext_noop("You have a new task"),
+        link=reverse("dashboard") + "#tasks-h",
+    )
+    return step
 
 
 @transaction.atomic

@@ -55,6 +55,8 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["expert_case_id"] = _expert_case(cw).pk
     if name == "referral_advance":
         kwargs["referral_id"] = _referral(cw).pk
+    if name == "network_meeting_detail":
+        kwargs["meeting_id"] = _network_meeting(cw).pk
     return kwargs
 
 
@@ -95,6 +97,22 @@ def _referral(cw: CaseWorld) -> Any:
         service="Nuorisopsykiatrinen arvio",
         need_identified_on=timezone.localdate() - datetime.timedelta(days=3),
         referred_at=timezone.now() - datetime.timedelta(days=2),
+    )
+
+
+def _network_meeting(cw: CaseWorld) -> Any:
+    import datetime
+
+    from django.utils import timezone
+
+    from monia.netmeet import services
+
+    return services.meeting_plan(
+        user=cw.case.designated_worker,
+        case=cw.case,
+        held_at=timezone.now() + datetime.timedelta(days=7),
+        place="Sosiaalitoimisto",
+        agenda="Koulunkäynnin tuki",
     )
 
 

@@ -1,0 +1,186 @@
+"""Writes: plan a network meeting, invite people to it, record it once held."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TypedDict
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from monia.accounts.models import User
+from monia.casework.models import Case, EventKind
+from monia.casework.services import event_write
+from monia.netmeet.models import (
+    AgreedAction,
+    InviteeRole,
+    MeetingStatus,
+    NetworkMeeting,
+    NetworkMeetingInvitee,
+)
+from monia.network.models import Organisation
+
+
+class ActionData(TypedDict):
+    description: str
+    owner_name: str
+    owner_organisation: Organisation | None
+    due_on: datetime.date
+
+
+def meeting_plan(
+    *,
+    user: User,
+    case: Case,
+    held_at: datetime.datetime,
+    place: str,
+    agenda: str,
+    remote_link: str = "",
+    now: datetime.datetime | None = None,
+) -> NetworkMeeting:
+    """Plan a verkostopalaveri; a planned meeting cannot be in the past."""
+    now = now or timezone.now()
+    errors: dict[str, str] = {}
+    if held_at < now:
+        errors["held_at"] = _("A planned meeting cannot be in the past.")
+    if not place.strip():
+        errors["place"] = _("Say where the meeting is held.")
+    if not agenda.strip():
+        errors["agenda"] = _("Write the agenda.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        meeting = NetworkMeeting.objects.create(
+            case=case,
+            held_at=held_at,
+            place=place.strip(),
+            remote_link=remote_link.strip(),
+            agenda=agenda.strip(),
+            organised_by=user,
+        )
+        event_write(
+            case=case,
+            kind=EventKind.NETWORK_MEETING_PLANNED,
+            actor=user,
+            detail=f"{timezone.localtime(held_at):%d.%m.%Y %H:%M} {meeting.place}",
+        )
+    return meeting
+
+
+def invitee_add(
+    *,
+    meeting: NetworkMeeting,
+    role: str,
+    organisation: Organisation | None = None,
+    partner: User | None = None,
+    family_member_name: str = "",
+    attends: bool | None = None,
+) -> NetworkMeetingInvitee:
+    """Invite a partner organisation (optionally one professional) or a family member."""
+    errors: dict[str, str] = {}
+    if meeting.status != MeetingStatus.PLANNED:
+        errors["__all__"] = _("The meeting has already been held.")
+    if role == InviteeRole.PARTNER:
+        if organisation is None:
+            errors["organisation"] = _("Choose the organisation.")
+        elif organisation.county_id != meeting.case.county_id or not organisation.active:
+            errors["organisation"] = _("Choose an active organisation of the county.")
+        if partner is not None and (
+            organisation is None or partner.organisation_id != organisation.pk
+        ):
+            errors["partner"] = _("The professional must work in the organisation.")
+    elif not family_member_name.strip():
+        errors["family_member_name"] = _("Write the family member's name.")
+    if errors:
+        raise ValidationError(errors)
+    is_partner = role == InviteeRole.PARTNER
+    return NetworkMeetingInvitee.objects.create(
+        meeting=meeting,
+        role=role,
+        organisation=organisation if is_partner else None,
+        partner=partner if is_partner else None,
+        family_member_name="" if is_partner else family_member_name.strip(),
+        attends=attends,
+    )
+
+
+def _record_errors(
+    meeting: NetworkMeeting,
+    *,
+    minutes: str,
+    family_view: str,
+    child_view: str,
+    child_absent_reason: str,
+    actions: list[ActionData],
+    now: datetime.datetime,
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if meeting.status != MeetingStatus.PLANNED:
+        errors["__all__"] = _("The meeting has already been recorded.")
+    elif meeting.held_at > now:
+        errors["__all__"] = _("The meeting cannot be recorded before it is held.")
+    if not minutes.strip():
+        errors["minutes"] = _("Write the minutes.")
+    if not family_view.strip():
+        errors["family_view"] = _("Record the family's view.")
+    if not child_view.strip() and not child_absent_reason.strip():
+        # LsL 20 §: the child's view is found out; if not present, say why.
+        errors["child_view"] = _("Record the child's view, or why the child was not present.")
+    for a in actions:
+        if not (a["description"].strip() and a["owner_name"].strip() and a["due_on"]):
+            errors["actions"] = _("Each agreed action needs an owner and a due date.")
+    return errors
+
+
+def meeting_record(
+    *,
+    user: User,
+    meeting: NetworkMeeting,
+    minutes: str,
+    family_view: str,
+    child_view: str = "",
+    child_absent_reason: str = "",
+    actions: list[ActionData],
+    now: datetime.datetime | None = None,
+) -> NetworkMeeting:
+    """Record a held meeting: minutes, the family's and child's views, agreed actions."""
+    now = now or timezone.now()
+    errors = _record_errors(
+        meeting,
+        minutes=minutes,
+        family_view=family_view,
+        child_view=child_view,
+        child_absent_reason=child_absent_reason,
+        actions=actions,
+        now=now,
+    )
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        meeting.minutes = minutes.strip()
+        meeting.family_view = family_view.strip()
+        meeting.child_view = child_view.strip()
+        meeting.child_absent_reason = "" if child_view.strip() else child_absent_reason.strip()
+        meeting.status = MeetingStatus.HELD
+        meeting.save(
+            update_fields=["minutes", "family_view", "child_view", "child_absent_reason", "status"]
+        )
+        AgreedAction.objects.bulk_create(
+            AgreedAction(
+                meeting=meeting,
+                description=a["description"].strip(),
+                owner_name=a["owner_name"].strip(),
+                owner_organisation=a["owner_organisation"],
+                due_on=a["due_on"],
+            )
+            for a in actions
+        )
+        event_write(
+            case=meeting.case,
+            kind=EventKind.NETWORK_MEETING_HELD,
+            actor=user,
+            detail=_("%(count)d agreed actions") % {"count": len(actions)},
+        )
+    return meeting

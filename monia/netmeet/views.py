@@ -1,0 +1,125 @@
+"""Staff: a case's network meetings, planning and recording them; partners: the
+meetings their organisation is invited to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from monia.access import policy
+from monia.access.policy import Action
+from monia.netmeet import selectors, services
+from monia.netmeet.forms import ActionFormSet, InviteeForm, PlanForm, RecordForm, filled_actions
+from monia.netmeet.models import MeetingStatus
+from monia.web.errors import apply_errors
+
+GET_POST = require_http_methods(["GET", "POST"])
+
+
+@login_required
+@GET_POST
+def case_network_meetings(request: HttpRequest, case_id: int) -> HttpResponse:
+    """CASE_VIEW lists the meetings; CASE_RECORD may plan one (POST)."""
+    user = policy.user_of(request)
+    action = Action.RECORD if request.method == "POST" else Action.VIEW
+    case = policy.case_get_for_user(user, case_id, purpose="network_meetings", action=action)
+    may_plan = policy.may(user, Action.RECORD, case)
+    form = PlanForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_plan(user=user, case=case, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(request, _("The network meeting was planned."))
+            return redirect("network_meeting_detail", case_id=case.pk, meeting_id=meeting.pk)
+    context = {
+        "case": case,
+        "meetings": selectors.meetings_for_case(case),
+        "form": form if may_plan else None,
+    }
+    return render(request, "netmeet/case_meetings.html", context)
+
+
+def _post_detail(request: HttpRequest, user: Any, meeting: Any, forms: dict[str, Any]) -> bool:
+    """Run the submitted form; True when it was saved."""
+    which = request.POST.get("form")
+    try:
+        if which == "invitee" and forms["invitee"].is_valid():
+            services.invitee_add(meeting=meeting, **forms["invitee"].cleaned_data)
+            return True
+        if which == "record" and forms["record"].is_valid() and forms["actions"].is_valid():
+            services.meeting_record(
+                user=user,
+                meeting=meeting,
+                actions=filled_actions(forms["actions"]),  # type: ignore[arg-type]
+                **forms["record"].cleaned_data,
+            )
+            return True
+    except ValidationError as exc:
+        apply_errors(exc, forms["record"] if which == "record" else forms["invitee"])
+    return False
+
+
+@login_required
+@GET_POST
+def network_meeting_detail(request: HttpRequest, case_id: int, meeting_id: int) -> HttpResponse:
+    """CASE_VIEW reads the meeting; CASE_RECORD invites people and records it (POST)."""
+    user = policy.user_of(request)
+    action = Action.RECORD if request.method == "POST" else Action.VIEW
+    case = policy.case_get_for_user(user, case_id, purpose="network_meeting", action=action)
+    meeting = selectors.meeting_for_case(case, meeting_id)
+    if meeting is None:
+        raise policy.NotFound
+    posted = request.POST if request.method == "POST" else None
+    which = request.POST.get("form") if posted else None
+    forms = {
+        "invitee": InviteeForm(case.county_id, posted if which == "invitee" else None),
+        "record": RecordForm(posted if which == "record" else None),
+        "actions": ActionFormSet(
+            posted if which == "record" else None,
+            prefix="actions",
+            form_kwargs={"county_id": case.county_id},
+        ),
+    }
+    if posted is not None and _post_detail(request, user, meeting, forms):
+        messages.success(request, _("Saved."))
+        return redirect("network_meeting_detail", case_id=case.pk, meeting_id=meeting.pk)
+    editable = policy.may(user, Action.RECORD, case) and meeting.status == MeetingStatus.PLANNED
+    context = {"case": case, "meeting": meeting, "editable": editable, **forms}
+    return render(request, "netmeet/meeting_detail.html", context)
+
+
+@login_required
+@require_GET
+def partner_network_meetings(request: HttpRequest) -> HttpResponse:
+    user = policy.user_of(request)
+    if user.role != "partner":
+        raise policy.NotFound
+    meetings = policy.partner_network_meetings_list(user, purpose="network_meeting_list")
+    rows = [(m, selectors.child_first_name(m)) for m in meetings]
+    return render(request, "netmeet/partner_list.html", {"rows": rows})
+
+
+@login_required
+@require_GET
+def partner_network_meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    user = policy.user_of(request)
+    meeting = policy.partner_network_meeting_get(user, meeting_id, purpose="network_meeting_read")
+    held = meeting.status == MeetingStatus.HELD
+    context = {
+        "meeting": meeting,
+        "child_first_name": selectors.child_first_name(meeting),
+        "actions": list(meeting.agreed_actions.select_related("owner_organisation"))
+        if held
+        else [],
+        "held": held,
+    }
+    return render(request, "netmeet/partner_meeting.html", context)

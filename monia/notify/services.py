@@ -1,0 +1,68 @@
+"""Writes: notify users in the app and by e-mail.
+
+An e-mail leaves the system, so it carries only the generic message and a link back to
+Monia — never a child's name, an identity code or anything of the case. The link's page
+is behind the login and the access policy. E-mail goes out on commit (style.md §3): a
+rolled-back change sends nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from monia.accounts.models import User
+from monia.notify.models import Notification
+
+logger = logging.getLogger(__name__)
+
+
+def absolute_link(link: str) -> str:
+    return settings.MONIA_BASE_URL.rstrip("/") + link
+
+
+def _send_emails(recipients: list[tuple[str, str]], message: str) -> None:
+    # No user language is stored: e-mail goes in the installation's language (Finnish).
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = f"Monia: {gettext(message)}"
+        for email, link in recipients:
+            body = render_to_string(
+                "notify/email.txt", {"message": gettext(message), "url": absolute_link(link)}
+            )
+            try:
+                send_mail(subject, body, None, [email])
+            except Exception:  # the change is committed; the in-app notification remains
+                logger.exception("notification e-mail failed")
+
+
+@transaction.atomic
+def notify(*, users: Iterable[User], kind: str, message: str, link: str) -> list[Notification]:
+    """Notify each user once. `message` is a msgid (mark it with gettext_noop)."""
+    unique = {u.pk: u for u in users if u.is_active}
+    rows = Notification.objects.bulk_create(
+        Notification(user=u, kind=kind, message=message, link=link) for u in unique.values()
+    )
+    recipients = [(u.email, link) for u in unique.values() if u.email]
+    if recipients:
+        transaction.on_commit(lambda: _send_emails(recipients, message))
+    return rows
+
+
+def notification_mark_read(*, notification: Notification) -> Notification:
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def notifications_mark_all_read(*, user: User) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
