@@ -12,9 +12,12 @@ class StaffAdmin(UserAdmin):
     list_filter = ("role", "county", "team", "is_active")
     fieldsets = (
         *UserAdmin.fieldsets,
-        ("Monia", {"fields": ("role", "county", "team", "title", "phone")}),
+        ("Monia", {"fields": ("role", "county", "team", "organisation", "title", "phone")}),
     )
-    add_fieldsets = (*UserAdmin.add_fieldsets, ("Monia", {"fields": ("role", "county", "team")}))
+    add_fieldsets = (
+        *UserAdmin.add_fieldsets,
+        ("Monia", {"fields": ("role", "county", "team", "organisation")}),
+    )
 
 
 @admin.register(ApiToken)

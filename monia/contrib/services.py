@@ -105,3 +105,39 @@ def statement_submit(
             detail=req.organisation.name,
         )
     return req
+
+
+REMIND_WORKING_DAYS = 2
+
+
+def contribution_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Remind partners of statements due within two working days or overdue — once a day,
+    by an in-app notification and a content-free e-mail. Returns how many were reminded."""
+    from monia import deadlines
+
+    today = today or timezone.localdate()
+    horizon = deadlines.add_working_days(today, REMIND_WORKING_DAYS)
+    reminded = 0
+    pending = (
+        ContributionRequest.objects.filter(
+            submitted_at__isnull=True, due_on__lte=horizon, assessment__completed_on__isnull=True
+        )
+        .exclude(reminded_on=today)
+        .select_related("organisation", "partner")
+    )
+    for req in pending:
+        with transaction.atomic():
+            overdue = req.due_on < today
+            notify(
+                users=[req.partner]
+                if req.partner
+                else organisation_partners(organisation=req.organisation),
+                kind=NotificationKind.CONTRIBUTION,
+                message=gettext_noop("A statement you were asked for is overdue")
+                if overdue
+                else gettext_noop("A statement you were asked for is due soon"),
+                link=reverse("partner_contribution", kwargs={"request_id": req.pk}),
+            )
+            ContributionRequest.objects.filter(pk=req.pk).update(reminded_on=today)
+            reminded += 1
+    return reminded

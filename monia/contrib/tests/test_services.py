@@ -126,3 +126,31 @@ def test_overdue_is_flagged(school_request: ContributionRequest) -> None:
     assert row.overdue
     [row] = selectors.requests_for_assessment(school_request.assessment, today=TODAY())
     assert not row.overdue
+
+
+def test_partners_are_reminded_once_a_day_of_statements_due_soon_or_overdue(
+    case_a: Any, worker_a: Any, school: Any, partner: Any
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from monia.contrib import services as contrib_services
+    from monia.notify.models import Notification
+
+    today = timezone.localdate()
+    contrib_services.request_create(
+        user=worker_a,
+        assessment=case_a.open_assessment,
+        organisation=school,
+        basis="lsl_41_request",
+        questions="Havainnot?",
+        due_on=today,
+    )
+    before = Notification.objects.filter(user=partner).count()
+    assert contrib_services.contribution_reminders_send(today=today) == 1
+    assert contrib_services.contribution_reminders_send(today=today) == 0  # once a day
+    assert (
+        contrib_services.contribution_reminders_send(today=today + datetime.timedelta(days=1)) == 1
+    )  # overdue the next day
+    assert Notification.objects.filter(user=partner).count() == before + 2
