@@ -203,6 +203,7 @@ def network_build(
         .first()
     )
     if case is not None:
+        _referrals(case, staff.workers[0], organisations[2], today)
         network_services.grant_create(
             user=staff.workers[0],
             case=case,
@@ -213,3 +214,38 @@ def network_build(
             scope=["basic", "plan"],
             ends_on=today + datetime.timedelta(days=180),
         )
+
+
+def _referrals(case: Case, worker: object, psychiatry: object, today: datetime.date) -> None:
+    """One support that began in time and one wait over the target, for the dashboard."""
+    from django.utils import timezone as tz
+
+    from monia.network import referral_services
+
+    def days_ago(n: int, hour: int = 10) -> datetime.datetime:
+        day = today - datetime.timedelta(days=n)
+        return datetime.datetime.combine(day, datetime.time(hour), tzinfo=tz.get_current_timezone())
+
+    started = referral_services.referral_create(
+        user=worker,
+        case=case,
+        organisation=psychiatry,
+        service="Nuorisopsykiatrinen arvio",  # type: ignore[arg-type]
+        need_identified_on=today - datetime.timedelta(days=80),
+        referred_at=days_ago(78),
+        contact_person="Sairaanhoitaja Helena",
+    )
+    referral_services.referral_advance(
+        referral=started, step="accepted", at=days_ago(70), user=worker
+    )  # type: ignore[arg-type]
+    referral_services.referral_advance(
+        referral=started, step="first_contact", at=days_ago(60), user=worker
+    )  # type: ignore[arg-type]
+    referral_services.referral_create(
+        user=worker,
+        case=case,
+        organisation=psychiatry,
+        service="Perheterapia",  # type: ignore[arg-type]
+        need_identified_on=today - datetime.timedelta(days=42),
+        referred_at=days_ago(40),
+    )
