@@ -96,7 +96,7 @@ def invitee_add(
     if errors:
         raise ValidationError(errors)
     is_partner = role == InviteeRole.PARTNER
-    return NetworkMeetingInvitee.objects.create(
+    invitee = NetworkMeetingInvitee.objects.create(
         meeting=meeting,
         role=role,
         organisation=organisation if is_partner else None,
@@ -104,6 +104,21 @@ def invitee_add(
         family_member_name="" if is_partner else family_member_name.strip(),
         attends=attends,
     )
+    if is_partner and organisation is not None:
+        from django.urls import reverse
+        from django.utils.translation import gettext_noop
+
+        from monia.notify.models import NotificationKind
+        from monia.notify.selectors import organisation_partners
+        from monia.notify.services import notify
+
+        notify(
+            users=[partner] if partner else organisation_partners(organisation=organisation),
+            kind=NotificationKind.INVITATION,
+            message=gettext_noop("You are invited to a network meeting"),
+            link=reverse("partner_network_meeting", kwargs={"meeting_id": meeting.pk}),
+        )
+    return invitee
 
 
 def _record_errors(

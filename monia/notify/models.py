@@ -13,6 +13,7 @@ class NotificationKind(models.TextChoices):
     TASK = "task", _("Task")
     CONTRIBUTION = "contribution", _("Contribution request")
     CONSULTATION = "consultation", _("Consultation")
+    INVITATION = "invitation", _("Invitation")
 
 
 class Notification(models.Model):

@@ -84,3 +84,32 @@ def test_partner_invitee_from_another_county_is_refused(
     far = Organisation.objects.create(county=world.county_b, name="Kaukokoulu", sector="school")
     with pytest.raises(ValidationError):
         services.invitee_add(meeting=meeting, role="partner", organisation=far)
+
+
+def test_invited_partners_are_notified_without_client_data(
+    case_a: Any,
+    worker_a: Any,
+    school: Any,
+    partner: Any,
+    django_capture_on_commit_callbacks: Any,
+    mailoutbox: Any,
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from monia.netmeet import services as netmeet_services
+    from monia.notify.models import Notification
+
+    meeting = netmeet_services.meeting_plan(
+        user=worker_a,
+        case=case_a.case,
+        held_at=timezone.now() + datetime.timedelta(days=3),
+        place="Koulu",
+        agenda="Tuki",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        netmeet_services.invitee_add(meeting=meeting, role="partner", organisation=school)
+    assert Notification.objects.filter(user=partner, kind="invitation").count() == 1
+    for mail in mailoutbox:
+        assert "Aino" not in mail.subject + mail.body and "Esimerkki" not in mail.body
