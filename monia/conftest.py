@@ -127,6 +127,18 @@ def admin(world: World) -> User:
     )
 
 
+def login(username: str, language: str | None = None) -> Any:
+    """A test client logged in as one persona (and in one language, when given)."""
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client()
+    assert client.login(username=username, password=PASSWORD)
+    if language:
+        client.post(reverse("set_language"), {"language": language, "next": "/"})
+    return client
+
+
 def days_ago(n: int) -> datetime.datetime:
     return timezone.now() - datetime.timedelta(days=n)
 

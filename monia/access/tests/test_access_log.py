@@ -6,18 +6,11 @@ from typing import Any
 
 import pytest
 from django.db import transaction
-from django.test import Client
 from django.urls import reverse
 
 from monia.access import policy
 from monia.access.models import AccessLog, Basis
-from monia.conftest import PASSWORD, CaseWorld
-
-
-def login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
+from monia.conftest import CaseWorld, login
 
 
 def test_case_page_logs_who_whose_which_view_and_basis(

@@ -5,21 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
 from monia.casework.models import Case, Intake
-from monia.conftest import PASSWORD, CaseWorld
+from monia.conftest import CaseWorld
+from monia.conftest import login as _login
 from monia.people.models import Person
-
-
-def _login(username: str, language: str = "fi") -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    client.post(reverse("set_language"), {"language": language, "next": "/"})
-    return client
 
 
 def _intake_post(**overrides: str) -> dict[str, str]:

@@ -12,7 +12,8 @@ from django.utils import timezone
 from monia import deadlines
 from monia.access.models import AccessLog
 from monia.casework.models import Intake
-from monia.conftest import PASSWORD, World
+from monia.conftest import World
+from monia.conftest import login as logged_in
 from monia.enotify import services
 from monia.enotify.models import ENotification, ENotificationAccess
 from monia.enotify.tests.conftest import school_nurse_post
@@ -28,12 +29,6 @@ def form_url(world: World) -> str:
 
 def post(client: Client, world: World, data: dict[str, Any], **extra: Any) -> Any:
     return client.post(form_url(world), data, follow=True, **EN, **extra)
-
-
-def logged_in(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 def test_public_pages_need_no_login(world: World) -> None:

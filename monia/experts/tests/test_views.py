@@ -7,25 +7,19 @@ import datetime
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from monia.access.models import AccessLog
-from monia.conftest import PASSWORD, CaseWorld, child_create, notification
+from monia.conftest import CaseWorld, child_create, notification
+from monia.conftest import login as _login
 from monia.experts import services
 from monia.experts.models import ExpertCase, ExpertSession
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-
-
-def _login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from monia.casework.models import Case
 from monia.conftest import PASSWORD, CaseWorld
+from monia.conftest import login as client_for
 from monia.network import referral_selectors as selectors
 from monia.network import referral_services as services
 from monia.network.models import Organisation, Referral
@@ -155,12 +156,6 @@ def test_referral_to_another_countys_organisation_is_refused(case_a, world) -> N
     assert "organisation" in exc.value.message_dict
 
 
-def client_for(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
-
-
 def test_other_team_gets_404_on_the_pages(case_a, clinic, other_team) -> None:
     r = make(case_a, clinic)
     client = client_for("other_team")
@@ -269,10 +264,7 @@ def test_referral_and_its_steps_are_in_the_chronology_in_the_readers_language(
 def test_the_client_plan_page_lists_the_services_around_the_child(
     case_a: CaseWorld, clinic: Organisation
 ) -> None:
-    from django.test import Client
     from django.urls import reverse
-
-    from monia.conftest import PASSWORD
 
     make(case_a, clinic)
     client = Client()

@@ -7,21 +7,15 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from monia.conftest import PASSWORD, CaseWorld
+from monia.conftest import CaseWorld
+from monia.conftest import login as _login
 from monia.network import services
 from monia.network.models import DisclosureLog
 
 TODAY = timezone.localdate
-
-
-def _login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 def _grant(case_a: CaseWorld, worker_a: Any, school: Any, **extra: Any) -> Any:

@@ -7,21 +7,15 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from monia.conftest import PASSWORD, CaseWorld, child_create, days_ago, notification
+from monia.conftest import CaseWorld, child_create, days_ago, notification
+from monia.conftest import login as _login
 from monia.systemic import selectors, services
 from monia.systemic.models import AgendaReason, CaseFlag, MeetingStatus
 
 TODAY = timezone.localdate
-
-
-def _login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 def _meeting(user: Any, world: Any) -> Any:

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from monia.access.models import AccessLog
-from monia.conftest import PASSWORD, CaseWorld, child_create, notification
+from monia.conftest import CaseWorld, child_create, notification
+from monia.conftest import login as _login
 from monia.systemic import minutes, services
 from monia.systemic.models import TeamMeeting
 
@@ -66,12 +67,6 @@ def pdf_text(pdf: bytes) -> str:
 
 
 # --- Fixtures -------------------------------------------------------------------------------
-
-
-def _login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 def _discuss(meeting: TeamMeeting, case: Any, user: Any, worries: str = "Huoli") -> Any:

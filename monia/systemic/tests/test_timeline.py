@@ -7,14 +7,14 @@ import re
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from monia.access.models import AccessLog
 from monia.casework.models import EventKind
-from monia.conftest import PASSWORD, CaseWorld
+from monia.conftest import CaseWorld
+from monia.conftest import login as _login
 from monia.experts import services as expert_services
 from monia.systemic import services, timeline
 from monia.systemic.models import LifeEvent
@@ -22,12 +22,6 @@ from monia.systemic.models import LifeEvent
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-
-
-def _login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
 
 
 def _url(case_a: CaseWorld, name: str = "case_timeline") -> str:

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.test import Client
 from django.urls import reverse
 
-from monia.conftest import PASSWORD, CaseWorld, child_create, days_ago, notification
-
-
-def _login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=PASSWORD)
-    return client
+from monia.conftest import CaseWorld, child_create, days_ago, notification
+from monia.conftest import login as _login
 
 
 def test_dashboard_shows_overdue_decision_in_red(world: Any, worker_a: Any) -> None:
