@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from monia.contrib.models import ContributionRequest
     from monia.network.models import SharingGrant
     from monia.people.models import Person
+    from monia.systemic.models import NextStep
     from monia.teams.models import Team
 
 
@@ -501,3 +502,16 @@ def partner_network_meeting_get(user: User, meeting_id: int, *, purpose: str) ->
             raise NotFound
         _log_network_meeting_reads(user, [found], purpose=purpose)
     return found
+
+
+# --- Tasks ---
+
+
+def task_get_for_owner(user: User, task_id: int) -> NextStep:
+    """A next step the user owns; anyone else's answers 404, like a missing one."""
+    from monia.systemic.models import NextStep
+
+    step = NextStep.objects.filter(pk=task_id, owner_id=user.pk).first()
+    if step is None or not user.is_active:
+        raise NotFound
+    return step

@@ -177,7 +177,11 @@ def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
     intakes = list(
         case.intakes.select_related("recorded_by", "decided_by").order_by("-received_at")
     )
-    assessments = list(case.assessments.prefetch_related("hearings").order_by("-started_on"))
+    assessments = list(
+        case.assessments.prefetch_related("hearings", "contribution_requests").order_by(
+            "-started_on"
+        )
+    )
     plans = {p.status: p for p in case.plans.exclude(status=PlanStatus.SUPERSEDED)}
     measures = list(case.measures.order_by("-started_on", "-pk"))
     relationship = case.client_relationships.filter(closed_on__isnull=True).first()

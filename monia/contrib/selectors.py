@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
-
 from monia.casework.models import ServiceNeedsAssessment
 from monia.contrib.models import ContributionRequest
 
@@ -34,9 +32,12 @@ def requests_for_assessment(
 
 
 def statement_counts(assessment: ServiceNeedsAssessment) -> dict[str, int]:
-    return assessment.contribution_requests.aggregate(
-        requested=Count("pk"), received=Count("pk", filter=Q(submitted_at__isnull=False))
-    )
+    """Counted from the requests, which the case page prefetches for all its assessments."""
+    requests = list(assessment.contribution_requests.all())
+    return {
+        "requested": len(requests),
+        "received": sum(1 for r in requests if r.submitted_at is not None),
+    }
 
 
 def tasks_for_partner(

@@ -21,7 +21,7 @@ from monia.access import policy
 from monia.access.policy import Action
 from monia.accounts.models import User
 from monia.systemic import forms, selectors, services
-from monia.systemic.models import AgendaItem, MeetingStatus, NextStep, TeamMeeting
+from monia.systemic.models import AgendaItem, MeetingStatus, TeamMeeting
 from monia.web.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -263,9 +263,7 @@ def case_flag(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def task_done(request: HttpRequest, task_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    step = NextStep.objects.filter(pk=task_id, owner=user).first()
-    if step is None:
-        raise policy.NotFound
+    step = policy.task_get_for_owner(user, task_id)
     services.next_step_done(user=user, step=step)
     messages.success(request, _("The task is marked done."))
     return redirect("dashboard")
