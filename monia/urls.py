@@ -19,5 +19,9 @@ urlpatterns = [
     path("", include("monia.contrib.urls")),
     path("", include("monia.netmeet.urls")),
     path("", include("monia.notify.urls")),
+    path("", include("monia.portal.urls")),
+    path("", include("monia.voice.urls")),
+    path("", include("monia.dialogue.urls")),
+    path("saml2/", include("monia.portal.saml_urls")),
     path("api/v1/", include("monia.api.urls")),
 ]

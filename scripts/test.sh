@@ -14,7 +14,7 @@ echo "== mypy"
 # mypy's Django plugin only reads the settings; it needs no database (and exits without
 # running exit hooks, so it must not start the embedded server).
 DATABASE_URL=${DATABASE_URL:-postgres://unused@localhost/unused} $BIN/mypy
-echo "== browser for the end-to-end tests"
+echo "== system packages for the tests (chromium, xmlsec1)"
 bash scripts/ensure_chromium.sh
 echo "== migrations are up to date"
 $BIN/python manage.py makemigrations --check --dry-run

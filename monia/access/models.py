@@ -12,6 +12,8 @@ class Basis(models.TextChoices):
     TEAM_MEMBER = "team_member", _("Member of the team responsible for the case")
     SENIOR_OFFICIAL = "senior_official", _("Senior official of the county")
     INTAKE_REGISTRATION = "intake_registration", _("Recording an intake")
+    OWN_DATA = "own_data", _("The client's own data (participation portal)")
+    GUARDIAN = "guardian", _("Guardian of the child (participation portal)")
 
 
 class AccessLog(models.Model):

@@ -14,6 +14,7 @@ Rules (Act 703/2023: access only for an existing client relationship or a work t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import enum
 from collections.abc import Iterable
@@ -274,7 +275,7 @@ def partner_case_get(
 
     Writes one disclosure-log row per grant in the same transaction; 404 without a grant.
     """
-    from monia.network.models import DisclosureLog
+    from monia.network.services import disclosure_log_write, disclosure_of_grant
 
     with transaction.atomic():
         grants = list(
@@ -285,25 +286,16 @@ def partner_case_get(
         if not grants:
             raise NotFound
         parts = sorted({part for g in grants for part in g.scope})
-        DisclosureLog.objects.bulk_create(
-            DisclosureLog(
-                grant=g,
-                recipient=user,
-                organisation_id=g.organisation_id,
-                person_id=g.case.child_id,
-                case_id=g.case_id,
-                parts=g.scope,
-                basis=g.basis,
-                purpose=purpose,
-            )
-            for g in grants
+        disclosure_log_write(
+            recipient=user, disclosures=[disclosure_of_grant(g) for g in grants], purpose=purpose
         )
     return grants[0].case, grants, parts
 
 
 def partner_grants_list(user: User, *, purpose: str) -> list[SharingGrant]:
     """The grants in force for a partner, each child's name shown logged as a disclosure."""
-    from monia.network.models import DisclosureLog, SharePart
+    from monia.network.models import SharePart
+    from monia.network.services import disclosure_log_write, disclosure_of_grant
 
     with transaction.atomic():
         grants = list(
@@ -311,18 +303,10 @@ def partner_grants_list(user: User, *, purpose: str) -> list[SharingGrant]:
             .select_related("case__child", "organisation")
             .order_by("ends_on")
         )
-        DisclosureLog.objects.bulk_create(
-            DisclosureLog(
-                grant=g,
-                recipient=user,
-                organisation_id=g.organisation_id,
-                person_id=g.case.child_id,
-                case_id=g.case_id,
-                parts=[SharePart.BASIC],
-                basis=g.basis,
-                purpose=purpose,
-            )
-            for g in grants
+        disclosure_log_write(
+            recipient=user,
+            disclosures=[disclosure_of_grant(g, parts=[SharePart.BASIC]) for g in grants],
+            purpose=purpose,
         )
     return grants
 
@@ -350,18 +334,17 @@ def _log_consultation_reads(
 ) -> None:
     """Consent-mode questions show the child's name: one disclosure row for each.
     Pseudonymised ones disclose no one and are not logged."""
-    from monia.consult.models import ConsultationDisclosure, ConsultationMode
+    from monia.consult.models import ConsultationMode
+    from monia.network.services import disclosure_log_write, disclosure_of_consultation
 
-    ConsultationDisclosure.objects.bulk_create(
-        ConsultationDisclosure(
-            consultation=c,
-            recipient=user,
-            person_id=c.case.child_id,
-            basis="consent",
-            purpose=purpose,
-        )
-        for c in consultations
-        if c.mode == ConsultationMode.CONSENT
+    disclosure_log_write(
+        recipient=user,
+        disclosures=[
+            disclosure_of_consultation(c)
+            for c in consultations
+            if c.mode == ConsultationMode.CONSENT
+        ],
+        purpose=purpose,
     )
 
 
@@ -412,11 +395,13 @@ def _contributions_open_to(user: User) -> QuerySet[ContributionRequest]:
 def _log_contribution_reads(
     user: User, requests: Iterable[ContributionRequest], *, purpose: str
 ) -> None:
-    from monia.contrib.models import ContributionDisclosure
+    """The child's name and the questions shown: one disclosure row per request."""
+    from monia.network.services import disclosure_log_write, disclosure_of_contribution
 
-    ContributionDisclosure.objects.bulk_create(
-        ContributionDisclosure(recipient=user, request=r, basis=r.basis, purpose=purpose)
-        for r in requests
+    disclosure_log_write(
+        recipient=user,
+        disclosures=[disclosure_of_contribution(r) for r in requests],
+        purpose=purpose,
     )
 
 
@@ -467,13 +452,15 @@ def _network_meetings_for_partner(user: User) -> QuerySet[NetworkMeeting]:
 def _log_network_meeting_reads(
     user: User, meetings: Iterable[NetworkMeeting], *, purpose: str
 ) -> None:
-    from monia.netmeet.models import NetworkMeetingDisclosure
+    """The child's first name and the agenda shown: one disclosure row per meeting, for the
+    partner's organisation (the invited one: only its professionals reach a meeting)."""
+    from monia.network.services import disclosure_log_write, disclosure_of_meeting
 
-    NetworkMeetingDisclosure.objects.bulk_create(
-        NetworkMeetingDisclosure(
-            recipient=user, meeting=m, person_id=m.case.child_id, purpose=purpose
-        )
-        for m in meetings
+    organisation_id = cast(int, user.organisation_id)
+    disclosure_log_write(
+        recipient=user,
+        disclosures=[disclosure_of_meeting(m, organisation_id=organisation_id) for m in meetings],
+        purpose=purpose,
     )
 
 
@@ -515,3 +502,134 @@ def task_get_for_owner(user: User, task_id: int) -> NextStep:
     if step is None or not user.is_active:
         raise NotFound
     return step
+
+
+# --- The participation portal: a client sees their own matters, or their child's ----------
+# A young person from 12 (younger where the worker allows, portal.ChildPortalAccess), a
+# young adult in aftercare (18+, case still open) and a guardian of a child under 18 whose
+# case is open. The client's identity code (portal.ClientAccount) links the login to the
+# person's rows in every county's register. A sibling's case, a closed case or a child no
+# longer in the client's custody answers 404 like a missing one.
+
+PORTAL_MIN_AGE = 12
+ADULT_AGE = 18
+
+
+class PortalKind(enum.StrEnum):
+    YOUNG_PERSON = "young_person"
+    YOUNG_ADULT = "young_adult"
+    GUARDIAN = "guardian"
+
+
+@dataclasses.dataclass(frozen=True)
+class PortalCase:
+    """One matter a client may follow in the portal, and in which capacity."""
+
+    case: Case
+    kind: PortalKind
+    client: Person  # the client's own row in the case's county
+
+    @property
+    def is_guardian(self) -> bool:
+        return self.kind == PortalKind.GUARDIAN
+
+    @property
+    def basis(self) -> Basis:
+        return Basis.GUARDIAN if self.is_guardian else Basis.OWN_DATA
+
+
+def age_on(birth: datetime.date | None, day: datetime.date) -> int | None:
+    if birth is None:
+        return None
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def is_client(user: User) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.role == "client")
+
+
+def client_persons(user: User) -> QuerySet[Person]:
+    """The client's own rows in the registers (one per county the person is known in)."""
+    from monia.people.models import Person
+
+    if not is_client(user):
+        return Person.objects.none()
+    account = getattr(user, "client_account", None)
+    if account is None:
+        return Person.objects.none()
+    return Person.objects.filter(identity_code_canonical=account.identity_code_canonical)
+
+
+def portal_cases(user: User, *, today: datetime.date | None = None) -> list[PortalCase]:
+    """Every matter the client may follow, in three queries. Writes no log (see callers)."""
+    from django.utils import timezone
+
+    from monia.casework.models import Case, CaseStage
+    from monia.people.models import Relationship
+
+    today = today or timezone.localdate()
+    persons = {p.pk: p for p in client_persons(user)}
+    if not persons:
+        return []
+    found: dict[int, PortalCase] = {}
+    open_cases = Case.objects.exclude(stage=CaseStage.CLOSED).select_related(
+        "child", "child__portal_access", "county", "team", "designated_worker"
+    )
+    for case in open_cases.filter(child_id__in=persons):
+        age = age_on(case.child.birth_date, today)
+        if age is None:
+            continue
+        if age >= ADULT_AGE:
+            kind = PortalKind.YOUNG_ADULT
+        elif age >= PORTAL_MIN_AGE or hasattr(case.child, "portal_access"):
+            kind = PortalKind.YOUNG_PERSON
+        else:
+            continue
+        found[case.pk] = PortalCase(case=case, kind=kind, client=persons[case.child_id])
+    ties = dict(
+        Relationship.objects.filter(from_person_id__in=persons, is_guardian=True)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today))
+        .values_list("to_person_id", "from_person_id")
+    )
+    for case in open_cases.filter(child_id__in=ties):
+        age = age_on(case.child.birth_date, today)
+        if age is not None and age >= ADULT_AGE:
+            continue  # an adult's matters are their own
+        found.setdefault(
+            case.pk,
+            PortalCase(case=case, kind=PortalKind.GUARDIAN, client=persons[ties[case.child_id]]),
+        )
+    return sorted(found.values(), key=lambda pc: (pc.is_guardian, pc.case.child.first_names))
+
+
+def _portal_log(user: User, pcs: Iterable[PortalCase], purpose: str) -> None:
+    AccessLog.objects.bulk_create(
+        AccessLog(
+            user=user,
+            county_id=pc.case.county_id,
+            person_id=pc.case.child_id,
+            case=pc.case,
+            purpose=purpose,
+            basis=pc.basis,
+            channel="portal",
+        )
+        for pc in pcs
+    )
+
+
+def portal_cases_list(user: User, *, purpose: str) -> list[PortalCase]:
+    """The client's matters, each read logged (one INSERT)."""
+    with transaction.atomic():
+        pcs = portal_cases(user)
+        _portal_log(user, pcs, purpose)
+    return pcs
+
+
+def portal_case_get(user: User, case_id: int, *, purpose: str) -> PortalCase:
+    """One matter of the client's, logged; 404 for anything else."""
+    with transaction.atomic():
+        for pc in portal_cases(user):
+            if pc.case.pk == case_id:
+                _portal_log(user, [pc], purpose)
+                return pc
+    raise NotFound

@@ -13,6 +13,8 @@ OWN_TASK      the user's own task only
 PARTNER       policy.partner_case_get / partner_grants_list: a partner professional
               through a sharing grant in force; each disclosure logged; others 404
 API           the JSON API: token or session, then the same policy; 401 when anonymous
+PORTAL        a client of the participation portal (policy.is_client); others 404
+PORTAL_CASE   policy.portal_case_get: the client's own matter or their child's, logged
 ADMIN_SITE    Django's admin: administrators only; no client data is registered there
 """
 
@@ -33,6 +35,8 @@ class Rule(enum.StrEnum):
     PARTNER = "partner"
     API = "api"
     ADMIN_SITE = "admin_site"
+    PORTAL = "portal"
+    PORTAL_CASE = "portal_case"
 
 
 URL_RULES: dict[str, Rule] = {
@@ -117,6 +121,47 @@ URL_RULES: dict[str, Rule] = {
     "notifications": Rule.STAFF,
     "notifications_read_all": Rule.STAFF,
     "notification_open": Rule.OWN_TASK,
+    # The participation portal (monia/portal): login pages are public (the demo login
+    # answers 404 unless MONIA_DEMO_IDENTIFICATION is on); every page of a matter passes
+    # policy.portal_case_get. The worker's side of one case is CASE_VIEW (changes: RECORD
+    # or DECIDE inside the view).
+    "portal_login": Rule.PUBLIC,
+    "portal_demo_login": Rule.PUBLIC,
+    "portal_logout": Rule.PUBLIC,
+    "portal_home": Rule.PORTAL,
+    "portal_safety_general": Rule.PORTAL,
+    "portal_case": Rule.PORTAL_CASE,
+    "portal_plan": Rule.PORTAL_CASE,
+    "portal_decisions": Rule.PORTAL_CASE,
+    "portal_meetings": Rule.PORTAL_CASE,
+    "portal_safety": Rule.PORTAL_CASE,
+    "portal_who_viewed": Rule.PORTAL_CASE,
+    "case_portal": Rule.CASE_VIEW,
+    # The dialogue with the client (monia/dialogue): secure messages and the co-research
+    # journal. A client reaches only their own thread and journal of a matter through
+    # policy.portal_case_get; staff read with CASE_VIEW, write (reply, journal entries,
+    # bring to the plan review) with CASE_RECORD inside the views.
+    "portal_messages": Rule.PORTAL_CASE,
+    "portal_journal": Rule.PORTAL_CASE,
+    "case_messages": Rule.CASE_VIEW,
+    "case_message_thread": Rule.CASE_VIEW,
+    "case_journal": Rule.CASE_VIEW,
+    # Clients' strong identification over SAML 2.0 (monia/portal/saml_urls.py): the
+    # protocol's own endpoints, public by nature (the IdP's signed assertion is the
+    # credential; djangosaml2's logout start needs a login). All 404 while SAML is off.
+    "saml2_login": Rule.PUBLIC,
+    "saml2_acs": Rule.PUBLIC,
+    "saml2_logout": Rule.PUBLIC,
+    "saml2_ls": Rule.PUBLIC,
+    "saml2_ls_post": Rule.PUBLIC,
+    "saml2_metadata": Rule.PUBLIC,
+    # My voice and "Were you heard?" (monia/voice): each passes policy.portal_case_get, and
+    # the meeting must be the case's own (planned for My voice, held for "Were you heard?").
+    # The participation indicators: counts only, scoped by policy.caseload_scope (a senior
+    # official: the county; others: their team); administrators, partners, clients 404.
+    "portal_voice": Rule.PORTAL_CASE,
+    "portal_heard": Rule.PORTAL_CASE,
+    "participation_indicators": Rule.STAFF,
 }
 
 # Namespaces whose every pattern shares one rule.

@@ -23,6 +23,7 @@ class Role(models.TextChoices):
     SENIOR_OFFICIAL = "senior_official", _("Senior official")
     ADMINISTRATOR = "administrator", _("Administrator")
     PARTNER = "partner", _("Partner professional")
+    CLIENT = "client", _("Client (participation portal)")
 
 
 # Roles held by qualified (laillistettu) social workers, who may be named the

@@ -90,31 +90,3 @@ class Consultation(models.Model):
     @property
     def is_pseudonymised(self) -> bool:
         return self.mode == ConsultationMode.PSEUDONYMISED
-
-
-class ConsultationDisclosure(models.Model):
-    """Luovutusloki for consultations: a named child shown to a partner, on consent.
-
-    network.DisclosureLog requires a SharingGrant, and a consultation is not a grant:
-    the consent covers this one question only. So consent-mode reads are logged here,
-    with the same who/when/whose/basis columns. Pseudonymised reads disclose no one and
-    write no row.
-    """
-
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    consultation = models.ForeignKey(
-        Consultation, on_delete=models.PROTECT, related_name="disclosures"
-    )
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
-    basis = models.CharField(max_length=30, default="consent")
-    purpose = models.CharField(max_length=80)
-
-    class Meta:
-        verbose_name = _("consultation disclosure")
-        verbose_name_plural = _("consultation disclosures")
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d} {self.purpose}"

@@ -78,31 +78,3 @@ class ContributionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"contribution request {self.pk}"
-
-
-class ContributionDisclosure(models.Model):
-    """Luovutusloki for contribution requests: one row each time a partner reads a request.
-
-    A partner sees the child's name, birth date and the worker's questions — client data
-    disclosed outside the county (Act 703/2023), so each read needs a trail row. It
-    cannot go to ``network.DisclosureLog``: that row requires a ``SharingGrant`` FK,
-    and a contribution request is its own basis (LsL 41 § request or the guardian's
-    consent, recorded on the request), not a sharing grant.
-    """
-
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    request = models.ForeignKey(
-        ContributionRequest, on_delete=models.PROTECT, related_name="disclosures"
-    )
-    basis = models.CharField(max_length=30, choices=RequestBasis.choices)
-    purpose = models.CharField(max_length=80)
-
-    class Meta:
-        verbose_name = _("contribution disclosure")
-        verbose_name_plural = _("contribution disclosures")
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d} {self.purpose}"

@@ -33,6 +33,7 @@ from monia.demo.names import (
     CountySpec,
     StaffSpec,
 )
+from monia.demo.portal import portal_build
 from monia.demo.steps import Chooser, Scenario, TeamStaff
 from monia.demo.stories import Stories
 from monia.demo.workspace import network_build, workspace_build
@@ -282,6 +283,7 @@ def _county_build(
         password_hash=password_hash,
         email_domain=DEMO_EMAIL_DOMAIN,
     )
+    portal_build(staff=showcase_team, county_code=spec.code, today=today)
     stages = dict(
         Case.objects.filter(county=county)
         .values_list("stage")

@@ -136,32 +136,3 @@ class AgreedAction(models.Model):
 
     def __str__(self) -> str:
         return self.description[:50]
-
-
-class NetworkMeetingDisclosure(models.Model):
-    """Luovutusloki for network meetings: one row each time a partner reads a meeting.
-
-    A partner invited to the meeting sees the child's first name, the agenda and, once
-    held, the agreed actions — client data disclosed outside the county's child welfare
-    (Act 703/2023), so each read needs a trail row. It cannot go to
-    ``network.DisclosureLog``: that row requires a ``SharingGrant``, and the invitation
-    to the meeting is its own basis, not a sharing grant; nor to the contribution or
-    consultation logs, which point at their own objects.
-    """
-
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    meeting = models.ForeignKey(
-        NetworkMeeting, on_delete=models.PROTECT, related_name="disclosures"
-    )
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
-    purpose = models.CharField(max_length=80)
-
-    class Meta:
-        verbose_name = _("network meeting disclosure")
-        verbose_name_plural = _("network meeting disclosures")
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d} {self.purpose}"

@@ -1,8 +1,9 @@
 """The network around the child: partner organisations, and what each may see of a case.
 
 A partner sees a case only through a sharing grant that records its legal basis, its
-scope and its end date (Act 703/2023; LsL 41 §); every disclosure writes a row in the
-disclosure log (luovutusloki).
+scope and its end date (Act 703/2023; LsL 41 §). Every disclosure to a partner, through a
+grant, a contribution request, a consultation or a network meeting, writes a row in the
+one disclosure log (luovutusloki).
 """
 
 from __future__ import annotations
@@ -118,25 +119,73 @@ class SharingGrant(models.Model):
         return part_labels(self.scope)
 
 
+class DisclosureSource(models.TextChoices):
+    """What opened the client data to the partner: each is its own legal footing."""
+
+    SHARING_GRANT = "sharing_grant", _("Sharing grant")
+    CONTRIBUTION_REQUEST = "contribution_request", _("Contribution request")
+    CONSULTATION = "consultation", _("Consultation")
+    NETWORK_MEETING = "network_meeting", _("Network meeting")
+
+
+class DisclosureBasis(models.TextChoices):
+    """Every basis a disclosure may rest on: a grant's (LegalBasis), a contribution
+    request's (LsL 41 § request or the guardian's consent), a named consultation's
+    consent, and the invitation to the family's network meeting."""
+
+    GUARDIAN_CONSENT = "guardian_consent", _("Consent of the guardian")
+    CHILD_CONSENT = "child_consent", _("Consent of a child who understands the matter")
+    LSL_41_REQUEST = "lsl_41_request", _("Request for information (LsL 41 §)")
+    OTHER_STATUTORY = "other_statutory", _("Other statutory basis")
+    CONSULTATION_CONSENT = "consent", _("Consent to the named consultation")
+    MEETING_INVITATION = "meeting_invitation", _("Invitation to the network meeting")
+
+
 class DisclosureLog(models.Model):
-    """Luovutusloki: what was disclosed, to whom, on what basis — one row per disclosure."""
+    """Luovutusloki: what was disclosed, to whom, on what basis — one row per disclosure.
+
+    The one log for every way client data reaches a partner outside the county's child
+    welfare (Act 703/2023): a sharing grant, a contribution request, a named
+    consultation, a network-meeting invitation. ``source`` and ``source_id`` name the
+    object that opened the data; only a grant is also a foreign key, because only a
+    grant is its own model here (the others point at tables of other apps).
+    """
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
-    grant = models.ForeignKey(SharingGrant, on_delete=models.PROTECT, related_name="disclosures")
+    source = models.CharField(max_length=30, choices=DisclosureSource.choices)
+    source_id = models.PositiveBigIntegerField()
+    grant = models.ForeignKey(
+        SharingGrant,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="disclosures",
+    )
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="+")
-    parts = models.JSONField(default=list)
-    basis = models.CharField(max_length=30, choices=LegalBasis.choices)
+    parts = models.JSONField(default=list)  # SharePart values; empty for other sources
+    basis = models.CharField(max_length=30, choices=DisclosureBasis.choices)
     purpose = models.CharField(max_length=80)
 
     class Meta:
         verbose_name = _("disclosure log entry")
         verbose_name_plural = _("disclosure log")
         indexes = [models.Index(fields=["person", "at"], name="disclosure_person_time_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(source="sharing_grant") & models.Q(grant__isnull=False))
+                | (~models.Q(source="sharing_grant") & models.Q(grant__isnull=True)),
+                name="disclosure_grant_iff_grant_source",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(grant__isnull=True) | models.Q(source_id=models.F("grant_id")),
+                name="disclosure_grant_is_its_source",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d} {self.purpose}"

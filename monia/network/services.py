@@ -1,8 +1,12 @@
-"""Writes for the network: the registry, partner professionals, and sharing grants."""
+"""Writes for the network: the registry, partner professionals, sharing grants, and the
+one disclosure log (luovutusloki) that every disclosure to a partner writes."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,11 +17,19 @@ from monia.accounts.models import User
 from monia.casework.models import Case
 from monia.network.models import (
     CONSENT_BASES,
+    DisclosureBasis,
+    DisclosureLog,
+    DisclosureSource,
     LegalBasis,
     Organisation,
     SharePart,
     SharingGrant,
 )
+
+if TYPE_CHECKING:
+    from monia.consult.models import Consultation
+    from monia.contrib.models import ContributionRequest
+    from monia.netmeet.models import NetworkMeeting
 
 
 @transaction.atomic
@@ -97,4 +109,97 @@ def organisation_create(
         sector=sector,
         municipality=municipality.strip(),
         phone=phone.strip(),
+    )
+
+
+# --- The disclosure log (luovutusloki, Act 703/2023) ---
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """What one read showed a partner: whose data, through which object, on what basis."""
+
+    source: DisclosureSource
+    source_id: int
+    organisation_id: int
+    person_id: int
+    case_id: int
+    basis: str
+    parts: Sequence[str] = ()
+    grant_id: int | None = None
+
+
+def disclosure_of_grant(grant: SharingGrant, *, parts: Sequence[str] | None = None) -> Disclosure:
+    """A case seen through a sharing grant: the parts shown (default: the grant's scope)."""
+    return Disclosure(
+        source=DisclosureSource.SHARING_GRANT,
+        source_id=grant.pk,
+        grant_id=grant.pk,
+        organisation_id=grant.organisation_id,
+        person_id=grant.case.child_id,
+        case_id=grant.case_id,
+        basis=grant.basis,
+        parts=list(grant.scope if parts is None else parts),
+    )
+
+
+def disclosure_of_contribution(request: ContributionRequest) -> Disclosure:
+    """A contribution request read: its own basis (LsL 41 § request or the guardian's consent)."""
+    case = request.assessment.case
+    return Disclosure(
+        source=DisclosureSource.CONTRIBUTION_REQUEST,
+        source_id=request.pk,
+        organisation_id=request.organisation_id,
+        person_id=case.child_id,
+        case_id=case.pk,
+        basis=request.basis,
+    )
+
+
+def disclosure_of_consultation(consultation: Consultation) -> Disclosure:
+    """A consultation read in consent mode: the child is named on that consent only."""
+    return Disclosure(
+        source=DisclosureSource.CONSULTATION,
+        source_id=consultation.pk,
+        organisation_id=consultation.organisation_id,
+        person_id=consultation.case.child_id,
+        case_id=consultation.case_id,
+        basis=DisclosureBasis.CONSULTATION_CONSENT,
+    )
+
+
+def disclosure_of_meeting(meeting: NetworkMeeting, *, organisation_id: int) -> Disclosure:
+    """A network meeting read by a professional of an invited organisation."""
+    return Disclosure(
+        source=DisclosureSource.NETWORK_MEETING,
+        source_id=meeting.pk,
+        organisation_id=organisation_id,
+        person_id=meeting.case.child_id,
+        case_id=meeting.case_id,
+        basis=DisclosureBasis.MEETING_INVITATION,
+    )
+
+
+def disclosure_log_write(
+    *, recipient: User, disclosures: Iterable[Disclosure], purpose: str
+) -> list[DisclosureLog]:
+    """One disclosure-log row per disclosure, in one INSERT (none for none).
+
+    Called by the access policy inside the transaction of the read it logs, so the data
+    is never shown without its row; it opens no transaction of its own (no savepoint).
+    """
+    return DisclosureLog.objects.bulk_create(
+        DisclosureLog(
+            source=d.source,
+            source_id=d.source_id,
+            grant_id=d.grant_id,
+            recipient=recipient,
+            organisation_id=d.organisation_id,
+            person_id=d.person_id,
+            case_id=d.case_id,
+            parts=list(d.parts),
+            basis=d.basis,
+            purpose=purpose,
+        )
+        for d in disclosures
     )

@@ -14,15 +14,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from monia.access import policy
 from monia.access.policy import Action
 from monia.casework import selectors as casework_selectors
-from monia.network import forms, services
-from monia.network.models import DisclosureLog
+from monia.network import forms, selectors, services
 from monia.web.errors import apply_errors
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def case_sharing(request: HttpRequest, case_id: int) -> HttpResponse:
-    """The grants of a case, its disclosure log, a new grant and withdrawals."""
+    """The grants of a case, its disclosure log (every source), a new grant and withdrawals."""
     user = policy.user_of(request)
     case = policy.case_get_for_user(user, case_id, purpose="case_sharing", action=Action.DECIDE)
     action = request.POST.get("action")
@@ -45,11 +44,7 @@ def case_sharing(request: HttpRequest, case_id: int) -> HttpResponse:
             messages.success(request, _("The partner may now see the chosen parts."))
             return redirect("case_sharing", case_id=case.pk)
     grants = case.sharing_grants.select_related("organisation", "partner").order_by("-created_at")
-    log = (
-        DisclosureLog.objects.filter(case=case)
-        .select_related("recipient", "organisation")
-        .order_by("-at")[:100]
-    )
+    log = selectors.disclosures_for_case(case.pk)
     return render(
         request,
         "network/case_sharing.html",

@@ -31,6 +31,13 @@ class County(models.Model):
         ),
     )
 
+    social_emergency_phone = models.CharField(
+        _("emergency social services phone (sosiaalipäivystys)"),
+        max_length=40,
+        blank=True,
+        help_text=_("Shown to children and families in the portal, beside 112."),
+    )
+
     class Meta:
         verbose_name = _("wellbeing services county")
         verbose_name_plural = _("wellbeing services counties")

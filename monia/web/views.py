@@ -14,6 +14,7 @@ from monia.access import policy
 from monia.casework import selectors
 from monia.enotify import selectors as enotify_selectors
 from monia.network import referral_selectors
+from monia.portal import selectors as portal_selectors
 from monia.systemic import selectors as systemic_selectors
 from monia.web import charts
 from monia.web.forms import OnDateForm
@@ -25,6 +26,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
     if user.role == "partner":
         return redirect("partner_home")
+    if user.role == "client":
+        return redirect("portal_home")
     visible = policy.cases_visible_to(user)
     board = selectors.dashboard_for_user(
         user=user,
@@ -40,7 +43,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         )
         if w.late
     ]
-    policy.log_case_list(user, board.my_cases + board.team_cases, purpose="dashboard")
+    safety_alerts = portal_selectors.open_safety_alerts(visible)
+    policy.log_case_list(
+        user,
+        board.my_cases + board.team_cases + [a.case for a in safety_alerts],
+        purpose="dashboard",
+    )
     return render(
         request,
         "web/dashboard.html",
@@ -49,6 +57,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "may_record_intake": policy.may_record_intake(user),
             "enotifications_waiting": enotify_selectors.enotifications_waiting_count(user),
             "tasks": tasks,
+            "safety_alerts": safety_alerts,
             "late_waits": late_waits,
             "support_target": settings.MONIA_SUPPORT_TARGET_DAYS,
             "today": timezone.localdate(),

@@ -57,7 +57,15 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["referral_id"] = _referral(cw).pk
     if name == "network_meeting_detail":
         kwargs["meeting_id"] = _network_meeting(cw).pk
+    if name == "case_message_thread":
+        kwargs["thread_id"] = _message_thread(cw).pk
     return kwargs
+
+
+def _message_thread(cw: CaseWorld) -> Any:
+    from monia.dialogue.models import MessageThread
+
+    return MessageThread.objects.create(case=cw.case, client=cw.case.child)
 
 
 def _expert_case(cw: CaseWorld) -> Any:
@@ -183,3 +191,71 @@ def test_admin_site_registers_no_client_data() -> None:
 
     registered = {m._meta.app_label for m in django_admin.site._registry}
     assert registered.isdisjoint({"people", "casework", "access"})
+
+
+# --- The participation portal -------------------------------------------------------------
+PORTAL_CASE_URLS = sorted(name for name, rule in URL_RULES.items() if rule == Rule.PORTAL_CASE)
+
+
+def _held_meeting(case: Any) -> Any:
+    """A network meeting of the case that was held (the "Were you heard?" page needs one)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from monia.accounts.models import User
+    from monia.netmeet import services
+
+    worker = User.objects.get(username="worker_a")
+    now = timezone.now()
+    meeting = services.meeting_plan(
+        user=worker,
+        case=case,
+        held_at=now - datetime.timedelta(days=2),
+        place="Koulu",
+        agenda="Tuki",
+        now=now - datetime.timedelta(days=3),
+    )
+    return services.meeting_record(
+        user=worker,
+        meeting=meeting,
+        minutes="Sovittiin tuesta.",
+        family_view="Hyvä suunta.",
+        child_view="Haluan jatkaa.",
+        actions=[],
+    )
+
+
+def _portal_kwargs(name: str, case: Any) -> dict[str, int]:
+    """Arguments for a portal URL of one matter."""
+    if name == "portal_heard":
+        return {"case_id": case.pk, "meeting_id": _held_meeting(case).pk}
+    return {"case_id": case.pk}
+
+
+@pytest.mark.parametrize("name", CASE_URLS)
+def test_staff_case_urls_answer_404_to_a_portal_client(name: str, portal_world: Any) -> None:
+    from monia.conftest import portal_client
+
+    client = portal_client(portal_world.guardian)  # Aino's guardian: her case is case_a
+    url = reverse(name, kwargs=_kwargs(name, portal_world.cw))
+    assert client.get(url).status_code == 404, name
+
+
+@pytest.mark.parametrize("name", PORTAL_CASE_URLS)
+def test_portal_urls_answer_only_the_client_of_the_matter(
+    name: str, portal_world: Any, request: pytest.FixtureRequest
+) -> None:
+    from monia.conftest import portal_client
+
+    for persona in PERSONAS:
+        request.getfixturevalue(persona)
+    url = reverse(name, kwargs=_portal_kwargs(name, portal_world.young_case))
+    anonymous = Client().get(url)
+    assert anonymous.status_code == 302 and "/portal/login/" in anonymous["Location"]
+    for persona in PERSONAS:
+        assert _client_for(persona).get(url).status_code == 404, (name, persona)
+    assert portal_client(portal_world.young).get(url).status_code == 200, name
+    assert portal_client(portal_world.guardian).get(url).status_code == 200, name
+    # The young adult is no party to Eetu's matter.
+    assert portal_client(portal_world.young_adult).get(url).status_code == 404, name

@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from monia.conftest import PASSWORD, CaseWorld, make_user
 from monia.consult import services
-from monia.consult.models import Consultation, ConsultationDisclosure
+from monia.consult.models import Consultation
+from monia.network.models import DisclosureLog
 
 HKI = ZoneInfo("Europe/Helsinki")
 
@@ -166,7 +167,7 @@ def test_partner_pages_never_show_the_name_of_a_pseudonymised_child(
         assert "Tyttö, 9" in body
         assert child.first_names not in body and child.last_name not in body
         assert child.identity_code not in body
-    assert not ConsultationDisclosure.objects.exists()
+    assert not DisclosureLog.objects.exists()
 
 
 def test_consent_reads_are_logged(case_a: CaseWorld, school: Any, partner: Any) -> None:
@@ -175,7 +176,8 @@ def test_consent_reads_are_logged(case_a: CaseWorld, school: Any, partner: Any) 
     inbox = client.get(reverse("partner_consultations")).content.decode()
     assert case_a.case.child.full_name in inbox
     client.get(reverse("partner_consultation", args=[c.pk]))
-    rows = ConsultationDisclosure.objects.filter(consultation=c, recipient=partner)
+    rows = DisclosureLog.objects.filter(source="consultation", source_id=c.pk, recipient=partner)
     assert rows.count() == 2
     assert {r.basis for r in rows} == {"consent"}
-    assert {r.person_id for r in rows} == {case_a.case.child_id}
+    assert {(r.person_id, r.case_id) for r in rows} == {(case_a.case.child_id, case_a.case.pk)}
+    assert {r.organisation_id for r in rows} == {school.pk}

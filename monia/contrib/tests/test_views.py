@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from monia.conftest import PASSWORD, CaseWorld
 from monia.contrib import services
-from monia.contrib.models import ContributionDisclosure, ContributionRequest
+from monia.contrib.models import ContributionRequest
+from monia.network.models import DisclosureLog
 
 
 def _client(username: str) -> Client:
@@ -99,8 +100,11 @@ def test_partner_task_list_and_overdue_text(
     with translation.override("fi"):
         assert f"<strong>{translation.gettext('Overdue')}</strong>" in page
     assert (
-        ContributionDisclosure.objects.filter(
-            recipient=partner, request=school_request, purpose="contribution_list"
+        DisclosureLog.objects.filter(
+            recipient=partner,
+            source="contribution_request",
+            source_id=school_request.pk,
+            purpose="contribution_list",
         ).count()
         == 1
     )
@@ -119,8 +123,15 @@ def test_partner_sees_only_the_task_not_the_case(
     for secret in ("Tuki arkeen", "Perhetyö", "Tarvitaan tukea.", "Perhekoti"):
         assert secret not in page
     assert "Maija" not in page
-    row = ContributionDisclosure.objects.get(recipient=partner, purpose="contribution_task")
-    assert row.request == school_request and row.basis == "lsl_41_request"
+    row = DisclosureLog.objects.get(recipient=partner, purpose="contribution_task")
+    assert (row.source, row.source_id, row.basis, row.grant) == (
+        "contribution_request",
+        school_request.pk,
+        "lsl_41_request",
+        None,
+    )
+    assert (row.person, row.case) == (child, school_request.assessment.case)
+    assert row.organisation_id == school_request.organisation_id
 
 
 def test_partner_submits_the_statement(school_request: ContributionRequest, partner: Any) -> None:
@@ -141,7 +152,7 @@ def test_partner_of_another_organisation_gets_404(
         school_request.assessment.case.child.full_name
         not in client.get(reverse("partner_contributions")).content.decode()
     )
-    assert not ContributionDisclosure.objects.exists()
+    assert not DisclosureLog.objects.exists()
 
 
 def test_staff_get_404_on_partner_pages(school_request: ContributionRequest, worker_a: Any) -> None:

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from monia.casework.models import ChronologyEvent, EventKind
 from monia.conftest import PASSWORD, CaseWorld
-from monia.netmeet.models import MeetingStatus, NetworkMeeting, NetworkMeetingDisclosure
+from monia.netmeet.models import MeetingStatus, NetworkMeeting
 from monia.netmeet.tests.conftest import record
+from monia.network.models import DisclosureLog
 
 
 def _client(username: str) -> Client:
@@ -94,7 +95,14 @@ def test_invited_partner_sees_the_meeting_with_first_name_only(
     response = client.get(reverse("partner_network_meeting", kwargs={"meeting_id": meeting.pk}))
     assert response.status_code == 200
     assert "Koulunkäynnin tuki" in response.content.decode()
-    assert NetworkMeetingDisclosure.objects.filter(recipient=partner).count() == 2
+    rows = DisclosureLog.objects.filter(recipient=partner)
+    assert rows.count() == 2
+    assert {(r.source, r.source_id, r.basis) for r in rows} == {
+        ("network_meeting", meeting.pk, "meeting_invitation")
+    }
+    assert {(r.person_id, r.organisation_id) for r in rows} == {
+        (meeting.case.child_id, partner.organisation_id)
+    }
 
 
 def test_partner_sees_agreed_actions_but_not_the_minutes(
@@ -118,7 +126,7 @@ def test_another_organisations_partner_gets_404(
     url = reverse("partner_network_meeting", kwargs={"meeting_id": meeting.pk})
     assert client.get(url).status_code == 404
     assert meeting.place not in client.get(reverse("partner_network_meetings")).content.decode()
-    assert not NetworkMeetingDisclosure.objects.exists()
+    assert not DisclosureLog.objects.exists()
 
 
 def test_staff_cannot_use_the_partner_pages(meeting: NetworkMeeting, worker_a: Any) -> None:

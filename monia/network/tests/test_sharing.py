@@ -50,6 +50,7 @@ def test_grant_opens_only_its_scope_and_logs_the_disclosure(
         "guardian_consent",
         ["basic", "plan"],
     )
+    assert (row.source, row.source_id) == ("sharing_grant", grant.pk)
 
 
 def test_withdrawn_consent_ends_access_at_once(

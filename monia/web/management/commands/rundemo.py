@@ -3,6 +3,7 @@
 import signal
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -25,4 +26,9 @@ class Command(BaseCommand):
             f"\nMonia is at http://{options['addrport']}/ — log in as sanna / demo "
             "(a designated social worker). Stop it with Ctrl+C."
         )
+        if settings.MONIA_DEMO_IDENTIFICATION:
+            self.stdout.write(
+                f"The participation portal for children and families is at "
+                f"http://{options['addrport']}/portal/ (demo identification, not real)."
+            )
         call_command("runserver", options["addrport"], use_reloader=False)

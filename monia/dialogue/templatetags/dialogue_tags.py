@@ -1,0 +1,26 @@
+"""Template tags that let other apps' pages show the dialogue without touching their views:
+the portal nav's unread count and the plan page's entries for the review."""
+
+from __future__ import annotations
+
+from django import template
+
+from monia.access.policy import PortalCase
+from monia.casework.models import Case
+from monia.dialogue import selectors
+from monia.dialogue.models import JournalEntry
+
+register = template.Library()
+
+
+@register.simple_tag
+def portal_unread_messages(pc: PortalCase) -> int:
+    """One COUNT query: the workers' messages this client has not read yet."""
+    return selectors.portal_unread_count(case_id=pc.case.pk, client_id=pc.client.pk)
+
+
+@register.simple_tag
+def plan_review_entries(case: Case) -> list[JournalEntry]:
+    """The journal entries brought to the plan review. The page showing them has opened
+    the case through the policy (and logged the read)."""
+    return selectors.plan_review_entries(case)

@@ -1,0 +1,104 @@
+"""Reads of the disclosure log (luovutusloki): whose data went to which partner, and why."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from monia.network.models import DisclosureBasis, DisclosureLog, DisclosureSource, part_labels
+
+
+@dataclass(frozen=True)
+class DisclosureRow:
+    """One disclosure as a reader sees it, labels in the active language."""
+
+    at: datetime.datetime
+    person_id: int
+    case_id: int
+    recipient_name: str
+    organisation_name: str
+    source: str
+    source_label: str
+    source_id: int
+    basis: str
+    basis_label: str
+    purpose: str
+    purpose_label: str  # what the partner was shown, in plain words
+    parts_labels: list[str]
+
+
+# The partner pages' purposes (policy calls in the views), as a client would say them.
+PURPOSE_LABELS = {
+    "partner_list": _("The child's name in the list of shared cases"),
+    "partner_case": _("The shared parts of the case"),
+    "contribution_list": _("The child's name in the list of statement requests"),
+    "contribution_task": _("The request for a statement"),
+    "contribution_submit": _("The request for a statement"),
+    "partner_consultations": _("The child's name in the list of consultations"),
+    "partner_consultation": _("The consultation question"),
+    "network_meeting_list": _("The child's first name in the list of network meetings"),
+    "network_meeting_read": _("The network meeting's details"),
+}
+
+
+def _label(choices: type[DisclosureSource] | type[DisclosureBasis], value: str) -> str:
+    return str(choices(value).label) if value in choices.values else value
+
+
+def _newest_first(queryset: QuerySet[DisclosureLog]) -> QuerySet[DisclosureLog]:
+    """The recipient and their organisation joined, so the rows cost one query."""
+    return queryset.select_related("recipient", "organisation").order_by("-at", "-pk")
+
+
+def _rows(queryset: QuerySet[DisclosureLog]) -> list[DisclosureRow]:
+    return [
+        DisclosureRow(
+            at=d.at,
+            person_id=d.person_id,
+            case_id=d.case_id,
+            recipient_name=d.recipient.display_name,
+            organisation_name=d.organisation.name,
+            source=d.source,
+            source_label=_label(DisclosureSource, d.source),
+            source_id=d.source_id,
+            basis=d.basis,
+            basis_label=_label(DisclosureBasis, d.basis),
+            purpose=d.purpose,
+            purpose_label=str(PURPOSE_LABELS.get(d.purpose) or _label(DisclosureSource, d.source)),
+            parts_labels=part_labels(d.parts),
+        )
+        for d in queryset
+    ]
+
+
+def _as_moment(since: datetime.date) -> datetime.datetime:
+    """A date means from the start of that day in Finland's time (the active zone)."""
+    if isinstance(since, datetime.datetime):
+        return since
+    return timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
+
+
+def disclosures_for_person(
+    person_ids: Iterable[int], *, since: datetime.date
+) -> list[DisclosureRow]:
+    """Every disclosure of these persons' data since the cut-off, newest first.
+
+    The client's right to know who received their data (Act 703/2023 § 11): the portal's
+    "who has viewed my data" page asks for the last two years. One query, whatever the
+    number of rows.
+    """
+    ids = list(person_ids)
+    if not ids:
+        return []
+    rows = DisclosureLog.objects.filter(person_id__in=ids, at__gte=_as_moment(since))
+    return _rows(_newest_first(rows))
+
+
+def disclosures_for_case(case_id: int, *, limit: int = 100) -> list[DisclosureRow]:
+    """The case's latest disclosures from every source, for the case's sharing page."""
+    return _rows(_newest_first(DisclosureLog.objects.filter(case_id=case_id))[:limit])

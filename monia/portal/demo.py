@@ -1,0 +1,89 @@
+"""Demo identification: synthetic clients to log in as, when MONIA_DEMO_IDENTIFICATION is on.
+
+Only synthetic identity codes (individual numbers 900–999) are listed; real codes never are.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from monia.access.policy import ADULT_AGE, PORTAL_MIN_AGE
+from monia.casework.models import Case, CaseStage, MeasureKind
+from monia.netmeet.models import MeetingStatus, NetworkMeeting
+from monia.people.models import Person, Relationship
+
+
+@dataclasses.dataclass(frozen=True)
+class DemoClient:
+    kind: str
+    name: str
+    identity_code: str
+
+
+def _synthetic(code: str) -> bool:
+    return len(code) == 11 and code[7:10].isdigit() and int(code[7:10]) >= 900
+
+
+def _years_ago(today: datetime.date, years: int) -> datetime.date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:
+        return today.replace(year=today.year - years, day=28)
+
+
+def demo_clients(per_kind: int = 3) -> list[DemoClient]:
+    today = timezone.localdate()
+    open_cases = Case.objects.exclude(stage=CaseStage.CLOSED)
+    out: list[DemoClient] = []
+    planned = NetworkMeeting.objects.filter(status=MeetingStatus.PLANNED)
+    young = (
+        Person.objects.filter(
+            cases__in=open_cases,
+            birth_date__lte=_years_ago(today, PORTAL_MIN_AGE),
+            birth_date__gt=_years_ago(today, ADULT_AGE),
+        )
+        .exclude(identity_code="")
+        .annotate(featured=Exists(planned.filter(case__child=OuterRef("pk"))))
+        .order_by("-featured", "pk")[: per_kind * 3]
+    )
+    adults = (
+        Person.objects.filter(
+            cases__in=open_cases.filter(measures__kind=MeasureKind.AFTERCARE),
+            birth_date__lte=_years_ago(today, ADULT_AGE),
+        )
+        .exclude(identity_code="")
+        .distinct()
+        .order_by("pk")[: per_kind * 3]
+    )
+    guardian_ids = Relationship.objects.filter(
+        is_guardian=True,
+        to_person__cases__in=open_cases,
+        to_person__birth_date__gt=_years_ago(today, ADULT_AGE),
+    ).values("from_person_id")
+    guardians = (
+        Person.objects.filter(pk__in=guardian_ids)
+        .exclude(identity_code="")
+        .annotate(
+            featured=Exists(
+                planned.filter(
+                    case__child__ties_to__from_person=OuterRef("pk"),
+                    case__child__ties_to__is_guardian=True,
+                )
+            )
+        )
+        .order_by("-featured", "pk")[: per_kind * 3]
+    )
+    for kind, persons in (
+        ("young_person", young),
+        ("young_adult", adults),
+        ("guardian", guardians),
+    ):
+        picked = [p for p in persons if _synthetic(p.identity_code)][:per_kind]
+        out += [
+            DemoClient(kind=kind, name=p.full_name, identity_code=p.identity_code) for p in picked
+        ]
+    return out

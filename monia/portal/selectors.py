@@ -1,0 +1,358 @@
+"""Reads of the participation portal: the client's documents, plan, meetings and log.
+
+Everything here takes a case the policy has already opened (``policy.portal_case_get``
+for clients, ``policy.case_get_for_user`` for staff); nothing here decides access, except
+that a guardian's hidden documents are filtered out (``visible_documents``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from monia.access.models import AccessLog
+from monia.access.policy import PortalCase
+from monia.casework.models import (
+    AssessmentConclusion,
+    Case,
+    ClientPlan,
+    IntakeDecision,
+    Measure,
+    MeasureKind,
+    PlanStatus,
+)
+from monia.netmeet.models import AgreedAction, MeetingStatus, NetworkMeeting
+from monia.people.models import Person, Relationship
+from monia.portal.models import GuardianRestriction, PlainPlan, SafetyAlert
+
+LOG_YEARS = 2  # 703/2023 § 11: the log of the previous two years
+
+
+@dataclasses.dataclass(frozen=True)
+class PortalDocument:
+    """A document of the case as the portal shows it: a plain title and its content."""
+
+    key: str
+    kind: str
+    title: str
+    on: datetime.date
+    lines: list[tuple[str, str]]
+
+
+def _plain_intake_decision(code: str) -> str:
+    plain: dict[str, str] = {
+        IntakeDecision.START_ASSESSMENT: _("We decided to find out together what help you need."),
+        IntakeDecision.JOIN_ASSESSMENT: _("We added this to the work we are already doing."),
+        IntakeDecision.NO_ACTION: _("We decided that child welfare does not need to do anything."),
+    }
+    return plain.get(code, "")
+
+
+def _plain_conclusion(code: str) -> str:
+    plain: dict[str, str] = {
+        AssessmentConclusion.CHILD_WELFARE_CLIENT: _("You get help from child welfare."),
+        AssessmentConclusion.OTHER_SOCIAL_SERVICES: _("You get help from other social services."),
+        AssessmentConclusion.NO_NEED: _("You do not need help from social services now."),
+    }
+    return plain.get(code, "")
+
+
+def _plain_measure(kind: str) -> str:
+    plain: dict[str, str] = {
+        MeasureKind.COMMUNITY_SUPPORT: _("Support while living at home"),
+        MeasureKind.PLACEMENT_AS_SUPPORT: _("Living somewhere else for a while, as support"),
+        MeasureKind.EMERGENCY_PLACEMENT: _("Urgent move to a safe place"),
+        MeasureKind.CARE_ORDER: _("Taken into care"),
+        MeasureKind.SUBSTITUTE_CARE: _("Living in a foster family or a home"),
+        MeasureKind.AFTERCARE: _("Aftercare: support after care"),
+    }
+    return plain.get(kind, "")
+
+
+def _date(d: datetime.date | None) -> str:
+    return d.strftime("%-d.%-m.%Y") if d else ""
+
+
+def portal_documents(case: Case) -> list[PortalDocument]:
+    """Decisions, the approved plan and the records of held meetings, newest first."""
+    docs: list[PortalDocument] = []
+    for intake in case.intakes.exclude(decision="").order_by("-decided_on"):
+        if intake.decided_on is None:
+            continue
+        docs.append(
+            PortalDocument(
+                key=f"intake:{intake.pk}",
+                kind="decision",
+                title=_("Decision after a child welfare notification"),
+                on=intake.decided_on,
+                lines=[
+                    (_("What we decided"), _plain_intake_decision(intake.decision)),
+                    (_("Why"), intake.decision_reason),
+                ],
+            )
+        )
+    for a in case.assessments.filter(completed_on__isnull=False):
+        assert a.completed_on is not None
+        docs.append(
+            PortalDocument(
+                key=f"assessment:{a.pk}",
+                kind="decision",
+                title=_("We finished finding out what help is needed"),
+                on=a.completed_on,
+                lines=[
+                    (_("What we found"), _plain_conclusion(a.conclusion)),
+                    (_("Summary"), a.summary),
+                ],
+            )
+        )
+    for m in Measure.objects.filter(case=case):
+        lines = [(_("Starts"), _date(m.started_on))]
+        if m.expires_on:
+            lines.append((_("Lasts until"), _date(m.extended_to or m.expires_on)))
+        if m.ended_on:
+            lines.append((_("Ended"), _date(m.ended_on)))
+        if m.place:
+            lines.append((_("Where"), m.place))
+        if m.details:
+            lines.append((_("More"), m.details))
+        docs.append(
+            PortalDocument(
+                key=f"measure:{m.pk}",
+                kind="decision",
+                title=_plain_measure(m.kind) or m.get_kind_display(),
+                on=m.decided_on,
+                lines=lines,
+            )
+        )
+    plan = approved_plan(case)
+    if plan is not None and plan.approved_on is not None:
+        docs.append(
+            PortalDocument(
+                key=f"plan:{plan.pk}",
+                kind="plan",
+                title=_("Your plan"),
+                on=plan.approved_on,
+                lines=[],
+            )
+        )
+    held = NetworkMeeting.objects.filter(case=case, status=MeetingStatus.HELD).prefetch_related(
+        "agreed_actions"
+    )
+    for meeting in held:
+        docs.append(
+            PortalDocument(
+                key=f"netmeet:{meeting.pk}",
+                kind="meeting",
+                title=_("What we agreed in the meeting"),
+                on=timezone.localtime(meeting.held_at).date(),
+                lines=[
+                    (a.owner_name, f"{a.description} ({_('by')} {_date(a.due_on)})")
+                    for a in meeting.agreed_actions.all()
+                ],
+            )
+        )
+    docs.sort(key=lambda d: d.on, reverse=True)
+    return docs
+
+
+def hidden_keys(case: Case, guardian: Person) -> set[str]:
+    return set(
+        GuardianRestriction.objects.filter(case=case, guardian=guardian).values_list(
+            "document_key", flat=True
+        )
+    )
+
+
+def visible_documents(pc: PortalCase) -> list[PortalDocument]:
+    """The documents this client may see: a guardian does not see what is hidden from them."""
+    docs = portal_documents(pc.case)
+    if pc.is_guardian:
+        hidden = hidden_keys(pc.case, pc.client)
+        docs = [d for d in docs if d.key not in hidden]
+    return docs
+
+
+def may_see(pc: PortalCase, key: str) -> bool:
+    return not (pc.is_guardian and key in hidden_keys(pc.case, pc.client))
+
+
+def approved_plan(case: Case) -> ClientPlan | None:
+    return (
+        ClientPlan.objects.filter(case=case, status=PlanStatus.APPROVED)
+        .order_by("-approved_on", "-pk")
+        .first()
+    )
+
+
+def plain_plan(case: Case) -> PlainPlan | None:
+    return PlainPlan.objects.filter(case=case).first()
+
+
+def open_actions(case: Case, today: datetime.date) -> list[AgreedAction]:
+    """Who does what: the actions agreed in the network meetings, not yet past due."""
+    return list(
+        AgreedAction.objects.filter(
+            meeting__case=case, meeting__status=MeetingStatus.HELD, due_on__gte=today
+        ).select_related("meeting")
+    )
+
+
+def upcoming_meetings(case: Case, now: datetime.datetime | None = None) -> list[NetworkMeeting]:
+    now = now or timezone.now()
+    return list(
+        NetworkMeeting.objects.filter(
+            case=case, status=MeetingStatus.PLANNED, held_at__gte=now - datetime.timedelta(hours=3)
+        ).order_by("held_at")
+    )
+
+
+def recently_held_meetings(case: Case, days: int = 60) -> list[NetworkMeeting]:
+    """Meetings held lately: the client may still say whether they were heard."""
+    since = timezone.now() - datetime.timedelta(days=days)
+    return list(
+        NetworkMeeting.objects.filter(
+            case=case, status=MeetingStatus.HELD, held_at__gte=since
+        ).order_by("-held_at")
+    )
+
+
+def case_guardians(case: Case) -> list[Person]:
+    today = timezone.localdate()
+    return list(
+        Person.objects.filter(ties_from__to_person=case.child, ties_from__is_guardian=True)
+        .filter(Q(ties_from__ended_on__isnull=True) | Q(ties_from__ended_on__gt=today))
+        .distinct()
+        .order_by("last_name", "first_names")
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class LogRow:
+    at: datetime.datetime
+    who: str
+    organisation: str
+    what: str
+    basis: str
+    kind: str  # "access" | "disclosure"
+
+
+def _staff_label(user: object) -> tuple[str, str]:
+    from monia.accounts.models import User
+
+    assert isinstance(user, User)
+    if user.role == "client":
+        return _("You or your family member"), ""
+    org = user.organisation.name if user.organisation_id and user.organisation else ""
+    if not org and user.county_id and user.county:
+        org = user.county.name_fi
+    title = user.title or user.get_role_display()
+    return f"{user.display_name} ({title})", org
+
+
+def who_viewed(pc: PortalCase, *, now: datetime.datetime | None = None) -> list[LogRow]:
+    """The access and disclosure log of the child's data for the last two years."""
+    from monia.network import selectors as network_selectors
+
+    now = now or timezone.now()
+    since = now - datetime.timedelta(days=365 * LOG_YEARS + 1)
+    person_ids = [pc.case.child_id] if not pc.is_guardian else [pc.case.child_id, pc.client.pk]
+    rows: list[LogRow] = []
+    accesses = (
+        AccessLog.objects.filter(person_id__in=person_ids, at__gte=since)
+        .select_related("user", "user__organisation", "user__county")
+        .order_by("-at")[:500]
+    )
+    for a in accesses:
+        who, org = _staff_label(a.user)
+        rows.append(
+            LogRow(
+                at=a.at,
+                who=who,
+                organisation=org,
+                what=_purpose_label(a.purpose),
+                basis=a.get_basis_display(),
+                kind="access",
+            )
+        )
+    for d in network_selectors.disclosures_for_person(person_ids, since=since):
+        rows.append(
+            LogRow(
+                at=d.at,
+                who=d.recipient_name,
+                organisation=d.organisation_name,
+                what=d.purpose_label,
+                basis=d.basis_label,
+                kind="disclosure",
+            )
+        )
+    rows.sort(key=lambda r: r.at, reverse=True)
+    return rows
+
+
+def _purpose_label(purpose: str) -> str:
+    """The view that was used, in plain words (the log stores a code per view)."""
+    groups: list[tuple[tuple[str, ...], str]] = [
+        (("portal",), _("Participation portal")),
+        (("api_",), _("Another system, through the interface")),
+        (("intake", "enotify"), _("Child welfare notification")),
+        (("measure",), _("Decisions on help and placements")),
+        (("plan", "client_plan"), _("Client plan")),
+        (("meeting_", "caseboard", "case_flag"), _("The team's meeting")),
+        (
+            ("genogram", "ecomap", "emotional_tie", "network_tie", "family_member"),
+            _("Family and network map"),
+        ),
+        (("expert",), _("Expert group")),
+        (("referral", "case_referrals"), _("Services and referrals")),
+        (
+            (
+                "partner",
+                "contribution",
+                "consultation",
+                "case_consultations",
+                "network_meeting",
+                "assessment_contributions",
+                "case_sharing",
+            ),
+            _("Work with other professionals"),
+        ),
+        (("dashboard",), _("Worker's front page")),
+        (("case_timeline", "case_chronology", "life_event"), _("Timeline and chronology")),
+    ]
+    for prefixes, label in groups:
+        if purpose.startswith(prefixes):
+            return str(label)
+    return str(_("Case record"))
+
+
+def open_safety_alerts(cases: QuerySet[Case]) -> list[SafetyAlert]:
+    """Unhandled alerts of the given cases (a queryset from the policy), oldest first."""
+    return list(
+        SafetyAlert.objects.filter(case__in=cases, handled_at__isnull=True)
+        .select_related("case__child")
+        .order_by("raised_at")
+    )
+
+
+def case_safety_alerts(case: Case) -> list[SafetyAlert]:
+    return list(SafetyAlert.objects.filter(case=case).select_related("raised_by", "handled_by"))
+
+
+def emergency_numbers(case: Case) -> list[tuple[str, str]]:
+    numbers = [(_("Emergency number: police, ambulance, fire"), "112")]
+    if case.county.social_emergency_phone:
+        numbers.append(
+            (_("Emergency social services, day and night"), case.county.social_emergency_phone)
+        )
+    numbers.append((_("Children and young people's phone (MLL), free"), "116 111"))
+    return numbers
+
+
+def relationship_exists(guardian: Person, child: Person) -> bool:
+    return Relationship.objects.filter(
+        from_person=guardian, to_person=child, is_guardian=True
+    ).exists()

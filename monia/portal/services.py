@@ -1,0 +1,186 @@
+"""Writes of the participation portal: client logins, safety alerts, what guardians see."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from monia.access.policy import CASEWORK_ROLES, PortalCase, portal_cases
+from monia.accounts.models import Role, User
+from monia.casework.models import Case, EventKind
+from monia.casework.services import event_write
+from monia.notify.services import notify
+from monia.people import hetu
+from monia.people.models import Person
+from monia.portal.models import (
+    ChildPortalAccess,
+    ClientAccount,
+    GuardianRestriction,
+    LoginMethod,
+    PlainPlan,
+    SafetyAlert,
+)
+
+# Who is alerted: the team around the child (a senior official is not on a team).
+ALERTED_ROLES = CASEWORK_ROLES - {"senior_official"}
+
+
+def _username_for(canonical: str) -> str:
+    # The identity code never becomes a username (usernames show in the admin site).
+    digest = hmac.new(settings.SECRET_KEY.encode(), canonical.encode(), hashlib.sha256)
+    return "client-" + digest.hexdigest()[:24]
+
+
+@transaction.atomic
+def client_user_for_identity_code(
+    identity_code: str, *, method: str, given_name: str = "", last_name: str = ""
+) -> User | None:
+    """The portal user of the person with this identity code, created at first login.
+
+    None when the code is invalid or no register knows the person, or when the person has
+    no matter to follow in the portal (a client account is then not created at all).
+    """
+    try:
+        canonical = hetu.canonical(identity_code)
+    except hetu.InvalidIdentityCode:
+        return None
+    if method not in LoginMethod.values:
+        raise ValueError(method)
+    account = (
+        ClientAccount.objects.select_related("user")
+        .filter(identity_code_canonical=canonical)
+        .first()
+    )
+    if account is None:
+        persons = Person.objects.filter(identity_code_canonical=canonical)
+        first = persons.first()
+        if first is None:
+            return None
+        user = User(
+            username=_username_for(canonical),
+            role=Role.CLIENT,
+            first_name=(given_name or first.first_names)[:150],
+            last_name=(last_name or first.last_name)[:150],
+        )
+        user.set_unusable_password()
+        user.save()
+        account = ClientAccount.objects.create(
+            user=user, identity_code_canonical=canonical, last_method=method
+        )
+        if not portal_cases(user):
+            transaction.set_rollback(True)
+            return None
+    else:
+        user = account.user
+        if not user.is_active or not portal_cases(user):
+            return None
+        account.last_method = method
+        account.save(update_fields=["last_method"])
+    return user
+
+
+def _team_to_alert(case: Case) -> list[User]:
+    users = list(User.objects.filter(team_id=case.team_id, is_active=True, role__in=ALERTED_ROLES))
+    if case.designated_worker is not None:
+        users.append(case.designated_worker)
+    return users
+
+
+@transaction.atomic
+def safety_alert_raise(*, user: User, portal_case: PortalCase) -> SafetyAlert:
+    """An urgent alert to the child's worker and team; the notification names nobody."""
+    case = portal_case.case
+    alert = SafetyAlert.objects.create(case=case, raised_by=user)
+    event_write(
+        case=case,
+        kind=EventKind.SAFETY_ALERT,
+        actor=user,
+        detail=portal_case.client.full_name,
+    )
+    notify(
+        users=_team_to_alert(case),
+        kind="safety_alert",
+        message=gettext_noop("URGENT: a client pressed “I don't feel safe”."),
+        link=reverse("case_portal", kwargs={"case_id": case.pk}),
+    )
+    return alert
+
+
+@transaction.atomic
+def safety_alert_handle(*, user: User, case: Case, alert_id: int, note: str) -> SafetyAlert:
+    alert = SafetyAlert.objects.select_for_update().filter(pk=alert_id, case=case).first()
+    if alert is None:
+        raise ValidationError({"alert": _("This alert is not on this case.")})
+    if not note.strip():
+        raise ValidationError({"note": _("Write what was done.")})
+    if alert.handled_at is not None:
+        raise ValidationError({"alert": _("This alert has already been handled.")})
+    alert.handled_by = user
+    alert.handled_at = timezone.now()
+    alert.handled_note = note.strip()
+    alert.save()
+    event_write(case=case, kind=EventKind.SAFETY_ALERT_HANDLED, actor=user, detail=note.strip())
+    return alert
+
+
+@transaction.atomic
+def document_hide(
+    *, user: User, case: Case, document_key: str, guardian: Person, reason: str
+) -> GuardianRestriction:
+    from monia.portal.selectors import case_guardians, portal_documents
+
+    if guardian not in case_guardians(case):
+        raise ValidationError({"guardian": _("Choose a guardian of this child.")})
+    if document_key not in {d.key for d in portal_documents(case)}:
+        raise ValidationError({"document": _("Choose a document of this case.")})
+    if not reason.strip():
+        raise ValidationError(
+            {"reason": _("Write why showing the document would endanger the child.")}
+        )
+    restriction, _created = GuardianRestriction.objects.update_or_create(
+        case=case,
+        document_key=document_key,
+        guardian=guardian,
+        defaults={"reason": reason.strip(), "restricted_by": user},
+    )
+    event_write(case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=guardian.full_name)
+    return restriction
+
+
+@transaction.atomic
+def document_show(*, user: User, case: Case, restriction_id: int) -> None:
+    restriction = GuardianRestriction.objects.filter(pk=restriction_id, case=case).first()
+    if restriction is None:
+        raise ValidationError({"restriction": _("This document is not hidden.")})
+    name = restriction.guardian.full_name
+    restriction.delete()
+    event_write(case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=name)
+
+
+@transaction.atomic
+def child_portal_access_set(*, user: User, case: Case, allowed: bool) -> None:
+    if allowed:
+        ChildPortalAccess.objects.get_or_create(person=case.child, defaults={"allowed_by": user})
+    else:
+        ChildPortalAccess.objects.filter(person=case.child).delete()
+    event_write(
+        case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=case.child.full_name
+    )
+
+
+@transaction.atomic
+def plain_plan_save(*, user: User, case: Case, text: str) -> PlainPlan:
+    if not text.strip():
+        raise ValidationError({"text": _("Write the plan in plain words.")})
+    plain, _created = PlainPlan.objects.update_or_create(
+        case=case, defaults={"text": text.strip(), "written_by": user}
+    )
+    return plain

@@ -1,0 +1,200 @@
+"""Who sees what in the participation portal: each kind of client, siblings, hidden
+documents, staff pages, and the access log of every read."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from monia.access.models import AccessLog, Basis
+from monia.conftest import PortalWorld, login, portal_client
+from monia.portal import services
+from monia.portal.models import ChildPortalAccess
+
+pytestmark = pytest.mark.django_db
+
+
+def test_young_person_sees_own_matter_and_the_read_is_logged(portal_world: PortalWorld) -> None:
+    client = portal_client(portal_world.young)
+    response = client.get(reverse("portal_home"))
+    assert response.status_code == 302
+    assert response.url == reverse("portal_case", args=[portal_world.young_case.pk])
+    page = client.get(response.url)
+    assert page.status_code == 200
+    assert "Eetu" in page.content.decode()
+    row = AccessLog.objects.filter(case=portal_world.young_case, channel="portal").latest("at")
+    assert row.basis == Basis.OWN_DATA and row.person_id == portal_world.young.pk
+
+
+def test_child_does_not_see_a_siblings_matter(portal_world: PortalWorld) -> None:
+    client = portal_client(portal_world.young)
+    sibling_case = portal_world.cw.case.pk
+    for name in (
+        "portal_case",
+        "portal_plan",
+        "portal_decisions",
+        "portal_meetings",
+        "portal_who_viewed",
+    ):
+        assert client.get(reverse(name, args=[sibling_case])).status_code == 404, name
+    assert client.post(reverse("portal_safety", args=[sibling_case])).status_code == 404
+
+
+def test_child_under_twelve_has_no_portal_until_the_worker_allows(
+    portal_world: PortalWorld,
+) -> None:
+    assert (
+        services.client_user_for_identity_code(portal_world.child.identity_code, method="demo")
+        is None
+    )
+    worker = login("worker_a")
+    response = worker.post(
+        reverse("case_portal", args=[portal_world.cw.case.pk]),
+        {"intent": "child_access", "allowed": "1"},
+    )
+    assert response.status_code == 302
+    assert ChildPortalAccess.objects.filter(person=portal_world.child).exists()
+    client = portal_client(portal_world.child)
+    assert client.get(reverse("portal_case", args=[portal_world.cw.case.pk])).status_code == 200
+
+
+def test_guardian_sees_both_children_and_chooses(portal_world: PortalWorld) -> None:
+    client = portal_client(portal_world.guardian)
+    home = client.get(reverse("portal_home"))
+    assert home.status_code == 200
+    text = home.content.decode()
+    assert "Aino" in text and "Eetu" in text
+    page = client.get(reverse("portal_plan", args=[portal_world.cw.case.pk]))
+    assert page.status_code == 200
+    assert "Koulunkäynti" in page.content.decode()
+    row = AccessLog.objects.filter(case=portal_world.cw.case, channel="portal").latest("at")
+    assert row.basis == Basis.GUARDIAN
+
+
+def test_guardian_does_not_see_a_document_hidden_from_them(portal_world: PortalWorld) -> None:
+    case = portal_world.cw.case
+    worker = login("worker_a")
+    key = f"measure:{portal_world.cw.emergency.pk}"
+    response = worker.post(
+        reverse("case_portal", args=[case.pk]),
+        {
+            "intent": "hide",
+            "document": key,
+            "guardian": str(portal_world.guardian.pk),
+            "reason": "Sijaintitieto vaarantaisi lapsen turvallisuuden.",
+        },
+    )
+    assert response.status_code == 302
+    guardian = portal_client(portal_world.guardian)
+    text = guardian.get(reverse("portal_decisions", args=[case.pk])).content.decode()
+    assert "Perhekoti" not in text
+    # The child herself (allowed by the worker) still sees it.
+    services.child_portal_access_set(
+        user=portal_world.cw.case.designated_worker, case=case, allowed=True
+    )
+    child = portal_client(portal_world.child)
+    assert "Perhekoti" in child.get(reverse("portal_decisions", args=[case.pk])).content.decode()
+
+
+def test_hiding_needs_a_reason_and_keeps_what_was_typed(portal_world: PortalWorld) -> None:
+    worker = login("worker_a")
+    response = worker.post(
+        reverse("case_portal", args=[portal_world.cw.case.pk]),
+        {"intent": "hide", "document": "", "guardian": str(portal_world.guardian.pk), "reason": ""},
+    )
+    assert response.status_code == 200
+    assert "error-summary" in response.content.decode()
+
+
+def test_young_adult_in_aftercare_sees_own_decisions(portal_world: PortalWorld) -> None:
+    client = portal_client(portal_world.young_adult)
+    response = client.get(reverse("portal_decisions", args=[portal_world.adult_case.pk]))
+    assert response.status_code == 200
+    assert "Nuorisokoti" in response.content.decode()
+
+
+def test_guardian_of_a_young_adult_sees_nothing_of_the_adult() -> None:
+    # Covered by policy: an adult's matters are their own (age >= 18 skips guardians).
+    from monia.access.policy import ADULT_AGE
+
+    assert ADULT_AGE == 18
+
+
+def test_staff_pages_answer_404_to_a_client(portal_world: PortalWorld) -> None:
+    client = portal_client(portal_world.young)
+    assert client.get(reverse("case_detail", args=[portal_world.young_case.pk])).status_code == 404
+    assert client.get(reverse("dashboard")).status_code == 302
+
+
+def test_safety_button_alerts_the_team_without_content(
+    portal_world: PortalWorld, mailoutbox: list
+) -> None:
+    from monia.notify.models import Notification
+    from monia.portal.models import SafetyAlert
+
+    client = portal_client(portal_world.young)
+    response = client.post(reverse("portal_safety", args=[portal_world.young_case.pk]))
+    assert response.status_code == 200
+    assert "112" in response.content.decode()
+    assert SafetyAlert.objects.filter(case=portal_world.young_case).count() == 1
+    notes = Notification.objects.filter(kind="safety_alert")
+    assert notes.filter(user__username="worker_a").exists()
+    for n in notes:
+        assert "Eetu" not in n.message
+
+
+def test_who_viewed_lists_the_workers_reads(portal_world: PortalWorld) -> None:
+    worker = login("worker_a")
+    worker.get(reverse("case_detail", args=[portal_world.young_case.pk]))
+    client = portal_client(portal_world.young)
+    text = client.get(
+        reverse("portal_who_viewed", args=[portal_world.young_case.pk])
+    ).content.decode()
+    assert "Worker" in text or "worker_a" in text
+
+
+def _queries(client: object, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)  # type: ignore[attr-defined]
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "name", ["portal_case", "portal_decisions", "portal_plan", "portal_who_viewed"]
+)
+def test_portal_pages_keep_a_fixed_query_count(portal_world: PortalWorld, name: str) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from monia.casework import measure_services
+    from monia.netmeet import services as netmeet_services
+
+    case = portal_world.cw.case
+    worker = case.designated_worker
+    guardian = portal_client(portal_world.guardian)
+    url = reverse(name, args=[case.pk])
+    guardian.get(url)  # warm the session
+    before = _queries(guardian, url)
+    for n in range(3):
+        measure_services.measure_record(
+            user=worker,
+            case=case,
+            kind="community_support",
+            support_type="support_person",
+            decided_on=timezone.localdate() - datetime.timedelta(days=n + 1),
+            started_on=timezone.localdate() - datetime.timedelta(days=n + 1),
+        )
+        netmeet_services.meeting_plan(
+            user=worker,
+            case=case,
+            held_at=timezone.now() + datetime.timedelta(days=n + 1),
+            place="Koulu",
+            agenda="Tuki",
+        )
+        login("worker_a").get(reverse("case_detail", args=[case.pk]))
+    assert _queries(guardian, url) == before

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from monia.portal import staff_views, views
+
+urlpatterns = [
+    path("portal/login/", views.portal_login, name="portal_login"),
+    path("portal/demo-login/", views.portal_demo_login, name="portal_demo_login"),
+    path("portal/logout/", views.portal_logout, name="portal_logout"),
+    path("portal/", views.portal_home, name="portal_home"),
+    path("portal/safety/", views.portal_safety_general, name="portal_safety_general"),
+    path("portal/<int:case_id>/", views.portal_case, name="portal_case"),
+    path("portal/<int:case_id>/plan/", views.portal_plan, name="portal_plan"),
+    path("portal/<int:case_id>/decisions/", views.portal_decisions, name="portal_decisions"),
+    path("portal/<int:case_id>/meetings/", views.portal_meetings, name="portal_meetings"),
+    path("portal/<int:case_id>/safety/", views.portal_safety, name="portal_safety"),
+    path("portal/<int:case_id>/who-viewed/", views.portal_who_viewed, name="portal_who_viewed"),
+    path("cases/<int:case_id>/portal/", staff_views.case_portal, name="case_portal"),
+]

@@ -1,0 +1,204 @@
+"""The participation portal's pages for clients. Thin: the policy opens each matter
+(``policy.portal_case_get``, logged), selectors read, services write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from monia.access import policy
+from monia.access.policy import PortalCase
+from monia.portal import selectors, services
+from monia.portal.forms import DemoLoginForm
+
+
+def _client(request: HttpRequest) -> Any:
+    user = policy.user_of(request)
+    if not policy.is_client(user):
+        raise policy.NotFound
+    return user
+
+
+def render_portal_page(
+    request: HttpRequest, template: str, pc: PortalCase, **context: Any
+) -> HttpResponse:
+    """Every page of a client's matter: the matter, the child and the worker in context."""
+    context.update(
+        {
+            "pc": pc,
+            "case": pc.case,
+            "child": pc.case.child,
+            "worker": pc.case.designated_worker,
+        }
+    )
+    return render(request, template, context)
+
+
+def _demo_enabled() -> None:
+    if not settings.MONIA_DEMO_IDENTIFICATION:
+        raise Http404
+
+
+@require_GET
+def portal_login(request: HttpRequest) -> HttpResponse:
+    if policy.is_client(policy.user_of(request)):
+        return redirect("portal_home")
+    return render(
+        request,
+        "portal/login.html",
+        {
+            "saml_enabled": getattr(settings, "MONIA_SAML_ENABLED", False),
+            "demo_enabled": settings.MONIA_DEMO_IDENTIFICATION,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def portal_demo_login(request: HttpRequest) -> HttpResponse:
+    _demo_enabled()
+    from monia.portal.demo import demo_clients
+
+    form = DemoLoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.client_user_for_identity_code(
+            form.cleaned_data["identity_code"], method="demo"
+        )
+        if user is not None:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect("portal_home")
+        form.add_error(
+            "identity_code",
+            _no_portal_message(),
+        )
+    return render(request, "portal/demo_login.html", {"form": form, "clients": demo_clients()})
+
+
+def _no_portal_message() -> str:
+    from django.utils.translation import gettext as _
+
+    return _("We did not find matters for this person that can be followed in the portal.")
+
+
+@require_POST
+def portal_logout(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("portal_login")
+
+
+@login_required(login_url="portal_login")
+@require_GET
+def portal_home(request: HttpRequest) -> HttpResponse:
+    user = _client(request)
+    pcs = policy.portal_cases_list(user, purpose="portal_home")
+    if len(pcs) == 1:
+        return redirect("portal_case", case_id=pcs[0].case.pk)
+    return render(request, "portal/home.html", {"pcs": pcs})
+
+
+@login_required(login_url="portal_login")
+@require_GET
+def portal_case(request: HttpRequest, case_id: int) -> HttpResponse:
+    pc = policy.portal_case_get(_client(request), case_id, purpose="portal_case")
+    today = timezone.localdate()
+    return render_portal_page(
+        request,
+        "portal/case.html",
+        pc,
+        meetings=selectors.upcoming_meetings(pc.case)[:1],
+        plan=selectors.approved_plan(pc.case),
+        plan_visible=_plan_visible(pc),
+        documents=selectors.visible_documents(pc)[:3],
+        actions=selectors.open_actions(pc.case, today)[:5],
+    )
+
+
+def _plan_visible(pc: PortalCase) -> bool:
+    plan = selectors.approved_plan(pc.case)
+    return plan is not None and selectors.may_see(pc, f"plan:{plan.pk}")
+
+
+@login_required(login_url="portal_login")
+@require_GET
+def portal_plan(request: HttpRequest, case_id: int) -> HttpResponse:
+    from monia.network.referral_selectors import coordinated_services
+
+    pc = policy.portal_case_get(_client(request), case_id, purpose="portal_plan")
+    today = timezone.localdate()
+    visible = _plan_visible(pc)
+    return render_portal_page(
+        request,
+        "portal/plan.html",
+        pc,
+        plan=selectors.approved_plan(pc.case) if visible else None,
+        plain=selectors.plain_plan(pc.case) if visible else None,
+        services=coordinated_services(pc.case, today) if visible else [],
+        actions=selectors.open_actions(pc.case, today) if visible else [],
+    )
+
+
+@login_required(login_url="portal_login")
+@require_GET
+def portal_decisions(request: HttpRequest, case_id: int) -> HttpResponse:
+    pc = policy.portal_case_get(_client(request), case_id, purpose="portal_decisions")
+    docs = [d for d in selectors.visible_documents(pc) if d.kind != "plan"]
+    return render_portal_page(request, "portal/decisions.html", pc, documents=docs)
+
+
+@login_required(login_url="portal_login")
+@require_GET
+def portal_meetings(request: HttpRequest, case_id: int) -> HttpResponse:
+    pc = policy.portal_case_get(_client(request), case_id, purpose="portal_meetings")
+    return render_portal_page(
+        request,
+        "portal/meetings.html",
+        pc,
+        meetings=selectors.upcoming_meetings(pc.case),
+        held=selectors.recently_held_meetings(pc.case),
+    )
+
+
+@login_required(login_url="portal_login")
+@require_GET
+def portal_safety_general(request: HttpRequest) -> HttpResponse:
+    user = _client(request)
+    pcs = policy.portal_cases_list(user, purpose="portal_safety")
+    numbers = selectors.emergency_numbers(pcs[0].case) if pcs else []
+    return render(request, "portal/safety_general.html", {"pcs": pcs, "numbers": numbers})
+
+
+@login_required(login_url="portal_login")
+@require_http_methods(["GET", "POST"])
+def portal_safety(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = _client(request)
+    pc = policy.portal_case_get(user, case_id, purpose="portal_safety")
+    sent = False
+    if request.method == "POST":
+        services.safety_alert_raise(user=user, portal_case=pc)
+        sent = True
+    return render_portal_page(
+        request,
+        "portal/safety.html",
+        pc,
+        numbers=selectors.emergency_numbers(pc.case),
+        sent=sent,
+    )
+
+
+@login_required(login_url="portal_login")
+@require_GET
+def portal_who_viewed(request: HttpRequest, case_id: int) -> HttpResponse:
+    pc = policy.portal_case_get(_client(request), case_id, purpose="portal_who_viewed")
+    return render_portal_page(
+        request,
+        "portal/who_viewed.html",
+        pc,
+        rows=selectors.who_viewed(pc),
+        years=selectors.LOG_YEARS,
+    )

@@ -1,0 +1,119 @@
+"""The participation portal in Chromium, for each kind of client, at phone and desktop
+widths, with axe-core on every page: a young person, a guardian who must not see a
+hidden document, a young adult in aftercare, and the "I don't feel safe" button."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from monia.accounts.models import User
+from monia.conftest import PortalWorld
+from monia.netmeet import services as netmeet_services
+from monia.portal import services as portal_services
+from monia.portal.models import SafetyAlert
+from monia.tests.browser.conftest import assert_accessible
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def _demo_login(page: Any, base: str, identity_code: str) -> None:
+    page.goto(f"{base}/portal/login/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Demotunnistautuminen (ei oikea)").click()
+    assert_accessible(page)
+    page.get_by_label("Demoasiakkaan henkilötunnus").fill(identity_code)
+    page.locator("form button.primary").click()
+
+
+def _check_every_page(page: Any, base: str, case_id: int) -> None:
+    for path in ("", "plan/", "decisions/", "meetings/", "who-viewed/"):
+        for size in (PHONE, DESKTOP):
+            page.set_viewport_size(size)
+            page.goto(f"{base}/portal/{case_id}/{path}")
+            assert page.locator("h1").count() == 1
+            assert page.get_by_role("button", name="En tunne oloani turvalliseksi").is_visible()
+            assert_accessible(page)
+
+
+def test_young_person_follows_their_matter_and_asks_for_help(
+    browser_page: Any, live_server: Any, portal_world: PortalWorld, settings: Any
+) -> None:
+    settings.MONIA_DEMO_IDENTIFICATION = True
+    case = portal_world.young_case
+    netmeet_services.meeting_plan(
+        user=User.objects.get(username="worker_a"),
+        case=case,
+        held_at=timezone.now() + datetime.timedelta(days=3),
+        place="Koulu",
+        agenda="Miten koulu sujuu",
+        remote_link="https://meet.example.org/abc",
+    )
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    _demo_login(page, live_server.url, portal_world.young.identity_code)
+    page.wait_for_url(f"**/portal/{case.pk}/")
+    assert "Hei Eetu!" in page.locator("h1").inner_text()
+    assert page.get_by_role("link", name="Liity tapaamiseen verkossa").count() == 1
+    _check_every_page(page, live_server.url, case.pk)
+
+    page.set_viewport_size(PHONE)
+    page.get_by_role("button", name="En tunne oloani turvalliseksi").click()
+    assert page.get_by_role("alert").is_visible()
+    assert "112" in page.locator("main").inner_text()
+    assert_accessible(page)
+    assert SafetyAlert.objects.filter(case=case).count() == 1
+
+
+def test_guardian_chooses_a_child_and_does_not_see_a_hidden_document(
+    browser_page: Any, live_server: Any, portal_world: PortalWorld, settings: Any
+) -> None:
+    settings.MONIA_DEMO_IDENTIFICATION = True
+    case = portal_world.cw.case
+    portal_services.document_hide(
+        user=case.designated_worker,
+        case=case,
+        document_key=f"measure:{portal_world.cw.emergency.pk}",
+        guardian=portal_world.guardian,
+        reason="Sijoituspaikka ei saa tulla huoltajan tietoon.",
+    )
+    page = browser_page
+    page.set_viewport_size(DESKTOP)
+    _demo_login(page, live_server.url, portal_world.guardian.identity_code)
+    page.wait_for_url("**/portal/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Lapseni Aino").click()
+    page.wait_for_url(f"**/portal/{case.pk}/")
+    page.goto(f"{live_server.url}/portal/{case.pk}/decisions/")
+    text = page.locator("main").inner_text()
+    assert "Perhekoti" not in text
+    assert "Päätös lastensuojeluilmoituksen jälkeen" in text
+    _check_every_page(page, live_server.url, case.pk)
+    # Eetu's matter is open to his guardian too; Ville's is not.
+    assert page.goto(f"{live_server.url}/portal/{portal_world.adult_case.pk}/").status == 404
+
+
+def test_young_adult_in_aftercare_sees_their_decisions_in_english(
+    browser_page: Any, live_server: Any, portal_world: PortalWorld, settings: Any
+) -> None:
+    settings.MONIA_DEMO_IDENTIFICATION = True
+    case = portal_world.adult_case
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    _demo_login(page, live_server.url, portal_world.young_adult.identity_code)
+    page.wait_for_url(f"**/portal/{case.pk}/")
+    page.locator("#language-select").select_option("en")
+    page.get_by_role("button", name="Vaihda").click()
+    page.goto(f"{live_server.url}/portal/{case.pk}/decisions/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    text = page.locator("main").inner_text()
+    assert "Aftercare" in text and "Nuorisokoti" in text
+    assert_accessible(page)
+    # A sibling's or stranger's matter looks like nothing at all.
+    assert page.goto(f"{live_server.url}/portal/{portal_world.young_case.pk}/").status == 404

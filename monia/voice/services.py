@@ -1,0 +1,127 @@
+"""Writes of My voice and "Were you heard?": each checks its rules before writing anything,
+and My voice writes its chronology event in the same transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from monia.access.policy import PortalCase
+from monia.accounts.models import User
+from monia.casework.models import EventKind
+from monia.casework.services import event_write
+from monia.netmeet.models import MeetingStatus, NetworkMeeting
+from monia.voice import scales
+from monia.voice.models import SCALE_FIELDS, TEXT_FIELDS, HeardFeedback, VoiceEntry
+
+TEXT_MAX = 2000
+
+
+def _scale_error(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        return _("Choose one of the five faces.")
+    return None
+
+
+def _voice_errors(
+    portal_case: PortalCase, meeting: NetworkMeeting | None, answers: dict[str, Any]
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    asked = {q.field for q in scales.scales_for(portal_case.kind)}
+    for field in SCALE_FIELDS:
+        value = answers.get(field)
+        if value is not None and field not in asked:
+            errors[field] = _("This question is not asked of you.")
+        elif message := _scale_error(value):
+            errors[field] = message
+    for field in TEXT_FIELDS:
+        if len(answers.get(field) or "") > TEXT_MAX:
+            errors[field] = _("Write at most %(n)s characters.") % {"n": TEXT_MAX}
+    if meeting is not None and (
+        meeting.case_id != portal_case.case.pk or meeting.status != MeetingStatus.PLANNED
+    ):
+        errors["__all__"] = _("This meeting is not coming up in your matter.")
+    has_answer = any(answers.get(f) is not None for f in SCALE_FIELDS) or any(
+        (answers.get(f) or "").strip() for f in TEXT_FIELDS
+    )
+    if not has_answer and not errors:
+        errors["__all__"] = _("Choose at least one face or write something.")
+    return errors
+
+
+def voice_entry_give(
+    *,
+    user: User,
+    portal_case: PortalCase,
+    meeting: NetworkMeeting | None,
+    answers: dict[str, Any],
+) -> VoiceEntry:
+    """My voice (nuoren ääni, LsL 20 §) before a meeting, or "for my next meeting" when
+    ``meeting`` is None; written with its CLIENT_VOICE event in the record."""
+    errors = _voice_errors(portal_case, meeting, answers)
+    if errors:
+        raise ValidationError(errors)
+    case = portal_case.case
+    with transaction.atomic():
+        entry = VoiceEntry.objects.create(
+            case=case,
+            meeting=meeting,
+            author=user,
+            author_person=portal_case.client,
+            kind=portal_case.kind,
+            **{f: answers.get(f) for f in SCALE_FIELDS},
+            **{f: (answers.get(f) or "").strip() for f in TEXT_FIELDS},
+        )
+        event_write(case=case, kind=EventKind.CLIENT_VOICE, actor=user, detail=_detail(entry))
+    return entry
+
+
+def _detail(entry: VoiceEntry) -> str:
+    """The chronology line: which meeting, and the client's message to the adults."""
+    parts = []
+    if entry.meeting is not None:
+        held_at = timezone.localtime(entry.meeting.held_at)
+        parts.append(f"{held_at:%d.%m.%Y %H:%M} {entry.meeting.place}")
+    if entry.adults_know:
+        parts.append(entry.adults_know)
+    return ": ".join(parts)
+
+
+def heard_feedback_save(
+    *,
+    user: User,
+    portal_case: PortalCase,
+    meeting: NetworkMeeting,
+    score: Any,
+    comment: str = "",
+) -> HeardFeedback:
+    """ "Were you heard?" after a held meeting; a second answer replaces the first."""
+    errors: dict[str, str] = {}
+    if meeting.case_id != portal_case.case.pk or meeting.status != MeetingStatus.HELD:
+        errors["__all__"] = _("You can answer this only after a meeting in your matter.")
+    if score is None:
+        errors["score"] = _("Choose how well you were heard.")
+    elif message := _scale_error(score):
+        errors["score"] = message
+    if len(comment) > TEXT_MAX:
+        errors["comment"] = _("Write at most %(n)s characters.") % {"n": TEXT_MAX}
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        feedback, _created = HeardFeedback.objects.select_for_update().update_or_create(
+            meeting=meeting,
+            author=user,
+            defaults={
+                "author_person": portal_case.client,
+                "kind": portal_case.kind,
+                "score": score,
+                "comment": comment.strip(),
+            },
+        )
+    return feedback

@@ -1,0 +1,31 @@
+"""The clients' voices on the staff pages of other apps, fetched here so those apps' views
+stay as they are: the page's own view has already opened the case through the policy
+(``case_get_for_user``, logged), and these tags read only within that case."""
+
+from __future__ import annotations
+
+from django import template
+
+from monia.netmeet.models import NetworkMeeting
+from monia.systemic.models import AgendaItem
+from monia.voice import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def meeting_voices(meeting: NetworkMeeting) -> selectors.MeetingVoices:
+    """My voice entries and "Were you heard?" answers of one network meeting."""
+    return selectors.meeting_voices(meeting)
+
+
+@register.simple_tag
+def item_voices(item: AgendaItem) -> selectors.ItemVoices:
+    """A family's My voice entries since the team last discussed the family."""
+    return selectors.voices_since_last_discussed(item)
+
+
+@register.simple_tag
+def heard_open(meeting: NetworkMeeting) -> bool:
+    """Whether the portal asks "Were you heard?" about this meeting now."""
+    return selectors.heard_open(meeting)
