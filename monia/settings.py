@@ -129,7 +129,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
-LOGOUT_REDIRECT_URL = "login"
+# Staff logout names its own page (web/urls.py); this is where a client lands after the
+# SAML single logout (djangosaml2 redirects here).
+LOGOUT_REDIRECT_URL = "portal_login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

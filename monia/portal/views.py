@@ -54,7 +54,7 @@ def portal_login(request: HttpRequest) -> HttpResponse:
         request,
         "portal/login.html",
         {
-            "saml_enabled": getattr(settings, "MONIA_SAML_ENABLED", False),
+            "saml_enabled": settings.MONIA_SAML_ENABLED,
             "demo_enabled": settings.MONIA_DEMO_IDENTIFICATION,
         },
     )
@@ -88,6 +88,11 @@ def _no_portal_message() -> str:
 
 @require_POST
 def portal_logout(request: HttpRequest) -> HttpResponse:
+    """Log out here, and at the identity provider too after a strong identification
+    (SAML single logout, which Suomi.fi requires)."""
+    saml_session = getattr(request, "saml_session", None)
+    if settings.MONIA_SAML_ENABLED and saml_session and saml_session.get("_saml2_subject_id"):
+        return redirect("saml2_logout")  # djangosaml2 logs out locally and asks the IdP
     logout(request)
     return redirect("portal_login")
 
@@ -200,5 +205,4 @@ def portal_who_viewed(request: HttpRequest, case_id: int) -> HttpResponse:
         "portal/who_viewed.html",
         pc,
         rows=selectors.who_viewed(pc),
-        years=selectors.LOG_YEARS,
     )

@@ -92,6 +92,7 @@ class IdentityProvider:
         self.encrypt = False
         self.tamper_identity_code = ""  # swapped into the XML after signing
         self.authn_context = LOA_HIGH
+        self.logged_out: list[str] = []  # name ids of the single logouts the SP asked for
 
     def _config(self, sp_metadata: Path | None) -> IdPConfig:
         return IdPConfig().load(
@@ -105,6 +106,9 @@ class IdentityProvider:
                         "endpoints": {
                             "single_sign_on_service": [
                                 (f"{self.url}/sso/redirect", BINDING_HTTP_REDIRECT)
+                            ],
+                            "single_logout_service": [
+                                (f"{self.url}/slo/redirect", BINDING_HTTP_REDIRECT)
                             ],
                         },
                         "name_id_format": [NAMEID_FORMAT_TRANSIENT],
@@ -146,6 +150,10 @@ class IdentityProvider:
                 return _answer(start_response, self._login_page(_query(environ)))
             if path == "/sso/redirect" and method == "POST":
                 return _answer(start_response, self._response_page(_form(environ)))
+            if path == "/slo/redirect" and method == "GET":
+                location = self._logout(_query(environ))
+                start_response("302 Found", [("Location", location), ("Content-Length", "0")])
+                return [b""]
         except ValueError as exc:
             return _answer(start_response, str(exc), status="400 Bad Request")
         return _answer(start_response, "Not found", status="404 Not Found")
@@ -221,6 +229,37 @@ class IdentityProvider:
 </form>
 <script>document.forms[0].submit();</script>"""
         )
+
+    def _logout(self, params: dict[str, str]) -> str:
+        """Single logout: check the SP's signed LogoutRequest, answer with a signed
+        LogoutResponse back to the SP's logout service (HTTP-Redirect)."""
+        assert self.server is not None
+        try:
+            request = self.server.parse_logout_request(
+                params["SAMLRequest"],
+                BINDING_HTTP_REDIRECT,
+                relay_state=params.get("RelayState"),
+                sigalg=params.get("SigAlg"),
+                signature=params.get("Signature"),
+            )
+        except (KeyError, IncorrectlySigned) as exc:
+            raise ValueError("Not a LogoutRequest signed by a known service provider") from exc
+        self.logged_out.append(request.message.name_id.text)
+        response = self.server.create_logout_response(
+            request.message, [BINDING_HTTP_REDIRECT], sign=False
+        )
+        destination = self.server.response_args(request.message, [BINDING_HTTP_REDIRECT])[
+            "destination"
+        ]
+        info = self.server.apply_binding(
+            BINDING_HTTP_REDIRECT,
+            str(response),
+            destination,
+            params.get("RelayState", ""),
+            response=True,
+            sign=True,
+        )
+        return dict(info["headers"])["Location"]
 
 
 def _page(body: str) -> str:

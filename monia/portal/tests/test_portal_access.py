@@ -198,3 +198,22 @@ def test_portal_pages_keep_a_fixed_query_count(portal_world: PortalWorld, name: 
         )
         login("worker_a").get(reverse("case_detail", args=[case.pk]))
     assert _queries(guardian, url) == before
+
+
+def test_who_viewed_shows_two_years_and_no_older(portal_world: PortalWorld) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    worker = login("worker_a")
+    worker.get(reverse("case_detail", args=[portal_world.young_case.pk]))
+    AccessLog.objects.filter(case=portal_world.young_case).update(
+        at=timezone.now() - datetime.timedelta(days=365 * 2 + 5)
+    )
+    worker.get(reverse("case_chronology", args=[portal_world.young_case.pk]))
+    client = portal_client(portal_world.young, language="en")
+    text = client.get(
+        reverse("portal_who_viewed", args=[portal_world.young_case.pk])
+    ).content.decode()
+    assert "Timeline and chronology" in text
+    assert "Case page" not in text and "Case record" not in text

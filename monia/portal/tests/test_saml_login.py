@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import datetime
 import logging
+import re
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin
@@ -236,3 +237,26 @@ def test_identity_codes_are_redacted_from_saml_logs() -> None:
     RedactIdentityCodes().filter(record)
 
     assert code not in record.getMessage() and "[identity code]" in record.getMessage()
+
+
+def test_logging_out_ends_the_session_at_the_identity_provider_too(
+    saml_idp: IdentityProvider, live_server: Any, young_person: str
+) -> None:
+    browser = _browser()
+    _identify(browser, live_server, saml_idp, young_person)
+    assert _logged_in_user(browser) is not None
+    page = browser.get(f"{live_server.url}{reverse('portal_home')}", timeout=10)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    assert token is not None
+    out = browser.post(
+        f"{live_server.url}/portal/logout/",
+        data={"csrfmiddlewaretoken": token.group(1)},
+        headers={"Referer": page.url},
+        timeout=10,
+    )
+    hops = [r.url for r in out.history]
+    assert any(u.startswith(f"{saml_idp.url}/slo/redirect") for u in hops), hops
+    assert any(u.startswith(f"{live_server.url}/saml2/ls/") for u in hops), hops
+    assert out.url == f"{live_server.url}{reverse('portal_login')}"
+    assert saml_idp.logged_out, "the IdP got no LogoutRequest"
+    assert _logged_in_user(browser) is None

@@ -69,6 +69,9 @@ def test_young_person_follows_their_matter_and_asks_for_help(
     assert "112" in page.locator("main").inner_text()
     assert_accessible(page)
     assert SafetyAlert.objects.filter(case=case).count() == 1
+    # His little sister's matter is not his to see: it looks like nothing at all.
+    assert page.goto(f"{live_server.url}/portal/{portal_world.cw.case.pk}/").status == 404
+    assert page.goto(f"{live_server.url}/portal/{portal_world.cw.case.pk}/decisions/").status == 404
 
 
 def test_guardian_chooses_a_child_and_does_not_see_a_hidden_document(
@@ -88,6 +91,15 @@ def test_guardian_chooses_a_child_and_does_not_see_a_hidden_document(
     _demo_login(page, live_server.url, portal_world.guardian.identity_code)
     page.wait_for_url("**/portal/")
     assert_accessible(page)
+    page.set_viewport_size(PHONE)
+    assert_accessible(page)
+    page.get_by_role("link", name="En tunne oloani turvalliseksi").click()
+    page.wait_for_url("**/portal/safety/")
+    assert "112" in page.locator("main").inner_text()
+    assert_accessible(page)
+    page.set_viewport_size(DESKTOP)
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/portal/")
     page.get_by_role("link", name="Lapseni Aino").click()
     page.wait_for_url(f"**/portal/{case.pk}/")
     page.goto(f"{live_server.url}/portal/{case.pk}/decisions/")
