@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from monia.accounts.models import ApiToken, User
 
@@ -18,6 +20,11 @@ class StaffAdmin(UserAdmin):
         *UserAdmin.add_fieldsets,
         ("Monia", {"fields": ("role", "county", "team", "organisation")}),
     )
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
+        # Portal clients are persons of the client register, not staff: their names are
+        # client data and the admin site shows none (they log in through identification).
+        return super().get_queryset(request).exclude(role="client")
 
 
 @admin.register(ApiToken)

@@ -259,3 +259,37 @@ def test_portal_urls_answer_only_the_client_of_the_matter(
     assert portal_client(portal_world.guardian).get(url).status_code == 200, name
     # The young adult is no party to Eetu's matter.
     assert portal_client(portal_world.young_adult).get(url).status_code == 404, name
+
+
+def _routes(patterns: list[Any], prefix: str = "", namespace: str | None = None) -> list[Any]:
+    """Every pattern as (namespace, name, a concrete path with 1 for each parameter)."""
+    import re
+
+    from django.urls.resolvers import RoutePattern
+
+    found: list[Any] = []
+    for p in patterns:
+        if not isinstance(p.pattern, RoutePattern):
+            continue  # regex patterns live only in the admin site (namespace rule)
+        route = prefix + re.sub(r"<[^>]+>", "1", str(p.pattern))
+        if isinstance(p, URLResolver):
+            found += _routes(p.url_patterns, route, p.namespace or namespace)
+        else:
+            found.append((namespace, p.name, "/" + route))
+    return found
+
+
+def test_a_portal_client_gets_404_on_every_page_outside_the_portal(portal_world: Any) -> None:
+    from monia.access.middleware import CLIENT_REDIRECTS, CLIENT_RULES
+    from monia.conftest import portal_client
+
+    client = portal_client(portal_world.young)
+    checked = 0
+    for namespace, name, path in _routes(get_resolver().url_patterns):
+        rule = NAMESPACE_RULES.get(namespace or "") or URL_RULES.get(name)
+        if rule in CLIENT_RULES or name in CLIENT_REDIRECTS:
+            continue
+        assert client.get(path).status_code == 404, (name, path)
+        checked += 1
+    assert checked > 60
+    assert client.get("/").status_code == 302

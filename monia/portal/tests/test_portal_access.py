@@ -217,3 +217,17 @@ def test_who_viewed_shows_two_years_and_no_older(portal_world: PortalWorld) -> N
     ).content.decode()
     assert "Timeline and chronology" in text
     assert "Case page" not in text and "Case record" not in text
+
+
+def test_the_admin_site_does_not_list_portal_clients(
+    portal_world: PortalWorld, admin: object
+) -> None:
+    from monia.accounts.models import User
+
+    portal_client(portal_world.young)
+    client_user = User.objects.get(role="client")
+    site = login("admin")
+    listing = site.get(reverse("admin:accounts_user_changelist")).content.decode()
+    assert "Eetu" not in listing and client_user.username not in listing
+    change = site.get(reverse("admin:accounts_user_change", args=[client_user.pk]))
+    assert change.status_code in (302, 404)
