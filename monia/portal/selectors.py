@@ -192,13 +192,20 @@ def plain_plan(case: Case) -> PlainPlan | None:
     return PlainPlan.objects.filter(case=case).first()
 
 
-def open_actions(case: Case, today: datetime.date) -> list[AgreedAction]:
-    """Who does what: the actions agreed in the network meetings, not yet past due."""
-    return list(
-        AgreedAction.objects.filter(
-            meeting__case=case, meeting__status=MeetingStatus.HELD, due_on__gte=today
-        ).select_related("meeting")
-    )
+def open_actions(pc: PortalCase, today: datetime.date) -> list[AgreedAction]:
+    """Who does what: the actions agreed in the network meetings, not yet past due — less
+    those of a meeting record hidden from this guardian."""
+    actions = AgreedAction.objects.filter(
+        meeting__case=pc.case, meeting__status=MeetingStatus.HELD, due_on__gte=today
+    ).select_related("meeting")
+    if pc.is_guardian:
+        hidden = [
+            int(key.split(":", 1)[1])
+            for key in hidden_keys(pc.case, pc.client)
+            if key.startswith("netmeet:")
+        ]
+        actions = actions.exclude(meeting_id__in=hidden)
+    return list(actions)
 
 
 def upcoming_meetings(case: Case, now: datetime.datetime | None = None) -> list[NetworkMeeting]:

@@ -120,7 +120,7 @@ def portal_case(request: HttpRequest, case_id: int) -> HttpResponse:
         plan=selectors.approved_plan(pc.case),
         plan_visible=_plan_visible(pc),
         documents=selectors.visible_documents(pc)[:3],
-        actions=selectors.open_actions(pc.case, today)[:5],
+        actions=selectors.open_actions(pc, today)[:5],
     )
 
 
@@ -144,7 +144,7 @@ def portal_plan(request: HttpRequest, case_id: int) -> HttpResponse:
         plan=selectors.approved_plan(pc.case) if visible else None,
         plain=selectors.plain_plan(pc.case) if visible else None,
         services=coordinated_services(pc.case, today) if visible else [],
-        actions=selectors.open_actions(pc.case, today) if visible else [],
+        actions=selectors.open_actions(pc, today) if visible else [],
     )
 
 

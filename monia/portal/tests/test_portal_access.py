@@ -231,3 +231,54 @@ def test_the_admin_site_does_not_list_portal_clients(
     assert "Eetu" not in listing and client_user.username not in listing
     change = site.get(reverse("admin:accounts_user_change", args=[client_user.pk]))
     assert change.status_code in (302, 404)
+
+
+def test_actions_of_a_meeting_record_hidden_from_a_guardian_are_hidden_too(
+    portal_world: PortalWorld,
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from monia.netmeet import services as netmeet_services
+
+    case = portal_world.cw.case
+    worker = case.designated_worker
+    now = timezone.now()
+    meeting = netmeet_services.meeting_plan(
+        user=worker,
+        case=case,
+        held_at=now - datetime.timedelta(days=1),
+        place="Koulu",
+        agenda="Tuki",
+        now=now - datetime.timedelta(days=2),
+    )
+    netmeet_services.meeting_record(
+        user=worker,
+        meeting=meeting,
+        minutes="Sovittiin.",
+        family_view="Hyvä.",
+        child_view="Haluan turvallisen kodin.",
+        actions=[
+            {
+                "description": "Järjestää tapaamisen turvakodissa",
+                "owner_name": "Sanna",
+                "owner_organisation": None,
+                "due_on": timezone.localdate() + datetime.timedelta(days=7),
+            }
+        ],
+    )
+    guardian = portal_client(portal_world.guardian)
+    for name in ("portal_case", "portal_plan"):
+        page = guardian.get(reverse(name, args=[case.pk])).content.decode()
+        assert "turvakodissa" in page, name
+    services.document_hide(
+        user=worker,
+        case=case,
+        document_key=f"netmeet:{meeting.pk}",
+        guardian=portal_world.guardian,
+        reason="Turvakodin tieto ei saa päätyä huoltajalle.",
+    )
+    for name in ("portal_case", "portal_plan", "portal_decisions"):
+        page = guardian.get(reverse(name, args=[case.pk])).content.decode()
+        assert "turvakodissa" not in page, name

@@ -56,3 +56,38 @@ def assert_accessible(page: Any) -> None:
         },
     )
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+def staff_login(page: Any, base: str, username: str) -> None:
+    """Log a staff persona in through the login page (password: monia.conftest.PASSWORD)."""
+    from monia.conftest import PASSWORD
+
+    page.context.clear_cookies()
+    page.goto(f"{base}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit].primary")
+    page.wait_for_load_state()
+
+
+def portal_login(page: Any, base: str, person: Any) -> None:
+    """The client's session as the identification leaves it (a session cookie). The
+    identification itself is tested in test_portal_walkthrough (demo) and
+    monia/portal/tests/test_saml_login.py (SAML)."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from monia.portal.services import client_user_for_identity_code
+
+    user = client_user_for_identity_code(person.identity_code, method="demo")
+    assert user is not None
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    page.context.clear_cookies()
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": base}]
+    )

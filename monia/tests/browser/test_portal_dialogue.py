@@ -5,47 +5,19 @@ unread count on the nav and writes in the shared journal."""
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.urls import reverse
 
-from monia.conftest import PASSWORD, PortalWorld
+from monia.conftest import PortalWorld
 from monia.dialogue.models import JournalEntry, Message
-from monia.portal.services import client_user_for_identity_code
-from monia.tests.browser.conftest import assert_accessible
+from monia.tests.browser.conftest import assert_accessible, portal_login, staff_login
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-
-
-def _portal_login(page: Any, base: str, person: Any) -> None:
-    """Log the client in as the demo identification would, through a session cookie."""
-    user = client_user_for_identity_code(person.identity_code, method="demo")
-    assert user is not None
-    session = import_module(settings.SESSION_ENGINE).SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.save()
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": base}]
-    )
-
-
-def _staff_login(page: Any, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit].primary")
-    page.wait_for_load_state()
 
 
 def _check_both_widths(page: Any) -> None:
@@ -63,7 +35,7 @@ def test_young_person_and_worker_talk_and_reflect_in_the_portal(
 
     # 1. Eetu opens his messages on a phone; an empty message is refused.
     page.set_viewport_size(PHONE)
-    _portal_login(page, base, portal_world.young)
+    portal_login(page, base, portal_world.young)
     page.goto(messages_url)
     _check_both_widths(page)
     page.fill("#id_body", "   ")
@@ -82,7 +54,7 @@ def test_young_person_and_worker_talk_and_reflect_in_the_portal(
     _check_both_widths(page)
 
     # 3. The worker reads the thread and answers.
-    _staff_login(page, base, "worker_a")
+    staff_login(page, base, "worker_a")
     page.goto(base + reverse("case_messages", args=[case.pk]))
     assert_accessible(page)
     page.click("table.data a")
@@ -95,7 +67,7 @@ def test_young_person_and_worker_talk_and_reflect_in_the_portal(
 
     # 4. Eetu sees the unread count on the nav, then the answer.
     page.set_viewport_size(PHONE)
-    _portal_login(page, base, portal_world.young)
+    portal_login(page, base, portal_world.young)
     page.goto(base + reverse("portal_case", args=[case.pk]))
     nav_link = page.locator(f".portal-nav a[href='{reverse('portal_messages', args=[case.pk])}']")
     assert "1" in nav_link.inner_text()

@@ -9,48 +9,19 @@ import datetime
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 from django.utils import timezone
 
 from monia.accounts.models import User
-from monia.conftest import PASSWORD, PortalWorld
+from monia.conftest import PortalWorld
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
-from monia.people.models import Person
-from monia.portal.services import client_user_for_identity_code
-from monia.tests.browser.conftest import assert_accessible
+from monia.tests.browser.conftest import assert_accessible, portal_login, staff_login
 from monia.voice.models import HeardFeedback, VoiceEntry
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-
-
-def _portal_login(page: Any, base: str, person: Person) -> None:
-    """The client's session, as the demo identification would leave it."""
-    user = client_user_for_identity_code(person.identity_code, method="demo")
-    assert user is not None
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": base}]
-    )
-
-
-def _staff_login(page: Any, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit].primary")
-    page.wait_for_load_state()
 
 
 def _meeting(case: Any, *, days: int, held: bool = False) -> NetworkMeeting:
@@ -81,7 +52,7 @@ def test_young_person_tells_their_voice_and_whether_they_were_heard(
     case = portal_world.young_case
     planned = _meeting(case, days=5)
     earlier = _meeting(case, days=-10, held=True)
-    _portal_login(page, base, portal_world.young)
+    portal_login(page, base, portal_world.young)
 
     # The meetings page links each coming meeting to My voice.
     page.set_viewport_size(DESKTOP)
@@ -139,7 +110,7 @@ def test_young_person_tells_their_voice_and_whether_they_were_heard(
     assert_accessible(page)
 
     # The worker reads it on the meeting page; the indicators page stays accessible.
-    _staff_login(page, base, "worker_a")
+    staff_login(page, base, "worker_a")
     page.goto(base + reverse("network_meeting_detail", args=[case.pk, planned.pk]))
     assert page.get_by_text("Aamut ovat vaikeita.").is_visible()
     assert_accessible(page)
