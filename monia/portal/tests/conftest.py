@@ -31,7 +31,7 @@ def saml_idp(
     Writes the IdP's and the SP's metadata, each trusting the other, and turns SAML on.
     """
     idp_key, idp_cert = saml_keys["idp"]
-    idp = IdentityProvider(tmp_path, key_file=idp_key, cert_file=idp_cert)
+    idp = IdentityProvider(tmp_path, key_file=idp_key, cert_file=idp_cert, host="localhost")
     sp_key, sp_cert = saml_keys["sp"]
     config = saml_config(
         base_url=live_server.url,

@@ -76,12 +76,16 @@ class _QuietHandler(WSGIRequestHandler):
 class IdentityProvider:
     """The IdP on 127.0.0.1:<free port>, served by wsgiref in a background thread."""
 
-    def __init__(self, workdir: Path, *, key_file: Path, cert_file: Path) -> None:
+    def __init__(
+        self, workdir: Path, *, key_file: Path, cert_file: Path, host: str = "127.0.0.1"
+    ) -> None:
         self.key_file, self.cert_file = key_file, cert_file
         self._httpd: WSGIServer = make_server(
             "127.0.0.1", 0, self._app, handler_class=_QuietHandler
         )
-        self.url = f"http://127.0.0.1:{self._httpd.server_port}"
+        # A browser sends a SameSite=Lax cookie on the IdP's POST back only within one site:
+        # a browser test names the IdP "localhost", as the live server is named.
+        self.url = f"http://{host}:{self._httpd.server_port}"
         self.entity_id = f"{self.url}/metadata"
         self.metadata_file = workdir / "idp-metadata.xml"
         self.metadata_file.write_text(str(entity_descriptor(self._config(None))))
