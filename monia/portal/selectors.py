@@ -155,8 +155,23 @@ def portal_documents(case: Case) -> list[PortalDocument]:
                 ],
             )
         )
+    planned = NetworkMeeting.objects.filter(case=case, status=MeetingStatus.PLANNED)
+    for meeting in planned:
+        at = timezone.localtime(meeting.held_at)
+        docs.append(
+            PortalDocument(
+                key=f"netmeet:{meeting.pk}",
+                kind="invitation",
+                title=_("Invitation to a meeting"),
+                on=at.date(),
+                lines=[(_("Place"), meeting.place)],
+            )
+        )
     docs.sort(key=lambda d: d.on, reverse=True)
     return docs
+
+
+RECORD_KINDS = frozenset({"decision", "meeting"})  # what the decisions page lists
 
 
 def hidden_keys(case: Case, guardian: Person) -> set[str]:
@@ -174,6 +189,27 @@ def visible_documents(pc: PortalCase) -> list[PortalDocument]:
         hidden = hidden_keys(pc.case, pc.client)
         docs = [d for d in docs if d.key not in hidden]
     return docs
+
+
+def hidden_meeting_ids(pc: PortalCase) -> set[int]:
+    """Network meetings (their invitation and record) hidden from this guardian."""
+    if not pc.is_guardian:
+        return set()
+    return {
+        int(key.split(":", 1)[1])
+        for key in hidden_keys(pc.case, pc.client)
+        if key.startswith("netmeet:")
+    }
+
+
+def visible_upcoming_meetings(pc: PortalCase) -> list[NetworkMeeting]:
+    hidden = hidden_meeting_ids(pc)
+    return [m for m in upcoming_meetings(pc.case) if m.pk not in hidden]
+
+
+def visible_recently_held_meetings(pc: PortalCase) -> list[NetworkMeeting]:
+    hidden = hidden_meeting_ids(pc)
+    return [m for m in recently_held_meetings(pc.case) if m.pk not in hidden]
 
 
 def may_see(pc: PortalCase, key: str) -> bool:
@@ -197,15 +233,8 @@ def open_actions(pc: PortalCase, today: datetime.date) -> list[AgreedAction]:
     those of a meeting record hidden from this guardian."""
     actions = AgreedAction.objects.filter(
         meeting__case=pc.case, meeting__status=MeetingStatus.HELD, due_on__gte=today
-    ).select_related("meeting")
-    if pc.is_guardian:
-        hidden = [
-            int(key.split(":", 1)[1])
-            for key in hidden_keys(pc.case, pc.client)
-            if key.startswith("netmeet:")
-        ]
-        actions = actions.exclude(meeting_id__in=hidden)
-    return list(actions)
+    ).exclude(meeting_id__in=hidden_meeting_ids(pc))
+    return list(actions.select_related("meeting"))
 
 
 def upcoming_meetings(case: Case, now: datetime.datetime | None = None) -> list[NetworkMeeting]:

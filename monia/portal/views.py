@@ -116,10 +116,12 @@ def portal_case(request: HttpRequest, case_id: int) -> HttpResponse:
         request,
         "portal/case.html",
         pc,
-        meetings=selectors.upcoming_meetings(pc.case)[:1],
+        meetings=selectors.visible_upcoming_meetings(pc)[:1],
         plan=selectors.approved_plan(pc.case),
         plan_visible=_plan_visible(pc),
-        documents=selectors.visible_documents(pc)[:3],
+        documents=[d for d in selectors.visible_documents(pc) if d.kind in selectors.RECORD_KINDS][
+            :3
+        ],
         actions=selectors.open_actions(pc, today)[:5],
     )
 
@@ -152,7 +154,7 @@ def portal_plan(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_GET
 def portal_decisions(request: HttpRequest, case_id: int) -> HttpResponse:
     pc = policy.portal_case_get(_client(request), case_id, purpose="portal_decisions")
-    docs = [d for d in selectors.visible_documents(pc) if d.kind != "plan"]
+    docs = [d for d in selectors.visible_documents(pc) if d.kind in selectors.RECORD_KINDS]
     return render_portal_page(request, "portal/decisions.html", pc, documents=docs)
 
 
@@ -164,8 +166,8 @@ def portal_meetings(request: HttpRequest, case_id: int) -> HttpResponse:
         request,
         "portal/meetings.html",
         pc,
-        meetings=selectors.upcoming_meetings(pc.case),
-        held=selectors.recently_held_meetings(pc.case),
+        meetings=selectors.visible_upcoming_meetings(pc),
+        held=selectors.visible_recently_held_meetings(pc),
     )
 
 

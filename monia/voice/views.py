@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from monia.access import policy
 from monia.access.policy import PortalCase
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
+from monia.portal import selectors as portal_selectors
 from monia.portal.views import render_portal_page
 from monia.voice import charts, selectors, services
 from monia.voice.forms import HeardForm, VoiceForm
@@ -39,7 +40,7 @@ def _voice_meeting(request: HttpRequest, pc: PortalCase) -> NetworkMeeting | Non
     if not meeting_id:
         return None
     meeting = selectors.meeting_of_case(pc.case, meeting_id, status=MeetingStatus.PLANNED)
-    if meeting is None:
+    if meeting is None or meeting.pk in portal_selectors.hidden_meeting_ids(pc):
         raise policy.NotFound
     return meeting
 
@@ -69,14 +70,16 @@ def portal_voice(request: HttpRequest, case_id: int) -> HttpResponse:
         meeting=meeting,
         next_meeting=None if meeting else _next_planned(pc),
         earlier=selectors.entries_by_author(pc.case, author=user),
-        held=selectors.recent_held_meetings(pc.case, author=user),
+        held=[
+            h
+            for h in selectors.recent_held_meetings(pc.case, author=user)
+            if h.meeting.pk not in portal_selectors.hidden_meeting_ids(pc)
+        ],
     )
 
 
 def _next_planned(pc: PortalCase) -> NetworkMeeting | None:
-    from monia.portal.selectors import upcoming_meetings
-
-    upcoming = upcoming_meetings(pc.case)
+    upcoming = portal_selectors.visible_upcoming_meetings(pc)
     return upcoming[0] if upcoming else None
 
 
@@ -86,7 +89,7 @@ def portal_heard(request: HttpRequest, case_id: int, meeting_id: int) -> HttpRes
     """Were you heard? One answer per held meeting; answering again changes it."""
     user, pc = _portal_case(request, case_id, "portal_heard")
     meeting = selectors.meeting_of_case(pc.case, meeting_id, status=MeetingStatus.HELD)
-    if meeting is None:
+    if meeting is None or meeting.pk in portal_selectors.hidden_meeting_ids(pc):
         raise policy.NotFound
     answer = selectors.heard_answer(meeting, author=user)
     initial = {"score": answer.score, "comment": answer.comment} if answer else None

@@ -282,3 +282,42 @@ def test_actions_of_a_meeting_record_hidden_from_a_guardian_are_hidden_too(
     for name in ("portal_case", "portal_plan", "portal_decisions"):
         page = guardian.get(reverse(name, args=[case.pk])).content.decode()
         assert "turvakodissa" not in page, name
+
+
+def test_a_meeting_hidden_from_a_guardian_does_not_show_its_place_or_open_my_voice(
+    portal_world: PortalWorld,
+) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from monia.netmeet import services as netmeet_services
+
+    case = portal_world.cw.case
+    worker = case.designated_worker
+    meeting = netmeet_services.meeting_plan(
+        user=worker,
+        case=case,
+        held_at=timezone.now() + datetime.timedelta(days=3),
+        place="Turvakoti Esimerkki",
+        agenda="Turvallisuussuunnitelma",
+    )
+    guardian = portal_client(portal_world.guardian)
+    assert "Turvakoti" in guardian.get(reverse("portal_meetings", args=[case.pk])).content.decode()
+    services.document_hide(
+        user=worker,
+        case=case,
+        document_key=f"netmeet:{meeting.pk}",
+        guardian=portal_world.guardian,
+        reason="Lapsen olinpaikka ei saa paljastua.",
+    )
+    for name in ("portal_case", "portal_meetings", "portal_decisions", "portal_voice"):
+        page = guardian.get(reverse(name, args=[case.pk])).content.decode()
+        assert "Turvakoti" not in page, name
+    voice = reverse("portal_voice", args=[case.pk]) + f"?meeting={meeting.pk}"
+    assert guardian.get(voice).status_code == 404
+    # The child (let in by the worker) still sees her own meeting.
+    services.child_portal_access_set(user=worker, case=case, allowed=True)
+    child = portal_client(portal_world.child)
+    assert "Turvakoti" in child.get(reverse("portal_meetings", args=[case.pk])).content.decode()
+    assert child.get(voice).status_code == 200
