@@ -88,6 +88,7 @@ def _page(request: HttpRequest, case_id: int, diagram: Diagram, **extra: Any) ->
     data, snapshot = _data(request, case, diagram)
     context = {
         "case": case,
+        "kind": diagram.kind,
         "svg": mark_safe(diagram.svg(case, data)),  # noqa: S308 - our markup, names escaped
         "title": diagram.title_for(case),
         "snapshot": snapshot,
