@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import enum
+import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
@@ -536,6 +537,19 @@ class PortalCase:
     @property
     def basis(self) -> Basis:
         return Basis.GUARDIAN if self.is_guardian else Basis.OWN_DATA
+
+    @functools.cached_property
+    def hidden_document_keys(self) -> frozenset[str]:
+        """Documents the worker has hidden from this guardian (none for the child)."""
+        from monia.portal.models import GuardianRestriction
+
+        if not self.is_guardian:
+            return frozenset()
+        return frozenset(
+            GuardianRestriction.objects.filter(case=self.case, guardian=self.client).values_list(
+                "document_key", flat=True
+            )
+        )
 
 
 def age_on(birth: datetime.date | None, day: datetime.date) -> int | None:

@@ -27,7 +27,7 @@ from monia.casework.models import (
 )
 from monia.netmeet.models import AgreedAction, MeetingStatus, NetworkMeeting
 from monia.people.models import Person, Relationship
-from monia.portal.models import GuardianRestriction, PlainPlan, SafetyAlert
+from monia.portal.models import PlainPlan, SafetyAlert
 
 LOG_YEARS = 2  # 703/2023 § 11: the log of the previous two years
 
@@ -174,31 +174,15 @@ def portal_documents(case: Case) -> list[PortalDocument]:
 RECORD_KINDS = frozenset({"decision", "meeting"})  # what the decisions page lists
 
 
-def hidden_keys(case: Case, guardian: Person) -> set[str]:
-    return set(
-        GuardianRestriction.objects.filter(case=case, guardian=guardian).values_list(
-            "document_key", flat=True
-        )
-    )
-
-
 def visible_documents(pc: PortalCase) -> list[PortalDocument]:
     """The documents this client may see: a guardian does not see what is hidden from them."""
-    docs = portal_documents(pc.case)
-    if pc.is_guardian:
-        hidden = hidden_keys(pc.case, pc.client)
-        docs = [d for d in docs if d.key not in hidden]
-    return docs
+    return [d for d in portal_documents(pc.case) if d.key not in pc.hidden_document_keys]
 
 
 def hidden_meeting_ids(pc: PortalCase) -> set[int]:
     """Network meetings (their invitation and record) hidden from this guardian."""
-    if not pc.is_guardian:
-        return set()
     return {
-        int(key.split(":", 1)[1])
-        for key in hidden_keys(pc.case, pc.client)
-        if key.startswith("netmeet:")
+        int(key.split(":", 1)[1]) for key in pc.hidden_document_keys if key.startswith("netmeet:")
     }
 
 
@@ -213,7 +197,7 @@ def visible_recently_held_meetings(pc: PortalCase) -> list[NetworkMeeting]:
 
 
 def may_see(pc: PortalCase, key: str) -> bool:
-    return not (pc.is_guardian and key in hidden_keys(pc.case, pc.client))
+    return key not in pc.hidden_document_keys
 
 
 def approved_plan(case: Case) -> ClientPlan | None:

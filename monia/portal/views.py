@@ -112,13 +112,14 @@ def portal_home(request: HttpRequest) -> HttpResponse:
 def portal_case(request: HttpRequest, case_id: int) -> HttpResponse:
     pc = policy.portal_case_get(_client(request), case_id, purpose="portal_case")
     today = timezone.localdate()
+    plan = selectors.approved_plan(pc.case)
     return render_portal_page(
         request,
         "portal/case.html",
         pc,
         meetings=selectors.visible_upcoming_meetings(pc)[:1],
-        plan=selectors.approved_plan(pc.case),
-        plan_visible=_plan_visible(pc),
+        plan=plan,
+        plan_visible=plan is not None and selectors.may_see(pc, f"plan:{plan.pk}"),
         documents=[d for d in selectors.visible_documents(pc) if d.kind in selectors.RECORD_KINDS][
             :3
         ],

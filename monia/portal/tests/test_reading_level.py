@@ -6,7 +6,7 @@ words longer than six letters) over every full sentence the portal's client page
 children's books in Swedish and English. Finnish compounds and case endings make words
 long, so the same plain text scores higher; for Finnish we also hold the sentences short.
 The Finnish bound is our own calibration [U]: no national readability norm was found.
-Measured on 2026-11-23: en 17.9, sv 20.4, fi 41.9 (5.0 words per sentence).
+Measured on 2026-11-23 over 44 sentences: en 17.8, sv 20.5, fi 41.5 (5.1 words per sentence).
 """
 
 from __future__ import annotations
