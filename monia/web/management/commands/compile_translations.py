@@ -3,8 +3,10 @@
 from pathlib import Path
 
 import polib
+from asgiref.local import Local
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils.translation import trans_real
 
 
 class Command(BaseCommand):
@@ -17,4 +19,9 @@ class Command(BaseCommand):
                 po = polib.pofile(str(po_path))
                 po.save_as_mofile(str(po_path.with_suffix(".mo")))
                 count += 1
+        # A process that read the catalogues before they existed (make run: one process
+        # compiles, migrates and serves) must read them again, or it serves Django's own.
+        trans_real._translations = {}
+        trans_real._default = None
+        trans_real._active = Local()
         self.stdout.write(f"Compiled {count} translation files.")

@@ -19,8 +19,8 @@ class Command(BaseCommand):
         # (Ctrl+C already does this).
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         self.stdout.write("Preparing the database…")
-        call_command("migrate", verbosity=0)
         call_command("compile_translations")
+        call_command("migrate", verbosity=0)
         call_command("seed_demo", if_empty=True)
         self.stdout.write(
             f"\nMonia is at http://{options['addrport']}/ — log in as sanna / demo "
