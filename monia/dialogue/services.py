@@ -14,13 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from monia.access.policy import CASEWORK_ROLES, PortalCase
+from monia.access.policy import PortalCase
 from monia.accounts.models import User
 from monia.casework.models import Case
 from monia.dialogue import selectors
 from monia.dialogue.models import BODY_MAX, Helps, JournalEntry, Message, MessageThread
 from monia.notify.services import notify
 from monia.people.models import Person
+from monia.portal.services import workers_to_notify
 
 NOTIFICATION_KIND = "message"
 TO_STAFF = gettext_noop("You have a new message from a client in Monia.")
@@ -52,14 +53,6 @@ def _clean_client(case: Case, client_id: int) -> Person:
     return client
 
 
-def _workers_to_notify(case: Case) -> list[User]:
-    """The designated worker; when the case has none (or they have left), its team."""
-    worker = case.designated_worker
-    if worker is not None and worker.is_active:
-        return [worker]
-    return list(User.objects.filter(team_id=case.team_id, is_active=True, role__in=CASEWORK_ROLES))
-
-
 def _client_users(person: Person) -> list[User]:
     """The portal login of this person, if they have logged in at least once."""
     if not person.identity_code_canonical:
@@ -80,7 +73,7 @@ def message_send_from_client(*, user: User, portal_case: PortalCase, body: str) 
     thread, _created = MessageThread.objects.get_or_create(case=case, client=portal_case.client)
     message = Message.objects.create(thread=thread, sender=user, from_client=True, body=body)
     notify(
-        users=_workers_to_notify(case),
+        users=workers_to_notify(case),
         kind=NOTIFICATION_KIND,
         message=TO_STAFF,
         link=reverse("case_message_thread", kwargs={"case_id": case.pk, "thread_id": thread.pk}),

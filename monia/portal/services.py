@@ -87,6 +87,15 @@ def client_user_for_identity_code(
     return user
 
 
+def workers_to_notify(case: Case) -> list[User]:
+    """Who hears of a client's message or answer: the designated worker; when the case has
+    none (or they have left), its team."""
+    worker = case.designated_worker
+    if worker is not None and worker.is_active:
+        return [worker]
+    return list(User.objects.filter(team_id=case.team_id, is_active=True, role__in=ALERTED_ROLES))
+
+
 def _team_to_alert(case: Case) -> list[User]:
     users = list(User.objects.filter(team_id=case.team_id, is_active=True, role__in=ALERTED_ROLES))
     if case.designated_worker is not None:

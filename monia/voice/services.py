@@ -7,14 +7,18 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from monia.access.policy import PortalCase
 from monia.accounts.models import User
 from monia.casework.models import EventKind
 from monia.casework.services import event_write
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
+from monia.notify.services import notify
+from monia.portal.services import workers_to_notify
 from monia.voice import scales
 from monia.voice.models import SCALE_FIELDS, TEXT_FIELDS, HeardFeedback, VoiceEntry
 
@@ -79,6 +83,17 @@ def voice_entry_give(
             **{f: (answers.get(f) or "").strip() for f in TEXT_FIELDS},
         )
         event_write(case=case, kind=EventKind.CLIENT_VOICE, actor=user, detail=_detail(entry))
+        link = (
+            reverse("network_meeting_detail", kwargs={"case_id": case.pk, "meeting_id": meeting.pk})
+            if meeting is not None
+            else reverse("case_detail", kwargs={"case_id": case.pk})
+        )
+        notify(
+            users=workers_to_notify(case),
+            kind="client_voice",
+            message=gettext_noop("A client told their view before a meeting."),
+            link=link,
+        )
     return entry
 
 

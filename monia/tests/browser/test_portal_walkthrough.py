@@ -129,3 +129,49 @@ def test_young_adult_in_aftercare_sees_their_decisions_in_english(
     assert_accessible(page)
     # A sibling's or stranger's matter looks like nothing at all.
     assert page.goto(f"{live_server.url}/portal/{portal_world.young_case.pk}/").status == 404
+
+
+SPEECH_STUB = """
+window.__spoken = [];
+window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+Object.defineProperty(window, 'speechSynthesis', {value: {
+  speak: function (u) { window.__spoken.push({text: u.text, lang: u.lang}); },
+  cancel: function () {},
+}});
+"""
+
+
+def test_the_page_is_read_aloud_to_a_child_who_asks(
+    browser_page: Any, live_server: Any, portal_world: PortalWorld, settings: Any
+) -> None:
+    from monia.tests.browser.conftest import portal_login
+
+    page = browser_page
+    page.context.add_init_script(SPEECH_STUB)
+    portal_login(page, live_server.url, portal_world.young)
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/portal/{portal_world.young_case.pk}/")
+    button = page.get_by_role("button", name="Lue ääneen")
+    assert_accessible(page)
+    button.click()
+    spoken = page.evaluate("window.__spoken")
+    assert spoken[0]["lang"] == "fi-FI"
+    assert spoken[0]["text"].startswith("Hei Eetu!")
+    assert "Lue ääneen" not in spoken[0]["text"]
+    assert page.get_by_role("button", name="Lopeta lukeminen").is_visible()
+
+
+def test_without_javascript_the_portal_works_and_offers_no_read_aloud(
+    browser_page: Any, live_server: Any, portal_world: PortalWorld
+) -> None:
+    from monia.tests.browser.conftest import portal_login
+
+    context = browser_page.context.browser.new_context(java_script_enabled=False, locale="fi-FI")
+    page = context.new_page()
+    portal_login(page, live_server.url, portal_world.young)
+    page.goto(f"{live_server.url}/portal/{portal_world.young_case.pk}/")
+    assert page.locator("h1").inner_text() == "Hei Eetu!"
+    assert page.get_by_role("button", name="Lue ääneen").count() == 0
+    page.get_by_role("button", name="En tunne oloani turvalliseksi").click()
+    assert "112" in page.locator("main").inner_text()
+    context.close()

@@ -206,3 +206,25 @@ def test_the_service_refuses_a_question_not_asked_of_the_client(
         )
     assert "friends" in exc.value.message_dict
     assert not VoiceEntry.objects.exists()
+
+
+def test_the_team_hears_of_my_voice_without_its_content(
+    portal_world: PortalWorld,
+    planned: NetworkMeeting,
+    mailoutbox: list[Any],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from monia.accounts.models import User
+    from monia.notify.models import Notification
+
+    User.objects.filter(username="worker_a").update(email="worker_a@example.invalid")
+    client = portal_client(portal_world.young)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_url(portal_world.young_case.pk, planned), YOUNG_ANSWERS)
+    assert response.status_code == 302
+    notes = Notification.objects.filter(kind="client_voice")
+    assert notes.filter(user__username="worker_a").exists()
+    assert all("Eetu" not in n.message and "Koulussa" not in n.message for n in notes)
+    for mail in mailoutbox:
+        assert "Eetu" not in mail.body and "Koulussa" not in mail.body
+    assert any("worker_a@example.invalid" in m.to for m in mailoutbox)
