@@ -134,9 +134,54 @@ def logged_in(user: User) -> Client:
     return client
 
 
+def portal_client_of(case: Case) -> User | None:
+    """A portal client who follows the case: its child's guardian, else the child (12+)."""
+    from monia.people.models import Person
+    from monia.portal.services import client_user_for_identity_code
+
+    guardian = (
+        Person.objects.filter(ties_from__to_person=case.child, ties_from__is_guardian=True)
+        .exclude(identity_code="")
+        .first()
+    )
+    for person in (guardian, case.child):
+        if person is None or not person.identity_code:
+            continue
+        user = client_user_for_identity_code(person.identity_code, method="demo")
+        if user is not None and any(pc.case.pk == case.pk for pc in policy.portal_cases(user)):
+            return user
+    return None
+
+
+def portal_scenarios(case: Case) -> list[Scenario]:
+    """The participation portal's pages of the heavy case, as its client sees them. The
+    access log grows with every run of the other scenarios, so "who has seen" reads a
+    long log (capped at 500 rows on the page)."""
+    user = portal_client_of(case)
+    if user is None:
+        return []
+    client = logged_in(user)
+    return [
+        Scenario(
+            "portal_case_page", "GET /portal/<id>/ (client)", page(client, f"/portal/{case.pk}/")
+        ),
+        Scenario(
+            "portal_decisions_page",
+            "GET /portal/<id>/decisions/",
+            page(client, f"/portal/{case.pk}/decisions/"),
+        ),
+        Scenario(
+            "portal_who_viewed_page",
+            "GET /portal/<id>/who-viewed/ (access + disclosure log, 2 years)",
+            page(client, f"/portal/{case.pk}/who-viewed/"),
+        ),
+    ]
+
+
 def scenarios(s: Subjects) -> list[Scenario]:
     worker_client, case_client = logged_in(s.worker), logged_in(s.case_worker)
     case_id, county_id = s.heavy_case.pk, s.county.pk
+    # The portal last: by then the other scenarios have written the case's access log.
     return [
         Scenario(
             "dashboard_selector",
@@ -179,4 +224,5 @@ def scenarios(s: Subjects) -> list[Scenario]:
             "persons_search by a name nobody has",
             lambda: people_selectors.persons_search(county_id=county_id, query="Zyxwvut"),
         ),
+        *portal_scenarios(s.heavy_case),
     ]

@@ -273,20 +273,35 @@ def _staff_label(user: object) -> tuple[str, str]:
     return f"{user.display_name} ({title})", org
 
 
-def who_viewed(pc: PortalCase, *, now: datetime.datetime | None = None) -> list[LogRow]:
-    """The access and disclosure log of the child's data for the last two years."""
+LOG_PER_PAGE = 50
+
+
+@dataclasses.dataclass(frozen=True)
+class LogPage:
+    rows: list[LogRow]
+    number: int
+    has_next: bool
+    total: int
+
+
+def who_viewed(pc: PortalCase, *, page: int = 1, now: datetime.datetime | None = None) -> LogPage:
+    """The access and disclosure log of the child's data for the last two years, newest
+    first, a page at a time (the whole log, however long: 703/2023 § 11)."""
     from monia.network import selectors as network_selectors
 
     now = now or timezone.now()
     since = now - datetime.timedelta(days=365 * LOG_YEARS + 1)
     person_ids = [pc.case.child_id] if not pc.is_guardian else [pc.case.child_id, pc.client.pk]
+    page = max(1, page)
+    start, stop = (page - 1) * LOG_PER_PAGE, page * LOG_PER_PAGE
+    accesses = AccessLog.objects.filter(person_id__in=person_ids, at__gte=since)
+    disclosures = network_selectors.disclosures_for_person(person_ids, since=since)
+    total = accesses.count() + len(disclosures)
+    # The newest `stop + 1` accesses and every disclosure hold the page and one row more.
     rows: list[LogRow] = []
-    accesses = (
-        AccessLog.objects.filter(person_id__in=person_ids, at__gte=since)
-        .select_related("user", "user__organisation", "user__county")
-        .order_by("-at")[:500]
-    )
-    for a in accesses:
+    for a in accesses.select_related("user", "user__organisation", "user__county").order_by(
+        "-at", "-pk"
+    )[: stop + 1]:
         who, org = _staff_label(a.user)
         rows.append(
             LogRow(
@@ -298,19 +313,22 @@ def who_viewed(pc: PortalCase, *, now: datetime.datetime | None = None) -> list[
                 kind="access",
             )
         )
-    for d in network_selectors.disclosures_for_person(person_ids, since=since):
-        rows.append(
-            LogRow(
-                at=d.at,
-                who=d.recipient_name,
-                organisation=d.organisation_name,
-                what=d.purpose_label,
-                basis=d.basis_label,
-                kind="disclosure",
-            )
+    rows += [
+        LogRow(
+            at=d.at,
+            who=d.recipient_name,
+            organisation=d.organisation_name,
+            what=d.purpose_label,
+            basis=d.basis_label,
+            kind="disclosure",
         )
+        for d in disclosures
+    ]
     rows.sort(key=lambda r: r.at, reverse=True)
-    return rows
+    window = rows[start : stop + 1]
+    return LogPage(
+        rows=window[:LOG_PER_PAGE], number=page, has_next=len(window) > LOG_PER_PAGE, total=total
+    )
 
 
 def _purpose_label(purpose: str) -> str:

@@ -127,6 +127,11 @@ def portal_case(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
+def _page_number(request: HttpRequest) -> int:
+    value = request.GET.get("page", "1")
+    return int(value) if value.isdigit() and 0 < int(value) < 10_000 else 1
+
+
 def _plan_visible(pc: PortalCase) -> bool:
     plan = selectors.approved_plan(pc.case)
     return plan is not None and selectors.may_see(pc, f"plan:{plan.pk}")
@@ -207,5 +212,5 @@ def portal_who_viewed(request: HttpRequest, case_id: int) -> HttpResponse:
         request,
         "portal/who_viewed.html",
         pc,
-        rows=selectors.who_viewed(pc),
+        log=selectors.who_viewed(pc, page=_page_number(request)),
     )

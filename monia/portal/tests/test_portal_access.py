@@ -321,3 +321,33 @@ def test_a_meeting_hidden_from_a_guardian_does_not_show_its_place_or_open_my_voi
     child = portal_client(portal_world.child)
     assert "Turvakoti" in child.get(reverse("portal_meetings", args=[case.pk])).content.decode()
     assert child.get(voice).status_code == 200
+
+
+def test_who_viewed_shows_the_whole_log_a_page_at_a_time(portal_world: PortalWorld) -> None:
+    from monia.access.models import AccessLog as Log
+    from monia.accounts.models import User
+    from monia.portal.selectors import LOG_PER_PAGE
+
+    case = portal_world.young_case
+    worker = User.objects.get(username="worker_a")
+    Log.objects.bulk_create(
+        Log(
+            user=worker,
+            county_id=case.county_id,
+            person_id=case.child_id,
+            case=case,
+            purpose="case_detail",
+            basis="team_member",
+        )
+        for _ in range(LOG_PER_PAGE * 2 + 7)
+    )
+    client = portal_client(portal_world.young, language="en")
+    url = reverse("portal_who_viewed", args=[case.pk])
+    seen = 0
+    for page in (1, 2, 3):
+        text = client.get(url, {"page": page}).content.decode()
+        seen += text.count("<tr><td>")
+        assert ("Older" in text) == (page < 3)
+    total = Log.objects.filter(person_id=case.child_id).count()
+    assert seen == total  # every row, once; the portal's own reads are rows too
+    assert client.get(url, {"page": "x"}).status_code == 200
