@@ -73,6 +73,12 @@ class Person(models.Model):
         ]
         indexes = [
             models.Index(fields=["county", "last_name", "first_names"], name="person_name_idx"),
+            # Strong identification finds a person by identity code in every county.
+            models.Index(
+                fields=["identity_code_canonical"],
+                condition=~models.Q(identity_code_canonical=""),
+                name="person_identity_code_idx",
+            ),
         ]
 
     def __str__(self) -> str:
