@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from monia.access.models import AccessLog
 from monia.access.policy import PortalCase
@@ -26,7 +28,7 @@ from monia.casework.models import (
     PlanStatus,
 )
 from monia.netmeet.models import AgreedAction, MeetingStatus, NetworkMeeting
-from monia.people.models import Person, Relationship
+from monia.people.models import Person
 from monia.portal.models import PlainPlan, SafetyAlert
 
 LOG_YEARS = 2  # 703/2023 § 11: the log of the previous two years
@@ -43,34 +45,31 @@ class PortalDocument:
     lines: list[tuple[str, str]]
 
 
-def _plain_intake_decision(code: str) -> str:
-    plain: dict[str, str] = {
-        IntakeDecision.START_ASSESSMENT: _("We decided to find out together what help you need."),
-        IntakeDecision.JOIN_ASSESSMENT: _("We added this to the work we are already doing."),
-        IntakeDecision.NO_ACTION: _("We decided that child welfare does not need to do anything."),
-    }
-    return plain.get(code, "")
+# The decisions in words a child understands (the codes of three choice sets, all distinct).
+PLAIN_WORDS: dict[str, Any] = {
+    IntakeDecision.START_ASSESSMENT: gettext_lazy(
+        "We decided to find out together what help you need."
+    ),
+    IntakeDecision.JOIN_ASSESSMENT: gettext_lazy("We added this to the work we are already doing."),
+    IntakeDecision.NO_ACTION: gettext_lazy(
+        "We decided that child welfare does not need to do anything."
+    ),
+    AssessmentConclusion.CHILD_WELFARE_CLIENT: gettext_lazy("You get help from child welfare."),
+    AssessmentConclusion.OTHER_SOCIAL_SERVICES: gettext_lazy(
+        "You get help from other social services."
+    ),
+    AssessmentConclusion.NO_NEED: gettext_lazy("You do not need help from social services now."),
+    MeasureKind.COMMUNITY_SUPPORT: gettext_lazy("Support while living at home"),
+    MeasureKind.PLACEMENT_AS_SUPPORT: gettext_lazy("Living somewhere else for a while, as support"),
+    MeasureKind.EMERGENCY_PLACEMENT: gettext_lazy("Urgent move to a safe place"),
+    MeasureKind.CARE_ORDER: gettext_lazy("Taken into care"),
+    MeasureKind.SUBSTITUTE_CARE: gettext_lazy("Living in a foster family or a home"),
+    MeasureKind.AFTERCARE: gettext_lazy("Aftercare: support after care"),
+}
 
 
-def _plain_conclusion(code: str) -> str:
-    plain: dict[str, str] = {
-        AssessmentConclusion.CHILD_WELFARE_CLIENT: _("You get help from child welfare."),
-        AssessmentConclusion.OTHER_SOCIAL_SERVICES: _("You get help from other social services."),
-        AssessmentConclusion.NO_NEED: _("You do not need help from social services now."),
-    }
-    return plain.get(code, "")
-
-
-def _plain_measure(kind: str) -> str:
-    plain: dict[str, str] = {
-        MeasureKind.COMMUNITY_SUPPORT: _("Support while living at home"),
-        MeasureKind.PLACEMENT_AS_SUPPORT: _("Living somewhere else for a while, as support"),
-        MeasureKind.EMERGENCY_PLACEMENT: _("Urgent move to a safe place"),
-        MeasureKind.CARE_ORDER: _("Taken into care"),
-        MeasureKind.SUBSTITUTE_CARE: _("Living in a foster family or a home"),
-        MeasureKind.AFTERCARE: _("Aftercare: support after care"),
-    }
-    return plain.get(kind, "")
+def _plain(code: str) -> str:
+    return str(PLAIN_WORDS.get(code, ""))
 
 
 def _date(d: datetime.date | None) -> str:
@@ -90,7 +89,7 @@ def portal_documents(case: Case) -> list[PortalDocument]:
                 title=_("Decision after a child welfare notification"),
                 on=intake.decided_on,
                 lines=[
-                    (_("What we decided"), _plain_intake_decision(intake.decision)),
+                    (_("What we decided"), _plain(intake.decision)),
                     (_("Why"), intake.decision_reason),
                 ],
             )
@@ -104,7 +103,7 @@ def portal_documents(case: Case) -> list[PortalDocument]:
                 title=_("We finished finding out what help is needed"),
                 on=a.completed_on,
                 lines=[
-                    (_("What we found"), _plain_conclusion(a.conclusion)),
+                    (_("What we found"), _plain(a.conclusion)),
                     (_("Summary"), a.summary),
                 ],
             )
@@ -123,7 +122,7 @@ def portal_documents(case: Case) -> list[PortalDocument]:
             PortalDocument(
                 key=f"measure:{m.pk}",
                 kind="decision",
-                title=_plain_measure(m.kind) or m.get_kind_display(),
+                title=_plain(m.kind) or m.get_kind_display(),
                 on=m.decided_on,
                 lines=lines,
             )
@@ -388,9 +387,3 @@ def emergency_numbers(case: Case) -> list[tuple[str, str]]:
         )
     numbers.append((_("Children and young people's phone (MLL), free"), "116 111"))
     return numbers
-
-
-def relationship_exists(guardian: Person, child: Person) -> bool:
-    return Relationship.objects.filter(
-        from_person=guardian, to_person=child, is_guardian=True
-    ).exists()
