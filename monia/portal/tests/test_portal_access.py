@@ -351,3 +351,31 @@ def test_who_viewed_shows_the_whole_log_a_page_at_a_time(portal_world: PortalWor
     total = Log.objects.filter(person_id=case.child_id).count()
     assert seen == total  # every row, once; the portal's own reads are rows too
     assert client.get(url, {"page": "x"}).status_code == 200
+
+
+def test_demo_identification_is_off_unless_turned_on(
+    portal_world: PortalWorld, settings: object
+) -> None:
+    from django.test import Client
+
+    settings.MONIA_DEMO_IDENTIFICATION = False  # type: ignore[attr-defined]
+    anonymous = Client()
+    url = reverse("portal_demo_login")
+    assert anonymous.get(url).status_code == 404
+    code = portal_world.young.identity_code
+    assert anonymous.post(url, {"identity_code": code}).status_code == 404
+    assert url not in anonymous.get(reverse("portal_login")).content.decode()
+    settings.MONIA_DEMO_IDENTIFICATION = True  # type: ignore[attr-defined]
+    page = anonymous.get(url).content.decode()
+    assert "demo-warning" in page
+    assert anonymous.post(url, {"identity_code": code}).status_code == 302
+
+
+def test_demo_identification_lists_only_synthetic_identity_codes(
+    portal_world: PortalWorld, settings: object
+) -> None:
+    from monia.portal.demo import demo_clients
+
+    clients = demo_clients()
+    assert {c.kind for c in clients} == {"young_person", "young_adult", "guardian"}
+    assert all(900 <= int(c.identity_code[7:10]) <= 999 for c in clients)
