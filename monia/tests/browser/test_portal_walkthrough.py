@@ -175,3 +175,39 @@ def test_without_javascript_the_portal_works_and_offers_no_read_aloud(
     page.get_by_role("button", name="En tunne oloani turvalliseksi").click()
     assert "112" in page.locator("main").inner_text()
     context.close()
+
+
+def test_the_worker_hides_a_document_and_handles_a_safety_alert(
+    browser_page: Any, live_server: Any, portal_world: PortalWorld
+) -> None:
+    from monia.tests.browser.conftest import portal_login, staff_login
+
+    case = portal_world.cw.case
+    page = browser_page
+    # Aino's guardian asks for help; the worker sees it on the dashboard.
+    portal_login(page, live_server.url, portal_world.guardian)
+    page.goto(f"{live_server.url}/portal/{case.pk}/")
+    page.get_by_role("button", name="En tunne oloani turvalliseksi").click()
+    staff_login(page, live_server.url, "worker_a")
+    alert = page.get_by_role("alert")
+    assert "Aino Esimerkki" in alert.inner_text()
+    assert_accessible(page)
+    alert.get_by_role("link", name="Aino Esimerkki").click()
+    page.wait_for_url(f"**/cases/{case.pk}/portal/")
+    assert_accessible(page)
+
+    page.get_by_label("Mitä tehtiin").first.fill("Soitin äidille, tilanne rauhoittui.")
+    page.get_by_role("button", name="Merkitse käsitellyksi").click()
+    assert "Soitin äidille" in page.locator("main").inner_text()
+
+    # An empty reason keeps what was chosen and says what is missing.
+    page.locator("#id_document").select_option(f"measure:{portal_world.cw.emergency.pk}")
+    page.locator("#id_guardian").select_option(str(portal_world.guardian.pk))
+    page.get_by_role("button", name="Piilota huoltajalta").click()
+    assert page.locator(".error-summary").is_visible()
+    assert page.locator("#id_document").input_value() == f"measure:{portal_world.cw.emergency.pk}"
+    assert_accessible(page)
+    page.locator("#id_reason").fill("Sijoituspaikka on salainen.")
+    page.get_by_role("button", name="Piilota huoltajalta").click()
+    assert "Sijoituspaikka on salainen." in page.locator("main").inner_text()
+    assert_accessible(page)
