@@ -632,7 +632,9 @@ def _portal_log(user: User, pcs: Iterable[PortalCase], purpose: str) -> None:
 
 
 def portal_cases_list(user: User, *, purpose: str) -> list[PortalCase]:
-    """The client's matters, each read logged (one INSERT)."""
+    """The client's matters, each read logged (one INSERT); 404 for anyone not a client."""
+    if not is_client(user):
+        raise NotFound
     with transaction.atomic():
         pcs = portal_cases(user)
         _portal_log(user, pcs, purpose)

@@ -18,28 +18,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from monia.access import policy
-from monia.access.policy import PortalCase
-from monia.accounts.models import User
 from monia.dialogue import selectors, services
 from monia.dialogue.forms import PortalJournalForm, PortalMessageForm
-from monia.portal.views import render_portal_page
+from monia.portal.views import portal_case_of, render_portal_page
 from monia.web.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
-
-
-def _portal_case(request: HttpRequest, case_id: int, purpose: str) -> tuple[User, PortalCase]:
-    user = policy.user_of(request)
-    if not policy.is_client(user):
-        raise policy.NotFound
-    return user, policy.portal_case_get(user, case_id, purpose=purpose)
 
 
 @login_required(login_url="portal_login")
 @GET_POST
 @transaction.atomic
 def portal_messages(request: HttpRequest, case_id: int) -> HttpResponse:
-    user, pc = _portal_case(request, case_id, "portal_messages")
+    user = policy.user_of(request)
+    pc = portal_case_of(request, case_id, purpose="portal_messages")
     form = PortalMessageForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -62,7 +54,8 @@ def portal_messages(request: HttpRequest, case_id: int) -> HttpResponse:
 @GET_POST
 @transaction.atomic
 def portal_journal(request: HttpRequest, case_id: int) -> HttpResponse:
-    user, pc = _portal_case(request, case_id, "portal_journal")
+    user = policy.user_of(request)
+    pc = portal_case_of(request, case_id, purpose="portal_journal")
     form = PortalJournalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

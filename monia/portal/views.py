@@ -11,19 +11,20 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from monia.access import policy
 from monia.access.policy import PortalCase
 from monia.portal import selectors, services
+from monia.portal.demo import demo_clients
 from monia.portal.forms import DemoLoginForm
 
 
-def _client(request: HttpRequest) -> Any:
-    user = policy.user_of(request)
-    if not policy.is_client(user):
-        raise policy.NotFound
-    return user
+def portal_case_of(request: HttpRequest, case_id: int, *, purpose: str) -> PortalCase:
+    """The client's matter for this request, through the policy (logged; 404 otherwise).
+    Every portal page of one matter, in every app, opens it here."""
+    return policy.portal_case_get(policy.user_of(request), case_id, purpose=purpose)
 
 
 def render_portal_page(
@@ -39,11 +40,6 @@ def render_portal_page(
         }
     )
     return render(request, template, context)
-
-
-def _demo_enabled() -> None:
-    if not settings.MONIA_DEMO_IDENTIFICATION:
-        raise Http404
 
 
 @require_GET
@@ -62,9 +58,8 @@ def portal_login(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def portal_demo_login(request: HttpRequest) -> HttpResponse:
-    _demo_enabled()
-    from monia.portal.demo import demo_clients
-
+    if not settings.MONIA_DEMO_IDENTIFICATION:
+        raise Http404
     form = DemoLoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = services.client_user_for_identity_code(
@@ -75,15 +70,9 @@ def portal_demo_login(request: HttpRequest) -> HttpResponse:
             return redirect("portal_home")
         form.add_error(
             "identity_code",
-            _no_portal_message(),
+            _("We did not find matters for this person that can be followed in the portal."),
         )
     return render(request, "portal/demo_login.html", {"form": form, "clients": demo_clients()})
-
-
-def _no_portal_message() -> str:
-    from django.utils.translation import gettext as _
-
-    return _("We did not find matters for this person that can be followed in the portal.")
 
 
 @require_POST
@@ -100,7 +89,7 @@ def portal_logout(request: HttpRequest) -> HttpResponse:
 @login_required(login_url="portal_login")
 @require_GET
 def portal_home(request: HttpRequest) -> HttpResponse:
-    user = _client(request)
+    user = policy.user_of(request)
     pcs = policy.portal_cases_list(user, purpose="portal_home")
     if len(pcs) == 1:
         return redirect("portal_case", case_id=pcs[0].case.pk)
@@ -110,7 +99,7 @@ def portal_home(request: HttpRequest) -> HttpResponse:
 @login_required(login_url="portal_login")
 @require_GET
 def portal_case(request: HttpRequest, case_id: int) -> HttpResponse:
-    pc = policy.portal_case_get(_client(request), case_id, purpose="portal_case")
+    pc = portal_case_of(request, case_id, purpose="portal_case")
     today = timezone.localdate()
     plan = selectors.approved_plan(pc.case)
     return render_portal_page(
@@ -142,7 +131,7 @@ def _plan_visible(pc: PortalCase) -> bool:
 def portal_plan(request: HttpRequest, case_id: int) -> HttpResponse:
     from monia.network.referral_selectors import coordinated_services
 
-    pc = policy.portal_case_get(_client(request), case_id, purpose="portal_plan")
+    pc = portal_case_of(request, case_id, purpose="portal_plan")
     today = timezone.localdate()
     visible = _plan_visible(pc)
     return render_portal_page(
@@ -159,7 +148,7 @@ def portal_plan(request: HttpRequest, case_id: int) -> HttpResponse:
 @login_required(login_url="portal_login")
 @require_GET
 def portal_decisions(request: HttpRequest, case_id: int) -> HttpResponse:
-    pc = policy.portal_case_get(_client(request), case_id, purpose="portal_decisions")
+    pc = portal_case_of(request, case_id, purpose="portal_decisions")
     docs = [d for d in selectors.visible_documents(pc) if d.kind in selectors.RECORD_KINDS]
     return render_portal_page(request, "portal/decisions.html", pc, documents=docs)
 
@@ -167,7 +156,7 @@ def portal_decisions(request: HttpRequest, case_id: int) -> HttpResponse:
 @login_required(login_url="portal_login")
 @require_GET
 def portal_meetings(request: HttpRequest, case_id: int) -> HttpResponse:
-    pc = policy.portal_case_get(_client(request), case_id, purpose="portal_meetings")
+    pc = portal_case_of(request, case_id, purpose="portal_meetings")
     return render_portal_page(
         request,
         "portal/meetings.html",
@@ -180,7 +169,7 @@ def portal_meetings(request: HttpRequest, case_id: int) -> HttpResponse:
 @login_required(login_url="portal_login")
 @require_GET
 def portal_safety_general(request: HttpRequest) -> HttpResponse:
-    user = _client(request)
+    user = policy.user_of(request)
     pcs = policy.portal_cases_list(user, purpose="portal_safety")
     numbers = selectors.emergency_numbers(pcs[0].case) if pcs else []
     return render(request, "portal/safety_general.html", {"pcs": pcs, "numbers": numbers})
@@ -189,8 +178,8 @@ def portal_safety_general(request: HttpRequest) -> HttpResponse:
 @login_required(login_url="portal_login")
 @require_http_methods(["GET", "POST"])
 def portal_safety(request: HttpRequest, case_id: int) -> HttpResponse:
-    user = _client(request)
-    pc = policy.portal_case_get(user, case_id, purpose="portal_safety")
+    user = policy.user_of(request)
+    pc = portal_case_of(request, case_id, purpose="portal_safety")
     sent = False
     if request.method == "POST":
         services.safety_alert_raise(user=user, portal_case=pc)
@@ -207,7 +196,7 @@ def portal_safety(request: HttpRequest, case_id: int) -> HttpResponse:
 @login_required(login_url="portal_login")
 @require_GET
 def portal_who_viewed(request: HttpRequest, case_id: int) -> HttpResponse:
-    pc = policy.portal_case_get(_client(request), case_id, purpose="portal_who_viewed")
+    pc = portal_case_of(request, case_id, purpose="portal_who_viewed")
     return render_portal_page(
         request,
         "portal/who_viewed.html",

@@ -3,8 +3,6 @@ Thin: the policy opens each matter (logged), selectors read, services write."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,19 +17,12 @@ from monia.access import policy
 from monia.access.policy import PortalCase
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
 from monia.portal import selectors as portal_selectors
-from monia.portal.views import render_portal_page
+from monia.portal.views import portal_case_of, render_portal_page
 from monia.voice import charts, selectors, services
 from monia.voice.forms import HeardForm, VoiceForm
 from monia.web.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
-
-
-def _portal_case(request: HttpRequest, case_id: int, purpose: str) -> tuple[Any, PortalCase]:
-    user = policy.user_of(request)
-    if not policy.is_client(user):
-        raise policy.NotFound
-    return user, policy.portal_case_get(user, case_id, purpose=purpose)
 
 
 def _voice_meeting(request: HttpRequest, pc: PortalCase) -> NetworkMeeting | None:
@@ -49,7 +40,8 @@ def _voice_meeting(request: HttpRequest, pc: PortalCase) -> NetworkMeeting | Non
 @GET_POST
 def portal_voice(request: HttpRequest, case_id: int) -> HttpResponse:
     """My voice: picture scales and free text before a meeting (nuoren ääni)."""
-    user, pc = _portal_case(request, case_id, "portal_voice")
+    user = policy.user_of(request)
+    pc = portal_case_of(request, case_id, purpose="portal_voice")
     meeting = _voice_meeting(request, pc)
     form = VoiceForm(request.POST if request.method == "POST" else None, kind=pc.kind)
     if request.method == "POST" and form.is_valid():
@@ -87,7 +79,8 @@ def _next_planned(pc: PortalCase) -> NetworkMeeting | None:
 @GET_POST
 def portal_heard(request: HttpRequest, case_id: int, meeting_id: int) -> HttpResponse:
     """Were you heard? One answer per held meeting; answering again changes it."""
-    user, pc = _portal_case(request, case_id, "portal_heard")
+    user = policy.user_of(request)
+    pc = portal_case_of(request, case_id, purpose="portal_heard")
     meeting = selectors.meeting_of_case(pc.case, meeting_id, status=MeetingStatus.HELD)
     if meeting is None or meeting.pk in portal_selectors.hidden_meeting_ids(pc):
         raise policy.NotFound
