@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from monia.access.models import AccessLog
 from monia.access.policy import PortalCase
+from monia.accounts.models import User
 from monia.casework.models import (
     AssessmentConclusion,
     Case,
@@ -29,7 +30,7 @@ from monia.casework.models import (
 )
 from monia.netmeet.models import AgreedAction, MeetingStatus, NetworkMeeting
 from monia.people.models import Person
-from monia.portal.models import PlainPlan, SafetyAlert
+from monia.portal.models import ChildPortalAccess, GuardianRestriction, PlainPlan, SafetyAlert
 
 LOG_YEARS = 2  # 703/2023 § 11: the log of the previous two years
 
@@ -178,6 +179,24 @@ def visible_documents(pc: PortalCase) -> list[PortalDocument]:
     return [d for d in portal_documents(pc.case) if d.key not in pc.hidden_document_keys]
 
 
+def guardian_restrictions(
+    case: Case, documents: list[PortalDocument]
+) -> list[tuple[GuardianRestriction, str]]:
+    """The case's documents hidden from a guardian, each with the document's title."""
+    titles = {d.key: d.title for d in documents}
+    return [
+        (r, titles.get(r.document_key, r.document_key))
+        for r in GuardianRestriction.objects.filter(case=case).select_related(
+            "guardian", "restricted_by"
+        )
+    ]
+
+
+def child_portal_allowed(case: Case) -> bool:
+    """The worker has let this child (under 12) into the portal."""
+    return ChildPortalAccess.objects.filter(person=case.child).exists()
+
+
 def hidden_meeting_ids(pc: PortalCase) -> set[int]:
     """Network meetings (their invitation and record) hidden from this guardian."""
     return {
@@ -259,10 +278,8 @@ class LogRow:
     kind: str  # "access" | "disclosure"
 
 
-def _staff_label(user: object) -> tuple[str, str]:
-    from monia.accounts.models import User
-
-    assert isinstance(user, User)
+def _staff_label(user: User) -> tuple[str, str]:
+    """Who read, and where they work (the organisation, else the county)."""
     if user.role == "client":
         return _("You or your family member"), ""
     org = user.organisation.name if user.organisation_id and user.organisation else ""

@@ -17,7 +17,6 @@ from monia.access import policy
 from monia.access.policy import Action
 from monia.portal import selectors, services
 from monia.portal.forms import HandleAlertForm, HideDocumentForm, PlainPlanForm
-from monia.portal.models import ChildPortalAccess, GuardianRestriction
 from monia.web.errors import apply_errors
 
 
@@ -97,13 +96,6 @@ def case_portal(request: HttpRequest, case_id: int) -> HttpResponse:
                 intent, plain_form
             )
             apply_errors(exc, target)
-    titles = {d.key: d.title for d in documents}
-    restrictions = [
-        (r, titles.get(r.document_key, r.document_key))
-        for r in GuardianRestriction.objects.filter(case=case).select_related(
-            "guardian", "restricted_by"
-        )
-    ]
     age = policy.age_on(case.child.birth_date, timezone.localdate())
     return render(
         request,
@@ -114,13 +106,13 @@ def case_portal(request: HttpRequest, case_id: int) -> HttpResponse:
             "hide_form": hide_form,
             "alert_form": alert_form,
             "alert_error_for": alert_error_for,
-            "restrictions": restrictions,
+            "restrictions": selectors.guardian_restrictions(case, documents),
             "alerts": selectors.case_safety_alerts(case),
             "guardians": guardians,
             "documents": documents,
             "child_age": age,
             "min_age": policy.PORTAL_MIN_AGE,
-            "child_access": ChildPortalAccess.objects.filter(person=case.child).exists(),
+            "child_access": selectors.child_portal_allowed(case),
             "may_decide": policy.may(user, Action.DECIDE, case),
             "may_record": policy.may(user, Action.RECORD, case),
         },

@@ -44,11 +44,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if w.late
     ]
     safety_alerts = portal_selectors.open_safety_alerts(visible)
-    policy.log_case_list(
-        user,
-        board.my_cases + board.team_cases + [a.case for a in safety_alerts],
-        purpose="dashboard",
-    )
+    shown = {
+        c.pk: c for c in [*board.my_cases, *board.team_cases, *(a.case for a in safety_alerts)]
+    }
+    policy.log_case_list(user, shown.values(), purpose="dashboard")
     return render(
         request,
         "web/dashboard.html",
