@@ -25,20 +25,7 @@ from monia.casework.models import (
 )
 from monia.people.models import Gender, Language, RelationshipKind
 from monia.teams.models import Team
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)  # type: ignore[arg-type]
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)  # type: ignore[arg-type]
+from monia.ui.widgets import DateInput, DateTimeInput
 
 
 def _blank_first(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -19,7 +19,7 @@ from monia.casework import forms, measure_services, plan_services, selectors, se
 from monia.casework.models import CaseStage, IntakeKind, PlanStatus
 from monia.people import selectors as people_selectors
 from monia.people.models import Person
-from monia.web.errors import apply_errors
+from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from monia.access import policy
 from monia.access.policy import Action
 from monia.consult import forms, selectors, services
-from monia.web.errors import apply_errors
+from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
 

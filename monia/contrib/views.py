@@ -16,7 +16,7 @@ from monia.access.policy import Action
 from monia.contrib import selectors, services
 from monia.contrib.action_cards import card_for
 from monia.contrib.forms import RequestForm, StatementForm
-from monia.web.errors import apply_errors
+from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
 

@@ -19,7 +19,7 @@ from monia.access.policy import Action
 from monia.casework.models import Case
 from monia.dialogue import selectors, services
 from monia.dialogue.forms import StaffJournalForm, StaffNewMessageForm, StaffReplyForm
-from monia.web.errors import apply_errors
+from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
 

@@ -21,7 +21,7 @@ from monia.access import policy
 from monia.dialogue import selectors, services
 from monia.dialogue.forms import PortalJournalForm, PortalMessageForm
 from monia.portal.views import portal_case_of, render_portal_page
-from monia.web.errors import apply_errors
+from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
 

@@ -7,9 +7,9 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from monia.casework.forms import DateInput
 from monia.casework.models import FamilyInformed, NotifierType, Sector
 from monia.enotify.models import CONTENT_MAX_LENGTH, ENotificationKind
+from monia.ui.widgets import DateInput
 
 # The name of the honeypot field: people never see it, form-filling robots do.
 HONEYPOT_FIELD = "website"

@@ -30,7 +30,7 @@ from monia.enotify.models import ENotification, ENotificationKind, ENotification
 from monia.people import selectors as people_selectors
 from monia.people.models import Person
 from monia.teams.models import County
-from monia.web.errors import apply_errors
+from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
 SESSION_KEY = "enotify_received"

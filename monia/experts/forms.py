@@ -10,8 +10,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from monia.casework.forms import DateInput
 from monia.experts.models import ExpertSession, PresentationMode
+from monia.ui.widgets import DateInput
 
 
 class SessionChoiceField(forms.ModelChoiceField):

@@ -20,7 +20,7 @@ from monia.access import policy
 from monia.access.policy import Action
 from monia.experts import forms, selectors, services
 from monia.experts.models import ExpertCase
-from monia.web.errors import apply_errors
+from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
 

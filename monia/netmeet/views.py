@@ -18,7 +18,7 @@ from monia.access.policy import Action
 from monia.netmeet import selectors, services
 from monia.netmeet.forms import ActionFormSet, InviteeForm, PlanForm, RecordForm, filled_actions
 from monia.netmeet.models import MeetingStatus
-from monia.web.errors import apply_errors
+from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
 

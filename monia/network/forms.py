@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from monia.accounts.models import User
-from monia.casework.forms import DateInput
 from monia.network.models import LegalBasis, Organisation, SharePart
+from monia.ui.widgets import DateInput
 
 
 class PartnerChoiceField(forms.ModelChoiceField):

@@ -24,7 +24,7 @@ from monia.casework.models import Case, Sector
 from monia.network import referral_selectors as selectors
 from monia.network import referral_services as services
 from monia.network.models import Organisation, Referral, ReferralStep
-from monia.web.errors import apply_errors
+from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
 SUPPORT_SECTORS = (

@@ -15,7 +15,7 @@ from monia.access import policy
 from monia.access.policy import Action
 from monia.casework import selectors as casework_selectors
 from monia.network import forms, selectors, services
-from monia.web.errors import apply_errors
+from monia.ui.errors import apply_errors
 
 
 @login_required

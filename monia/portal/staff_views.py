@@ -17,7 +17,7 @@ from monia.access import policy
 from monia.access.policy import Action
 from monia.portal import selectors, services
 from monia.portal.forms import HandleAlertForm, HideDocumentForm, PlainPlanForm
-from monia.web.errors import apply_errors
+from monia.ui.errors import apply_errors
 
 
 @login_required

@@ -6,8 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from monia.casework.forms import DateInput
 from monia.systemic.models import NetworkKind, NetworkQuality, TieQuality, TieStrength
+from monia.ui.widgets import DateInput
 
 
 class EmotionalTieForm(forms.Form):

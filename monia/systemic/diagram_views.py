@@ -32,7 +32,7 @@ from monia.systemic import (
 )
 from monia.systemic.diagram_svg import svg_to_pdf
 from monia.systemic.models import DiagramKind, DiagramSnapshot
-from monia.web.errors import apply_errors
+from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
 

@@ -8,8 +8,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from monia.casework.forms import DateInput, WorkerChoiceField
+from monia.casework.forms import WorkerChoiceField
 from monia.systemic.models import HypothesisStatus
+from monia.ui.widgets import DateInput
 
 
 class MeetingOpenForm(forms.Form):

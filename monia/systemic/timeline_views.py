@@ -20,10 +20,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
-from monia.casework.forms import DateInput
 from monia.systemic import minutes, services, timeline
 from monia.systemic.models import TeamMeeting
-from monia.web.errors import apply_errors
+from monia.ui.errors import apply_errors
+from monia.ui.widgets import DateInput
 
 MINUTES_LANGUAGES = ("fi", "sv")
 

@@ -22,7 +22,7 @@ from monia.access.policy import Action
 from monia.accounts.models import User
 from monia.systemic import forms, selectors, services
 from monia.systemic.models import AgendaItem, MeetingStatus, TeamMeeting
-from monia.web.errors import apply_errors
+from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
 

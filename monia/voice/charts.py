@@ -1,5 +1,5 @@
 """The participation indicators' charts, measured here and drawn by the template as SVG
-(monia/web/charts.py's style): answer counts as lines, the share answering 4–5 as bars."""
+(monia/ui/charts.py's style): answer counts as lines, the share answering 4–5 as bars."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from monia.ui.charts import HEIGHT, PAD_BOTTOM, PAD_LEFT, PAD_TOP, PALETTE, WIDTH, LineChart
+from monia.ui.charts import line_chart as _line_chart
 from monia.voice.selectors import MonthRow
-from monia.web.charts import HEIGHT, PAD_BOTTOM, PAD_LEFT, PAD_TOP, PALETTE, WIDTH, LineChart
-from monia.web.charts import line_chart as _line_chart
 
 
 def _month_label(row: MonthRow) -> str:

@@ -18,9 +18,9 @@ from monia.access.policy import PortalCase
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
 from monia.portal import selectors as portal_selectors
 from monia.portal.views import portal_case_of, render_portal_page
+from monia.ui.errors import apply_errors
 from monia.voice import charts, selectors, services
 from monia.voice.forms import HeardForm, VoiceForm
-from monia.web.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
 

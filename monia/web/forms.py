@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from monia.casework.forms import DateInput
+from monia.ui.widgets import DateInput
 
 
 class OnDateForm(forms.Form):

@@ -16,7 +16,7 @@ from monia.enotify import selectors as enotify_selectors
 from monia.network import referral_selectors
 from monia.portal import selectors as portal_selectors
 from monia.systemic import selectors as systemic_selectors
-from monia.web import charts
+from monia.ui import charts
 from monia.web.forms import OnDateForm
 
 
