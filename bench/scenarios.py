@@ -20,6 +20,7 @@ from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, User
 from monia.casework import selectors
 from monia.casework.models import Case, CaseStage
 from monia.people import selectors as people_selectors
+from monia.portal import access as portal_access
 from monia.teams.models import County
 
 CASELOAD_DAYS_AGO = 90
@@ -148,7 +149,9 @@ def portal_client_of(case: Case) -> User | None:
         if person is None or not person.identity_code:
             continue
         user = client_user_for_identity_code(person.identity_code, method="demo")
-        if user is not None and any(pc.case.pk == case.pk for pc in policy.portal_cases(user)):
+        if user is not None and any(
+            pc.case.pk == case.pk for pc in portal_access.portal_cases(user)
+        ):
             return user
     return None
 

@@ -13,8 +13,8 @@ OWN_TASK      the user's own task only
 PARTNER       policy.partner_case_get / partner_grants_list: a partner professional
               through a sharing grant in force; each disclosure logged; others 404
 API           the JSON API: token or session, then the same policy; 401 when anonymous
-PORTAL        a client of the participation portal (policy.is_client); others 404
-PORTAL_CASE   policy.portal_case_get: the client's own matter or their child's, logged
+PORTAL        a client of the participation portal (portal_access.is_client); others 404
+PORTAL_CASE   portal_access.portal_case_get: the client's own matter or their child's, logged
 ADMIN_SITE    Django's admin: administrators only; no client data is registered there
 """
 
@@ -62,6 +62,10 @@ URL_RULES: dict[str, Rule] = {
     "meetings": Rule.TEAM,
     "meeting_detail": Rule.TEAM,
     "meeting_item": Rule.TEAM,
+    "meeting_item_reflection": Rule.TEAM,
+    "meeting_item_hypothesis_add": Rule.TEAM,
+    "meeting_item_hypothesis_revise": Rule.TEAM,
+    "meeting_item_step_add": Rule.TEAM,
     "task_done": Rule.OWN_TASK,
     "case_sharing": Rule.CASE_DECIDE,
     "partner_home": Rule.PARTNER,
@@ -123,7 +127,7 @@ URL_RULES: dict[str, Rule] = {
     "notification_open": Rule.OWN_TASK,
     # The participation portal (monia/portal): login pages are public (the demo login
     # answers 404 unless MONIA_DEMO_IDENTIFICATION is on); every page of a matter passes
-    # policy.portal_case_get. The worker's side of one case is CASE_VIEW (changes: RECORD
+    # portal_access.portal_case_get. The worker's side of one case is CASE_VIEW (changes: RECORD
     # or DECIDE inside the view).
     "portal_login": Rule.PUBLIC,
     "portal_demo_login": Rule.PUBLIC,
@@ -139,7 +143,7 @@ URL_RULES: dict[str, Rule] = {
     "case_portal": Rule.CASE_VIEW,
     # The dialogue with the client (monia/dialogue): secure messages and the co-research
     # journal. A client reaches only their own thread and journal of a matter through
-    # policy.portal_case_get; staff read with CASE_VIEW, write (reply, journal entries,
+    # portal_access.portal_case_get; staff read with CASE_VIEW, write (reply, journal entries,
     # bring to the plan review) with CASE_RECORD inside the views.
     "portal_messages": Rule.PORTAL_CASE,
     "portal_journal": Rule.PORTAL_CASE,
@@ -155,7 +159,7 @@ URL_RULES: dict[str, Rule] = {
     "saml2_ls": Rule.PUBLIC,
     "saml2_ls_post": Rule.PUBLIC,
     "saml2_metadata": Rule.PUBLIC,
-    # My voice and "Were you heard?" (monia/voice): each passes policy.portal_case_get, and
+    # My voice and "Were you heard?" (monia/voice): each passes portal_access.portal_case_get, and
     # the meeting must be the case's own (planned for My voice, held for "Were you heard?").
     # The participation indicators: counts only, scoped by policy.caseload_scope (a senior
     # official: the county; others: their team); administrators, partners, clients 404.

@@ -10,7 +10,7 @@ from monia.consult.models import ConsultationMode
 
 class AskForm(forms.Form):
     organisation = forms.ModelChoiceField(queryset=None, label=_("Organisation"))
-    expert = forms.ModelChoiceField(queryset=None, required=False, label=_("Expert"))
+    partner = forms.ModelChoiceField(queryset=None, required=False, label=_("Expert"))
     mode = forms.ChoiceField(choices=ConsultationMode.choices, label=_("Mode"))
     pseudonym = forms.CharField(max_length=100, required=False, label=_("Pseudonym"))
     consent_given_by = forms.CharField(max_length=200, required=False, label=_("Consent given by"))
@@ -19,7 +19,7 @@ class AskForm(forms.Form):
     def __init__(self, case: Case, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["organisation"].queryset = selectors.organisations_for_case(case)  # type: ignore[attr-defined]
-        self.fields["expert"].queryset = selectors.experts_for_case(case)  # type: ignore[attr-defined]
+        self.fields["partner"].queryset = selectors.experts_for_case(case)  # type: ignore[attr-defined]
 
 
 class AnswerForm(forms.Form):

@@ -11,35 +11,22 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from monia.network.models import PartnerAddressee
+
 
 class ConsultationMode(models.TextChoices):
     PSEUDONYMISED = "pseudonymised", _("Pseudonymised")
     CONSENT = "consent", _("With consent (named)")
 
 
-class Consultation(models.Model):
-    """One question to a partner organisation (or one named expert of it)."""
+class Consultation(PartnerAddressee):
+    """One question to a partner organisation (or one named expert of it: ``partner``)."""
 
     case = models.ForeignKey(
         "casework.Case", on_delete=models.PROTECT, related_name="consultations"
     )
     asked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    organisation = models.ForeignKey(
-        "network.Organisation",
-        on_delete=models.PROTECT,
-        related_name="consultations",
-        verbose_name=_("organisation"),
-    )
-    expert = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="consultations_received",
-        verbose_name=_("expert"),
-        help_text=_("Empty: any professional of the organisation may answer."),
     )
     mode = models.CharField(_("mode"), max_length=20, choices=ConsultationMode.choices)
     consent_given_by = models.CharField(_("consent given by"), max_length=200, blank=True)

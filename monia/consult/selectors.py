@@ -16,7 +16,7 @@ from monia.network.models import Organisation
 def consultations_for_case(case: Case) -> list[Consultation]:
     return list(
         Consultation.objects.filter(case=case).select_related(
-            "organisation", "expert", "asked_by", "answered_by"
+            "organisation", "partner", "asked_by", "answered_by"
         )
     )
 

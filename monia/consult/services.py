@@ -18,7 +18,9 @@ from monia.casework.models import Case, EventKind
 from monia.casework.services import event_write
 from monia.consult.models import Consultation, ConsultationMode
 from monia.experts.services import names_in
+from monia.network.access import addressed_to, is_partner
 from monia.network.models import Organisation
+from monia.network.services import addressee_errors
 from monia.notify.models import NotificationKind
 from monia.notify.selectors import organisation_partners
 from monia.notify.services import notify
@@ -38,19 +40,13 @@ def _check_ask(
     *,
     case: Case,
     organisation: Organisation,
-    expert: User | None,
+    partner: User | None,
     mode: str,
     consent_given_by: str,
     pseudonym: str,
     question: str,
 ) -> None:
-    errors: dict[str, str] = {}
-    if organisation.county_id != case.county_id or not organisation.active:
-        errors["organisation"] = _("Choose an active organisation of the case's county.")
-    if expert is not None and (
-        expert.role != "partner" or expert.organisation_id != organisation.pk
-    ):
-        errors["expert"] = _("The expert must be a professional of the chosen organisation.")
+    errors = addressee_errors(organisation=organisation, partner=partner, county_id=case.county_id)
     if not question.strip():
         errors["question"] = _("Write the question.")
     if mode == ConsultationMode.CONSENT:
@@ -81,7 +77,7 @@ def consultation_ask(
     organisation: Organisation,
     mode: str,
     question: str,
-    expert: User | None = None,
+    partner: User | None = None,
     consent_given_by: str = "",
     pseudonym: str = "",
     asked_at: datetime.datetime | None = None,
@@ -90,7 +86,7 @@ def consultation_ask(
     _check_ask(
         case=case,
         organisation=organisation,
-        expert=expert,
+        partner=partner,
         mode=mode,
         consent_given_by=consent_given_by,
         pseudonym=pseudonym,
@@ -109,7 +105,7 @@ def consultation_ask(
         case=case,
         asked_by=user,
         organisation=organisation,
-        expert=expert,
+        partner=partner,
         mode=mode,
         consent_given_by=consent_given_by.strip() if named else "",
         pseudonym="" if named else pseudonym.strip(),
@@ -118,7 +114,7 @@ def consultation_ask(
         answer_due=consultation_answer_due(asked_at),
     )
     notify(
-        users=[expert] if expert else organisation_partners(organisation=organisation),
+        users=[partner] if partner else organisation_partners(organisation=organisation),
         kind=NotificationKind.CONSULTATION,
         message=gettext_noop("A consultation question awaits your answer"),
         link=reverse("partner_consultation", kwargs={"consultation_id": consultation.pk}),
@@ -126,20 +122,14 @@ def consultation_ask(
     return consultation
 
 
-def may_answer(user: User, consultation: Consultation) -> bool:
-    """A partner of the organisation asked, or the named expert."""
-    if not (user.is_active and user.role == "partner"):
-        return False
-    if consultation.expert_id is not None and consultation.expert_id == user.pk:
-        return True
-    return bool(user.organisation_id) and user.organisation_id == consultation.organisation_id
-
-
 @transaction.atomic
 def consultation_answer(*, user: User, consultation: Consultation, answer: str) -> Consultation:
     """Record the expert's answer and when it was given."""
     locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
-    if not may_answer(user, locked):
+    if (
+        not is_partner(user)
+        or not Consultation.objects.filter(addressed_to(user), pk=locked.pk).exists()
+    ):
         raise ValidationError(_("You may not answer this consultation."))
     if locked.answered_at is not None:
         raise ValidationError(_("The consultation has already been answered."))

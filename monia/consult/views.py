@@ -1,5 +1,5 @@
 """Consultation pages. Staff reach the case through policy.case_get_for_user; partners
-reach a consultation through policy.partner_consultation_get (named reads logged)."""
+reach a consultation through consult.access.partner_consultation_get (named reads logged)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.consult import access as consult_access
 from monia.consult import forms, selectors, services
 from monia.ui.errors import apply_errors
 
@@ -51,7 +52,7 @@ def case_consultations(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_GET
 def partner_consultations(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
-    items = policy.partner_consultations_list(user, purpose="partner_consultations")
+    items = consult_access.partner_consultations_list(user, purpose="partner_consultations")
     return render(request, "consult/partner_inbox.html", {"items": items})
 
 
@@ -59,7 +60,9 @@ def partner_consultations(request: HttpRequest) -> HttpResponse:
 @GET_POST
 def partner_consultation(request: HttpRequest, consultation_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    c = policy.partner_consultation_get(user, consultation_id, purpose="partner_consultation")
+    c = consult_access.partner_consultation_get(
+        user, consultation_id, purpose="partner_consultation"
+    )
     form = forms.AnswerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

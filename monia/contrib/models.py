@@ -11,13 +11,15 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from monia.network.models import PartnerAddressee
+
 
 class RequestBasis(models.TextChoices):
     LSL_41_REQUEST = "lsl_41_request", _("Request for information (LsL 41 §)")
     GUARDIAN_CONSENT = "guardian_consent", _("Consent of the guardian")
 
 
-class ContributionRequest(models.Model):
+class ContributionRequest(PartnerAddressee):
     """One partner organisation's part in one assessment: the worker's questions and,
     once submitted, the partner's statement."""
 
@@ -25,21 +27,6 @@ class ContributionRequest(models.Model):
         "casework.ServiceNeedsAssessment",
         on_delete=models.PROTECT,
         related_name="contribution_requests",
-    )
-    organisation = models.ForeignKey(
-        "network.Organisation",
-        on_delete=models.PROTECT,
-        related_name="contribution_requests",
-        verbose_name=_("organisation"),
-    )
-    partner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="contribution_requests",
-        verbose_name=_("professional"),
-        help_text=_("Empty: any professional of the organisation may answer."),
     )
     basis = models.CharField(_("legal basis"), max_length=30, choices=RequestBasis.choices)
     consent_given_by = models.CharField(_("consent given by"), max_length=200, blank=True)

@@ -16,6 +16,7 @@ from monia.casework.models import EventKind, ServiceNeedsAssessment
 from monia.casework.services import event_write
 from monia.contrib.models import ContributionRequest, RequestBasis
 from monia.network.models import Organisation
+from monia.network.services import addressee_errors
 from monia.notify.models import NotificationKind
 from monia.notify.selectors import organisation_partners
 from monia.notify.services import notify
@@ -42,10 +43,11 @@ def request_create(
         errors["due_on"] = _("The due date cannot be in the past.")
     elif due_on > assessment.completion_due:
         errors["due_on"] = _("The statement must be due before the assessment's own deadline.")
-    if organisation.county_id != assessment.case.county_id or not organisation.active:
-        errors["organisation"] = _("Choose an active organisation of the county.")
-    if partner is not None and partner.organisation_id != organisation.pk:
-        errors["partner"] = _("The professional must work in the organisation.")
+    errors.update(
+        addressee_errors(
+            organisation=organisation, partner=partner, county_id=assessment.case.county_id
+        )
+    )
     if basis == RequestBasis.GUARDIAN_CONSENT and not consent_given_by.strip():
         errors["consent_given_by"] = _("Name who gave the consent.")
     if errors:
@@ -81,10 +83,10 @@ def statement_submit(
     *, user: User, request_id: int, statement: str, child_view_noted: str
 ) -> ContributionRequest:
     """The partner's statement: once only, and not after the assessment is completed."""
-    from monia.access import policy
+    from monia.contrib import access as contrib_access  # the rule reads this app's models
 
     with transaction.atomic():
-        req = policy.contribution_get_for_partner(
+        req = contrib_access.contribution_get_for_partner(
             user, request_id, purpose="contribution_submit", for_update=True
         )
         if req.submitted_at is not None:

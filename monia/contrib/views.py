@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.contrib import access as contrib_access
 from monia.contrib import selectors, services
 from monia.contrib.action_cards import card_for
 from monia.contrib.forms import RequestForm, StatementForm
@@ -56,9 +57,7 @@ def assessment_contributions(
 @require_GET
 def partner_contributions(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
-    if user.role != "partner":
-        raise policy.NotFound
-    requests = policy.contributions_for_partner(user, purpose="contribution_list")
+    requests = contrib_access.contributions_for_partner(user, purpose="contribution_list")
     rows = selectors.tasks_for_partner(requests, today=timezone.localdate())
     return render(request, "contrib/partner_list.html", {"rows": rows})
 
@@ -67,7 +66,7 @@ def partner_contributions(request: HttpRequest) -> HttpResponse:
 @GET_POST
 def partner_contribution(request: HttpRequest, request_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    req = policy.contribution_get_for_partner(user, request_id, purpose="contribution_task")
+    req = contrib_access.contribution_get_for_partner(user, request_id, purpose="contribution_task")
     form = StatementForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,5 +1,5 @@
 """Reads of the dialogue. Every function takes a case the policy has already opened
-(``policy.portal_case_get`` for clients, ``policy.case_get_for_user`` for staff); a client
+(``portal_access.portal_case_get`` for clients, ``policy.case_get_for_user`` for staff); a client
 function also takes the client's own person (``PortalCase.client``), so a client only ever
 reaches their own thread and journal."""
 
@@ -11,10 +11,10 @@ import datetime
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from monia.access.policy import ADULT_AGE, age_on
 from monia.casework.models import Case
 from monia.dialogue.models import JournalEntry, Message, MessageThread
 from monia.people.models import Person
+from monia.portal.access import ADULT_AGE, age_on
 
 
 def case_clients(case: Case) -> list[Person]:

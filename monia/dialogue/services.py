@@ -14,13 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from monia.access.policy import PortalCase
 from monia.accounts.models import User
 from monia.casework.models import Case
 from monia.dialogue import selectors
 from monia.dialogue.models import BODY_MAX, Helps, JournalEntry, Message, MessageThread
 from monia.notify.services import notify
 from monia.people.models import Person
+from monia.portal.access import PortalCase
 from monia.portal.services import workers_to_notify
 
 NOTIFICATION_KIND = "message"

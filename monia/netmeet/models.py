@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from monia.network.models import PartnerAddressee
+
 
 class MeetingStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
@@ -68,26 +70,19 @@ class NetworkMeeting(models.Model):
         return f"network meeting {self.pk}"
 
 
-class NetworkMeetingInvitee(models.Model):
+class NetworkMeetingInvitee(PartnerAddressee):
     """Who is asked to the meeting: a partner organisation (or one of its professionals)
     or a member of the family by name."""
 
     meeting = models.ForeignKey(NetworkMeeting, on_delete=models.CASCADE, related_name="invitees")
+    # A family member is invited by name: no organisation (the shape's one exception).
     organisation = models.ForeignKey(
         "network.Organisation",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="network_meeting_invitations",
+        related_name="+",
         verbose_name=_("organisation"),
-    )
-    partner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="network_meeting_invitations",
-        verbose_name=_("professional"),
     )
     family_member_name = models.CharField(_("family member"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=10, choices=InviteeRole.choices)

@@ -21,6 +21,7 @@ from monia.netmeet.models import (
     NetworkMeetingInvitee,
 )
 from monia.network.models import Organisation
+from monia.network.services import addressee_errors
 
 
 class ActionData(TypedDict):
@@ -83,14 +84,11 @@ def invitee_add(
     if meeting.status != MeetingStatus.PLANNED:
         errors["__all__"] = _("The meeting has already been held.")
     if role == InviteeRole.PARTNER:
-        if organisation is None:
-            errors["organisation"] = _("Choose the organisation.")
-        elif organisation.county_id != meeting.case.county_id or not organisation.active:
-            errors["organisation"] = _("Choose an active organisation of the county.")
-        if partner is not None and (
-            organisation is None or partner.organisation_id != organisation.pk
-        ):
-            errors["partner"] = _("The professional must work in the organisation.")
+        errors.update(
+            addressee_errors(
+                organisation=organisation, partner=partner, county_id=meeting.case.county_id
+            )
+        )
     elif not family_member_name.strip():
         errors["family_member_name"] = _("Write the family member's name.")
     if errors:

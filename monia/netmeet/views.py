@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.netmeet import access as netmeet_access
 from monia.netmeet import selectors, services
 from monia.netmeet.forms import ActionFormSet, InviteeForm, PlanForm, RecordForm, filled_actions
 from monia.netmeet.models import MeetingStatus
@@ -101,9 +102,7 @@ def network_meeting_detail(request: HttpRequest, case_id: int, meeting_id: int) 
 @require_GET
 def partner_network_meetings(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
-    if user.role != "partner":
-        raise policy.NotFound
-    meetings = policy.partner_network_meetings_list(user, purpose="network_meeting_list")
+    meetings = netmeet_access.partner_network_meetings_list(user, purpose="network_meeting_list")
     rows = [(m, selectors.child_first_name(m)) for m in meetings]
     return render(request, "netmeet/partner_list.html", {"rows": rows})
 
@@ -112,7 +111,9 @@ def partner_network_meetings(request: HttpRequest) -> HttpResponse:
 @require_GET
 def partner_network_meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    meeting = policy.partner_network_meeting_get(user, meeting_id, purpose="network_meeting_read")
+    meeting = netmeet_access.partner_network_meeting_get(
+        user, meeting_id, purpose="network_meeting_read"
+    )
     held = meeting.status == MeetingStatus.HELD
     context = {
         "meeting": meeting,

@@ -39,6 +39,30 @@ class Organisation(models.Model):
         return self.name
 
 
+class PartnerAddressee(models.Model):
+    """The one shape of everything addressed to partners — a sharing grant, a contribution
+    request, a consultation, a network-meeting invitation: an organisation of the county's
+    registry, optionally one named professional of it. Empty professional: every
+    professional of the organisation. ``network.access.addressed_to`` is its rule and
+    ``network.services.addressee_errors`` its validation."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation")
+    )
+    partner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("professional"),
+        help_text=_("Empty: every professional of the organisation."),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class LegalBasis(models.TextChoices):
     GUARDIAN_CONSENT = "guardian_consent", _("Consent of the guardian")
     CHILD_CONSENT = "child_consent", _("Consent of a child who understands the matter")
@@ -63,26 +87,11 @@ def part_labels(parts: list[str]) -> list[str]:
     return [str(SharePart(p).label) for p in parts if p in SharePart.values]
 
 
-class SharingGrant(models.Model):
+class SharingGrant(PartnerAddressee):
     """What one partner organisation (or one professional of it) may see, why and until when."""
 
     case = models.ForeignKey(
         "casework.Case", on_delete=models.PROTECT, related_name="sharing_grants"
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        related_name="grants",
-        verbose_name=_("organisation"),
-    )
-    partner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="grants_received",
-        verbose_name=_("professional"),
-        help_text=_("Empty: every professional of the organisation."),
     )
     basis = models.CharField(_("legal basis"), max_length=30, choices=LegalBasis.choices)
     consent_given_by = models.CharField(_("consent given by"), max_length=200, blank=True)

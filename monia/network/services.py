@@ -6,18 +6,16 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from monia.accounts.models import User
+from monia.accounts.models import Role, User
 from monia.casework.models import Case
 from monia.network.models import (
     CONSENT_BASES,
-    DisclosureBasis,
     DisclosureLog,
     DisclosureSource,
     LegalBasis,
@@ -26,10 +24,24 @@ from monia.network.models import (
     SharingGrant,
 )
 
-if TYPE_CHECKING:
-    from monia.consult.models import Consultation
-    from monia.contrib.models import ContributionRequest
-    from monia.netmeet.models import NetworkMeeting
+
+def addressee_errors(
+    *, organisation: Organisation | None, partner: User | None, county_id: int
+) -> dict[str, str]:
+    """The rule of the one partner shape (``PartnerAddressee``): an active organisation of the
+    case's county, and a named professional only if they are a partner working there."""
+    errors: dict[str, str] = {}
+    if organisation is None:
+        errors["organisation"] = _("Choose the organisation.")
+    elif organisation.county_id != county_id or not organisation.active:
+        errors["organisation"] = _("Choose an active organisation of the county's registry.")
+    if partner is not None and (
+        partner.role != Role.PARTNER
+        or organisation is None
+        or partner.organisation_id != organisation.pk
+    ):
+        errors["partner"] = _("The professional must work for the chosen organisation.")
+    return errors
 
 
 @transaction.atomic
@@ -49,13 +61,7 @@ def grant_create(
     """Open parts of a case to a partner, on a recorded legal basis, until a set date."""
     today = timezone.localdate()
     starts_on = starts_on or today
-    errors: dict[str, str] = {}
-    if organisation.county_id != case.county_id or not organisation.active:
-        errors["organisation"] = _("Choose an active organisation of the county's registry.")
-    if partner is not None and (
-        partner.role != "partner" or partner.organisation_id != organisation.pk
-    ):
-        errors["partner"] = _("The professional must work for the chosen organisation.")
+    errors = addressee_errors(organisation=organisation, partner=partner, county_id=case.county_id)
     if basis not in LegalBasis.values:
         errors["basis"] = _("Choose the legal basis.")
     if basis in CONSENT_BASES and not consent_given_by.strip():
@@ -127,57 +133,6 @@ class Disclosure:
     basis: str
     parts: Sequence[str] = ()
     grant_id: int | None = None
-
-
-def disclosure_of_grant(grant: SharingGrant, *, parts: Sequence[str] | None = None) -> Disclosure:
-    """A case seen through a sharing grant: the parts shown (default: the grant's scope)."""
-    return Disclosure(
-        source=DisclosureSource.SHARING_GRANT,
-        source_id=grant.pk,
-        grant_id=grant.pk,
-        organisation_id=grant.organisation_id,
-        person_id=grant.case.child_id,
-        case_id=grant.case_id,
-        basis=grant.basis,
-        parts=list(grant.scope if parts is None else parts),
-    )
-
-
-def disclosure_of_contribution(request: ContributionRequest) -> Disclosure:
-    """A contribution request read: its own basis (LsL 41 § request or the guardian's consent)."""
-    case = request.assessment.case
-    return Disclosure(
-        source=DisclosureSource.CONTRIBUTION_REQUEST,
-        source_id=request.pk,
-        organisation_id=request.organisation_id,
-        person_id=case.child_id,
-        case_id=case.pk,
-        basis=request.basis,
-    )
-
-
-def disclosure_of_consultation(consultation: Consultation) -> Disclosure:
-    """A consultation read in consent mode: the child is named on that consent only."""
-    return Disclosure(
-        source=DisclosureSource.CONSULTATION,
-        source_id=consultation.pk,
-        organisation_id=consultation.organisation_id,
-        person_id=consultation.case.child_id,
-        case_id=consultation.case_id,
-        basis=DisclosureBasis.CONSULTATION_CONSENT,
-    )
-
-
-def disclosure_of_meeting(meeting: NetworkMeeting, *, organisation_id: int) -> Disclosure:
-    """A network meeting read by a professional of an invited organisation."""
-    return Disclosure(
-        source=DisclosureSource.NETWORK_MEETING,
-        source_id=meeting.pk,
-        organisation_id=organisation_id,
-        person_id=meeting.case.child_id,
-        case_id=meeting.case_id,
-        basis=DisclosureBasis.MEETING_INVITATION,
-    )
 
 
 def disclosure_log_write(

@@ -11,10 +11,10 @@ import datetime
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from monia.access.policy import ADULT_AGE, PORTAL_MIN_AGE
 from monia.casework.models import Case, CaseStage, MeasureKind
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
 from monia.people.models import Person, Relationship
+from monia.portal.access import ADULT_AGE, PORTAL_MIN_AGE
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Reads of the participation portal: the client's documents, plan, meetings and log.
 
-Everything here takes a case the policy has already opened (``policy.portal_case_get``
+Everything here takes a case the policy has already opened (``portal_access.portal_case_get``
 for clients, ``policy.case_get_for_user`` for staff); nothing here decides access, except
 that a guardian's hidden documents are filtered out (``visible_documents``).
 """
@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from monia.access.models import AccessLog
-from monia.access.policy import PortalCase
 from monia.accounts.models import User
 from monia.casework.models import (
     AssessmentConclusion,
@@ -30,6 +29,7 @@ from monia.casework.models import (
 )
 from monia.netmeet.models import AgreedAction, MeetingStatus, NetworkMeeting
 from monia.people.models import Person
+from monia.portal.access import PortalCase
 from monia.portal.models import ChildPortalAccess, GuardianRestriction, PlainPlan, SafetyAlert
 
 LOG_YEARS = 2  # 703/2023 § 11: the log of the previous two years

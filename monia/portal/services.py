@@ -13,13 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from monia.access.policy import CASEWORK_ROLES, PortalCase, portal_cases
+from monia.access.policy import CASEWORK_ROLES
 from monia.accounts.models import Role, User
 from monia.casework.models import Case, EventKind
 from monia.casework.services import event_write
 from monia.notify.services import notify
 from monia.people import hetu
 from monia.people.models import Person
+from monia.portal.access import PortalCase, portal_cases
 from monia.portal.models import (
     ChildPortalAccess,
     ClientAccount,

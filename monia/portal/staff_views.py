@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.portal import access as portal_access
 from monia.portal import selectors, services
 from monia.portal.forms import HandleAlertForm, HideDocumentForm, PlainPlanForm
 from monia.ui.errors import apply_errors
@@ -96,7 +97,7 @@ def case_portal(request: HttpRequest, case_id: int) -> HttpResponse:
                 intent, plain_form
             )
             apply_errors(exc, target)
-    age = policy.age_on(case.child.birth_date, timezone.localdate())
+    age = portal_access.age_on(case.child.birth_date, timezone.localdate())
     return render(
         request,
         "portal/staff_case_portal.html",
@@ -111,7 +112,7 @@ def case_portal(request: HttpRequest, case_id: int) -> HttpResponse:
             "guardians": guardians,
             "documents": documents,
             "child_age": age,
-            "min_age": policy.PORTAL_MIN_AGE,
+            "min_age": portal_access.PORTAL_MIN_AGE,
             "child_access": selectors.child_portal_allowed(case),
             "may_decide": policy.may(user, Action.DECIDE, case),
             "may_record": policy.may(user, Action.RECORD, case),

@@ -1,5 +1,5 @@
 """The participation portal's pages for clients. Thin: the policy opens each matter
-(``policy.portal_case_get``, logged), selectors read, services write."""
+(``portal_access.portal_case_get``, logged), selectors read, services write."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from monia.access import policy
-from monia.access.policy import PortalCase
+from monia.portal import access as portal_access
 from monia.portal import selectors, services
+from monia.portal.access import PortalCase
 from monia.portal.demo import demo_clients
 from monia.portal.forms import DemoLoginForm
 
@@ -24,7 +25,7 @@ from monia.portal.forms import DemoLoginForm
 def portal_case_of(request: HttpRequest, case_id: int, *, purpose: str) -> PortalCase:
     """The client's matter for this request, through the policy (logged; 404 otherwise).
     Every portal page of one matter, in every app, opens it here."""
-    return policy.portal_case_get(policy.user_of(request), case_id, purpose=purpose)
+    return portal_access.portal_case_get(policy.user_of(request), case_id, purpose=purpose)
 
 
 def render_portal_page(
@@ -44,7 +45,7 @@ def render_portal_page(
 
 @require_GET
 def portal_login(request: HttpRequest) -> HttpResponse:
-    if policy.is_client(policy.user_of(request)):
+    if portal_access.is_client(policy.user_of(request)):
         return redirect("portal_home")
     return render(
         request,
@@ -90,7 +91,7 @@ def portal_logout(request: HttpRequest) -> HttpResponse:
 @require_GET
 def portal_home(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
-    pcs = policy.portal_cases_list(user, purpose="portal_home")
+    pcs = portal_access.portal_cases_list(user, purpose="portal_home")
     if len(pcs) == 1:
         return redirect("portal_case", case_id=pcs[0].case.pk)
     return render(request, "portal/home.html", {"pcs": pcs})
@@ -170,7 +171,7 @@ def portal_meetings(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_GET
 def portal_safety_general(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
-    pcs = policy.portal_cases_list(user, purpose="portal_safety")
+    pcs = portal_access.portal_cases_list(user, purpose="portal_safety")
     numbers = selectors.emergency_numbers(pcs[0].case) if pcs else []
     return render(request, "portal/safety_general.html", {"pcs": pcs, "numbers": numbers})
 

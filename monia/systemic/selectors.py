@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import Max, QuerySet
 
 from monia import deadlines
+from monia.access.policy import NotFound
 from monia.accounts.models import User
 from monia.casework.models import Case, CaseStage
 from monia.casework.selectors import Deadline, deadlines_for_cases
@@ -136,3 +137,16 @@ def open_tasks_for(user: User) -> QuerySet[NextStep]:
         .select_related("case__child")
         .order_by("due_on", "pk")
     )
+
+
+def task_get_for_owner(user: User, task_id: int) -> NextStep:
+    """A next step the user owns; anyone else's answers 404, like a missing one."""
+    step = NextStep.objects.filter(pk=task_id, owner_id=user.pk).first()
+    if step is None or not user.is_active:
+        raise NotFound
+    return step
+
+
+def step_owners(case: Case) -> QuerySet[User]:
+    """Who may own a next step about a family: the active members of the case's team."""
+    return User.objects.filter(county_id=case.county_id, team_id=case.team_id, is_active=True)

@@ -21,7 +21,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from monia.access import policy
 from monia.access.policy import Action
 from monia.systemic import minutes, services, timeline
-from monia.systemic.models import TeamMeeting
 from monia.ui.errors import apply_errors
 from monia.ui.widgets import DateInput
 
@@ -84,10 +83,7 @@ def meeting_minutes_pdf(request: HttpRequest, meeting_id: int) -> HttpResponse:
     """The minutes for the meeting's team (and the county's senior officials) only; every
     child in them is logged."""
     user = policy.user_of(request)
-    meeting = TeamMeeting.objects.select_related("team__county").filter(pk=meeting_id).first()
-    if meeting is None:
-        raise policy.NotFound
-    policy.team_get_for_user(user, meeting.team_id)
+    meeting = policy.meeting_get_for_user(user, meeting_id)
     language = request.GET.get("lang") or get_language()
     if language not in MINUTES_LANGUAGES:
         language = MINUTES_LANGUAGES[0]

@@ -6,8 +6,6 @@ through ``policy.case_get_for_user``. Lists log every child they show.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -21,24 +19,16 @@ from monia.access import policy
 from monia.access.policy import Action
 from monia.accounts.models import User
 from monia.systemic import forms, selectors, services
-from monia.systemic.models import AgendaItem, MeetingStatus, TeamMeeting
+from monia.systemic.models import MeetingStatus, TeamMeeting
+from monia.teams.models import Team
 from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
 
 
-def _my_team(request: HttpRequest) -> tuple[User, Any]:
+def _my_team(request: HttpRequest) -> tuple[User, Team]:
     user = policy.user_of(request)
-    team_id = request.GET.get("team") if user.role == "senior_official" else user.team_id
-    return user, policy.team_get_for_user(user, team_id)  # type: ignore[arg-type]
-
-
-def _meeting(user: User, meeting_id: int) -> TeamMeeting:
-    meeting = TeamMeeting.objects.select_related("team").filter(pk=meeting_id).first()
-    if meeting is None:
-        raise policy.NotFound
-    policy.team_get_for_user(user, meeting.team_id)
-    return meeting
+    return user, policy.team_chosen_by_user(user, request.GET.get("team"))
 
 
 @login_required
@@ -83,7 +73,7 @@ def meetings(request: HttpRequest) -> HttpResponse:
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
     """The agenda: reorder, remove, add a family; open each family's reflection."""
     user = policy.user_of(request)
-    meeting = _meeting(user, meeting_id)
+    meeting = policy.meeting_get_for_user(user, meeting_id)
     items = selectors.meeting_items(meeting)
     on_agenda = {it.case_id for it in items}
     board = selectors.caseboard(team=meeting.team, today=timezone.localdate())
@@ -140,110 +130,6 @@ def _agenda_action(
 
 @login_required
 @GET_POST
-def meeting_item(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
-    """One family at the meeting: reflection, hypotheses, next steps."""
-    user = policy.user_of(request)
-    meeting = _meeting(user, meeting_id)
-    item: AgendaItem = get_object_or_404(meeting.items, pk=item_id)
-    case = policy.case_get_for_user(
-        user, item.case_id, purpose="meeting_reflection", action=Action.RECORD
-    )
-    reflection = getattr(item, "reflection", None)
-    action = request.POST.get("action") if request.method == "POST" else None
-    initial = {f: getattr(reflection, f) for f in services.REFLECTION_FIELDS} if reflection else {}
-    initial["lock_version"] = reflection.lock_version if reflection else 0
-    owners = User.objects.filter(county_id=case.county_id, team_id=case.team_id, is_active=True)
-    reflection_form = forms.ReflectionForm(
-        request.POST if action == "reflection" else None, initial=initial
-    )
-    hypothesis_form = forms.HypothesisForm(
-        request.POST if action == "hypothesis" else None, prefix="new"
-    )
-    step_form = forms.NextStepForm(
-        request.POST if action == "step" else None,
-        owners=owners,
-        initial={"owner": case.designated_worker_id},
-    )
-    bound = {"reflection": reflection_form, "hypothesis": hypothesis_form, "step": step_form}.get(
-        action or ""
-    )
-    if bound is not None and bound.is_valid():
-        try:
-            _item_action(
-                action or "",
-                user=user,
-                meeting=meeting,
-                item=item,
-                case=case,
-                data=dict(bound.cleaned_data),
-            )
-        except ValidationError as exc:
-            apply_errors(exc, bound)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("meeting_item", meeting_id=meeting.pk, item_id=item.pk)
-    if action == "revise":
-        hypothesis = get_object_or_404(case.hypotheses, pk=request.POST.get("hypothesis"))
-        revise = forms.HypothesisForm(request.POST, prefix=f"h{hypothesis.pk}")
-        if revise.is_valid():
-            services.hypothesis_update(
-                user=user, hypothesis=hypothesis, meeting=meeting, **revise.cleaned_data
-            )
-            return redirect("meeting_item", meeting_id=meeting.pk, item_id=item.pk)
-    hypotheses = list(selectors.hypotheses_for(case))
-    revise_forms = [
-        (
-            h,
-            forms.HypothesisForm(
-                prefix=f"h{h.pk}",
-                initial={
-                    "statement": h.statement,
-                    "supports": h.supports,
-                    "test": h.test,
-                    "status": h.status,
-                },
-            ),
-        )
-        for h in hypotheses
-    ]
-    return render(
-        request,
-        "systemic/meeting_item.html",
-        {
-            "meeting": meeting,
-            "item": item,
-            "case": case,
-            "reflection_form": reflection_form,
-            "hypothesis_form": hypothesis_form,
-            "step_form": step_form,
-            "revise_forms": revise_forms,
-            "steps": case.next_steps.select_related("owner"),
-            "is_open": meeting.status == MeetingStatus.PLANNED,
-        },
-    )
-
-
-def _item_action(
-    action: str,
-    *,
-    user: User,
-    meeting: TeamMeeting,
-    item: AgendaItem,
-    case: Any,
-    data: dict[str, Any],
-) -> None:
-    if action == "reflection":
-        lock_version = data.pop("lock_version")
-        services.reflection_save(user=user, item=item, data=data, lock_version=lock_version)
-    elif action == "hypothesis":
-        data.pop("status", None)
-        services.hypothesis_add(user=user, case=case, meeting=meeting, **data)
-    elif action == "step":
-        services.next_step_add(user=user, case=case, meeting=meeting, **data)
-
-
-@login_required
-@GET_POST
 def case_flag(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
     case = policy.case_get_for_user(user, case_id, purpose="case_flag", action=Action.RECORD)
@@ -263,7 +149,7 @@ def case_flag(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def task_done(request: HttpRequest, task_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    step = policy.task_get_for_owner(user, task_id)
+    step = selectors.task_get_for_owner(user, task_id)
     services.next_step_done(user=user, step=step)
     messages.success(request, _("The task is marked done."))
     return redirect("dashboard")

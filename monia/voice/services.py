@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from monia.access.policy import PortalCase
 from monia.accounts.models import User
 from monia.casework.models import EventKind
 from monia.casework.services import event_write
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
 from monia.notify.services import notify
+from monia.portal.access import PortalCase
 from monia.portal.services import workers_to_notify
 from monia.voice import scales
 from monia.voice.models import SCALE_FIELDS, TEXT_FIELDS, HeardFeedback, VoiceEntry

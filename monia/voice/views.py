@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
-from monia.access.policy import PortalCase
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
 from monia.portal import selectors as portal_selectors
+from monia.portal.access import PortalCase
 from monia.portal.views import portal_case_of, render_portal_page
 from monia.ui.errors import apply_errors
 from monia.voice import charts, selectors, services

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from django import template
 
-from monia.access.policy import PortalCase
 from monia.casework.models import Case
 from monia.dialogue import selectors
 from monia.dialogue.models import JournalEntry
+from monia.portal.access import PortalCase
 
 register = template.Library()
 

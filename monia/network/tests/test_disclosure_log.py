@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from monia.access import policy
 from monia.conftest import CaseWorld, child_create, login, notification
+from monia.consult import access as consult_access
+from monia.contrib import access as contrib_access
+from monia.netmeet import access as netmeet_access
 from monia.network import selectors, services
 from monia.network.models import DisclosureLog, DisclosureSource
 
@@ -27,7 +29,9 @@ def _only_row() -> DisclosureLog:
 def test_partner_reading_a_contribution_request_writes_one_row_on_its_basis(
     case_a: CaseWorld, contribution_request: Any, partner: Any, school: Any
 ) -> None:
-    policy.contribution_get_for_partner(partner, contribution_request.pk, purpose="test_read")
+    contrib_access.contribution_get_for_partner(
+        partner, contribution_request.pk, purpose="test_read"
+    )
     row = _only_row()
     assert (row.source, row.source_id, row.grant_id) == (
         "contribution_request",
@@ -46,7 +50,7 @@ def test_partner_reading_a_contribution_request_writes_one_row_on_its_basis(
 def test_partner_reading_a_named_consultation_writes_one_consent_row(
     case_a: CaseWorld, consent_consultation: Any, partner: Any, school: Any
 ) -> None:
-    policy.partner_consultation_get(partner, consent_consultation.pk, purpose="test_read")
+    consult_access.partner_consultation_get(partner, consent_consultation.pk, purpose="test_read")
     row = _only_row()
     assert (row.source, row.source_id, row.basis) == (
         "consultation",
@@ -64,7 +68,7 @@ def test_partner_reading_a_named_consultation_writes_one_consent_row(
 def test_partner_reading_a_network_meeting_writes_one_invitation_row(
     case_a: CaseWorld, school_meeting: Any, partner: Any, school: Any
 ) -> None:
-    policy.partner_network_meeting_get(partner, school_meeting.pk, purpose="test_read")
+    netmeet_access.partner_network_meeting_get(partner, school_meeting.pk, purpose="test_read")
     row = _only_row()
     assert (row.source, row.source_id, row.basis) == (
         "network_meeting",
@@ -143,10 +147,10 @@ def test_disclosures_for_person_lists_every_source_newest_first_since_the_cut_of
     school_meeting: Any,
     django_assert_num_queries: Any,
 ) -> None:
-    policy.contribution_get_for_partner(partner, contribution_request.pk, purpose="oldest")
-    policy.partner_consultation_get(partner, consent_consultation.pk, purpose="middle")
-    policy.partner_network_meeting_get(partner, school_meeting.pk, purpose="newest")
-    policy.contribution_get_for_partner(partner, contribution_request.pk, purpose="too_old")
+    contrib_access.contribution_get_for_partner(partner, contribution_request.pk, purpose="oldest")
+    consult_access.partner_consultation_get(partner, consent_consultation.pk, purpose="middle")
+    netmeet_access.partner_network_meeting_get(partner, school_meeting.pk, purpose="newest")
+    contrib_access.contribution_get_for_partner(partner, contribution_request.pk, purpose="too_old")
     _age_rows("oldest", 300)
     _age_rows("middle", 20)
     _age_rows("too_old", 800)
@@ -177,7 +181,9 @@ def test_disclosures_for_person_costs_one_query_however_many_rows(
     case_a: CaseWorld, partner: Any, contribution_request: Any, django_assert_num_queries: Any
 ) -> None:
     for _ in range(12):
-        policy.contribution_get_for_partner(partner, contribution_request.pk, purpose="read")
+        contrib_access.contribution_get_for_partner(
+            partner, contribution_request.pk, purpose="read"
+        )
     with django_assert_num_queries(1):
         rows = selectors.disclosures_for_person(
             [case_a.case.child_id], since=timezone.localdate() - TWO_YEARS

@@ -10,8 +10,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-from monia.access import policy
 from monia.conftest import CaseWorld
+from monia.network import access as network_access
 from monia.network import services
 from monia.network.models import DisclosureLog
 
@@ -51,7 +51,7 @@ def test_migration_copies_every_app_trail_into_the_log_keeping_its_time(
         scope=["basic"],
         ends_on=timezone.localdate() + datetime.timedelta(days=30),
     )
-    policy.partner_case_get(partner, case_a.case.pk, purpose="partner_case")
+    network_access.partner_case_get(partner, case_a.case.pk, purpose="partner_case")
     then = timezone.now() - datetime.timedelta(days=400)
     child = case_a.case.child_id
     try:

@@ -115,7 +115,7 @@ def test_young_adult_in_aftercare_sees_own_decisions(portal_world: PortalWorld) 
 
 def test_guardian_of_a_young_adult_sees_nothing_of_the_adult() -> None:
     # Covered by policy: an adult's matters are their own (age >= 18 skips guardians).
-    from monia.access.policy import ADULT_AGE
+    from monia.portal.access import ADULT_AGE
 
     assert ADULT_AGE == 18
 

@@ -194,12 +194,12 @@ def test_the_service_refuses_a_question_not_asked_of_the_client(
 ) -> None:
     from django.core.exceptions import ValidationError
 
-    from monia.access import policy
+    from monia.portal import access as portal_access
     from monia.portal.services import client_user_for_identity_code
     from monia.voice import services
 
     user: Any = client_user_for_identity_code(portal_world.guardian.identity_code, method="demo")
-    pc = policy.portal_case_get(user, portal_world.young_case.pk, purpose="test")
+    pc = portal_access.portal_case_get(user, portal_world.young_case.pk, purpose="test")
     with pytest.raises(ValidationError) as exc:
         services.voice_entry_give(
             user=user, portal_case=pc, meeting=planned, answers={"friends": 4}
