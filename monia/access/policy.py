@@ -28,6 +28,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from monia.access.models import AccessLog, Basis
+from monia.access.purposes import purpose_checked
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, Role
 
 if TYPE_CHECKING:
@@ -115,6 +116,16 @@ def cases_visible_to(user: User) -> QuerySet[Case]:
     return qs.filter(rule)
 
 
+def front_page_elsewhere(user: User) -> str | None:
+    """The URL name of the front page of a user who has no staff dashboard: a partner's
+    shared cases, a client's portal; None for staff."""
+    return (
+        {Role.PARTNER: "partner_home", Role.CLIENT: "portal_home"}.get(Role(user.role))
+        if user.role in Role.values
+        else None
+    )
+
+
 def may_record_intake(user: User) -> bool:
     return _is_staff_in_county(user) and user.role in RECORDING_ROLES
 
@@ -131,6 +142,7 @@ def case_get_for_user(
     """Fetch a case the user may act on, and log the read; 404 otherwise."""
     from monia.casework.models import Case
 
+    purpose = purpose_checked(purpose)
     with transaction.atomic():
         qs = Case.objects.select_related("child", "team", "designated_worker", "county")
         if for_update:
@@ -155,6 +167,7 @@ def case_get_for_user(
 
 def log_case_list(user: User, cases: Iterable[Case], *, purpose: str, channel: str = "web") -> None:
     """Log that a list showing these cases' children was read: one INSERT for the lot."""
+    purpose = purpose_checked(purpose)
     rows = []
     for case in cases:
         basis = case_basis(user, case)
@@ -174,8 +187,11 @@ def log_case_list(user: User, cases: Iterable[Case], *, purpose: str, channel: s
     AccessLog.objects.bulk_create(rows)
 
 
-def persons_found_for_intake(user: User, persons: Iterable[Person], *, purpose: str) -> None:
+def persons_found_for_intake(
+    user: User, persons: Iterable[Person], *, purpose: str, channel: str = "web"
+) -> None:
     """Log the persons shown to a user searching for a child while recording an intake."""
+    purpose = purpose_checked(purpose)
     if not may_record_intake(user):
         raise NotFound
     rows = [
@@ -185,6 +201,7 @@ def persons_found_for_intake(user: User, persons: Iterable[Person], *, purpose: 
             person=p,
             purpose=purpose,
             basis=Basis.INTAKE_REGISTRATION,
+            channel=channel,
         )
         for p in persons
         if p.county_id == user.county_id
@@ -258,7 +275,9 @@ def caseload_scope(user: User) -> tuple[int, int | None] | None:
     return (user.county_id, user.team_id) if user.team_id else None
 
 
-def person_get_for_intake(user: User, person_id: int | str, *, purpose: str) -> Person:
+def person_get_for_intake(
+    user: User, person_id: int | str, *, purpose: str, channel: str = "web"
+) -> Person:
     """A person of the user's county, for recording an intake about them; logged; 404 else."""
     from monia.people.models import Person
 
@@ -268,5 +287,5 @@ def person_get_for_intake(user: User, person_id: int | str, *, purpose: str) -> 
         person = Person.objects.filter(pk=int(person_id), county_id=user.county_id).first()
         if person is None:
             raise NotFound
-        persons_found_for_intake(user, [person], purpose=purpose)
+        persons_found_for_intake(user, [person], purpose=purpose, channel=channel)
     return person

@@ -141,6 +141,11 @@ URL_RULES: dict[str, Rule] = {
     "portal_safety": Rule.PORTAL_CASE,
     "portal_who_viewed": Rule.PORTAL_CASE,
     "case_portal": Rule.CASE_VIEW,
+    "case_portal_plain_plan": Rule.CASE_RECORD,
+    "case_portal_alert_handle": Rule.CASE_RECORD,
+    "case_portal_document_hide": Rule.CASE_DECIDE,
+    "case_portal_document_show": Rule.CASE_DECIDE,
+    "case_portal_child_access": Rule.CASE_DECIDE,
     # The dialogue with the client (monia/dialogue): secure messages and the co-research
     # journal. A client reaches only their own thread and journal of a matter through
     # portal_access.portal_case_get; staff read with CASE_VIEW, write (reply, journal entries,

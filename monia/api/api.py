@@ -41,7 +41,6 @@ from monia.api.schemas import (
 from monia.casework import selectors, services
 from monia.casework.models import Case, CaseStage, Intake
 from monia.casework.selectors import Deadline
-from monia.people.models import Person
 from monia.teams.models import Team
 
 api = NinjaAPI(
@@ -115,11 +114,10 @@ def _intake_record(user: User, payload: NotificationIn) -> Intake:
         return services.intake_record_for_new_child(
             user=user, child=payload.child.service_kwargs(), team=team, **fields
         )
-    # A child of another county answers like a missing one.
-    child_id, county_id = payload.child_id or 0, user.county_id or 0
-    child = Person.objects.filter(pk=child_id, county_id=county_id).first()
-    if child is None:
-        raise policy.NotFound
+    # Through the policy (logged); a child of another county answers like a missing one.
+    child = policy.person_get_for_intake(
+        user, payload.child_id or 0, purpose="api_intake_child", channel="api"
+    )
     return services.intake_record(user=user, child=child, team=team, **fields)
 
 

@@ -235,9 +235,6 @@ def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
         if draft is None:
             initial["review_due"] = None
     placed = plan_services.child_is_placed(case, timezone.localdate())
-    from monia.network.referral_selectors import coordinated_services  # app above casework
-
-    services_around = coordinated_services(case, timezone.localdate())
     form = forms.PlanForm(request.POST or None, initial=initial)
     approve = "approve" in request.POST
     if approve and not policy.may(user, Action.DECIDE, case):
@@ -270,7 +267,6 @@ def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
             "placed": placed,
             "may_approve": policy.may(user, Action.DECIDE, case),
             "placed_fields": forms.PlanForm.PLACED_CHILD_FIELDS,
-            "services_around": services_around,
         },
     )
 

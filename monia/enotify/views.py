@@ -29,6 +29,7 @@ from monia.enotify.forms import ENotificationForm
 from monia.enotify.models import ENotification, ENotificationKind, ENotificationStatus
 from monia.people import selectors as people_selectors
 from monia.people.models import Person
+from monia.teams import selectors as teams_selectors
 from monia.teams.models import County
 from monia.ui.errors import apply_errors
 
@@ -41,7 +42,7 @@ SESSION_KEY = "enotify_received"
 
 @require_GET
 def county_list(request: HttpRequest) -> HttpResponse:
-    counties = County.objects.order_by("name_fi")
+    counties = teams_selectors.counties()
     return render(request, "enotify/counties.html", {"counties": counties})
 
 

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from monia.access import policy
 from monia.access.policy import Action
 from monia.experts import forms, selectors, services
-from monia.experts.models import ExpertCase
 from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -110,7 +109,7 @@ def expert_statement(request: HttpRequest, case_id: int, expert_case_id: int) ->
     user = policy.user_of(request)
     case = policy.case_get_for_user(user, case_id, purpose="expert_statement", action=Action.RECORD)
     expert_case = get_object_or_404(
-        ExpertCase.objects.select_related("session__group"), pk=expert_case_id, case=case
+        case.expert_consultations.select_related("session__group"), pk=expert_case_id
     )
     expert_case.case = case
     form = forms.StatementForm(

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from monia.casework.models import Case, Measure, MeasureKind
-from monia.network.models import Referral
+from monia.casework.models import Case, Measure, MeasureKind, Sector
+from monia.network.models import Organisation, Referral
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -99,3 +99,22 @@ def coordinated_services(case: Case, today: datetime.date) -> list[ServiceRow]:
         for m in measures
     ]
     return rows
+
+
+# Sectors that give support a child is referred to (not schools or early education).
+SUPPORT_SECTORS = (
+    Sector.CHILD_PSYCHIATRY,
+    Sector.MENTAL_HEALTH_SUBSTANCE,
+    Sector.HEALTH_CARE,
+    Sector.YOUTH_SERVICES,
+    Sector.SOCIAL_SERVICES,
+    Sector.NGO,
+    Sector.OTHER,
+)
+
+
+def support_providers(case: Case) -> QuerySet[Organisation]:
+    """Active organisations of the case's county that give support a child is referred to."""
+    return Organisation.objects.filter(
+        county_id=case.county_id, active=True, sector__in=SUPPORT_SECTORS
+    )

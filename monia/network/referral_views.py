@@ -5,9 +5,6 @@ Thin: each view asks the access policy, calls one service or selector, renders.
 
 from __future__ import annotations
 
-from typing import Any
-
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,66 +12,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
-from monia.casework.models import Case, Sector
 from monia.network import referral_selectors as selectors
 from monia.network import referral_services as services
-from monia.network.models import Organisation, Referral, ReferralStep
+from monia.network.referral_forms import AdvanceForm, NextDateForm, ReferralForm
 from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
-SUPPORT_SECTORS = (
-    Sector.CHILD_PSYCHIATRY,
-    Sector.MENTAL_HEALTH_SUBSTANCE,
-    Sector.HEALTH_CARE,
-    Sector.YOUTH_SERVICES,
-    Sector.SOCIAL_SERVICES,
-    Sector.NGO,
-    Sector.OTHER,
-)
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class ReferralForm(forms.Form):
-    organisation = forms.ModelChoiceField(
-        label=gettext_lazy("Service provider"), queryset=Organisation.objects.none()
-    )
-    service = forms.CharField(label=gettext_lazy("Service"), max_length=200)
-    need_identified_on = forms.DateField(label=gettext_lazy("Need identified on"), widget=DATE)
-    referred_at = forms.DateTimeField(label=gettext_lazy("Referred"), widget=DATETIME)
-    contact_person = forms.CharField(
-        label=gettext_lazy("Contact person"), max_length=200, required=False
-    )
-    next_date = forms.DateField(label=gettext_lazy("Next appointment"), required=False, widget=DATE)
-
-    def __init__(self, case: Case, data: Any = None) -> None:
-        super().__init__(data)
-        self.fields["organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
-            county_id=case.county_id, active=True, sector__in=SUPPORT_SECTORS
-        )
-
-
-class AdvanceForm(forms.Form):
-    step = forms.ChoiceField(label=gettext_lazy("Step"), widget=forms.RadioSelect)
-    at = forms.DateTimeField(label=gettext_lazy("When"), widget=DATETIME)
-    end_reason = forms.CharField(
-        label=gettext_lazy("Reason for ending"), required=False, widget=forms.Textarea
-    )
-
-    def __init__(self, referral: Referral, data: Any = None) -> None:
-        super().__init__(data)
-        self.fields["step"].choices = [  # type: ignore[attr-defined]
-            (s, ReferralStep(s).label) for s in services.next_steps(referral)
-        ]
-
-
-class NextDateForm(forms.Form):
-    next_date = forms.DateField(label=gettext_lazy("Next appointment"), required=False, widget=DATE)
 
 
 @login_required

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
+from monia.access.purposes import purpose_label
 from monia.network.models import DisclosureBasis, DisclosureLog, DisclosureSource, part_labels
 
 
@@ -30,20 +30,6 @@ class DisclosureRow:
     purpose: str
     purpose_label: str  # what the partner was shown, in plain words
     parts_labels: list[str]
-
-
-# The partner pages' purposes (policy calls in the views), as a client would say them.
-PURPOSE_LABELS = {
-    "partner_list": _("The child's name in the list of shared cases"),
-    "partner_case": _("The shared parts of the case"),
-    "contribution_list": _("The child's name in the list of statement requests"),
-    "contribution_task": _("The request for a statement"),
-    "contribution_submit": _("The request for a statement"),
-    "partner_consultations": _("The child's name in the list of consultations"),
-    "partner_consultation": _("The consultation question"),
-    "network_meeting_list": _("The child's first name in the list of network meetings"),
-    "network_meeting_read": _("The network meeting's details"),
-}
 
 
 def _label(choices: type[DisclosureSource] | type[DisclosureBasis], value: str) -> str:
@@ -69,7 +55,7 @@ def _rows(queryset: QuerySet[DisclosureLog]) -> list[DisclosureRow]:
             basis=d.basis,
             basis_label=_label(DisclosureBasis, d.basis),
             purpose=d.purpose,
-            purpose_label=str(PURPOSE_LABELS.get(d.purpose) or _label(DisclosureSource, d.source)),
+            purpose_label=purpose_label(d.purpose),
             parts_labels=part_labels(d.parts),
         )
         for d in queryset

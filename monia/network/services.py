@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from monia.access.purposes import purpose_checked
 from monia.accounts.models import Role, User
 from monia.casework.models import Case
 from monia.network.models import (
@@ -143,6 +144,7 @@ def disclosure_log_write(
     Called by the access policy inside the transaction of the read it logs, so the data
     is never shown without its row; it opens no transaction of its own (no savepoint).
     """
+    purpose = purpose_checked(purpose)
     return DisclosureLog.objects.bulk_create(
         DisclosureLog(
             source=d.source,

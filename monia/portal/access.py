@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from monia.access.models import AccessLog, Basis
 from monia.access.policy import NotFound
+from monia.access.purposes import purpose_checked
 from monia.accounts.models import Role, User
 from monia.casework.models import Case, CaseStage
 from monia.people.models import Person, Relationship
@@ -123,6 +124,7 @@ def portal_cases(user: User, *, today: datetime.date | None = None) -> list[Port
 
 
 def _portal_log(user: User, pcs: Iterable[PortalCase], purpose: str) -> None:
+    purpose = purpose_checked(purpose)
     AccessLog.objects.bulk_create(
         AccessLog(
             user=user,

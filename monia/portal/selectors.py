@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from monia.access.models import AccessLog
+from monia.access.purposes import purpose_label
 from monia.accounts.models import User
 from monia.casework.models import (
     AssessmentConclusion,
@@ -324,7 +325,7 @@ def who_viewed(pc: PortalCase, *, page: int = 1, now: datetime.datetime | None =
                 at=a.at,
                 who=who,
                 organisation=org,
-                what=_purpose_label(a.purpose),
+                what=purpose_label(a.purpose),
                 basis=a.get_basis_display(),
                 kind="access",
             )
@@ -345,42 +346,6 @@ def who_viewed(pc: PortalCase, *, page: int = 1, now: datetime.datetime | None =
     return LogPage(
         rows=window[:LOG_PER_PAGE], number=page, has_next=len(window) > LOG_PER_PAGE, total=total
     )
-
-
-def _purpose_label(purpose: str) -> str:
-    """The view that was used, in plain words (the log stores a code per view)."""
-    groups: list[tuple[tuple[str, ...], str]] = [
-        (("portal",), _("Participation portal")),
-        (("api_",), _("Another system, through the interface")),
-        (("intake", "enotify"), _("Child welfare notification")),
-        (("measure",), _("Decisions on help and placements")),
-        (("plan", "client_plan"), _("Client plan")),
-        (("meeting_", "caseboard", "case_flag"), _("The team's meeting")),
-        (
-            ("genogram", "ecomap", "emotional_tie", "network_tie", "family_member"),
-            _("Family and network map"),
-        ),
-        (("expert",), _("Expert group")),
-        (("referral", "case_referrals"), _("Services and referrals")),
-        (
-            (
-                "partner",
-                "contribution",
-                "consultation",
-                "case_consultations",
-                "network_meeting",
-                "assessment_contributions",
-                "case_sharing",
-            ),
-            _("Work with other professionals"),
-        ),
-        (("dashboard",), _("Worker's front page")),
-        (("case_timeline", "case_chronology", "life_event"), _("Timeline and chronology")),
-    ]
-    for prefixes, label in groups:
-        if purpose.startswith(prefixes):
-            return str(label)
-    return str(_("Case record"))
 
 
 def open_safety_alerts(cases: QuerySet[Case]) -> list[SafetyAlert]:

@@ -1,9 +1,12 @@
 """The worker's side of the portal for one case: what the family sees, the plan in plain
 words, portal access of a child under 12, documents hidden from a guardian, and the
-child's safety alerts."""
+child's safety alerts. One page, and one view for each thing written on it."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,110 +14,169 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_POST
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.accounts.models import User
+from monia.casework.models import Case
+from monia.people.models import Person
 from monia.portal import access as portal_access
 from monia.portal import selectors, services
 from monia.portal.forms import HandleAlertForm, HideDocumentForm, PlainPlanForm
 from monia.ui.errors import apply_errors
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def case_portal(request: HttpRequest, case_id: int) -> HttpResponse:
+def _open(request: HttpRequest, case_id: int, action: Action) -> tuple[User, Case]:
     user = policy.user_of(request)
-    action = Action.VIEW
-    intent = request.POST.get("intent", "")
-    if request.method == "POST":
-        action = Action.DECIDE if intent in ("hide", "show", "child_access") else Action.RECORD
-    case = policy.case_get_for_user(user, case_id, purpose="case_portal", action=action)
+    return user, policy.case_get_for_user(user, case_id, purpose="case_portal", action=action)
+
+
+def _hide_form(case: Case, data: Any = None) -> tuple[HideDocumentForm, list[Person]]:
     documents = selectors.portal_documents(case)
     guardians = selectors.case_guardians(case)
-    doc_choices = [(d.key, f"{d.title} ({d.on:%-d.%-m.%Y})") for d in documents]
-    guardian_choices = [(str(g.pk), g.full_name) for g in guardians]
+    form = HideDocumentForm(
+        data,
+        documents=[(d.key, f"{d.title} ({d.on:%-d.%-m.%Y})") for d in documents],
+        guardians=[(str(g.pk), g.full_name) for g in guardians],
+    )
+    return form, guardians
+
+
+def _page(
+    request: HttpRequest,
+    user: User,
+    case: Case,
+    *,
+    bound: dict[str, forms.Form] | None = None,
+    alert_error_for: int | None = None,
+) -> HttpResponse:
+    """The page; ``bound`` holds a form that failed validation, with what was typed."""
+    bound = bound or {}
+    documents = selectors.portal_documents(case)
+    guardians = selectors.case_guardians(case)
     plain = selectors.plain_plan(case)
-    plain_form = PlainPlanForm(initial={"text": plain.text if plain else ""})
-    hide_form = HideDocumentForm(documents=doc_choices, guardians=guardian_choices)
-    alert_form = HandleAlertForm()
-    alert_error_for: int | None = None
-    if request.method == "POST":
-        try:
-            if intent == "plain":
-                plain_form = PlainPlanForm(request.POST)
-                if plain_form.is_valid():
-                    services.plain_plan_save(
-                        user=user, case=case, text=plain_form.cleaned_data["text"]
-                    )
-                    messages.success(request, _("The plan in plain words was saved."))
-                    return redirect("case_portal", case_id=case.pk)
-            elif intent == "hide":
-                hide_form = HideDocumentForm(
-                    request.POST, documents=doc_choices, guardians=guardian_choices
-                )
-                if hide_form.is_valid():
-                    guardian = next(
-                        g for g in guardians if str(g.pk) == hide_form.cleaned_data["guardian"]
-                    )
-                    services.document_hide(
-                        user=user,
-                        case=case,
-                        document_key=hide_form.cleaned_data["document"],
-                        guardian=guardian,
-                        reason=hide_form.cleaned_data["reason"],
-                    )
-                    messages.success(request, _("The document is now hidden from the guardian."))
-                    return redirect("case_portal", case_id=case.pk)
-            elif intent == "show":
-                services.document_show(
-                    user=user,
-                    case=case,
-                    restriction_id=int(request.POST.get("restriction", "0") or 0),
-                )
-                messages.success(request, _("The guardian sees the document again."))
-                return redirect("case_portal", case_id=case.pk)
-            elif intent == "child_access":
-                services.child_portal_access_set(
-                    user=user, case=case, allowed=request.POST.get("allowed") == "1"
-                )
-                messages.success(request, _("The child's portal access was changed."))
-                return redirect("case_portal", case_id=case.pk)
-            elif intent == "handle_alert":
-                alert_form = HandleAlertForm(request.POST)
-                alert_error_for = int(request.POST.get("alert", "0") or 0)
-                if alert_form.is_valid():
-                    services.safety_alert_handle(
-                        user=user,
-                        case=case,
-                        alert_id=alert_error_for,
-                        note=alert_form.cleaned_data["note"],
-                    )
-                    messages.success(request, _("The alert was marked handled."))
-                    return redirect("case_portal", case_id=case.pk)
-        except ValidationError as exc:
-            target = {"plain": plain_form, "hide": hide_form, "handle_alert": alert_form}.get(
-                intent, plain_form
-            )
-            apply_errors(exc, target)
-    age = portal_access.age_on(case.child.birth_date, timezone.localdate())
     return render(
         request,
         "portal/staff_case_portal.html",
         {
             "case": case,
-            "plain_form": plain_form,
-            "hide_form": hide_form,
-            "alert_form": alert_form,
+            "plain_form": bound.get("plain")
+            or PlainPlanForm(initial={"text": plain.text if plain else ""}),
+            "hide_form": bound.get("hide") or _hide_form(case)[0],
+            "alert_form": bound.get("alert") or HandleAlertForm(),
             "alert_error_for": alert_error_for,
             "restrictions": selectors.guardian_restrictions(case, documents),
             "alerts": selectors.case_safety_alerts(case),
             "guardians": guardians,
             "documents": documents,
-            "child_age": age,
+            "child_age": portal_access.age_on(case.child.birth_date, timezone.localdate()),
             "min_age": portal_access.PORTAL_MIN_AGE,
             "child_access": selectors.child_portal_allowed(case),
             "may_decide": policy.may(user, Action.DECIDE, case),
             "may_record": policy.may(user, Action.RECORD, case),
         },
     )
+
+
+def _done(request: HttpRequest, case: Case, message: str) -> HttpResponse:
+    messages.success(request, message)
+    return redirect("case_portal", case_id=case.pk)
+
+
+def _refused(request: HttpRequest, case: Case, exc: ValidationError) -> HttpResponse:
+    """A one-button change that could not be made: say why, on the page."""
+    for message in exc.messages:
+        messages.error(request, message)
+    return redirect("case_portal", case_id=case.pk)
+
+
+@login_required
+@require_GET
+def case_portal(request: HttpRequest, case_id: int) -> HttpResponse:
+    user, case = _open(request, case_id, Action.VIEW)
+    return _page(request, user, case)
+
+
+@login_required
+@require_POST
+def case_portal_plain_plan(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The plan in plain words, written by the worker for the family."""
+    user, case = _open(request, case_id, Action.RECORD)
+    form = PlainPlanForm(request.POST)
+    if form.is_valid():
+        try:
+            services.plain_plan_save(user=user, case=case, text=form.cleaned_data["text"])
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            return _done(request, case, _("The plan in plain words was saved."))
+    return _page(request, user, case, bound={"plain": form})
+
+
+@login_required
+@require_POST
+def case_portal_document_hide(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Hide a document from one guardian where showing it would endanger the child."""
+    user, case = _open(request, case_id, Action.DECIDE)
+    form, guardians = _hide_form(case, request.POST)
+    if form.is_valid():
+        guardian = next(g for g in guardians if str(g.pk) == form.cleaned_data["guardian"])
+        try:
+            services.document_hide(
+                user=user,
+                case=case,
+                document_key=form.cleaned_data["document"],
+                guardian=guardian,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            return _done(request, case, _("The document is now hidden from the guardian."))
+    return _page(request, user, case, bound={"hide": form})
+
+
+@login_required
+@require_POST
+def case_portal_document_show(
+    request: HttpRequest, case_id: int, restriction_id: int
+) -> HttpResponse:
+    user, case = _open(request, case_id, Action.DECIDE)
+    try:
+        services.document_show(user=user, case=case, restriction_id=restriction_id)
+    except ValidationError as exc:
+        return _refused(request, case, exc)
+    return _done(request, case, _("The guardian sees the document again."))
+
+
+@login_required
+@require_POST
+def case_portal_child_access(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Let a child under 12 use the portal, or take the permission back."""
+    user, case = _open(request, case_id, Action.DECIDE)
+    try:
+        services.child_portal_access_set(
+            user=user, case=case, allowed=request.POST.get("allowed") == "1"
+        )
+    except ValidationError as exc:
+        return _refused(request, case, exc)
+    return _done(request, case, _("The child's portal access was changed."))
+
+
+@login_required
+@require_POST
+def case_portal_alert_handle(request: HttpRequest, case_id: int, alert_id: int) -> HttpResponse:
+    """Record what was done about the child's "I don't feel safe" alert."""
+    user, case = _open(request, case_id, Action.RECORD)
+    form = HandleAlertForm(request.POST)
+    if form.is_valid():
+        try:
+            services.safety_alert_handle(
+                user=user, case=case, alert_id=alert_id, note=form.cleaned_data["note"]
+            )
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            return _done(request, case, _("The alert was marked handled."))
+    return _page(request, user, case, bound={"alert": form}, alert_error_for=alert_id)

@@ -15,4 +15,29 @@ urlpatterns = [
     path("portal/<int:case_id>/safety/", views.portal_safety, name="portal_safety"),
     path("portal/<int:case_id>/who-viewed/", views.portal_who_viewed, name="portal_who_viewed"),
     path("cases/<int:case_id>/portal/", staff_views.case_portal, name="case_portal"),
+    path(
+        "cases/<int:case_id>/portal/plain-plan/",
+        staff_views.case_portal_plain_plan,
+        name="case_portal_plain_plan",
+    ),
+    path(
+        "cases/<int:case_id>/portal/hidden/",
+        staff_views.case_portal_document_hide,
+        name="case_portal_document_hide",
+    ),
+    path(
+        "cases/<int:case_id>/portal/hidden/<int:restriction_id>/show/",
+        staff_views.case_portal_document_show,
+        name="case_portal_document_show",
+    ),
+    path(
+        "cases/<int:case_id>/portal/child-access/",
+        staff_views.case_portal_child_access,
+        name="case_portal_child_access",
+    ),
+    path(
+        "cases/<int:case_id>/portal/alerts/<int:alert_id>/handled/",
+        staff_views.case_portal_alert_handle,
+        name="case_portal_alert_handle",
+    ),
 ]

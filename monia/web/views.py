@@ -24,10 +24,9 @@ from monia.web.forms import OnDateForm
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
-    if user.role == "partner":
-        return redirect("partner_home")
-    if user.role == "client":
-        return redirect("portal_home")
+    elsewhere = policy.front_page_elsewhere(user)
+    if elsewhere:
+        return redirect(elsewhere)
     visible = policy.cases_visible_to(user)
     board = selectors.dashboard_for_user(
         user=user,

@@ -36,7 +36,7 @@ def test_refused_read_writes_no_log_row(case_a: CaseWorld, other_team: Any) -> N
 
 def test_log_row_rolls_back_with_its_read(case_a: CaseWorld, worker_a: Any) -> None:
     with pytest.raises(RuntimeError), transaction.atomic():
-        policy.case_get_for_user(worker_a, case_a.case.pk, purpose="x")
+        policy.case_get_for_user(worker_a, case_a.case.pk, purpose="case_detail")
         assert AccessLog.objects.count() == 1
         raise RuntimeError
     assert AccessLog.objects.count() == 0
@@ -77,3 +77,25 @@ def test_person_search_logs_the_persons_shown(case_a: CaseWorld, teammate_a: Any
 def test_person_search_never_crosses_county_lines(case_a: CaseWorld, other_county: Any) -> None:
     response = login("other_county").get(reverse("intake_new"), {"q": "Esimerkki"})
     assert "Aino" not in response.content.decode()
+
+
+def test_a_read_with_an_unknown_purpose_is_refused_before_anything_is_read(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    with pytest.raises(ValueError, match="not a valid Purpose"):
+        policy.case_get_for_user(worker_a, case_a.case.pk, purpose="curiosity")
+    assert not AccessLog.objects.exists()
+
+
+def test_every_purpose_has_words_a_client_reads_in_finnish_and_swedish() -> None:
+    from django.utils.translation import override
+
+    from monia.access.purposes import Purpose, purpose_label
+
+    for language in ("fi", "sv"):
+        with override(language):
+            for purpose in Purpose:
+                label = purpose_label(purpose)
+                assert label and label != purpose.value
+    with override("en"):
+        assert purpose_label("retired_view") == "Case record"

@@ -59,6 +59,11 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["meeting_id"] = _network_meeting(cw).pk
     if name == "case_message_thread":
         kwargs["thread_id"] = _message_thread(cw).pk
+    # One-button changes on a record that is not there: the service refuses with a message.
+    if name == "case_portal_document_show":
+        kwargs["restriction_id"] = 999_999
+    if name == "case_portal_alert_handle":
+        kwargs["alert_id"] = 999_999
     return kwargs
 
 
@@ -161,9 +166,14 @@ def test_case_urls_answer_each_persona_by_the_rule(
     anonymous = _client_for(None).get(url)
     assert anonymous.status_code == 302 and "/login/" in anonymous["Location"]
     for persona in PERSONAS:
-        response = _client_for(persona).get(url)
-        expected = 200 if persona in ALLOWED[rule] else 404
-        assert response.status_code == expected, (name, persona, response.status_code)
+        client = _client_for(persona)
+        response = client.get(url)
+        if response.status_code == 405:  # a view that only writes: post nothing to it
+            response = client.post(url, {})
+            expected = {200, 302} if persona in ALLOWED[rule] else {404}
+        else:
+            expected = {200} if persona in ALLOWED[rule] else {404}
+        assert response.status_code in expected, (name, persona, response.status_code)
 
 
 def test_a_forbidden_case_looks_exactly_like_a_missing_one(

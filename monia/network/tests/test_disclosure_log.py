@@ -30,7 +30,7 @@ def test_partner_reading_a_contribution_request_writes_one_row_on_its_basis(
     case_a: CaseWorld, contribution_request: Any, partner: Any, school: Any
 ) -> None:
     contrib_access.contribution_get_for_partner(
-        partner, contribution_request.pk, purpose="test_read"
+        partner, contribution_request.pk, purpose="contribution_task"
     )
     row = _only_row()
     assert (row.source, row.source_id, row.grant_id) == (
@@ -42,7 +42,7 @@ def test_partner_reading_a_contribution_request_writes_one_row_on_its_basis(
         "guardian_consent",
         partner,
         school,
-        "test_read",
+        "contribution_task",
     )
     assert (row.person_id, row.case_id) == (case_a.case.child_id, case_a.case.pk)
 
@@ -50,7 +50,9 @@ def test_partner_reading_a_contribution_request_writes_one_row_on_its_basis(
 def test_partner_reading_a_named_consultation_writes_one_consent_row(
     case_a: CaseWorld, consent_consultation: Any, partner: Any, school: Any
 ) -> None:
-    consult_access.partner_consultation_get(partner, consent_consultation.pk, purpose="test_read")
+    consult_access.partner_consultation_get(
+        partner, consent_consultation.pk, purpose="partner_consultation"
+    )
     row = _only_row()
     assert (row.source, row.source_id, row.basis) == (
         "consultation",
@@ -68,7 +70,9 @@ def test_partner_reading_a_named_consultation_writes_one_consent_row(
 def test_partner_reading_a_network_meeting_writes_one_invitation_row(
     case_a: CaseWorld, school_meeting: Any, partner: Any, school: Any
 ) -> None:
-    netmeet_access.partner_network_meeting_get(partner, school_meeting.pk, purpose="test_read")
+    netmeet_access.partner_network_meeting_get(
+        partner, school_meeting.pk, purpose="network_meeting_read"
+    )
     row = _only_row()
     assert (row.source, row.source_id, row.basis) == (
         "network_meeting",
@@ -99,7 +103,7 @@ def test_a_grant_row_must_name_its_grant_and_no_other_row_may(
         person_id=case_a.case.child_id,
         case=case_a.case,
         basis="lsl_41_request",
-        purpose="test",
+        purpose="partner_case",
     )
     for bad in (
         dict(source="sharing_grant", source_id=grant.pk, grant=None),
@@ -126,7 +130,7 @@ def _other_child_disclosed(world: Any, worker_a: Any, school: Any, partner: Any)
                 basis="consent",
             )
         ],
-        purpose="test_other",
+        purpose="partner_consultation",
     )
 
 
@@ -147,21 +151,37 @@ def test_disclosures_for_person_lists_every_source_newest_first_since_the_cut_of
     school_meeting: Any,
     django_assert_num_queries: Any,
 ) -> None:
-    contrib_access.contribution_get_for_partner(partner, contribution_request.pk, purpose="oldest")
-    consult_access.partner_consultation_get(partner, consent_consultation.pk, purpose="middle")
-    netmeet_access.partner_network_meeting_get(partner, school_meeting.pk, purpose="newest")
-    contrib_access.contribution_get_for_partner(partner, contribution_request.pk, purpose="too_old")
-    _age_rows("oldest", 300)
-    _age_rows("middle", 20)
-    _age_rows("too_old", 800)
+    contrib_access.contribution_get_for_partner(
+        partner, contribution_request.pk, purpose="contribution_task"
+    )
+    consult_access.partner_consultation_get(
+        partner, consent_consultation.pk, purpose="partner_consultation"
+    )
+    netmeet_access.partner_network_meeting_get(
+        partner, school_meeting.pk, purpose="network_meeting_read"
+    )
+    contrib_access.contribution_get_for_partner(
+        partner, contribution_request.pk, purpose="contribution_submit"
+    )
+    _age_rows("contribution_task", 300)
+    _age_rows("partner_consultation", 20)
+    _age_rows("contribution_submit", 800)
     _other_child_disclosed(world, worker_a, school, partner)
 
     with override("en"), django_assert_num_queries(1):
         rows = selectors.disclosures_for_person(
             [case_a.case.child_id], since=timezone.now() - TWO_YEARS
         )
-    assert [r.purpose for r in rows] == ["newest", "middle", "oldest"]
-    assert [r.purpose_label for r in rows] == [r.source_label for r in rows]  # unknown purposes
+    assert [r.purpose for r in rows] == [
+        "network_meeting_read",
+        "partner_consultation",
+        "contribution_task",
+    ]
+    assert [r.purpose_label for r in rows] == [
+        "The network meeting's details",
+        "The consultation question",
+        "The request for a statement",
+    ]
     assert [r.source_label for r in rows] == [
         "Network meeting",
         "Consultation",
@@ -182,7 +202,7 @@ def test_disclosures_for_person_costs_one_query_however_many_rows(
 ) -> None:
     for _ in range(12):
         contrib_access.contribution_get_for_partner(
-            partner, contribution_request.pk, purpose="read"
+            partner, contribution_request.pk, purpose="contribution_task"
         )
     with django_assert_num_queries(1):
         rows = selectors.disclosures_for_person(

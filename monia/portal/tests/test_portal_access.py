@@ -49,8 +49,8 @@ def test_child_under_twelve_has_no_portal_until_the_worker_allows(
     )
     worker = login("worker_a")
     response = worker.post(
-        reverse("case_portal", args=[portal_world.cw.case.pk]),
-        {"intent": "child_access", "allowed": "1"},
+        reverse("case_portal_child_access", args=[portal_world.cw.case.pk]),
+        {"allowed": "1"},
     )
     assert response.status_code == 302
     assert ChildPortalAccess.objects.filter(person=portal_world.child).exists()
@@ -76,9 +76,8 @@ def test_guardian_does_not_see_a_document_hidden_from_them(portal_world: PortalW
     worker = login("worker_a")
     key = f"measure:{portal_world.cw.emergency.pk}"
     response = worker.post(
-        reverse("case_portal", args=[case.pk]),
+        reverse("case_portal_document_hide", args=[case.pk]),
         {
-            "intent": "hide",
             "document": key,
             "guardian": str(portal_world.guardian.pk),
             "reason": "Sijaintitieto vaarantaisi lapsen turvallisuuden.",
@@ -99,8 +98,8 @@ def test_guardian_does_not_see_a_document_hidden_from_them(portal_world: PortalW
 def test_hiding_needs_a_reason_and_keeps_what_was_typed(portal_world: PortalWorld) -> None:
     worker = login("worker_a")
     response = worker.post(
-        reverse("case_portal", args=[portal_world.cw.case.pk]),
-        {"intent": "hide", "document": "", "guardian": str(portal_world.guardian.pk), "reason": ""},
+        reverse("case_portal_document_hide", args=[portal_world.cw.case.pk]),
+        {"document": "", "guardian": str(portal_world.guardian.pk), "reason": ""},
     )
     assert response.status_code == 200
     assert "error-summary" in response.content.decode()

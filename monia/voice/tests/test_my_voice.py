@@ -199,7 +199,7 @@ def test_the_service_refuses_a_question_not_asked_of_the_client(
     from monia.voice import services
 
     user: Any = client_user_for_identity_code(portal_world.guardian.identity_code, method="demo")
-    pc = portal_access.portal_case_get(user, portal_world.young_case.pk, purpose="test")
+    pc = portal_access.portal_case_get(user, portal_world.young_case.pk, purpose="portal_voice")
     with pytest.raises(ValidationError) as exc:
         services.voice_entry_give(
             user=user, portal_case=pc, meeting=planned, answers={"friends": 4}

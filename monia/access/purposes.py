@@ -1,0 +1,132 @@
+"""Why client data was read: one code per view or read, each with the words a client reads
+in "who has seen my data" (703/2023 § 11).
+
+Every access-log and disclosure-log row stores one of these codes; the writers refuse any
+other (``purpose_checked``), so a new view cannot log a read its client could not read
+about. The labels say what was seen, in a 13-year-old's words, not which screen it was.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+CASE_RECORD = _("Case record")
+NOTIFICATION = _("Child welfare notification")
+DECISIONS = _("Decisions on help and placements")
+PLAN = _("Client plan")
+TEAM_MEETING = _("The team's meeting")
+FAMILY_MAP = _("Family and network map")
+EXPERT_GROUP = _("Expert group")
+SERVICES = _("Services and referrals")
+PROFESSIONALS = _("Work with other professionals")
+FRONT_PAGE = _("Worker's front page")
+TIMELINE = _("Timeline and chronology")
+PORTAL = _("Participation portal")
+INTERFACE = _("Another system, through the interface")
+
+
+class Purpose(models.TextChoices):
+    """The purpose of a read, and what the client is told was seen."""
+
+    # The worker's own pages
+    DASHBOARD = "dashboard", FRONT_PAGE
+    CASE_DETAIL = "case_detail", CASE_RECORD
+    CASE_CHRONOLOGY = "case_chronology", TIMELINE
+    CASE_TIMELINE = "case_timeline", TIMELINE
+    LIFE_EVENT_NEW = "life_event_new", TIMELINE
+    WORKER_ASSIGN = "worker_assign", CASE_RECORD
+    FAMILY_MEMBER_NEW = "family_member_new", FAMILY_MAP
+    # Intake
+    INTAKE_NEW = "intake_new", NOTIFICATION
+    INTAKE_CHILD_SEARCH = "intake_child_search", NOTIFICATION
+    INTAKE_URGENCY = "intake_urgency", NOTIFICATION
+    INTAKE_DECISION = "intake_decision", NOTIFICATION
+    ENOTIFY_QUEUE = "enotify_queue", NOTIFICATION
+    ENOTIFY_DETAIL = "enotify_detail", NOTIFICATION
+    ENOTIFY_CHILD_SEARCH = "enotify_child_search", NOTIFICATION
+    ENOTIFY_CONVERT = "enotify_convert", NOTIFICATION
+    # Assessment, plan, measures
+    ASSESSMENT_COMPLETE = "assessment_complete", CASE_RECORD
+    CLIENT_PLAN = "client_plan", PLAN
+    MEASURE_NEW = "measure_new", DECISIONS
+    MEASURE_EXTEND = "measure_extend", DECISIONS
+    MEASURE_END = "measure_end", DECISIONS
+    # The systemic team
+    CASEBOARD = "caseboard", TEAM_MEETING
+    CASE_FLAG = "case_flag", TEAM_MEETING
+    MEETING_AGENDA = "meeting_agenda", TEAM_MEETING
+    MEETING_AGENDA_ADD = "meeting_agenda_add", TEAM_MEETING
+    MEETING_REFLECTION = "meeting_reflection", TEAM_MEETING
+    MEETING_MINUTES = "meeting_minutes", TEAM_MEETING
+    GENOGRAM = "genogram", FAMILY_MAP
+    GENOGRAM_SVG = "genogram_svg", FAMILY_MAP
+    GENOGRAM_PDF = "genogram_pdf", FAMILY_MAP
+    GENOGRAM_SNAPSHOT = "genogram_snapshot", FAMILY_MAP
+    ECOMAP = "ecomap", FAMILY_MAP
+    ECOMAP_SVG = "ecomap_svg", FAMILY_MAP
+    ECOMAP_PDF = "ecomap_pdf", FAMILY_MAP
+    ECOMAP_SNAPSHOT = "ecomap_snapshot", FAMILY_MAP
+    EMOTIONAL_TIE_NEW = "emotional_tie_new", FAMILY_MAP
+    NETWORK_TIE_NEW = "network_tie_new", FAMILY_MAP
+    NETWORK_TIE_END = "network_tie_end", FAMILY_MAP
+    EXPERT_SESSION = "expert_session", EXPERT_GROUP
+    EXPERT_CASE_NEW = "expert_case_new", EXPERT_GROUP
+    EXPERT_STATEMENT = "expert_statement", EXPERT_GROUP
+    # Multi-agency work, the worker's side
+    CASE_REFERRALS = "case_referrals", SERVICES
+    REFERRAL_NEW = "referral_new", SERVICES
+    REFERRAL_ADVANCE = "referral_advance", SERVICES
+    CASE_SHARING = "case_sharing", PROFESSIONALS
+    CASE_CONSULTATIONS = "case_consultations", PROFESSIONALS
+    ASSESSMENT_CONTRIBUTIONS = "assessment_contributions", PROFESSIONALS
+    NETWORK_MEETINGS = "network_meetings", PROFESSIONALS
+    NETWORK_MEETING = "network_meeting", PROFESSIONALS
+    # Partners' reads (each a disclosure): what the partner was shown
+    PARTNER_LIST = "partner_list", _("The child's name in the list of shared cases")
+    PARTNER_CASE = "partner_case", _("The shared parts of the case")
+    CONTRIBUTION_LIST = "contribution_list", _("The child's name in the list of statement requests")
+    CONTRIBUTION_TASK = "contribution_task", _("The request for a statement")
+    CONTRIBUTION_SUBMIT = "contribution_submit", _("The request for a statement")
+    PARTNER_CONSULTATIONS = (
+        "partner_consultations",
+        _("The child's name in the list of consultations"),
+    )
+    PARTNER_CONSULTATION = "partner_consultation", _("The consultation question")
+    NETWORK_MEETING_LIST = (
+        "network_meeting_list",
+        _("The child's first name in the list of network meetings"),
+    )
+    NETWORK_MEETING_READ = "network_meeting_read", _("The network meeting's details")
+    # The dialogue with the client, the worker's side
+    CASE_PORTAL = "case_portal", CASE_RECORD
+    CASE_MESSAGES = "case_messages", CASE_RECORD
+    CASE_MESSAGE_THREAD = "case_message_thread", CASE_RECORD
+    CASE_JOURNAL = "case_journal", CASE_RECORD
+    # The client's own reads in the portal
+    PORTAL_HOME = "portal_home", PORTAL
+    PORTAL_CASE = "portal_case", PORTAL
+    PORTAL_PLAN = "portal_plan", PORTAL
+    PORTAL_DECISIONS = "portal_decisions", PORTAL
+    PORTAL_MEETINGS = "portal_meetings", PORTAL
+    PORTAL_SAFETY = "portal_safety", PORTAL
+    PORTAL_WHO_VIEWED = "portal_who_viewed", PORTAL
+    PORTAL_MESSAGES = "portal_messages", PORTAL
+    PORTAL_JOURNAL = "portal_journal", PORTAL
+    PORTAL_VOICE = "portal_voice", PORTAL
+    PORTAL_HEARD = "portal_heard", PORTAL
+    # Other systems through the API
+    API_CASE_DETAIL = "api_case_detail", INTERFACE
+    API_DEADLINES = "api_deadlines", INTERFACE
+    API_INTAKE_CHILD = "api_intake_child", INTERFACE
+
+
+def purpose_checked(purpose: str) -> Purpose:
+    """The purpose as the enumeration; an unknown code is a programming error, refused
+    before anything is read (``ValueError``)."""
+    return Purpose(purpose)
+
+
+def purpose_label(purpose: str) -> str:
+    """What a client reads for a stored purpose; a code retired since is "Case record"."""
+    return str(Purpose(purpose).label) if purpose in Purpose.values else str(CASE_RECORD)
