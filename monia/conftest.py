@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -34,6 +35,21 @@ PASSWORD = "correct horse battery staple"  # noqa: S105 - test personas only
 def _fast_password_hashing(settings: Any) -> None:
     """Tests log in hundreds of times; the real hasher is deliberately slow."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# --- The harness ------------------------------------------------------------------------
+
+BROWSER_FIXTURES = frozenset({"browser_page"})
+BROWSER_DIR = Path(__file__).parent / "tests" / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium carries the ``browser`` marker, wherever it lives, so
+    ``-m "not browser"`` runs the rest and ``-m browser`` only them (see test_harness.py)."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES or BROWSER_DIR in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @dataclass
