@@ -1,4 +1,4 @@
-"""The test harness itself: the ``browser`` marker."""
+"""The test harness itself: the ``browser`` marker and the compiled translations."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from monia.conftest import BROWSER_FIXTURES
+from django.utils import translation
+
+from monia.conftest import BROWSER_FIXTURES, stale_translations
 
 ROOT = Path(__file__).resolve().parents[2]
 BROWSER_DIR = ROOT / "monia" / "tests" / "browser"
@@ -54,3 +56,9 @@ def test_browser_marker_selects_exactly_the_chromium_tests() -> None:
     rest = _collected("not browser")
     assert rest, "the rest of the suite was not collected"
     assert not rest & expected
+
+
+def test_translations_are_compiled_for_the_session() -> None:
+    assert stale_translations() == []
+    with translation.override("fi"):
+        assert translation.gettext("Log in") == "Kirjaudu sisään"
