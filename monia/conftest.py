@@ -13,7 +13,9 @@ partner       a school nurse (partner professional): sees a case only through a 
 from __future__ import annotations
 
 import datetime
+import io
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -34,6 +36,44 @@ PASSWORD = "correct horse battery staple"  # noqa: S105 - test personas only
 def _fast_password_hashing(settings: Any) -> None:
     """Tests log in hundreds of times; the real hasher is deliberately slow."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# --- The harness ------------------------------------------------------------------------
+
+BROWSER_FIXTURES = frozenset({"browser_page"})
+BROWSER_DIR = Path(__file__).parent / "tests" / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium carries the ``browser`` marker, wherever it lives, so
+    ``-m "not browser"`` runs the rest and ``-m browser`` only them (see test_harness.py)."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES or BROWSER_DIR in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def stale_translations() -> list[Path]:
+    """The .po catalogues whose .mo is missing or older (the .mo files are not committed)."""
+    from django.conf import settings
+
+    stale: list[Path] = []
+    for locale_dir in settings.LOCALE_PATHS:
+        for po in sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po")):
+            mo = po.with_suffix(".mo")
+            if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+                stale.append(po)
+    return stale
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations() -> None:
+    """A fresh clone or an edited .po is tested in its own words, not Django's English:
+    compile_translations writes the .mo files and drops the catalogues already read."""
+    if stale_translations():
+        from django.core.management import call_command
+
+        call_command("compile_translations", stdout=io.StringIO())
 
 
 @dataclass

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: lint, types, migrations, translations, unit and browser tests.
+# The whole test suite: lint, types, migrations, unit and browser tests. The .mo files are
+# compiled by the test session itself when missing or stale (monia/conftest.py).
 # Uses DATABASE_URL when set; otherwise Monia's embedded PostgreSQL under .data/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,5 @@ echo "== system packages for the tests (chromium, xmlsec1)"
 bash scripts/ensure_chromium.sh
 echo "== migrations are up to date"
 $BIN/python manage.py makemigrations --check --dry-run
-echo "== translations"
-$BIN/python manage.py compile_translations
 echo "== pytest"
 $BIN/python -m pytest "$@"

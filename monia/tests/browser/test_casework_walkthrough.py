@@ -6,15 +6,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-import pytest
 from django.utils import timezone
 
 from monia.casework.models import Case, CaseStage, PlanStatus
 from monia.conftest import PASSWORD
 from monia.people import hetu
 from monia.tests.browser.conftest import assert_accessible
-
-pytestmark = pytest.mark.browser
 
 
 def test_notification_to_client_plan_walkthrough(

@@ -9,7 +9,6 @@ import datetime
 import time
 from typing import Any
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,8 +19,6 @@ from monia.netmeet import services as netmeet_services
 from monia.network.models import Organisation
 from monia.people import hetu
 from monia.tests.browser.conftest import assert_accessible
-
-pytestmark = pytest.mark.browser
 
 
 def _login(page: Any, base: str, username: str) -> None:

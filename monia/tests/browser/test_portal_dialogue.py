@@ -7,14 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from django.urls import reverse
 
 from monia.conftest import PortalWorld
 from monia.dialogue.models import JournalEntry, Message
 from monia.tests.browser.conftest import assert_accessible, portal_login, staff_login
-
-pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}

@@ -18,7 +18,7 @@ from monia.netmeet.models import MeetingStatus, NetworkMeeting
 from monia.tests.browser.conftest import assert_accessible, portal_login, staff_login
 from monia.voice.models import HeardFeedback, VoiceEntry
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}

@@ -7,15 +7,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from monia.conftest import PASSWORD, CaseWorld, child_create, days_ago, notification
 from monia.systemic.models import MeetingStatus, NextStep, TeamMeeting
 from monia.tests.browser.conftest import assert_accessible
-
-pytestmark = pytest.mark.browser
 
 
 def test_weekly_meeting_from_proposed_agenda_to_minutes(
