@@ -9,10 +9,10 @@ from django.db.models import Count, Q, QuerySet
 
 from monia import deadlines
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, User
+from monia.casework import stages
 from monia.casework.models import (
     PLACEMENT_KINDS,
     Case,
-    CaseStage,
     ChronologyEvent,
     ClientPlan,
     ClientRelationship,
@@ -133,7 +133,7 @@ def dashboard_for_user(
 
     A fixed number of queries whatever the caseload.
     """
-    open_cases = visible.exclude(stage=CaseStage.CLOSED)
+    open_cases = stages.open_cases(visible)
     cases = list(
         open_cases.select_related("child", "designated_worker", "team").order_by(
             "child__last_name", "child__first_names"

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
-from monia.casework import forms, measure_services, plan_services, selectors, services
-from monia.casework.models import CaseStage, IntakeKind, PlanStatus
+from monia.casework import forms, measure_services, plan_services, selectors, services, stages
+from monia.casework.models import IntakeKind, PlanStatus
 from monia.people import selectors as people_selectors
 from monia.people.models import Person
 from monia.ui.errors import apply_errors
@@ -87,16 +87,18 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case = policy.case_get_for_user(user, case_id, purpose="case_detail")
     overview = selectors.case_overview(case, today=timezone.localdate())
     guardians = people_selectors.relationships_of(case.child)
+    actions = policy.allowed_actions(user, case)
+    now = stages.actions_now(
+        case,
+        allowed=actions,
+        intakes=overview.intakes,
+        assessments=overview.assessments,
+        measures=overview.measures,
+    )
     return render(
         request,
         "casework/case_detail.html",
-        {
-            "case": case,
-            "o": overview,
-            "guardians": guardians,
-            "actions": policy.allowed_actions(user, case),
-            "stages": CaseStage,
-        },
+        {"case": case, "o": overview, "guardians": guardians, "actions": actions, "now": now},
     )
 
 
@@ -224,7 +226,7 @@ def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     """Draft and approve the client plan; a stale save is refused and the text kept."""
     user = policy.user_of(request)
     case = policy.case_get_for_user(user, case_id, purpose="client_plan", action=Action.RECORD)
-    if case.stage != CaseStage.CLIENT:
+    if not stages.actions_now(case, allowed=policy.allowed_actions(user, case)).edit_plan:
         raise policy.NotFound
     draft = case.plans.filter(status=PlanStatus.DRAFT).first()
     approved = case.plans.filter(status=PlanStatus.APPROVED).first()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from monia.access import policy
-from monia.casework import selectors
+from monia.casework import selectors, stages
 from monia.enotify import selectors as enotify_selectors
 from monia.network import referral_selectors
 from monia.portal import selectors as portal_selectors
@@ -37,9 +37,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     tasks = list(systemic_selectors.open_tasks_for(user).filter(case__in=visible))
     late_waits = [
         w
-        for w in referral_selectors.referral_waits(
-            visible.exclude(stage="closed"), timezone.localdate()
-        )
+        for w in referral_selectors.referral_waits(stages.open_cases(visible), timezone.localdate())
         if w.late
     ]
     safety_alerts = portal_selectors.open_safety_alerts(visible)

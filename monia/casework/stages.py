@@ -1,0 +1,109 @@
+"""What the pages may offer on a case now: the stage machine's answer, asked in one place.
+
+A child welfare matter moves ``intake → assessment → client → closed`` (``Case.stage``,
+changed only by the services), as the Child Welfare Act (lastensuojelulaki, LsL) 26–30 §
+sets it out:
+
+- intake (vireilletulo, LsL 26 §): the urgency is assessed at once, and within seven
+  working days it is decided whether a service-needs assessment starts;
+- assessment (palvelutarpeen arviointi, LsL 26 §, SHL 36 §): completed within three months;
+  it ends the matter or opens the client relationship;
+- client (lastensuojelun asiakkuus, LsL 27 §, opened also by urgent measures such as an
+  emergency placement): a designated social worker who meets the child (LsL 29 §), the
+  client plan (LsL 30 §) and measures;
+- closed: nothing more is decided; a new intake opens a new case.
+
+The services remain the authority and validate every write; this module only tells a page
+which actions to offer, from the stage, the open records and what the user may do — the
+strings "view", "record" and "decide" of ``monia.access.policy.allowed_actions``, taken as
+they are so that the stage rules need not know the access policy. Pure Python over the
+records it is given: it reads nothing from the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from monia.casework.models import (
+    Case,
+    CaseStage,
+    Intake,
+    Measure,
+    MeasureKind,
+    ServiceNeedsAssessment,
+)
+
+RECORD = "record"
+DECIDE = "decide"
+
+
+@dataclass(frozen=True)
+class StageActions:
+    """The actions a page may offer now; a set of record ids where an action is per record."""
+
+    #: Intakes whose urgency may be assessed (LsL 26 § 5 mom).
+    assess_urgency: frozenset[int] = frozenset()
+    #: Intakes awaiting the seven-day decision (LsL 26 § 3 mom).
+    decide_intake: frozenset[int] = frozenset()
+    #: Open service-needs assessments that may be completed.
+    complete_assessment: frozenset[int] = frozenset()
+    #: Name or change the designated social worker (LsL 13 b §).
+    assign_worker: bool = False
+    #: The case has a client plan to show (LsL 30 §), and the user may draft or review it.
+    shows_plan: bool = False
+    edit_plan: bool = False
+    #: The case has measures to show, and the user may record a new one.
+    shows_measures: bool = False
+    record_measure: bool = False
+    #: Emergency placements that may be extended once (LsL 38 a §), measures that may end.
+    extend_measure: frozenset[int] = frozenset()
+    end_measure: frozenset[int] = frozenset()
+    add_family_member: bool = False
+
+
+def actions_now(
+    case: Case,
+    *,
+    allowed: Collection[str],
+    intakes: Iterable[Intake] = (),
+    assessments: Iterable[ServiceNeedsAssessment] = (),
+    measures: Iterable[Measure] = (),
+) -> StageActions:
+    """What the UI may offer on ``case`` now for a user allowed ``allowed``.
+
+    Per-record actions cover only the records given (those the page shows); without
+    them, only the case-wide actions are answered.
+    """
+    may_record = RECORD in allowed
+    may_decide = DECIDE in allowed
+    is_client = case.stage == CaseStage.CLIENT
+    is_open = case.stage != CaseStage.CLOSED
+    intakes = list(intakes)
+    running = [m for m in measures if m.ended_on is None] if is_open and may_decide else []
+    return StageActions(
+        assess_urgency=_ids(i for i in intakes if not i.urgency and may_record),
+        decide_intake=_ids(i for i in intakes if not i.decision and may_decide),
+        complete_assessment=_ids(a for a in assessments if a.completed_on is None and may_decide),
+        assign_worker=is_client and may_decide,
+        shows_plan=is_client,
+        edit_plan=is_client and may_record,
+        shows_measures=is_open,
+        record_measure=is_open and may_decide,
+        extend_measure=_ids(
+            m for m in running if m.kind == MeasureKind.EMERGENCY_PLACEMENT and not m.extended_to
+        ),
+        end_measure=_ids(running),
+        add_family_member=may_record,
+    )
+
+
+def open_cases(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """The cases not closed: those still at intake, in assessment or a client's."""
+    return cases.exclude(stage=CaseStage.CLOSED)
+
+
+def _ids(records: Iterable[Intake | ServiceNeedsAssessment | Measure]) -> frozenset[int]:
+    return frozenset(r.pk for r in records)

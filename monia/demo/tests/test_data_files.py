@@ -1,0 +1,68 @@
+"""The demo's lists live in data files; the demo reads exactly what it read before."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from types import ModuleType
+
+from monia.demo import datafiles, names, texts
+
+NAMES = (
+    "FINNISH_CENTRAL",
+    "FINNISH_OSTROBOTHNIA",
+    "SWEDISH_OSTROBOTHNIA",
+    "OTHER_LANGUAGE_FAMILIES",
+    "MUNICIPALITIES",
+    "COUNTIES",
+    "STAFF",
+    "ADMINISTRATOR",
+)
+TEXTS = (
+    "CONCERNS",
+    "PRE_BIRTH_CONCERNS",
+    "ORGANISATIONS",
+    "URGENCY_NOTES",
+    "NO_ACTION_REASONS",
+    "ASSESSMENT_SUMMARIES",
+    "DELAY_REASONS",
+    "CHILD_VIEWS",
+    "NOT_HEARD_REASONS",
+    "PLAN",
+    "SUPPORT",
+    "EMERGENCY_PLACES",
+    "FAMILY_CARE_PLACES",
+    "INSTITUTION_PLACES",
+    "SUPPORT_PLACEMENT_PLACES",
+)
+# sha256 of the lists as they were when they were Python literals in names.py and texts.py:
+# repr() tells tuples from lists and keeps the order, so the same seed draws the same data.
+NAMES_SHA256 = "5c0887923021543be0249c40448a025a0212b3d42f827bef541491114dddb78d"
+TEXTS_SHA256 = "069f382c72e133c6237fb1e24a77dccd718c08937d0b4106c3a9267c23396314"
+
+
+def _fingerprint(module: ModuleType, public: tuple[str, ...]) -> str:
+    values = [(name, getattr(module, name)) for name in public]
+    return hashlib.sha256(repr(values).encode()).hexdigest()
+
+
+def test_names_are_the_same_as_before_they_moved_to_data_files() -> None:
+    assert _fingerprint(names, NAMES) == NAMES_SHA256
+
+
+def test_texts_are_the_same_as_before_they_moved_to_data_files() -> None:
+    assert _fingerprint(texts, TEXTS) == TEXTS_SHA256
+
+
+def test_data_files_are_read_once() -> None:
+    assert datafiles.load("texts.json") is datafiles.load("texts.json")
+
+
+def test_every_demo_module_is_under_500_lines() -> None:
+    package = Path(names.__file__).parent
+    long = {
+        p.name: n
+        for p in package.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) >= 500
+    }
+    assert long == {}
