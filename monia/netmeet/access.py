@@ -4,6 +4,8 @@ and the agenda: one disclosure row per meeting, for the invited organisation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db.models import QuerySet
 
 from monia.accounts.models import User
@@ -25,7 +27,8 @@ def _invited(user: User) -> QuerySet[NetworkMeeting]:
     )
 
 
-def _disclosures_for(user: User):  # noqa: ANN202 - a closure over the reader's organisation
+def _disclosures_for(user: User) -> Callable[[NetworkMeeting], list[Disclosure]]:
+    """The disclosures of a meeting read by this partner: for their (invited) organisation."""
     organisation_id = user.organisation_id
 
     def disclosures(meeting: NetworkMeeting) -> list[Disclosure]:

@@ -24,6 +24,7 @@ from monia.network.models import (
     SharePart,
     SharingGrant,
 )
+from monia.teams.models import County
 
 
 def addressee_errors(
@@ -106,7 +107,7 @@ def grant_withdraw(
 
 @transaction.atomic
 def organisation_create(
-    *, county: object, name: str, sector: str, municipality: str = "", phone: str = ""
+    *, county: County, name: str, sector: str, municipality: str = "", phone: str = ""
 ) -> Organisation:
     if not name.strip():
         raise ValidationError({"name": _("Name the organisation.")})
