@@ -7,14 +7,16 @@ INTAKE        staff who may record intakes (policy.may_record_intake)
 CASE_VIEW     policy.case_get_for_user(..., action=VIEW)
 CASE_RECORD   policy.case_get_for_user(..., action=RECORD)
 CASE_DECIDE   policy.case_get_for_user(..., action=DECIDE)
-TEAM          policy.team_get_for_user: the user's own team (a senior official: any team
-              of the county); a family's page inside it also passes case_get_for_user
+TEAM          policy.team_chosen_by_user / meeting_get_for_user: the user's own team (a
+              senior official: any team of the county); a family's page inside it also
+              passes case_get_for_user
 OWN_TASK      the user's own task only
-PARTNER       policy.partner_case_get / partner_grants_list: a partner professional
-              through a sharing grant in force; each disclosure logged; others 404
+PARTNER       a partner professional, through the rule in the owning app's access.py (network,
+              contrib, consult, netmeet: network.access.partner_read underneath); each
+              disclosure logged; others 404
 API           the JSON API: token or session, then the same policy; 401 when anonymous
-PORTAL        a client of the participation portal (portal_access.is_client); others 404
-PORTAL_CASE   portal_access.portal_case_get: the client's own matter or their child's, logged
+PORTAL        a client of the participation portal (portal.access.is_client); others 404
+PORTAL_CASE   portal.access.portal_case_get: the client's own matter or their child's, logged
 ADMIN_SITE    Django's admin: administrators only; no client data is registered there
 """
 
@@ -104,18 +106,18 @@ URL_RULES: dict[str, Rule] = {
     "enotify_detail": Rule.INTAKE,
     # The multi-agency service-needs assessment (monia/contrib): staff see the requests
     # (CASE_VIEW; inviting is CASE_DECIDE inside the view); partners only their
-    # organisation's requests through policy.contribution_get_for_partner, each read logged.
+    # organisation's requests through contrib.access.contribution_get_for_partner, each read logged.
     "assessment_contributions": Rule.CASE_VIEW,
     "partner_contributions": Rule.PARTNER,
     "partner_contribution": Rule.PARTNER,
     # Multi-agency consultations (monia/consult): staff through the case; partners through
-    # policy.partner_consultation_get (their organisation's questions; named reads logged).
+    # consult.access.partner_consultation_get (their organisation's questions; named reads logged).
     "case_consultations": Rule.CASE_VIEW,
     "partner_consultations": Rule.PARTNER,
     "partner_consultation": Rule.PARTNER,
     # Network meetings with the family (monia/netmeet): staff through the case (planning,
     # inviting and recording is CASE_RECORD inside the views); partners only meetings their
-    # organisation is invited to, through policy.partner_network_meeting_get, reads logged.
+    # organisation is invited to, through netmeet.access.partner_network_meeting_get, reads logged.
     "case_network_meetings": Rule.CASE_VIEW,
     "network_meeting_detail": Rule.CASE_VIEW,
     "partner_network_meetings": Rule.PARTNER,
@@ -127,7 +129,7 @@ URL_RULES: dict[str, Rule] = {
     "notification_open": Rule.OWN_TASK,
     # The participation portal (monia/portal): login pages are public (the demo login
     # answers 404 unless MONIA_DEMO_IDENTIFICATION is on); every page of a matter passes
-    # portal_access.portal_case_get. The worker's side of one case is CASE_VIEW (changes: RECORD
+    # portal.access.portal_case_get. The worker's side of one case is CASE_VIEW (changes: RECORD
     # or DECIDE inside the view).
     "portal_login": Rule.PUBLIC,
     "portal_demo_login": Rule.PUBLIC,
@@ -148,7 +150,7 @@ URL_RULES: dict[str, Rule] = {
     "case_portal_child_access": Rule.CASE_DECIDE,
     # The dialogue with the client (monia/dialogue): secure messages and the co-research
     # journal. A client reaches only their own thread and journal of a matter through
-    # portal_access.portal_case_get; staff read with CASE_VIEW, write (reply, journal entries,
+    # portal.access.portal_case_get; staff read with CASE_VIEW, write (reply, journal entries,
     # bring to the plan review) with CASE_RECORD inside the views.
     "portal_messages": Rule.PORTAL_CASE,
     "portal_journal": Rule.PORTAL_CASE,
@@ -164,7 +166,7 @@ URL_RULES: dict[str, Rule] = {
     "saml2_ls": Rule.PUBLIC,
     "saml2_ls_post": Rule.PUBLIC,
     "saml2_metadata": Rule.PUBLIC,
-    # My voice and "Were you heard?" (monia/voice): each passes portal_access.portal_case_get, and
+    # My voice and "Were you heard?" (monia/voice): each passes portal.access.portal_case_get, and
     # the meeting must be the case's own (planned for My voice, held for "Were you heard?").
     # The participation indicators: counts only, scoped by policy.caseload_scope (a senior
     # official: the county; others: their team); administrators, partners, clients 404.

@@ -1,5 +1,5 @@
 """Reads of the dialogue. Every function takes a case the policy has already opened
-(``portal_access.portal_case_get`` for clients, ``policy.case_get_for_user`` for staff); a client
+(``portal.access.portal_case_get`` for clients, ``policy.case_get_for_user`` for staff); a client
 function also takes the client's own person (``PortalCase.client``), so a client only ever
 reaches their own thread and journal."""
 

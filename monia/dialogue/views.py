@@ -1,6 +1,6 @@
 """The client's side of the dialogue in the portal: their own messages and journal.
 
-Thin: ``portal_access.portal_case_get`` opens the matter (logged, 404 for anything else) and
+Thin: ``portal.access.portal_case_get`` opens the matter (logged, 404 for anything else) and
 gives the client's own person row; selectors and services take that person, so a client
 reaches only their own thread and journal. Each request runs in one transaction, so the
 access-log row and the read it records commit together.

@@ -36,7 +36,7 @@ def _text_field(question: scales.Question) -> forms.CharField:
 
 
 class VoiceForm(forms.Form):
-    """The questions for one kind of client (portal_access.PortalKind)."""
+    """The questions for one kind of client (portal.access.PortalKind)."""
 
     def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -21,7 +21,7 @@ TEXT_FIELDS = ("adults_know", "who_there", "hopes")
 
 
 class VoiceKind(models.TextChoices):
-    """In which capacity the client answered (portal_access.PortalKind)."""
+    """In which capacity the client answered (portal.access.PortalKind)."""
 
     YOUNG_PERSON = "young_person", _("Young person")
     YOUNG_ADULT = "young_adult", _("Young adult")

@@ -1,7 +1,7 @@
 """Reads of My voice and "Were you heard?".
 
 The portal's functions take a case the policy has already opened
-(``portal_access.portal_case_get``); the staff template tags take a meeting or an agenda item
+(``portal.access.portal_case_get``); the staff template tags take a meeting or an agenda item
 whose page already passed ``policy.case_get_for_user``. Nothing here decides access,
 except that a meeting is only found within the case it belongs to.
 """

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from monia.conftest import PASSWORD, CaseWorld, child_create, days_ago, notification
-from monia.systemic.models import MeetingStatus, NextStep, TeamMeeting
+from monia.systemic.models import Hypothesis, MeetingStatus, NextStep, Reflection, TeamMeeting
 from monia.tests.browser.conftest import assert_accessible
 
 
@@ -63,20 +63,22 @@ def test_weekly_meeting_from_proposed_agenda_to_minutes(
     page.fill("#id_working_well", "Äiti on sitoutunut yhteistyöhön.")
     page.fill("#id_family_view", "Perhe toivoo tukea aamuihin.")
     page.fill("#id_therapist_action", "Perheterapeutti tapaa perheen kahdesti.")
-    page.click("button[name=action][value=reflection]")
+    page.click("form[action$='/reflection/'] button[type=submit]")
     page.wait_for_load_state()
     page.fill("#id_new-statement", "Äidin uupumus selittää aamujen vaikeudet.")
     page.fill("#id_new-supports", "Koulun havainnot myöhästymisistä.")
     page.fill("#id_new-test", "Kotikäynti aamulla.")
-    page.click("button[name=action][value=hypothesis]")
+    page.click("form[action$='/hypotheses/'] button[type=submit]")
     page.wait_for_load_state()
     page.fill("#id_description", "Sovi kotikäynti aamuksi.")
     page.select_option("#id_owner", str(worker_a.pk))
     page.fill("#id_due_on", (timezone.localdate() + datetime.timedelta(days=10)).isoformat())
-    page.click("button[name=action][value=step]")
+    page.click("form[action$='/steps/'] button[type=submit]")
     page.wait_for_load_state()
     assert_accessible(page)
     assert NextStep.objects.get(owner=worker_a).description == "Sovi kotikäynti aamuksi."
+    assert Reflection.objects.get().worries == "Poissaolot jatkuvat."
+    assert Hypothesis.objects.get().test == "Kotikäynti aamulla."
 
     page.goto(base + reverse("meeting_detail", args=[meeting.pk]))
     page.click("button[name=action][value=close]")
