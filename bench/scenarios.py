@@ -16,6 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from monia.access import policy
+from monia.access.purposes import Purpose
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, User
 from monia.casework import selectors
 from monia.casework.models import Case, CaseStage
@@ -115,7 +116,7 @@ def dashboard(user: User, *, log: bool = True) -> selectors.Dashboard:
         warn_working_days=settings.MONIA_DUE_SOON_WORKING_DAYS,
     )
     if log:
-        policy.log_case_list(user, board.my_cases + board.team_cases, purpose="dashboard")
+        policy.log_case_list(user, board.my_cases + board.team_cases, purpose=Purpose.DASHBOARD)
     return board
 
 
@@ -205,7 +206,7 @@ def scenarios(s: Subjects) -> list[Scenario]:
         Scenario(
             "case_get_for_user",
             "policy.case_get_for_user (read + access log)",
-            lambda: policy.case_get_for_user(s.case_worker, case_id, purpose="case_detail"),
+            lambda: policy.case_get_for_user(s.case_worker, case_id, purpose=Purpose.CASE_DETAIL),
         ),
         Scenario(
             "caseloads_county",

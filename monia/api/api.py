@@ -22,6 +22,7 @@ from ninja.errors import ValidationError as RequestValidationError
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.accounts.models import User
 from monia.api.auth import SessionAuth, TokenAuth, user_of
 from monia.api.schemas import (
@@ -116,7 +117,7 @@ def _intake_record(user: User, payload: NotificationIn) -> Intake:
         )
     # Through the policy (logged); a child of another county answers like a missing one.
     child = policy.person_get_for_intake(
-        user, payload.child_id or 0, purpose="api_intake_child", channel="api"
+        user, payload.child_id or 0, purpose=Purpose.API_INTAKE_CHILD, channel="api"
     )
     return services.intake_record(user=user, child=child, team=team, **fields)
 
@@ -204,7 +205,9 @@ def _case_out(case: Case, intakes: list[Intake], due: list[Deadline]) -> CaseOut
 def case_detail(request: HttpRequest, case_id: int) -> CaseOut:
     user = user_of(request)
     with transaction.atomic():
-        case = policy.case_get_for_user(user, case_id, purpose="api_case_detail", channel="api")
+        case = policy.case_get_for_user(
+            user, case_id, purpose=Purpose.API_CASE_DETAIL, channel="api"
+        )
         intakes = list(case.intakes.order_by("-received_at", "-pk"))
         due = _deadlines([case])
     return _case_out(case, intakes, due)
@@ -231,7 +234,7 @@ def deadlines_mine(
         due = _deadlines(list(by_id.values()))
         shown = dict.fromkeys(d.case_id for d in due)
         policy.log_case_list(
-            user, [by_id[pk] for pk in shown], purpose="api_deadlines", channel="api"
+            user, [by_id[pk] for pk in shown], purpose=Purpose.API_DEADLINES, channel="api"
         )
     return [
         MyDeadlineOut(

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.casework import forms, measure_services, plan_services, selectors, services, stages
 from monia.casework.models import IntakeKind, PlanStatus
 from monia.people import selectors as people_selectors
@@ -35,11 +36,11 @@ def intake_new(request: HttpRequest) -> HttpResponse:
     found: list[Person] = []
     if query:
         found = people_selectors.persons_search(county_id=user.county_id or 0, query=query)
-        policy.persons_found_for_intake(user, found, purpose="intake_child_search")
+        policy.persons_found_for_intake(user, found, purpose=Purpose.INTAKE_CHILD_SEARCH)
     child: Person | None = None
     child_id = request.POST.get("person") or request.GET.get("person")
     if child_id:
-        child = policy.person_get_for_intake(user, child_id, purpose="intake_new")
+        child = policy.person_get_for_intake(user, child_id, purpose=Purpose.INTAKE_NEW)
 
     data = request.POST if request.method == "POST" else None
     form = forms.IntakeForm(data, user=user)
@@ -84,7 +85,7 @@ def intake_new(request: HttpRequest) -> HttpResponse:
 @require_GET
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    case = policy.case_get_for_user(user, case_id, purpose="case_detail")
+    case = policy.case_get_for_user(user, case_id, purpose=Purpose.CASE_DETAIL)
     overview = selectors.case_overview(case, today=timezone.localdate())
     guardians = people_selectors.relationships_of(case.child)
     actions = policy.allowed_actions(user, case)
@@ -106,7 +107,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_GET
 def case_chronology(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    case = policy.case_get_for_user(user, case_id, purpose="case_chronology")
+    case = policy.case_get_for_user(user, case_id, purpose=Purpose.CASE_CHRONOLOGY)
     return render(
         request,
         "casework/chronology.html",
@@ -156,7 +157,7 @@ def intake_urgency(request: HttpRequest, case_id: int, intake_id: int) -> HttpRe
     return _form_page(
         request,
         case_id,
-        purpose="intake_urgency",
+        purpose=Purpose.INTAKE_URGENCY,
         action=Action.RECORD,
         form=lambda case, data: forms.UrgencyForm(data),
         template="casework/urgency.html",
@@ -176,7 +177,7 @@ def intake_decision(request: HttpRequest, case_id: int, intake_id: int) -> HttpR
     return _form_page(
         request,
         case_id,
-        purpose="intake_decision",
+        purpose=Purpose.INTAKE_DECISION,
         action=Action.DECIDE,
         form=lambda case, data: forms.IntakeDecisionForm(
             data, initial={"decided_on": timezone.localdate()}
@@ -199,7 +200,7 @@ def assessment_complete(request: HttpRequest, case_id: int, assessment_id: int) 
     return _form_page(
         request,
         case_id,
-        purpose="assessment_complete",
+        purpose=Purpose.ASSESSMENT_COMPLETE,
         action=Action.DECIDE,
         form=lambda case, data: forms.AssessmentCompleteForm(
             data,
@@ -225,7 +226,9 @@ def assessment_complete(request: HttpRequest, case_id: int, assessment_id: int) 
 def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     """Draft and approve the client plan; a stale save is refused and the text kept."""
     user = policy.user_of(request)
-    case = policy.case_get_for_user(user, case_id, purpose="client_plan", action=Action.RECORD)
+    case = policy.case_get_for_user(
+        user, case_id, purpose=Purpose.CLIENT_PLAN, action=Action.RECORD
+    )
     if not stages.actions_now(case, allowed=policy.allowed_actions(user, case)).edit_plan:
         raise policy.NotFound
     draft = case.plans.filter(status=PlanStatus.DRAFT).first()
@@ -282,7 +285,7 @@ def measure_new(request: HttpRequest, case_id: int) -> HttpResponse:
     return _form_page(
         request,
         case_id,
-        purpose="measure_new",
+        purpose=Purpose.MEASURE_NEW,
         action=Action.DECIDE,
         form=lambda case, data: forms.MeasureForm(
             data, initial={"decided_on": timezone.localdate(), "started_on": timezone.localdate()}
@@ -305,7 +308,7 @@ def measure_extend(request: HttpRequest, case_id: int, measure_id: int) -> HttpR
     return _form_page(
         request,
         case_id,
-        purpose="measure_extend",
+        purpose=Purpose.MEASURE_EXTEND,
         action=Action.DECIDE,
         form=lambda case, data: forms.DateOnlyForm(data, initial={"date": timezone.localdate()}),
         template="casework/measure_date.html",
@@ -328,7 +331,7 @@ def measure_end(request: HttpRequest, case_id: int, measure_id: int) -> HttpResp
     return _form_page(
         request,
         case_id,
-        purpose="measure_end",
+        purpose=Purpose.MEASURE_END,
         action=Action.DECIDE,
         form=lambda case, data: forms.DateOnlyForm(data, initial={"date": timezone.localdate()}),
         template="casework/measure_date.html",
@@ -352,7 +355,7 @@ def worker_assign(request: HttpRequest, case_id: int) -> HttpResponse:
     return _form_page(
         request,
         case_id,
-        purpose="worker_assign",
+        purpose=Purpose.WORKER_ASSIGN,
         action=Action.DECIDE,
         form=lambda case, data: forms.WorkerAssignForm(
             data, county_id=case.county_id, initial={"worker": case.designated_worker_id}
@@ -372,7 +375,7 @@ def family_member_new(request: HttpRequest, case_id: int) -> HttpResponse:
     return _form_page(
         request,
         case_id,
-        purpose="family_member_new",
+        purpose=Purpose.FAMILY_MEMBER_NEW,
         action=Action.RECORD,
         form=lambda case, data: forms.FamilyMemberForm(data),
         template="casework/family_member_new.html",

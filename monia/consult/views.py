@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.consult import access as consult_access
 from monia.consult import forms, selectors, services
 from monia.ui.errors import apply_errors
@@ -28,7 +29,9 @@ def case_consultations(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
     deciding = request.method == "POST"
     action = Action.DECIDE if deciding else Action.VIEW
-    case = policy.case_get_for_user(user, case_id, purpose="case_consultations", action=action)
+    case = policy.case_get_for_user(
+        user, case_id, purpose=Purpose.CASE_CONSULTATIONS, action=action
+    )
     may_ask = policy.may(user, Action.DECIDE, case)
     form = forms.AskForm(case, request.POST if deciding else None) if may_ask else None
     if form is not None and deciding and form.is_valid():
@@ -52,7 +55,7 @@ def case_consultations(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_GET
 def partner_consultations(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
-    items = consult_access.partner_consultations_list(user, purpose="partner_consultations")
+    items = consult_access.partner_consultations_list(user, purpose=Purpose.PARTNER_CONSULTATIONS)
     return render(request, "consult/partner_inbox.html", {"items": items})
 
 
@@ -61,7 +64,7 @@ def partner_consultations(request: HttpRequest) -> HttpResponse:
 def partner_consultation(request: HttpRequest, consultation_id: int) -> HttpResponse:
     user = policy.user_of(request)
     c = consult_access.partner_consultation_get(
-        user, consultation_id, purpose="partner_consultation"
+        user, consultation_id, purpose=Purpose.PARTNER_CONSULTATION
     )
     form = forms.AnswerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from monia.access.purposes import Purpose
 from monia.accounts.models import User
 from monia.casework.models import EventKind, ServiceNeedsAssessment
 from monia.casework.services import event_write
@@ -87,7 +88,7 @@ def statement_submit(
 
     with transaction.atomic():
         req = contrib_access.contribution_get_for_partner(
-            user, request_id, purpose="contribution_submit", for_update=True
+            user, request_id, purpose=Purpose.CONTRIBUTION_SUBMIT, for_update=True
         )
         if req.submitted_at is not None:
             raise ValidationError(_("The statement has already been submitted."))

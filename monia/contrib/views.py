@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.contrib import access as contrib_access
 from monia.contrib import selectors, services
 from monia.contrib.action_cards import card_for
@@ -31,7 +32,7 @@ def assessment_contributions(
     user = policy.user_of(request)
     action = Action.DECIDE if request.method == "POST" else Action.VIEW
     case = policy.case_get_for_user(
-        user, case_id, purpose="assessment_contributions", action=action
+        user, case_id, purpose=Purpose.ASSESSMENT_CONTRIBUTIONS, action=action
     )
     assessment = get_object_or_404(case.assessments, pk=assessment_id)
     may_invite = policy.may(user, Action.DECIDE, case) and assessment.completed_on is None
@@ -57,7 +58,7 @@ def assessment_contributions(
 @require_GET
 def partner_contributions(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
-    requests = contrib_access.contributions_for_partner(user, purpose="contribution_list")
+    requests = contrib_access.contributions_for_partner(user, purpose=Purpose.CONTRIBUTION_LIST)
     rows = selectors.tasks_for_partner(requests, today=timezone.localdate())
     return render(request, "contrib/partner_list.html", {"rows": rows})
 
@@ -66,7 +67,9 @@ def partner_contributions(request: HttpRequest) -> HttpResponse:
 @GET_POST
 def partner_contribution(request: HttpRequest, request_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    req = contrib_access.contribution_get_for_partner(user, request_id, purpose="contribution_task")
+    req = contrib_access.contribution_get_for_partner(
+        user, request_id, purpose=Purpose.CONTRIBUTION_TASK
+    )
     form = StatementForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.casework.models import Case
 from monia.dialogue import selectors, services
 from monia.dialogue.forms import StaffJournalForm, StaffNewMessageForm, StaffReplyForm
@@ -41,7 +42,7 @@ def _client_choices(case: Case) -> list[tuple[int, str]]:
 def case_messages(request: HttpRequest, case_id: int) -> HttpResponse:
     """The case's threads with unread counts; RECORD may write to a client."""
     user = policy.user_of(request)
-    case = _case(request, case_id, "case_messages")
+    case = _case(request, case_id, Purpose.CASE_MESSAGES)
     data = request.POST if request.method == "POST" else None
     form = StaffNewMessageForm(data, clients=_client_choices(case))
     if request.method == "POST" and form.is_valid():
@@ -72,7 +73,7 @@ def case_messages(request: HttpRequest, case_id: int) -> HttpResponse:
 def case_message_thread(request: HttpRequest, case_id: int, thread_id: int) -> HttpResponse:
     """One client's conversation; reading marks the client's messages read."""
     user = policy.user_of(request)
-    case = _case(request, case_id, "case_message_thread")
+    case = _case(request, case_id, Purpose.CASE_MESSAGE_THREAD)
     thread = selectors.thread_get_for_case(case=case, thread_id=thread_id)
     if thread is None:
         raise policy.NotFound
@@ -140,7 +141,7 @@ def case_journal(request: HttpRequest, case_id: int) -> HttpResponse:
     """Every co-research journal of the case; RECORD writes and brings entries to the
     plan review."""
     user = policy.user_of(request)
-    case = _case(request, case_id, "case_journal")
+    case = _case(request, case_id, Purpose.CASE_JOURNAL)
     adding = request.method == "POST" and request.POST.get("intent") == "add"
     form = StaffJournalForm(request.POST if adding else None, clients=_client_choices(case))
     if request.method == "POST" and _journal_post(request, case, form):

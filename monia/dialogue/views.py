@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from monia.access import policy
+from monia.access.purposes import Purpose
 from monia.dialogue import selectors, services
 from monia.dialogue.forms import PortalJournalForm, PortalMessageForm
 from monia.portal.views import portal_case_of, render_portal_page
@@ -31,7 +32,7 @@ GET_POST = require_http_methods(["GET", "POST"])
 @transaction.atomic
 def portal_messages(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    pc = portal_case_of(request, case_id, purpose="portal_messages")
+    pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_MESSAGES)
     form = PortalMessageForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -55,7 +56,7 @@ def portal_messages(request: HttpRequest, case_id: int) -> HttpResponse:
 @transaction.atomic
 def portal_journal(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    pc = portal_case_of(request, case_id, purpose="portal_journal")
+    pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_JOURNAL)
     form = PortalJournalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

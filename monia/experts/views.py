@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.experts import forms, selectors, services
 from monia.ui.errors import apply_errors
 
@@ -64,7 +65,7 @@ def expert_session(request: HttpRequest, session_id: int) -> HttpResponse:
     user = policy.user_of(request)
     session = selectors.session_get_for_user(user, session_id)
     rows = selectors.session_rows(user, session)
-    policy.log_case_list(user, [r.case for r in rows if r.named], purpose="expert_session")
+    policy.log_case_list(user, [r.case for r in rows if r.named], purpose=Purpose.EXPERT_SESSION)
     return render(
         request,
         "experts/session.html",
@@ -77,7 +78,9 @@ def expert_session(request: HttpRequest, session_id: int) -> HttpResponse:
 def expert_case_new(request: HttpRequest, case_id: int) -> HttpResponse:
     """The worker presents the case to a session of the group (LsL 14 §)."""
     user = policy.user_of(request)
-    case = policy.case_get_for_user(user, case_id, purpose="expert_case_new", action=Action.DECIDE)
+    case = policy.case_get_for_user(
+        user, case_id, purpose=Purpose.EXPERT_CASE_NEW, action=Action.DECIDE
+    )
     sessions = selectors.presentable_sessions(case.county_id, today=timezone.localdate())
     form = forms.ExpertCaseForm(
         request.POST if request.method == "POST" else None, sessions=sessions
@@ -107,7 +110,9 @@ def expert_case_new(request: HttpRequest, case_id: int) -> HttpResponse:
 def expert_statement(request: HttpRequest, case_id: int, expert_case_id: int) -> HttpResponse:
     """Record the group's statement on the case; it is shown on the case's timeline."""
     user = policy.user_of(request)
-    case = policy.case_get_for_user(user, case_id, purpose="expert_statement", action=Action.RECORD)
+    case = policy.case_get_for_user(
+        user, case_id, purpose=Purpose.EXPERT_STATEMENT, action=Action.RECORD
+    )
     expert_case = get_object_or_404(
         case.expert_consultations.select_related("session__group"), pk=expert_case_id
     )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.netmeet import access as netmeet_access
 from monia.netmeet import selectors, services
 from monia.netmeet.forms import ActionFormSet, InviteeForm, PlanForm, RecordForm, filled_actions
@@ -30,7 +31,7 @@ def case_network_meetings(request: HttpRequest, case_id: int) -> HttpResponse:
     """CASE_VIEW lists the meetings; CASE_RECORD may plan one (POST)."""
     user = policy.user_of(request)
     action = Action.RECORD if request.method == "POST" else Action.VIEW
-    case = policy.case_get_for_user(user, case_id, purpose="network_meetings", action=action)
+    case = policy.case_get_for_user(user, case_id, purpose=Purpose.NETWORK_MEETINGS, action=action)
     may_plan = policy.may(user, Action.RECORD, case)
     form = PlanForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -75,7 +76,7 @@ def network_meeting_detail(request: HttpRequest, case_id: int, meeting_id: int) 
     """CASE_VIEW reads the meeting; CASE_RECORD invites people and records it (POST)."""
     user = policy.user_of(request)
     action = Action.RECORD if request.method == "POST" else Action.VIEW
-    case = policy.case_get_for_user(user, case_id, purpose="network_meeting", action=action)
+    case = policy.case_get_for_user(user, case_id, purpose=Purpose.NETWORK_MEETING, action=action)
     meeting = selectors.meeting_for_case(case, meeting_id)
     if meeting is None:
         raise policy.NotFound
@@ -102,7 +103,9 @@ def network_meeting_detail(request: HttpRequest, case_id: int, meeting_id: int) 
 @require_GET
 def partner_network_meetings(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
-    meetings = netmeet_access.partner_network_meetings_list(user, purpose="network_meeting_list")
+    meetings = netmeet_access.partner_network_meetings_list(
+        user, purpose=Purpose.NETWORK_MEETING_LIST
+    )
     rows = [(m, selectors.child_first_name(m)) for m in meetings]
     return render(request, "netmeet/partner_list.html", {"rows": rows})
 
@@ -112,7 +115,7 @@ def partner_network_meetings(request: HttpRequest) -> HttpResponse:
 def partner_network_meeting(request: HttpRequest, meeting_id: int) -> HttpResponse:
     user = policy.user_of(request)
     meeting = netmeet_access.partner_network_meeting_get(
-        user, meeting_id, purpose="network_meeting_read"
+        user, meeting_id, purpose=Purpose.NETWORK_MEETING_READ
     )
     held = meeting.status == MeetingStatus.HELD
     context = {

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.network import referral_selectors as selectors
 from monia.network import referral_services as services
 from monia.network.referral_forms import AdvanceForm, NextDateForm, ReferralForm
@@ -29,7 +30,7 @@ GET_POST = require_http_methods(["GET", "POST"])
 def case_referrals(request: HttpRequest, case_id: int) -> HttpResponse:
     """The child's coordinated view: every service around them, and a new referral."""
     user = policy.user_of(request)
-    case = policy.case_get_for_user(user, case_id, purpose="case_referrals")
+    case = policy.case_get_for_user(user, case_id, purpose=Purpose.CASE_REFERRALS)
     can_record = policy.may(user, Action.RECORD, case)
     return render(
         request,
@@ -48,7 +49,9 @@ def case_referrals(request: HttpRequest, case_id: int) -> HttpResponse:
 @GET_POST
 def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    case = policy.case_get_for_user(user, case_id, purpose="referral_new", action=Action.RECORD)
+    case = policy.case_get_for_user(
+        user, case_id, purpose=Purpose.REFERRAL_NEW, action=Action.RECORD
+    )
     form = ReferralForm(case, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -66,7 +69,9 @@ def referral_new(request: HttpRequest, case_id: int) -> HttpResponse:
 def referral_advance(request: HttpRequest, case_id: int, referral_id: int) -> HttpResponse:
     """Record the referral's next step with its time, or move its next appointment."""
     user = policy.user_of(request)
-    case = policy.case_get_for_user(user, case_id, purpose="referral_advance", action=Action.RECORD)
+    case = policy.case_get_for_user(
+        user, case_id, purpose=Purpose.REFERRAL_ADVANCE, action=Action.RECORD
+    )
     referral = get_object_or_404(case.referrals.select_related("organisation"), pk=referral_id)
     is_post = request.method == "POST"
     action = request.POST.get("action")

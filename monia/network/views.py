@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.casework import selectors as casework_selectors
 from monia.network import access as network_access
 from monia.network import forms, selectors, services
@@ -24,7 +25,9 @@ from monia.ui.errors import apply_errors
 def case_sharing(request: HttpRequest, case_id: int) -> HttpResponse:
     """The grants of a case, its disclosure log (every source), a new grant and withdrawals."""
     user = policy.user_of(request)
-    case = policy.case_get_for_user(user, case_id, purpose="case_sharing", action=Action.DECIDE)
+    case = policy.case_get_for_user(
+        user, case_id, purpose=Purpose.CASE_SHARING, action=Action.DECIDE
+    )
     action = request.POST.get("action")
     form = forms.GrantForm(request.POST if action == "grant" else None, county_id=case.county_id)
     if action == "withdraw":
@@ -64,7 +67,7 @@ def case_sharing(request: HttpRequest, case_id: int) -> HttpResponse:
 def partner_home(request: HttpRequest) -> HttpResponse:
     """The cases shared with this partner professional now; each name shown is disclosed."""
     user = policy.user_of(request)
-    grants = network_access.partner_grants_list(user, purpose="partner_list")
+    grants = network_access.partner_grants_list(user, purpose=Purpose.PARTNER_LIST)
     return render(request, "network/partner_home.html", {"grants": grants})
 
 
@@ -72,7 +75,9 @@ def partner_home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def partner_case(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    case, grants, parts = network_access.partner_case_get(user, case_id, purpose="partner_case")
+    case, grants, parts = network_access.partner_case_get(
+        user, case_id, purpose=Purpose.PARTNER_CASE
+    )
     overview = casework_selectors.case_overview(case, today=timezone.localdate())
     return render(
         request,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.accounts.models import User
 from monia.casework.models import Case
 from monia.people.models import Person
@@ -29,7 +30,7 @@ from monia.ui.errors import apply_errors
 
 def _open(request: HttpRequest, case_id: int, action: Action) -> tuple[User, Case]:
     user = policy.user_of(request)
-    return user, policy.case_get_for_user(user, case_id, purpose="case_portal", action=action)
+    return user, policy.case_get_for_user(user, case_id, purpose=Purpose.CASE_PORTAL, action=action)
 
 
 def _hide_form(case: Case, data: Any = None) -> tuple[HideDocumentForm, list[Person]]:

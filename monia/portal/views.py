@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from monia.access import policy
+from monia.access.purposes import Purpose
 from monia.portal import access as portal_access
 from monia.portal import selectors, services
 from monia.portal.access import PortalCase
@@ -91,7 +92,7 @@ def portal_logout(request: HttpRequest) -> HttpResponse:
 @require_GET
 def portal_home(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
-    pcs = portal_access.portal_cases_list(user, purpose="portal_home")
+    pcs = portal_access.portal_cases_list(user, purpose=Purpose.PORTAL_HOME)
     if len(pcs) == 1:
         return redirect("portal_case", case_id=pcs[0].case.pk)
     return render(request, "portal/home.html", {"pcs": pcs})
@@ -100,7 +101,7 @@ def portal_home(request: HttpRequest) -> HttpResponse:
 @login_required(login_url="portal_login")
 @require_GET
 def portal_case(request: HttpRequest, case_id: int) -> HttpResponse:
-    pc = portal_case_of(request, case_id, purpose="portal_case")
+    pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_CASE)
     today = timezone.localdate()
     plan = selectors.approved_plan(pc.case)
     return render_portal_page(
@@ -132,7 +133,7 @@ def _plan_visible(pc: PortalCase) -> bool:
 def portal_plan(request: HttpRequest, case_id: int) -> HttpResponse:
     from monia.network.referral_selectors import coordinated_services
 
-    pc = portal_case_of(request, case_id, purpose="portal_plan")
+    pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_PLAN)
     today = timezone.localdate()
     visible = _plan_visible(pc)
     return render_portal_page(
@@ -149,7 +150,7 @@ def portal_plan(request: HttpRequest, case_id: int) -> HttpResponse:
 @login_required(login_url="portal_login")
 @require_GET
 def portal_decisions(request: HttpRequest, case_id: int) -> HttpResponse:
-    pc = portal_case_of(request, case_id, purpose="portal_decisions")
+    pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_DECISIONS)
     docs = [d for d in selectors.visible_documents(pc) if d.kind in selectors.RECORD_KINDS]
     return render_portal_page(request, "portal/decisions.html", pc, documents=docs)
 
@@ -157,7 +158,7 @@ def portal_decisions(request: HttpRequest, case_id: int) -> HttpResponse:
 @login_required(login_url="portal_login")
 @require_GET
 def portal_meetings(request: HttpRequest, case_id: int) -> HttpResponse:
-    pc = portal_case_of(request, case_id, purpose="portal_meetings")
+    pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_MEETINGS)
     return render_portal_page(
         request,
         "portal/meetings.html",
@@ -171,7 +172,7 @@ def portal_meetings(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_GET
 def portal_safety_general(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
-    pcs = portal_access.portal_cases_list(user, purpose="portal_safety")
+    pcs = portal_access.portal_cases_list(user, purpose=Purpose.PORTAL_SAFETY)
     numbers = selectors.emergency_numbers(pcs[0].case) if pcs else []
     return render(request, "portal/safety_general.html", {"pcs": pcs, "numbers": numbers})
 
@@ -180,7 +181,7 @@ def portal_safety_general(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def portal_safety(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    pc = portal_case_of(request, case_id, purpose="portal_safety")
+    pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_SAFETY)
     sent = False
     if request.method == "POST":
         services.safety_alert_raise(user=user, portal_case=pc)
@@ -197,7 +198,7 @@ def portal_safety(request: HttpRequest, case_id: int) -> HttpResponse:
 @login_required(login_url="portal_login")
 @require_GET
 def portal_who_viewed(request: HttpRequest, case_id: int) -> HttpResponse:
-    pc = portal_case_of(request, case_id, purpose="portal_who_viewed")
+    pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_WHO_VIEWED)
     return render_portal_page(
         request,
         "portal/who_viewed.html",

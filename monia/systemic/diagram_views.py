@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.casework.models import Case
 from monia.systemic import (
     diagram_forms,
@@ -210,7 +211,7 @@ def emotional_tie_new(request: HttpRequest, case_id: int) -> HttpResponse:
     return _form_page(
         request,
         case_id,
-        purpose="emotional_tie_new",
+        purpose=Purpose.EMOTIONAL_TIE_NEW,
         form=form,
         on_valid=lambda user, case, d: diagram_services.emotional_tie_add(
             user=user,
@@ -232,7 +233,7 @@ def network_tie_new(request: HttpRequest, case_id: int) -> HttpResponse:
     return _form_page(
         request,
         case_id,
-        purpose="network_tie_new",
+        purpose=Purpose.NETWORK_TIE_NEW,
         form=lambda case, data: diagram_forms.NetworkTieForm(data),
         on_valid=lambda user, case, d: diagram_services.network_tie_add(user=user, case=case, **d),
         template="systemic/diagrams/network_tie_new.html",
@@ -257,7 +258,7 @@ def network_tie_end(request: HttpRequest, case_id: int) -> HttpResponse:
     return _form_page(
         request,
         case_id,
-        purpose="network_tie_end",
+        purpose=Purpose.NETWORK_TIE_END,
         form=form,
         on_valid=end,
         template="systemic/diagrams/network_tie_end.html",

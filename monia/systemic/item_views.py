@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.accounts.models import User
 from monia.casework.models import Case
 from monia.systemic import forms, selectors, services
@@ -35,7 +36,7 @@ def _open(
     meeting = policy.meeting_get_for_user(user, meeting_id)
     item: AgendaItem = get_object_or_404(meeting.items, pk=item_id)
     case = policy.case_get_for_user(
-        user, item.case_id, purpose="meeting_reflection", action=Action.RECORD
+        user, item.case_id, purpose=Purpose.MEETING_REFLECTION, action=Action.RECORD
     )
     return user, meeting, item, case
 

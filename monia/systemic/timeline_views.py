@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.systemic import minutes, services, timeline
 from monia.ui.errors import apply_errors
 from monia.ui.widgets import DateInput
@@ -42,7 +43,7 @@ class LifeEventForm(forms.Form):
 @require_GET
 def case_timeline(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    case = policy.case_get_for_user(user, case_id, purpose="case_timeline")
+    case = policy.case_get_for_user(user, case_id, purpose=Purpose.CASE_TIMELINE)
     entries = timeline.case_timeline(case)
     return render(
         request,
@@ -60,7 +61,9 @@ def case_timeline(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def life_event_new(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    case = policy.case_get_for_user(user, case_id, purpose="life_event_new", action=Action.RECORD)
+    case = policy.case_get_for_user(
+        user, case_id, purpose=Purpose.LIFE_EVENT_NEW, action=Action.RECORD
+    )
     form = LifeEventForm(
         request.POST if request.method == "POST" else None,
         initial={"occurred_on": timezone.localdate()},
@@ -88,7 +91,7 @@ def meeting_minutes_pdf(request: HttpRequest, meeting_id: int) -> HttpResponse:
     if language not in MINUTES_LANGUAGES:
         language = MINUTES_LANGUAGES[0]
     content = minutes.minutes_data(meeting, user=user)
-    policy.log_case_list(user, [f.case for f in content.families], purpose="meeting_minutes")
+    policy.log_case_list(user, [f.case for f in content.families], purpose=Purpose.MEETING_MINUTES)
     pdf = minutes.minutes_render(content, language=language)
     response = HttpResponse(pdf, content_type="application/pdf")
     # No child's name in the file name: it shows in download lists and browser history.

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.accounts.models import User
 from monia.systemic import forms, selectors, services
 from monia.systemic.models import MeetingStatus, TeamMeeting
@@ -36,7 +37,7 @@ def _my_team(request: HttpRequest) -> tuple[User, Team]:
 def caseboard(request: HttpRequest) -> HttpResponse:
     user, team = _my_team(request)
     rows = selectors.caseboard(team=team, today=timezone.localdate())
-    policy.log_case_list(user, [r.case for r in rows], purpose="caseboard")
+    policy.log_case_list(user, [r.case for r in rows], purpose=Purpose.CASEBOARD)
     return render(
         request,
         "systemic/caseboard.html",
@@ -90,7 +91,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
             if not add_form.errors:
                 return redirect("meeting_detail", meeting_id=meeting.pk)
     policy.log_case_list(
-        user, [it.case for it in items] + [r.case for r in board], purpose="meeting_agenda"
+        user, [it.case for it in items] + [r.case for r in board], purpose=Purpose.MEETING_AGENDA
     )
     return render(
         request,
@@ -111,7 +112,9 @@ def _agenda_action(
     if action == "add":
         if add_form.is_valid():
             case = policy.case_get_for_user(
-                policy.user_of(request), add_form.cleaned_data["case"], purpose="meeting_agenda_add"
+                policy.user_of(request),
+                add_form.cleaned_data["case"],
+                purpose=Purpose.MEETING_AGENDA_ADD,
             )
             services.agenda_add(meeting=meeting, case=case)
         return
@@ -132,7 +135,7 @@ def _agenda_action(
 @GET_POST
 def case_flag(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    case = policy.case_get_for_user(user, case_id, purpose="case_flag", action=Action.RECORD)
+    case = policy.case_get_for_user(user, case_id, purpose=Purpose.CASE_FLAG, action=Action.RECORD)
     form = forms.FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
+from monia.access.purposes import Purpose
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
 from monia.portal import selectors as portal_selectors
 from monia.portal.access import PortalCase
@@ -41,7 +42,7 @@ def _voice_meeting(request: HttpRequest, pc: PortalCase) -> NetworkMeeting | Non
 def portal_voice(request: HttpRequest, case_id: int) -> HttpResponse:
     """My voice: picture scales and free text before a meeting (nuoren ääni)."""
     user = policy.user_of(request)
-    pc = portal_case_of(request, case_id, purpose="portal_voice")
+    pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_VOICE)
     meeting = _voice_meeting(request, pc)
     form = VoiceForm(request.POST if request.method == "POST" else None, kind=pc.kind)
     if request.method == "POST" and form.is_valid():
@@ -80,7 +81,7 @@ def _next_planned(pc: PortalCase) -> NetworkMeeting | None:
 def portal_heard(request: HttpRequest, case_id: int, meeting_id: int) -> HttpResponse:
     """Were you heard? One answer per held meeting; answering again changes it."""
     user = policy.user_of(request)
-    pc = portal_case_of(request, case_id, purpose="portal_heard")
+    pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_HEARD)
     meeting = selectors.meeting_of_case(pc.case, meeting_id, status=MeetingStatus.HELD)
     if meeting is None or meeting.pk in portal_selectors.hidden_meeting_ids(pc):
         raise policy.NotFound

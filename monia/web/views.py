@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from monia.access import policy
+from monia.access.purposes import Purpose
 from monia.casework import selectors, stages
 from monia.enotify import selectors as enotify_selectors
 from monia.network import referral_selectors
@@ -44,7 +45,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     shown = {
         c.pk: c for c in [*board.my_cases, *board.team_cases, *(a.case for a in safety_alerts)]
     }
-    policy.log_case_list(user, shown.values(), purpose="dashboard")
+    policy.log_case_list(user, shown.values(), purpose=Purpose.DASHBOARD)
     return render(
         request,
         "web/dashboard.html",
