@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from monia.casework.notifier import NotifierType, notifier_constraints
+
 
 class IntakeKind(models.TextChoices):
     NOTIFICATION = "notification", _("Child welfare notification (LsL 25 §)")
@@ -25,12 +27,6 @@ class Channel(models.TextChoices):
     FORM = "form", _("Written form")
     ELECTRONIC = "electronic", _("Electronic form")
     IN_PERSON = "in_person", _("In person")
-
-
-class NotifierType(models.TextChoices):
-    OBLIGATED = "obligated", _("Obligated professional")
-    PRIVATE = "private", _("Private person")
-    ANONYMOUS = "anonymous", _("Anonymous")
 
 
 class Sector(models.TextChoices):
@@ -69,7 +65,7 @@ class Intake(models.Model):
     """A matter coming in (vireilletulo): notification, request, contact or pre-birth notice.
 
     The notifier's identity is part of the record; an anonymous private
-    notifier's identity is never recorded.
+    notifier's identity is never recorded (``notifier.py``, LsL 25 §).
     """
 
     case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="intakes")
@@ -126,15 +122,7 @@ class Intake(models.Model):
         verbose_name_plural = _("intakes")
         ordering = ["-received_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(notifier_type="anonymous")
-                | (
-                    models.Q(notifier_name="")
-                    & models.Q(notifier_phone="")
-                    & models.Q(notifier_email="")
-                ),
-                name="intake_anonymous_has_no_identity",
-            ),
+            *notifier_constraints("intake"),  # LsL 25 §, as for e-notifications
             models.CheckConstraint(
                 condition=models.Q(decision="") | models.Q(decided_on__isnull=False),
                 name="intake_decision_has_date",

@@ -34,26 +34,11 @@ from monia.casework.models import (
     Intake,
     IntakeDecision,
     IntakeKind,
-    NotifierType,
     ServiceNeedsAssessment,
 )
+from monia.casework.notifier import notifier_errors
 from monia.people.models import Person
 from monia.teams.models import Team
-
-
-def _validate_notifier(data: dict[str, Any], errors: dict[str, str]) -> None:
-    kind = data["notifier_type"]
-    if kind == NotifierType.OBLIGATED:
-        if not data.get("notifier_name", "").strip():
-            errors["notifier_name"] = _("An obligated notifier must give their name.")
-        if not (data.get("notifier_phone", "").strip() or data.get("notifier_email", "").strip()):
-            errors["notifier_phone"] = _("An obligated notifier must give contact details.")
-        if not data.get("notifier_sector"):
-            errors["notifier_sector"] = _("Choose the notifier's sector.")
-    elif kind == NotifierType.ANONYMOUS:
-        for field in ("notifier_name", "notifier_phone", "notifier_email", "notifier_organisation"):
-            if data.get(field, "").strip():
-                errors[field] = _("An anonymous notifier's identity is not recorded.")
 
 
 @transaction.atomic
@@ -86,7 +71,6 @@ def intake_record(
         existing = Intake.objects.filter(submission_key=submission_key).first()
         if existing is not None:
             return existing
-    data = locals()
     errors: dict[str, str] = {}
     if timezone.is_naive(received_at):
         errors["received_at"] = _("Give the time of receipt.")
@@ -94,7 +78,16 @@ def intake_record(
         errors["received_at"] = _("The time of receipt cannot be in the future.")
     if not content.strip():
         errors["content"] = _("Write down what the notifier told.")
-    _validate_notifier(data, errors)
+    errors.update(
+        notifier_errors(
+            notifier_type=notifier_type,
+            name=notifier_name,
+            organisation=notifier_organisation,
+            sector=notifier_sector,
+            phone=notifier_phone,
+            email=notifier_email,
+        )
+    )
     if kind == IntakeKind.REQUEST_WITH_FAMILY and not family_participated:
         errors["family_participated"] = _(
             "A request under LsL 25 a § is made together with the child or parent."

@@ -15,6 +15,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
 from monia.casework.models import FamilyInformed, IntakeKind, NotifierType, Sector
+from monia.casework.notifier import notifier_constraints
 
 # Maximum length of the free-text content, checked by the form and the service.
 CONTENT_MAX_LENGTH = 10_000
@@ -99,26 +100,7 @@ class ENotification(models.Model):
         verbose_name_plural = _("electronic child welfare notifications")
         ordering = ["received_at"]
         constraints = [
-            # An anonymous private notifier's identity is never stored (keusote.fi practice).
-            models.CheckConstraint(
-                condition=~models.Q(notifier_type="anonymous")
-                | (
-                    models.Q(notifier_name="")
-                    & models.Q(notifier_organisation="")
-                    & models.Q(notifier_phone="")
-                    & models.Q(notifier_email="")
-                ),
-                name="enotification_anonymous_has_no_identity",
-            ),
-            # Obligated notifiers may not stay anonymous (LsL 25 § 1 mom).
-            models.CheckConstraint(
-                condition=~models.Q(notifier_type="obligated")
-                | (
-                    ~models.Q(notifier_name="")
-                    & (~models.Q(notifier_phone="") | ~models.Q(notifier_email=""))
-                ),
-                name="enotification_obligated_has_contact",
-            ),
+            *notifier_constraints("enotification"),  # LsL 25 §, as for intakes
             models.CheckConstraint(
                 condition=~models.Q(status="converted") | models.Q(intake__isnull=False),
                 name="enotification_converted_has_intake",

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from monia.accounts.models import User
 from monia.casework import services as casework_services
 from monia.casework.models import Channel, FamilyInformed, Intake, NotifierType
+from monia.casework.notifier import IDENTITY_FIELDS, notifier_errors
 from monia.enotify import selectors
 from monia.enotify.models import (
     CONTENT_MAX_LENGTH,
@@ -45,7 +46,6 @@ RATE_LOCK_NAMESPACE = 0x454E  # "EN"
 # Intake keys derived from the e-notification's id, never from the client's key.
 INTAKE_KEY_NAMESPACE = uuid.UUID("6f1d7c2e-3b7a-4f55-9a43-6a2f0b6c9e11")
 
-IDENTITY_FIELDS = ("notifier_name", "notifier_organisation", "notifier_phone", "notifier_email")
 OBLIGATED_ONLY = (ENotificationKind.REQUEST_WITH_FAMILY, ENotificationKind.PRE_BIRTH)
 
 
@@ -93,27 +93,25 @@ def _sender_lock(ip_hash: str) -> None:
 
 
 def _validate_notifier(data: dict[str, Any], errors: dict[str, str]) -> None:
-    """Obligated professionals give name, organisation, sector and contact details
-    (LsL 25 § 1 mom: they may not stay anonymous); an anonymous private person's
-    identity is dropped, never stored."""
+    """The notifier rule of LsL 25 § (``casework.notifier``), as for a professional who
+    fills in the form themselves. An anonymous person's identity, typed before they chose
+    to stay anonymous, is dropped here and never stored."""
     kind = data["notifier_type"]
-    if kind == NotifierType.OBLIGATED:
-        if not data.get("notifier_name", "").strip():
-            errors["notifier_name"] = _("A professional must give their name.")
-        if not data.get("notifier_organisation", "").strip():
-            errors["notifier_organisation"] = _("A professional must give their organisation.")
-        if not data.get("notifier_sector"):
-            errors["notifier_sector"] = _("Choose the sector you work in.")
-        if not (data.get("notifier_phone", "").strip() or data.get("notifier_email", "").strip()):
-            errors["notifier_phone"] = _(
-                "A professional must give a phone number or an e-mail address."
-            )
-    elif kind == NotifierType.ANONYMOUS:
+    if kind == NotifierType.ANONYMOUS:
         for field in IDENTITY_FIELDS:
             data[field] = ""
         data["notifier_sector"] = ""
-    elif kind != NotifierType.PRIVATE:
-        errors["notifier_type"] = _("Choose who you are.")
+    errors.update(
+        notifier_errors(
+            notifier_type=kind,
+            name=data.get("notifier_name", ""),
+            organisation=data.get("notifier_organisation", ""),
+            sector=data.get("notifier_sector", ""),
+            phone=data.get("notifier_phone", ""),
+            email=data.get("notifier_email", ""),
+            self_reported=True,
+        )
+    )
     if data["kind"] in OBLIGATED_ONLY and kind != NotifierType.OBLIGATED:
         errors["kind"] = _(
             "A request made together with the family and a pre-birth notification are "
