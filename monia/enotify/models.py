@@ -2,8 +2,9 @@
 
 A notification sent through the public form waits here, as the notifier typed it,
 until a worker of the county converts it into an ``Intake`` (or rejects it as spam).
-The child data in it is not yet linked to a person, so reads are logged in
-``ENotificationAccess`` rather than ``AccessLog`` (which needs a person).
+Until then the child data in it is not linked to a person, so reads are logged in
+``ENotificationAccess`` rather than ``AccessLog`` (which needs a person); the conversion
+moves them into the child's ``AccessLog``.
 """
 
 from __future__ import annotations
@@ -125,7 +126,8 @@ class ENotificationAccess(models.Model):
     ``AccessLog`` rows name a person, but the child in an e-notification is only text
     typed by the notifier until a worker links it to a person; the read of that text is
     still a read of client data (Act 703/2023), so it is logged here, in the same
-    transaction as the read.
+    transaction as the read. When the notification is converted into the child's intake,
+    its rows move into ``AccessLog`` for the child, with their times.
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

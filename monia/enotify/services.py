@@ -23,6 +23,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from monia.access.models import AccessLog, Basis
 from monia.accounts.models import User
 from monia.casework import services as casework_services
 from monia.casework.models import Channel, FamilyInformed, Intake, NotifierType
@@ -31,6 +32,7 @@ from monia.enotify import selectors
 from monia.enotify.models import (
     CONTENT_MAX_LENGTH,
     ENotification,
+    ENotificationAccess,
     ENotificationKind,
     ENotificationStatus,
 )
@@ -270,7 +272,8 @@ def enotification_convert(
 ) -> Intake:
     """Record the e-notification as an Intake of an existing child or of a child created
     here (channel "electronic"); the team is the county's intake team, else the worker's.
-    A repeat returns the same intake."""
+    The reads of the notification so far move into the child's access log. A repeat
+    returns the same intake."""
     en = ENotification.objects.select_for_update().get(pk=enotification.pk)
     if en.status == ENotificationStatus.CONVERTED and en.intake is not None:
         return en.intake
@@ -293,7 +296,30 @@ def enotification_convert(
     en.handled_by = user
     en.handled_at = timezone.now()
     en.save(update_fields=["status", "intake", "handled_by", "handled_at"])
+    _reads_move_to_child(en, intake)
     return intake
+
+
+def _reads_move_to_child(en: ENotification, intake: Intake) -> None:
+    """The notification now names a child: the reads of it so far join the child's access
+    log (703/2023 § 11), each at its own time, and leave ``ENotificationAccess``. Readers
+    lock the notification's row (``selectors._locked``), so none is left behind."""
+    reads = ENotificationAccess.objects.filter(enotification=en)
+    AccessLog.objects.bulk_create(
+        [
+            AccessLog(
+                at=read.at,
+                user_id=read.user_id,
+                county_id=en.county_id,  # the reader's county: only its staff read it
+                person_id=intake.case.child_id,
+                case_id=intake.case_id,
+                purpose=read.purpose,
+                basis=Basis.INTAKE_REGISTRATION,
+            )
+            for read in reads
+        ]
+    )
+    reads.delete()
 
 
 @transaction.atomic
