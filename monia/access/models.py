@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,7 +20,9 @@ class Basis(models.TextChoices):
 class AccessLog(models.Model):
     """One row per read of a client's data; written in the same transaction as the read."""
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Not auto_now_add: a read of an e-notification keeps its own time when it moves
+    # here from ENotificationAccess on linking to the child.
+    at = models.DateTimeField(default=timezone.now, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     county = models.ForeignKey("teams.County", on_delete=models.PROTECT, related_name="+")
     person = models.ForeignKey(

@@ -16,6 +16,13 @@ from django.utils.translation import gettext as _
 
 from monia import deadlines
 from monia.accounts.models import User
+from monia.casework.case_services import (
+    _check_date,
+    _open_client_relationship,
+    event_write,
+    moment,
+    submission_lock,
+)
 from monia.casework.models import (
     PLACEMENT_KINDS,
     Case,
@@ -24,13 +31,6 @@ from monia.casework.models import (
     EventKind,
     Measure,
     MeasureKind,
-)
-from monia.casework.services import (
-    _check_date,
-    _open_client_relationship,
-    event_write,
-    moment,
-    submission_lock,
 )
 
 

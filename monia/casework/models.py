@@ -2,6 +2,8 @@
 
 Models hold data and database constraints only; every change goes through
 ``services.py`` and every read of client data through ``monia.access.policy``.
+Intakes live in ``intake_models.py`` and measures in ``measure_models.py``; they are
+imported here, so every model of the app is registered and importable from this module.
 """
 
 from __future__ import annotations
@@ -11,6 +13,25 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from monia.casework.intake_models import (  # noqa: F401 - re-exported
+    Channel,
+    FamilyInformed,
+    Intake,
+    IntakeDecision,
+    IntakeKind,
+    NotifierType,
+    Sector,
+    Urgency,
+)
+from monia.casework.measure_models import (  # noqa: F401 - re-exported
+    PLACEMENT_KINDS,
+    CareForm,
+    DecisionBody,
+    Measure,
+    MeasureKind,
+    SupportType,
+)
 
 
 class ServiceTask(models.TextChoices):
@@ -105,144 +126,6 @@ class DesignatedWorkerAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} → case {self.case_id} from {self.started_on}"
-
-
-class IntakeKind(models.TextChoices):
-    NOTIFICATION = "notification", _("Child welfare notification (LsL 25 §)")
-    REQUEST_WITH_FAMILY = (
-        "request_with_family",
-        _("Request for assessment made together with the family (LsL 25 a §)"),
-    )
-    CONTACT_SHL35 = "contact_shl35", _("Contact about the need for social welfare (SHL 35 §)")
-    PRE_BIRTH = "pre_birth", _("Pre-birth notification (LsL 25 c §)")
-
-
-class Channel(models.TextChoices):
-    PHONE = "phone", _("Phone")
-    FORM = "form", _("Written form")
-    ELECTRONIC = "electronic", _("Electronic form")
-    IN_PERSON = "in_person", _("In person")
-
-
-class NotifierType(models.TextChoices):
-    OBLIGATED = "obligated", _("Obligated professional")
-    PRIVATE = "private", _("Private person")
-    ANONYMOUS = "anonymous", _("Anonymous")
-
-
-class Sector(models.TextChoices):
-    SCHOOL = "school", _("School and student welfare")
-    EARLY_EDUCATION = "early_education", _("Early childhood education")
-    HEALTH_CARE = "health_care", _("Health care")
-    CHILD_PSYCHIATRY = "child_psychiatry", _("Child and adolescent psychiatry")
-    MENTAL_HEALTH_SUBSTANCE = "mental_health_substance", _("Mental-health and substance services")
-    SOCIAL_SERVICES = "social_services", _("Social services")
-    YOUTH_SERVICES = "youth_services", _("Youth services")
-    POLICE = "police", _("Police")
-    EMERGENCY_SERVICES = "emergency_services", _("Rescue and emergency services")
-    PARISH = "parish", _("Parish or religious community")
-    NGO = "ngo", _("NGO")
-    OTHER = "other", _("Other")
-
-
-class FamilyInformed(models.TextChoices):
-    YES = "yes", _("The family was told about the notification")
-    NO = "no", _("The family was not told")
-    UNKNOWN = "unknown", _("Not known")
-
-
-class Urgency(models.TextChoices):
-    URGENT = "urgent", _("Urgent: needs immediate measures")
-    NOT_URGENT = "not_urgent", _("Not urgent")
-
-
-class IntakeDecision(models.TextChoices):
-    START_ASSESSMENT = "start_assessment", _("Start a service-needs assessment")
-    JOIN_ASSESSMENT = "join_assessment", _("Joined to the ongoing assessment")
-    NO_ACTION = "no_action", _("Clearly no action needed")
-
-
-class Intake(models.Model):
-    """A matter coming in (vireilletulo): notification, request, contact or pre-birth notice.
-
-    The notifier's identity is part of the record; an anonymous private
-    notifier's identity is never recorded.
-    """
-
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="intakes")
-    kind = models.CharField(_("kind"), max_length=30, choices=IntakeKind.choices)
-    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
-    received_at = models.DateTimeField(_("received"))
-    notifier_type = models.CharField(_("notifier"), max_length=20, choices=NotifierType.choices)
-    notifier_sector = models.CharField(
-        _("sector"), max_length=30, choices=Sector.choices, blank=True
-    )
-    notifier_name = models.CharField(_("notifier's name"), max_length=200, blank=True)
-    notifier_organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    notifier_phone = models.CharField(_("phone"), max_length=40, blank=True)
-    notifier_email = models.EmailField(_("e-mail"), blank=True)
-    family_informed = models.CharField(
-        _("what the notifier told the family"),
-        max_length=10,
-        choices=FamilyInformed.choices,
-        default=FamilyInformed.UNKNOWN,
-    )
-    family_participated = models.BooleanField(
-        _("made together with the child or parent"), default=False
-    )
-    content = models.TextField(_("content of the notification"))
-    police_report_suspected = models.BooleanField(
-        _("suspected sexual abuse or violent crime (police report also due)"), default=False
-    )
-    decision_due = models.DateField(_("decision due"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    submission_key = models.UUIDField(unique=True, null=True, blank=True)
-
-    urgency = models.CharField(_("urgency"), max_length=20, choices=Urgency.choices, blank=True)
-    urgency_assessed_at = models.DateTimeField(_("urgency assessed"), null=True, blank=True)
-    urgency_note = models.TextField(_("urgency assessment"), blank=True)
-    urgency_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-
-    decision = models.CharField(
-        _("decision"), max_length=30, choices=IntakeDecision.choices, blank=True
-    )
-    decided_on = models.DateField(_("decided on"), null=True, blank=True)
-    decision_reason = models.TextField(_("reasons"), blank=True)
-    family_told_on = models.DateField(_("child or guardian told on"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("intake")
-        verbose_name_plural = _("intakes")
-        ordering = ["-received_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(notifier_type="anonymous")
-                | (
-                    models.Q(notifier_name="")
-                    & models.Q(notifier_phone="")
-                    & models.Q(notifier_email="")
-                ),
-                name="intake_anonymous_has_no_identity",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(decision="") | models.Q(decided_on__isnull=False),
-                name="intake_decision_has_date",
-            ),
-        ]
-        indexes = [
-            models.Index(fields=["decision", "decision_due"], name="intake_pending_idx"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.received_at:%Y-%m-%d}"
 
 
 class AssessmentConclusion(models.TextChoices):
@@ -433,108 +316,6 @@ class ClientPlan(models.Model):
 
     def __str__(self) -> str:
         return f"plan of case {self.case_id} ({self.status})"
-
-
-class MeasureKind(models.TextChoices):
-    COMMUNITY_SUPPORT = "community_support", _("Community-based support (LsL 34–36 §)")
-    PLACEMENT_AS_SUPPORT = "placement_as_support", _("Placement as a support measure (LsL 37 §)")
-    EMERGENCY_PLACEMENT = "emergency_placement", _("Emergency placement (LsL 38 §)")
-    CARE_ORDER = "care_order", _("Care order (LsL 40 §)")
-    SUBSTITUTE_CARE = "substitute_care", _("Substitute care")
-    AFTERCARE = "aftercare", _("Aftercare (LsL 75 §)")
-
-
-PLACEMENT_KINDS = frozenset(
-    {
-        MeasureKind.PLACEMENT_AS_SUPPORT,
-        MeasureKind.EMERGENCY_PLACEMENT,
-        MeasureKind.SUBSTITUTE_CARE,
-    }
-)
-
-
-class SupportType(models.TextChoices):
-    """Examples of community-based support listed in LsL 36 §, plus SHL services."""
-
-    CLARIFYING = "clarifying", _("Clarifying the problem situation")
-    FINANCIAL = "financial", _("Financial and other support")
-    THERAPY = "therapy", _("Treatment and therapy")
-    INTENSIFIED_FAMILY_WORK = "intensified_family_work", _("Intensified family work")
-    FAMILY_REHABILITATION = "family_rehabilitation", _("Family rehabilitation")
-    SUPPORT_PERSON = "support_person", _("Support person or support family")
-    PEER_GROUP = "peer_group", _("Peer group")
-    OTHER = "other", _("Other support")
-
-
-class CareForm(models.TextChoices):
-    FAMILY_CARE = "family_care", _("Family care (perhehoito)")
-    INSTITUTIONAL_CARE = "institutional_care", _("Institutional care (laitoshoito)")
-    OTHER = "other", _("Other arrangement")
-
-
-class DecisionBody(models.TextChoices):
-    SOCIAL_WORKER = "social_worker", _("Social worker")
-    SENIOR_OFFICIAL = "senior_official", _("Senior official (with consent)")
-    ADMINISTRATIVE_COURT = "administrative_court", _("Administrative court (on objection)")
-
-
-class Measure(models.Model):
-    """A decision on a measure and its period, with the law's own time limits."""
-
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="measures")
-    kind = models.CharField(_("measure"), max_length=30, choices=MeasureKind.choices)
-    support_type = models.CharField(
-        _("type of support"), max_length=30, choices=SupportType.choices, blank=True
-    )
-    care_form = models.CharField(
-        _("form of care"), max_length=30, choices=CareForm.choices, blank=True
-    )
-    place = models.CharField(_("place"), max_length=200, blank=True)
-    decided_on = models.DateField(_("decided on"))
-    decision_body = models.CharField(
-        _("decided by"),
-        max_length=30,
-        choices=DecisionBody.choices,
-        default=DecisionBody.SOCIAL_WORKER,
-    )
-    started_on = models.DateField(_("starts"))
-    ended_on = models.DateField(_("ended"), null=True, blank=True)
-    expires_on = models.DateField(_("expires"), null=True, blank=True)
-    extended_to = models.DateField(_("extended to"), null=True, blank=True)
-    details = models.TextField(_("details"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
-    submission_key = models.UUIDField(unique=True, null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("measure")
-        verbose_name_plural = _("measures")
-        ordering = ["started_on", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ended_on__isnull=True)
-                | models.Q(ended_on__gte=models.F("started_on")),
-                name="measure_ends_after_start",
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(kind="emergency_placement")
-                | models.Q(expires_on__isnull=False),
-                name="measure_emergency_placement_expires",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(extended_to__isnull=True)
-                | (
-                    models.Q(kind="emergency_placement")
-                    & models.Q(extended_to__gt=models.F("expires_on"))
-                ),
-                name="measure_only_emergency_placement_extends",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} from {self.started_on}"
 
 
 class EventKind(models.TextChoices):

@@ -2,8 +2,9 @@
 
 A notification sent through the public form waits here, as the notifier typed it,
 until a worker of the county converts it into an ``Intake`` (or rejects it as spam).
-The child data in it is not yet linked to a person, so reads are logged in
-``ENotificationAccess`` rather than ``AccessLog`` (which needs a person).
+Until then the child data in it is not linked to a person, so reads are logged in
+``ENotificationAccess`` rather than ``AccessLog`` (which needs a person); the conversion
+moves them into the child's ``AccessLog``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
 from monia.casework.models import FamilyInformed, IntakeKind, NotifierType, Sector
+from monia.casework.notifier import notifier_constraints
 
 # Maximum length of the free-text content, checked by the form and the service.
 CONTENT_MAX_LENGTH = 10_000
@@ -99,26 +101,7 @@ class ENotification(models.Model):
         verbose_name_plural = _("electronic child welfare notifications")
         ordering = ["received_at"]
         constraints = [
-            # An anonymous private notifier's identity is never stored (keusote.fi practice).
-            models.CheckConstraint(
-                condition=~models.Q(notifier_type="anonymous")
-                | (
-                    models.Q(notifier_name="")
-                    & models.Q(notifier_organisation="")
-                    & models.Q(notifier_phone="")
-                    & models.Q(notifier_email="")
-                ),
-                name="enotification_anonymous_has_no_identity",
-            ),
-            # Obligated notifiers may not stay anonymous (LsL 25 § 1 mom).
-            models.CheckConstraint(
-                condition=~models.Q(notifier_type="obligated")
-                | (
-                    ~models.Q(notifier_name="")
-                    & (~models.Q(notifier_phone="") | ~models.Q(notifier_email=""))
-                ),
-                name="enotification_obligated_has_contact",
-            ),
+            *notifier_constraints("enotification"),  # LsL 25 §, as for intakes
             models.CheckConstraint(
                 condition=~models.Q(status="converted") | models.Q(intake__isnull=False),
                 name="enotification_converted_has_intake",
@@ -143,7 +126,8 @@ class ENotificationAccess(models.Model):
     ``AccessLog`` rows name a person, but the child in an e-notification is only text
     typed by the notifier until a worker links it to a person; the read of that text is
     still a read of client data (Act 703/2023), so it is logged here, in the same
-    transaction as the read.
+    transaction as the read. When the notification is converted into the child's intake,
+    its rows move into ``AccessLog`` for the child, with their times.
     """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

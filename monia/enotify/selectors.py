@@ -1,13 +1,14 @@
 """Reads for electronic child welfare notifications.
 
-The access rule lives here (not in ``monia.access.policy``, which another change is
-editing): ``may_handle_enotifications`` = ``policy.may_record_intake`` — staff of the
-county who may record intakes see their own county's notifications, nobody else does.
-Candidate for moving into policy.py as ``enotification_get_for_user``.
+Who may read them is the staff rule ``policy.may_record_intake``, within the user's own
+county; everyone else gets 404, as for a missing notification.
 
-Reads of notification content write ``ENotificationAccess`` rows in the same
-transaction: the child named in a notification is not yet a ``Person``, so
-``AccessLog`` (which needs one) cannot record the read.
+Every read of a notification's content is logged in the same transaction. While the
+notification is not linked to a child (no ``Intake`` yet), the child is only text typed
+by the notifier, so the read goes to ``ENotificationAccess``; the conversion into an
+intake moves those rows into the child's ``AccessLog`` (``services.enotification_convert``),
+and reads after it are written there directly, so the child's "who has seen my data"
+shows them all (703/2023 § 11).
 """
 
 from __future__ import annotations
@@ -17,25 +18,28 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from monia import deadlines
 from monia.access import policy
+from monia.access.models import AccessLog, Basis
 from monia.accounts.models import User
+from monia.casework.models import Intake
 from monia.enotify.models import ENotification, ENotificationAccess, ENotificationStatus
 
 QUEUE_LIMIT = 200
 
 
-def may_handle_enotifications(user: User) -> bool:
-    return policy.may_record_intake(user) and user.county_id is not None
+def _county_of(user: User) -> int | None:
+    """The county whose notifications the user may read under the staff rule, or None."""
+    return user.county_id if policy.may_record_intake(user) else None
 
 
-def _county_of(user: User) -> int:
-    """The county whose notifications the user handles; 404 for anyone else."""
-    if not may_handle_enotifications(user) or user.county_id is None:
+def _county_or_404(user: User) -> int:
+    county_id = _county_of(user)
+    if county_id is None:
         raise policy.NotFound
-    return user.county_id
+    return county_id
 
 
 def rate_exceeded(*, ip_hash: str, now: datetime.datetime) -> bool:
@@ -52,11 +56,10 @@ def rate_exceeded(*, ip_hash: str, now: datetime.datetime) -> bool:
 
 def enotifications_waiting_count(user: User) -> int:
     """New notifications of the user's county: one COUNT query (0 queries if not allowed)."""
-    if not may_handle_enotifications(user) or user.county_id is None:
+    county_id = _county_of(user)
+    if county_id is None:
         return 0
-    return ENotification.objects.filter(
-        county_id=user.county_id, status=ENotificationStatus.NEW
-    ).count()
+    return ENotification.objects.filter(county_id=county_id, status=ENotificationStatus.NEW).count()
 
 
 @dataclass(frozen=True)
@@ -66,9 +69,47 @@ class QueueRow:
     overdue: bool
 
 
+def _locked(user: User) -> QuerySet[ENotification]:
+    """The user's county's notifications, each row locked until the read is logged: a
+    conversion running at the same time waits, so no read lands in ENotificationAccess
+    after the conversion has moved that notification's reads to the child."""
+    return ENotification.objects.select_for_update(of=("self",), no_key=True).filter(
+        county_id=_county_or_404(user)
+    )
+
+
+def _attach_intakes(items: list[ENotification]) -> None:
+    """Load the intakes (with their case) of the linked notifications: one query, or none."""
+    ids = {en.intake_id for en in items if en.intake_id is not None}
+    if ids:
+        intakes = Intake.objects.select_related("case").in_bulk(ids)
+        for en in items:
+            if en.intake_id is not None:
+                en.intake = intakes[en.intake_id]
+
+
 def _log(user: User, items: list[ENotification], *, purpose: str) -> None:
+    """Log the read of each notification: against the child once it is linked to one."""
     ENotificationAccess.objects.bulk_create(
-        [ENotificationAccess(user=user, enotification=en, purpose=purpose) for en in items]
+        [
+            ENotificationAccess(user=user, enotification=en, purpose=purpose)
+            for en in items
+            if en.intake is None
+        ]
+    )
+    AccessLog.objects.bulk_create(
+        [
+            AccessLog(
+                user=user,
+                county_id=en.county_id,  # the reader's own county: the rule allows no other
+                person_id=en.intake.case.child_id,
+                case_id=en.intake.case_id,
+                purpose=purpose,
+                basis=Basis.INTAKE_REGISTRATION,
+            )
+            for en in items
+            if en.intake is not None
+        ]
     )
 
 
@@ -77,13 +118,13 @@ def enotification_queue_for_user(
 ) -> list[QueueRow]:
     """The county's new notifications, oldest first, with the 7-working-day decision due
     date (LsL 26 § 3 mom) counted from receipt; the read is logged."""
-    county_id = _county_of(user)
     with transaction.atomic():
         items = list(
-            ENotification.objects.filter(
-                county_id=county_id, status=ENotificationStatus.NEW
-            ).order_by("received_at")[:QUEUE_LIMIT]
+            _locked(user)
+            .filter(status=ENotificationStatus.NEW)
+            .order_by("received_at")[:QUEUE_LIMIT]
         )
+        _attach_intakes(items)
         _log(user, items, purpose=purpose)
     rows = []
     for en in items:
@@ -95,14 +136,10 @@ def enotification_queue_for_user(
 def enotification_get_for_user(user: User, enotification_id: int, *, purpose: str) -> ENotification:
     """One notification of the user's county, the read logged; 404 for missing or other
     counties alike."""
-    county_id = _county_of(user)
     with transaction.atomic():
-        en = (
-            ENotification.objects.select_related("county", "intake")
-            .filter(pk=enotification_id, county_id=county_id)
-            .first()
-        )
+        en = _locked(user).select_related("county").filter(pk=enotification_id).first()
         if en is None:
             raise policy.NotFound
+        _attach_intakes([en])
         _log(user, [en], purpose=purpose)
     return en

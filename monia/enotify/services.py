@@ -23,13 +23,16 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from monia.access.models import AccessLog, Basis
 from monia.accounts.models import User
 from monia.casework import services as casework_services
 from monia.casework.models import Channel, FamilyInformed, Intake, NotifierType
+from monia.casework.notifier import IDENTITY_FIELDS, notifier_errors
 from monia.enotify import selectors
 from monia.enotify.models import (
     CONTENT_MAX_LENGTH,
     ENotification,
+    ENotificationAccess,
     ENotificationKind,
     ENotificationStatus,
 )
@@ -45,7 +48,6 @@ RATE_LOCK_NAMESPACE = 0x454E  # "EN"
 # Intake keys derived from the e-notification's id, never from the client's key.
 INTAKE_KEY_NAMESPACE = uuid.UUID("6f1d7c2e-3b7a-4f55-9a43-6a2f0b6c9e11")
 
-IDENTITY_FIELDS = ("notifier_name", "notifier_organisation", "notifier_phone", "notifier_email")
 OBLIGATED_ONLY = (ENotificationKind.REQUEST_WITH_FAMILY, ENotificationKind.PRE_BIRTH)
 
 
@@ -93,27 +95,25 @@ def _sender_lock(ip_hash: str) -> None:
 
 
 def _validate_notifier(data: dict[str, Any], errors: dict[str, str]) -> None:
-    """Obligated professionals give name, organisation, sector and contact details
-    (LsL 25 § 1 mom: they may not stay anonymous); an anonymous private person's
-    identity is dropped, never stored."""
+    """The notifier rule of LsL 25 § (``casework.notifier``), as for a professional who
+    fills in the form themselves. An anonymous person's identity, typed before they chose
+    to stay anonymous, is dropped here and never stored."""
     kind = data["notifier_type"]
-    if kind == NotifierType.OBLIGATED:
-        if not data.get("notifier_name", "").strip():
-            errors["notifier_name"] = _("A professional must give their name.")
-        if not data.get("notifier_organisation", "").strip():
-            errors["notifier_organisation"] = _("A professional must give their organisation.")
-        if not data.get("notifier_sector"):
-            errors["notifier_sector"] = _("Choose the sector you work in.")
-        if not (data.get("notifier_phone", "").strip() or data.get("notifier_email", "").strip()):
-            errors["notifier_phone"] = _(
-                "A professional must give a phone number or an e-mail address."
-            )
-    elif kind == NotifierType.ANONYMOUS:
+    if kind == NotifierType.ANONYMOUS:
         for field in IDENTITY_FIELDS:
             data[field] = ""
         data["notifier_sector"] = ""
-    elif kind != NotifierType.PRIVATE:
-        errors["notifier_type"] = _("Choose who you are.")
+    errors.update(
+        notifier_errors(
+            notifier_type=kind,
+            name=data.get("notifier_name", ""),
+            organisation=data.get("notifier_organisation", ""),
+            sector=data.get("notifier_sector", ""),
+            phone=data.get("notifier_phone", ""),
+            email=data.get("notifier_email", ""),
+            self_reported=True,
+        )
+    )
     if data["kind"] in OBLIGATED_ONLY and kind != NotifierType.OBLIGATED:
         errors["kind"] = _(
             "A request made together with the family and a pre-birth notification are "
@@ -272,7 +272,8 @@ def enotification_convert(
 ) -> Intake:
     """Record the e-notification as an Intake of an existing child or of a child created
     here (channel "electronic"); the team is the county's intake team, else the worker's.
-    A repeat returns the same intake."""
+    The reads of the notification so far move into the child's access log. A repeat
+    returns the same intake."""
     en = ENotification.objects.select_for_update().get(pk=enotification.pk)
     if en.status == ENotificationStatus.CONVERTED and en.intake is not None:
         return en.intake
@@ -295,7 +296,30 @@ def enotification_convert(
     en.handled_by = user
     en.handled_at = timezone.now()
     en.save(update_fields=["status", "intake", "handled_by", "handled_at"])
+    _reads_move_to_child(en, intake)
     return intake
+
+
+def _reads_move_to_child(en: ENotification, intake: Intake) -> None:
+    """The notification now names a child: the reads of it so far join the child's access
+    log (703/2023 § 11), each at its own time, and leave ``ENotificationAccess``. Readers
+    lock the notification's row (``selectors._locked``), so none is left behind."""
+    reads = ENotificationAccess.objects.filter(enotification=en)
+    AccessLog.objects.bulk_create(
+        [
+            AccessLog(
+                at=read.at,
+                user_id=read.user_id,
+                county_id=en.county_id,  # the reader's county: only its staff read it
+                person_id=intake.case.child_id,
+                case_id=intake.case_id,
+                purpose=read.purpose,
+                basis=Basis.INTAKE_REGISTRATION,
+            )
+            for read in reads
+        ]
+    )
+    reads.delete()
 
 
 @transaction.atomic

@@ -1,0 +1,255 @@
+"""Writes for intakes: recording a notification, request, contact or pre-birth notice
+(vireilletulo), the urgency assessment and the decision within 7 working days (LsL 26 §).
+
+Every function runs in one transaction that also writes the chronology row, and
+raises ``ValidationError`` (field → translated message) before touching anything
+when the input is wrong, so nothing is ever half-saved.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from monia import deadlines
+from monia.accounts.models import User
+from monia.casework.case_services import (
+    CLOCK_SKEW,
+    _check_date,
+    _close_if_done,
+    _raise,
+    event_write,
+    moment,
+    submission_lock,
+)
+from monia.casework.models import (
+    Case,
+    CaseStage,
+    EventKind,
+    Intake,
+    IntakeDecision,
+    IntakeKind,
+    ServiceNeedsAssessment,
+)
+from monia.casework.notifier import notifier_errors
+from monia.people.models import Person
+from monia.teams.models import Team
+
+
+@transaction.atomic
+def intake_record(
+    *,
+    user: User,
+    child: Person,
+    team: Team,
+    kind: str,
+    channel: str,
+    received_at: datetime.datetime,
+    notifier_type: str,
+    content: str,
+    family_informed: str = "unknown",
+    family_participated: bool = False,
+    notifier_sector: str = "",
+    notifier_name: str = "",
+    notifier_organisation: str = "",
+    notifier_phone: str = "",
+    notifier_email: str = "",
+    police_report_suspected: bool = False,
+    submission_key: uuid.UUID | None = None,
+) -> Intake:
+    """Record a notification, request, contact or pre-birth notice (vireilletulo).
+
+    Safe to repeat: a second submission with the same key returns the first intake.
+    """
+    submission_lock(submission_key)
+    if submission_key is not None:
+        existing = Intake.objects.filter(submission_key=submission_key).first()
+        if existing is not None:
+            return existing
+    errors: dict[str, str] = {}
+    if timezone.is_naive(received_at):
+        errors["received_at"] = _("Give the time of receipt.")
+    elif received_at > timezone.now() + CLOCK_SKEW:
+        errors["received_at"] = _("The time of receipt cannot be in the future.")
+    if not content.strip():
+        errors["content"] = _("Write down what the notifier told.")
+    errors.update(
+        notifier_errors(
+            notifier_type=notifier_type,
+            name=notifier_name,
+            organisation=notifier_organisation,
+            sector=notifier_sector,
+            phone=notifier_phone,
+            email=notifier_email,
+        )
+    )
+    if kind == IntakeKind.REQUEST_WITH_FAMILY and not family_participated:
+        errors["family_participated"] = _(
+            "A request under LsL 25 a § is made together with the child or parent."
+        )
+    if kind == IntakeKind.PRE_BIRTH and child.birth_date is not None:
+        errors["kind"] = _("A pre-birth notification concerns an unborn child.")
+    if kind != IntakeKind.PRE_BIRTH and child.birth_date is None:
+        errors["kind"] = _("This child has no date of birth: use a pre-birth notification.")
+    if team.county_id != user.county_id or child.county_id != user.county_id:
+        errors["team"] = _("Choose a team of your own county.")
+    _raise(errors)
+
+    case = (
+        Case.objects.select_for_update().filter(child=child).exclude(stage=CaseStage.CLOSED).first()
+    )
+    if case is None:
+        case = Case.objects.create(
+            county_id=child.county_id,
+            child=child,
+            team=team,
+            stage=CaseStage.INTAKE,
+            opened_at=received_at,
+        )
+    intake = Intake.objects.create(
+        case=case,
+        kind=kind,
+        channel=channel,
+        received_at=received_at,
+        notifier_type=notifier_type,
+        notifier_sector=notifier_sector,
+        notifier_name=notifier_name.strip(),
+        notifier_organisation=notifier_organisation.strip(),
+        notifier_phone=notifier_phone.strip(),
+        notifier_email=notifier_email.strip(),
+        family_informed=family_informed,
+        family_participated=family_participated,
+        content=content.strip(),
+        police_report_suspected=police_report_suspected,
+        decision_due=deadlines.assessment_decision_due(received_at),
+        recorded_by=user,
+        submission_key=submission_key,
+    )
+    event_write(
+        case=case,
+        kind=EventKind.INTAKE_RECEIVED,
+        actor=user,
+        detail=intake.get_kind_display(),
+        occurred_at=received_at,
+    )
+    return intake
+
+
+@transaction.atomic
+def intake_assess_urgency(
+    *,
+    user: User,
+    intake: Intake,
+    urgency: str,
+    note: str,
+    assessed_at: datetime.datetime | None = None,
+) -> Intake:
+    """Record the immediate urgency assessment (LsL 26 § 5 mom); now, unless recorded later."""
+    assessed_at = assessed_at or timezone.now()
+    errors: dict[str, str] = {}
+    if not urgency:
+        errors["urgency"] = _("Choose whether the matter is urgent.")
+    if assessed_at < intake.received_at or assessed_at > timezone.now() + CLOCK_SKEW:
+        errors["assessed_at"] = _("The assessment time must be between receipt and now.")
+    _raise(errors)
+    intake.urgency = urgency
+    intake.urgency_note = note.strip()
+    intake.urgency_assessed_at = assessed_at
+    intake.urgency_by = user
+    intake.save(update_fields=["urgency", "urgency_note", "urgency_assessed_at", "urgency_by"])
+    event_write(
+        case=intake.case,
+        kind=EventKind.URGENCY_ASSESSED,
+        actor=user,
+        detail=intake.urgency,
+        occurred_at=assessed_at,
+    )
+    return intake
+
+
+@transaction.atomic
+def intake_decide(
+    *,
+    user: User,
+    intake: Intake,
+    decision: str,
+    decided_on: datetime.date,
+    family_told_on: datetime.date | None,
+    reason: str = "",
+) -> Intake:
+    """The decision within 7 working days: start an assessment or no action (LsL 26 § 3 mom)."""
+    intake = Intake.objects.select_for_update().get(pk=intake.pk)
+    errors: dict[str, str] = {}
+    if intake.decision:
+        errors["decision"] = _("This intake has already been decided.")
+    received = deadlines.helsinki_date(intake.received_at)
+    before = _("The date cannot be before the intake was received.")
+    _check_date(errors, "decided_on", decided_on, not_before=received, before_message=before)
+    _check_date(
+        errors, "family_told_on", family_told_on, not_before=received, before_message=before
+    )
+    if decision == IntakeDecision.NO_ACTION and not reason.strip():
+        errors["reason"] = _("Give the reasons why no action is needed.")
+    if decision not in IntakeDecision.values:
+        errors["decision"] = _("Choose a decision.")
+    _raise(errors)
+
+    case = intake.case
+    if decision == IntakeDecision.START_ASSESSMENT:
+        if case.assessments.filter(completed_on__isnull=True).exists():
+            decision = IntakeDecision.JOIN_ASSESSMENT
+        else:
+            ServiceNeedsAssessment.objects.create(
+                case=case,
+                started_from=intake,
+                started_on=decided_on,
+                completion_due=deadlines.assessment_completion_due(intake.received_at),
+            )
+            event_write(
+                case=case,
+                kind=EventKind.ASSESSMENT_STARTED,
+                actor=user,
+                occurred_at=moment(decided_on, not_before=intake.received_at),
+            )
+            if case.stage == CaseStage.INTAKE:
+                case.stage = CaseStage.ASSESSMENT
+                case.save(update_fields=["stage"])
+    intake.decision = decision
+    intake.decided_on = decided_on
+    intake.family_told_on = family_told_on
+    intake.decision_reason = reason.strip()
+    intake.decided_by = user
+    intake.save(
+        update_fields=["decision", "decided_on", "family_told_on", "decision_reason", "decided_by"]
+    )
+    event_write(
+        case=case,
+        kind=EventKind.INTAKE_DECIDED,
+        actor=user,
+        detail=intake.decision,
+        occurred_at=moment(decided_on, not_before=intake.received_at),
+    )
+    if decision == IntakeDecision.NO_ACTION:
+        _close_if_done(case, user, on=decided_on)
+    return intake
+
+
+@transaction.atomic
+def intake_record_for_new_child(*, user: User, child: dict[str, Any], **intake: Any) -> Intake:
+    """Create the child on the spot and record the intake, both or neither."""
+    from monia.people.services import person_create
+
+    key = intake.get("submission_key")
+    submission_lock(key)
+    if key is not None:
+        existing = Intake.objects.filter(submission_key=key).first()
+        if existing is not None:
+            return existing
+    assert user.county is not None
+    person = person_create(county=user.county, **child)
+    return intake_record(user=user, child=person, **intake)
