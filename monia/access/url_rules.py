@@ -98,7 +98,7 @@ URL_RULES: dict[str, Rule] = {
     "network_tie_end": Rule.CASE_RECORD,
     "ecomap_snapshot_new": Rule.CASE_RECORD,
     # The public electronic child welfare notification (monia/enotify) and its staff queue,
-    # county-scoped inside the views (enotify.selectors.may_handle_enotifications).
+    # county-scoped inside the selectors (policy.may_record_intake and the user's county).
     "enotify_counties": Rule.PUBLIC,
     "enotify_form": Rule.PUBLIC,
     "enotify_received": Rule.PUBLIC,

@@ -23,6 +23,7 @@ from django.db.models import Count, Q, QuerySet
 from monia import deadlines
 from monia.access import policy
 from monia.access.models import AccessLog, Basis
+from monia.access.purposes import Purpose, purpose_checked
 from monia.accounts.models import User
 from monia.casework.models import Intake
 from monia.enotify.models import ENotification, ENotificationAccess, ENotificationStatus
@@ -90,6 +91,7 @@ def _attach_intakes(items: list[ENotification]) -> None:
 
 def _log(user: User, items: list[ENotification], *, purpose: str) -> None:
     """Log the read of each notification: against the child once it is linked to one."""
+    purpose = purpose_checked(purpose)
     ENotificationAccess.objects.bulk_create(
         [
             ENotificationAccess(user=user, enotification=en, purpose=purpose)
@@ -114,7 +116,7 @@ def _log(user: User, items: list[ENotification], *, purpose: str) -> None:
 
 
 def enotification_queue_for_user(
-    user: User, *, today: datetime.date, purpose: str = "enotify_queue"
+    user: User, *, today: datetime.date, purpose: str = Purpose.ENOTIFY_QUEUE
 ) -> list[QueueRow]:
     """The county's new notifications, oldest first, with the 7-working-day decision due
     date (LsL 26 § 3 mom) counted from receipt; the read is logged."""

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from monia import deadlines
 from monia.access import policy
 from monia.access.policy import Action
+from monia.access.purposes import Purpose
 from monia.casework.forms import NewChildForm
 from monia.casework.models import NotifierType
 from monia.enotify import selectors, services
@@ -151,16 +152,18 @@ def _convert(request: HttpRequest, en: ENotification, child: Person | None) -> A
 @GET_POST
 def detail(request: HttpRequest, enotification_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    en = selectors.enotification_get_for_user(user, enotification_id, purpose="enotify_detail")
+    en = selectors.enotification_get_for_user(
+        user, enotification_id, purpose=Purpose.ENOTIFY_DETAIL
+    )
     query = request.GET.get("q", "").strip()
     found: list[Person] = []
     if query and en.status == ENotificationStatus.NEW:
         found = people_selectors.persons_search(county_id=user.county_id or 0, query=query)
-        policy.persons_found_for_intake(user, found, purpose="enotify_child_search")
+        policy.persons_found_for_intake(user, found, purpose=Purpose.ENOTIFY_CHILD_SEARCH)
     child: Person | None = None
     child_id = request.POST.get("person") or request.GET.get("person")
     if child_id:
-        child = policy.person_get_for_intake(user, child_id, purpose="enotify_convert")
+        child = policy.person_get_for_intake(user, child_id, purpose=Purpose.ENOTIFY_CONVERT)
     child_form = NewChildForm(initial=_child_initial(en), prefix="child")
     if request.method == "POST":
         result = _convert(request, en, child)
