@@ -40,9 +40,7 @@ def test_every_string_has_finnish_and_swedish(tmp_path: Path) -> None:
     missing = {}
     for language in ("fi", "sv"):
         po = polib.pofile(str(locale / language / "LC_MESSAGES" / "django.po"))
-        gaps = [e.msgid for e in po.untranslated_entries()] + [
-            e.msgid for e in po.fuzzy_entries()
-        ]
+        gaps = [e.msgid for e in po.untranslated_entries()] + [e.msgid for e in po.fuzzy_entries()]
         if gaps:
             missing[language] = gaps
     assert missing == {}, "add these to monia/locale/{fi,sv}/LC_MESSAGES/django.po"
