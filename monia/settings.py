@@ -160,6 +160,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Days ahead that a deadline counts as "due soon" on the dashboard (working days).
 MONIA_DUE_SOON_WORKING_DAYS = int(env_str("MONIA_DUE_SOON_WORKING_DAYS", "10"))
+# Families on the weekly meeting's proposed agenda (the team may choose another number when
+# opening the meeting); the other families the proposal ranks are offered as "more".
+MONIA_MEETING_AGENDA_SIZE = int(env_str("MONIA_MEETING_AGENDA_SIZE", "8"))
+if not 1 <= MONIA_MEETING_AGENDA_SIZE <= 50:
+    raise ImproperlyConfigured("MONIA_MEETING_AGENDA_SIZE must be between 1 and 50")
 # Electronic child welfare notifications accepted per sender (hashed IP) per hour / day.
 MONIA_ENOTIFY_RATE_HOUR = int(env_str("MONIA_ENOTIFY_RATE_HOUR", "5"))
 MONIA_ENOTIFY_RATE_DAY = int(env_str("MONIA_ENOTIFY_RATE_DAY", "20"))

@@ -13,7 +13,7 @@ from monia.casework.models import Case, CaseStage
 from monia.demo.steps import TeamStaff
 from monia.experts import services as expert_services
 from monia.people.models import Relationship
-from monia.systemic import diagram_services, services
+from monia.systemic import diagram_services, selectors, services
 
 HYPOTHESES = [
     (
@@ -82,6 +82,10 @@ def workspace_build(
             due_on=today + datetime.timedelta(days=7 + n),
         )
         _diagrams(case, worker)
+    members = selectors.meeting_members(meeting)  # one member sent apologies
+    away = [m.pk for m in members if m.pk not in (coordinator.pk, worker.pk)][-1:]
+    statuses = {m.pk: "apologised" if m.pk in away else "present" for m in members}
+    services.meeting_attendance_record(user=coordinator, meeting=meeting, statuses=statuses)
     services.meeting_close(user=coordinator, meeting=meeting)
     services.flag_raise(
         user=staff.therapist,

@@ -2,32 +2,95 @@
 
 from __future__ import annotations
 
-import datetime
+from typing import Any
 
 from django import forms
-from django.utils import timezone
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from monia.accounts.models import User
 from monia.casework.forms import WorkerChoiceField
-from monia.systemic.models import HypothesisStatus
+from monia.systemic.models import AgendaItem, AttendanceStatus, HypothesisStatus
+from monia.systemic.services import AGENDA_SIZE_MAX
 from monia.ui.widgets import DateInput
 
 
 class MeetingOpenForm(forms.Form):
-    held_on = forms.DateField(label=_("Meeting date"), widget=DateInput())
+    """The day (the view proposes the team's usual weekday) and how many families the
+    proposed agenda holds."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        if not self.is_bound:
-            self.initial["held_on"] = timezone.localdate() + datetime.timedelta(days=7)
+    held_on = forms.DateField(label=_("Meeting date"), widget=DateInput())
+    agenda_size = forms.IntegerField(
+        label=_("Families on the proposed agenda"),
+        min_value=1,
+        max_value=AGENDA_SIZE_MAX,
+        help_text=_("The most pressing first; the others are listed below the agenda."),
+        widget=forms.NumberInput(attrs={"class": "narrow-number"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_size"].initial = settings.MONIA_MEETING_AGENDA_SIZE
 
 
 class AgendaAddForm(forms.Form):
-    case = forms.TypedChoiceField(label=_("Family"), coerce=int)
+    case = forms.TypedChoiceField(label=_("Another family of the team"), coerce=int)
 
     def __init__(self, *args: object, choices: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["case"].choices = choices  # type: ignore[attr-defined]
+
+
+class AgendaOrderForm(forms.Form):
+    """A place number for every family on the agenda, saved in one step."""
+
+    def __init__(self, *args: Any, items: list[AgendaItem], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for item in items:
+            self.fields[f"place_{item.pk}"] = forms.IntegerField(
+                label=_("Place of %(name)s") % {"name": item.case.child.full_name},
+                min_value=1,
+                initial=item.position,
+                widget=forms.NumberInput(attrs={"class": "place", "inputmode": "numeric"}),
+            )
+        self.items = items
+
+    def rows(self) -> list[tuple[AgendaItem, forms.BoundField]]:
+        return [(item, self[f"place_{item.pk}"]) for item in self.items]
+
+    def positions(self) -> dict[int, int]:
+        return {item.pk: self.cleaned_data[f"place_{item.pk}"] for item in self.items}
+
+
+class AttendanceForm(forms.Form):
+    """Each member present, sent apologies or absent (nothing preselected: the team says
+    it), and guests by name."""
+
+    guests = forms.CharField(
+        label=_("Guests"),
+        required=False,
+        help_text=_("Others present, one name a line."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(
+        self, *args: Any, members: list[User], statuses: dict[int, str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        guests = self.fields.pop("guests")
+        for member in members:
+            self.fields[f"member_{member.pk}"] = forms.ChoiceField(
+                label=member.display_name,
+                choices=AttendanceStatus.choices,
+                widget=forms.RadioSelect(attrs={"class": "attendance-choice"}),
+                initial=statuses.get(member.pk),
+                error_messages={"required": _("Choose one.")},
+            )
+        self.fields["guests"] = guests
+        self.members = members
+
+    def statuses(self) -> dict[int, str]:
+        return {m.pk: self.cleaned_data[f"member_{m.pk}"] for m in self.members}
 
 
 class ReflectionForm(forms.Form):

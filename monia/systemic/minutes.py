@@ -1,8 +1,8 @@
 """The weekly meeting's minutes (muistio) as a PDF, in Finnish or Swedish.
 
-ReportLab's platypus lays out an A4 document: the county, team, date and who was
-present, then each family discussed in agenda order with the reasons it was on the
-agenda, the team's reflection, the hypotheses as they stood at that meeting and the
+ReportLab's platypus lays out an A4 document: the county, team, date, who was present and
+who sent apologies, then each family discussed in agenda order with the reasons it was on
+the agenda, the team's reflection, the hypotheses as they stood at that meeting and the
 next steps agreed. Every page carries the secrecy marking and its number.
 
 The text is set in Bitstream Vera, a TrueType font that ships inside ReportLab (no system
@@ -50,6 +50,7 @@ from monia.systemic.models import (
     Reflection,
     TeamMeeting,
 )
+from monia.systemic.selectors import Attendance, meeting_attendance
 
 REFLECTION_FIELDS = ("worries", "working_well", "family_view", "therapist_action")
 
@@ -72,7 +73,7 @@ class FamilyMinutes:
 @dataclass
 class Minutes:
     meeting: TeamMeeting
-    attendees: list[User]
+    attendance: Attendance
     families: list[FamilyMinutes]
     omitted: int = 0  # families discussed that the reader may no longer see
 
@@ -127,8 +128,8 @@ def minutes_data(meeting: TeamMeeting, *, user: User | None = None) -> Minutes:
         )
         for i in shown
     ]
-    attendees = list(meeting.attendees.order_by("last_name", "first_name"))
-    return Minutes(meeting, attendees, families, omitted=len(items) - len(shown))
+    attendance = meeting_attendance(meeting)
+    return Minutes(meeting, attendance, families, omitted=len(items) - len(shown))
 
 
 # --- Layout -------------------------------------------------------------------------------
@@ -207,11 +208,8 @@ def _table(rows: list[list[str]], widths: list[float], *, header: bool = True) -
 
 def _header(minutes: Minutes, language: str) -> list[Flowable]:
     meeting = minutes.meeting
-    rows = [
-        [_("Team"), meeting.team.name],
-        [_("Date"), _d(meeting.held_on)],
-        [_("Present"), ", ".join(u.display_name for u in minutes.attendees) or "—"],
-    ]
+    rows = [[_("Team"), meeting.team.name], [_("Date"), _d(meeting.held_on)]]
+    rows += _attendance_rows(minutes.attendance)
     flow: list[Flowable] = [
         _p(meeting.team.county.localized_name(language), "county"),
         _p(_("Minutes of the team meeting"), "title"),
@@ -228,6 +226,18 @@ def _header(minutes: Minutes, language: str) -> list[Flowable]:
             )
         )
     return flow
+
+
+def _attendance_rows(attendance: Attendance) -> list[list[str]]:
+    """Those present (guests by name) and those who sent apologies; the absent who sent no
+    word are not listed, as in any minutes."""
+    if not attendance.recorded:
+        return [[_("Present"), _("Attendance was not recorded.")]]
+    rows = [[_("Present"), ", ".join(attendance.present) or "—"]]
+    if attendance.guests:
+        rows.append([_("Guests"), ", ".join(attendance.guests)])
+    rows.append([_("Apologies"), ", ".join(attendance.apologised) or "—"])
+    return rows
 
 
 def _reasons(codes: list[str]) -> str:

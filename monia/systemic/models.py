@@ -26,11 +26,12 @@ class TeamMeeting(models.Model):
     status = models.CharField(
         max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
-    attendees = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        blank=True,
-        related_name="meetings_attended",
-        verbose_name=_("present"),
+    guests = models.TextField(
+        _("guests"), blank=True, help_text=_("Others present, one name a line.")
+    )
+    attendance_recorded_at = models.DateTimeField(null=True, blank=True)
+    attendance_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -48,6 +49,35 @@ class TeamMeeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.team} {self.held_on}"
+
+    @property
+    def guest_names(self) -> list[str]:
+        return [line.strip() for line in self.guests.splitlines() if line.strip()]
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", _("Present")
+    APOLOGISED = "apologised", _("Sent apologies")
+    ABSENT = "absent", _("Absent")
+
+
+class MeetingAttendance(models.Model):
+    """Whether a team member took part in a weekly meeting, as the team recorded it: the
+    minutes list those present and those who sent apologies (läsnä, estyneet)."""
+
+    meeting = models.ForeignKey(TeamMeeting, on_delete=models.CASCADE, related_name="attendance")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(_("attendance"), max_length=10, choices=AttendanceStatus.choices)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "member"], name="attendance_member_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id} {self.member_id} {self.status}"
 
 
 class AgendaReason(models.TextChoices):

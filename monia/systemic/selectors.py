@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Q, QuerySet
 
 from monia import deadlines
 from monia.access.policy import NotFound
@@ -18,6 +18,7 @@ from monia.casework.selectors import Deadline, deadlines_for_cases
 from monia.systemic.models import (
     AgendaItem,
     AgendaReason,
+    AttendanceStatus,
     CaseFlag,
     Hypothesis,
     NextStep,
@@ -33,6 +34,10 @@ class BoardRow:
     last_discussed: datetime.date | None
     flags: list[CaseFlag] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+
+    @property
+    def reason_labels(self) -> list[str]:
+        return [str(AgendaReason(r).label) for r in self.reasons]
 
 
 def _open_cases(team: Team) -> QuerySet[Case]:
@@ -86,10 +91,15 @@ REASON_ORDER = [
 
 
 def agenda_proposal(*, team: Team, today: datetime.date) -> list[BoardRow]:
-    """The families the next meeting should think about, and why, most pressing first."""
+    """Every family the next meeting should think about, and why, most pressing first:
+    7-day decisions, deadlines, plan reviews, flags, then families not discussed lately.
+    The meeting takes the first few (``services.meeting_open``); the rest are "more"."""
+    return _ranked(caseboard(team=team, today=today), team=team, today=today)
+
+
+def _ranked(rows: list[BoardRow], *, team: Team, today: datetime.date) -> list[BoardRow]:
     horizon = deadlines.add_working_days(today, settings.MONIA_DUE_SOON_WORKING_DAYS)
     stale_before = today - datetime.timedelta(weeks=team.reflection_interval_weeks)
-    rows = caseboard(team=team, today=today)
     cases_qs = _open_cases(team)
     due_soon = [d for d in deadlines_for_cases(cases_qs, today=today) if d.due <= horizon]
     by_case: dict[int, set[str]] = defaultdict(set)
@@ -119,12 +129,100 @@ def agenda_proposal(*, team: Team, today: datetime.date) -> list[BoardRow]:
     return sorted(proposed, key=urgency)
 
 
+@dataclass
+class AgendaCandidates:
+    """The families a meeting may still add: ``more`` are those the proposal ranks (most
+    pressing first, with their reasons), ``others`` every other open family of the team."""
+
+    more: list[BoardRow]
+    others: list[BoardRow]
+
+    @property
+    def rows(self) -> list[BoardRow]:
+        return self.more + self.others
+
+
+def agenda_candidates(*, team: Team, today: datetime.date, on_agenda: set[int]) -> AgendaCandidates:
+    rows = [r for r in caseboard(team=team, today=today) if r.case.pk not in on_agenda]
+    more = _ranked(rows, team=team, today=today)
+    ranked = {r.case.pk for r in more}
+    return AgendaCandidates(more=more, others=[r for r in rows if r.case.pk not in ranked])
+
+
+def meeting_default_date(*, team: Team, today: datetime.date) -> datetime.date:
+    """The day the form proposes for the next meeting: the first day from today on that is
+    the team's usual weekday (the most common among its last eight meetings held on working
+    days) and has no meeting yet; a holiday moves it to the next working day. A team without
+    meetings gets the first free working day."""
+    recent = list(team.meetings.order_by("-held_on").values_list("held_on", flat=True)[:8])
+    weekdays = [d.weekday() for d in recent if deadlines.is_working_day(d)]  # newest first
+    usual = (
+        max(set(weekdays), key=lambda w: (weekdays.count(w), -weekdays.index(w)))
+        if weekdays
+        else None
+    )
+    taken = set(team.meetings.filter(held_on__gte=today).values_list("held_on", flat=True))
+    day = today
+    for _ in range(366):
+        if usual is None or day.weekday() == usual:
+            held_on = day if deadlines.is_working_day(day) else deadlines.add_working_days(day, 1)
+            if held_on not in taken:
+                return held_on
+        day += datetime.timedelta(days=1)
+    return deadlines.add_working_days(today, 1)  # a team that met every day of the year
+
+
+@dataclass
+class Attendance:
+    """Who took part in a meeting, as recorded; names in alphabetical order."""
+
+    recorded: bool
+    present: list[str] = field(default_factory=list)
+    apologised: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    guests: list[str] = field(default_factory=list)
+    statuses: dict[int, str] = field(default_factory=dict)  # member id -> AttendanceStatus
+
+
+def meeting_attendance(meeting: TeamMeeting) -> Attendance:
+    attendance = Attendance(
+        recorded=meeting.attendance_recorded_at is not None, guests=meeting.guest_names
+    )
+    lists = {
+        AttendanceStatus.PRESENT: attendance.present,
+        AttendanceStatus.APOLOGISED: attendance.apologised,
+        AttendanceStatus.ABSENT: attendance.absent,
+    }
+    for row in meeting.attendance.select_related("member").order_by(
+        "member__last_name", "member__first_name", "member_id"
+    ):
+        attendance.statuses[row.member_id] = row.status
+        lists[AttendanceStatus(row.status)].append(row.member.display_name)
+    return attendance
+
+
+def meeting_members(meeting: TeamMeeting) -> list[User]:
+    """Whose attendance the team records: the team's active members, and anyone recorded
+    already (e.g. a member who has since left the team)."""
+    recorded = meeting.attendance.values("member_id")
+    return list(
+        User.objects.filter(
+            Q(team_id=meeting.team_id, county_id=meeting.team.county_id, is_active=True)
+            | Q(pk__in=recorded)
+        ).order_by("last_name", "first_name", "pk")
+    )
+
+
 def meeting_items(meeting: TeamMeeting) -> list[AgendaItem]:
     return list(
         meeting.items.select_related(
             "case__child", "case__designated_worker", "reflection"
         ).order_by("position", "pk")
     )
+
+
+def agenda_case_ids(meeting: TeamMeeting) -> set[int]:
+    return set(meeting.items.values_list("case_id", flat=True))
 
 
 def hypotheses_for(case: Case) -> QuerySet[Hypothesis]:

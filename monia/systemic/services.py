@@ -4,13 +4,16 @@ half-saved, and the agenda keeps a gap-free order."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -23,11 +26,13 @@ from monia.systemic import selectors
 from monia.systemic.models import (
     AgendaItem,
     AgendaReason,
+    AttendanceStatus,
     CaseFlag,
     Hypothesis,
     HypothesisRevision,
     HypothesisStatus,
     LifeEvent,
+    MeetingAttendance,
     MeetingStatus,
     NextStep,
     Reflection,
@@ -42,41 +47,67 @@ class ReflectionConflict(ValidationError):
     """Somebody else saved the reflection after this user opened it."""
 
 
+def _lock(meeting: TeamMeeting) -> None:
+    """Hold the meeting's row for this transaction and read it afresh into ``meeting``."""
+    list(TeamMeeting.objects.select_for_update().filter(pk=meeting.pk).values_list("pk"))
+    meeting.refresh_from_db()
+
+
 def _require_open(meeting: TeamMeeting) -> None:
     if meeting.status == MeetingStatus.CLOSED:
         raise ValidationError(_("The meeting is closed; its record can no longer change."))
 
 
+AGENDA_SIZE_MAX = 50
+
+
 @transaction.atomic
 def meeting_open(
-    *, user: User, team: Team, held_on: datetime.date, today: datetime.date | None = None
+    *,
+    user: User,
+    team: Team,
+    held_on: datetime.date,
+    agenda_size: int | None = None,
+    today: datetime.date | None = None,
 ) -> TeamMeeting:
-    """Open a meeting and put the proposed agenda on it."""
+    """Open a meeting with the most pressing families of the proposal on its agenda
+    (``agenda_size``, by default ``MONIA_MEETING_AGENDA_SIZE``); the page offers the rest.
+    Attendance is not assumed: the team records it (``meeting_attendance_record``)."""
     today = today or timezone.localdate()
+    size = settings.MONIA_MEETING_AGENDA_SIZE if agenda_size is None else agenda_size
+    errors: dict[str, str] = {}
     if held_on < today:
-        raise ValidationError({"held_on": _("A meeting is opened for today or a later day.")})
-    if TeamMeeting.objects.filter(team=team, held_on=held_on).exists():
-        raise ValidationError({"held_on": _("The team already has a meeting on that day.")})
+        errors["held_on"] = _("A meeting is opened for today or a later day.")
+    elif TeamMeeting.objects.filter(team=team, held_on=held_on).exists():
+        errors["held_on"] = _("The team already has a meeting on that day.")
+    if not 1 <= size <= AGENDA_SIZE_MAX:
+        errors["agenda_size"] = _("Choose between 1 and %(max)s families.") % {
+            "max": AGENDA_SIZE_MAX
+        }
+    if errors:
+        raise ValidationError(errors)
     meeting = TeamMeeting.objects.create(team=team, held_on=held_on, opened_by=user)
-    proposal = selectors.agenda_proposal(team=team, today=today)
+    proposal = selectors.agenda_proposal(team=team, today=today)[:size]
     AgendaItem.objects.bulk_create(
         AgendaItem(meeting=meeting, case_id=p.case.pk, position=i, reasons=p.reasons)
         for i, p in enumerate(proposal, start=1)
     )
-    meeting.attendees.set(User.objects.filter(team=team, is_active=True))
     return meeting
 
 
 @transaction.atomic
-def agenda_add(*, meeting: TeamMeeting, case: Case) -> AgendaItem:
+def agenda_add(*, meeting: TeamMeeting, case: Case, reasons: list[str] | None = None) -> AgendaItem:
+    """Put a family last on the agenda: with the proposal's ``reasons`` when it came from
+    the "more" list, else as added by the team."""
     _require_open(meeting)
     if case.team_id != meeting.team_id or case.stage == CaseStage.CLOSED:
         raise ValidationError({"case": _("Choose an open case of the team.")})
+    reasons = [r for r in reasons or [] if r in AgendaReason.values] or [AgendaReason.ADDED]
     last = meeting.items.aggregate(m=Max("position"))["m"] or 0
     try:
         with transaction.atomic():
             return AgendaItem.objects.create(
-                meeting=meeting, case=case, position=last + 1, reasons=[AgendaReason.ADDED]
+                meeting=meeting, case=case, position=last + 1, reasons=reasons
             )
     except IntegrityError as exc:
         raise ValidationError({"case": _("The family is already on the agenda.")}) from exc
@@ -94,18 +125,62 @@ def agenda_remove(*, item: AgendaItem) -> None:
 
 
 @transaction.atomic
-def agenda_move(*, item: AgendaItem, by: int) -> None:
-    """Move an item up (-1) or down (+1) by swapping places with its neighbour."""
-    _require_open(item.meeting)
-    items = list(item.meeting.items.select_for_update().order_by("position", "pk"))
-    index = next(i for i, it in enumerate(items) if it.pk == item.pk)
-    target = index + by
-    if not 0 <= target < len(items):
-        return
-    items[index], items[target] = items[target], items[index]
-    for position, it in enumerate(items, start=1):
-        if it.position != position:
-            AgendaItem.objects.filter(pk=it.pk).update(position=position)
+def agenda_reorder(*, meeting: TeamMeeting, positions: Mapping[int, int]) -> None:
+    """Put the whole agenda in order in one step: ``positions`` maps items to the place the
+    team gave each. An item moved to a place another holds goes before it (moving one item
+    needs one number changed); an item not in ``positions`` keeps its place. The agenda is
+    numbered 1, 2, 3 … again afterwards."""
+    _require_open(meeting)
+    items = list(meeting.items.select_for_update().order_by("position", "pk"))
+    if any(p < 1 for p in positions.values()):
+        raise ValidationError(_("A place on the agenda is a number from 1 up."))
+
+    def place(item: AgendaItem) -> tuple[int, int, int]:
+        wanted = positions.get(item.pk, item.position)
+        return (wanted, 0 if wanted != item.position else 1, item.position)
+
+    changed = []
+    for position, item in enumerate(sorted(items, key=place), start=1):
+        if item.position != position:
+            item.position = position
+            changed.append(item)
+    AgendaItem.objects.bulk_update(changed, ["position"])
+
+
+@transaction.atomic
+def meeting_attendance_record(
+    *, user: User, meeting: TeamMeeting, statuses: Mapping[int, str], guests: str = ""
+) -> TeamMeeting:
+    """Record who took part: each member present, sent apologies or absent, and guests by
+    name. Every member is marked; someone must have been there. Recorded again, it replaces
+    the earlier record."""
+    _lock(meeting)
+    _require_open(meeting)
+    members = selectors.meeting_members(meeting)
+    errors: dict[str, str] = {}
+    for member in members:
+        if statuses.get(member.pk) not in AttendanceStatus.values:
+            errors[f"member_{member.pk}"] = _(
+                "Mark whether %(name)s was present, sent apologies or was absent."
+            ) % {"name": member.display_name}
+    if set(statuses) - {m.pk for m in members}:
+        errors["__all__"] = _("Only the team's members are marked; write others as guests.")
+    names = [line.strip() for line in guests.splitlines() if line.strip()]
+    if any(len(name) > 200 for name in names):
+        errors["guests"] = _("Write one name a line.")
+    if not errors and AttendanceStatus.PRESENT not in statuses.values() and not names:
+        errors["__all__"] = _("Nobody is marked present.")
+    if errors:
+        raise ValidationError(errors)
+    meeting.attendance.all().delete()
+    MeetingAttendance.objects.bulk_create(
+        MeetingAttendance(meeting=meeting, member=m, status=statuses[m.pk]) for m in members
+    )
+    meeting.guests = "\n".join(dict.fromkeys(names))
+    meeting.attendance_recorded_at = timezone.now()
+    meeting.attendance_recorded_by = user
+    meeting.save(update_fields=["guests", "attendance_recorded_at", "attendance_recorded_by"])
+    return meeting
 
 
 @transaction.atomic
@@ -243,13 +318,34 @@ def flag_raise(*, user: User, case: Case, reason: str) -> CaseFlag:
         raise ValidationError({"reason": _("You have already flagged this family.")}) from exc
 
 
+def meeting_close_errors(meeting: TeamMeeting, *, today: datetime.date) -> list[str]:
+    """Why the meeting cannot be closed now (empty: it can): it is dated in the future, or
+    nobody has recorded who attended."""
+    errors = []
+    if meeting.held_on > today:
+        errors.append(
+            _("The meeting is dated %(date)s; it can be closed on that day or later.")
+            % {"date": date_format(meeting.held_on, "j.n.Y")}
+        )
+    if meeting.attendance_recorded_at is None:
+        errors.append(_("Record who attended before closing the meeting."))
+    return errors
+
+
 @transaction.atomic
-def meeting_close(*, user: User, meeting: TeamMeeting) -> TeamMeeting:
+def meeting_close(
+    *, user: User, meeting: TeamMeeting, today: datetime.date | None = None
+) -> TeamMeeting:
     """Close the meeting: flags of the families discussed are resolved, and their genogram
-    and ecomap are kept as they stood, for the history."""
+    and ecomap are kept as they stood, for the history. Only on or after the meeting's day,
+    and only once attendance is recorded: the minutes say who was there."""
     from monia.systemic.diagram_services import diagram_snapshots_for_meeting
 
+    _lock(meeting)
     _require_open(meeting)
+    errors = meeting_close_errors(meeting, today=today or timezone.localdate())
+    if errors:
+        raise ValidationError(errors)
     discussed = meeting.items.filter(discussed=True).values("case_id")
     CaseFlag.objects.filter(case_id__in=discussed, resolved_in__isnull=True).update(
         resolved_in=meeting

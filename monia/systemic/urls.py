@@ -7,6 +7,17 @@ urlpatterns = [
     path("team/meetings/", views.meetings, name="meetings"),
     path("team/meetings/<int:meeting_id>/", views.meeting_detail, name="meeting_detail"),
     path(
+        "team/meetings/<int:meeting_id>/order/",
+        views.meeting_agenda_order,
+        name="meeting_agenda_order",
+    ),
+    path(
+        "team/meetings/<int:meeting_id>/attendance/",
+        views.meeting_attendance,
+        name="meeting_attendance",
+    ),
+    path("team/meetings/<int:meeting_id>/close/", views.meeting_close, name="meeting_close"),
+    path(
         "team/meetings/<int:meeting_id>/items/<int:item_id>/",
         item_views.meeting_item,
         name="meeting_item",

@@ -6,11 +6,15 @@ through ``policy.case_get_for_user``. Lists log every child they show.
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -49,7 +53,8 @@ def caseboard(request: HttpRequest) -> HttpResponse:
 @GET_POST
 def meetings(request: HttpRequest) -> HttpResponse:
     user, team = _my_team(request)
-    form = forms.MeetingOpenForm(request.POST or None)
+    default_day = selectors.meeting_default_date(team=team, today=timezone.localdate())
+    form = forms.MeetingOpenForm(request.POST or None, initial={"held_on": default_day})
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_open(user=user, team=team, **form.cleaned_data)
@@ -69,66 +74,147 @@ def meetings(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _meeting_page(
+    request: HttpRequest,
+    user: User,
+    meeting: TeamMeeting,
+    *,
+    bound: dict[str, django_forms.Form] | None = None,
+) -> HttpResponse:
+    """The meeting's page: attendance, the agenda in order, the families that may still be
+    added, closing. ``bound`` holds a form that failed, shown with what was typed."""
+    bound = bound or {}
+    today = timezone.localdate()
+    items = selectors.meeting_items(meeting)
+    candidates = selectors.agenda_candidates(
+        team=meeting.team, today=today, on_agenda={it.case_id for it in items}
+    )
+    attendance = selectors.meeting_attendance(meeting)
+    is_open = meeting.status == MeetingStatus.PLANNED
+    context: dict[str, Any] = {
+        "meeting": meeting,
+        "items": items,
+        "is_open": is_open,
+        "attendance": attendance,
+        "more": candidates.more,
+        "close_form": bound.get("close"),
+    }
+    if is_open:
+        context |= {
+            "order_form": bound.get("order") or forms.AgendaOrderForm(items=items),
+            "add_form": bound.get("add") or _add_form(candidates.others),
+            "attendance_form": bound.get("attendance")
+            or forms.AttendanceForm(
+                members=selectors.meeting_members(meeting), statuses=attendance.statuses
+            ),
+            "close_blockers": services.meeting_close_errors(meeting, today=today),
+        }
+    policy.log_case_list(
+        user,
+        [it.case for it in items] + [r.case for r in candidates.rows],
+        purpose=Purpose.MEETING_AGENDA,
+    )
+    return render(request, "systemic/meeting_detail.html", context)
+
+
+def _add_form(rows: list[selectors.BoardRow], data: Any = None) -> forms.AgendaAddForm:
+    """The page's list holds the families not proposed (those proposed have their own
+    buttons); a POST from either is checked against every family not on the agenda."""
+    rows = sorted(rows, key=lambda r: (r.case.child.last_name, r.case.child.first_names))
+    return forms.AgendaAddForm(data, choices=[(r.case.pk, r.case.child.full_name) for r in rows])
+
+
 @login_required
 @GET_POST
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    """The agenda: reorder, remove, add a family; open each family's reflection."""
+    """The meeting's page; a POST adds a family to the agenda or removes one."""
     user = policy.user_of(request)
     meeting = policy.meeting_get_for_user(user, meeting_id)
-    items = selectors.meeting_items(meeting)
-    on_agenda = {it.case_id for it in items}
-    board = selectors.caseboard(team=meeting.team, today=timezone.localdate())
-    choices = [(r.case.pk, r.case.child.full_name) for r in board if r.case.pk not in on_agenda]
-    add_form = forms.AgendaAddForm(
-        request.POST if request.POST.get("action") == "add" else None, choices=choices
-    )
-    if request.method == "POST":
+    if request.method == "GET":
+        return _meeting_page(request, user, meeting)
+    if request.POST.get("action") == "remove":
+        item = get_object_or_404(meeting.items, pk=request.POST.get("item"))
         try:
-            _agenda_action(request, meeting, add_form)
+            services.agenda_remove(item=item)
         except ValidationError as exc:
-            apply_errors(exc, add_form)
+            messages.error(request, " ".join(exc.messages))
+        return redirect("meeting_detail", meeting_id=meeting.pk)
+    candidates = selectors.agenda_candidates(
+        team=meeting.team, today=timezone.localdate(), on_agenda=selectors.agenda_case_ids(meeting)
+    )
+    form = _add_form(candidates.rows, request.POST)
+    if form.is_valid():
+        case = policy.case_get_for_user(
+            user, form.cleaned_data["case"], purpose=Purpose.MEETING_AGENDA_ADD
+        )
+        proposed = next((r.reasons for r in candidates.more if r.case.pk == case.pk), None)
+        try:
+            services.agenda_add(meeting=meeting, case=case, reasons=proposed)
+        except ValidationError as exc:
+            apply_errors(exc, form)
         else:
-            if not add_form.errors:
-                return redirect("meeting_detail", meeting_id=meeting.pk)
-    policy.log_case_list(
-        user, [it.case for it in items] + [r.case for r in board], purpose=Purpose.MEETING_AGENDA
-    )
-    return render(
-        request,
-        "systemic/meeting_detail.html",
-        {
-            "meeting": meeting,
-            "items": items,
-            "add_form": add_form,
-            "is_open": meeting.status == MeetingStatus.PLANNED,
-        },
-    )
+            return redirect(reverse("meeting_detail", args=[meeting.pk]) + "#agenda-h")
+    return _meeting_page(request, user, meeting, bound={"add": form})
 
 
-def _agenda_action(
-    request: HttpRequest, meeting: TeamMeeting, add_form: forms.AgendaAddForm
-) -> None:
-    action = request.POST.get("action")
-    if action == "add":
-        if add_form.is_valid():
-            case = policy.case_get_for_user(
-                policy.user_of(request),
-                add_form.cleaned_data["case"],
-                purpose=Purpose.MEETING_AGENDA_ADD,
+@login_required
+@require_POST
+def meeting_agenda_order(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    """The whole agenda's order in one step: a place number for every family."""
+    user = policy.user_of(request)
+    meeting = policy.meeting_get_for_user(user, meeting_id)
+    form = forms.AgendaOrderForm(request.POST, items=selectors.meeting_items(meeting))
+    if form.is_valid():
+        try:
+            services.agenda_reorder(meeting=meeting, positions=form.positions())
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(request, _("The order of the agenda was saved."))
+            return redirect(reverse("meeting_detail", args=[meeting.pk]) + "#agenda-h")
+    return _meeting_page(request, user, meeting, bound={"order": form})
+
+
+@login_required
+@require_POST
+def meeting_attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    """Who took part: each member present, sent apologies or absent; guests by name."""
+    user = policy.user_of(request)
+    meeting = policy.meeting_get_for_user(user, meeting_id)
+    attendance = selectors.meeting_attendance(meeting)
+    form = forms.AttendanceForm(
+        request.POST, members=selectors.meeting_members(meeting), statuses=attendance.statuses
+    )
+    if form.is_valid():
+        try:
+            services.meeting_attendance_record(
+                user=user,
+                meeting=meeting,
+                statuses=form.statuses(),
+                guests=form.cleaned_data["guests"],
             )
-            services.agenda_add(meeting=meeting, case=case)
-        return
-    if action == "close":
-        services.meeting_close(user=policy.user_of(request), meeting=meeting)
-        messages.success(request, _("The meeting was closed."))
-        return
-    item = get_object_or_404(meeting.items, pk=request.POST.get("item"))
-    if action == "up":
-        services.agenda_move(item=item, by=-1)
-    elif action == "down":
-        services.agenda_move(item=item, by=1)
-    elif action == "remove":
-        services.agenda_remove(item=item)
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(request, _("The attendance was recorded."))
+            return redirect(reverse("meeting_detail", args=[meeting.pk]) + "#attendance-h")
+    return _meeting_page(request, user, meeting, bound={"attendance": form})
+
+
+@login_required
+@require_POST
+def meeting_close(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    user = policy.user_of(request)
+    meeting = policy.meeting_get_for_user(user, meeting_id)
+    form = django_forms.Form(request.POST)
+    form.is_valid()
+    try:
+        services.meeting_close(user=user, meeting=meeting)
+    except ValidationError as exc:
+        apply_errors(exc, form)
+        return _meeting_page(request, user, meeting, bound={"close": form})
+    messages.success(request, _("The meeting was closed."))
+    return redirect("meeting_detail", meeting_id=meeting.pk)
 
 
 @login_required

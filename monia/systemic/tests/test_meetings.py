@@ -13,7 +13,7 @@ from django.utils import timezone
 from monia.conftest import CaseWorld, child_create, days_ago, notification
 from monia.conftest import login as _login
 from monia.systemic import selectors, services
-from monia.systemic.models import AgendaReason, CaseFlag, MeetingStatus
+from monia.systemic.models import AgendaReason, AttendanceStatus, CaseFlag, MeetingStatus
 
 TODAY = timezone.localdate
 
@@ -22,6 +22,13 @@ def _meeting(user: Any, world: Any) -> Any:
     return services.meeting_open(
         user=user, team=world.team_a1, held_on=TODAY() + datetime.timedelta(days=7)
     )
+
+
+def _close(meeting: Any, user: Any) -> Any:
+    """Close the meeting on its own day, with every member marked present."""
+    statuses = {m.pk: AttendanceStatus.PRESENT for m in selectors.meeting_members(meeting)}
+    services.meeting_attendance_record(user=user, meeting=meeting, statuses=statuses)
+    return services.meeting_close(user=user, meeting=meeting, today=meeting.held_on)
 
 
 def test_agenda_proposes_families_with_their_reasons(
@@ -54,7 +61,7 @@ def test_team_reorders_removes_and_adds_items(case_a: CaseWorld, world: Any, wor
     notification(worker_a, other, world.team_a1, at=days_ago(1))
     meeting = _meeting(worker_a, world)
     first, second = meeting.items.order_by("position")
-    services.agenda_move(item=second, by=-1)
+    services.agenda_reorder(meeting=meeting, positions={first.pk: 1, second.pk: 1})
     assert list(meeting.items.order_by("position").values_list("pk", flat=True)) == [
         second.pk,
         first.pk,
@@ -88,7 +95,7 @@ def test_hypotheses_keep_their_history_across_meetings(
         supports="Koulun havainnot",
         test="Kotikäynti aamulla",
     )
-    services.meeting_close(user=worker_a, meeting=meeting)
+    _close(meeting, worker_a)
     later = services.meeting_open(
         user=worker_a, team=world.team_a1, held_on=TODAY() + datetime.timedelta(days=14)
     )
@@ -135,7 +142,7 @@ def test_closing_resolves_flags_of_discussed_families(
     meeting = _meeting(worker_a, world)
     item = meeting.items.get(case=case_a.case)
     services.reflection_save(user=worker_a, item=item, data={"worries": "x"}, lock_version=0)
-    services.meeting_close(user=worker_a, meeting=meeting)
+    _close(meeting, worker_a)
     flag.refresh_from_db()
     assert flag.resolved_in == meeting and meeting.status == MeetingStatus.CLOSED
     with pytest.raises(ValidationError):
@@ -189,7 +196,7 @@ def test_closing_keeps_the_genogram_as_it_stood(
     meeting = _meeting(worker_a, world)
     item = meeting.items.get(case=case_a.case)
     services.reflection_save(user=worker_a, item=item, data={"worries": "x"}, lock_version=0)
-    services.meeting_close(user=worker_a, meeting=meeting)
+    _close(meeting, worker_a)
     kinds = set(
         DiagramSnapshot.objects.filter(meeting=meeting, case=case_a.case).values_list(
             "kind", flat=True

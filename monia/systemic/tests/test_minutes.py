@@ -14,7 +14,7 @@ from django.utils import timezone
 from monia.access.models import AccessLog
 from monia.conftest import CaseWorld, child_create, notification
 from monia.conftest import login as _login
-from monia.systemic import minutes, services
+from monia.systemic import minutes, selectors, services
 from monia.systemic.models import TeamMeeting
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +87,14 @@ def _discuss(meeting: TeamMeeting, case: Any, user: Any, worries: str = "Huoli")
     return item
 
 
+def _attend(meeting: TeamMeeting, user: Any, statuses: dict[int, str], guests: str = "") -> None:
+    """Record attendance: the members named in ``statuses`` as given, the others present."""
+    everyone = {m.pk: "present" for m in selectors.meeting_members(meeting)}
+    services.meeting_attendance_record(
+        user=user, meeting=meeting, statuses=everyone | statuses, guests=guests
+    )
+
+
 @pytest.fixture
 def meeting(case_a: CaseWorld, worker_a: Any, teammate_a: Any) -> TeamMeeting:
     m = services.meeting_open(user=worker_a, team=case_a.case.team, held_on=TODAY)
@@ -139,6 +147,7 @@ def test_hypotheses_are_shown_as_they_stood_at_that_meeting(
     meeting: TeamMeeting, worker_a: Any
 ) -> None:
     hypothesis = meeting.items.get().case.hypotheses.get()
+    _attend(meeting, worker_a, {})
     services.meeting_close(user=worker_a, meeting=meeting)
     later = services.meeting_open(
         user=worker_a, team=meeting.team, held_on=TODAY + datetime.timedelta(days=7)
@@ -160,6 +169,31 @@ def test_hypotheses_are_shown_as_they_stood_at_that_meeting(
     assert "Uusi muotoilu" not in text and "Myöhempi ajatus" not in text
     later_text = pdf_text(minutes.minutes_pdf(later, language="fi", plain=True))
     assert "Uusi muotoilu" in later_text and "Vanha muotoilu" not in later_text
+
+
+def test_minutes_list_those_present_and_those_who_sent_apologies(
+    meeting: TeamMeeting, worker_a: Any, teammate_a: Any, family_worker_a: Any
+) -> None:
+    _attend(
+        meeting,
+        worker_a,
+        {teammate_a.pk: "apologised", family_worker_a.pk: "absent"},
+        guests="Ulla Ulkoinen",
+    )
+    text = pdf_text(minutes.minutes_pdf(meeting, language="fi", plain=True))
+    present = text[text.index("Läsnä") : text.index("Estyneet")]
+    assert "Worker_A Testinen" in present and "Ulla Ulkoinen" in text
+    assert "Teammate_A Testinen" in text[text.index("Estyneet") : text.index("Aino Esimerkki")]
+    assert "Teammate_A Testinen" not in present
+    assert "Family_Worker_A" not in text  # absent without word: not listed
+    sv = pdf_text(minutes.minutes_pdf(meeting, language="sv", plain=True))
+    assert "Närvarande" in sv and "Förhindrade" in sv and "Gäster" in sv
+
+
+def test_minutes_say_when_attendance_was_not_recorded(meeting: TeamMeeting) -> None:
+    text = pdf_text(minutes.minutes_pdf(meeting, language="fi", plain=True))
+    assert "Läsnäoloa ei kirjattu." in text
+    assert "Worker_A Testinen" not in text.split("Läsnäoloa ei kirjattu.")[0]
 
 
 def test_families_not_discussed_are_left_out(
