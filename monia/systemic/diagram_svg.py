@@ -1,5 +1,5 @@
-"""Small SVG helpers shared by the genogram and the ecomap: markup, line geometry and the
-PDF conversion. Pure Python except ``svg_to_pdf``, which imports svglib and reportlab.
+"""Small SVG helpers shared by the genogram and the ecomap: markup and line geometry. Pure
+Python; the printable PDF is laid out in ``diagram_pdf``.
 
 Styles are written as presentation attributes, not CSS, so that the downloaded file and
 its PDF (svglib reads attributes reliably, stylesheets less so) look like the page.
@@ -7,7 +7,6 @@ its PDF (svglib reads attributes reliably, stylesheets less so) look like the pa
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
@@ -223,31 +222,3 @@ def document(
         el("rect", {"width": math.ceil(width), "height": math.ceil(height), "fill": "#ffffff"}),
         body,
     )
-
-
-def svg_to_pdf(svg: str, *, title: str) -> bytes:
-    """One A4 page with the diagram scaled to fit, landscape when the diagram is wide."""
-    from reportlab.graphics import renderPDF
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.pdfgen import canvas
-    from svglib.svglib import svg2rlg
-
-    drawing = svg2rlg(io.BytesIO(svg.encode("utf-8")))
-    if drawing is None:  # our own markup always parses; guard the type for mypy
-        raise ValueError("SVG could not be read")
-    page = landscape(A4) if drawing.width > drawing.height else A4
-    margin = 28.0  # about 1 cm
-    scale = min(
-        (page[0] - 2 * margin) / drawing.width, (page[1] - 2 * margin) / drawing.height, 1.0
-    )
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=page, pageCompression=1)
-    pdf.setTitle(title)
-    pdf.saveState()
-    pdf.translate(margin, page[1] - margin - drawing.height * scale)
-    pdf.scale(scale, scale)
-    renderPDF.draw(drawing, pdf, 0, 0)
-    pdf.restoreState()
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()

@@ -15,8 +15,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
@@ -25,13 +25,13 @@ from monia.access.purposes import Purpose
 from monia.casework.models import Case
 from monia.systemic import (
     diagram_forms,
+    diagram_pdf,
     diagram_selectors,
     diagram_services,
     ecomap,
     genogram,
     genogram_legend,
 )
-from monia.systemic.diagram_svg import svg_to_pdf
 from monia.systemic.models import DiagramKind, DiagramSnapshot
 from monia.ui.errors import apply_errors
 
@@ -45,6 +45,8 @@ class Diagram:
     render: Any
     words: dict[str, str]
     title: str  # a format string with %(name)s, translated when used
+    data_heading: str  # translated when used
+    print_tables: Any  # data -> the tables printed after the figure
 
     def labels(self) -> dict[str, str]:
         return {key: _(word) for key, word in self.words.items()}
@@ -62,6 +64,8 @@ GENOGRAM = Diagram(
     genogram.render_genogram_svg,
     genogram_legend.DEFAULT_LABELS,
     gettext_noop("Genogram of %(name)s"),
+    gettext_noop("The genogram's data"),
+    diagram_pdf.genogram_tables,
 )
 ECOMAP = Diagram(
     DiagramKind.ECOMAP,
@@ -69,6 +73,8 @@ ECOMAP = Diagram(
     ecomap.render_ecomap_svg,
     ecomap.DEFAULT_LABELS,
     gettext_noop("Ecomap of %(name)s"),
+    gettext_noop("The ecomap's data"),
+    diagram_pdf.ecomap_tables,
 )
 
 
@@ -141,8 +147,18 @@ def _download(request: HttpRequest, case_id: int, diagram: Diagram, fmt: str) ->
     # the file name says whose case only by number: names stay out of download folders
     filename = f"{diagram.kind}-{case.pk}-{day.isoformat()}.{fmt}"
     if fmt == "pdf":
+        language = get_language()
+        facts = diagram_pdf.print_facts(
+            case,
+            title=diagram.title_for(case),
+            language=language,
+            snapshot=snapshot,
+            data_heading=_(diagram.data_heading),
+            tables=diagram.print_tables(data),
+        )
         response = HttpResponse(
-            svg_to_pdf(svg, title=diagram.title_for(case)), content_type="application/pdf"
+            diagram_pdf.diagram_pdf(svg, facts, language=language),
+            content_type="application/pdf",
         )
     else:
         response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")

@@ -3,39 +3,25 @@
 ReportLab's platypus lays out an A4 document: the county, team, date, who was present and
 who sent apologies, then each family discussed in agenda order with the reasons it was on
 the agenda, the team's reflection, the hypotheses as they stood at that meeting and the
-next steps agreed. Every page carries the secrecy marking and its number.
-
-The text is set in Bitstream Vera, a TrueType font that ships inside ReportLab (no system
-fonts or libraries): it covers Finnish and Swedish (äöå ÄÖÅ) and Latin-1 with Č, Š and Ž.
-It lacks a few letters, e.g. the Sámi Đ and Ŋ, which print as an empty box.
+next steps agreed. Every page carries the secrecy marking and its number; the font,
+styles and page marks are shared with the diagrams (``pdf_layout``).
 """
 
 from __future__ import annotations
 
-import datetime
 import functools
 import io
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
-from xml.sax.saxutils import escape
 
-import reportlab
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
 
 from monia.access import policy
 from monia.access.policy import Action
@@ -50,6 +36,11 @@ from monia.systemic.models import (
     Reflection,
     TeamMeeting,
 )
+from monia.systemic.pdf_layout import MARGIN, WIDTH, NumberedCanvas, marks
+from monia.systemic.pdf_layout import day as _d
+from monia.systemic.pdf_layout import fonts as _fonts
+from monia.systemic.pdf_layout import para as _p
+from monia.systemic.pdf_layout import table as _table
 from monia.systemic.selectors import Attendance, meeting_attendance
 
 REFLECTION_FIELDS = ("worries", "working_well", "family_view", "therapist_action")
@@ -133,77 +124,6 @@ def minutes_data(meeting: TeamMeeting, *, user: User | None = None) -> Minutes:
 
 
 # --- Layout -------------------------------------------------------------------------------
-
-FONT = "MoniaSans"
-FONT_DIR = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
-MARGIN = 20 * mm
-WIDTH = A4[0] - 2 * MARGIN
-GREY = colors.HexColor("#555560")
-RULE = colors.HexColor("#b8b8c0")
-
-
-@functools.cache
-def _fonts() -> None:
-    faces = {"": "Vera", "-Bold": "VeraBd", "-Italic": "VeraIt", "-BoldItalic": "VeraBI"}
-    for suffix, file in faces.items():
-        pdfmetrics.registerFont(TTFont(FONT + suffix, os.path.join(FONT_DIR, f"{file}.ttf")))
-    pdfmetrics.registerFontFamily(
-        FONT,
-        normal=FONT,
-        bold=f"{FONT}-Bold",
-        italic=f"{FONT}-Italic",
-        boldItalic=f"{FONT}-BoldItalic",
-    )
-
-
-def _style(name: str, size: float, *, bold: bool = False, **extra: Any) -> ParagraphStyle:
-    return ParagraphStyle(
-        name,
-        fontName=f"{FONT}-Bold" if bold else FONT,
-        fontSize=size,
-        leading=size * 1.3,
-        alignment=TA_LEFT,
-        **extra,
-    )
-
-
-STYLES = {
-    "county": _style("county", 9, textColor=GREY),
-    "title": _style("title", 16, bold=True, spaceAfter=6),
-    "h2": _style("h2", 13, bold=True, spaceBefore=14, spaceAfter=2, keepWithNext=1),
-    "h3": _style("h3", 10, bold=True, spaceBefore=7, spaceAfter=2, keepWithNext=1),
-    "body": _style("body", 9.5),
-    "cell": _style("cell", 8.5),
-    "head": _style("head", 8.5, bold=True),
-    "muted": _style("muted", 9, textColor=GREY),
-}
-
-
-def _d(day: datetime.date | None) -> str:
-    return f"{day.day}.{day.month}.{day.year}" if day else "—"
-
-
-def _p(text: str, style: str = "body") -> Paragraph:
-    """A paragraph of user-written text: escaped, line breaks kept."""
-    return Paragraph(escape(text or "—").replace("\n", "<br/>"), STYLES[style])
-
-
-def _table(rows: list[list[str]], widths: list[float], *, header: bool = True) -> Table:
-    cells = [
-        [_p(text, "head" if header and r == 0 else "cell") for text in row]
-        for r, row in enumerate(rows)
-    ]
-    table = Table(cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
-    commands: list[Any] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if header:
-        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#ececf1")))
-    table.setStyle(TableStyle(commands))
-    return table
 
 
 def _header(minutes: Minutes, language: str) -> list[Flowable]:
@@ -289,37 +209,6 @@ def _family(family: FamilyMinutes) -> list[Flowable]:
     ]
 
 
-class _NumberedCanvas(Canvas):
-    """Draws the footer once the page count is known (ReportLab's two-pass recipe)."""
-
-    def __init__(self, *args: Any, footer: tuple[str, str], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:  # ReportLab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._draw_footer(total)
-            super().showPage()
-        super().save()
-
-    def _draw_footer(self, total: int) -> None:
-        secrecy, page_text = self._footer
-        self.saveState()
-        self.setFont(FONT, 7.5)
-        self.setFillColor(GREY)
-        self.drawString(MARGIN, 12 * mm, secrecy)
-        page = page_text % {"page": self._pageNumber, "pages": total}
-        self.drawRightString(A4[0] - MARGIN, 12 * mm, page)
-        self.restoreState()
-
-
 def minutes_render(minutes: Minutes, *, language: str, plain: bool = False) -> bytes:
     """Lay the minutes out in ``language`` (fi or sv). ``plain`` writes an uncompressed,
     reproducible file, for tests that read the text back."""
@@ -345,14 +234,9 @@ def minutes_render(minutes: Minutes, *, language: str, plain: bool = False) -> b
             flow += [Spacer(1, 4 * mm), *_family(family)]
         if not minutes.families:
             flow.append(_p(_("No family was discussed."), "muted"))
-        footer = (
-            _(
-                "Confidential: secret under section 24(1)(25) of the Act on the Openness of "
-                "Government Activities (621/1999)"
-            ),
-            _("Page %(page)s of %(pages)s"),
-        )
-        doc.build(flow, canvasmaker=functools.partial(_NumberedCanvas, footer=footer))
+        head = f"{_('Minutes of the team meeting')} · {meeting.team.name} · {_d(meeting.held_on)}"
+        canvas = functools.partial(NumberedCanvas, marks=marks(running_head=head))
+        doc.build(flow, canvasmaker=canvas)
     return buffer.getvalue()
 
 

@@ -1,0 +1,159 @@
+"""What every PDF of the team's workspace shares: the font, the text styles, tables, and
+the page marking drawn on every page — "Salassa pidettävä" / "Sekretessbelagd" at the top,
+the legal ground and the page number at the foot, and from the second page on a running
+head that names the document, so that a loose page is still known for what it is.
+
+The text is set in Bitstream Vera, a TrueType font that ships inside ReportLab (no system
+fonts or libraries): it covers Finnish and Swedish (äöå ÄÖÅ) and Latin-1 with Č, Š and Ž.
+It lacks a few letters, e.g. the Sámi Đ and Ŋ, which print as an empty box.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import os
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+import reportlab
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+FONT = "MoniaSans"
+FONT_DIR = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
+MARGIN = 20 * mm
+WIDTH = A4[0] - 2 * MARGIN
+GREY = colors.HexColor("#555560")
+RULE = colors.HexColor("#b8b8c0")
+
+
+@functools.cache
+def fonts() -> None:
+    faces = {"": "Vera", "-Bold": "VeraBd", "-Italic": "VeraIt", "-BoldItalic": "VeraBI"}
+    for suffix, file in faces.items():
+        pdfmetrics.registerFont(TTFont(FONT + suffix, os.path.join(FONT_DIR, f"{file}.ttf")))
+    pdfmetrics.registerFontFamily(
+        FONT,
+        normal=FONT,
+        bold=f"{FONT}-Bold",
+        italic=f"{FONT}-Italic",
+        boldItalic=f"{FONT}-BoldItalic",
+    )
+
+
+def _style(name: str, size: float, *, bold: bool = False, **extra: Any) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        fontName=f"{FONT}-Bold" if bold else FONT,
+        fontSize=size,
+        leading=size * 1.3,
+        alignment=TA_LEFT,
+        **extra,
+    )
+
+
+STYLES = {
+    "county": _style("county", 9, textColor=GREY),
+    "title": _style("title", 16, bold=True, spaceAfter=6),
+    "h2": _style("h2", 13, bold=True, spaceBefore=14, spaceAfter=2, keepWithNext=1),
+    "h3": _style("h3", 10, bold=True, spaceBefore=7, spaceAfter=2, keepWithNext=1),
+    "body": _style("body", 9.5),
+    "cell": _style("cell", 8.5),
+    "head": _style("head", 8.5, bold=True),
+    "muted": _style("muted", 9, textColor=GREY),
+}
+
+
+def day(value: datetime.date | None) -> str:
+    return f"{value.day}.{value.month}.{value.year}" if value else "—"
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of user-written text: escaped, line breaks kept."""
+    return Paragraph(escape(text or "—").replace("\n", "<br/>"), STYLES[style])
+
+
+def table(rows: list[list[str]], widths: list[float], *, header: bool = True) -> Table:
+    cells = [
+        [para(text, "head" if header and r == 0 else "cell") for text in row]
+        for r, row in enumerate(rows)
+    ]
+    result = Table(cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    commands: list[Any] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#ececf1")))
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+@dataclass(frozen=True)
+class Marks:
+    """The words on every page, translated when the document is laid out."""
+
+    confidential: str
+    legal_ground: str
+    page: str  # with %(page)s and %(pages)s
+    running_head: str = ""
+
+
+def marks(*, running_head: str = "") -> Marks:
+    return Marks(
+        confidential=_("Confidential"),
+        legal_ground=_(
+            "Confidential: secret under section 24(1)(25) of the Act on the Openness of "
+            "Government Activities (621/1999)"
+        ),
+        page=_("Page %(page)s of %(pages)s"),
+        running_head=running_head,
+    )
+
+
+class NumberedCanvas(Canvas):
+    """Draws the marks once the page count is known (ReportLab's two-pass recipe)."""
+
+    def __init__(self, *args: Any, marks: Marks, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._marks = marks
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # ReportLab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._draw_marks(total)
+            super().showPage()
+        super().save()
+
+    def _draw_marks(self, total: int) -> None:
+        width, height = self._pagesize
+        self.saveState()
+        self.setFillColor(colors.black)
+        self.setFont(f"{FONT}-Bold", 9)
+        self.drawRightString(width - MARGIN, height - 12 * mm, self._marks.confidential)
+        self.setFont(FONT, 7.5)
+        self.setFillColor(GREY)
+        if self._marks.running_head and self._pageNumber > 1:
+            self.drawString(MARGIN, height - 12 * mm, self._marks.running_head)
+        self.drawString(MARGIN, 12 * mm, self._marks.legal_ground)
+        page = self._marks.page % {"page": self._pageNumber, "pages": total}
+        self.drawRightString(width - MARGIN, 12 * mm, page)
+        self.restoreState()
