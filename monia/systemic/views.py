@@ -86,9 +86,6 @@ def _meeting_page(
     bound = bound or {}
     today = timezone.localdate()
     items = selectors.meeting_items(meeting)
-    candidates = selectors.agenda_candidates(
-        team=meeting.team, today=today, on_agenda={it.case_id for it in items}
-    )
     attendance = selectors.meeting_attendance(meeting)
     is_open = meeting.status == MeetingStatus.PLANNED
     context: dict[str, Any] = {
@@ -96,11 +93,16 @@ def _meeting_page(
         "items": items,
         "is_open": is_open,
         "attendance": attendance,
-        "more": candidates.more,
         "close_form": bound.get("close"),
     }
-    if is_open:
+    shown = [it.case for it in items]
+    if is_open:  # the families that may still be added are offered only while open
+        candidates = selectors.agenda_candidates(
+            team=meeting.team, today=today, on_agenda={it.case_id for it in items}
+        )
+        shown += [r.case for r in candidates.rows]
         context |= {
+            "more": candidates.more,
             "order_form": bound.get("order") or forms.AgendaOrderForm(items=items),
             "add_form": bound.get("add") or _add_form(candidates.others),
             "attendance_form": bound.get("attendance")
@@ -109,11 +111,7 @@ def _meeting_page(
             ),
             "close_blockers": services.meeting_close_errors(meeting, today=today),
         }
-    policy.log_case_list(
-        user,
-        [it.case for it in items] + [r.case for r in candidates.rows],
-        purpose=Purpose.MEETING_AGENDA,
-    )
+    policy.log_case_list(user, shown, purpose=Purpose.MEETING_AGENDA)
     return render(request, "systemic/meeting_detail.html", context)
 
 
@@ -138,6 +136,9 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
             services.agenda_remove(item=item)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
+        return redirect("meeting_detail", meeting_id=meeting.pk)
+    if meeting.status != MeetingStatus.PLANNED:
+        messages.error(request, _("The meeting is closed; its record can no longer change."))
         return redirect("meeting_detail", meeting_id=meeting.pk)
     candidates = selectors.agenda_candidates(
         team=meeting.team, today=timezone.localdate(), on_agenda=selectors.agenda_case_ids(meeting)

@@ -347,3 +347,20 @@ def test_the_meeting_form_proposes_a_working_day_and_the_agenda_size(
     assert deadlines.is_working_day(proposed)
     assert f'value="{proposed.isoformat()}"' in html
     assert 'name="agenda_size" value="8"' in html
+
+
+def test_a_closed_meeting_shows_and_logs_only_its_agenda(world: World, worker_a: Any) -> None:
+    from monia.access.models import AccessLog
+    from monia.access.purposes import Purpose
+
+    cases = _families(world, worker_a, 3)
+    meeting = _open(worker_a, world, agenda_size=1)
+    services.meeting_attendance_record(user=worker_a, meeting=meeting, statuses=_everyone(meeting))
+    services.meeting_close(user=worker_a, meeting=meeting)
+    client = _login("worker_a")
+    assert client.get(reverse("meeting_detail", args=[meeting.pk])).status_code == 200
+    logged = AccessLog.objects.filter(purpose=Purpose.MEETING_AGENDA)
+    assert set(logged.values_list("case_id", flat=True)) == {cases[0].pk}
+    url = reverse("meeting_detail", args=[meeting.pk])
+    assert client.post(url, {"action": "add", "case": cases[2].pk}).status_code == 302
+    assert meeting.items.count() == 1
