@@ -364,3 +364,24 @@ def test_a_closed_meeting_shows_and_logs_only_its_agenda(world: World, worker_a:
     url = reverse("meeting_detail", args=[meeting.pk])
     assert client.post(url, {"action": "add", "case": cases[2].pk}).status_code == 302
     assert meeting.items.count() == 1
+
+
+@pytest.mark.parametrize("persona", ["other_team", "other_county", "admin", "partner"])
+@pytest.mark.parametrize("name", ["meeting_agenda_order", "meeting_attendance", "meeting_close"])
+def test_outsiders_get_404_from_the_meeting_writes(
+    name: str, persona: str, world: World, worker_a: Any, request: pytest.FixtureRequest
+) -> None:
+    request.getfixturevalue(persona)
+    meeting = _open(worker_a, world)
+    client = _login(persona)
+    assert client.post(reverse(name, args=[meeting.pk]), {}).status_code == 404
+    assert client.get(reverse(name, args=[meeting.pk])).status_code in {404, 405}
+
+
+@pytest.mark.parametrize("name", ["meeting_agenda_order", "meeting_attendance", "meeting_close"])
+def test_the_senior_official_reaches_the_meeting_writes(
+    name: str, world: World, worker_a: Any, senior_a: Any
+) -> None:
+    meeting = _open(worker_a, world)
+    response = _login("senior_a").post(reverse(name, args=[meeting.pk]), {})
+    assert response.status_code in {200, 302}
