@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import require_GET
 
 from monia.access import policy
 from monia.access.purposes import Purpose
+from monia.accounts.services import user_language_set
 from monia.casework import selectors, stages
 from monia.enotify import selectors as enotify_selectors
 from monia.network import referral_selectors
@@ -19,6 +23,40 @@ from monia.portal import selectors as portal_selectors
 from monia.systemic import selectors as systemic_selectors
 from monia.ui import charts
 from monia.web.forms import OnDateForm
+
+
+def language_set(request: HttpRequest) -> HttpResponse:
+    """Django's language switch; a logged-in user's choice is also stored on their account,
+    so that their pages after the next login and their e-mails are in it."""
+    response = i18n.set_language(request)
+    language = request.POST.get(i18n.LANGUAGE_QUERY_PARAMETER, "")
+    if request.method == "POST" and request.user.is_authenticated and language:
+        user_language_set(user=policy.user_of(request), language=language)
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    """The login page; after login the pages are in the language stored on the account
+    (the account's own choice wins over a switch made on a shared computer's login page)."""
+
+    template_name = "web/login.html"
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        language = policy.user_of(self.request).language
+        if not language:  # never chosen: the browser's, as before login
+            return response
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        )
+        return response
 
 
 @login_required
@@ -52,6 +90,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "board": board,
             "may_record_intake": policy.may_record_intake(user),
+            "others_scope": policy.case_list_scope(user),
             "enotifications_waiting": enotify_selectors.enotifications_waiting_count(user),
             "tasks": tasks,
             "safety_alerts": safety_alerts,
