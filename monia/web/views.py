@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -102,6 +104,31 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _caseload_history(history: selectors.CaseloadSeries) -> dict[str, Any]:
+    """The last twelve months: the team's (or county's) total as one line, each worker in a
+    small chart of their own on a shared scale, and the data table of both."""
+    months = [d.strftime("%m/%y") for d in history.dates]
+    totals = [sum(history.children[w.pk][i] for w in history.workers) for i in range(len(months))]
+    return {
+        "total_chart": charts.line_chart(
+            [(str(_("In total")), totals)], months, width=420, height=220, pad_right=40
+        ),
+        "per_worker": charts.small_multiples(
+            [(w.display_name, history.children[w.pk]) for w in history.workers],
+            months,
+            reference=(str(_("Cap")), history.caps),
+        ),
+        "history_workers": [w.display_name for w in history.workers],
+        "history_rows": [
+            (
+                d.strftime("%m/%Y"),
+                [history.children[w.pk][i] for w in history.workers] + [history.caps[i], totals[i]],
+            )
+            for i, d in enumerate(history.dates)
+        ],
+    }
+
+
 @login_required
 @require_GET
 def caseload(request: HttpRequest) -> HttpResponse:
@@ -111,34 +138,18 @@ def caseload(request: HttpRequest) -> HttpResponse:
     on = timezone.localdate()
     if form.is_valid() and form.cleaned_data["on"]:
         on = form.cleaned_data["on"]
-    rows, chart, history_rows = [], None, []
+    rows: list[selectors.Caseload] = []
+    history: dict[str, Any] = {}
     scope = policy.caseload_scope(user)
     if scope is not None:
         county_id, team_id = scope
         rows = selectors.caseloads(county_id=county_id, on=on, team_id=team_id)
-        history = selectors.caseload_series(county_id=county_id, until=on, team_id=team_id)
-        chart = charts.line_chart(
-            [(w.display_name, history.children[w.pk]) for w in history.workers],
-            [d.strftime("%m/%y") for d in history.dates],
-            reference=(str(_("Cap")), history.caps),
+        history = _caseload_history(
+            selectors.caseload_series(county_id=county_id, until=on, team_id=team_id)
         )
-        history_rows = [
-            (
-                d.strftime("%m/%Y"),
-                [history.children[w.pk][i] for w in history.workers] + [history.caps[i]],
-            )
-            for i, d in enumerate(history.dates)
-        ]
     scale = max([r.cap for r in rows] + [r.children for r in rows] + [1])
     return render(
         request,
         "web/caseload.html",
-        {
-            "form": form,
-            "on": on,
-            "rows": rows,
-            "scale": scale,
-            "chart": chart,
-            "history_rows": history_rows,
-        },
+        {"form": form, "on": on, "rows": rows, "scale": scale, **history},
     )
