@@ -54,13 +54,49 @@ def _pages_to_open() -> list[tuple[walk.Persona | None, str, str]]:
         (None, url, walk.url_name(url)) for url in public
     ]
     covered = {name for _, _, name in targets}
-    for persona in walk.personas():
-        result = walk.walk(walk.client_for(persona), persona.start, skip=_skip, per_name=1)
+    everyone = walk.personas()
+    for persona in everyone:
+        result = walk.walk(walk.client_for(persona), persona.start, skip=_skip, per_name=4)
         for visit in result.pages():
             if visit.name not in covered:
                 covered.add(visit.name)
                 targets.append((persona, visit.url, visit.name))
+    for persona, url in _pages_no_link_reached(everyone):
+        name = walk.url_name(url)
+        if name not in covered:
+            covered.add(name)
+            targets.append((persona, url, name))
     return targets
+
+
+def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Persona, str]]:
+    """Pages that the walk may not reach in few steps: opened directly, each by a persona
+    who may (the designated worker; a young person in the portal)."""
+    from monia.access import policy
+    from monia.casework.models import Intake, Measure
+    from monia.portal.access import portal_cases
+
+    worker = next(p for p in everyone if p.label == "designated worker")
+    young = next(p for p in everyone if p.label.endswith("(young_person)"))
+    visible = policy.cases_visible_to(worker.user)
+    pages = []
+    intake = Intake.objects.filter(case__in=visible, decided_on__isnull=True).first()
+    if intake:
+        pages.append(reverse("intake_urgency", args=[intake.case_id, intake.pk]))
+    placed = Measure.objects.filter(
+        case__in=visible, kind="emergency_placement", ended_on__isnull=True
+    ).first()
+    if placed:
+        pages.append(reverse("measure_extend", args=[placed.case_id, placed.pk]))
+        pages.append(reverse("measure_end", args=[placed.case_id, placed.pk]))
+    case = visible.first()
+    assert case is not None
+    pages.append(reverse("referral_new", args=[case.pk]))
+    own = portal_cases(young.user)[0].case
+    return [(worker, url) for url in pages] + [
+        (young, reverse("portal_safety_general")),
+        (young, reverse("portal_safety", args=[own.pk])),
+    ]
 
 
 def _session_for(page: Any, base: str, persona: walk.Persona | None) -> None:
