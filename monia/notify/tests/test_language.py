@@ -82,3 +82,9 @@ def test_notification_dates_are_written_alike_in_every_language(world: Any, work
         page = login("worker_a", language=language).get(reverse("notifications")).content.decode()
         assert expected in page, language
         assert created.strftime("%Y-%m-%d ") not in page, language
+
+
+def test_the_administrator_sets_a_users_language(admin: Any, worker_a: Any) -> None:
+    client = login("admin")
+    url = reverse("admin:accounts_user_change", args=[worker_a.pk])
+    assert 'name="language"' in client.get(url).content.decode()
