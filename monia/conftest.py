@@ -6,6 +6,7 @@ family_worker_a  family worker in team A1 — records, does not decide
 other_team    designated social worker in team A2 of county A
 other_county  designated social worker in county B
 senior_a      senior official of county A
+coordinator_a team coordinator of team A1: writes the meeting memo, records no casework
 admin         administrator (superuser) of county A: sees no client data
 partner       a school nurse (partner professional): sees a case only through a grant
 """
@@ -145,6 +146,11 @@ def other_county(world: World) -> User:
 @pytest.fixture
 def senior_a(world: World) -> User:
     return make_user("senior_a", Role.SENIOR_OFFICIAL, world.county_a, None)
+
+
+@pytest.fixture
+def coordinator_a(world: World) -> User:
+    return make_user("coordinator_a", Role.TEAM_COORDINATOR, world.county_a, world.team_a1)
 
 
 @pytest.fixture

@@ -10,7 +10,12 @@ Rules (Act 703/2023: access only for an existing client relationship or a work t
 - the child's designated worker and the members of the team that owns the case
   see the case (shared case responsibility of the systemic team);
 - a senior official sees the county's cases (they decide care orders);
+- the team coordinator sees her team's cases and writes the team meeting's memo about them
+  (reflection, hypotheses, next steps), but records no casework and decides nothing;
 - administrators see no client data.
+
+The role table in docs/architecture.md is this module in words; ``menu_for`` makes the menus
+offer only what a role may open.
 
 The rules of the other audiences live beside the data they open: partners in
 ``network/access.py`` (and ``consult``, ``contrib``, ``netmeet``), portal clients in
@@ -43,6 +48,9 @@ class Action(enum.StrEnum):
     VIEW = "view"
     RECORD = "record"  # urgency notes, hearings, plan drafts
     DECIDE = "decide"  # intake decisions, assessment conclusions, plan approval, measures
+    # The team meeting's memo about a family of the team: the reflection, hypotheses and
+    # next steps written at the systemic team's weekly meeting (tiimikokouksen muistio).
+    MEETING = "meeting"
 
 
 # Roles that work with client data at all; administrators, partners, clients and unknown
@@ -59,6 +67,9 @@ CASEWORK_ROLES = frozenset(
     }
 )
 RECORDING_ROLES = CASEWORK_ROLES - {Role.TEAM_COORDINATOR}
+# In Finnish systemic teams the coordinator usually writes the meeting memo: she writes in
+# her own team's meetings, as everyone who records does.
+MEETING_ROLES = RECORDING_ROLES | {Role.TEAM_COORDINATOR}
 # Casework decisions need a qualified social worker (LsL 13 §) or the senior official.
 DECIDING_ROLES = QUALIFIED_SOCIAL_WORK_ROLES | {Role.SENIOR_OFFICIAL}
 
@@ -94,6 +105,8 @@ def may(user: User, action: Action, case: Case) -> bool:
         return True
     if action == Action.RECORD:
         return user.role in RECORDING_ROLES
+    if action == Action.MEETING:
+        return user.role in MEETING_ROLES
     return user.role in DECIDING_ROLES
 
 
@@ -128,6 +141,49 @@ def front_page_elsewhere(user: User) -> str | None:
 
 def may_record_intake(user: User) -> bool:
     return _is_staff_in_county(user) and user.role in RECORDING_ROLES
+
+
+def case_list_scope(user: User) -> str | None:
+    """What a user's lists of cases hold besides their own: "county" for a senior official
+    (the county's cases), "team" for team members, None when nothing more is listed."""
+    if not _is_staff_in_county(user):
+        return None
+    if user.role == Role.SENIOR_OFFICIAL:
+        return "county"
+    return "team" if user.team_id is not None else None
+
+
+PARTNER_MENU = (
+    "partner_home",
+    "partner_contributions",
+    "partner_consultations",
+    "partner_network_meetings",
+)
+
+
+def menu_for(user: User) -> list[str]:
+    """The URL names of the top-level pages the user's menu offers: only those the role may
+    open, decided here from the same rules the pages apply (a link shown to a role never
+    answers 404 to it; monia/tests/test_link_walk.py follows every link). Reads only the
+    user's own fields: no query."""
+    if not (user.is_authenticated and user.is_active):
+        return []
+    if user.role == Role.PARTNER:
+        return list(PARTNER_MENU)
+    if user.role == Role.CLIENT:
+        return ["portal_home"]
+    items = ["dashboard"]
+    if may_record_intake(user):
+        items.append("intake_new")
+    if _is_staff_in_county(user) and user.team_id is not None:
+        items.append("caseboard")
+    if caseload_scope(user) is not None:
+        items += ["caseload", "participation_indicators"]
+    if _is_staff_in_county(user):
+        items.append("expert_groups")
+    if user.role == Role.ADMINISTRATOR and user.is_staff:
+        items.append("admin:index")
+    return items
 
 
 def case_get_for_user(

@@ -10,15 +10,27 @@ from monia.accounts.models import ApiToken, User
 
 @admin.register(User)
 class StaffAdmin(UserAdmin):
-    list_display = ("username", "first_name", "last_name", "role", "county", "team", "is_active")
-    list_filter = ("role", "county", "team", "is_active")
+    list_display = (
+        "username",
+        "first_name",
+        "last_name",
+        "role",
+        "county",
+        "team",
+        "language",
+        "is_active",
+    )
+    list_filter = ("role", "county", "team", "language", "is_active")
     fieldsets = (
         *UserAdmin.fieldsets,
-        ("Monia", {"fields": ("role", "county", "team", "organisation", "title", "phone")}),
+        (
+            "Monia",
+            {"fields": ("role", "county", "team", "organisation", "title", "phone", "language")},
+        ),
     )
     add_fieldsets = (
         *UserAdmin.add_fieldsets,
-        ("Monia", {"fields": ("role", "county", "team", "organisation")}),
+        ("Monia", {"fields": ("role", "county", "team", "organisation", "language")}),
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[User]:

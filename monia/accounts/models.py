@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +25,15 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
     PARTNER = "partner", _("Partner professional")
     CLIENT = "client", _("Client (participation portal)")
+
+
+class Language(models.TextChoices):
+    """The language a user works in: the pages after login and every e-mail Monia sends
+    them (Finnish and Swedish are the national languages; English for the rest)."""
+
+    FINNISH = "fi", _("Finnish")
+    SWEDISH = "sv", _("Swedish")
+    ENGLISH = "en", _("English")
 
 
 # Roles held by qualified (laillistettu) social workers, who may be named the
@@ -64,6 +74,17 @@ class User(AbstractUser):
     )
     title = models.CharField(_("title"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=Language.choices,
+        blank=True,
+        default="",
+        help_text=_(
+            "The language of the pages after login and of the e-mails Monia sends (empty: "
+            "the browser's language, e-mails in Finnish). The language switch sets it too."
+        ),
+    )
 
     class Meta:
         verbose_name = _("staff member")
@@ -78,6 +99,11 @@ class User(AbstractUser):
     @property
     def is_qualified_social_worker(self) -> bool:
         return self.role in QUALIFIED_SOCIAL_WORK_ROLES
+
+    @property
+    def working_language(self) -> str:
+        """The language of this user's e-mails: their own, else the installation's."""
+        return self.language or settings.LANGUAGE_CODE
 
     @property
     def display_name(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from monia.accounts.models import ApiToken, User
+from monia.accounts.models import ApiToken, Language, User
 
 
 @transaction.atomic
@@ -13,3 +13,12 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     raw = ApiToken.new_key()
     token = ApiToken.objects.create(user=user, name=name.strip(), key_hash=ApiToken.hash_key(raw))
     return token, raw
+
+
+def user_language_set(*, user: User, language: str) -> User:
+    """Remember the language a user chose: their pages after login and their e-mails.
+    An unknown code changes nothing (the switch offers only the installation's languages)."""
+    if language in Language.values and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return user

@@ -158,7 +158,12 @@ def demo_logins() -> list[Login]:
 
 
 def _user_create(
-    spec: StaffSpec, *, county: County | None, team: Team | None, password_hash: str = ""
+    spec: StaffSpec,
+    *,
+    county: County | None,
+    team: Team | None,
+    password_hash: str = "",
+    language: str = "",
 ) -> User:
     user = User(
         username=spec.username,
@@ -169,6 +174,7 @@ def _user_create(
         county=county,
         team=team,
         title=spec.title,
+        language=language,
     )
     if spec.role == Role.ADMINISTRATOR:
         user.is_staff = user.is_superuser = True
@@ -192,7 +198,11 @@ def _organisation_create(spec: CountySpec, password_hash: str) -> tuple[County, 
     members: dict[int, list[User]] = {1: [], 2: [], 3: []}
     for staff_spec in STAFF[spec.code]:
         team = teams[staff_spec.team - 1] if staff_spec.team else None
-        user = _user_create(staff_spec, county=county, team=team, password_hash=password_hash)
+        # A bilingual county's third team works in Swedish (its pages and e-mails).
+        language = "sv" if spec.bilingual and staff_spec.team == 3 else ""
+        user = _user_create(
+            staff_spec, county=county, team=team, password_hash=password_hash, language=language
+        )
         if staff_spec.team:
             members[staff_spec.team].append(user)
     # Each team's roster runs consultant, two designated workers, therapist, family worker.

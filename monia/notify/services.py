@@ -28,18 +28,18 @@ def absolute_link(link: str) -> str:
     return settings.MONIA_BASE_URL.rstrip("/") + link
 
 
-def _send_emails(recipients: list[tuple[str, str]], message: str) -> None:
-    # No user language is stored: e-mail goes in the installation's language (Finnish).
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = f"Monia: {gettext(message)}"
-        for email, link in recipients:
+def _send_emails(recipients: list[tuple[str, str, str]], message: str) -> None:
+    """One e-mail per (address, link, language): each in the recipient's own language."""
+    for email, link, language in recipients:
+        with translation.override(language):
+            subject = f"Monia: {gettext(message)}"
             body = render_to_string(
                 "notify/email.txt", {"message": gettext(message), "url": absolute_link(link)}
             )
-            try:
-                send_mail(subject, body, None, [email])
-            except Exception:  # the change is committed; the in-app notification remains
-                logger.exception("notification e-mail failed")
+        try:
+            send_mail(subject, body, None, [email])
+        except Exception:  # the change is committed; the in-app notification remains
+            logger.exception("notification e-mail failed")
 
 
 @transaction.atomic
@@ -49,7 +49,7 @@ def notify(*, users: Iterable[User], kind: str, message: str, link: str) -> list
     rows = Notification.objects.bulk_create(
         Notification(user=u, kind=kind, message=message, link=link) for u in unique.values()
     )
-    recipients = [(u.email, link) for u in unique.values() if u.email]
+    recipients = [(u.email, link, u.working_language) for u in unique.values() if u.email]
     if recipients:
         transaction.on_commit(lambda: _send_emails(recipients, message))
     return rows

@@ -2,8 +2,8 @@
 (the reflection, a new hypothesis, a revised hypothesis, a next step).
 
 Every view opens the meeting through ``policy.meeting_get_for_user`` and the family through
-``policy.case_get_for_user`` (RECORD, logged); a form that fails validation re-renders the
-page with what was typed.
+``policy.case_get_for_user`` (MEETING: the team meeting's memo, which the team coordinator
+writes too; logged); a form that fails validation re-renders the page with what was typed.
 """
 
 from __future__ import annotations
@@ -35,8 +35,9 @@ def _open(
     user = policy.user_of(request)
     meeting = policy.meeting_get_for_user(user, meeting_id)
     item: AgendaItem = get_object_or_404(meeting.items, pk=item_id)
+    # The meeting's memo, not casework: the team coordinator writes it too.
     case = policy.case_get_for_user(
-        user, item.case_id, purpose=Purpose.MEETING_REFLECTION, action=Action.RECORD
+        user, item.case_id, purpose=Purpose.MEETING_REFLECTION, action=Action.MEETING
     )
     return user, meeting, item, case
 

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 WIDTH, HEIGHT, PAD_LEFT, PAD_BOTTOM, PAD_TOP = 560, 240, 36, 28, 10
+PAD_RIGHT = 24
 # Colour-blind-safe palette (Okabe–Ito), each ≥3:1 against white.
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#7a5c00", "#56B4E9", "#000000"]
+REFERENCE_COLOUR = "#a4001d"
+
+
+def nice_step(top: int, ticks: int = 4) -> int:
+    """A round tick step (1, 2 or 5 times a power of ten) giving about ``ticks`` steps up
+    to ``top``: 0, 25, 50, 75, 100 rather than 0, 23, 46, 69, 92."""
+    raw = max(top / ticks, 1)
+    power = 10 ** (len(str(int(raw))) - 1)
+    for factor in (1, 2, 2.5, 5, 10):
+        step = int(factor * power)
+        if step >= raw:
+            return step
+    return 10 * power
 
 
 @dataclass(frozen=True)
@@ -15,6 +30,8 @@ class Line:
     points: str  # "x,y x,y …" for <polyline points>
     colour: str
     dash: str = ""
+    last: int = 0  # the last value, for a label at the line's end
+    end: tuple[float, float] = (0.0, 0.0)  # where the line ends
 
 
 @dataclass(frozen=True)
@@ -26,40 +43,103 @@ class LineChart:
     y_ticks: list[tuple[float, int]]
     baseline: float
     left: int
+    top_value: int = 0
+
+    @property
+    def right(self) -> float:
+        """Where the plot ends: labels at the lines' ends go to the right of it."""
+        return self.x_ticks[-1][0] if self.x_ticks else float(self.width)
 
 
 def line_chart(
-    series: list[tuple[str, list[int]]],
-    x_labels: list[str],
-    reference: tuple[str, list[int]] | None = None,
+    series: Sequence[tuple[str, Sequence[int]]],
+    x_labels: Sequence[str],
+    reference: tuple[str, Sequence[int]] | None = None,
+    *,
+    width: int = WIDTH,
+    height: int = HEIGHT,
+    pad_left: int = PAD_LEFT,
+    pad_right: int = PAD_RIGHT,
+    top: int | None = None,
 ) -> LineChart:
-    """Scale the series (and a dashed reference line, e.g. the cap) into one chart."""
-    values = [v for _, ys in series for v in ys] + (reference[1] if reference else [])
-    top = max(values + [1])
-    plot_w, plot_h = WIDTH - PAD_LEFT - 24, HEIGHT - PAD_TOP - PAD_BOTTOM
+    """Scale the series (and a dashed reference line, e.g. the cap) into one chart.
+
+    ``top`` fixes the value at the top of the plot, so that several small charts share one
+    scale (small multiples are compared by eye only when their scales agree)."""
+    values = [v for _, ys in series for v in ys] + list(reference[1] if reference else [])
+    step = nice_step(max(values + [1]) if top is None else max(top, 1))
+    top = -(-(max(values + [1]) if top is None else max(top, 1)) // step) * step
+    plot_w, plot_h = width - pad_left - pad_right, height - PAD_TOP - PAD_BOTTOM
     n = max(len(x_labels) - 1, 1)
 
     def x(i: int) -> float:
-        return round(PAD_LEFT + plot_w * i / n, 1)
+        return round(pad_left + plot_w * i / n, 1)
 
     def y(v: int) -> float:
         return round(PAD_TOP + plot_h * (1 - v / top), 1)
 
-    def points(ys: list[int]) -> str:
-        return " ".join(f"{x(i)},{y(v)}" for i, v in enumerate(ys))
+    def line(label: str, ys: Sequence[int], colour: str, dash: str = "") -> Line:
+        points = " ".join(f"{x(i)},{y(v)}" for i, v in enumerate(ys))
+        last = ys[-1] if ys else 0
+        end = (x(len(ys) - 1), y(last)) if ys else (x(0), y(0))
+        return Line(label, points, colour, dash, last, end)
 
-    lines = [
-        Line(label, points(ys), PALETTE[i % len(PALETTE)]) for i, (label, ys) in enumerate(series)
-    ]
+    lines = [line(label, ys, PALETTE[i % len(PALETTE)]) for i, (label, ys) in enumerate(series)]
     if reference:
-        lines.append(Line(reference[0], points(reference[1]), "#a4001d", dash="6 4"))
-    step = max(1, top // 4)
+        lines.append(line(reference[0], reference[1], REFERENCE_COLOUR, dash="6 4"))
     return LineChart(
-        width=WIDTH,
-        height=HEIGHT,
+        width=width,
+        height=height,
         lines=lines,
         x_ticks=[(x(i), label) for i, label in enumerate(x_labels)],
         y_ticks=[(y(v), v) for v in range(0, top + 1, step)],
         baseline=y(0),
-        left=PAD_LEFT,
+        left=pad_left,
+        top_value=top,
     )
+
+
+@dataclass(frozen=True)
+class SmallMultiple:
+    """One series in a small chart of its own, on the scale all of them share."""
+
+    label: str
+    chart: LineChart
+    last: int
+    over_reference: bool  # the last value is above the reference's last (e.g. over the cap)
+
+
+def small_multiples(
+    series: Sequence[tuple[str, Sequence[int]]],
+    x_labels: Sequence[str],
+    reference: tuple[str, Sequence[int]] | None = None,
+    *,
+    width: int = 240,
+    height: int = 110,
+) -> list[SmallMultiple]:
+    """A small chart per series, all on one scale: readable with any number of series, and
+    no colour has to tell one line from another (each chart is labelled by its name)."""
+    values = [v for _, ys in series for v in ys] + list(reference[1] if reference else [])
+    top = max(values + [1])
+    out = []
+    for label, ys in series:
+        # Two x labels are enough for a small chart: stretch them over the whole series.
+        full = line_chart(
+            [(label, ys)],
+            x_labels,
+            reference,
+            width=width,
+            height=height,
+            pad_left=28,
+            pad_right=30,
+            top=top,
+        )
+        chart = replace(
+            full,
+            x_ticks=[full.x_ticks[0], full.x_ticks[-1]] if full.x_ticks else [],
+            y_ticks=[full.y_ticks[0], full.y_ticks[-1]] if full.y_ticks else [],
+        )
+        last = ys[-1] if ys else 0
+        cap = reference[1][-1] if reference and reference[1] else None
+        out.append(SmallMultiple(label, chart, last, cap is not None and last > cap))
+    return out

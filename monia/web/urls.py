@@ -4,14 +4,10 @@ from django.urls import path
 from monia.web import views
 
 urlpatterns = [
+    # Django's language switch, which also remembers a logged-in user's choice.
+    path("i18n/setlang/", views.language_set, name="set_language"),
     path("", views.dashboard, name="dashboard"),
     path("caseload/", views.caseload, name="caseload"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="web/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="login"), name="logout"),
 ]

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import require_GET
 
 from monia.access import policy
 from monia.access.purposes import Purpose
+from monia.accounts.services import user_language_set
 from monia.casework import selectors, stages
 from monia.enotify import selectors as enotify_selectors
 from monia.network import referral_selectors
@@ -19,6 +25,40 @@ from monia.portal import selectors as portal_selectors
 from monia.systemic import selectors as systemic_selectors
 from monia.ui import charts
 from monia.web.forms import OnDateForm
+
+
+def language_set(request: HttpRequest) -> HttpResponse:
+    """Django's language switch; a logged-in user's choice is also stored on their account,
+    so that their pages after the next login and their e-mails are in it."""
+    response = i18n.set_language(request)
+    language = request.POST.get(i18n.LANGUAGE_QUERY_PARAMETER, "")
+    if request.method == "POST" and request.user.is_authenticated and language:
+        user_language_set(user=policy.user_of(request), language=language)
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    """The login page; after login the pages are in the language stored on the account
+    (the account's own choice wins over a switch made on a shared computer's login page)."""
+
+    template_name = "web/login.html"
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        language = policy.user_of(self.request).language
+        if not language:  # never chosen: the browser's, as before login
+            return response
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        )
+        return response
 
 
 @login_required
@@ -52,6 +92,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "board": board,
             "may_record_intake": policy.may_record_intake(user),
+            "others_scope": policy.case_list_scope(user),
             "enotifications_waiting": enotify_selectors.enotifications_waiting_count(user),
             "tasks": tasks,
             "safety_alerts": safety_alerts,
@@ -63,6 +104,31 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _caseload_history(history: selectors.CaseloadSeries) -> dict[str, Any]:
+    """The last twelve months: the team's (or county's) total as one line, each worker in a
+    small chart of their own on a shared scale, and the data table of both."""
+    months = [d.strftime("%m/%y") for d in history.dates]
+    totals = [sum(history.children[w.pk][i] for w in history.workers) for i in range(len(months))]
+    return {
+        "total_chart": charts.line_chart(
+            [(str(_("In total")), totals)], months, width=420, height=220, pad_right=40
+        ),
+        "per_worker": charts.small_multiples(
+            [(w.display_name, history.children[w.pk]) for w in history.workers],
+            months,
+            reference=(str(_("Cap")), history.caps),
+        ),
+        "history_workers": [w.display_name for w in history.workers],
+        "history_rows": [
+            (
+                d.strftime("%m/%Y"),
+                [history.children[w.pk][i] for w in history.workers] + [history.caps[i], totals[i]],
+            )
+            for i, d in enumerate(history.dates)
+        ],
+    }
+
+
 @login_required
 @require_GET
 def caseload(request: HttpRequest) -> HttpResponse:
@@ -72,34 +138,18 @@ def caseload(request: HttpRequest) -> HttpResponse:
     on = timezone.localdate()
     if form.is_valid() and form.cleaned_data["on"]:
         on = form.cleaned_data["on"]
-    rows, chart, history_rows = [], None, []
+    rows: list[selectors.Caseload] = []
+    history: dict[str, Any] = {}
     scope = policy.caseload_scope(user)
     if scope is not None:
         county_id, team_id = scope
         rows = selectors.caseloads(county_id=county_id, on=on, team_id=team_id)
-        history = selectors.caseload_series(county_id=county_id, until=on, team_id=team_id)
-        chart = charts.line_chart(
-            [(w.display_name, history.children[w.pk]) for w in history.workers],
-            [d.strftime("%m/%y") for d in history.dates],
-            reference=(str(_("Cap")), history.caps),
+        history = _caseload_history(
+            selectors.caseload_series(county_id=county_id, until=on, team_id=team_id)
         )
-        history_rows = [
-            (
-                d.strftime("%m/%Y"),
-                [history.children[w.pk][i] for w in history.workers] + [history.caps[i]],
-            )
-            for i, d in enumerate(history.dates)
-        ]
     scale = max([r.cap for r in rows] + [r.children for r in rows] + [1])
     return render(
         request,
         "web/caseload.html",
-        {
-            "form": form,
-            "on": on,
-            "rows": rows,
-            "scale": scale,
-            "chart": chart,
-            "history_rows": history_rows,
-        },
+        {"form": form, "on": on, "rows": rows, "scale": scale, **history},
     )

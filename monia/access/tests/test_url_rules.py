@@ -138,7 +138,7 @@ def _client_for(username: str | None) -> Client:
 
 # Who gets the page (200) under each rule; everyone else logged in gets 404.
 ALLOWED = {
-    Rule.CASE_VIEW: {"worker_a", "teammate_a", "family_worker_a", "senior_a"},
+    Rule.CASE_VIEW: {"worker_a", "teammate_a", "family_worker_a", "senior_a", "coordinator_a"},
     Rule.CASE_RECORD: {"worker_a", "teammate_a", "family_worker_a", "senior_a"},
     Rule.CASE_DECIDE: {"worker_a", "teammate_a", "senior_a"},
 }
@@ -147,6 +147,7 @@ PERSONAS = [
     "teammate_a",
     "family_worker_a",
     "senior_a",
+    "coordinator_a",
     "other_team",
     "other_county",
     "admin",
