@@ -19,6 +19,11 @@ class PlanForm(forms.Form):
         label=_("Remote meeting link (optional)"), required=False, assume_scheme="https"
     )
     agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea)
+    already_held = forms.BooleanField(
+        label=_("The meeting has already been held: record it afterwards"),
+        required=False,
+        help_text=_("Then the time may be in the past, and the minutes are written next."),
+    )
 
 
 def _county_orgs(county_id: int) -> Any:
