@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from monia.casework.models import FamilyInformed, NotifierType, Sector
@@ -157,7 +159,8 @@ class ENotificationForm(forms.Form):
         self._label_question()
 
     def _set_data(self, **values: str) -> None:
-        data = self.data.copy()
+        data = QueryDict(mutable=True)
+        data.update(self.data)
         for name, value in values.items():
             data[name] = value
         self.data = data
@@ -169,7 +172,8 @@ class ENotificationForm(forms.Form):
                 "a": question.a,
                 "b": question.b,
             }
-            self._bound_fields_cache.pop("challenge_answer", None)  # rendered with the label
+            # A bound field made before (by is_valid) would keep the old label.
+            getattr(self, "_bound_fields_cache", {}).pop("challenge_answer", None)
 
     @property
     def question(self) -> gate.Question | None:
@@ -193,7 +197,7 @@ class ENotificationForm(forms.Form):
         """The honeypot was filled in: answer as if received, store nothing."""
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
-    def service_data(self) -> dict[str, object]:
+    def service_data(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         for name in FORM_ONLY_FIELDS:
             data.pop(name, None)

@@ -62,7 +62,7 @@ class PartnerChoiceField(forms.ModelChoiceField):
             .order_by("organisation__name", "last_name", "first_name", "pk")
         )
 
-    def label_from_instance(self, obj: User) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: User) -> str:
         return f"{obj.display_name}, {obj.title}" if obj.title else obj.display_name
 
 
