@@ -12,11 +12,17 @@ def counties() -> QuerySet[County]:
     return County.objects.order_by("name_fi")
 
 
+# Finnish and Swedish alphabets end in Å, Ä, Ö (in that order), after Z.
+_NORDIC_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
+
+
 def municipalities(*, language: str) -> list[Municipality]:
     """Every municipality of the installation's counties, alphabetically in the reader's
     language (Swedish names for a Swedish reader), each with its county: one query."""
     rows = list(Municipality.objects.select_related("county"))
-    return sorted(rows, key=lambda m: m.localized_name(language).casefold())
+    return sorted(
+        rows, key=lambda m: m.localized_name(language).casefold().translate(_NORDIC_ORDER)
+    )
 
 
 def municipality_get(municipality_id: object) -> Municipality | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core import signing
 from hypothesis import given
 from hypothesis import strategies as st
@@ -29,22 +30,29 @@ def test_a_first_notification_from_a_fresh_form_is_accepted() -> None:
     ],
 )
 def test_a_busy_address_a_reused_form_or_no_form_session_is_asked(
-    counts: Counts, valid: bool
+    counts: Counts, valid: bool, settings: Any
 ) -> None:
+    settings.MONIA_ENOTIFY_RATE_HOUR, settings.MONIA_ENOTIFY_RATE_DAY = 5, 20
     assert decide(counts, session_valid=valid, answer=Answer.NOT_ASKED) is Gate.ASK
     assert decide(counts, session_valid=valid, answer=Answer.WRONG) is Gate.ASK
     assert decide(counts, session_valid=valid, answer=Answer.RIGHT) is Gate.ACCEPT
 
 
-def test_a_hospital_sending_ninety_an_hour_is_never_refused() -> None:
+def test_a_hospital_sending_ninety_an_hour_is_never_refused(settings: Any) -> None:
     """Twenty times the question threshold: far past what one workplace sends."""
+    settings.MONIA_ENOTIFY_RATE_HOUR, settings.MONIA_ENOTIFY_RATE_DAY = 5, 20
     assert decide(Counts(99, 399, 0), session_valid=True, answer=Answer.RIGHT) is Gate.ACCEPT
 
 
 @given(hour=counts, day=counts, session=counts)
 def test_refusal_only_past_a_ceiling_whatever_the_answer(hour: int, day: int, session: int) -> None:
     result = decide(Counts(hour, day, session), session_valid=True, answer=Answer.RIGHT)
-    past_ceiling = hour >= 100 or day >= 400 or session >= gate.SESSION_CEILING
+    factor = gate.ADDRESS_CEILING_FACTOR
+    past_ceiling = (
+        hour >= settings.MONIA_ENOTIFY_RATE_HOUR * factor
+        or day >= settings.MONIA_ENOTIFY_RATE_DAY * factor
+        or session >= gate.SESSION_CEILING
+    )
     assert (result is Gate.REFUSE) == past_ceiling
     assert result in (Gate.ACCEPT, Gate.REFUSE)
 
