@@ -179,6 +179,11 @@ def _child_initial(en: ENotification) -> dict[str, Any]:
         "birth_date": en.child_birth_date,
         "expected_birth_date": en.child_expected_birth_date,
         "municipality": en.child_municipality,
+        # A child the notifier could not name: what they told of the child, for a staff
+        # form that records an unidentified child (fields it lacks are ignored).
+        "approximate_age": en.child_approximate_age,
+        "address": en.child_address,
+        "description": en.child_description,
     }
 
 
