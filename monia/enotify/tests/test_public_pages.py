@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from monia.conftest import World
 from monia.enotify import gate, services
@@ -158,7 +159,8 @@ def test_the_intake_keeps_the_description_of_a_child_not_named(world: World) -> 
         child_address="Koulukatu 5 B 12",
         child_description="Tummat hiukset.",
     )
-    data = services._intake_data(en, team=world.team_a1)
+    with translation.override("en"):
+        data = services._intake_data(en, team=world.team_a1)
     assert "about 8 years old; Koulukatu 5 B 12; Tummat hiukset." in data["content"]
 
 

@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from monia.casework.models import ChronologyEvent, EventKind
 from monia.conftest import PASSWORD, CaseWorld
@@ -34,7 +34,8 @@ def _held_yesterday(case_a: CaseWorld, worker_a: Any, **extra: Any) -> NetworkMe
 def test_a_meeting_already_held_is_entered_and_recorded_at_once(
     case_a: CaseWorld, worker_a: Any
 ) -> None:
-    meeting = _held_yesterday(case_a, worker_a, already_held=True)
+    with translation.override("en"):
+        meeting = _held_yesterday(case_a, worker_a, already_held=True)
     event = ChronologyEvent.objects.get(kind=EventKind.NETWORK_MEETING_PLANNED)
     assert "entered afterwards" in event.detail
     services.meeting_record(
@@ -52,7 +53,7 @@ def test_a_meeting_already_held_is_entered_and_recorded_at_once(
 def test_without_the_tick_a_past_time_is_refused_saying_how_to_record_it(
     case_a: CaseWorld, worker_a: Any
 ) -> None:
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError) as exc, translation.override("en"):
         _held_yesterday(case_a, worker_a)
     assert "tick the box below" in exc.value.message_dict["held_at"][0]
     assert not NetworkMeeting.objects.exists()
