@@ -105,6 +105,7 @@ URL_RULES: dict[str, Rule] = {
     "enotify_counties": Rule.PUBLIC,
     "enotify_form": Rule.PUBLIC,
     "enotify_received": Rule.PUBLIC,
+    "enotify_privacy": Rule.PUBLIC,
     "enotify_queue": Rule.INTAKE,
     "enotify_detail": Rule.INTAKE,
     # The multi-agency service-needs assessment (monia/contrib): staff see the requests

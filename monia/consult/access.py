@@ -52,7 +52,9 @@ def partner_consultation_get(user: User, consultation_id: int, *, purpose: str) 
     """One consultation as its partner may see it, the read logged; 404 otherwise."""
     return partner_get(
         user,
-        _addressed_to(user).select_related("case__child", "organisation", "answered_by"),
+        _addressed_to(user).select_related(
+            "case__child", "organisation", "answered_by", "asked_by__county"
+        ),
         consultation_id,
         disclosures=_disclosures,
         purpose=purpose,

@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from monia.casework.models import Case
 from monia.consult import selectors
 from monia.consult.models import ConsultationMode
+from monia.network.forms import PartnerChoiceField
 
 
 class AskForm(forms.Form):
     organisation = forms.ModelChoiceField(queryset=None, label=_("Organisation"))
-    partner = forms.ModelChoiceField(queryset=None, required=False, label=_("Expert"))
+    partner = PartnerChoiceField(required=False, label=_("Expert"))
     mode = forms.ChoiceField(choices=ConsultationMode.choices, label=_("Mode"))
     pseudonym = forms.CharField(max_length=100, required=False, label=_("Pseudonym"))
     consent_given_by = forms.CharField(max_length=200, required=False, label=_("Consent given by"))
@@ -18,8 +19,9 @@ class AskForm(forms.Form):
 
     def __init__(self, case: Case, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["organisation"].queryset = selectors.organisations_for_case(case)  # type: ignore[attr-defined]
-        self.fields["partner"].queryset = selectors.experts_for_case(case)  # type: ignore[attr-defined]
+        organisations = selectors.organisations_for_case(case)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["partner"].limit_to(organisations)  # type: ignore[attr-defined]
 
 
 class AnswerForm(forms.Form):

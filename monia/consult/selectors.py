@@ -7,7 +7,6 @@ import datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from monia.accounts.models import User
 from monia.casework.models import Case
 from monia.consult.models import Consultation
 from monia.network.models import Organisation
@@ -27,9 +26,3 @@ def is_overdue(c: Consultation, today: datetime.date | None = None) -> bool:
 
 def organisations_for_case(case: Case) -> QuerySet[Organisation]:
     return Organisation.objects.filter(county_id=case.county_id, active=True)
-
-
-def experts_for_case(case: Case) -> QuerySet[User]:
-    return User.objects.filter(
-        role="partner", is_active=True, organisation__county_id=case.county_id
-    ).order_by("last_name", "first_name")

@@ -18,7 +18,7 @@ def _addressed_to(user: User) -> QuerySet[ContributionRequest]:
     if not is_partner(user):
         return ContributionRequest.objects.none()
     return ContributionRequest.objects.filter(addressed_to(user)).select_related(
-        "assessment__case__child", "organisation"
+        "assessment__case__child", "organisation", "requested_by__county"
     )
 
 
@@ -36,9 +36,15 @@ def _disclosures(request: ContributionRequest) -> list[Disclosure]:
     ]
 
 
-def contributions_for_partner(user: User, *, purpose: str) -> list[ContributionRequest]:
-    """A partner's contribution requests; each child's name shown is logged."""
-    return partner_read(user, _addressed_to(user), disclosures=_disclosures, purpose=purpose)
+def contributions_for_partner(
+    user: User, *, purpose: str, open_only: bool = False
+) -> list[ContributionRequest]:
+    """A partner's contribution requests (``open_only``: those still waiting for the
+    statement, in assessments still open); each child's name shown is logged."""
+    rows = _addressed_to(user)
+    if open_only:
+        rows = rows.filter(submitted_at__isnull=True, assessment__completed_on__isnull=True)
+    return partner_read(user, rows, disclosures=_disclosures, purpose=purpose)
 
 
 def contribution_get_for_partner(

@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from monia.accounts.models import User
 from monia.contrib.models import RequestBasis
+from monia.network.forms import PartnerChoiceField
 from monia.network.models import Organisation
 
 
@@ -14,9 +14,7 @@ class RequestForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none()
     )
-    partner = forms.ModelChoiceField(
-        label=_("Named professional (optional)"), queryset=User.objects.none(), required=False
-    )
+    partner = PartnerChoiceField(label=_("Named professional (optional)"), required=False)
     basis = forms.ChoiceField(label=_("Legal basis"), choices=RequestBasis.choices)
     consent_given_by = forms.CharField(label=_("Consent given by"), required=False)
     questions = forms.CharField(label=_("Questions to the partner"), widget=forms.Textarea)
@@ -28,9 +26,7 @@ class RequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         orgs = Organisation.objects.filter(county_id=county_id, active=True)
         self.fields["organisation"].queryset = orgs
-        self.fields["partner"].queryset = User.objects.filter(
-            role="partner", is_active=True, organisation__in=orgs
-        ).order_by("last_name", "first_name")
+        self.fields["partner"].limit_to(orgs)
 
 
 class StatementForm(forms.Form):

@@ -28,6 +28,7 @@ from monia.demo.names import (
     COUNTIES,
     FINNISH_CENTRAL,
     FINNISH_OSTROBOTHNIA,
+    MUNICIPALITIES,
     STAFF,
     SWEDISH_OSTROBOTHNIA,
     CountySpec,
@@ -38,7 +39,7 @@ from monia.demo.steps import Chooser, Scenario, TeamStaff
 from monia.demo.stories import Stories
 from monia.demo.workspace import network_build, workspace_build
 from monia.people.models import Person
-from monia.teams.models import County, Team
+from monia.teams.models import County, Municipality, Team
 
 # Published with the demo on purpose: demo accounts only, never a real installation's.
 DEMO_PASSWORD = "demo"  # noqa: S105
@@ -194,6 +195,7 @@ def _organisation_create(spec: CountySpec, password_hash: str) -> tuple[County, 
         controller=spec.controller,
         bilingual=spec.bilingual,
     )
+    _municipalities_create(county, spec)
     teams = [Team.objects.create(county=county, name=name) for name in spec.team_names]
     members: dict[int, list[User]] = {1: [], 2: [], 3: []}
     for staff_spec in STAFF[spec.code]:
@@ -217,6 +219,15 @@ def _organisation_create(spec: CountySpec, password_hash: str) -> tuple[County, 
         for n, m in members.items()
     ]
     return county, staff
+
+
+def _municipalities_create(county: County, spec: CountySpec) -> None:
+    """The county's municipalities, so the public notification form finds the county
+    from the municipality a citizen chooses."""
+    Municipality.objects.bulk_create(
+        Municipality(county=county, name_fi=m.name_fi, name_sv=m.name_sv)
+        for m in MUNICIPALITIES[spec.code]
+    )
 
 
 def _random_chooser(rng: random.Random, spec: CountySpec, staff: list[TeamStaff]) -> Chooser:

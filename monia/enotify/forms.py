@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from monia.casework.models import FamilyInformed, NotifierType, Sector
-from monia.enotify.models import CONTENT_MAX_LENGTH, ENotificationKind
+from monia.enotify import gate
+from monia.enotify.models import (
+    APPROXIMATE_AGE_MAX,
+    CONTENT_MAX_LENGTH,
+    DESCRIPTION_MAX_LENGTH,
+    ENotificationKind,
+)
 from monia.ui.widgets import DateInput
 
 # The name of the honeypot field: people never see it, form-filling robots do.
 HONEYPOT_FIELD = "website"
+# Fields of the form itself, never passed to the service as notification data.
+FORM_ONLY_FIELDS = (HONEYPOT_FIELD, "form_token", "challenge", "challenge_answer")
 
 NOTIFIER_CHOICES = [
     (NotifierType.OBLIGATED.value, _("I am a professional obliged to notify (LsL 25 §)")),
@@ -45,7 +55,10 @@ class ENotificationForm(forms.Form):
     notifier_email = forms.EmailField(label=_("E-mail"), required=False)
 
     child_first_names = forms.CharField(
-        label=_("Child's first names"), required=False, max_length=200
+        label=_("Child's first names"),
+        required=False,
+        max_length=200,
+        help_text=_("If you do not know the name, leave it empty and describe the child below."),
     )
     child_last_name = forms.CharField(label=_("Child's last name"), required=False, max_length=200)
     child_identity_code = forms.CharField(
@@ -62,8 +75,32 @@ class ENotificationForm(forms.Form):
         required=False,
         widget=DateInput(),
     )
+    child_approximate_age = forms.IntegerField(
+        label=_("Approximate age in years"),
+        required=False,
+        min_value=0,
+        max_value=APPROXIMATE_AGE_MAX,
+        help_text=_("If you do not know the date of birth."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
     child_municipality = forms.CharField(
         label=_("Child's municipality of residence"), required=False, max_length=100
+    )
+    child_address = forms.CharField(
+        label=_("Address, or where the child was seen"),
+        required=False,
+        max_length=300,
+        help_text=_("For example: Koulukatu 5 B 12, or the playground of the Keskus school."),
+    )
+    child_description = forms.CharField(
+        label=_("Description of the child"),
+        required=False,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "If you do not know the child's name: what does the child look like, and who "
+            "is the child usually with?"
+        ),
     )
     guardians = forms.CharField(
         label=_("Guardians or parents, if you know them"),
@@ -97,19 +134,73 @@ class ENotificationForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
+    # The form session (enotify.gate) and the human question, when one is asked.
+    form_token = forms.CharField(required=False, widget=forms.HiddenInput)
+    challenge = forms.CharField(required=False, widget=forms.HiddenInput)
+    challenge_answer = forms.CharField(
+        label=_("Answer"),
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
+            self.initial["form_token"] = gate.form_token_issue()
+            self.form_session = ""
+            return
+        self.form_session = gate.form_session_of(str(self.data.get("form_token", "")))
+        if not self.form_session:
+            # A forged, missing or old token: this submission has no session (the question
+            # is asked); the page it gets back carries a new one.
+            self._set_data(form_token=gate.form_token_issue())
+        self._label_question()
+
+    def _set_data(self, **values: str) -> None:
+        data = QueryDict(mutable=True)
+        data.update(self.data)
+        for name, value in values.items():
+            data[name] = value
+        self.data = data
+
+    def _label_question(self) -> None:
+        question = self.question
+        if question is not None:
+            self.fields["challenge_answer"].label = _("What is %(a)d plus %(b)d?") % {
+                "a": question.a,
+                "b": question.b,
+            }
+            # A bound field made before (by is_valid) would keep the old label.
+            getattr(self, "_bound_fields_cache", {}).pop("challenge_answer", None)
+
+    @property
+    def question(self) -> gate.Question | None:
+        """The human question on this page, if one was asked."""
+        return gate.question_of(str(self.data.get("challenge", ""))) if self.is_bound else None
+
+    def ask_question(self) -> None:
+        """Put a new question on the page (the old answer cleared), for the next submit."""
+        session = self.form_session or gate.form_session_of(str(self.data["form_token"]))
+        self._set_data(challenge=gate.question_issue(session).signed, challenge_answer="")
+        self._label_question()
+
+    def answer(self) -> gate.Answer:
+        return gate.answer_check(
+            str(self.data.get("challenge", "")),
+            str(self.data.get("challenge_answer", "")),
+            form_session=self.form_session,
+        )
 
     def is_robot(self) -> bool:
         """The honeypot was filled in: answer as if received, store nothing."""
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
-    def service_data(self) -> dict[str, object]:
+    def service_data(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
-        data.pop(HONEYPOT_FIELD, None)
+        for name in FORM_ONLY_FIELDS:
+            data.pop(name, None)
         return data
 
 

@@ -20,6 +20,10 @@ from monia.casework.notifier import notifier_constraints
 
 # Maximum length of the free-text content, checked by the form and the service.
 CONTENT_MAX_LENGTH = 10_000
+# A child who cannot be named is described: at most this many characters.
+DESCRIPTION_MAX_LENGTH = 2_000
+# The oldest age a notifier may guess: a child is under 18.
+APPROXIMATE_AGE_MAX = 17
 
 
 class ENotificationKind(models.TextChoices):
@@ -70,6 +74,13 @@ class ENotification(models.Model):
     child_birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     child_expected_birth_date = models.DateField(_("expected date of birth"), null=True, blank=True)
     child_municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    # A child the notifier cannot name is recorded as told: "the boy of about eight in
+    # stairway B, flat 12". The staff link the notification to a person later.
+    child_approximate_age = models.PositiveSmallIntegerField(
+        _("approximate age"), null=True, blank=True
+    )
+    child_address = models.CharField(_("address"), max_length=300, blank=True)
+    child_description = models.TextField(_("description of the child"), blank=True)
     guardians = models.TextField(_("guardians"), blank=True)
     family_informed = models.CharField(
         _("whether the family knows"),
@@ -83,6 +94,9 @@ class ENotification(models.Model):
     )
 
     ip_hash = models.CharField(max_length=64, editable=False)
+    # The form session it was sent with (a hash of the signed token's nonce, see
+    # ``enotify.gate``); empty when the form came without a valid token.
+    form_session = models.CharField(max_length=64, blank=True, editable=False)
     submission_key = models.UUIDField(unique=True)
     intake = models.ForeignKey(
         "casework.Intake",
@@ -110,10 +124,24 @@ class ENotification(models.Model):
                 condition=LessThanOrEqual(Length("content"), CONTENT_MAX_LENGTH),
                 name="enotification_content_max_length",
             ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("child_description"), DESCRIPTION_MAX_LENGTH),
+                name="enotification_description_max_length",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(child_approximate_age__isnull=True)
+                | models.Q(child_approximate_age__lte=APPROXIMATE_AGE_MAX),
+                name="enotification_approximate_age_of_a_child",
+            ),
         ]
         indexes = [
             models.Index(fields=["county", "status", "received_at"], name="enotif_queue_idx"),
             models.Index(fields=["ip_hash", "received_at"], name="enotif_rate_idx"),
+            models.Index(
+                fields=["form_session"],
+                condition=~models.Q(form_session=""),
+                name="enotif_form_session_idx",
+            ),
         ]
 
     def __str__(self) -> str:

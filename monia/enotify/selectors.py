@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 
@@ -26,6 +25,7 @@ from monia.access.models import AccessLog, Basis
 from monia.access.purposes import Purpose, purpose_checked
 from monia.accounts.models import User
 from monia.casework.models import Intake
+from monia.enotify import gate
 from monia.enotify.models import ENotification, ENotificationAccess, ENotificationStatus
 
 QUEUE_LIMIT = 200
@@ -43,15 +43,23 @@ def _county_or_404(user: User) -> int:
     return county_id
 
 
-def rate_exceeded(*, ip_hash: str, now: datetime.datetime) -> bool:
-    """Whether this sender has reached the hourly or daily limit (one query)."""
+def send_counts(*, ip_hash: str, form_session: str, now: datetime.datetime) -> gate.Counts:
+    """How many notifications this address sent in the last hour and day, and how many
+    this form session sent (``enotify.gate``): one query."""
     hour_ago = now - datetime.timedelta(hours=1)
-    counts = ENotification.objects.filter(
-        ip_hash=ip_hash, received_at__gte=now - datetime.timedelta(days=1)
-    ).aggregate(day=Count("pk"), hour=Count("pk", filter=Q(received_at__gte=hour_ago)))
-    return (
-        counts["hour"] >= settings.MONIA_ENOTIFY_RATE_HOUR
-        or counts["day"] >= settings.MONIA_ENOTIFY_RATE_DAY
+    from_address = Q(ip_hash=ip_hash, received_at__gte=now - datetime.timedelta(days=1))
+    rows = ENotification.objects.filter(from_address)
+    aggregates = {
+        "day": Count("pk", filter=from_address),
+        "hour": Count("pk", filter=from_address & Q(received_at__gte=hour_ago)),
+    }
+    if form_session:
+        with_session = Q(form_session=form_session)
+        rows = ENotification.objects.filter(from_address | with_session)
+        aggregates["session"] = Count("pk", filter=with_session)
+    counts = rows.aggregate(**aggregates)
+    return gate.Counts(
+        address_hour=counts["hour"], address_day=counts["day"], session=counts.get("session", 0)
     )
 
 

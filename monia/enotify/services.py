@@ -22,15 +22,18 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from monia.access.models import AccessLog, Basis
 from monia.accounts.models import User
 from monia.casework import services as casework_services
 from monia.casework.models import Channel, FamilyInformed, Intake, NotifierType
 from monia.casework.notifier import IDENTITY_FIELDS, notifier_errors
-from monia.enotify import selectors
+from monia.enotify import gate, selectors
 from monia.enotify.models import (
+    APPROXIMATE_AGE_MAX,
     CONTENT_MAX_LENGTH,
+    DESCRIPTION_MAX_LENGTH,
     ENotification,
     ENotificationAccess,
     ENotificationKind,
@@ -45,6 +48,7 @@ REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 REFERENCE_SUFFIX_LENGTH = 6  # 31**6 ≈ 10**9: the running number alone cannot be enumerated
 # Namespace of the per-sender advisory lock (pg_advisory_xact_lock(int, int)).
 RATE_LOCK_NAMESPACE = 0x454E  # "EN"
+SESSION_LOCK_NAMESPACE = 0x4553  # "ES": one form session's submissions
 # Intake keys derived from the e-notification's id, never from the client's key.
 INTAKE_KEY_NAMESPACE = uuid.UUID("6f1d7c2e-3b7a-4f55-9a43-6a2f0b6c9e11")
 
@@ -52,7 +56,8 @@ OBLIGATED_ONLY = (ENotificationKind.REQUEST_WITH_FAMILY, ENotificationKind.PRE_B
 
 
 class RateLimited(Exception):
-    """Too many notifications from one sender: answered with 429."""
+    """Far more notifications from one address or one form than any workplace sends
+    (``gate.decide``): answered with 429 and the filled form, never a lost text."""
 
 
 def ip_hash_of(ip: str) -> str:
@@ -121,9 +126,35 @@ def _validate_notifier(data: dict[str, Any], errors: dict[str, str]) -> None:
         )
 
 
+def _child_told(data: dict[str, Any]) -> bool:
+    """Whether the notifier said who the child is: a name or an identity code, or — for a
+    child they cannot name — where the child lives or was seen, or a description."""
+    told = ("child_first_names", "child_last_name", "child_identity_code")
+    described = ("child_address", "child_description")
+    return any(str(data.get(f) or "").strip() for f in (*told, *described)) or bool(
+        data.get("child_birth_date")
+    )
+
+
+def _validate_description(data: dict[str, Any], errors: dict[str, str]) -> None:
+    age = data.get("child_approximate_age")
+    if age is not None and not 0 <= age <= APPROXIMATE_AGE_MAX:
+        errors["child_approximate_age"] = _(
+            "A child is under 18: give an age from 0 to 17, or leave it empty."
+        )
+    if len(str(data.get("child_description") or "").strip()) > DESCRIPTION_MAX_LENGTH:
+        errors["child_description"] = _(
+            "Shorten the description to at most %(max)d characters."
+        ) % {"max": DESCRIPTION_MAX_LENGTH}
+
+
 def _validate_child(data: dict[str, Any], errors: dict[str, str], today: datetime.date) -> None:
-    """The child's data as far as the notifier knows it; an identity code must be valid."""
+    """The child's data as far as the notifier knows it; an identity code must be valid.
+    A child who cannot be named is described instead (LsL 25 §: a notification is made
+    whatever the notifier knows)."""
+    _validate_description(data, errors)
     if data["kind"] == ENotificationKind.PRE_BIRTH:
+        data["child_approximate_age"] = None
         expected = data.get("child_expected_birth_date")
         if expected is None:
             errors["child_expected_birth_date"] = _("Give the expected date of birth.")
@@ -140,8 +171,12 @@ def _validate_child(data: dict[str, Any], errors: dict[str, str], today: datetim
             errors["guardians"] = _("Give the name of the expectant parent.")
         return
     data["child_expected_birth_date"] = None
-    if not (data.get("child_first_names", "").strip() or data.get("child_last_name", "").strip()):
-        errors["child_last_name"] = _("Give the child's name.")
+    if not _child_told(data):
+        errors["child_first_names"] = _(
+            "Give the child's name. If you do not know it, describe the child: the "
+            "approximate age, where the child lives or was seen, and what the child "
+            "looks like."
+        )
     code = data.get("child_identity_code", "").strip()
     birth = data.get("child_birth_date")
     if code:
@@ -159,7 +194,7 @@ def _validate_child(data: dict[str, Any], errors: dict[str, str], today: datetim
         errors["child_birth_date"] = _("The date of birth cannot be in the future.")
 
 
-def _validate(data: dict[str, Any], today: datetime.date) -> None:
+def _errors(data: dict[str, Any], today: datetime.date) -> dict[str, str]:
     errors: dict[str, str] = {}
     if data["kind"] not in ENotificationKind.values:
         errors["kind"] = _("Choose the kind of notification.")
@@ -173,11 +208,45 @@ def _validate(data: dict[str, Any], today: datetime.date) -> None:
     if "kind" not in errors:
         _validate_notifier(data, errors)
         _validate_child(data, errors, today)
-    if errors:
-        raise ValidationError(errors)
+    return errors
 
 
 # --- Submission -------------------------------------------------------------
+
+
+def _form_session_lock(form_session: str) -> None:
+    """Serialise one form session's submissions, as ``_sender_lock`` does an address's
+    (always taken after it, so two locks never wait on each other in a circle)."""
+    if form_session:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s, %s)",
+                [SESSION_LOCK_NAMESPACE, int(form_session[:7], 16)],
+            )
+
+
+def _gate(
+    ip_hash: str, form_session: str | None, answer: gate.Answer, now: datetime.datetime
+) -> gate.Gate:
+    """The gate's decision for this sender (``gate.decide``), their submissions serialised
+    so the counts cannot be raced. ``form_session`` None: not sent through the public form
+    (a caller in Monia itself), so there is no form session to check."""
+    _sender_lock(ip_hash)
+    _form_session_lock(form_session or "")
+    counts = selectors.send_counts(ip_hash=ip_hash, form_session=form_session or "", now=now)
+    return gate.decide(counts, session_valid=form_session != "", answer=answer)
+
+
+def _question_error(answer: gate.Answer) -> str:
+    if answer is gate.Answer.WRONG:
+        return _(
+            "The answer was not right. Answer the new question below. Everything you "
+            "wrote is still here."
+        )
+    return _(
+        "Before we can receive the notification, answer the question below: it shows "
+        "that a person is sending it. Everything you wrote is still here."
+    )
 
 
 @transaction.atomic
@@ -199,29 +268,40 @@ def enotification_submit(
     child_identity_code: str = "",
     child_birth_date: datetime.date | None = None,
     child_expected_birth_date: datetime.date | None = None,
+    child_approximate_age: int | None = None,
     child_municipality: str = "",
+    child_address: str = "",
+    child_description: str = "",
     guardians: str = "",
     family_informed: str = FamilyInformed.UNKNOWN,
     crime_suspected: bool = False,
+    form_session: str | None = None,
+    answer: gate.Answer = gate.Answer.NOT_ASKED,
 ) -> ENotification:
     """Store a notification from the public form; received_at is now (the 7-working-day
     decision of LsL 26 § counts from it).
 
-    Safe to repeat: the same submission key returns the first notification. Raises
-    ``RateLimited`` when the sender has sent too many, before looking at the input.
+    Safe to repeat: the same submission key returns the first notification. A busy
+    address or a reused form must answer the human question first (``ValidationError``
+    on ``challenge_answer``, with the input's own errors); far past any real workload
+    ``RateLimited`` is raised. Neither stores anything.
     """
     casework_services.submission_lock(submission_key)
     existing = ENotification.objects.filter(submission_key=submission_key).first()
     if existing is not None:
         return existing
     now = timezone.now()
-    _sender_lock(ip_hash)
-    if selectors.rate_exceeded(ip_hash=ip_hash, now=now):
+    decision = _gate(ip_hash, form_session, answer, now)
+    if decision is gate.Gate.REFUSE:
         raise RateLimited
     data = dict(locals())
-    for name in ("county", "existing", "now"):
+    for name in ("county", "existing", "now", "decision", "form_session", "answer"):
         data.pop(name)
-    _validate(data, timezone.localdate(now))
+    errors = _errors(data, timezone.localdate(now))
+    if decision is gate.Gate.ASK:
+        errors["challenge_answer"] = _question_error(answer)
+    if errors:
+        raise ValidationError(errors)
     number = _next_id()
     fields = {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()}
     return ENotification.objects.create(
@@ -229,6 +309,7 @@ def enotification_submit(
         county=county,
         reference=reference_for(number, year=timezone.localdate(now).year),
         received_at=now,
+        form_session=form_session or "",
         **fields,
     )
 
@@ -236,10 +317,27 @@ def enotification_submit(
 # --- Handling by staff -----------------------------------------------------------
 
 
+def _child_as_described(en: ENotification) -> str:
+    """The approximate age, address and description of the child, in one line each, so
+    the intake keeps what the notifier told of a child they could not name."""
+    parts = []
+    if en.child_approximate_age is not None:
+        age = en.child_approximate_age
+        parts.append(ngettext("about %(n)d year old", "about %(n)d years old", age) % {"n": age})
+    if en.child_address:
+        parts.append(en.child_address)
+    if en.child_description:
+        parts.append(en.child_description)
+    return "; ".join(parts)
+
+
 def _intake_data(en: ENotification, *, team: Any) -> dict[str, Any]:
     """The intake's fields copied from the e-notification; received_at is the submission
     time, so the decision deadline counts from receipt (LsL 26 § 3 mom)."""
     lines = [en.content]
+    described = _child_as_described(en)
+    if described:
+        lines.append(_("The child as described by the notifier: %(d)s") % {"d": described})
     if en.guardians:
         lines.append(_("Guardians as given by the notifier: %(g)s") % {"g": en.guardians})
     lines.append(_("Electronic notification %(ref)s") % {"ref": en.reference})

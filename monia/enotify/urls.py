@@ -6,6 +6,11 @@ urlpatterns = [
     path("e-notification/", views.county_list, name="enotify_counties"),
     path("e-notification/<slug:county_code>/", views.notification_form, name="enotify_form"),
     path(
+        "e-notification/<slug:county_code>/privacy/",
+        views.privacy_notice,
+        name="enotify_privacy",
+    ),
+    path(
         "e-notification/<slug:county_code>/received/",
         views.notification_received,
         name="enotify_received",

@@ -1,6 +1,8 @@
 """Pages of the electronic child welfare notification.
 
-Public (no login): the county list, the form and the confirmation. Staff (Rule.INTAKE):
+Public (no login): the choice of the child's municipality (or county), the form, the
+confirmation and the privacy notice; they extend ``enotify/public_base.html``, which says
+nothing meant for staff. Staff (Rule.INTAKE):
 the county's queue and the page that converts a notification into an intake.
 No page here sends e-mail: client content never leaves Monia by e-mail.
 """
@@ -14,7 +16,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
@@ -41,10 +46,36 @@ SESSION_KEY = "enotify_received"
 # --- Public -----------------------------------------------------------------
 
 
+def _public(request: HttpRequest, county: County | None = None) -> dict[str, Any]:
+    """What every public page shows: the county in the reader's language, its social
+    emergency number beside 112, and its privacy notice."""
+    if county is None:
+        return {"county": None}
+    return {"county": county, "county_name": county.localized_name(get_language())}
+
+
 @require_GET
 def county_list(request: HttpRequest) -> HttpResponse:
-    counties = teams_selectors.counties()
-    return render(request, "enotify/counties.html", {"counties": counties})
+    """Choose where the child lives: a municipality leads to its county's form."""
+    error = ""
+    if "municipality" in request.GET:
+        chosen = teams_selectors.municipality_get(request.GET["municipality"])
+        if chosen is not None:
+            url = reverse("enotify_form", kwargs={"county_code": chosen.county.code})
+            return redirect(f"{url}?{urlencode({'municipality': chosen.pk})}")
+        error = _("Choose the child's municipality from the list.")
+    context = {
+        "counties": teams_selectors.counties(),
+        "municipalities": teams_selectors.municipalities(language=get_language()),
+        "error": error,
+    }
+    return render(request, "enotify/counties.html", {**_public(request), **context})
+
+
+@require_GET
+def privacy_notice(request: HttpRequest, county_code: str) -> HttpResponse:
+    county = get_object_or_404(County, code=county_code)
+    return render(request, "enotify/privacy.html", _public(request, county))
 
 
 def _client_ip(request: HttpRequest) -> str:
@@ -62,32 +93,59 @@ def _received(request: HttpRequest, county: County, reference: str, police: bool
     return redirect("enotify_received", county_code=county.code)
 
 
+def _initial(request: HttpRequest, county: County) -> dict[str, Any]:
+    """The municipality chosen on the first page, in the reader's language."""
+    chosen = teams_selectors.municipality_get(request.GET.get("municipality", ""))
+    if chosen is None or chosen.county_id != county.pk:
+        return {}
+    return {"child_municipality": chosen.localized_name(get_language())}
+
+
+def _submit(request: HttpRequest, county: County, form: ENotificationForm) -> HttpResponse | None:
+    """Send a valid form to the service: the received page, or None to show the form again
+    (with the service's errors, or the human question, on it)."""
+    try:
+        en = services.enotification_submit(
+            county=county,
+            ip_hash=services.ip_hash_of(_client_ip(request)),
+            form_session=form.form_session,
+            answer=form.answer(),
+            **form.service_data(),
+        )
+    except ValidationError as exc:
+        apply_errors(exc, form)
+        if form.has_error("challenge_answer"):
+            form.ask_question()
+        return None
+    police = en.crime_suspected and en.notifier_type == NotifierType.OBLIGATED
+    return _received(request, county, en.reference, police)
+
+
 @csrf_protect
 @GET_POST
 def notification_form(request: HttpRequest, county_code: str) -> HttpResponse:
     county = get_object_or_404(County, code=county_code)
-    form = ENotificationForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST":
+    posted = request.POST if request.method == "POST" else None
+    form = ENotificationForm(posted, initial=_initial(request, county))
+    refused = False
+    if posted is not None:
         if form.is_robot():
             # Look received, store nothing: the robot learns nothing from the answer.
             return _received(request, county, services.reference_decoy(), False)
         if form.is_valid():
-            data: dict[str, Any] = form.service_data()
             try:
-                en = services.enotification_submit(
-                    county=county, ip_hash=services.ip_hash_of(_client_ip(request)), **data
-                )
+                done = _submit(request, county, form)
             except services.RateLimited:
-                return render(request, "enotify/rate_limited.html", {"county": county}, status=429)
-            except ValidationError as exc:
-                apply_errors(exc, form)
-            else:
-                police = en.crime_suspected and en.notifier_type == NotifierType.OBLIGATED
-                return _received(request, county, en.reference, police)
+                # Refused, never lost: the filled form comes back with the numbers to call.
+                done, refused = None, True
+            if done is not None:
+                return done
+    context = {"form": form, "pre_birth": ENotificationKind.PRE_BIRTH, "refused": refused}
     return render(
         request,
         "enotify/form.html",
-        {"county": county, "form": form, "pre_birth": ENotificationKind.PRE_BIRTH},
+        {**_public(request, county), **context},
+        status=429 if refused else 200,
     )
 
 
@@ -97,7 +155,9 @@ def notification_received(request: HttpRequest, county_code: str) -> HttpRespons
     received = request.session.get(SESSION_KEY)
     if not received or received.get("county") != county.code:
         return redirect("enotify_form", county_code=county.code)
-    return render(request, "enotify/received.html", {"county": county, "received": received})
+    return render(
+        request, "enotify/received.html", {**_public(request, county), "received": received}
+    )
 
 
 # --- Staff ------------------------------------------------------------------
@@ -119,6 +179,11 @@ def _child_initial(en: ENotification) -> dict[str, Any]:
         "birth_date": en.child_birth_date,
         "expected_birth_date": en.child_expected_birth_date,
         "municipality": en.child_municipality,
+        # A child the notifier could not name: what they told of the child, for a staff
+        # form that records an unidentified child (fields it lacks are ignored).
+        "approximate_age": en.child_approximate_age,
+        "address": en.child_address,
+        "description": en.child_description,
     }
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from monia.accounts.models import User
-from monia.netmeet.models import InviteeRole, NetworkMeeting
+from monia.netmeet.models import InviteeRole, MeetingStatus, NetworkMeeting
 from monia.network.access import addressed_to, is_partner, partner_get, partner_read
 from monia.network.models import DisclosureBasis, DisclosureSource
 from monia.network.services import Disclosure
@@ -46,14 +47,17 @@ def _disclosures_for(user: User) -> Callable[[NetworkMeeting], list[Disclosure]]
     return disclosures
 
 
-def partner_network_meetings_list(user: User, *, purpose: str) -> list[NetworkMeeting]:
-    """A partner's network meetings, newest first; each child's first name shown is logged."""
-    return partner_read(
-        user,
-        _invited(user).order_by("-held_at", "-pk"),
-        disclosures=_disclosures_for(user),
-        purpose=purpose,
-    )
+def partner_network_meetings_list(
+    user: User, *, purpose: str, coming_only: bool = False
+) -> list[NetworkMeeting]:
+    """A partner's network meetings, newest first (``coming_only``: the planned ones still
+    ahead, soonest first); each child's first name shown is logged."""
+    rows = _invited(user).order_by("-held_at", "-pk")
+    if coming_only:
+        rows = rows.filter(status=MeetingStatus.PLANNED, held_at__gte=timezone.now()).order_by(
+            "held_at", "pk"
+        )
+    return partner_read(user, rows, disclosures=_disclosures_for(user), purpose=purpose)
 
 
 def partner_network_meeting_get(user: User, meeting_id: int, *, purpose: str) -> NetworkMeeting:

@@ -5,8 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from monia.accounts.models import User
 from monia.netmeet.models import InviteeRole
+from monia.network.forms import PartnerChoiceField
 from monia.network.models import Organisation
 
 
@@ -19,6 +19,11 @@ class PlanForm(forms.Form):
         label=_("Remote meeting link (optional)"), required=False, assume_scheme="https"
     )
     agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea)
+    already_held = forms.BooleanField(
+        label=_("The meeting has already been held: record it afterwards"),
+        required=False,
+        help_text=_("Then the time may be in the past, and the minutes are written next."),
+    )
 
 
 def _county_orgs(county_id: int) -> Any:
@@ -30,18 +35,14 @@ class InviteeForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none(), required=False
     )
-    partner = forms.ModelChoiceField(
-        label=_("Named professional (optional)"), queryset=User.objects.none(), required=False
-    )
+    partner = PartnerChoiceField(label=_("Named professional (optional)"), required=False)
     family_member_name = forms.CharField(label=_("Family member's name"), required=False)
 
     def __init__(self, county_id: int, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         orgs = _county_orgs(county_id)
         self.fields["organisation"].queryset = orgs
-        self.fields["partner"].queryset = User.objects.filter(
-            role="partner", is_active=True, organisation__in=orgs
-        ).order_by("last_name", "first_name")
+        self.fields["partner"].limit_to(orgs)
 
 
 class RecordForm(forms.Form):

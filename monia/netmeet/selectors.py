@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 
 from monia.casework.models import Case
 from monia.netmeet.models import NetworkMeeting
@@ -23,6 +26,11 @@ def meeting_for_case(case: Case, meeting_id: int) -> NetworkMeeting | None:
         .prefetch_related("invitees__organisation", "invitees__partner", "agreed_actions")
         .first()
     )
+
+
+def is_held_already(meeting: NetworkMeeting, *, now: datetime.datetime | None = None) -> bool:
+    """The meeting's time has passed: whoever is added now took part, nobody is invited."""
+    return meeting.held_at <= (now or timezone.now())
 
 
 def child_first_name(meeting: NetworkMeeting) -> str:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from monia.accounts.models import User
 from monia.casework.models import Case, EventKind
 from monia.casework.services import event_write
+from monia.netmeet import selectors
 from monia.netmeet.models import (
     AgreedAction,
     InviteeRole,
@@ -39,19 +40,29 @@ def meeting_plan(
     place: str,
     agenda: str,
     remote_link: str = "",
+    already_held: bool = False,
     now: datetime.datetime | None = None,
 ) -> NetworkMeeting:
-    """Plan a verkostopalaveri; a planned meeting cannot be in the past."""
+    """Plan a verkostopalaveri, or — ``already_held`` — enter one held before it was
+    planned in Monia, to be recorded at once (a meeting called at short notice is still
+    the child's network meeting, LsL 30 §). A planned meeting cannot be in the past, and
+    a held one cannot be in the future."""
     now = now or timezone.now()
     errors: dict[str, str] = {}
-    if held_at < now:
-        errors["held_at"] = _("A planned meeting cannot be in the past.")
+    if already_held and held_at > now:
+        errors["held_at"] = _("A meeting already held cannot be in the future.")
+    elif not already_held and held_at < now:
+        errors["held_at"] = _(
+            "A planned meeting cannot be in the past. If the meeting has already been "
+            "held, tick the box below to record it afterwards."
+        )
     if not place.strip():
         errors["place"] = _("Say where the meeting is held.")
     if not agenda.strip():
         errors["agenda"] = _("Write the agenda.")
     if errors:
         raise ValidationError(errors)
+    when = f"{timezone.localtime(held_at):%d.%m.%Y %H:%M}"
     with transaction.atomic():
         meeting = NetworkMeeting.objects.create(
             case=case,
@@ -61,12 +72,10 @@ def meeting_plan(
             agenda=agenda.strip(),
             organised_by=user,
         )
-        event_write(
-            case=case,
-            kind=EventKind.NETWORK_MEETING_PLANNED,
-            actor=user,
-            detail=f"{timezone.localtime(held_at):%d.%m.%Y %H:%M} {meeting.place}",
-        )
+        detail = f"{when} {meeting.place}"
+        if already_held:
+            detail = _("%(detail)s (held, entered afterwards)") % {"detail": detail}
+        event_write(case=case, kind=EventKind.NETWORK_MEETING_PLANNED, actor=user, detail=detail)
     return meeting
 
 
@@ -79,7 +88,9 @@ def invitee_add(
     family_member_name: str = "",
     attends: bool | None = None,
 ) -> NetworkMeetingInvitee:
-    """Invite a partner organisation (optionally one professional) or a family member."""
+    """Invite a partner organisation (optionally one professional) or a family member.
+    To a meeting whose time has passed, the person is added as a participant, and no
+    invitation goes out."""
     errors: dict[str, str] = {}
     if meeting.status != MeetingStatus.PLANNED:
         errors["__all__"] = _("The meeting has already been held.")
@@ -94,6 +105,9 @@ def invitee_add(
     if errors:
         raise ValidationError(errors)
     is_partner = role == InviteeRole.PARTNER
+    held = selectors.is_held_already(meeting)
+    if held and attends is None:
+        attends = True  # added after the meeting: a participant, recorded as such
     invitee = NetworkMeetingInvitee.objects.create(
         meeting=meeting,
         role=role,
@@ -102,7 +116,7 @@ def invitee_add(
         family_member_name="" if is_partner else family_member_name.strip(),
         attends=attends,
     )
-    if is_partner and organisation is not None:
+    if is_partner and organisation is not None and not held:
         from django.urls import reverse
         from django.utils.translation import gettext_noop
 

@@ -40,7 +40,10 @@ def case_network_meetings(request: HttpRequest, case_id: int) -> HttpResponse:
         except ValidationError as exc:
             apply_errors(exc, form)
         else:
-            messages.success(request, _("The network meeting was planned."))
+            if form.cleaned_data["already_held"]:
+                messages.success(request, _("Now add who took part and record the meeting."))
+            else:
+                messages.success(request, _("The network meeting was planned."))
             return redirect("network_meeting_detail", case_id=case.pk, meeting_id=meeting.pk)
     context = {
         "case": case,
@@ -95,7 +98,13 @@ def network_meeting_detail(request: HttpRequest, case_id: int, meeting_id: int) 
         messages.success(request, _("Saved."))
         return redirect("network_meeting_detail", case_id=case.pk, meeting_id=meeting.pk)
     editable = policy.may(user, Action.RECORD, case) and meeting.status == MeetingStatus.PLANNED
-    context = {"case": case, "meeting": meeting, "editable": editable, **forms}
+    context = {
+        "case": case,
+        "meeting": meeting,
+        "editable": editable,
+        "held_already": selectors.is_held_already(meeting),
+        **forms,
+    }
     return render(request, "netmeet/meeting_detail.html", context)
 
 

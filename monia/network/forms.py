@@ -2,18 +2,68 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-from monia.accounts.models import User
+from monia.accounts.models import Role, User
 from monia.network.models import LegalBasis, Organisation, SharePart
 from monia.ui.widgets import DateInput
 
 
+class PartnerSelect(forms.Select):
+    """Each option says its organisation (``data-organisation``), so the page's script
+    (``network/_partner_filter.html``) can show only the chosen organisation's people."""
+
+    def __init__(self, *, organisation_field: str = "organisation", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.attrs.setdefault("data-partner-of", organisation_field)
+
+    def create_option(self, name: str, value: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        option = super().create_option(name, value, *args, **kwargs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-organisation"] = str(instance.organisation_id)
+        return option
+
+
+class _ByOrganisation(ModelChoiceIterator):
+    """The professionals grouped under their organisation (``<optgroup>``): without
+    JavaScript the worker finds the person under the organisation chosen above."""
+
+    def __iter__(self) -> Iterator[Any]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        groups: dict[str, list[Any]] = {}
+        for user in self.queryset:
+            groups.setdefault(user.organisation.name, []).append(self.choice(user))
+        yield from groups.items()
+
+
 class PartnerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: User) -> str:  # type: ignore[override]
-        organisation = obj.organisation.name if obj.organisation else ""
-        return f"{obj.display_name} ({organisation})"
+    """A partner professional by name and title, never a username, grouped by organisation.
+    ``limit_to`` gives the organisations offered; the service checks that the person
+    works for the chosen one (``services.addressee_errors``)."""
+
+    iterator = _ByOrganisation
+    widget = PartnerSelect
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(queryset=User.objects.none(), **kwargs)
+
+    def limit_to(self, organisations: QuerySet[Organisation]) -> None:
+        self.queryset = (
+            User.objects.filter(role=Role.PARTNER, is_active=True, organisation__in=organisations)
+            .select_related("organisation")
+            .order_by("organisation__name", "last_name", "first_name", "pk")
+        )
+
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.display_name}, {obj.title}" if obj.title else obj.display_name
 
 
 class GrantForm(forms.Form):
@@ -21,9 +71,7 @@ class GrantForm(forms.Form):
         label=_("Organisation"), queryset=Organisation.objects.none()
     )
     partner = PartnerChoiceField(
-        label=_("Professional (empty: the whole organisation)"),
-        queryset=User.objects.none(),
-        required=False,
+        label=_("Professional (empty: the whole organisation)"), required=False
     )
     basis = forms.ChoiceField(
         label=_("Legal basis"), choices=LegalBasis.choices, widget=forms.RadioSelect
@@ -41,11 +89,6 @@ class GrantForm(forms.Form):
 
     def __init__(self, *args: object, county_id: int, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["organisation"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
-            county_id=county_id, active=True
-        )
-        self.fields["partner"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            role="partner",
-            is_active=True,
-            organisation__county_id=county_id,
-        ).select_related("organisation")
+        organisations = Organisation.objects.filter(county_id=county_id, active=True)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        self.fields["partner"].limit_to(organisations)  # type: ignore[attr-defined]

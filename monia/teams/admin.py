@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from monia.teams.models import County, Team
+from monia.teams.models import County, Municipality, Team
 
 
 @admin.register(County)
@@ -14,3 +14,10 @@ class CountyAdmin(admin.ModelAdmin):
 class TeamAdmin(admin.ModelAdmin):
     list_display = ("name", "county")
     list_filter = ("county",)
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ("name_fi", "name_sv", "county")
+    list_filter = ("county",)
+    search_fields = ("name_fi", "name_sv")

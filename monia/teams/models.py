@@ -74,3 +74,30 @@ class Team(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Municipality(models.Model):
+    """A municipality (kunta) and the wellbeing services county that organises its social
+    welfare (laki hyvinvointialueesta 611/2021, 7 §). Citizens know where a child lives,
+    not which county that belongs to: the public notification form lets them choose the
+    municipality and finds the county from here."""
+
+    county = models.ForeignKey(
+        County,
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+        verbose_name=_("wellbeing services county"),
+    )
+    name_fi = models.CharField(_("name in Finnish"), max_length=100, unique=True)
+    name_sv = models.CharField(_("name in Swedish"), max_length=100)
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name_fi"]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+    def localized_name(self, language: str) -> str:
+        return self.name_sv if language == "sv" else self.name_fi

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from monia.enotify import gate
 from monia.people import hetu
 
 # A valid synthetic identity code of a nine-year-old (individual number 900–999).
@@ -14,6 +15,7 @@ CHILD_CODE = hetu.make_synthetic(CHILD_BIRTH, 902)
 
 
 def school_nurse_post(**extra: Any) -> dict[str, Any]:
+    """What the form posts, as a freshly loaded form would (its own form session)."""
     data: dict[str, Any] = {
         "kind": "notification",
         "notifier_type": "obligated",
@@ -32,6 +34,7 @@ def school_nurse_post(**extra: Any) -> dict[str, Any]:
         "family_informed": "no",
         "content": "Lapsi kertoi, ettei kotona ole ruokaa.",
         "submission_key": str(uuid.uuid4()),
+        "form_token": gate.form_token_issue(),
         "website": "",
     }
     data.update(extra)
