@@ -166,7 +166,8 @@ MONIA_DUE_SOON_WORKING_DAYS = int(env_str("MONIA_DUE_SOON_WORKING_DAYS", "10"))
 MONIA_MEETING_AGENDA_SIZE = int(env_str("MONIA_MEETING_AGENDA_SIZE", "8"))
 if not 1 <= MONIA_MEETING_AGENDA_SIZE <= 50:
     raise ImproperlyConfigured("MONIA_MEETING_AGENDA_SIZE must be between 1 and 50")
-# Electronic child welfare notifications accepted per sender (hashed IP) per hour / day.
+# Electronic child welfare notifications from one address (hashed IP) per hour / day before
+# the sender is asked a simple question (enotify/gate.py); refused only at 20 times these.
 MONIA_ENOTIFY_RATE_HOUR = int(env_str("MONIA_ENOTIFY_RATE_HOUR", "5"))
 MONIA_ENOTIFY_RATE_DAY = int(env_str("MONIA_ENOTIFY_RATE_DAY", "20"))
 # [U] Target days from an identified need to the first support received (referrals). No
