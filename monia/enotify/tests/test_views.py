@@ -324,6 +324,7 @@ def test_conversion_creates_an_intake_counted_from_submission(world: World, work
             "child-first_names": "Aino",
             "child-last_name": "Esimerkki",
             "child-language": "fi",
+            "child-gender": "female",
             "child-municipality": "Kuopio",
         },
         **EN,
@@ -361,8 +362,13 @@ def test_find_the_child_by_search_logs_the_persons_shown(world: World, worker_a:
     en = _submit(world)
     child = _existing_child(world)
     url = reverse("enotify_detail", kwargs={"enotification_id": en.pk})
-    response = logged_in("worker_a").get(url, {"q": "Esimerkki"}, **EN)
-    assert f"?person={child.pk}" in response.content.decode()
+    response = logged_in("worker_a").post(
+        url, {"search": "1", "q": "Esimerkki", "child-municipality": "Kuopion kaupunki"}, **EN
+    )
+    html = response.content.decode()
+    # The child found is a choice inside the conversion form; what was typed is kept.
+    assert f'name="person" value="{child.pk}"' in html
+    assert 'value="Kuopion kaupunki"' in html
     assert AccessLog.objects.filter(person=child, purpose="enotify_child_search").exists()
 
 
