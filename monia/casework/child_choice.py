@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 from django.utils import timezone
 
 from monia.access import policy
@@ -84,6 +84,14 @@ def child_section(
     return ChildSection(
         choice=choice, found=found, chosen=chosen, children=children, offer_new=offer_new
     )
+
+
+def typed(request: HttpRequest, section: ChildSection) -> QueryDict:
+    """What the worker typed: the POST; after a search that found nobody, with the search
+    term carried into the new child's empty fields."""
+    if "search" in request.POST and section.found.empty:
+        return with_search_term(request.POST)
+    return request.POST
 
 
 def looks_like_identity_code(term: str) -> bool:

@@ -45,12 +45,13 @@ def unchecked(*forms_: forms.Form) -> None:
 
 class SubmissionKeyInput(forms.TextInput):
     """The idempotency key of one form session. A text input hidden from view rather than
-    ``type=hidden``: browsers restore the values of text inputs when the worker goes back
-    to the form, but not of hidden ones — so submitting again after "Back" repeats the
-    same key and records nothing new (``submission_lock``)."""
+    ``type=hidden``: browsers restore text inputs when the worker goes back to the form,
+    hidden ones never. ``casework/submission-key.js`` makes the key one the browser
+    restores, so submitting again after "Back" repeats the same key and records nothing
+    new (``submission_lock``)."""
 
     def __init__(self) -> None:
-        super().__init__(attrs={"hidden": True})
+        super().__init__(attrs={"hidden": True, "data-submission-key": True})
 
 
 def submission_key_field() -> forms.UUIDField:
@@ -188,14 +189,7 @@ class NewChildForm(forms.Form):
         label=_("Municipality of residence"), required=False, max_length=100
     )
     address = forms.CharField(label=_("Address"), required=False, max_length=300)
-    unidentified = forms.BooleanField(
-        label=_("The child cannot be identified yet"),
-        required=False,
-        help_text=_(
-            "No identity code or date of birth is needed: record what the notifier told. "
-            "Link the child to the identified person later on the case page."
-        ),
-    )
+    unidentified = forms.BooleanField(label=_("The child cannot be identified yet"), required=False)
     approximate_age = forms.IntegerField(
         label=_("Approximate age (years)"), required=False, min_value=0, max_value=120
     )

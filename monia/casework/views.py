@@ -43,14 +43,14 @@ def intake_new(request: HttpRequest) -> HttpResponse:
         raise policy.NotFound
     posted = request.method == "POST"
     searching = posted and "search" in request.POST
-    data = child_choice.with_search_term(request.POST) if searching else request.POST
     section = child_choice.child_section(
         user,
-        data if posted else request.GET,
+        request.POST if posted else request.GET,
         bound=posted,
         search_purpose=Purpose.INTAKE_CHILD_SEARCH,
         chosen_purpose=Purpose.INTAKE_NEW,
     )
+    data = child_choice.typed(request, section)
     form = forms.IntakeForm(data if posted else None, user=user)
     child_form = forms.NewChildForm(data if posted else None, prefix="child")
     if searching:

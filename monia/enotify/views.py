@@ -23,7 +23,7 @@ from monia import deadlines
 from monia.access import policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
-from monia.casework.child_choice import ChildSection, child_section, with_search_term
+from monia.casework.child_choice import ChildSection, child_section, typed
 from monia.casework.forms import NewChildForm, unchecked
 from monia.casework.models import NotifierType
 from monia.enotify import selectors, services
@@ -168,14 +168,14 @@ def detail(request: HttpRequest, enotification_id: int) -> HttpResponse:
     is_new = en.status == ENotificationStatus.NEW
     posted = request.method == "POST"
     searching = posted and "search" in request.POST
-    data = with_search_term(request.POST) if searching else request.POST
     section = child_section(
         user,
-        (data if posted else request.GET) if is_new else QueryDict(),
+        (request.POST if posted else request.GET) if is_new else QueryDict(),
         bound=posted,
         search_purpose=Purpose.ENOTIFY_CHILD_SEARCH,
         chosen_purpose=Purpose.ENOTIFY_CONVERT,
     )
+    data = typed(request, section)
     child_form = NewChildForm(data if posted else None, initial=_child_initial(en), prefix="child")
     if searching:
         unchecked(child_form, section.choice)

@@ -62,6 +62,10 @@ class ChildSearch:
     adults: list[tuple[Person, list[Person]]] = field(default_factory=list)
 
     @property
+    def empty(self) -> bool:
+        return not self.children and not self.adults
+
+    @property
     def shown(self) -> list[Person]:
         """Every person the page shows (each read is logged)."""
         seen = {p.pk: p for p in self.children}

@@ -203,7 +203,7 @@ def _refuse_duplicates(
         if similar:
             raise SimilarPersons(
                 {
-                    "create_anyway": _(
+                    "person": _(
                         "Someone with the same date of birth and a similar name is already "
                         "in the register. Choose them, or confirm that this is another child."
                     )

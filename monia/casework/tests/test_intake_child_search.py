@@ -190,6 +190,22 @@ def test_create_anyway_records_a_new_child_despite_the_likeness(
     assert twin.birth_date == child.birth_date and twin.gender == "female"
 
 
+def test_submitting_again_with_a_fresh_key_offers_the_child_just_created(
+    world: Any, worker_a: Any
+) -> None:
+    """Without JavaScript the browser may reload the form with a new key after "Back":
+    the child created the first time is offered, and no second child is created."""
+    code = hetu.make_synthetic(datetime.date(2016, 4, 12), 979)
+    client = _login("worker_a")
+    data = _new_child(world, identity_code=code, first_names="Onni", last_name="Kahdesti")
+    assert client.post(reverse("intake_new"), data).status_code == 302
+    onni = Person.objects.get(last_name="Kahdesti")
+    again = client.post(reverse("intake_new"), {**data, "submission_key": str(uuid.uuid4())})
+    assert again.status_code == 200 and str(onni.pk) in _choices(again.content.decode())
+    assert Person.objects.filter(last_name="Kahdesti").count() == 1
+    assert Intake.objects.count() == 1
+
+
 def test_a_child_who_cannot_be_identified_is_recorded_as_told(world: Any, worker_a: Any) -> None:
     data = _new_child(
         world,
@@ -225,3 +241,38 @@ def test_the_new_child_form_asks_the_gender(world: Any, worker_a: Any) -> None:
     assert 'href="#id_child-gender_0"' in html  # the error summary points at the question
     assert not Person.objects.exists()
     child_create(world.county_a)  # the register itself is unaffected
+
+
+def test_the_search_reads_the_same_number_of_queries_for_more_families(
+    case_a: CaseWorld, world: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from monia.people.services import person_create, relationship_create
+
+    client = _login("worker_a")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            client.post(reverse("intake_new"), {**_typed(world), "search": "1", "q": "Esimerkki"})
+        return len(ctx.captured_queries)
+
+    before = queries()
+    for n in range(3):
+        parent = person_create(
+            county=world.county_a,
+            first_names=f"Vanhempi {n}",
+            last_name="Esimerkki",
+            birth_date=datetime.date(1980, 1, 1 + n),
+        )
+        kid = child_create(world.county_a, first=f"Lapsi {n}", number=980 + n)
+        relationship_create(from_person=parent, to_person=kid, kind="biological_parent")
+    assert queries() == before
+
+
+def test_the_aftercare_note_is_not_shown_on_an_intake(world: Any, worker_a: Any) -> None:
+    data = _new_child(world, identity_code=hetu.make_synthetic(datetime.date(2016, 5, 5), 985))
+    response = _login("worker_a", "en").post(reverse("intake_new"), data)
+    page = _login("worker_a", "en").get(response["Location"]).content.decode()
+    assert "Aftercare ends" not in page
