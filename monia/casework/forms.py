@@ -41,6 +41,7 @@ def unchecked(*forms_: forms.Form) -> None:
     "Search" in the middle of the form, and nothing was submitted yet."""
     for form in forms_:
         form._errors = ErrorDict()  # noqa: SLF001 - Django reads errors from here
+        form.cleaned_data = {}  # a service's message may still be added (add_error)
 
 
 class SubmissionKeyInput(forms.TextInput):
