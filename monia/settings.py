@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # pg_trgm: trigram indexes and similarity (monia/people)
     "ninja",  # serves the API docs' assets locally: no CDN
     "djangosaml2",  # clients' strong identification over SAML 2.0 (monia/portal/saml.py)
     "monia.teams",

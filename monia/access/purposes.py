@@ -37,11 +37,15 @@ class Purpose(models.TextChoices):
     LIFE_EVENT_NEW = "life_event_new", TIMELINE
     WORKER_ASSIGN = "worker_assign", CASE_RECORD
     FAMILY_MEMBER_NEW = "family_member_new", FAMILY_MAP
+    PERSON_CORRECT = "person_correct", CASE_RECORD
     # Intake
     INTAKE_NEW = "intake_new", NOTIFICATION
     INTAKE_CHILD_SEARCH = "intake_child_search", NOTIFICATION
     INTAKE_URGENCY = "intake_urgency", NOTIFICATION
     INTAKE_DECISION = "intake_decision", NOTIFICATION
+    INTAKE_CORRECT = "intake_correct", NOTIFICATION
+    CHILD_IDENTIFY = "child_identify", NOTIFICATION
+    CHILD_IDENTIFY_SEARCH = "child_identify_search", NOTIFICATION
     ENOTIFY_QUEUE = "enotify_queue", NOTIFICATION
     ENOTIFY_DETAIL = "enotify_detail", NOTIFICATION
     ENOTIFY_CHILD_SEARCH = "enotify_child_search", NOTIFICATION

@@ -79,7 +79,7 @@ def _invalid_request(request: HttpRequest, exc: RequestValidationError) -> HttpR
 # --- Intakes ----------------------------------------------------------------
 
 # Service error keys that differ from the API's field names.
-_FIELD_NAMES = {"team": "team_id"}
+_FIELD_NAMES = {"team": "team_id", "person": "child_id"}
 _CHILD_FIELDS = frozenset(ChildIn.model_fields)
 
 

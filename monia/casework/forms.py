@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
 from django import forms
+from django.forms.utils import ErrorDict
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, User
@@ -23,13 +27,41 @@ from monia.casework.models import (
     SupportType,
     Urgency,
 )
-from monia.people.models import Gender, Language, RelationshipKind
+from monia.people.models import Gender, Language, Person, RelationshipKind
 from monia.teams.models import Team
 from monia.ui.widgets import DateInput, DateTimeInput
 
 
 def _blank_first(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [("", "—"), *choices]
+
+
+def unchecked(*forms_: forms.Form) -> None:
+    """Show bound forms as typed, without validation messages: the worker pressed
+    "Search" in the middle of the form, and nothing was submitted yet."""
+    for form in forms_:
+        form._errors = ErrorDict()  # noqa: SLF001 - Django reads errors from here
+        form.cleaned_data = {}  # a service's message may still be added (add_error)
+
+
+class SubmissionKeyInput(forms.TextInput):
+    """The idempotency key of one form session. A text input hidden from view rather than
+    ``type=hidden``: browsers restore text inputs when the worker goes back to the form,
+    hidden ones never. ``casework/submission-key.js`` makes the key one the browser
+    restores, so submitting again after "Back" repeats the same key and records nothing
+    new (``submission_lock``)."""
+
+    def __init__(self) -> None:
+        super().__init__(attrs={"hidden": True, "data-submission-key": True})
+
+
+def submission_key_field() -> forms.UUIDField:
+    return forms.UUIDField(widget=SubmissionKeyInput)
+
+
+def now_for_input() -> object:
+    """Now, to the minute, in the user's time zone: the default time of a call taken now."""
+    return timezone.localtime().replace(second=0, microsecond=0)
 
 
 class IntakeForm(forms.Form):
@@ -71,7 +103,7 @@ class IntakeForm(forms.Form):
         label=_("Content of the notification"), widget=forms.Textarea(attrs={"rows": 6})
     )
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none())
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    submission_key = submission_key_field()
 
     def __init__(self, *args: object, user: User, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -79,6 +111,55 @@ class IntakeForm(forms.Form):
         if not self.is_bound:
             self.initial.setdefault("team", user.team_id)
             self.initial.setdefault("submission_key", uuid.uuid4())
+            self.initial.setdefault("received_at", now_for_input())
+
+
+def person_label(person: Person) -> str:
+    """A person as a choice: the name and what tells them apart."""
+    if person.birth_date is not None:
+        return f"{person.full_name}, {formats.date_format(person.birth_date, 'j.n.Y')}"
+    if person.expected_birth_date is not None:
+        expected = formats.date_format(person.expected_birth_date, "j.n.Y")
+        return f"{person.full_name}, {gettext('expected')} {expected}"
+    if person.unidentified:
+        told = ", ".join(t for t in (person.address, person.description) if t)
+        return f"{person.full_name}: {told}" if told else person.full_name
+    return person.full_name
+
+
+class ChildChoiceForm(forms.Form):
+    """Finding the child inside the intake form: the search term, the child chosen among
+    those found (or a new one), and the confirmation that a new child is not one of the
+    likely duplicates found."""
+
+    NEW = ""
+
+    q = forms.CharField(
+        label=_("Find the child by identity code or name"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    person = forms.ChoiceField(
+        label=_("The child of the intake"), required=False, widget=forms.RadioSelect
+    )
+    create_anyway = forms.BooleanField(
+        label=_("None of these: this is another child, create a new one"), required=False
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        children: Iterable[Person] = (),
+        offer_new: bool = True,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        choices = [(str(p.pk), person_label(p)) for p in children]
+        if offer_new:
+            new = _("A child not yet in the register: give the details below")
+            choices.append((self.NEW, new))
+        self.fields["person"].choices = choices  # type: ignore[attr-defined]
 
 
 class NewChildForm(forms.Form):
@@ -89,10 +170,16 @@ class NewChildForm(forms.Form):
         help_text=_("For example 010115A901C. Leave empty if not known."),
     )
     first_names = forms.CharField(label=_("First names"), required=False, max_length=200)
-    last_name = forms.CharField(label=_("Last name"), max_length=200)
+    last_name = forms.CharField(label=_("Last name"), required=False, max_length=200)
     birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DateInput())
     expected_birth_date = forms.DateField(
         label=_("Expected date of birth (unborn child)"), required=False, widget=DateInput()
+    )
+    gender = forms.ChoiceField(
+        label=_("Gender"),
+        choices=Gender.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Choose Unknown if nobody knows yet, as for an unborn child."),
     )
     language = forms.ChoiceField(
         label=_("Language"), choices=Language.choices, initial=Language.FINNISH
@@ -102,6 +189,20 @@ class NewChildForm(forms.Form):
     municipality = forms.CharField(
         label=_("Municipality of residence"), required=False, max_length=100
     )
+    address = forms.CharField(label=_("Address"), required=False, max_length=300)
+    unidentified = forms.BooleanField(label=_("The child cannot be identified yet"), required=False)
+    approximate_age = forms.IntegerField(
+        label=_("Approximate age (years)"), required=False, min_value=0, max_value=120
+    )
+    description = forms.CharField(
+        label=_("Description of the child"),
+        required=False,
+        help_text=_('As told, for example "the boy of about eight in stairway B, flat 12".'),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    IDENTITY_FIELDS = ("identity_code", "first_names", "last_name", "birth_date")
+    UNIDENTIFIED_FIELDS = ("unidentified", "approximate_age", "description")
 
 
 class UrgencyForm(forms.Form):

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from monia.casework.notifier import NotifierType, notifier_constraints
+from monia.people.models import Correction
 
 
 class IntakeKind(models.TextChoices):
@@ -134,3 +135,24 @@ class Intake(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.received_at:%Y-%m-%d}"
+
+
+class IntakeCorrection(Correction):
+    """A correction of an intake's text or notifier, the old value kept (GDPR art. 16)."""
+
+    intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="corrections")
+    corrected_model = Intake
+
+    class Meta(Correction.Meta):
+        verbose_name = _("correction of an intake")
+        verbose_name_plural = _("corrections of intakes")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(reason=""), name="intake_correction_has_reason"
+            ),
+            # LsL 25 §: an anonymous notifier's identity is not kept in the history either.
+            models.CheckConstraint(
+                condition=models.Q(old_value_erased=False) | models.Q(old_value=""),
+                name="intake_correction_erased_is_empty",
+            ),
+        ]

@@ -1,5 +1,6 @@
 """Writes for intakes: recording a notification, request, contact or pre-birth notice
-(vireilletulo), the urgency assessment and the decision within 7 working days (LsL 26 §).
+(vireilletulo), the urgency assessment, the decision within 7 working days (LsL 26 §) and
+corrections of what was recorded.
 
 Every function runs in one transaction that also writes the chronology row, and
 raises ``ValidationError`` (field → translated message) before touching anything
@@ -12,6 +13,7 @@ import datetime
 import uuid
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,11 +34,17 @@ from monia.casework.models import (
     CaseStage,
     EventKind,
     Intake,
+    IntakeCorrection,
     IntakeDecision,
     IntakeKind,
     ServiceNeedsAssessment,
 )
-from monia.casework.notifier import notifier_errors
+from monia.casework.notifier import (
+    IDENTITY_FIELDS,
+    NOTIFIER_FIELDS,
+    NotifierType,
+    notifier_errors,
+)
 from monia.people.models import Person
 from monia.teams.models import Team
 
@@ -92,10 +100,8 @@ def intake_record(
         errors["family_participated"] = _(
             "A request under LsL 25 a § is made together with the child or parent."
         )
-    if kind == IntakeKind.PRE_BIRTH and child.birth_date is not None:
-        errors["kind"] = _("A pre-birth notification concerns an unborn child.")
-    if kind != IntakeKind.PRE_BIRTH and child.birth_date is None:
-        errors["kind"] = _("This child has no date of birth: use a pre-birth notification.")
+    if not timezone.is_naive(received_at):
+        errors.update(child_errors(child, kind=kind, on=deadlines.helsinki_date(received_at)))
     if team.county_id != user.county_id or child.county_id != user.county_id:
         errors["team"] = _("Choose a team of your own county.")
     _raise(errors)
@@ -138,6 +144,28 @@ def intake_record(
         occurred_at=received_at,
     )
     return intake
+
+
+def child_errors(child: Person, *, kind: str, on: datetime.date) -> dict[str, str]:
+    """Whether ``child`` may be the child of an intake of ``kind`` received ``on``: a
+    person under 18 (LsL 6 §), an unborn child for a pre-birth notification (LsL 25 c §),
+    or a child not identified yet. An adult is a family member, never the child."""
+    if kind == IntakeKind.PRE_BIRTH:
+        if child.birth_date is not None:
+            return {"kind": _("A pre-birth notification concerns an unborn child.")}
+        return {}
+    if child.birth_date is None and child.expected_birth_date is not None:
+        return {"kind": _("This child has no date of birth: use a pre-birth notification.")}
+    if child.merged_into_id is not None:
+        return {"person": _("This record was linked to an identified person: choose them.")}
+    if not child.may_be_child_on(on):
+        return {
+            "person": _(
+                "Only a child under 18 can be the child of an intake: record an adult "
+                "as a family member."
+            )
+        }
+    return {}
 
 
 @transaction.atomic
@@ -240,8 +268,14 @@ def intake_decide(
 
 
 @transaction.atomic
-def intake_record_for_new_child(*, user: User, child: dict[str, Any], **intake: Any) -> Intake:
-    """Create the child on the spot and record the intake, both or neither."""
+def intake_record_for_new_child(
+    *, user: User, child: dict[str, Any], check_similar: bool = False, **intake: Any
+) -> Intake:
+    """Create the child on the spot and record the intake, both or neither.
+
+    ``check_similar``: refuse with ``SimilarPersons`` when the register likely has the
+    child already (same date of birth, similar name), until the worker confirms.
+    """
     from monia.people.services import person_create
 
     key = intake.get("submission_key")
@@ -251,5 +285,75 @@ def intake_record_for_new_child(*, user: User, child: dict[str, Any], **intake: 
         if existing is not None:
             return existing
     assert user.county is not None
-    person = person_create(county=user.county, **child)
-    return intake_record(user=user, child=person, **intake)
+    person = person_create(county=user.county, check_similar=check_similar, **child)
+    try:
+        return intake_record(user=user, child=person, **intake)
+    except ValidationError as exc:
+        # The new child's age is in the child's own fields.
+        field = "approximate_age" if person.unidentified else "birth_date"
+        raise ValidationError(
+            {field if name == "person" else name: m for name, m in exc.message_dict.items()}
+        ) from exc
+
+
+# What may be corrected on an intake: what the notifier told and who they were. The
+# decision on it is signed and is corrected only by a new decision.
+INTAKE_CORRECTABLE_FIELDS = ("content", *NOTIFIER_FIELDS)
+
+
+@transaction.atomic
+def intake_correct(
+    *, user: User, intake: Intake, reason: str, values: dict[str, Any]
+) -> list[IntakeCorrection]:
+    """Correct an intake's text or its notifier; each old value is kept in the history
+    with the reason (GDPR art. 16) — except an anonymous notifier's identity, which is
+    erased (LsL 25 §)."""
+    intake = Intake.objects.select_for_update().get(pk=intake.pk)
+    new = {
+        f: str(values.get(f, getattr(intake, f)) or "").strip() for f in INTAKE_CORRECTABLE_FIELDS
+    }
+    errors: dict[str, str] = {}
+    if not reason.strip():
+        errors["reason"] = _("Give the reason for the correction.")
+    if not new["content"]:
+        errors["content"] = _("Write down what the notifier told.")
+    errors.update(
+        notifier_errors(
+            notifier_type=new["notifier_type"],
+            name=new["notifier_name"],
+            organisation=new["notifier_organisation"],
+            sector=new["notifier_sector"],
+            phone=new["notifier_phone"],
+            email=new["notifier_email"],
+        )
+    )
+    _raise(errors)
+    anonymous = new["notifier_type"] == NotifierType.ANONYMOUS
+    corrections = []
+    for field, value in new.items():
+        old = getattr(intake, field)
+        if old == value:
+            continue
+        erased = anonymous and field in IDENTITY_FIELDS
+        corrections.append(
+            IntakeCorrection(
+                intake=intake,
+                field=field,
+                old_value="" if erased else old,
+                old_value_erased=erased,
+                new_value=value,
+                reason=reason.strip(),
+                corrected_by=user,
+            )
+        )
+        setattr(intake, field, value)
+    if not corrections:
+        raise ValidationError(_("Nothing was changed: correct a value, or go back."))
+    intake.save(update_fields=[c.field for c in corrections])
+    event_write(
+        case=intake.case,
+        kind=EventKind.INTAKE_CORRECTED,
+        actor=user,
+        detail=reason.strip(),
+    )
+    return IntakeCorrection.objects.bulk_create(corrections)

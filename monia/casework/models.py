@@ -18,6 +18,7 @@ from monia.casework.intake_models import (  # noqa: F401 - re-exported
     Channel,
     FamilyInformed,
     Intake,
+    IntakeCorrection,
     IntakeDecision,
     IntakeKind,
     NotifierType,
@@ -347,6 +348,9 @@ class EventKind(models.TextChoices):
     SAFETY_ALERT_HANDLED = "safety_alert_handled", _("Safety alert handled")
     CLIENT_VOICE = "client_voice", _("The client's own voice before a meeting")
     PORTAL_VISIBILITY = "portal_visibility", _("What a guardian sees in the portal changed")
+    PERSON_CORRECTED = "person_corrected", _("Personal details corrected")
+    INTAKE_CORRECTED = "intake_corrected", _("Intake corrected")
+    CHILD_IDENTIFIED = "child_identified", _("The child was identified")
 
 
 class ChronologyEvent(models.Model):

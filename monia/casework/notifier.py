@@ -25,6 +25,8 @@ class NotifierType(models.TextChoices):
 
 # What identifies a notifier: never recorded for an anonymous one.
 IDENTITY_FIELDS = ("notifier_name", "notifier_organisation", "notifier_phone", "notifier_email")
+# Every field that records the notifier.
+NOTIFIER_FIELDS = ("notifier_type", "notifier_sector", *IDENTITY_FIELDS)
 
 # The messages, worded for the worker who records a notification ...
 RECORDED_MESSAGES = {

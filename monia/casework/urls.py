@@ -1,6 +1,6 @@
 from django.urls import path
 
-from monia.casework import views
+from monia.casework import correction_views, views
 
 urlpatterns = [
     path("intakes/new/", views.intake_new, name="intake_new"),
@@ -33,4 +33,15 @@ urlpatterns = [
     ),
     path("cases/<int:case_id>/worker/", views.worker_assign, name="worker_assign"),
     path("cases/<int:case_id>/family/new/", views.family_member_new, name="family_member_new"),
+    path(
+        "cases/<int:case_id>/persons/<int:person_id>/correct/",
+        correction_views.person_correct,
+        name="person_correct",
+    ),
+    path(
+        "cases/<int:case_id>/intakes/<int:intake_id>/correct/",
+        correction_views.intake_correct,
+        name="intake_correct",
+    ),
+    path("cases/<int:case_id>/identify/", correction_views.child_identify, name="child_identify"),
 ]

@@ -16,10 +16,18 @@ from django.views.decorators.http import require_GET, require_http_methods
 from monia.access import policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
-from monia.casework import forms, measure_services, plan_services, selectors, services, stages
+from monia.casework import (
+    child_choice,
+    forms,
+    measure_services,
+    plan_services,
+    selectors,
+    services,
+    stages,
+)
 from monia.casework.models import IntakeKind, PlanStatus
 from monia.people import selectors as people_selectors
-from monia.people.models import Person
+from monia.people.services import SimilarPersons
 from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -28,57 +36,81 @@ GET_POST = require_http_methods(["GET", "POST"])
 @login_required
 @GET_POST
 def intake_new(request: HttpRequest) -> HttpResponse:
-    """Record an intake for a child found by name or identity code, or created here."""
+    """Record an intake. The child is searched for, chosen or created inside the one form:
+    "Search" re-renders the page with everything typed kept and the persons found."""
     user = policy.user_of(request)
     if not policy.may_record_intake(user):
         raise policy.NotFound
-    query = request.GET.get("q", "").strip()
-    found: list[Person] = []
-    if query:
-        found = people_selectors.persons_search(county_id=user.county_id or 0, query=query)
-        policy.persons_found_for_intake(user, found, purpose=Purpose.INTAKE_CHILD_SEARCH)
-    child: Person | None = None
-    child_id = request.POST.get("person") or request.GET.get("person")
-    if child_id:
-        child = policy.person_get_for_intake(user, child_id, purpose=Purpose.INTAKE_NEW)
-
-    data = request.POST if request.method == "POST" else None
-    form = forms.IntakeForm(data, user=user)
-    child_form = forms.NewChildForm(data, prefix="child")
-    if request.method == "POST":
-        child_ok = child is not None or child_form.is_valid()
-        if form.is_valid() and child_ok:
-            intake_data: dict[str, Any] = dict(form.cleaned_data)
-            try:
-                if child is not None:
-                    intake = services.intake_record(user=user, child=child, **intake_data)
-                else:
-                    intake = services.intake_record_for_new_child(
-                        user=user, child=child_form.cleaned_data, **intake_data
-                    )
-            except ValidationError as exc:
-                apply_errors(exc, form, child_form)
-            else:
-                if policy.may(user, Action.VIEW, intake.case):
-                    messages.success(request, _("The intake was recorded."))
-                    return redirect("case_detail", case_id=intake.case_id)
-                messages.success(
-                    request,
-                    _("The intake was recorded and passed to the team responsible for the child."),
-                )
-                return redirect("dashboard")
+    posted = request.method == "POST"
+    searching = posted and "search" in request.POST
+    section = child_choice.child_section(
+        user,
+        request.POST if posted else request.GET,
+        bound=posted,
+        search_purpose=Purpose.INTAKE_CHILD_SEARCH,
+        chosen_purpose=Purpose.INTAKE_NEW,
+    )
+    data = child_choice.typed(request, section)
+    form = forms.IntakeForm(data if posted else None, user=user)
+    child_form = forms.NewChildForm(data if posted else None, prefix="child")
+    if searching:
+        forms.unchecked(form, child_form, section.choice)
+    elif posted:
+        recorded = _intake_record(request, form, child_form, section)
+        if recorded is not None:
+            return recorded
     return render(
         request,
         "casework/intake_new.html",
         {
             "form": form,
             "child_form": child_form,
-            "child": child,
-            "query": query,
-            "found": found,
+            "section": section,
             "pre_birth": IntakeKind.PRE_BIRTH,
         },
     )
+
+
+def _intake_record(
+    request: HttpRequest,
+    form: forms.IntakeForm,
+    child_form: forms.NewChildForm,
+    section: child_choice.ChildSection,
+) -> HttpResponse | None:
+    """Record the intake for the child chosen or the new one; None when the form is
+    re-rendered with the messages (and the likely duplicates to choose from)."""
+    user = policy.user_of(request)
+    child = section.chosen
+    if child is not None:
+        forms.unchecked(child_form)  # the new-child part is not in use
+    valid = all([form.is_valid(), section.choice.is_valid()])
+    if not valid or (child is None and not child_form.is_valid()):
+        return None
+    data: dict[str, Any] = dict(form.cleaned_data)
+    try:
+        if child is not None:
+            intake = services.intake_record(user=user, child=child, **data)
+        else:
+            intake = services.intake_record_for_new_child(
+                user=user,
+                child=child_form.cleaned_data,
+                check_similar=not section.choice.cleaned_data["create_anyway"],
+                **data,
+            )
+    except SimilarPersons as exc:
+        section.add(user, exc.persons, purpose=Purpose.INTAKE_CHILD_SEARCH)
+        apply_errors(exc, form, child_form, section.choice)
+        return None
+    except ValidationError as exc:
+        apply_errors(exc, form, child_form, section.choice)
+        return None
+    if policy.may(user, Action.VIEW, intake.case):
+        messages.success(request, _("The intake was recorded."))
+        return redirect("case_detail", case_id=intake.case_id)
+    messages.success(
+        request, _("The intake was recorded and passed to the team responsible for the child.")
+    )
+    return redirect("dashboard")
 
 
 @login_required

@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,13 +28,13 @@ from monia import deadlines
 from monia.access import policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
-from monia.casework.forms import NewChildForm
+from monia.casework.child_choice import ChildSection, child_section, typed
+from monia.casework.forms import NewChildForm, unchecked
 from monia.casework.models import NotifierType
 from monia.enotify import selectors, services
 from monia.enotify.forms import ENotificationForm
 from monia.enotify.models import ENotification, ENotificationKind, ENotificationStatus
-from monia.people import selectors as people_selectors
-from monia.people.models import Person
+from monia.people.services import SimilarPersons
 from monia.teams import selectors as teams_selectors
 from monia.teams.models import County
 from monia.ui.errors import apply_errors
@@ -187,26 +187,34 @@ def _child_initial(en: ENotification) -> dict[str, Any]:
     }
 
 
-def _convert(request: HttpRequest, en: ENotification, child: Person | None) -> Any:
-    """Run the worker's chosen action; returns a redirect, or the bound child form."""
+def _convert(
+    request: HttpRequest, en: ENotification, section: ChildSection, child_form: NewChildForm
+) -> HttpResponse | None:
+    """Run the worker's chosen action: a redirect, or None to re-render with the messages."""
     user = policy.user_of(request)
-    child_form = NewChildForm(request.POST, prefix="child")
+    child = section.chosen
+    if child is not None:
+        unchecked(child_form)  # the new-child part is not in use
     try:
         if request.POST.get("action") == "reject":
             services.enotification_reject_spam(user=user, enotification=en)
             messages.success(request, _("The notification was set aside as spam."))
             return redirect("enotify_queue")
         if child is None and not child_form.is_valid():
-            return child_form
+            return None
         intake = services.enotification_convert(
             user=user,
             enotification=en,
             child=child,
             new_child=None if child is not None else child_form.cleaned_data,
         )
+    except SimilarPersons as exc:
+        section.add(user, exc.persons, purpose=Purpose.ENOTIFY_CHILD_SEARCH)
+        apply_errors(exc, child_form, section.choice)
+        return None
     except ValidationError as exc:
-        apply_errors(exc, child_form)
-        return child_form
+        apply_errors(exc, child_form, section.choice)
+        return None
     messages.success(request, _("The notification was recorded as an intake."))
     if policy.may(user, Action.VIEW, intake.case):
         return redirect("case_detail", case_id=intake.case_id)
@@ -216,35 +224,38 @@ def _convert(request: HttpRequest, en: ENotification, child: Person | None) -> A
 @login_required
 @GET_POST
 def detail(request: HttpRequest, enotification_id: int) -> HttpResponse:
+    """Read an e-notification and record it as an intake. The child is searched for and
+    chosen inside the one form: "Search" keeps the new child's details typed so far."""
     user = policy.user_of(request)
     en = selectors.enotification_get_for_user(
         user, enotification_id, purpose=Purpose.ENOTIFY_DETAIL
     )
-    query = request.GET.get("q", "").strip()
-    found: list[Person] = []
-    if query and en.status == ENotificationStatus.NEW:
-        found = people_selectors.persons_search(county_id=user.county_id or 0, query=query)
-        policy.persons_found_for_intake(user, found, purpose=Purpose.ENOTIFY_CHILD_SEARCH)
-    child: Person | None = None
-    child_id = request.POST.get("person") or request.GET.get("person")
-    if child_id:
-        child = policy.person_get_for_intake(user, child_id, purpose=Purpose.ENOTIFY_CONVERT)
-    child_form = NewChildForm(initial=_child_initial(en), prefix="child")
-    if request.method == "POST":
-        result = _convert(request, en, child)
-        if isinstance(result, HttpResponse):
-            return result
-        child_form = result
+    is_new = en.status == ENotificationStatus.NEW
+    posted = request.method == "POST"
+    searching = posted and "search" in request.POST
+    section = child_section(
+        user,
+        (request.POST if posted else request.GET) if is_new else QueryDict(),
+        bound=posted,
+        search_purpose=Purpose.ENOTIFY_CHILD_SEARCH,
+        chosen_purpose=Purpose.ENOTIFY_CONVERT,
+    )
+    data = typed(request, section)
+    child_form = NewChildForm(data if posted else None, initial=_child_initial(en), prefix="child")
+    if searching:
+        unchecked(child_form, section.choice)
+    elif posted:
+        response = _convert(request, en, section, child_form)
+        if response is not None:
+            return response
     return render(
         request,
         "enotify/detail.html",
         {
             "en": en,
             "decision_due": deadlines.assessment_decision_due(en.received_at),
-            "query": query,
-            "found": found,
-            "child": child,
+            "section": section,
             "child_form": child_form,
-            "is_new": en.status == ENotificationStatus.NEW,
+            "is_new": is_new,
         },
     )

@@ -6,8 +6,28 @@ sibling …) so that genograms and family networks are drawn from the record.
 
 from __future__ import annotations
 
+import datetime
+from typing import Any, ClassVar
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models.functions import Upper
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+# A child is a person under 18 (LsL 6 §); the child of an intake is one, or unborn (25 c §).
+ADULT_AGE = 18
+
+
+def age_on(birth_date: datetime.date, day: datetime.date) -> int:
+    """Full years of age on ``day``."""
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - before_birthday
 
 
 class Language(models.TextChoices):
@@ -55,6 +75,26 @@ class Person(models.Model):
     interpreter_needed = models.BooleanField(_("needs an interpreter"), default=False)
     municipality = models.CharField(_("municipality of residence"), max_length=100, blank=True)
     deceased_on = models.DateField(_("date of death"), null=True, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    # A child the notifier could not name (LsL 25 §: "the boy of about eight in stairway B,
+    # flat 12") is recorded as told, and linked to the identified person later.
+    unidentified = models.BooleanField(_("not identified yet"), default=False)
+    approximate_age = models.PositiveSmallIntegerField(
+        _("approximate age (years)"), null=True, blank=True
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("How the child was described, while the child is not identified."),
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        verbose_name=_("identified as"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -70,9 +110,29 @@ class Person(models.Model):
                 condition=~models.Q(language="other") | ~models.Q(other_language=""),
                 name="person_other_language_named",
             ),
+            # Identified means by identity code or date of birth: never both at once.
+            models.CheckConstraint(
+                condition=models.Q(unidentified=False)
+                | (models.Q(identity_code="") & models.Q(birth_date__isnull=True)),
+                name="person_unidentified_has_no_identity",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(approximate_age__isnull=True)
+                | models.Q(approximate_age__lte=120),
+                name="person_approximate_age_plausible",
+            ),
         ]
         indexes = [
             models.Index(fields=["county", "last_name", "first_names"], name="person_name_idx"),
+            # Likely duplicates share the date of birth (people.selectors.persons_similar).
+            models.Index(fields=["county", "birth_date"], name="person_birth_date_idx"),
+            # The name search matches parts of names (icontains: UPPER(name) LIKE '%…%').
+            GinIndex(
+                OpClass(Upper("last_name"), name="gin_trgm_ops"), name="person_last_name_trgm"
+            ),
+            GinIndex(
+                OpClass(Upper("first_names"), name="gin_trgm_ops"), name="person_first_names_trgm"
+            ),
             # Strong identification finds a person by identity code in every county.
             models.Index(
                 fields=["identity_code_canonical"],
@@ -86,7 +146,24 @@ class Person(models.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_names} {self.last_name}".strip()
+        name = f"{self.first_names} {self.last_name}".strip()
+        if name or not self.unidentified:
+            return name
+        if self.approximate_age is not None:
+            return gettext("Unidentified child, about %(age)s years") % {
+                "age": self.approximate_age
+            }
+        return gettext("Unidentified child")
+
+    def may_be_child_on(self, day: datetime.date) -> bool:
+        """Whether this person may be the child of an intake received on ``day``: under 18,
+        unborn (25 c §), or not identified yet and not told to be an adult. A person with
+        no date at all was recorded as a family member."""
+        if self.birth_date is not None:
+            return age_on(self.birth_date, day) < ADULT_AGE
+        if self.unidentified:
+            return self.approximate_age is None or self.approximate_age < ADULT_AGE
+        return self.expected_birth_date is not None
 
 
 class RelationshipKind(models.TextChoices):
@@ -142,3 +219,79 @@ class Relationship(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_person_id} {self.kind} {self.to_person_id}"
+
+
+class Correction(models.Model):
+    """One corrected value of a record, with the old value kept and the reason given
+    (the client's right to rectification, GDPR art. 16). Signed decisions are never
+    corrected this way: a new decision corrects them."""
+
+    field = models.CharField(_("field"), max_length=40)
+    old_value = models.TextField(_("old value"), blank=True)
+    new_value = models.TextField(_("new value"), blank=True)
+    # LsL 25 §: when a notifier turns out to be anonymous, their identity is erased, not
+    # kept in the history.
+    old_value_erased = models.BooleanField(default=False)
+    reason = models.TextField(_("reason for the correction"))
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    corrected_at = models.DateTimeField(_("corrected"), default=timezone.now)
+
+    #: The model whose field was corrected (set by each concrete correction).
+    corrected_model: ClassVar[type[models.Model]]
+
+    class Meta:
+        abstract = True
+        ordering = ["-corrected_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.field} {self.corrected_at:%Y-%m-%d}"
+
+    def _model_field(self) -> models.Field[Any, Any] | None:
+        try:
+            found = self.corrected_model._meta.get_field(self.field)
+        except FieldDoesNotExist:
+            return None
+        return found if isinstance(found, models.Field) else None
+
+    @property
+    def field_label(self) -> str:
+        found = self._model_field()
+        return capfirst(str(found.verbose_name)) if found is not None else self.field
+
+    def _shown(self, value: str) -> str:
+        found = self._model_field()
+        if value == "" or found is None:
+            return value
+        if found.choices:
+            return str(dict(found.flatchoices).get(value, value))
+        if isinstance(found, models.BooleanField):
+            return gettext("Yes") if value == "True" else gettext("No")
+        if isinstance(found, models.DateField):
+            return date_format(datetime.date.fromisoformat(value), "j.n.Y")
+        return value
+
+    @property
+    def old_shown(self) -> str:
+        return self._shown(self.old_value)
+
+    @property
+    def new_shown(self) -> str:
+        return self._shown(self.new_value)
+
+
+class PersonCorrection(Correction):
+    """A correction of a person's details: name, identity code, language, municipality …"""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="corrections")
+    corrected_model = Person
+
+    class Meta(Correction.Meta):
+        verbose_name = _("correction of personal details")
+        verbose_name_plural = _("corrections of personal details")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(reason=""), name="person_correction_has_reason"
+            ),
+        ]

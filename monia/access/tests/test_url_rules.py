@@ -57,6 +57,8 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["referral_id"] = _referral(cw).pk
     if name == "network_meeting_detail":
         kwargs["meeting_id"] = _network_meeting(cw).pk
+    if name == "person_correct":
+        kwargs["person_id"] = cw.case.child_id
     if name == "case_message_thread":
         kwargs["thread_id"] = _message_thread(cw).pk
     # One-button changes on a record that is not there: the service refuses with a message.

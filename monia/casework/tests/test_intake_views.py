@@ -21,6 +21,7 @@ def _intake_post(**overrides: str) -> dict[str, str]:
         "child-first_names": "Eetu",
         "child-last_name": "Kirjoitettu",
         "child-language": "fi",
+        "child-gender": "male",
         "kind": "notification",
         "channel": "phone",
         "received_at": "2026-01-05T10:00",

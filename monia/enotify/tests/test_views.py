@@ -17,6 +17,7 @@ from monia.conftest import login as logged_in
 from monia.enotify import services
 from monia.enotify.models import ENotification, ENotificationAccess
 from monia.enotify.tests.conftest import school_nurse_post
+from monia.people import hetu
 
 pytestmark = pytest.mark.django_db
 
@@ -330,6 +331,7 @@ def test_conversion_creates_an_intake_counted_from_submission(world: World, work
             "child-first_names": "Aino",
             "child-last_name": "Esimerkki",
             "child-language": "fi",
+            "child-gender": "female",
             "child-municipality": "Kuopio",
         },
         **EN,
@@ -367,8 +369,13 @@ def test_find_the_child_by_search_logs_the_persons_shown(world: World, worker_a:
     en = _submit(world)
     child = _existing_child(world)
     url = reverse("enotify_detail", kwargs={"enotification_id": en.pk})
-    response = logged_in("worker_a").get(url, {"q": "Esimerkki"}, **EN)
-    assert f"?person={child.pk}" in response.content.decode()
+    response = logged_in("worker_a").post(
+        url, {"search": "1", "q": "Esimerkki", "child-municipality": "Kuopion kaupunki"}, **EN
+    )
+    html = response.content.decode()
+    # The child found is a choice inside the conversion form; what was typed is kept.
+    assert f'name="person" value="{child.pk}"' in html
+    assert 'value="Kuopion kaupunki"' in html
     assert AccessLog.objects.filter(person=child, purpose="enotify_child_search").exists()
 
 
@@ -393,3 +400,23 @@ def _existing_child(world: World) -> Any:
     from monia.conftest import child_create
 
     return child_create(world.county_a, number=903)
+
+
+def test_converting_for_an_adult_is_refused_with_the_message_on_the_choice(
+    world: World, worker_a: Any
+) -> None:
+    from monia.people.services import person_create
+
+    en = _submit(world)
+    adult = person_create(
+        county=world.county_a,
+        first_names="Maija",
+        last_name="Esimerkki",
+        identity_code=hetu.make_synthetic(datetime.date(1985, 5, 5), 950),
+    )
+    url = reverse("enotify_detail", kwargs={"enotification_id": en.pk})
+    response = logged_in("worker_a").post(url, {"action": "convert", "person": adult.pk}, **EN)
+    assert response.status_code == 200
+    assert "Only a child under 18 can be the child of an intake" in response.content.decode()
+    en.refresh_from_db()
+    assert en.status == "new" and not Intake.objects.exists()

@@ -31,12 +31,13 @@ def test_notification_to_client_plan_walkthrough(
 
     # 1. Record a notification from a school for a child created on the spot.
     page.click("text=Kirjaa uusi vireilletulo")
-    page.fill("#child-search", "Koululainen")
-    page.click("form[role=search] button")
+    page.fill("#id_q", "Koululainen")
+    page.click("button[name=search]")
     assert_accessible(page)
     page.fill("#id_child-identity_code", code)
     page.fill("#id_child-first_names", "Onni")
-    page.fill("#id_child-last_name", "Koululainen")
+    assert page.input_value("#id_child-last_name") == "Koululainen"  # carried from the search
+    page.check("input[name=child-gender][value=male]")
     received = timezone.localtime() - datetime.timedelta(hours=2)
     page.fill("#id_received_at", received.strftime("%Y-%m-%dT%H:%M"))
     page.select_option("#id_channel", "phone")

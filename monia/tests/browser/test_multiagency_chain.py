@@ -67,6 +67,7 @@ def test_e_notification_to_a_plan_that_lists_the_coordinated_services(
     page.goto(base + reverse("enotify_queue"))
     assert_accessible(page)
     page.click("table.data a")  # the only e-notification waiting, by its reference
+    page.check("input[name=child-gender][value=male]")  # the worker is asked the gender
     page.click("button[name=action][value=convert]")
     page.wait_for_load_state()
     case = Case.objects.get(child__last_name="Verkostolainen")

@@ -1,0 +1,145 @@
+"""Correcting what was recorded (the client's right to rectification, GDPR art. 16): a
+child's or family member's details, an intake's text and notifier; and linking a child
+recorded as not identified to the identified person. Signed decisions are not corrected
+here: a new decision corrects them.
+
+Each page shows the history of corrections, with the old values and the reasons.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from monia.access import policy
+from monia.access.policy import Action
+from monia.access.purposes import Purpose
+from monia.casework import child_choice, correction_forms, intake_services, person_services
+from monia.casework.forms import unchecked
+from monia.people import selectors as people_selectors
+from monia.ui.errors import apply_errors
+
+GET_POST = require_http_methods(["GET", "POST"])
+
+
+@login_required
+@GET_POST
+def person_correct(request: HttpRequest, case_id: int, person_id: int) -> HttpResponse:
+    """Correct the details of the case's child or of a family member."""
+    user = policy.user_of(request)
+    case = policy.case_get_for_user(
+        user, case_id, purpose=Purpose.PERSON_CORRECT, action=Action.RECORD
+    )
+    person = people_selectors.person_in_family(case.child, person_id)
+    if person is None:
+        raise policy.NotFound
+    form = correction_forms.PersonCorrectionForm(
+        request.POST if request.method == "POST" else None, person=person
+    )
+    if request.method == "POST" and form.is_valid():
+        values: dict[str, Any] = dict(form.cleaned_data)
+        reason = values.pop("reason")
+        try:
+            person_services.case_person_correct(
+                user=user, case=case, person=person, reason=reason, values=values
+            )
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(request, _("The correction was recorded."))
+            return redirect("person_correct", case_id=case.pk, person_id=person.pk)
+    return render(
+        request,
+        "casework/person_correct.html",
+        {
+            "case": case,
+            "person": person,
+            "form": form,
+            "corrections": people_selectors.corrections_of(person),
+        },
+    )
+
+
+@login_required
+@GET_POST
+def intake_correct(request: HttpRequest, case_id: int, intake_id: int) -> HttpResponse:
+    """Correct an intake's text and notifier; its decision is not corrected here."""
+    user = policy.user_of(request)
+    case = policy.case_get_for_user(
+        user, case_id, purpose=Purpose.INTAKE_CORRECT, action=Action.RECORD
+    )
+    intake = get_object_or_404(case.intakes, pk=intake_id)
+    form = correction_forms.IntakeCorrectionForm(
+        request.POST if request.method == "POST" else None, intake=intake
+    )
+    if request.method == "POST" and form.is_valid():
+        values: dict[str, Any] = dict(form.cleaned_data)
+        reason = values.pop("reason")
+        try:
+            intake_services.intake_correct(user=user, intake=intake, reason=reason, values=values)
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(request, _("The correction was recorded."))
+            return redirect("intake_correct", case_id=case.pk, intake_id=intake.pk)
+    return render(
+        request,
+        "casework/intake_correct.html",
+        {
+            "case": case,
+            "intake": intake,
+            "form": form,
+            "corrections": intake.corrections.select_related("corrected_by"),
+        },
+    )
+
+
+@login_required
+@GET_POST
+def child_identify(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Link a child recorded as not identified to the identified person in the register:
+    search and choose inside the one form, give the reason."""
+    user = policy.user_of(request)
+    case = policy.case_get_for_user(
+        user, case_id, purpose=Purpose.CHILD_IDENTIFY, action=Action.RECORD
+    )
+    posted = request.method == "POST"
+    searching = posted and "search" in request.POST
+    section = child_choice.child_section(
+        user,
+        request.POST if posted else request.GET,
+        bound=posted,
+        search_purpose=Purpose.CHILD_IDENTIFY_SEARCH,
+        chosen_purpose=Purpose.CHILD_IDENTIFY,
+        offer_new=False,
+    )
+    form = correction_forms.IdentifyForm(request.POST if posted else None)
+    if searching:
+        unchecked(form, section.choice)
+    elif posted and all([form.is_valid(), section.choice.is_valid()]):
+        if section.chosen is None:
+            section.choice.add_error("person", _("Choose the child."))
+        else:
+            try:
+                target = person_services.child_identify(
+                    user=user, case=case, person=section.chosen, reason=form.cleaned_data["reason"]
+                )
+            except ValidationError as exc:
+                apply_errors(exc, section.choice, form)
+            else:
+                messages.success(request, _("The child was linked to the identified person."))
+                if policy.may(user, Action.VIEW, target):
+                    return redirect("case_detail", case_id=target.pk)
+                return redirect("dashboard")
+    return render(
+        request,
+        "casework/child_identify.html",
+        {"case": case, "form": form, "section": section},
+    )

@@ -1,0 +1,112 @@
+"""A child recorded as not identified is linked later to the identified person: the case
+becomes theirs (or its intakes join their open case), with a reason in the chronology."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from monia.access.models import AccessLog
+from monia.casework import person_services, services
+from monia.casework.models import Case, CaseStage, ChronologyEvent
+from monia.conftest import CaseWorld, child_create, days_ago
+from monia.conftest import login as _login
+from monia.people.models import Person
+
+INTAKE = dict(kind="notification", channel="phone", notifier_type="private", content="Huoli.")
+
+
+def _unidentified_case(worker: Any, team: Any) -> Case:
+    intake = services.intake_record_for_new_child(
+        user=worker,
+        child={
+            "first_names": "",
+            "last_name": "",
+            "unidentified": True,
+            "approximate_age": 8,
+            "description": "Poika B-rapusta, asunto 12",
+        },
+        team=team,
+        received_at=days_ago(1),
+        **INTAKE,
+    )
+    return intake.case
+
+
+def test_the_case_becomes_the_identified_childs(world: Any, worker_a: Any) -> None:
+    case = _unidentified_case(worker_a, world.team_a1)
+    unknown = case.child
+    onni = child_create(world.county_a, first="Onni", last="Koululainen", years=8, number=940)
+    AccessLog.objects.create(
+        user=worker_a, county=world.county_a, person=unknown, case=case, purpose="case_detail"
+    )
+    target = person_services.child_identify(
+        user=worker_a, case=case, person=onni, reason="Koulu vahvisti henkilöllisyyden."
+    )
+    assert target == case
+    case.refresh_from_db()
+    unknown.refresh_from_db()
+    assert case.child == onni and unknown.merged_into == onni
+    assert not AccessLog.objects.filter(person=unknown).exists()  # the reads are Onni's now
+    event = ChronologyEvent.objects.get(case=case, kind="child_identified")
+    assert "Onni Koululainen" in event.detail and "Koulu vahvisti" in event.detail
+
+
+def test_intakes_join_the_childs_open_case(case_a: CaseWorld, world: Any, worker_a: Any) -> None:
+    case = _unidentified_case(worker_a, world.team_a1)
+    target = person_services.child_identify(
+        user=worker_a, case=case, person=case_a.case.child, reason="Sama lapsi."
+    )
+    assert target == case_a.case
+    case.refresh_from_db()
+    assert case.stage == CaseStage.CLOSED and not case.intakes.exists()
+    assert case_a.case.intakes.filter(content="Huoli.").exists()
+    assert ChronologyEvent.objects.filter(case=case_a.case, kind="child_identified").exists()
+
+
+def test_an_identified_child_or_an_adult_cannot_be_linked(
+    case_a: CaseWorld, world: Any, worker_a: Any
+) -> None:
+    with pytest.raises(ValidationError):  # case_a's child is identified
+        person_services.child_identify(
+            user=worker_a, case=case_a.case, person=case_a.case.child, reason="x"
+        )
+    case = _unidentified_case(worker_a, world.team_a1)
+    mother = Person.objects.get(ties_from__to_person=case_a.case.child)
+    with pytest.raises(ValidationError) as exc:
+        person_services.child_identify(user=worker_a, case=case, person=mother, reason="x")
+    assert "person" in exc.value.message_dict
+    case.refresh_from_db()
+    assert case.child.unidentified and case.child.merged_into is None
+
+
+def test_the_page_searches_inside_the_form_and_links(world: Any, worker_a: Any) -> None:
+    case = _unidentified_case(worker_a, world.team_a1)
+    onni = child_create(world.county_a, first="Onni", last="Koululainen", years=8, number=941)
+    url = reverse("child_identify", kwargs={"case_id": case.pk})
+    client = _login("worker_a")
+    html = client.post(
+        url, {"search": "1", "q": "Koululainen", "reason": "Koulu vahvisti."}
+    ).content.decode()
+    assert re.search(rf'name="person" value="{onni.pk}"', html)
+    assert "Koulu vahvisti." in html  # the reason typed is kept
+    assert AccessLog.objects.filter(person=onni, purpose="child_identify_search").exists()
+    response = client.post(
+        url, {"q": "Koululainen", "person": str(onni.pk), "reason": "Koulu vahvisti."}
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.child == onni
+
+
+def test_the_page_is_for_those_who_record_on_the_case(
+    world: Any, worker_a: Any, other_team: Any
+) -> None:
+    case = _unidentified_case(worker_a, world.team_a1)
+    url = reverse("child_identify", kwargs={"case_id": case.pk})
+    assert _login("other_team").get(url).status_code == 404
+    assert _login("worker_a").get(url).status_code == 200
