@@ -109,13 +109,18 @@ class PlainPlan(models.Model):
 
 
 class SafetyAlert(models.Model):
-    """The child or parent pressed "I don't feel safe": an urgent alert to the team."""
+    """The child or parent pressed "I don't feel safe": an urgent alert to the team, and
+    outside office hours to the county's social emergency service as well."""
 
     case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="+")
     raised_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     raised_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    outside_office_hours = models.BooleanField(_("raised outside office hours"), default=False)
+    emergency_service_email = models.EmailField(
+        _("also sent to the social emergency service"), blank=True
+    )
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )

@@ -11,7 +11,7 @@ import dataclasses
 import datetime
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -31,7 +31,10 @@ from monia.casework.models import (
 from monia.netmeet.models import AgreedAction, MeetingStatus, NetworkMeeting
 from monia.people.models import Person
 from monia.portal.access import PortalCase
-from monia.portal.models import ChildPortalAccess, GuardianRestriction, PlainPlan, SafetyAlert
+from monia.portal.models import ChildPortalAccess, GuardianRestriction, PlainPlan
+from monia.portal.safety_selectors import case_safety_alerts as case_safety_alerts
+from monia.portal.safety_selectors import emergency_numbers as emergency_numbers
+from monia.portal.safety_selectors import open_safety_alerts as open_safety_alerts
 
 LOG_YEARS = 2  # 703/2023 § 11: the log of the previous two years
 
@@ -346,26 +349,3 @@ def who_viewed(pc: PortalCase, *, page: int = 1, now: datetime.datetime | None =
     return LogPage(
         rows=window[:LOG_PER_PAGE], number=page, has_next=len(window) > LOG_PER_PAGE, total=total
     )
-
-
-def open_safety_alerts(cases: QuerySet[Case]) -> list[SafetyAlert]:
-    """Unhandled alerts of the given cases (a queryset from the policy), oldest first."""
-    return list(
-        SafetyAlert.objects.filter(case__in=cases, handled_at__isnull=True)
-        .select_related("case__child")
-        .order_by("raised_at")
-    )
-
-
-def case_safety_alerts(case: Case) -> list[SafetyAlert]:
-    return list(SafetyAlert.objects.filter(case=case).select_related("raised_by", "handled_by"))
-
-
-def emergency_numbers(case: Case) -> list[tuple[str, str]]:
-    numbers = [(_("Emergency number: police, ambulance, fire"), "112")]
-    if case.county.social_emergency_phone:
-        numbers.append(
-            (_("Emergency social services, day and night"), case.county.social_emergency_phone)
-        )
-    numbers.append((_("Children and young people's phone (MLL), free"), "116 111"))
-    return numbers

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import hmac
+import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -17,7 +21,7 @@ from monia.access.policy import CASEWORK_ROLES
 from monia.accounts.models import Role, User
 from monia.casework.models import Case, EventKind
 from monia.casework.services import event_write
-from monia.notify.services import notify
+from monia.notify.services import absolute_link, notify
 from monia.people import hetu
 from monia.people.models import Person
 from monia.portal.access import PortalCase, portal_cases
@@ -29,6 +33,10 @@ from monia.portal.models import (
     PlainPlan,
     SafetyAlert,
 )
+from monia.portal.safety_selectors import OfficeStatus, office_status
+from monia.teams.models import County
+
+logger = logging.getLogger(__name__)
 
 # Who is alerted: the team around the child (a senior official is not on a team).
 ALERTED_ROLES = CASEWORK_ROLES - {"senior_official"}
@@ -105,10 +113,23 @@ def _team_to_alert(case: Case) -> list[User]:
 
 
 @transaction.atomic
-def safety_alert_raise(*, user: User, portal_case: PortalCase) -> SafetyAlert:
-    """An urgent alert to the child's worker and team; the notification names nobody."""
+def safety_alert_raise(
+    *, user: User, portal_case: PortalCase, now: datetime.datetime | None = None
+) -> SafetyAlert:
+    """An urgent alert to the child's worker and team; outside the county's office hours
+    also an e-mail to its social emergency service. Neither names anybody."""
     case = portal_case.case
-    alert = SafetyAlert.objects.create(case=case, raised_by=user)
+    status = office_status(case.county, now)
+    alert = SafetyAlert.objects.create(
+        case=case,
+        raised_by=user,
+        outside_office_hours=not status.open_now,
+        emergency_service_email=status.emergency_email
+        if status.routed_to_emergency_service
+        else "",
+    )
+    if alert.emergency_service_email:
+        transaction.on_commit(lambda: _emergency_service_email(alert, case.county, status))
     event_write(
         case=case,
         kind=EventKind.SAFETY_ALERT,
@@ -122,6 +143,32 @@ def safety_alert_raise(*, user: User, portal_case: PortalCase) -> SafetyAlert:
         link=reverse("case_portal", kwargs={"case_id": case.pk}),
     )
     return alert
+
+
+def _emergency_service_email(alert: SafetyAlert, county: County, status: OfficeStatus) -> None:
+    """The alert to the social emergency service: that there is one, when the team is back,
+    and where to log in; no name, no identity code, nothing of the case (style: notify)."""
+    languages = [settings.LANGUAGE_CODE, "sv"] if county.bilingual else [settings.LANGUAGE_CODE]
+    context = {
+        "raised_at": timezone.localtime(alert.raised_at),
+        "back_at": timezone.localtime(status.back_at),
+        "url": absolute_link(reverse("case_portal", kwargs={"case_id": alert.case_id})),
+        "number": alert.pk,
+    }
+    parts, subject = [], ""
+    for language in languages:
+        with translation.override(language):
+            subject = subject or _("Monia: URGENT safety alert outside office hours")
+            parts.append(
+                render_to_string(
+                    "portal/emergency_service_email.txt",
+                    {**context, "county": county.localized_name(language)},
+                )
+            )
+    try:
+        send_mail(subject, "\n\n".join(parts), None, [alert.emergency_service_email])
+    except Exception:  # the alert is saved and on the team's dashboards; log and go on
+        logger.exception("emergency service e-mail failed")
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from monia.access import policy
 from monia.access.purposes import Purpose
 from monia.portal import access as portal_access
-from monia.portal import selectors, services
+from monia.portal import safety_selectors, selectors, services
 from monia.portal.access import PortalCase
 from monia.portal.demo import demo_clients
 from monia.portal.forms import DemoLoginForm
@@ -174,7 +174,15 @@ def portal_safety_general(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
     pcs = portal_access.portal_cases_list(user, purpose=Purpose.PORTAL_SAFETY)
     numbers = selectors.emergency_numbers(pcs[0].case) if pcs else []
-    return render(request, "portal/safety_general.html", {"pcs": pcs, "numbers": numbers})
+    return render(
+        request,
+        "portal/safety_general.html",
+        {
+            "pcs": pcs,
+            "numbers": numbers,
+            "statuses": [(pc, safety_selectors.office_status(pc.case.county)) for pc in pcs],
+        },
+    )
 
 
 @login_required(login_url="portal_login")
@@ -191,6 +199,7 @@ def portal_safety(request: HttpRequest, case_id: int) -> HttpResponse:
         "portal/safety.html",
         pc,
         numbers=selectors.emergency_numbers(pc.case),
+        office=safety_selectors.office_status(pc.case.county),
         sent=sent,
     )
 
