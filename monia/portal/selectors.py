@@ -16,9 +16,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from monia.access.models import AccessLog
-from monia.access.purposes import purpose_label
-from monia.accounts.models import User
 from monia.casework.models import (
     AssessmentConclusion,
     Case,
@@ -31,12 +28,11 @@ from monia.casework.models import (
 from monia.netmeet.models import AgreedAction, MeetingStatus, NetworkMeeting
 from monia.people.models import Person
 from monia.portal.access import PortalCase
+from monia.portal.log_selectors import who_viewed as who_viewed
 from monia.portal.models import ChildPortalAccess, GuardianRestriction, PlainPlan
 from monia.portal.safety_selectors import case_safety_alerts as case_safety_alerts
 from monia.portal.safety_selectors import emergency_numbers as emergency_numbers
 from monia.portal.safety_selectors import open_safety_alerts as open_safety_alerts
-
-LOG_YEARS = 2  # 703/2023 § 11: the log of the previous two years
 
 
 @dataclasses.dataclass(frozen=True)
@@ -269,83 +265,4 @@ def case_guardians(case: Case) -> list[Person]:
         .filter(Q(ties_from__ended_on__isnull=True) | Q(ties_from__ended_on__gt=today))
         .distinct()
         .order_by("last_name", "first_names")
-    )
-
-
-@dataclasses.dataclass(frozen=True)
-class LogRow:
-    at: datetime.datetime
-    who: str
-    organisation: str
-    what: str
-    basis: str
-    kind: str  # "access" | "disclosure"
-
-
-def _staff_label(user: User) -> tuple[str, str]:
-    """Who read, and where they work (the organisation, else the county)."""
-    if user.role == "client":
-        return _("You or your family member"), ""
-    org = user.organisation.name if user.organisation_id and user.organisation else ""
-    if not org and user.county_id and user.county:
-        org = user.county.name_fi
-    title = user.title or user.get_role_display()
-    return f"{user.display_name} ({title})", org
-
-
-LOG_PER_PAGE = 50
-
-
-@dataclasses.dataclass(frozen=True)
-class LogPage:
-    rows: list[LogRow]
-    number: int
-    has_next: bool
-    total: int
-
-
-def who_viewed(pc: PortalCase, *, page: int = 1, now: datetime.datetime | None = None) -> LogPage:
-    """The access and disclosure log of the child's data for the last two years, newest
-    first, a page at a time (the whole log, however long: 703/2023 § 11)."""
-    from monia.network import selectors as network_selectors
-
-    now = now or timezone.now()
-    since = now - datetime.timedelta(days=365 * LOG_YEARS + 1)
-    person_ids = [pc.case.child_id] if not pc.is_guardian else [pc.case.child_id, pc.client.pk]
-    page = max(1, page)
-    start, stop = (page - 1) * LOG_PER_PAGE, page * LOG_PER_PAGE
-    accesses = AccessLog.objects.filter(person_id__in=person_ids, at__gte=since)
-    disclosures = network_selectors.disclosures_for_person(person_ids, since=since)
-    total = accesses.count() + len(disclosures)
-    # The newest `stop + 1` accesses and every disclosure hold the page and one row more.
-    rows: list[LogRow] = []
-    for a in accesses.select_related("user", "user__organisation", "user__county").order_by(
-        "-at", "-pk"
-    )[: stop + 1]:
-        who, org = _staff_label(a.user)
-        rows.append(
-            LogRow(
-                at=a.at,
-                who=who,
-                organisation=org,
-                what=purpose_label(a.purpose),
-                basis=a.get_basis_display(),
-                kind="access",
-            )
-        )
-    rows += [
-        LogRow(
-            at=d.at,
-            who=d.recipient_name,
-            organisation=d.organisation_name,
-            what=d.purpose_label,
-            basis=d.basis_label,
-            kind="disclosure",
-        )
-        for d in disclosures
-    ]
-    rows.sort(key=lambda r: r.at, reverse=True)
-    window = rows[start : stop + 1]
-    return LogPage(
-        rows=window[:LOG_PER_PAGE], number=page, has_next=len(window) > LOG_PER_PAGE, total=total
     )

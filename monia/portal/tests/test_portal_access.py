@@ -214,8 +214,8 @@ def test_who_viewed_shows_two_years_and_no_older(portal_world: PortalWorld) -> N
     text = client.get(
         reverse("portal_who_viewed", args=[portal_world.young_case.pk])
     ).content.decode()
-    assert "Timeline and chronology" in text
-    assert "Case page" not in text and "Case record" not in text
+    assert "What has happened, in time order" in text
+    assert "Case page" not in text and "The main facts of the child's matter" not in text
 
 
 def test_the_admin_site_does_not_list_portal_clients(
@@ -323,12 +323,18 @@ def test_a_meeting_hidden_from_a_guardian_does_not_show_its_place_or_open_my_voi
 
 
 def test_who_viewed_shows_the_whole_log_a_page_at_a_time(portal_world: PortalWorld) -> None:
+    import datetime
+
+    from django.utils import timezone
+
     from monia.access.models import AccessLog as Log
     from monia.accounts.models import User
-    from monia.portal.selectors import LOG_PER_PAGE
+    from monia.portal.log_selectors import LOG_PER_PAGE
 
     case = portal_world.young_case
     worker = User.objects.get(username="worker_a")
+    now = timezone.now()
+    # One read a day: each day is an entry of its own (several reads of one day are one).
     Log.objects.bulk_create(
         Log(
             user=worker,
@@ -337,18 +343,23 @@ def test_who_viewed_shows_the_whole_log_a_page_at_a_time(portal_world: PortalWor
             case=case,
             purpose="case_detail",
             basis="team_member",
+            at=now - datetime.timedelta(days=n + 1),
         )
-        for _ in range(LOG_PER_PAGE * 2 + 7)
+        for n in range(LOG_PER_PAGE * 2 + 7)
     )
     client = portal_client(portal_world.young, language="en")
     url = reverse("portal_who_viewed", args=[case.pk])
     seen = 0
     for page in (1, 2, 3):
         text = client.get(url, {"page": page}).content.decode()
-        seen += text.count("<tr><td>")
+        seen += text.count('class="log-entry"')
         assert ("Older" in text) == (page < 3)
-    total = Log.objects.filter(person_id=case.child_id).count()
-    assert seen == total  # every row, once; the portal's own reads are rows too
+        assert f"This is page {page} of 3." in text
+    days = {
+        (r.user_id, timezone.localdate(r.at))
+        for r in Log.objects.filter(person_id=case.child_id).exclude(user__role="client")
+    }
+    assert seen == len(days)  # every reader on every day, once; the client's own reads not
     assert client.get(url, {"page": "x"}).status_code == 200
 
 
