@@ -112,6 +112,7 @@ class Purpose(models.TextChoices):
     PORTAL_MEETINGS = "portal_meetings", PORTAL
     PORTAL_SAFETY = "portal_safety", PORTAL
     PORTAL_WHO_VIEWED = "portal_who_viewed", PORTAL
+    PORTAL_PRIVACY = "portal_privacy", PORTAL
     PORTAL_MESSAGES = "portal_messages", PORTAL
     PORTAL_JOURNAL = "portal_journal", PORTAL
     PORTAL_VOICE = "portal_voice", PORTAL

@@ -3,6 +3,8 @@ documents, staff pages, and the access log of every read."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -66,15 +68,36 @@ def test_guardian_sees_both_children_and_chooses(portal_world: PortalWorld) -> N
     assert "Aino" in text and "Eetu" in text
     page = client.get(reverse("portal_plan", args=[portal_world.cw.case.pk]))
     assert page.status_code == 200
-    assert "Koulunkäynti" in page.content.decode()
+    # The plan's professional text never shows; its family version does, once approved.
+    assert "Koulunkäynti" not in page.content.decode()
     row = AccessLog.objects.filter(case=portal_world.cw.case, channel="portal").latest("at")
     assert row.basis == Basis.GUARDIAN
+    _approve(portal_world.cw.case, "plan", "Koulupäivät sujuvat paremmin.")
+    page = client.get(reverse("portal_plan", args=[portal_world.cw.case.pk]))
+    assert "Koulupäivät sujuvat paremmin." in page.content.decode()
+
+
+def _approve(case: Any, kind: str, text: str) -> str:
+    """worker_a approves a family version of the case's newest document of this kind."""
+    from monia.accounts.models import User
+    from monia.portal import family_services
+    from monia.portal.document_selectors import case_documents
+
+    document = next(d for d in case_documents(case) if d.key.startswith(f"{kind}:"))
+    family_services.family_version_approve(
+        user=User.objects.get(username="worker_a"),
+        case=case,
+        document_key=document.key,
+        text=text,
+    )
+    return document.key
 
 
 def test_guardian_does_not_see_a_document_hidden_from_them(portal_world: PortalWorld) -> None:
     case = portal_world.cw.case
     worker = login("worker_a")
     key = f"measure:{portal_world.cw.emergency.pk}"
+    _approve(case, "measure", "Asut nyt turvassa. Paikka on Perhekoti.")
     response = worker.post(
         reverse("case_portal_document_hide", args=[case.pk]),
         {
@@ -109,7 +132,11 @@ def test_young_adult_in_aftercare_sees_own_decisions(portal_world: PortalWorld) 
     client = portal_client(portal_world.young_adult)
     response = client.get(reverse("portal_decisions", args=[portal_world.adult_case.pk]))
     assert response.status_code == 200
-    assert "Nuorisokoti" in response.content.decode()
+    assert "Jälkihuolto" in response.content.decode()  # the plain title and date
+    assert "Nuorisokoti" not in response.content.decode()  # the place: professional text
+    _approve(portal_world.adult_case, "measure", "Sait jälkihuoltoa Nuorisokodin jälkeen.")
+    response = client.get(reverse("portal_decisions", args=[portal_world.adult_case.pk]))
+    assert "Sait jälkihuoltoa Nuorisokodin jälkeen." in response.content.decode()
 
 
 def test_guardian_of_a_young_adult_sees_nothing_of_the_adult() -> None:
@@ -268,6 +295,10 @@ def test_actions_of_a_meeting_record_hidden_from_a_guardian_are_hidden_too(
         ],
     )
     guardian = portal_client(portal_world.guardian)
+    for name in ("portal_case", "portal_plan"):
+        page = guardian.get(reverse(name, args=[case.pk])).content.decode()
+        assert "turvakodissa" not in page, name  # not before the record's family version
+    _approve(case, "netmeet", "Tapasimme ja sovimme, kuka tekee mitä.")
     for name in ("portal_case", "portal_plan"):
         page = guardian.get(reverse(name, args=[case.pk])).content.decode()
         assert "turvakodissa" in page, name
