@@ -68,14 +68,14 @@ def _family_items(
     versions: dict[str, FamilyVersion],
     bound: forms.Form | None,
 ) -> list[FamilyItem]:
-    typed = bound.data.get("document") if bound is not None else None
+    typed = bound["document"].value() if bound is not None else None
     items = []
     for d in documents:
         if not d.needs_family_version:
             continue
         version = versions.get(d.key)
         if d.key == typed and bound is not None:
-            text = bound.data.get("text", "")
+            text = bound["text"].value() or ""
         else:
             text = version.text if version else suggestion_in_childs_language(case, d)
         items.append(FamilyItem(d, version, text))
@@ -105,10 +105,10 @@ def _page(
             "family_items": items,
             "family_missing": sum(1 for i in items if i.version is None),
             "family_form": family,
-            "family_error_for": family.data.get("document") if family is not None else None,
+            "family_error_for": family["document"].value() if family is not None else None,
             "requests": selectors.pending_requests(case, documents),
             "decision_form": decision,
-            "decision_error_for": decision.data.get("document") if decision else None,
+            "decision_error_for": decision["document"].value() if decision else None,
             "hide_form": bound.get("hide") or _hide_form(documents, guardians),
             "alert_form": bound.get("alert") or HandleAlertForm(),
             "alert_error_for": alert_error_for,
@@ -149,7 +149,7 @@ def case_portal(request: HttpRequest, case_id: int) -> HttpResponse:
 def case_portal_family_version(request: HttpRequest, case_id: int) -> HttpResponse:
     """Approve one document's family version: from now on the family reads it."""
     user, case = _open(request, case_id, Action.RECORD)
-    form = FamilyVersionForm(request.POST)
+    form = FamilyVersionForm(request.POST, prefix="fv")
     if form.is_valid():
         try:
             family_services.family_version_approve(
@@ -181,7 +181,7 @@ def case_portal_family_version_withdraw(request: HttpRequest, case_id: int) -> H
     user, case = _open(request, case_id, Action.RECORD)
     try:
         family_services.family_version_withdraw(
-            user=user, case=case, document_key=request.POST.get("document", "")
+            user=user, case=case, document_key=request.POST.get("fv-document", "")
         )
     except ValidationError as exc:
         return _refused(request, case, exc)
@@ -193,7 +193,7 @@ def case_portal_family_version_withdraw(request: HttpRequest, case_id: int) -> H
 def case_portal_request_decide(request: HttpRequest, case_id: int) -> HttpResponse:
     """Decide a young person's request that the guardians do not see something."""
     user, case = _open(request, case_id, Action.DECIDE)
-    form = RequestDecisionForm(request.POST)
+    form = RequestDecisionForm(request.POST, prefix="req")
     if form.is_valid():
         try:
             services.restriction_decide(

@@ -141,7 +141,7 @@ def test_the_worker_approves_a_suggestion_on_the_cases_portal_page(
     intake = next(d for d in case_documents(case) if d.key.startswith("intake:"))
     response = worker.post(
         reverse("case_portal_family_version", args=[case.pk]),
-        {"document": intake.key, "text": "Päätimme selvittää yhdessä, mitä apua tarvitset."},
+        {"fv-document": intake.key, "fv-text": "Päätimme selvittää yhdessä, mitä apua tarvitset."},
     )
     assert response.status_code == 302
     version = FamilyVersion.objects.get(case=case, document_key=intake.key)
@@ -162,11 +162,12 @@ def test_an_empty_family_version_saves_nothing_and_says_what_is_missing(
     worker = login("worker_a", language="en")
     key = f"measure:{portal_world.cw.emergency.pk}"
     response = worker.post(
-        reverse("case_portal_family_version", args=[case.pk]), {"document": key, "text": "  "}
+        reverse("case_portal_family_version", args=[case.pk]),
+        {"fv-document": key, "fv-text": "  "},
     )
     assert response.status_code == 200
     text = response.content.decode()
-    assert "error-summary" in text and 'href="#id_text"' in text and 'id="id_text"' in text
+    assert "error-summary" in text and 'href="#id_fv-text"' in text and 'id="id_fv-text"' in text
     assert not FamilyVersion.objects.filter(case=case).exists()
 
 
@@ -177,8 +178,8 @@ def test_a_hard_family_version_gets_a_reading_level_warning(portal_world: Portal
     response = worker.post(
         reverse("case_portal_family_version", args=[case.pk]),
         {
-            "document": key,
-            "text": "Kiireellisen sijoituksen perusteena olivat vanhempien "
+            "fv-document": key,
+            "fv-text": "Kiireellisen sijoituksen perusteena olivat vanhempien "
             "päihdeongelmat, lapsen turvattomuuskokemukset ja vanhemmuuden voimavarojen "
             "riittämättömyys nykyisessä elämäntilanteessa.",
         },
@@ -200,7 +201,7 @@ def test_withdrawing_a_family_version_leaves_only_the_title_again(
     url = reverse("portal_decisions", args=[case.pk])
     assert "Asut nyt turvassa." in guardian.get(url).content.decode()
     response = login("worker_a").post(
-        reverse("case_portal_family_version_withdraw", args=[case.pk]), {"document": key}
+        reverse("case_portal_family_version_withdraw", args=[case.pk]), {"fv-document": key}
     )
     assert response.status_code == 302
     assert "Asut nyt turvassa." not in guardian.get(url).content.decode()
