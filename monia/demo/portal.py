@@ -1,7 +1,7 @@
 """Demo data for the participation portal: a showcase young person of the demo worker's
 caseload gets a planned network meeting with a remote link and the family versions of its
 documents (the plan in the worker's plain words), and the county its emergency social
-services number. Demo identification lists such
+services number and address. Demo identification lists such
 clients first (``monia.portal.demo``)."""
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) ->
 
     county = staff.team.county
     county.social_emergency_phone = EMERGENCY_PHONES.get(county_code, "")
-    county.save(update_fields=["social_emergency_phone"])
+    # Out of office hours a safety alert goes here too (a synthetic address).
+    county.social_emergency_email = f"sosiaalipaivystys@{county_code}.example.org"
+    county.save(update_fields=["social_emergency_phone", "social_emergency_email"])
     worker = staff.workers[0]
     oldest = today.replace(year=today.year - 18) + datetime.timedelta(days=1)
     youngest = today.replace(year=today.year - 12)
