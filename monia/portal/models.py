@@ -3,8 +3,10 @@
 A client (a young person from 12, a guardian, a young adult in aftercare) logs in with
 strong electronic identification; the identity code links the login to the person's
 rows in the counties' registers. What each client may see is decided in
-``monia/access/policy.py`` (portal block); the worker decides what a guardian may not
-see (``GuardianRestriction``), as professionals restrict display in OmaKanta.
+``monia/portal/access.py``; a client reads a document only as the family version the worker
+approved (``FamilyVersion``); the worker decides what a guardian may not see
+(``GuardianRestriction``), as professionals restrict display in OmaKanta, and a young person
+may ask for it.
 """
 
 from __future__ import annotations

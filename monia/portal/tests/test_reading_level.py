@@ -9,7 +9,9 @@ The Finnish bound is our own calibration [U]: no national readability norm was f
 Measured on 2026-11-23 over 44 sentences: en 17.8, sv 20.5, fi 41.5 (5.1 words per sentence).
 
 The sentences made in Python (``monia/portal/words.py``: the suggested family versions of
-decisions and measures) are measured with the templates' own. "Who has seen my data" names
+decisions and measures) are measured with the templates' own; on 2026-12-05 (issue 10: the
+safety page's office hours, who reads what, a young person's requests) over 97 sentences:
+en 18.9, sv 21.6, fi 40.3 (5.4 words per sentence). "Who has seen my data" names
 what was seen and why with short labels (``access.purposes.Purpose``, ``words.BASIS_WORDS``),
 measured as phrases at a 13-year-old's level; on 2026-12-05, after issue 10 rewrote them:
 en 27.4, sv 39.2, fi 49.5 (the labels before: en 42.2, sv 55.5, fi 61.8).
