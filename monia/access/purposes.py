@@ -11,19 +11,20 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-CASE_RECORD = _("Case record")
-NOTIFICATION = _("Child welfare notification")
-DECISIONS = _("Decisions on help and placements")
-PLAN = _("Client plan")
-TEAM_MEETING = _("The team's meeting")
-FAMILY_MAP = _("Family and network map")
-EXPERT_GROUP = _("Expert group")
-SERVICES = _("Services and referrals")
-PROFESSIONALS = _("Work with other professionals")
-FRONT_PAGE = _("Worker's front page")
-TIMELINE = _("Timeline and chronology")
-PORTAL = _("Participation portal")
-INTERFACE = _("Another system, through the interface")
+# Each label completes "Looked at: …" for a reader of 13 (and reads right to a guardian).
+CASE_RECORD = _("The main facts of the child's matter")
+NOTIFICATION = _("A report of worry about the child")
+DECISIONS = _("Decisions about help or where the child lives")
+PLAN = _("The plan for the child")
+TEAM_MEETING = _("The workers' team meeting")
+FAMILY_MAP = _("A map of the family and important people")
+EXPERT_GROUP = _("A group of experts who give advice")
+SERVICES = _("Help from other services")
+PROFESSIONALS = _("Work with other helpers, like the school")
+FRONT_PAGE = _("The child's name on the worker's list")
+TIMELINE = _("What has happened, in time order")
+PORTAL = _("The child's matters on these pages")
+INTERFACE = _("Another computer system")
 
 
 class Purpose(models.TextChoices):
@@ -115,6 +116,7 @@ class Purpose(models.TextChoices):
     PORTAL_MEETINGS = "portal_meetings", PORTAL
     PORTAL_SAFETY = "portal_safety", PORTAL
     PORTAL_WHO_VIEWED = "portal_who_viewed", PORTAL
+    PORTAL_PRIVACY = "portal_privacy", PORTAL
     PORTAL_MESSAGES = "portal_messages", PORTAL
     PORTAL_JOURNAL = "portal_journal", PORTAL
     PORTAL_VOICE = "portal_voice", PORTAL
@@ -132,5 +134,6 @@ def purpose_checked(purpose: str) -> Purpose:
 
 
 def purpose_label(purpose: str) -> str:
-    """What a client reads for a stored purpose; a code retired since is "Case record"."""
+    """What a client reads for a stored purpose; a code retired since reads as the main
+    facts of the matter."""
     return str(Purpose(purpose).label) if purpose in Purpose.values else str(CASE_RECORD)

@@ -1,6 +1,7 @@
 """Demo data for the participation portal: a showcase young person of the demo worker's
-caseload gets a planned network meeting with a remote link and the plan in plain words,
-and the county its emergency social services number. Demo identification lists such
+caseload gets a planned network meeting with a remote link and the family versions of its
+documents (the plan in the worker's plain words), and the county its emergency social
+services number and address. Demo identification lists such
 clients first (``monia.portal.demo``)."""
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ EMERGENCY_PHONES = {"keski-suomi": "014 266 0149", "pohjanmaa": "06 218 9555"}  
 
 def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) -> Case | None:
     from monia.netmeet import services as netmeet_services
-    from monia.portal import services as portal_services
+    from monia.portal import family_services
+    from monia.portal.document_selectors import case_documents
 
     county = staff.team.county
     county.social_emergency_phone = EMERGENCY_PHONES.get(county_code, "")
-    county.save(update_fields=["social_emergency_phone"])
+    # Out of office hours a safety alert goes here too (a synthetic address).
+    county.social_emergency_email = f"sosiaalipaivystys@{county_code}.example.org"
+    county.save(update_fields=["social_emergency_phone", "social_emergency_email"])
     worker = staff.workers[0]
     oldest = today.replace(year=today.year - 18) + datetime.timedelta(days=1)
     youngest = today.replace(year=today.year - 12)
@@ -52,14 +56,18 @@ def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) ->
         ),
         remote_link="https://meet.example.org/monia-demo",
     )
-    portal_services.plain_plan_save(
-        user=worker,
-        case=case,
-        text=(
-            "Haluamme, että koulupäivät sujuvat ja kotona on rauhallista.\n"
-            "Perhetyöntekijä käy kotona kerran viikossa.\n"
-            f"{worker.first_name} tapaa sinua kerran kuussa.\n"
-            "Katsomme suunnitelmaa yhdessä uudelleen puolen vuoden päästä."
-        ),
+    plan_text = (
+        "Haluamme, että koulupäivät sujuvat ja kotona on rauhallista.\n"
+        "Perhetyöntekijä käy kotona kerran viikossa.\n"
+        f"{worker.first_name} tapaa sinua kerran kuussa.\n"
+        "Katsomme suunnitelmaa yhdessä uudelleen puolen vuoden päästä."
     )
+    # The worker has approved the family version of each document (the plan in her words,
+    # the rest as suggested); the portal shows nothing else of them.
+    for document in case_documents(case):
+        text = plan_text if document.kind == "plan" else str(document.suggestion)
+        if document.needs_family_version and text:
+            family_services.family_version_approve(
+                user=worker, case=case, document_key=document.key, text=text
+            )
     return case

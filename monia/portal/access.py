@@ -26,7 +26,7 @@ from monia.access.purposes import purpose_checked
 from monia.accounts.models import Role, User
 from monia.casework.models import Case, CaseStage
 from monia.people.models import Person, Relationship
-from monia.portal.models import GuardianRestriction
+from monia.portal.models import GuardianRestriction, RestrictionStatus
 
 PORTAL_MIN_AGE = 12
 ADULT_AGE = 18
@@ -60,9 +60,9 @@ class PortalCase:
         if not self.is_guardian:
             return frozenset()
         return frozenset(
-            GuardianRestriction.objects.filter(case=self.case, guardian=self.client).values_list(
-                "document_key", flat=True
-            )
+            GuardianRestriction.objects.filter(
+                case=self.case, guardian=self.client, status=RestrictionStatus.IN_FORCE
+            ).values_list("document_key", flat=True)
         )
 
 

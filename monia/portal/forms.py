@@ -10,12 +10,39 @@ class DemoLoginForm(forms.Form):
     )
 
 
-class PlainPlanForm(forms.Form):
+class FamilyVersionForm(forms.Form):
+    """One document's family version; the page draws the fields itself, one per document."""
+
+    document = forms.CharField(widget=forms.HiddenInput)
     text = forms.CharField(
-        label=_("The plan in plain words"),
-        widget=forms.Textarea(attrs={"rows": 8}),
+        label=_("Family version"),
+        widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
-        help_text=_("Short sentences a nine-year-old understands: what we want, who helps, when."),
+        required=False,  # the service says what is missing, in the same words everywhere
+    )
+
+
+class RequestDecisionForm(forms.Form):
+    """The worker's decision on a young person's request (one per request on the page)."""
+
+    document = forms.CharField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("agree", _("Agree: the guardians do not see it")),
+            ("decline", _("Do not agree: the guardians still see it")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    judged_able = forms.BooleanField(
+        label=_(
+            "I judge that the young person is able to decide this "
+            "(age, maturity, understanding of the matter)."
+        ),
+        required=False,
+    )
+    reason = forms.CharField(
+        label=_("Reasons"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )
 
 

@@ -1,196 +1,96 @@
-"""Reads of the participation portal: the client's documents, plan, meetings and log.
+"""Reads of the participation portal: meetings, what is hidden from a guardian, and the
+reads of the other sub-domains under their usual names (documents and family versions in
+``document_selectors``, the access log in ``log_selectors``, safety alerts in
+``safety_selectors``).
 
 Everything here takes a case the policy has already opened (``portal_access.portal_case_get``
 for clients, ``policy.case_get_for_user`` for staff); nothing here decides access, except
-that a guardian's hidden documents are filtered out (``visible_documents``).
+that a guardian's hidden documents are filtered out.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-from typing import Any
 
-from django.db.models import Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from monia.access.models import AccessLog
-from monia.access.purposes import purpose_label
-from monia.accounts.models import User
-from monia.casework.models import (
-    AssessmentConclusion,
-    Case,
-    ClientPlan,
-    IntakeDecision,
-    Measure,
-    MeasureKind,
-    PlanStatus,
-)
-from monia.netmeet.models import AgreedAction, MeetingStatus, NetworkMeeting
-from monia.people.models import Person
+from monia.casework.models import Case
+from monia.netmeet.models import MeetingStatus, NetworkMeeting
 from monia.portal.access import PortalCase
-from monia.portal.models import ChildPortalAccess, GuardianRestriction, PlainPlan, SafetyAlert
-
-LOG_YEARS = 2  # 703/2023 § 11: the log of the previous two years
+from monia.portal.document_selectors import RECORD_KINDS as RECORD_KINDS
+from monia.portal.document_selectors import CaseDocument
+from monia.portal.document_selectors import approved_plan as approved_plan
+from monia.portal.document_selectors import case_documents as case_documents
+from monia.portal.document_selectors import case_guardians as case_guardians
+from monia.portal.document_selectors import family_versions as family_versions
+from monia.portal.document_selectors import open_actions as open_actions
+from monia.portal.document_selectors import portal_audience as portal_audience
+from monia.portal.document_selectors import portal_view as portal_view
+from monia.portal.log_selectors import who_viewed as who_viewed
+from monia.portal.models import ChildPortalAccess, GuardianRestriction, RestrictionStatus
+from monia.portal.safety_selectors import case_safety_alerts as case_safety_alerts
+from monia.portal.safety_selectors import emergency_numbers as emergency_numbers
+from monia.portal.safety_selectors import open_safety_alerts as open_safety_alerts
 
 
 @dataclasses.dataclass(frozen=True)
-class PortalDocument:
-    """A document of the case as the portal shows it: a plain title and its content."""
+class RestrictionRow:
+    """A document hidden from a guardian (or asked to be), for the worker's page."""
 
-    key: str
-    kind: str
+    restriction: GuardianRestriction
     title: str
-    on: datetime.date
-    lines: list[tuple[str, str]]
 
 
-# The decisions in words a child understands (the codes of three choice sets, all distinct).
-PLAIN_WORDS: dict[str, Any] = {
-    IntakeDecision.START_ASSESSMENT: gettext_lazy(
-        "We decided to find out together what help you need."
-    ),
-    IntakeDecision.JOIN_ASSESSMENT: gettext_lazy("We added this to the work we are already doing."),
-    IntakeDecision.NO_ACTION: gettext_lazy(
-        "We decided that child welfare does not need to do anything."
-    ),
-    AssessmentConclusion.CHILD_WELFARE_CLIENT: gettext_lazy("You get help from child welfare."),
-    AssessmentConclusion.OTHER_SOCIAL_SERVICES: gettext_lazy(
-        "You get help from other social services."
-    ),
-    AssessmentConclusion.NO_NEED: gettext_lazy("You do not need help from social services now."),
-    MeasureKind.COMMUNITY_SUPPORT: gettext_lazy("Support while living at home"),
-    MeasureKind.PLACEMENT_AS_SUPPORT: gettext_lazy("Living somewhere else for a while, as support"),
-    MeasureKind.EMERGENCY_PLACEMENT: gettext_lazy("Urgent move to a safe place"),
-    MeasureKind.CARE_ORDER: gettext_lazy("Taken into care"),
-    MeasureKind.SUBSTITUTE_CARE: gettext_lazy("Living in a foster family or a home"),
-    MeasureKind.AFTERCARE: gettext_lazy("Aftercare: support after care"),
-}
+def _title(key: str, titles: dict[str, str]) -> str:
+    return titles.get(key, key)
 
 
-def _plain(code: str) -> str:
-    return str(PLAIN_WORDS.get(code, ""))
-
-
-def _date(d: datetime.date | None) -> str:
-    return d.strftime("%-d.%-m.%Y") if d else ""
-
-
-def portal_documents(case: Case) -> list[PortalDocument]:
-    """Decisions, the approved plan and the records of held meetings, newest first."""
-    docs: list[PortalDocument] = []
-    for intake in case.intakes.exclude(decision="").order_by("-decided_on"):
-        if intake.decided_on is None:
-            continue
-        docs.append(
-            PortalDocument(
-                key=f"intake:{intake.pk}",
-                kind="decision",
-                title=_("Decision after a child welfare notification"),
-                on=intake.decided_on,
-                lines=[
-                    (_("What we decided"), _plain(intake.decision)),
-                    (_("Why"), intake.decision_reason),
-                ],
-            )
-        )
-    for a in case.assessments.filter(completed_on__isnull=False):
-        assert a.completed_on is not None
-        docs.append(
-            PortalDocument(
-                key=f"assessment:{a.pk}",
-                kind="decision",
-                title=_("We finished finding out what help is needed"),
-                on=a.completed_on,
-                lines=[
-                    (_("What we found"), _plain(a.conclusion)),
-                    (_("Summary"), a.summary),
-                ],
-            )
-        )
-    for m in Measure.objects.filter(case=case):
-        lines = [(_("Starts"), _date(m.started_on))]
-        if m.expires_on:
-            lines.append((_("Lasts until"), _date(m.extended_to or m.expires_on)))
-        if m.ended_on:
-            lines.append((_("Ended"), _date(m.ended_on)))
-        if m.place:
-            lines.append((_("Where"), m.place))
-        if m.details:
-            lines.append((_("More"), m.details))
-        docs.append(
-            PortalDocument(
-                key=f"measure:{m.pk}",
-                kind="decision",
-                title=_plain(m.kind) or m.get_kind_display(),
-                on=m.decided_on,
-                lines=lines,
-            )
-        )
-    plan = approved_plan(case)
-    if plan is not None and plan.approved_on is not None:
-        docs.append(
-            PortalDocument(
-                key=f"plan:{plan.pk}",
-                kind="plan",
-                title=_("Your plan"),
-                on=plan.approved_on,
-                lines=[],
-            )
-        )
-    held = NetworkMeeting.objects.filter(case=case, status=MeetingStatus.HELD).prefetch_related(
-        "agreed_actions"
-    )
-    for meeting in held:
-        docs.append(
-            PortalDocument(
-                key=f"netmeet:{meeting.pk}",
-                kind="meeting",
-                title=_("What we agreed in the meeting"),
-                on=timezone.localtime(meeting.held_at).date(),
-                lines=[
-                    (a.owner_name, f"{a.description} ({_('by')} {_date(a.due_on)})")
-                    for a in meeting.agreed_actions.all()
-                ],
-            )
-        )
-    planned = NetworkMeeting.objects.filter(case=case, status=MeetingStatus.PLANNED)
-    for meeting in planned:
-        at = timezone.localtime(meeting.held_at)
-        docs.append(
-            PortalDocument(
-                key=f"netmeet:{meeting.pk}",
-                kind="invitation",
-                title=_("Invitation to a meeting"),
-                on=at.date(),
-                lines=[(_("Place"), meeting.place)],
-            )
-        )
-    docs.sort(key=lambda d: d.on, reverse=True)
-    return docs
-
-
-RECORD_KINDS = frozenset({"decision", "meeting"})  # what the decisions page lists
-
-
-def visible_documents(pc: PortalCase) -> list[PortalDocument]:
-    """The documents this client may see: a guardian does not see what is hidden from them."""
-    return [d for d in portal_documents(pc.case) if d.key not in pc.hidden_document_keys]
-
-
-def guardian_restrictions(
-    case: Case, documents: list[PortalDocument]
-) -> list[tuple[GuardianRestriction, str]]:
-    """The case's documents hidden from a guardian, each with the document's title."""
-    titles = {d.key: d.title for d in documents}
+def guardian_restrictions(case: Case, documents: list[CaseDocument]) -> list[RestrictionRow]:
+    """The case's documents hidden from a guardian (in force), each with its title."""
+    titles = {d.key: f"{d.title} ({d.on:%-d.%-m.%Y})" for d in documents}
     return [
-        (r, titles.get(r.document_key, r.document_key))
-        for r in GuardianRestriction.objects.filter(case=case).select_related(
-            "guardian", "restricted_by"
-        )
+        RestrictionRow(r, _title(r.document_key, titles))
+        for r in GuardianRestriction.objects.filter(
+            case=case, status=RestrictionStatus.IN_FORCE
+        ).select_related("guardian", "restricted_by", "requested_by")
     ]
+
+
+@dataclasses.dataclass(frozen=True)
+class PendingRequest:
+    """A young person's request that one document or My voice answer is not shown to the
+    guardians, waiting for the worker's decision."""
+
+    document_key: str
+    title: str
+    asked_by: str
+    asked_at: datetime.datetime
+    guardians: list[str]
+
+
+def pending_requests(case: Case, documents: list[CaseDocument]) -> list[PendingRequest]:
+    titles = {d.key: f"{d.title} ({d.on:%-d.%-m.%Y})" for d in documents}
+    found: dict[str, PendingRequest] = {}
+    rows = (
+        GuardianRestriction.objects.filter(case=case, status=RestrictionStatus.REQUESTED)
+        .select_related("guardian", "requested_by")
+        .order_by("requested_at", "pk")
+    )
+    for r in rows:
+        assert r.requested_by is not None and r.requested_at is not None
+        request = found.setdefault(
+            r.document_key,
+            PendingRequest(
+                r.document_key,
+                _title(r.document_key, titles),
+                r.requested_by.full_name,
+                r.requested_at,
+                [],
+            ),
+        )
+        request.guardians.append(r.guardian.full_name)
+    return list(found.values())
 
 
 def child_portal_allowed(case: Case) -> bool:
@@ -219,27 +119,6 @@ def may_see(pc: PortalCase, key: str) -> bool:
     return key not in pc.hidden_document_keys
 
 
-def approved_plan(case: Case) -> ClientPlan | None:
-    return (
-        ClientPlan.objects.filter(case=case, status=PlanStatus.APPROVED)
-        .order_by("-approved_on", "-pk")
-        .first()
-    )
-
-
-def plain_plan(case: Case) -> PlainPlan | None:
-    return PlainPlan.objects.filter(case=case).first()
-
-
-def open_actions(pc: PortalCase, today: datetime.date) -> list[AgreedAction]:
-    """Who does what: the actions agreed in the network meetings, not yet past due — less
-    those of a meeting record hidden from this guardian."""
-    actions = AgreedAction.objects.filter(
-        meeting__case=pc.case, meeting__status=MeetingStatus.HELD, due_on__gte=today
-    ).exclude(meeting_id__in=hidden_meeting_ids(pc))
-    return list(actions.select_related("meeting"))
-
-
 def upcoming_meetings(case: Case, now: datetime.datetime | None = None) -> list[NetworkMeeting]:
     now = now or timezone.now()
     return list(
@@ -257,115 +136,3 @@ def recently_held_meetings(case: Case, days: int = 60) -> list[NetworkMeeting]:
             case=case, status=MeetingStatus.HELD, held_at__gte=since
         ).order_by("-held_at")
     )
-
-
-def case_guardians(case: Case) -> list[Person]:
-    today = timezone.localdate()
-    return list(
-        Person.objects.filter(ties_from__to_person=case.child, ties_from__is_guardian=True)
-        .filter(Q(ties_from__ended_on__isnull=True) | Q(ties_from__ended_on__gt=today))
-        .distinct()
-        .order_by("last_name", "first_names")
-    )
-
-
-@dataclasses.dataclass(frozen=True)
-class LogRow:
-    at: datetime.datetime
-    who: str
-    organisation: str
-    what: str
-    basis: str
-    kind: str  # "access" | "disclosure"
-
-
-def _staff_label(user: User) -> tuple[str, str]:
-    """Who read, and where they work (the organisation, else the county)."""
-    if user.role == "client":
-        return _("You or your family member"), ""
-    org = user.organisation.name if user.organisation_id and user.organisation else ""
-    if not org and user.county_id and user.county:
-        org = user.county.name_fi
-    title = user.title or user.get_role_display()
-    return f"{user.display_name} ({title})", org
-
-
-LOG_PER_PAGE = 50
-
-
-@dataclasses.dataclass(frozen=True)
-class LogPage:
-    rows: list[LogRow]
-    number: int
-    has_next: bool
-    total: int
-
-
-def who_viewed(pc: PortalCase, *, page: int = 1, now: datetime.datetime | None = None) -> LogPage:
-    """The access and disclosure log of the child's data for the last two years, newest
-    first, a page at a time (the whole log, however long: 703/2023 § 11)."""
-    from monia.network import selectors as network_selectors
-
-    now = now or timezone.now()
-    since = now - datetime.timedelta(days=365 * LOG_YEARS + 1)
-    person_ids = [pc.case.child_id] if not pc.is_guardian else [pc.case.child_id, pc.client.pk]
-    page = max(1, page)
-    start, stop = (page - 1) * LOG_PER_PAGE, page * LOG_PER_PAGE
-    accesses = AccessLog.objects.filter(person_id__in=person_ids, at__gte=since)
-    disclosures = network_selectors.disclosures_for_person(person_ids, since=since)
-    total = accesses.count() + len(disclosures)
-    # The newest `stop + 1` accesses and every disclosure hold the page and one row more.
-    rows: list[LogRow] = []
-    for a in accesses.select_related("user", "user__organisation", "user__county").order_by(
-        "-at", "-pk"
-    )[: stop + 1]:
-        who, org = _staff_label(a.user)
-        rows.append(
-            LogRow(
-                at=a.at,
-                who=who,
-                organisation=org,
-                what=purpose_label(a.purpose),
-                basis=a.get_basis_display(),
-                kind="access",
-            )
-        )
-    rows += [
-        LogRow(
-            at=d.at,
-            who=d.recipient_name,
-            organisation=d.organisation_name,
-            what=d.purpose_label,
-            basis=d.basis_label,
-            kind="disclosure",
-        )
-        for d in disclosures
-    ]
-    rows.sort(key=lambda r: r.at, reverse=True)
-    window = rows[start : stop + 1]
-    return LogPage(
-        rows=window[:LOG_PER_PAGE], number=page, has_next=len(window) > LOG_PER_PAGE, total=total
-    )
-
-
-def open_safety_alerts(cases: QuerySet[Case]) -> list[SafetyAlert]:
-    """Unhandled alerts of the given cases (a queryset from the policy), oldest first."""
-    return list(
-        SafetyAlert.objects.filter(case__in=cases, handled_at__isnull=True)
-        .select_related("case__child")
-        .order_by("raised_at")
-    )
-
-
-def case_safety_alerts(case: Case) -> list[SafetyAlert]:
-    return list(SafetyAlert.objects.filter(case=case).select_related("raised_by", "handled_by"))
-
-
-def emergency_numbers(case: Case) -> list[tuple[str, str]]:
-    numbers = [(_("Emergency number: police, ambulance, fire"), "112")]
-    if case.county.social_emergency_phone:
-        numbers.append(
-            (_("Emergency social services, day and night"), case.county.social_emergency_phone)
-        )
-    numbers.append((_("Children and young people's phone (MLL), free"), "116 111"))
-    return numbers

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import hmac
+import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -17,18 +21,23 @@ from monia.access.policy import CASEWORK_ROLES
 from monia.accounts.models import Role, User
 from monia.casework.models import Case, EventKind
 from monia.casework.services import event_write
-from monia.notify.services import notify
+from monia.notify.services import absolute_link, notify
 from monia.people import hetu
 from monia.people.models import Person
 from monia.portal.access import PortalCase, portal_cases
+from monia.portal.document_selectors import case_documents, case_guardians, may_ask_privacy
 from monia.portal.models import (
     ChildPortalAccess,
     ClientAccount,
     GuardianRestriction,
     LoginMethod,
-    PlainPlan,
+    RestrictionStatus,
     SafetyAlert,
 )
+from monia.portal.safety_selectors import OfficeStatus, office_status
+from monia.teams.models import County
+
+logger = logging.getLogger(__name__)
 
 # Who is alerted: the team around the child (a senior official is not on a team).
 ALERTED_ROLES = CASEWORK_ROLES - {"senior_official"}
@@ -105,10 +114,23 @@ def _team_to_alert(case: Case) -> list[User]:
 
 
 @transaction.atomic
-def safety_alert_raise(*, user: User, portal_case: PortalCase) -> SafetyAlert:
-    """An urgent alert to the child's worker and team; the notification names nobody."""
+def safety_alert_raise(
+    *, user: User, portal_case: PortalCase, now: datetime.datetime | None = None
+) -> SafetyAlert:
+    """An urgent alert to the child's worker and team; outside the county's office hours
+    also an e-mail to its social emergency service. Neither names anybody."""
     case = portal_case.case
-    alert = SafetyAlert.objects.create(case=case, raised_by=user)
+    status = office_status(case.county, now)
+    alert = SafetyAlert.objects.create(
+        case=case,
+        raised_by=user,
+        outside_office_hours=not status.open_now,
+        emergency_service_email=status.emergency_email
+        if status.routed_to_emergency_service
+        else "",
+    )
+    if alert.emergency_service_email:
+        transaction.on_commit(lambda: _emergency_service_email(alert, case.county, status))
     event_write(
         case=case,
         kind=EventKind.SAFETY_ALERT,
@@ -122,6 +144,32 @@ def safety_alert_raise(*, user: User, portal_case: PortalCase) -> SafetyAlert:
         link=reverse("case_portal", kwargs={"case_id": case.pk}),
     )
     return alert
+
+
+def _emergency_service_email(alert: SafetyAlert, county: County, status: OfficeStatus) -> None:
+    """The alert to the social emergency service: that there is one, when the team is back,
+    and where to log in; no name, no identity code, nothing of the case (style: notify)."""
+    languages = [settings.LANGUAGE_CODE, "sv"] if county.bilingual else [settings.LANGUAGE_CODE]
+    context = {
+        "raised_at": timezone.localtime(alert.raised_at),
+        "back_at": timezone.localtime(status.back_at),
+        "url": absolute_link(reverse("case_portal", kwargs={"case_id": alert.case_id})),
+        "number": alert.pk,
+    }
+    parts, subject = [], ""
+    for language in languages:
+        with translation.override(language):
+            subject = subject or _("Monia: URGENT safety alert outside office hours")
+            parts.append(
+                render_to_string(
+                    "portal/emergency_service_email.txt",
+                    {**context, "county": county.localized_name(language)},
+                )
+            )
+    try:
+        send_mail(subject, "\n\n".join(parts), None, [alert.emergency_service_email])
+    except Exception:  # the alert is saved and on the team's dashboards; log and go on
+        logger.exception("emergency service e-mail failed")
 
 
 @transaction.atomic
@@ -145,11 +193,11 @@ def safety_alert_handle(*, user: User, case: Case, alert_id: int, note: str) -> 
 def document_hide(
     *, user: User, case: Case, document_key: str, guardian: Person, reason: str
 ) -> GuardianRestriction:
-    from monia.portal.selectors import case_guardians, portal_documents
-
+    """The worker hides a document from one guardian where showing it would endanger the
+    child (a young person's request for it stays recorded on the row)."""
     if guardian not in case_guardians(case):
         raise ValidationError({"guardian": _("Choose a guardian of this child.")})
-    if document_key not in {d.key for d in portal_documents(case)}:
+    if document_key not in {d.key for d in case_documents(case)}:
         raise ValidationError({"document": _("Choose a document of this case.")})
     if not reason.strip():
         raise ValidationError(
@@ -159,7 +207,12 @@ def document_hide(
         case=case,
         document_key=document_key,
         guardian=guardian,
-        defaults={"reason": reason.strip(), "restricted_by": user},
+        defaults={
+            "status": RestrictionStatus.IN_FORCE,
+            "reason": reason.strip(),
+            "restricted_by": user,
+            "restricted_at": timezone.now(),
+        },
     )
     event_write(case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=guardian.full_name)
     return restriction
@@ -167,12 +220,128 @@ def document_hide(
 
 @transaction.atomic
 def document_show(*, user: User, case: Case, restriction_id: int) -> None:
-    restriction = GuardianRestriction.objects.filter(pk=restriction_id, case=case).first()
+    restriction = GuardianRestriction.objects.filter(
+        pk=restriction_id, case=case, status=RestrictionStatus.IN_FORCE
+    ).first()
     if restriction is None:
         raise ValidationError({"restriction": _("This document is not hidden.")})
     name = restriction.guardian.full_name
     restriction.delete()
     event_write(case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=name)
+
+
+# --- A young person asks that a guardian does not see something -----------------------------
+
+
+def restriction_request(
+    *, user: User, portal_case: PortalCase, document_key: str, title: str
+) -> int:
+    """A young person able to decide (from 12; the worker judges) asks that the guardians
+    do not see one document or My voice answer. Records the request for each guardian not
+    already kept from it, writes the chronology event and tells the worker (no content).
+    The caller has checked that ``document_key`` is the young person's to ask about.
+    Returns how many guardians the request reaches."""
+    case = portal_case.case
+    if not may_ask_privacy(portal_case):
+        raise ValidationError({"__all__": _("Only a young person from 12 can ask this.")})
+    guardians = case_guardians(case)
+    if not guardians:
+        raise ValidationError({"__all__": _("No guardian can see your matters here.")})
+    now = timezone.now()
+    asked = 0
+    with transaction.atomic():
+        rows = {
+            r.guardian_id: r
+            for r in GuardianRestriction.objects.select_for_update().filter(
+                case=case, document_key=document_key
+            )
+        }
+        for guardian in guardians:
+            row = rows.get(guardian.pk)
+            if row is not None and row.status != RestrictionStatus.DECLINED:
+                continue  # already hidden, or already asked
+            row = row or GuardianRestriction(
+                case=case, document_key=document_key, guardian=guardian
+            )
+            row.status = RestrictionStatus.REQUESTED
+            row.requested_by, row.requested_at = portal_case.client, now
+            row.reason, row.judged_able = "", None
+            row.restricted_by, row.restricted_at = None, None
+            row.save()
+            asked += 1
+        if asked:
+            event_write(
+                case=case,
+                kind=EventKind.PORTAL_VISIBILITY,
+                actor=user,
+                detail=_("The young person asked that the guardians do not see: %(title)s")
+                % {"title": title},
+            )
+            notify(
+                users=workers_to_notify(case),
+                kind="privacy_request",
+                message=gettext_noop(
+                    "A young person asked that a guardian does not see something."
+                ),
+                link=reverse("case_portal", kwargs={"case_id": case.pk}),
+            )
+    return asked
+
+
+def document_restriction_request(*, user: User, portal_case: PortalCase, document_key: str) -> int:
+    """The young person's request about one document of their matter in the portal."""
+    document = next((d for d in case_documents(portal_case.case) if d.key == document_key), None)
+    if document is None:
+        raise ValidationError({"__all__": _("Choose a document of your matter.")})
+    return restriction_request(
+        user=user,
+        portal_case=portal_case,
+        document_key=document_key,
+        title=f"{document.title} ({document.on:%-d.%-m.%Y})",
+    )
+
+
+@transaction.atomic
+def restriction_decide(
+    *, user: User, case: Case, document_key: str, agree: bool, judged_able: bool, reason: str
+) -> int:
+    """The worker decides a young person's request: agree (the guardians no longer see it)
+    only having judged the young person able to decide; either way with reasons. Returns
+    the number of guardians' rows decided."""
+    errors = {}
+    if not reason.strip():
+        errors["reason"] = _("Write the reasons for your decision.")
+    if agree and not judged_able:
+        errors["judged_able"] = _(
+            "You can agree only when you judge that the young person can decide this."
+        )
+    rows = list(
+        GuardianRestriction.objects.select_for_update().filter(
+            case=case, document_key=document_key, status=RestrictionStatus.REQUESTED
+        )
+    )
+    if not rows:
+        errors["__all__"] = _("There is no open request about this.")
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    for row in rows:
+        row.status = RestrictionStatus.IN_FORCE if agree else RestrictionStatus.DECLINED
+        row.judged_able, row.reason = judged_able, reason.strip()
+        row.restricted_by, row.restricted_at = user, now
+        row.save()
+    event_write(
+        case=case,
+        kind=EventKind.PORTAL_VISIBILITY,
+        actor=user,
+        detail=(
+            _("Agreed: the guardians do not see it. %(reason)s")
+            if agree
+            else _("Not agreed: the guardians still see it. %(reason)s")
+        )
+        % {"reason": reason.strip()},
+    )
+    return len(rows)
 
 
 @transaction.atomic
@@ -184,13 +353,3 @@ def child_portal_access_set(*, user: User, case: Case, allowed: bool) -> None:
     event_write(
         case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=case.child.full_name
     )
-
-
-@transaction.atomic
-def plain_plan_save(*, user: User, case: Case, text: str) -> PlainPlan:
-    if not text.strip():
-        raise ValidationError({"text": _("Write the plan in plain words.")})
-    plain, _created = PlainPlan.objects.update_or_create(
-        case=case, defaults={"text": text.strip(), "written_by": user}
-    )
-    return plain

@@ -1,9 +1,11 @@
-"""The worker's side of the portal for one case: what the family sees, the plan in plain
-words, portal access of a child under 12, documents hidden from a guardian, and the
+"""The worker's side of the portal for one case: the family version of each document (what
+the child and the guardians read of it), a young person's requests that a guardian does not
+see something, documents hidden from a guardian, portal access of a child under 12, and the
 child's safety alerts. One page, and one view for each thing written on it."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django import forms
@@ -23,8 +25,16 @@ from monia.accounts.models import User
 from monia.casework.models import Case
 from monia.people.models import Person
 from monia.portal import access as portal_access
-from monia.portal import selectors, services
-from monia.portal.forms import HandleAlertForm, HideDocumentForm, PlainPlanForm
+from monia.portal import family_services, selectors, services
+from monia.portal.document_selectors import CaseDocument, suggestion_in_childs_language
+from monia.portal.forms import (
+    FamilyVersionForm,
+    HandleAlertForm,
+    HideDocumentForm,
+    RequestDecisionForm,
+)
+from monia.portal.models import FamilyVersion
+from monia.portal.readability import reads_at_a_childs_level
 from monia.ui.errors import apply_errors
 
 
@@ -33,15 +43,43 @@ def _open(request: HttpRequest, case_id: int, action: Action) -> tuple[User, Cas
     return user, policy.case_get_for_user(user, case_id, purpose=Purpose.CASE_PORTAL, action=action)
 
 
-def _hide_form(case: Case, data: Any = None) -> tuple[HideDocumentForm, list[Person]]:
-    documents = selectors.portal_documents(case)
-    guardians = selectors.case_guardians(case)
-    form = HideDocumentForm(
+def _hide_form(
+    documents: list[CaseDocument], guardians: list[Person], data: Any = None
+) -> HideDocumentForm:
+    return HideDocumentForm(
         data,
         documents=[(d.key, f"{d.title} ({d.on:%-d.%-m.%Y})") for d in documents],
         guardians=[(str(g.pk), g.full_name) for g in guardians],
     )
-    return form, guardians
+
+
+@dataclasses.dataclass(frozen=True)
+class FamilyItem:
+    """One document on the worker's page: its family version, or the suggested wording."""
+
+    document: CaseDocument
+    version: FamilyVersion | None
+    text: str  # what the text box holds
+
+
+def _family_items(
+    case: Case,
+    documents: list[CaseDocument],
+    versions: dict[str, FamilyVersion],
+    bound: forms.Form | None,
+) -> list[FamilyItem]:
+    typed = bound["document"].value() if bound is not None else None
+    items = []
+    for d in documents:
+        if not d.needs_family_version:
+            continue
+        version = versions.get(d.key)
+        if d.key == typed and bound is not None:
+            text = bound["text"].value() or ""
+        else:
+            text = version.text if version else suggestion_in_childs_language(case, d)
+        items.append(FamilyItem(d, version, text))
+    return items
 
 
 def _page(
@@ -54,17 +92,24 @@ def _page(
 ) -> HttpResponse:
     """The page; ``bound`` holds a form that failed validation, with what was typed."""
     bound = bound or {}
-    documents = selectors.portal_documents(case)
+    documents = selectors.case_documents(case)
     guardians = selectors.case_guardians(case)
-    plain = selectors.plain_plan(case)
+    family = bound.get("family")
+    decision = bound.get("decision")
+    items = _family_items(case, documents, selectors.family_versions(case), family)
     return render(
         request,
         "portal/staff_case_portal.html",
         {
             "case": case,
-            "plain_form": bound.get("plain")
-            or PlainPlanForm(initial={"text": plain.text if plain else ""}),
-            "hide_form": bound.get("hide") or _hide_form(case)[0],
+            "family_items": items,
+            "family_missing": sum(1 for i in items if i.version is None),
+            "family_form": family,
+            "family_error_for": family["document"].value() if family is not None else None,
+            "requests": selectors.pending_requests(case, documents),
+            "decision_form": decision,
+            "decision_error_for": decision["document"].value() if decision else None,
+            "hide_form": bound.get("hide") or _hide_form(documents, guardians),
             "alert_form": bound.get("alert") or HandleAlertForm(),
             "alert_error_for": alert_error_for,
             "restrictions": selectors.guardian_restrictions(case, documents),
@@ -101,18 +146,69 @@ def case_portal(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def case_portal_plain_plan(request: HttpRequest, case_id: int) -> HttpResponse:
-    """The plan in plain words, written by the worker for the family."""
+def case_portal_family_version(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Approve one document's family version: from now on the family reads it."""
     user, case = _open(request, case_id, Action.RECORD)
-    form = PlainPlanForm(request.POST)
+    form = FamilyVersionForm(request.POST, prefix="fv")
     if form.is_valid():
         try:
-            services.plain_plan_save(user=user, case=case, text=form.cleaned_data["text"])
+            family_services.family_version_approve(
+                user=user,
+                case=case,
+                document_key=form.cleaned_data["document"],
+                text=form.cleaned_data["text"],
+            )
         except ValidationError as exc:
             apply_errors(exc, form)
         else:
-            return _done(request, case, _("The plan in plain words was saved."))
-    return _page(request, user, case, bound={"plain": form})
+            easy, score = reads_at_a_childs_level(form.cleaned_data["text"], case.child.language)
+            if not easy:
+                messages.warning(
+                    request,
+                    _(
+                        "It may be hard for a child to read (LIX %(score)s). Shorter "
+                        "sentences and shorter words help."
+                    )
+                    % {"score": round(score)},
+                )
+            return _done(request, case, _("The family version was approved."))
+    return _page(request, user, case, bound={"family": form})
+
+
+@login_required
+@require_POST
+def case_portal_family_version_withdraw(request: HttpRequest, case_id: int) -> HttpResponse:
+    user, case = _open(request, case_id, Action.RECORD)
+    try:
+        family_services.family_version_withdraw(
+            user=user, case=case, document_key=request.POST.get("fv-document", "")
+        )
+    except ValidationError as exc:
+        return _refused(request, case, exc)
+    return _done(request, case, _("The family sees only the title and the date again."))
+
+
+@login_required
+@require_POST
+def case_portal_request_decide(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Decide a young person's request that the guardians do not see something."""
+    user, case = _open(request, case_id, Action.DECIDE)
+    form = RequestDecisionForm(request.POST, prefix="req")
+    if form.is_valid():
+        try:
+            services.restriction_decide(
+                user=user,
+                case=case,
+                document_key=form.cleaned_data["document"],
+                agree=form.cleaned_data["decision"] == "agree",
+                judged_able=form.cleaned_data["judged_able"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            return _done(request, case, _("Your decision was recorded."))
+    return _page(request, user, case, bound={"decision": form})
 
 
 @login_required
@@ -120,7 +216,8 @@ def case_portal_plain_plan(request: HttpRequest, case_id: int) -> HttpResponse:
 def case_portal_document_hide(request: HttpRequest, case_id: int) -> HttpResponse:
     """Hide a document from one guardian where showing it would endanger the child."""
     user, case = _open(request, case_id, Action.DECIDE)
-    form, guardians = _hide_form(case, request.POST)
+    guardians = selectors.case_guardians(case)
+    form = _hide_form(selectors.case_documents(case), guardians, request.POST)
     if form.is_valid():
         guardian = next(g for g in guardians if str(g.pk) == form.cleaned_data["guardian"])
         try:

@@ -14,11 +14,22 @@ urlpatterns = [
     path("portal/<int:case_id>/meetings/", views.portal_meetings, name="portal_meetings"),
     path("portal/<int:case_id>/safety/", views.portal_safety, name="portal_safety"),
     path("portal/<int:case_id>/who-viewed/", views.portal_who_viewed, name="portal_who_viewed"),
+    path("portal/<int:case_id>/who-sees/", views.portal_privacy, name="portal_privacy"),
     path("cases/<int:case_id>/portal/", staff_views.case_portal, name="case_portal"),
     path(
-        "cases/<int:case_id>/portal/plain-plan/",
-        staff_views.case_portal_plain_plan,
-        name="case_portal_plain_plan",
+        "cases/<int:case_id>/portal/family-version/",
+        staff_views.case_portal_family_version,
+        name="case_portal_family_version",
+    ),
+    path(
+        "cases/<int:case_id>/portal/family-version/withdraw/",
+        staff_views.case_portal_family_version_withdraw,
+        name="case_portal_family_version_withdraw",
+    ),
+    path(
+        "cases/<int:case_id>/portal/requests/",
+        staff_views.case_portal_request_decide,
+        name="case_portal_request_decide",
     ),
     path(
         "cases/<int:case_id>/portal/hidden/",

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from monia.access import policy
 from monia.access.purposes import Purpose
 from monia.portal import access as portal_access
-from monia.portal import selectors, services
+from monia.portal import safety_selectors, selectors, services
 from monia.portal.access import PortalCase
 from monia.portal.demo import demo_clients
 from monia.portal.forms import DemoLoginForm
@@ -32,7 +34,9 @@ def portal_case_of(request: HttpRequest, case_id: int, *, purpose: str) -> Porta
 def render_portal_page(
     request: HttpRequest, template: str, pc: PortalCase, **context: Any
 ) -> HttpResponse:
-    """Every page of a client's matter: the matter, the child and the worker in context."""
+    """Every page of a client's matter: the matter, the child, the worker and who else reads
+    the matter in the portal (the footer says it) in context."""
+    context.setdefault("audience", selectors.portal_audience(pc))
     context.update(
         {
             "pc": pc,
@@ -102,19 +106,16 @@ def portal_home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def portal_case(request: HttpRequest, case_id: int) -> HttpResponse:
     pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_CASE)
-    today = timezone.localdate()
-    plan = selectors.approved_plan(pc.case)
+    view = selectors.portal_view(pc)
     return render_portal_page(
         request,
         "portal/case.html",
         pc,
+        audience=view.audience,
         meetings=selectors.visible_upcoming_meetings(pc)[:1],
-        plan=plan,
-        plan_visible=plan is not None and selectors.may_see(pc, f"plan:{plan.pk}"),
-        documents=[d for d in selectors.visible_documents(pc) if d.kind in selectors.RECORD_KINDS][
-            :3
-        ],
-        actions=selectors.open_actions(pc, today)[:5],
+        plan=_plan_document(pc, view),
+        documents=[d for d in view.documents if d.kind in selectors.RECORD_KINDS][:3],
+        actions=selectors.open_actions(pc, timezone.localdate())[:5],
     )
 
 
@@ -123,9 +124,10 @@ def _page_number(request: HttpRequest) -> int:
     return int(value) if value.isdigit() and 0 < int(value) < 10_000 else 1
 
 
-def _plan_visible(pc: PortalCase) -> bool:
+def _plan_document(pc: PortalCase, view: selectors.PortalView) -> selectors.PortalDocument | None:
+    """The approved plan as this client sees it (None: none, or hidden from this guardian)."""
     plan = selectors.approved_plan(pc.case)
-    return plan is not None and selectors.may_see(pc, f"plan:{plan.pk}")
+    return view.document(f"plan:{plan.pk}") if plan is not None else None
 
 
 @login_required(login_url="portal_login")
@@ -135,15 +137,17 @@ def portal_plan(request: HttpRequest, case_id: int) -> HttpResponse:
 
     pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_PLAN)
     today = timezone.localdate()
-    visible = _plan_visible(pc)
+    view = selectors.portal_view(pc)
+    plan = _plan_document(pc, view)
     return render_portal_page(
         request,
         "portal/plan.html",
         pc,
-        plan=selectors.approved_plan(pc.case) if visible else None,
-        plain=selectors.plain_plan(pc.case) if visible else None,
-        services=coordinated_services(pc.case, today) if visible else [],
-        actions=selectors.open_actions(pc, today) if visible else [],
+        audience=view.audience,
+        plan=plan,
+        # The services come with the plan's family version: the worker sees them there.
+        services=coordinated_services(pc.case, today) if plan and plan.text else [],
+        actions=selectors.open_actions(pc, today),
     )
 
 
@@ -151,8 +155,39 @@ def portal_plan(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_GET
 def portal_decisions(request: HttpRequest, case_id: int) -> HttpResponse:
     pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_DECISIONS)
-    docs = [d for d in selectors.visible_documents(pc) if d.kind in selectors.RECORD_KINDS]
-    return render_portal_page(request, "portal/decisions.html", pc, documents=docs)
+    view = selectors.portal_view(pc)
+    docs = [d for d in view.documents if d.kind in selectors.RECORD_KINDS]
+    return render_portal_page(
+        request, "portal/decisions.html", pc, audience=view.audience, documents=docs
+    )
+
+
+@login_required(login_url="portal_login")
+@require_http_methods(["GET", "POST"])
+def portal_privacy(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Who can see what in the portal; a young person asks here that the guardians do not
+    see a document (the worker decides)."""
+    user = policy.user_of(request)
+    pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_PRIVACY)
+    if request.method == "POST":
+        try:
+            services.document_restriction_request(
+                user=user, portal_case=pc, document_key=request.POST.get("document", "")
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("You asked. Your worker will decide and tell you."))
+        return redirect("portal_privacy", case_id=pc.case.pk)
+    view = selectors.portal_view(pc)
+    return render_portal_page(
+        request,
+        "portal/privacy.html",
+        pc,
+        audience=view.audience,
+        documents=[d for d in view.documents if d.kind != "invitation"],
+    )
 
 
 @login_required(login_url="portal_login")
@@ -174,7 +209,15 @@ def portal_safety_general(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
     pcs = portal_access.portal_cases_list(user, purpose=Purpose.PORTAL_SAFETY)
     numbers = selectors.emergency_numbers(pcs[0].case) if pcs else []
-    return render(request, "portal/safety_general.html", {"pcs": pcs, "numbers": numbers})
+    return render(
+        request,
+        "portal/safety_general.html",
+        {
+            "pcs": pcs,
+            "numbers": numbers,
+            "statuses": [(pc, safety_selectors.office_status(pc.case.county)) for pc in pcs],
+        },
+    )
 
 
 @login_required(login_url="portal_login")
@@ -191,6 +234,7 @@ def portal_safety(request: HttpRequest, case_id: int) -> HttpResponse:
         "portal/safety.html",
         pc,
         numbers=selectors.emergency_numbers(pc.case),
+        office=safety_selectors.office_status(pc.case.county),
         sent=sent,
     )
 

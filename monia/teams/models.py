@@ -1,5 +1,7 @@
 """Wellbeing services counties (hyvinvointialue) and their teams."""
 
+import datetime
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -37,11 +39,32 @@ class County(models.Model):
         blank=True,
         help_text=_("Shown to children and families in the portal, beside 112."),
     )
+    social_emergency_email = models.EmailField(
+        _("emergency social services e-mail"),
+        blank=True,
+        help_text=_(
+            "Outside office hours, a client's “I don't feel safe” alert is also sent "
+            "here, without any client data. Give an address the on-call social worker reads "
+            "who can log in to Monia."
+        ),
+    )
+    office_opens = models.TimeField(
+        _("office hours start"),
+        default=datetime.time(8, 0),
+        help_text=_("On working days (not weekends or Finnish public holidays)."),
+    )
+    office_closes = models.TimeField(_("office hours end"), default=datetime.time(16, 0))
 
     class Meta:
         verbose_name = _("wellbeing services county")
         verbose_name_plural = _("wellbeing services counties")
         ordering = ["name_fi"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(office_opens__lt=models.F("office_closes")),
+                name="county_office_opens_before_it_closes",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name_fi

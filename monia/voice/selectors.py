@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Sum, Value
+from django.db.models.functions import Cast, Concat, TruncMonth
 from django.utils import timezone
 
 from monia.accounts.models import User
 from monia.casework.models import Case
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
+from monia.portal.models import GuardianRestriction, RestrictionStatus
 from monia.systemic.models import AgendaItem
 from monia.voice import scales
 from monia.voice.models import HeardFeedback, VoiceEntry
@@ -74,13 +75,54 @@ def heard_answer(meeting: NetworkMeeting, *, author: User) -> HeardFeedback | No
     return HeardFeedback.objects.filter(meeting=meeting, author=author).first()
 
 
-def entries_by_author(case: Case, *, author: User, limit: int = 5) -> list[VoiceEntry]:
-    """What this client has told before meetings of this case, newest first."""
-    return list(
-        VoiceEntry.objects.filter(case=case, author=author)
-        .select_related("meeting")
-        .order_by("-created_at", "-pk")[:limit]
+def voice_key(entry: VoiceEntry) -> str:
+    """The entry's key among the documents a guardian may be kept from (GuardianRestriction)."""
+    return f"voice:{entry.pk}"
+
+
+def with_privacy(entries: QuerySet[VoiceEntry]) -> QuerySet[VoiceEntry]:
+    """The entries, each annotated with the state of "not for the guardians" over all the
+    guardians' rows (GuardianRestriction keyed "voice:<pk>") in the same query."""
+    rows = GuardianRestriction.objects.filter(
+        case_id=OuterRef("case_id"),
+        document_key=Concat(Value("voice:"), Cast(OuterRef("pk"), CharField())),
     )
+    return entries.annotate(
+        private_requested=Exists(rows.filter(status=RestrictionStatus.REQUESTED)),
+        private_declined=Exists(rows.filter(status=RestrictionStatus.DECLINED)),
+        private_in_force=Exists(rows.filter(status=RestrictionStatus.IN_FORCE)),
+    )
+
+
+def _private(entry: VoiceEntry) -> str:
+    """ "" (never asked), requested, declined or in_force (see ``with_privacy``)."""
+    for status in ("requested", "declined", "in_force"):
+        if getattr(entry, f"private_{status}", False):
+            return status
+    return ""
+
+
+@dataclasses.dataclass(frozen=True)
+class OwnEntry:
+    """One of the client's own entries, and whether they asked to keep it from guardians."""
+
+    entry: VoiceEntry
+    private: str  # "" | requested | in_force | declined
+
+
+def entries_by_author(case: Case, *, author: User, limit: int = 5) -> list[OwnEntry]:
+    """What this client has told before meetings of this case, newest first."""
+    entries = with_privacy(
+        VoiceEntry.objects.filter(case=case, author=author).select_related("meeting")
+    ).order_by("-created_at", "-pk")[:limit]
+    return [OwnEntry(e, _private(e)) for e in entries]
+
+
+def own_entry(case: Case, entry_id: object, *, author: User) -> VoiceEntry | None:
+    """The client's own entry of this case; None for another's, a missing one or junk."""
+    if not str(entry_id).isdigit():
+        return None
+    return VoiceEntry.objects.filter(pk=int(str(entry_id)), case=case, author=author).first()
 
 
 # --- Staff pages --------------------------------------------------------------------------
@@ -100,6 +142,7 @@ class EntryView:
     entry: VoiceEntry
     scales: list[Answer]
     texts: list[tuple[str, str]]
+    private: str = ""  # the young person asked that guardians do not see it: the state
 
 
 def entry_view(entry: VoiceEntry) -> EntryView:
@@ -113,11 +156,20 @@ def entry_view(entry: VoiceEntry) -> EntryView:
         for q in scales.texts_for(entry.kind)
         if (text := getattr(entry, q.field))
     ]
-    return EntryView(entry, answers, texts)
+    return EntryView(entry, answers, texts, _private(entry))
 
 
-def _views(entries: Iterable[VoiceEntry]) -> list[EntryView]:
-    return [entry_view(e) for e in entries]
+def _views(entries: QuerySet[VoiceEntry]) -> list[EntryView]:
+    return [entry_view(e) for e in with_privacy(entries)]
+
+
+def entry_for_key(case: Case, key: str) -> EntryView | None:
+    """The case's entry named by a restriction key ("voice:7"), for the worker's page."""
+    kind, _sep, pk = key.partition(":")
+    if kind != "voice" or not pk.isdigit():
+        return None
+    views = _views(VoiceEntry.objects.filter(pk=int(pk), case=case).select_related("author_person"))
+    return views[0] if views else None
 
 
 @dataclasses.dataclass(frozen=True)

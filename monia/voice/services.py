@@ -18,8 +18,8 @@ from monia.casework.services import event_write
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
 from monia.notify.services import notify
 from monia.portal.access import PortalCase
-from monia.portal.services import workers_to_notify
-from monia.voice import scales
+from monia.portal.services import restriction_request, workers_to_notify
+from monia.voice import scales, selectors
 from monia.voice.models import SCALE_FIELDS, TEXT_FIELDS, HeardFeedback, VoiceEntry
 
 TEXT_MAX = 2000
@@ -140,3 +140,18 @@ def heard_feedback_save(
             },
         )
     return feedback
+
+
+def voice_restriction_request(*, user: User, portal_case: PortalCase, entry_id: object) -> int:
+    """A young person asks that the guardians do not hear one of their My voice answers:
+    the workers keep it to themselves if the worker agrees (portal.GuardianRestriction)."""
+    entry = selectors.own_entry(portal_case.case, entry_id, author=user)
+    if entry is None:
+        raise ValidationError({"__all__": _("Choose one of your own answers.")})
+    created = timezone.localtime(entry.created_at)
+    return restriction_request(
+        user=user,
+        portal_case=portal_case,
+        document_key=selectors.voice_key(entry),
+        title=_("My voice answer of %(date)s") % {"date": f"{created:%-d.%-m.%Y}"},
+    )

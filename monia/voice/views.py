@@ -43,6 +43,8 @@ def portal_voice(request: HttpRequest, case_id: int) -> HttpResponse:
     """My voice: picture scales and free text before a meeting (nuoren ääni)."""
     user = policy.user_of(request)
     pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_VOICE)
+    if request.method == "POST" and "private_entry" in request.POST:
+        return _ask_private(request, pc)
     meeting = _voice_meeting(request, pc)
     form = VoiceForm(request.POST if request.method == "POST" else None, kind=pc.kind)
     if request.method == "POST" and form.is_valid():
@@ -53,7 +55,7 @@ def portal_voice(request: HttpRequest, case_id: int) -> HttpResponse:
         except ValidationError as exc:
             apply_errors(exc, form)
         else:
-            messages.success(request, _("Thank you! The adults read this before the meeting."))
+            messages.success(request, _("Thank you! The workers read this before the meeting."))
             return redirect(request.get_full_path())
     return render_portal_page(
         request,
@@ -69,6 +71,21 @@ def portal_voice(request: HttpRequest, case_id: int) -> HttpResponse:
             if h.meeting.pk not in portal_selectors.hidden_meeting_ids(pc)
         ],
     )
+
+
+def _ask_private(request: HttpRequest, pc: PortalCase) -> HttpResponse:
+    """The young person asks that the guardians do not hear one of their answers (the
+    small form beside each earlier answer on the My voice page)."""
+    try:
+        services.voice_restriction_request(
+            user=policy.user_of(request), portal_case=pc, entry_id=request.POST["private_entry"]
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("You asked. Your worker will decide and tell you."))
+    return redirect(reverse("portal_voice", args=[pc.case.pk]) + "#earlier-h")
 
 
 def _next_planned(pc: PortalCase) -> NetworkMeeting | None:

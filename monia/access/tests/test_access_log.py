@@ -98,4 +98,4 @@ def test_every_purpose_has_words_a_client_reads_in_finnish_and_swedish() -> None
                 label = purpose_label(purpose)
                 assert label and label != purpose.value
     with override("en"):
-        assert purpose_label("retired_view") == "Case record"
+        assert purpose_label("retired_view") == "The main facts of the child's matter"

@@ -3,6 +3,8 @@ documents, staff pages, and the access log of every read."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -66,15 +68,36 @@ def test_guardian_sees_both_children_and_chooses(portal_world: PortalWorld) -> N
     assert "Aino" in text and "Eetu" in text
     page = client.get(reverse("portal_plan", args=[portal_world.cw.case.pk]))
     assert page.status_code == 200
-    assert "Koulunkäynti" in page.content.decode()
+    # The plan's professional text never shows; its family version does, once approved.
+    assert "Koulunkäynti" not in page.content.decode()
     row = AccessLog.objects.filter(case=portal_world.cw.case, channel="portal").latest("at")
     assert row.basis == Basis.GUARDIAN
+    _approve(portal_world.cw.case, "plan", "Koulupäivät sujuvat paremmin.")
+    page = client.get(reverse("portal_plan", args=[portal_world.cw.case.pk]))
+    assert "Koulupäivät sujuvat paremmin." in page.content.decode()
+
+
+def _approve(case: Any, kind: str, text: str) -> str:
+    """worker_a approves a family version of the case's newest document of this kind."""
+    from monia.accounts.models import User
+    from monia.portal import family_services
+    from monia.portal.document_selectors import case_documents
+
+    document = next(d for d in case_documents(case) if d.key.startswith(f"{kind}:"))
+    family_services.family_version_approve(
+        user=User.objects.get(username="worker_a"),
+        case=case,
+        document_key=document.key,
+        text=text,
+    )
+    return document.key
 
 
 def test_guardian_does_not_see_a_document_hidden_from_them(portal_world: PortalWorld) -> None:
     case = portal_world.cw.case
     worker = login("worker_a")
     key = f"measure:{portal_world.cw.emergency.pk}"
+    _approve(case, "measure", "Asut nyt turvassa. Paikka on Perhekoti.")
     response = worker.post(
         reverse("case_portal_document_hide", args=[case.pk]),
         {
@@ -109,7 +132,11 @@ def test_young_adult_in_aftercare_sees_own_decisions(portal_world: PortalWorld) 
     client = portal_client(portal_world.young_adult)
     response = client.get(reverse("portal_decisions", args=[portal_world.adult_case.pk]))
     assert response.status_code == 200
-    assert "Nuorisokoti" in response.content.decode()
+    assert "Jälkihuolto" in response.content.decode()  # the plain title and date
+    assert "Nuorisokoti" not in response.content.decode()  # the place: professional text
+    _approve(portal_world.adult_case, "measure", "Sait jälkihuoltoa Nuorisokodin jälkeen.")
+    response = client.get(reverse("portal_decisions", args=[portal_world.adult_case.pk]))
+    assert "Sait jälkihuoltoa Nuorisokodin jälkeen." in response.content.decode()
 
 
 def test_guardian_of_a_young_adult_sees_nothing_of_the_adult() -> None:
@@ -214,8 +241,8 @@ def test_who_viewed_shows_two_years_and_no_older(portal_world: PortalWorld) -> N
     text = client.get(
         reverse("portal_who_viewed", args=[portal_world.young_case.pk])
     ).content.decode()
-    assert "Timeline and chronology" in text
-    assert "Case page" not in text and "Case record" not in text
+    assert "What has happened, in time order" in text
+    assert "Case page" not in text and "The main facts of the child's matter" not in text
 
 
 def test_the_admin_site_does_not_list_portal_clients(
@@ -268,6 +295,10 @@ def test_actions_of_a_meeting_record_hidden_from_a_guardian_are_hidden_too(
         ],
     )
     guardian = portal_client(portal_world.guardian)
+    for name in ("portal_case", "portal_plan"):
+        page = guardian.get(reverse(name, args=[case.pk])).content.decode()
+        assert "turvakodissa" not in page, name  # not before the record's family version
+    _approve(case, "netmeet", "Tapasimme ja sovimme, kuka tekee mitä.")
     for name in ("portal_case", "portal_plan"):
         page = guardian.get(reverse(name, args=[case.pk])).content.decode()
         assert "turvakodissa" in page, name
@@ -323,12 +354,18 @@ def test_a_meeting_hidden_from_a_guardian_does_not_show_its_place_or_open_my_voi
 
 
 def test_who_viewed_shows_the_whole_log_a_page_at_a_time(portal_world: PortalWorld) -> None:
+    import datetime
+
+    from django.utils import timezone
+
     from monia.access.models import AccessLog as Log
     from monia.accounts.models import User
-    from monia.portal.selectors import LOG_PER_PAGE
+    from monia.portal.log_selectors import LOG_PER_PAGE
 
     case = portal_world.young_case
     worker = User.objects.get(username="worker_a")
+    now = timezone.now()
+    # One read a day: each day is an entry of its own (several reads of one day are one).
     Log.objects.bulk_create(
         Log(
             user=worker,
@@ -337,18 +374,23 @@ def test_who_viewed_shows_the_whole_log_a_page_at_a_time(portal_world: PortalWor
             case=case,
             purpose="case_detail",
             basis="team_member",
+            at=now - datetime.timedelta(days=n + 1),
         )
-        for _ in range(LOG_PER_PAGE * 2 + 7)
+        for n in range(LOG_PER_PAGE * 2 + 7)
     )
     client = portal_client(portal_world.young, language="en")
     url = reverse("portal_who_viewed", args=[case.pk])
     seen = 0
     for page in (1, 2, 3):
         text = client.get(url, {"page": page}).content.decode()
-        seen += text.count("<tr><td>")
+        seen += text.count('class="log-entry"')
         assert ("Older" in text) == (page < 3)
-    total = Log.objects.filter(person_id=case.child_id).count()
-    assert seen == total  # every row, once; the portal's own reads are rows too
+        assert f"This is page {page} of 3." in text
+    days = {
+        (r.user_id, timezone.localdate(r.at))
+        for r in Log.objects.filter(person_id=case.child_id).exclude(user__role="client")
+    }
+    assert seen == len(days)  # every reader on every day, once; the client's own reads not
     assert client.get(url, {"page": "x"}).status_code == 200
 
 

@@ -116,6 +116,16 @@ def test_young_adult_in_aftercare_sees_their_decisions_in_english(
 ) -> None:
     settings.MONIA_DEMO_IDENTIFICATION = True
     case = portal_world.adult_case
+    from monia.portal import family_services
+    from monia.portal.document_selectors import case_documents
+
+    aftercare = next(d for d in case_documents(case) if d.key.startswith("measure:"))
+    family_services.family_version_approve(
+        user=User.objects.get(username="worker_a"),
+        case=case,
+        document_key=aftercare.key,
+        text="Sait jälkihuoltoa, kun lähdit paikasta Nuorisokoti.",
+    )
     page = browser_page
     page.set_viewport_size(PHONE)
     _demo_login(page, live_server.url, portal_world.young_adult.identity_code)

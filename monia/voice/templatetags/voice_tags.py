@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import template
 
+from monia.casework.models import Case
 from monia.netmeet.models import NetworkMeeting
 from monia.systemic.models import AgendaItem
 from monia.voice import selectors
@@ -23,6 +24,13 @@ def meeting_voices(meeting: NetworkMeeting) -> selectors.MeetingVoices:
 def item_voices(item: AgendaItem) -> selectors.ItemVoices:
     """A family's My voice entries since the team last discussed the family."""
     return selectors.voices_since_last_discussed(item)
+
+
+@register.simple_tag
+def voice_entry_for_key(case: Case, key: str) -> selectors.EntryView | None:
+    """The My voice entry a young person asked to keep from the guardians (the portal page
+    of the case shows it beside the request)."""
+    return selectors.entry_for_key(case, key)
 
 
 @register.simple_tag

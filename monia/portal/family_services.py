@@ -1,0 +1,73 @@
+"""Writes of the family versions: what the child and the guardians read of each document.
+
+The worker writes a document's family version, or approves the suggested plain wording, on
+the case's portal page; the portal shows nothing else of the document but its plain title
+and date (``document_selectors``). Each write is one transaction with its chronology event.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from monia.accounts.models import User
+from monia.casework.models import Case, EventKind
+from monia.casework.services import event_write
+from monia.portal.document_selectors import CaseDocument, case_documents
+from monia.portal.models import FamilyVersion
+
+TEXT_MAX = 5000
+
+
+def _document(case: Case, document_key: str) -> CaseDocument:
+    for d in case_documents(case):
+        if d.key == document_key and d.needs_family_version:
+            return d
+    raise ValidationError({"document": _("Choose a document of this case.")})
+
+
+def _named(d: CaseDocument) -> str:
+    return f"{d.title} ({d.on:%-d.%-m.%Y})"
+
+
+@transaction.atomic
+def family_version_approve(
+    *, user: User, case: Case, document_key: str, text: str
+) -> FamilyVersion:
+    """Approve a document's family version (written anew, changed, or the suggestion as it
+    is); from now on the child and the guardians read it in the portal."""
+    document = _document(case, document_key)
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Write the family version, or keep the suggestion.")})
+    if len(text) > TEXT_MAX:
+        raise ValidationError({"text": _("Write at most %(n)s characters.") % {"n": TEXT_MAX}})
+    version, _created = FamilyVersion.objects.update_or_create(
+        case=case,
+        document_key=document_key,
+        defaults={"text": text, "approved_by": user, "approved_at": timezone.now()},
+    )
+    event_write(
+        case=case,
+        kind=EventKind.PORTAL_VISIBILITY,
+        actor=user,
+        detail=_("Family version approved: %(document)s") % {"document": _named(document)},
+    )
+    return version
+
+
+@transaction.atomic
+def family_version_withdraw(*, user: User, case: Case, document_key: str) -> None:
+    """Take a family version back: the portal shows only the title and date again."""
+    document = _document(case, document_key)
+    deleted, _rows = FamilyVersion.objects.filter(case=case, document_key=document_key).delete()
+    if not deleted:
+        raise ValidationError({"document": _("This document has no family version.")})
+    event_write(
+        case=case,
+        kind=EventKind.PORTAL_VISIBILITY,
+        actor=user,
+        detail=_("Family version withdrawn: %(document)s") % {"document": _named(document)},
+    )

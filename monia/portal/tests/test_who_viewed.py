@@ -1,0 +1,97 @@
+"""Issue 10 item 16: "who has seen my data" is one entry per person and day, without the
+client's own reads, in words a 13-year-old reads, and still every reader on every day of
+the last two years (703/2023 § 11)."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from monia.access.models import AccessLog
+from monia.accounts.models import User
+from monia.conftest import PortalWorld, login, portal_client
+
+pytestmark = pytest.mark.django_db
+
+
+def _entries(text: str) -> int:
+    return text.count('class="log-entry"')
+
+
+def test_a_worker_opening_her_dashboard_again_and_again_is_one_entry_of_the_day(
+    portal_world: PortalWorld,
+) -> None:
+    case = portal_world.young_case
+    worker = login("worker_a")
+    for _ in range(4):
+        assert worker.get(reverse("dashboard")).status_code == 200
+    worker.get(reverse("case_detail", args=[case.pk]))
+    reads = AccessLog.objects.filter(user__username="worker_a", person=case.child).count()
+    assert reads >= 5
+
+    text = portal_client(portal_world.young, language="en").get(
+        reverse("portal_who_viewed", args=[case.pk])
+    )
+    page = text.content.decode()
+    assert _entries(page) == 1
+    assert f"({reads} times)" in page
+    assert "The child&#x27;s name on the worker&#x27;s list" in page
+    assert "The main facts of the child&#x27;s matter" in page
+
+
+def test_the_clients_own_reads_are_left_out_and_the_page_says_so(
+    portal_world: PortalWorld,
+) -> None:
+    case = portal_world.young_case
+    young = portal_client(portal_world.young, language="en")
+    for name in ("portal_case", "portal_plan", "portal_decisions", "portal_meetings"):
+        young.get(reverse(name, args=[case.pk]))
+    page = young.get(reverse("portal_who_viewed", args=[case.pk])).content.decode()
+    assert "Your own looks are not on the list." in page
+    assert _entries(page) == 0
+    assert "Nobody else has looked at the data yet." in page
+
+    # His mother reads his matter: he sees that, and she does not see her own reads.
+    mother = portal_client(portal_world.guardian, language="en")
+    mother.get(reverse("portal_plan", args=[case.pk]))
+    page = young.get(reverse("portal_who_viewed", args=[case.pk])).content.decode()
+    assert _entries(page) == 1
+    assert "Maija Esimerkki (guardian)" in page
+    page = mother.get(reverse("portal_who_viewed", args=[case.pk])).content.decode()
+    assert "Eetu Esimerkki (the child or young person)" in page
+    assert "(guardian)" not in page
+
+
+def test_disclosures_to_one_partner_on_one_day_are_one_entry(
+    portal_world: PortalWorld, partner: User, school: object
+) -> None:
+    from monia.network.models import DisclosureLog
+
+    case = portal_world.young_case
+    for _ in range(3):
+        DisclosureLog.objects.create(
+            source="consultation",
+            source_id=1,
+            recipient=partner,
+            organisation=school,
+            person=case.child,
+            case=case,
+            basis="child_consent",
+            purpose="partner_consultation",
+        )
+    page = portal_client(portal_world.young, language="en").get(
+        reverse("portal_who_viewed", args=[case.pk])
+    )
+    text = page.content.decode()
+    assert _entries(text) == 1
+    assert "Was given" in text and "(3 times)" in text
+
+
+def test_the_reasons_are_in_plain_words(portal_world: PortalWorld) -> None:
+    case = portal_world.young_case
+    login("worker_a").get(reverse("case_detail", args=[case.pk]))
+    page = portal_client(portal_world.young, language="fi").get(
+        reverse("portal_who_viewed", args=[case.pk])
+    )
+    text = page.content.decode()
+    assert "Lapsen asian tärkeimmät tiedot" in text
