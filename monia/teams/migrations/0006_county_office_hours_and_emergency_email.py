@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('teams', '0004_county_social_emergency_phone'),
+        ('teams', '0005_municipality_of_county'),
     ]
 
     operations = [
