@@ -1,5 +1,6 @@
 """Compile the committed .po files to .mo with polib, so no GNU gettext is needed."""
 
+import gettext as gettext_module
 from pathlib import Path
 
 import polib
@@ -20,7 +21,9 @@ class Command(BaseCommand):
                 po.save_as_mofile(str(po_path.with_suffix(".mo")))
                 count += 1
         # A process that read the catalogues before they existed (make run: one process
-        # compiles, migrates and serves) must read them again, or it serves Django's own.
+        # compiles, migrates and serves) must read them again, or it serves Django's own;
+        # the standard library keeps its own cache of parsed .mo files by path, too.
+        gettext_module._translations.clear()  # type: ignore[attr-defined]
         trans_real._translations = {}
         trans_real._default = None
         trans_real._active = Local()
