@@ -302,10 +302,14 @@ class DateOnlyForm(forms.Form):
 
 
 class WorkerAssignForm(forms.Form):
-    def __init__(self, *args: object, county_id: int, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, county_id: int, label: object = None, **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field = qualified_workers(county_id)
         field.required = True
+        if label is not None:  # the responsible worker before the client relationship
+            field.label = label
         self.fields["worker"] = field
 
 

@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from monia import deadlines
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, User
 from monia.casework import stages
+from monia.casework.exception_selectors import CaseException, case_exceptions
 from monia.casework.models import (
     PLACEMENT_KINDS,
     Case,
@@ -171,6 +172,8 @@ class CaseOverview:
     deadlines: list[Deadline]
     placed: bool
     aftercare_age_limit: int
+    earlier_plans: int = 0
+    exceptions: list[CaseException] = field(default_factory=list)
 
 
 def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
@@ -182,7 +185,8 @@ def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
             "-started_on"
         )
     )
-    plans = {p.status: p for p in case.plans.exclude(status=PlanStatus.SUPERSEDED)}
+    every_plan = list(case.plans.all())
+    plans = {p.status: p for p in every_plan if p.status != PlanStatus.SUPERSEDED}
     measures = list(case.measures.order_by("-started_on", "-pk"))
     relationship = case.client_relationships.filter(closed_on__isnull=True).first()
     placed = any(m.kind in PLACEMENT_KINDS and m.ended_on is None for m in measures)
@@ -197,6 +201,8 @@ def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
         deadlines=deadlines_for_cases(Case.objects.filter(pk=case.pk), today=today),
         placed=placed,
         aftercare_age_limit=deadlines.AFTERCARE_AGE_LIMIT.on(today),
+        earlier_plans=sum(1 for p in every_plan if p.status == PlanStatus.SUPERSEDED),
+        exceptions=case_exceptions(Case.objects.filter(pk=case.pk), today=today),
     )
 
 

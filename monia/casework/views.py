@@ -99,7 +99,15 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(
         request,
         "casework/case_detail.html",
-        {"case": case, "o": overview, "guardians": guardians, "actions": actions, "now": now},
+        {
+            "case": case,
+            "o": overview,
+            "guardians": guardians,
+            "actions": actions,
+            "now": now,
+            "links": stages.case_links(case, allowed=actions),
+            "worker_title": stages.worker_words(case).title,
+        },
     )
 
 
@@ -358,11 +366,15 @@ def worker_assign(request: HttpRequest, case_id: int) -> HttpResponse:
         purpose=Purpose.WORKER_ASSIGN,
         action=Action.DECIDE,
         form=lambda case, data: forms.WorkerAssignForm(
-            data, county_id=case.county_id, initial={"worker": case.designated_worker_id}
+            data,
+            county_id=case.county_id,
+            label=stages.worker_words(case).title,
+            initial={"worker": case.designated_worker_id},
         ),
         template="casework/worker_assign.html",
         on_valid=call,
-        success=_("The designated social worker was named."),
+        success=_("The social worker was named."),
+        extra=lambda case: {"words": stages.worker_words(case)},
     )
 
 

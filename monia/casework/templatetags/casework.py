@@ -21,6 +21,31 @@ STATUS_LABELS = {
 }
 
 
+EXCEPTION_LABELS = {
+    "urgency_not_assessed": _("Urgency not assessed"),
+    "no_worker": _("No responsible social worker"),
+    "no_plan": _("No client plan"),
+}
+EXCEPTION_HINTS = {
+    "urgency_not_assessed": _(
+        "The urgency is assessed immediately (LsL 26 §). Monia flags an intake still "
+        "unassessed at the end of the next working day after receipt."
+    ),
+    "no_worker": _("Nobody owns the case: name the responsible social worker."),
+    "no_plan": _("A client plan is made for every child welfare client (LsL 30 §)."),
+}
+
+
+@register.filter
+def exception_label(kind: str) -> str:
+    return str(EXCEPTION_LABELS.get(kind, kind))
+
+
+@register.filter
+def exception_hint(kind: str) -> str:
+    return str(EXCEPTION_HINTS.get(kind, ""))
+
+
 @register.filter
 def deadline_label(kind: str) -> str:
     return str(DEADLINE_LABELS.get(kind, kind))
