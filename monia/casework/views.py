@@ -252,6 +252,7 @@ def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     approve = "approve" in request.POST
     if approve and not policy.may(user, Action.DECIDE, case):
         raise policy.NotFound
+    draft_saved = False
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         lock_version = data.pop("lock_version")
@@ -261,6 +262,12 @@ def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
             )
         except plan_services.PlanConflict as exc:
             form.add_error(None, exc)
+        except plan_services.PlanNotApproved as exc:
+            # The draft is saved as typed; the next submit starts from the saved version.
+            form.data = form.data.copy()
+            form.data["lock_version"] = str(exc.plan.lock_version)
+            draft, draft_saved = exc.plan, True
+            apply_errors(exc, form)
         except ValidationError as exc:
             apply_errors(exc, form)
         else:
@@ -276,6 +283,7 @@ def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
             "case": case,
             "form": form,
             "draft": draft,
+            "draft_saved": draft_saved,
             "approved": approved,
             "placed": placed,
             "may_approve": policy.may(user, Action.DECIDE, case),
