@@ -182,18 +182,28 @@ def intake_decision(request: HttpRequest, case_id: int, intake_id: int) -> HttpR
         intake = get_object_or_404(case.intakes, pk=intake_id)
         services.intake_decide(user=user, intake=intake, **data)
 
+    def within_client(case: Any) -> bool:
+        allowed = policy.allowed_actions(policy.user_of(request), case)
+        return stages.actions_now(case, allowed=allowed).decide_within_client
+
     return _form_page(
         request,
         case_id,
         purpose=Purpose.INTAKE_DECISION,
         action=Action.DECIDE,
         form=lambda case, data: forms.IntakeDecisionForm(
-            data, initial={"decided_on": timezone.localdate()}
+            data,
+            within_client=within_client(case),
+            initial={"decided_on": timezone.localdate()},
         ),
         template="casework/decision.html",
         on_valid=call,
         success=_("The decision was recorded."),
-        extra=lambda case: {"intake": get_object_or_404(case.intakes, pk=intake_id, decision="")},
+        extra=lambda case: {
+            "intake": get_object_or_404(case.intakes, pk=intake_id, decision=""),
+            "within_client": within_client(case),
+            "plan": selectors.plan_in_force(case),
+        },
     )
 
 

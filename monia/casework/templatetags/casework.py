@@ -7,6 +7,7 @@ register = template.Library()
 
 DEADLINE_LABELS = {
     "decision": _("Decision on starting an assessment (7 working days)"),
+    "client_notification": _("New notification about a client: record how it is handled"),
     "assessment": _("Assessment completed (3 months)"),
     "plan_review": _("Client plan review"),
     "emergency_placement": _("Emergency placement expires"),
