@@ -85,3 +85,13 @@ def test_casework_templates_write_dates_in_one_format() -> None:
     for path in TEMPLATES.glob("*.html"):
         for fmt in re.findall(r"\|date:[\"']([^\"']*)[\"']", path.read_text(encoding="utf-8")):
             assert fmt in allowed, (path.name, fmt)
+
+
+def test_dates_written_by_the_services_are_j_n_y_too(case_a: CaseWorld, worker_a: Any) -> None:
+    measure = measure_services.emergency_placement_extend(
+        user=worker_a, measure=case_a.emergency, decided_on=timezone.localdate()
+    )
+    assert measure.extended_to is not None
+    event = case_a.case.events.get(kind="measure_extended")
+    d = measure.extended_to
+    assert event.detail == f"{d.day}.{d.month}.{d.year}"
