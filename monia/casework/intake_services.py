@@ -223,33 +223,43 @@ def intake_decide(
         intake.client_action = client_action.strip()
         intake.reviewed_plan = plan if plan_review_by else None
         intake.plan_review_by = plan_review_by
-    intake.save(
-        update_fields=[
-            "decision",
-            "decided_on",
-            "family_told_on",
-            "decision_reason",
-            "decided_by",
-            "client_action",
-            "reviewed_plan",
-            "plan_review_by",
-        ]
-    )
-    at = moment(decided_on, not_before=intake.received_at)
+    intake.save(update_fields=DECISION_FIELDS)
+    _decision_events(intake, user=user)
+    if decision == IntakeDecision.NO_ACTION:
+        _close_if_done(case, user, on=decided_on)
+    return intake
+
+
+DECISION_FIELDS = [
+    "decision",
+    "decided_on",
+    "family_told_on",
+    "decision_reason",
+    "decided_by",
+    "client_action",
+    "reviewed_plan",
+    "plan_review_by",
+]
+
+
+def _decision_events(intake: Intake, *, user: User) -> None:
+    """The decision in the chronology, and the plan review when it was brought forward."""
+    at = moment(intake.decided_on, not_before=intake.received_at)
     event_write(
-        case=case, kind=EventKind.INTAKE_DECIDED, actor=user, detail=decision, occurred_at=at
+        case=intake.case,
+        kind=EventKind.INTAKE_DECIDED,
+        actor=user,
+        detail=intake.decision,
+        occurred_at=at,
     )
     if intake.plan_review_by is not None:
         event_write(
-            case=case,
+            case=intake.case,
             kind=EventKind.PLAN_REVIEW_BROUGHT_FORWARD,
             actor=user,
             detail=date_format(intake.plan_review_by, "j.n.Y"),
             occurred_at=at,
         )
-    if decision == IntakeDecision.NO_ACTION:
-        _close_if_done(case, user, on=decided_on)
-    return intake
 
 
 def _client_relationship_errors(
