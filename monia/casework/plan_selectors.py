@@ -78,6 +78,16 @@ class PlanDocument:
         return [PlanItem(_label(name), getattr(self.plan, name)) for name in PLACED_ITEMS]
 
 
+def plan_draft(case: Case) -> ClientPlan | None:
+    """The draft being written (a review of the plan in force, or the first plan)."""
+    return case.plans.filter(status=PlanStatus.DRAFT).select_related("updated_by").first()
+
+
+def plan_in_force(case: Case) -> ClientPlan | None:
+    """The approved client plan of the case, if any (LsL 30 §)."""
+    return case.plans.filter(status=PlanStatus.APPROVED).first()
+
+
 def plan_versions(case: Case) -> list[PlanVersion]:
     """Every approved plan of the case, the newest (the one in force) first. One query."""
     plans = list(

@@ -220,11 +220,6 @@ def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
     )
 
 
-def plan_in_force(case: Case) -> ClientPlan | None:
-    """The approved client plan of the case, if any (LsL 30 §)."""
-    return case.plans.filter(status=PlanStatus.APPROVED).first()
-
-
 def case_chronology(case: Case) -> QuerySet[ChronologyEvent]:
     return case.events.select_related("actor").order_by("occurred_at", "pk")
 

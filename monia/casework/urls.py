@@ -21,7 +21,7 @@ urlpatterns = [
         views.assessment_complete,
         name="assessment_complete",
     ),
-    path("cases/<int:case_id>/plan/", views.plan_edit, name="plan_edit"),
+    path("cases/<int:case_id>/plan/", plan_views.plan_edit, name="plan_edit"),
     path("cases/<int:case_id>/plan/read/", plan_views.plan_read, name="plan_read"),
     path("cases/<int:case_id>/plan/pdf/", plan_views.plan_pdf_view, name="plan_pdf"),
     path("cases/<int:case_id>/measures/new/", views.measure_new, name="measure_new"),

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from monia.access import policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
-from monia.casework import forms, measure_services, plan_services, selectors, services, stages
-from monia.casework.models import IntakeKind, PlanStatus
+from monia.casework import forms, measure_services, plan_selectors, selectors, services, stages
+from monia.casework.models import IntakeKind
 from monia.people import selectors as people_selectors
 from monia.people.models import Person
 from monia.ui.errors import apply_errors
@@ -202,7 +202,7 @@ def intake_decision(request: HttpRequest, case_id: int, intake_id: int) -> HttpR
         extra=lambda case: {
             "intake": get_object_or_404(case.intakes, pk=intake_id, decision=""),
             "within_client": within_client(case),
-            "plan": selectors.plan_in_force(case),
+            "plan": plan_selectors.plan_in_force(case),
         },
     )
 
@@ -235,69 +235,6 @@ def assessment_complete(request: HttpRequest, case_id: int, assessment_id: int) 
             "assessment": get_object_or_404(
                 case.assessments, pk=assessment_id, completed_on__isnull=True
             )
-        },
-    )
-
-
-@login_required
-@GET_POST
-def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
-    """Draft and approve the client plan; a stale save is refused and the text kept."""
-    user = policy.user_of(request)
-    case = policy.case_get_for_user(
-        user, case_id, purpose=Purpose.CLIENT_PLAN, action=Action.RECORD
-    )
-    if not stages.actions_now(case, allowed=policy.allowed_actions(user, case)).edit_plan:
-        raise policy.NotFound
-    draft = case.plans.filter(status=PlanStatus.DRAFT).first()
-    approved = case.plans.filter(status=PlanStatus.APPROVED).first()
-    source = draft or approved
-    initial: dict[str, Any] = {"lock_version": draft.lock_version if draft else 0}
-    if source is not None:
-        initial.update({f: getattr(source, f) for f in plan_services.PLAN_FIELDS})
-        if draft is None:
-            initial["review_due"] = None
-    placed = plan_services.child_is_placed(case, timezone.localdate())
-    form = forms.PlanForm(request.POST or None, initial=initial)
-    approve = "approve" in request.POST
-    if approve and not policy.may(user, Action.DECIDE, case):
-        raise policy.NotFound
-    draft_saved = False
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        lock_version = data.pop("lock_version")
-        try:
-            plan_services.plan_save(
-                user=user, case=case, data=data, lock_version=lock_version, approve=approve
-            )
-        except plan_services.PlanConflict as exc:
-            form.add_error(None, exc)
-        except plan_services.PlanNotApproved as exc:
-            # The draft is saved as typed; the next submit starts from the saved version.
-            form.data = form.data.copy()
-            form.data["lock_version"] = str(exc.plan.lock_version)
-            draft, draft_saved = exc.plan, True
-            apply_errors(exc, form)
-        except ValidationError as exc:
-            apply_errors(exc, form)
-        else:
-            messages.success(
-                request,
-                _("The client plan was approved.") if approve else _("The draft was saved."),
-            )
-            return redirect("plan_edit" if not approve else "case_detail", case_id=case.pk)
-    return render(
-        request,
-        "casework/plan_edit.html",
-        {
-            "case": case,
-            "form": form,
-            "draft": draft,
-            "draft_saved": draft_saved,
-            "approved": approved,
-            "placed": placed,
-            "may_approve": policy.may(user, Action.DECIDE, case),
-            "placed_fields": forms.PlanForm.PLACED_CHILD_FIELDS,
         },
     )
 

@@ -170,3 +170,37 @@ def test_a_failed_approval_saves_the_draft_and_shows_the_errors(
     assert f'name="lock_version" value="{draft.lock_version}"' in html  # the next submit goes on
     approved = ClientPlan.objects.get(case=case_a.case, status=PlanStatus.APPROVED)
     assert approved.service_needs == "Tuki arkeen"  # the plan in force is untouched
+
+
+def test_a_draft_with_an_invalid_item_saves_the_rest(case_a: CaseWorld, worker_a: Any) -> None:
+    response = login("worker_a").post(
+        reverse("plan_edit", args=[case_a.case.pk]),
+        {
+            "lock_version": "0",
+            "circumstances": "Koulunkäynti ja kaverisuhteet",
+            "child_meeting_interval_weeks": "60",  # over a year: refused
+            "save": "1",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Luonnos tallennettiin lukuun ottamatta alla merkittyjä kohtia." in html
+    assert 'value="60"' in html  # what was typed stays in the form
+    draft = ClientPlan.objects.get(case=case_a.case, status=PlanStatus.DRAFT)
+    assert draft.circumstances == "Koulunkäynti ja kaverisuhteet"
+    assert draft.child_meeting_interval_weeks == 4  # the plan in force's, not the refused 60
+
+
+def test_a_stale_version_saves_nothing_and_keeps_the_text(
+    case_a: CaseWorld, worker_a: Any, teammate_a: Any
+) -> None:
+    plan_services.plan_save(
+        user=teammate_a, case=case_a.case, lock_version=0, data={"services": "Tiimikaverin"}
+    )
+    response = login("worker_a").post(
+        reverse("plan_edit", args=[case_a.case.pk]),
+        {"lock_version": "0", "services": "Oma tekstini", "approve": "1"},
+    )
+    assert response.status_code == 200 and "Oma tekstini" in response.content.decode()
+    draft = ClientPlan.objects.get(case=case_a.case, status=PlanStatus.DRAFT)
+    assert draft.services == "Tiimikaverin"
