@@ -61,7 +61,8 @@ def _header(doc: PlanDocument, language: str, printed: datetime.date) -> list[Fl
     return [
         pdf.para(str(SECRECY), "secrecy"),
         pdf.para(
-            f"{county.localized_name(language)} · {_('Controller')}: {county.controller}",
+            f"{county.localized_name(language)} · "
+            + _("Controller: %(name)s") % {"name": county.controller},
             "county",
         ),
         pdf.para(_("Client plan (LsL 30 §)"), "title"),
