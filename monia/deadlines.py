@@ -106,6 +106,18 @@ def assessment_decision_due(received_at: datetime) -> date:
     return add_working_days(helsinki_date(received_at), 7)
 
 
+def urgency_assessment_due(received_at: datetime) -> date:
+    """Last day to record the immediate urgency assessment (LsL 26 §): Monia's rule.
+
+    The Act says "immediately" (välittömästi) and sets no day. Monia's rule, named so a
+    supervisor can see it: the assessment is recorded by the end of the next working day
+    after receipt; an intake still unassessed after that is an exception. Received on a
+    Friday 2026-03-06 -> due Monday 2026-03-09; received on Maundy Thursday 2026-04-02 ->
+    Good Friday and Easter Monday are holidays -> due Tuesday 2026-04-07.
+    """
+    return add_working_days(helsinki_date(received_at), 1)
+
+
 def assessment_completion_due(received_at: datetime) -> date:
     """Last day to complete the service-needs assessment: 3 months from receipt (SHL 36 §).
 

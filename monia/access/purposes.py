@@ -54,6 +54,8 @@ class Purpose(models.TextChoices):
     # Assessment, plan, measures
     ASSESSMENT_COMPLETE = "assessment_complete", CASE_RECORD
     CLIENT_PLAN = "client_plan", PLAN
+    CLIENT_PLAN_READ = "client_plan_read", PLAN
+    CLIENT_PLAN_PDF = "client_plan_pdf", PLAN
     MEASURE_NEW = "measure_new", DECISIONS
     MEASURE_EXTEND = "measure_extend", DECISIONS
     MEASURE_END = "measure_end", DECISIONS

@@ -52,6 +52,9 @@ URL_RULES: dict[str, Rule] = {
     "case_chronology": Rule.CASE_VIEW,
     "intake_urgency": Rule.CASE_RECORD,
     "plan_edit": Rule.CASE_RECORD,
+    # The approved client plan to read, print and export: whoever sees the case.
+    "plan_read": Rule.CASE_VIEW,
+    "plan_pdf": Rule.CASE_VIEW,
     "family_member_new": Rule.CASE_RECORD,
     "intake_decision": Rule.CASE_DECIDE,
     "assessment_complete": Rule.CASE_DECIDE,

@@ -133,7 +133,10 @@ def _open_client_relationship(*, case: Case, user: User, on: datetime.date) -> N
 
 @transaction.atomic
 def designated_worker_assign(*, user: User, case: Case, worker: User, on: datetime.date) -> Case:
-    """Name the child's designated social worker (LsL 13 b §); the history stays."""
+    """Name the social worker who owns the case: responsible for it from the intake on, the
+    child's designated social worker once a client (LsL 13 b §); the history stays."""
+    if case.stage == CaseStage.CLOSED:
+        raise ValidationError({"worker": _("The case is closed.")})
     if not worker.is_qualified_social_worker or worker.county_id != case.county_id:
         raise ValidationError(
             {"worker": _("The designated worker must be a qualified social worker of the county.")}

@@ -232,6 +232,35 @@ class IntakeDecisionForm(forms.Form):
     reason = forms.CharField(
         label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    # Only for a child who is a client now (``within_client``).
+    client_action = forms.CharField(
+        label=_("What is done within the client relationship"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: the plan is reviewed with the family at a meeting on …"),
+    )
+    plan_review_by = forms.DateField(
+        label=_("Bring the plan review forward to"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Leave empty if the review date of the plan in force stays."),
+    )
+    CLIENT_FIELDS = ("client_action", "plan_review_by")
+
+    def __init__(self, *args: object, within_client: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if within_client:  # the law's third path comes first for a client
+            self.fields["decision"].choices = [  # type: ignore[attr-defined]
+                (
+                    IntakeDecision.CLIENT_RELATIONSHIP.value,
+                    IntakeDecision.CLIENT_RELATIONSHIP.label,
+                ),
+                *self.fields["decision"].choices,  # type: ignore[attr-defined]
+            ]
+            self.initial.setdefault("decision", IntakeDecision.CLIENT_RELATIONSHIP.value)
+        else:
+            for name in self.CLIENT_FIELDS:
+                del self.fields[name]
 
 
 class HearingFields(forms.Form):
@@ -403,10 +432,14 @@ class DateOnlyForm(forms.Form):
 
 
 class WorkerAssignForm(forms.Form):
-    def __init__(self, *args: object, county_id: int, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, county_id: int, label: object = None, **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field = qualified_workers(county_id)
         field.required = True
+        if label is not None:  # the responsible worker before the client relationship
+            field.label = label
         self.fields["worker"] = field
 
 

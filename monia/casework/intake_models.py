@@ -60,6 +60,12 @@ class IntakeDecision(models.TextChoices):
     START_ASSESSMENT = "start_assessment", _("Start a service-needs assessment")
     JOIN_ASSESSMENT = "join_assessment", _("Joined to the ongoing assessment")
     NO_ACTION = "no_action", _("Clearly no action needed")
+    # A notification about a child who is a client now opens no new assessment: it is
+    # handled within the client relationship, whose plan is reviewed (LsL 30 §).
+    CLIENT_RELATIONSHIP = (
+        "client_relationship",
+        _("Handled within the existing client relationship (the plan is reviewed)"),
+    )
 
 
 class Intake(models.Model):
@@ -117,6 +123,17 @@ class Intake(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Handled within the client relationship: what is done, and the plan review brought
+    # forward (the plan in force, and the new date by which it is reviewed).
+    client_action = models.TextField(_("what is done within the client relationship"), blank=True)
+    reviewed_plan = models.ForeignKey(
+        "casework.ClientPlan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviews_brought_forward",
+    )
+    plan_review_by = models.DateField(_("plan review brought forward to"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("intake")
@@ -127,6 +144,15 @@ class Intake(models.Model):
             models.CheckConstraint(
                 condition=models.Q(decision="") | models.Q(decided_on__isnull=False),
                 name="intake_decision_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(decision="client_relationship") | ~models.Q(client_action=""),
+                name="intake_client_relationship_says_what_is_done",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(plan_review_by__isnull=True)
+                | models.Q(reviewed_plan__isnull=False),
+                name="intake_plan_review_names_the_plan",
             ),
         ]
         indexes = [

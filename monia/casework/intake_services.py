@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from monia import deadlines
@@ -28,15 +29,18 @@ from monia.casework.case_services import (
     event_write,
     moment,
     submission_lock,
+    today,
 )
 from monia.casework.models import (
     Case,
     CaseStage,
+    ClientPlan,
     EventKind,
     Intake,
     IntakeCorrection,
     IntakeDecision,
     IntakeKind,
+    PlanStatus,
     ServiceNeedsAssessment,
 )
 from monia.casework.notifier import (
@@ -209,9 +213,15 @@ def intake_decide(
     decided_on: datetime.date,
     family_told_on: datetime.date | None,
     reason: str = "",
+    client_action: str = "",
+    plan_review_by: datetime.date | None = None,
 ) -> Intake:
-    """The decision within 7 working days: start an assessment or no action (LsL 26 § 3 mom)."""
+    """The decision on an intake (LsL 26 § 3 mom): start an assessment, or clearly no action
+    — or, for a child who is a client now, handle it within the client relationship: the
+    plan is reviewed (LsL 30 §), by ``plan_review_by`` when the review is brought forward,
+    and no new assessment opens."""
     intake = Intake.objects.select_for_update().get(pk=intake.pk)
+    case = intake.case
     errors: dict[str, str] = {}
     if intake.decision:
         errors["decision"] = _("This intake has already been decided.")
@@ -225,46 +235,117 @@ def intake_decide(
         errors["reason"] = _("Give the reasons why no action is needed.")
     if decision not in IntakeDecision.values:
         errors["decision"] = _("Choose a decision.")
+    plan = None
+    if decision == IntakeDecision.CLIENT_RELATIONSHIP:
+        plan = _client_relationship_errors(case, client_action, plan_review_by, errors)
     _raise(errors)
 
-    case = intake.case
     if decision == IntakeDecision.START_ASSESSMENT:
-        if case.assessments.filter(completed_on__isnull=True).exists():
-            decision = IntakeDecision.JOIN_ASSESSMENT
-        else:
-            ServiceNeedsAssessment.objects.create(
-                case=case,
-                started_from=intake,
-                started_on=decided_on,
-                completion_due=deadlines.assessment_completion_due(intake.received_at),
-            )
-            event_write(
-                case=case,
-                kind=EventKind.ASSESSMENT_STARTED,
-                actor=user,
-                occurred_at=moment(decided_on, not_before=intake.received_at),
-            )
-            if case.stage == CaseStage.INTAKE:
-                case.stage = CaseStage.ASSESSMENT
-                case.save(update_fields=["stage"])
+        decision = _assessment_start(case, intake, user=user, decided_on=decided_on)
     intake.decision = decision
     intake.decided_on = decided_on
     intake.family_told_on = family_told_on
     intake.decision_reason = reason.strip()
     intake.decided_by = user
-    intake.save(
-        update_fields=["decision", "decided_on", "family_told_on", "decision_reason", "decided_by"]
-    )
-    event_write(
-        case=case,
-        kind=EventKind.INTAKE_DECIDED,
-        actor=user,
-        detail=intake.decision,
-        occurred_at=moment(decided_on, not_before=intake.received_at),
-    )
+    if decision == IntakeDecision.CLIENT_RELATIONSHIP:
+        intake.client_action = client_action.strip()
+        intake.reviewed_plan = plan if plan_review_by else None
+        intake.plan_review_by = plan_review_by
+    intake.save(update_fields=DECISION_FIELDS)
+    _decision_events(intake, user=user)
     if decision == IntakeDecision.NO_ACTION:
         _close_if_done(case, user, on=decided_on)
     return intake
+
+
+DECISION_FIELDS = [
+    "decision",
+    "decided_on",
+    "family_told_on",
+    "decision_reason",
+    "decided_by",
+    "client_action",
+    "reviewed_plan",
+    "plan_review_by",
+]
+
+
+def _decision_events(intake: Intake, *, user: User) -> None:
+    """The decision in the chronology, and the plan review when it was brought forward."""
+    at = moment(intake.decided_on, not_before=intake.received_at)
+    event_write(
+        case=intake.case,
+        kind=EventKind.INTAKE_DECIDED,
+        actor=user,
+        detail=intake.decision,
+        occurred_at=at,
+    )
+    if intake.plan_review_by is not None:
+        event_write(
+            case=intake.case,
+            kind=EventKind.PLAN_REVIEW_BROUGHT_FORWARD,
+            actor=user,
+            detail=date_format(intake.plan_review_by, "j.n.Y"),
+            occurred_at=at,
+        )
+
+
+def _client_relationship_errors(
+    case: Case,
+    client_action: str,
+    plan_review_by: datetime.date | None,
+    errors: dict[str, str],
+) -> ClientPlan | None:
+    """Check a notification handled within the client relationship; the plan in force."""
+    if case.stage != CaseStage.CLIENT:
+        errors["decision"] = _(
+            "Only a notification about a child who is a client now is handled within the "
+            "client relationship."
+        )
+        return None
+    if not client_action.strip():
+        errors["client_action"] = _(
+            "Write down what is done within the client relationship, e.g. when the plan is "
+            "reviewed."
+        )
+    plan = case.plans.filter(status=PlanStatus.APPROVED).first()
+    if plan_review_by is None:
+        return plan
+    assert plan is None or plan.review_due is not None  # an approved plan has a review date
+    if plan is None:
+        errors["plan_review_by"] = _(
+            "The child has no approved plan to review yet: leave the date empty and draft the plan."
+        )
+    elif plan_review_by < today():
+        errors["plan_review_by"] = _("The review date cannot be in the past.")
+    elif plan.review_due is not None and plan_review_by >= plan.review_due:
+        errors["plan_review_by"] = _(
+            "The plan is already to be reviewed by %(date)s: choose an earlier date, or "
+            "leave the date empty."
+        ) % {"date": date_format(plan.review_due, "j.n.Y")}
+    return plan
+
+
+def _assessment_start(case: Case, intake: Intake, *, user: User, decided_on: datetime.date) -> str:
+    """Start the service-needs assessment, or join the one already open; the decision."""
+    if case.assessments.filter(completed_on__isnull=True).exists():
+        return IntakeDecision.JOIN_ASSESSMENT
+    ServiceNeedsAssessment.objects.create(
+        case=case,
+        started_from=intake,
+        started_on=decided_on,
+        completion_due=deadlines.assessment_completion_due(intake.received_at),
+    )
+    event_write(
+        case=case,
+        kind=EventKind.ASSESSMENT_STARTED,
+        actor=user,
+        occurred_at=moment(decided_on, not_before=intake.received_at),
+    )
+    if case.stage == CaseStage.INTAKE:
+        case.stage = CaseStage.ASSESSMENT
+        case.save(update_fields=["stage"])
+    return IntakeDecision.START_ASSESSMENT
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from monia import deadlines
@@ -174,7 +175,7 @@ def emergency_placement_extend(
         )
         if decided_on > measure.expires_on:
             errors["decided_on"] = _("The placement lapsed on %(date)s: it cannot be extended.") % {
-                "date": measure.expires_on.strftime("%d.%m.%Y")
+                "date": date_format(measure.expires_on, "j.n.Y")
             }
     if errors:
         raise ValidationError(errors)
@@ -185,7 +186,7 @@ def emergency_placement_extend(
         case=measure.case,
         kind=EventKind.MEASURE_EXTENDED,
         actor=user,
-        detail=measure.extended_to.strftime("%d.%m.%Y"),
+        detail=date_format(measure.extended_to, "j.n.Y"),
         occurred_at=moment(decided_on),
     )
     return measure

@@ -331,6 +331,7 @@ class EventKind(models.TextChoices):
     WORKER_ASSIGNED = "worker_assigned", _("Designated social worker named")
     PLAN_SAVED = "plan_saved", _("Client plan draft saved")
     PLAN_APPROVED = "plan_approved", _("Client plan approved")
+    PLAN_REVIEW_BROUGHT_FORWARD = "plan_review_forward", _("Client plan review brought forward")
     MEASURE_DECIDED = "measure_decided", _("Measure decided")
     MEASURE_EXTENDED = "measure_extended", _("Emergency placement extended")
     MEASURE_ENDED = "measure_ended", _("Measure ended")

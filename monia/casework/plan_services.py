@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -116,11 +117,41 @@ def _draft_for_update(case: Case, user: User) -> ClientPlan:
     return draft
 
 
-@transaction.atomic
+class PlanNotApproved(ValidationError):
+    """Approval failed validation; the draft was saved all the same (``plan``)."""
+
+    def __init__(self, errors: ValidationError, *, plan: ClientPlan) -> None:
+        super().__init__(errors.error_dict if hasattr(errors, "error_dict") else errors.messages)
+        self.plan = plan
+
+
 def plan_save(
     *, user: User, case: Case, data: dict[str, Any], lock_version: int, approve: bool = False
 ) -> ClientPlan:
-    """Save the draft, and approve it when asked and complete."""
+    """Save the draft, and approve it when asked and complete.
+
+    Every submit keeps the text: when approval fails validation, the draft is saved as it
+    was typed and ``PlanNotApproved`` (with the saved draft) carries the errors. A stale
+    ``lock_version`` saves nothing (``PlanConflict``).
+    """
+    if not approve:
+        return _plan_write(user=user, case=case, data=data, lock_version=lock_version)
+    try:
+        return _plan_write(user=user, case=case, data=data, lock_version=lock_version, approve=True)
+    except PlanConflict:
+        raise
+    except ValidationError as exc:
+        if not hasattr(exc, "error_dict"):  # not about the plan's items: nothing to keep
+            raise
+        draft = _plan_write(user=user, case=case, data=data, lock_version=lock_version)
+        raise PlanNotApproved(exc, plan=draft) from exc
+
+
+@transaction.atomic
+def _plan_write(
+    *, user: User, case: Case, data: dict[str, Any], lock_version: int, approve: bool = False
+) -> ClientPlan:
+    """Save the draft, and approve it when asked; all or nothing."""
     if case.stage != CaseStage.CLIENT:
         raise ValidationError(_("A client plan is made for a child welfare client."))
     plan = _draft_for_update(case, user)
@@ -139,7 +170,7 @@ def plan_save(
         elif not today() <= plan.review_due <= latest:
             errors["review_due"] = _(
                 "The plan is reviewed at least once a year: choose a date by %(latest)s."
-            ) % {"latest": latest.strftime("%d.%m.%Y")}
+            ) % {"latest": date_format(latest, "j.n.Y")}
     if errors:
         raise ValidationError(errors)
 

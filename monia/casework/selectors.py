@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
+from django.db.models.functions import Coalesce, Least
 
 from monia import deadlines
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, User
 from monia.casework import stages
+from monia.casework.exception_selectors import CaseException, case_exceptions
 from monia.casework.models import (
     PLACEMENT_KINDS,
     Case,
+    CaseStage,
     ChronologyEvent,
     ClientPlan,
     ClientRelationship,
@@ -55,12 +58,20 @@ def _deadlines_query(
     for intake in (
         Intake.objects.filter(due_by("decision_due"), case__in=cases, decision="")
         .select_related("case__child")
-        .only("case__child__first_names", "case__child__last_name", "case_id", "decision_due")
+        .only(
+            "case__child__first_names",
+            "case__child__last_name",
+            "case__stage",
+            "case_id",
+            "decision_due",
+        )
     ):
         found.append(
             Deadline(
                 intake.case_id,
-                "decision",
+                # About a client now: handled within the client relationship, no 7-day
+                # decision on an assessment (the same days remain the team's target).
+                "client_notification" if intake.case.stage == CaseStage.CLIENT else "decision",
                 intake.decision_due,
                 _status(intake.decision_due, today, None, warn),
                 intake.pk,
@@ -80,16 +91,20 @@ def _deadlines_query(
                 a.case.child.full_name,
             )
         )
-    for plan in ClientPlan.objects.filter(
-        due_by("review_due"), case__in=cases, status=PlanStatus.APPROVED
-    ).select_related("case__child"):
-        assert plan.review_due is not None
+    # The review is due by the date approved, or earlier when a new notification brought it
+    # forward (``Intake.plan_review_by``, handled within the client relationship).
+    plans = ClientPlan.objects.filter(case__in=cases, status=PlanStatus.APPROVED).annotate(
+        due=Least(
+            "review_due", Coalesce(Min("reviews_brought_forward__plan_review_by"), "review_due")
+        )
+    )
+    for plan in plans.filter(due_by("due")).select_related("case__child"):
         found.append(
             Deadline(
                 plan.case_id,
                 "plan_review",
-                plan.review_due,
-                _status(plan.review_due, today, None, warn),
+                plan.due,
+                _status(plan.due, today, None, warn),
                 plan.pk,
                 plan.case.child.full_name,
             )
@@ -171,6 +186,8 @@ class CaseOverview:
     deadlines: list[Deadline]
     placed: bool
     aftercare_age_limit: int
+    earlier_plans: int = 0
+    exceptions: list[CaseException] = field(default_factory=list)
 
 
 def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
@@ -182,7 +199,8 @@ def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
             "-started_on"
         )
     )
-    plans = {p.status: p for p in case.plans.exclude(status=PlanStatus.SUPERSEDED)}
+    every_plan = list(case.plans.all())
+    plans = {p.status: p for p in every_plan if p.status != PlanStatus.SUPERSEDED}
     measures = list(case.measures.order_by("-started_on", "-pk"))
     relationship = case.client_relationships.filter(closed_on__isnull=True).first()
     placed = any(m.kind in PLACEMENT_KINDS and m.ended_on is None for m in measures)
@@ -197,6 +215,8 @@ def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
         deadlines=deadlines_for_cases(Case.objects.filter(pk=case.pk), today=today),
         placed=placed,
         aftercare_age_limit=deadlines.AFTERCARE_AGE_LIMIT.on(today),
+        earlier_plans=sum(1 for p in every_plan if p.status == PlanStatus.SUPERSEDED),
+        exceptions=case_exceptions(Case.objects.filter(pk=case.pk), today=today),
     )
 
 

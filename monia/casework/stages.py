@@ -10,8 +10,12 @@ sets it out:
   it ends the matter or opens the client relationship;
 - client (lastensuojelun asiakkuus, LsL 27 §, opened also by urgent measures such as an
   emergency placement): a designated social worker who meets the child (LsL 29 §), the
-  client plan (LsL 30 §) and measures;
+  client plan (LsL 30 §) and measures; a new notification about a client is handled within
+  the client relationship (the plan is reviewed) and opens no new assessment;
 - closed: nothing more is decided; a new intake opens a new case.
+
+Somebody owns an open case from the intake on: the responsible social worker may be named
+at any open stage, and becomes the designated social worker (LsL 13 b §) of a client.
 
 The services remain the authority and validate every write; this module only tells a page
 which actions to offer, from the stage, the open records and what the user may do — the
@@ -26,6 +30,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from monia.casework.models import (
     Case,
@@ -50,8 +56,11 @@ class StageActions:
     decide_intake: frozenset[int] = frozenset()
     #: Open service-needs assessments that may be completed.
     complete_assessment: frozenset[int] = frozenset()
-    #: Name or change the designated social worker (LsL 13 b §).
+    #: Name or change the responsible social worker: from the intake on, the designated
+    #: social worker of a client (LsL 13 b §).
     assign_worker: bool = False
+    #: A new intake about a client may be handled within the client relationship.
+    decide_within_client: bool = False
     #: The case has a client plan to show (LsL 30 §), and the user may draft or review it.
     shows_plan: bool = False
     edit_plan: bool = False
@@ -87,7 +96,8 @@ def actions_now(
         assess_urgency=_ids(i for i in intakes if not i.urgency and may_record),
         decide_intake=_ids(i for i in intakes if not i.decision and may_decide),
         complete_assessment=_ids(a for a in assessments if a.completed_on is None and may_decide),
-        assign_worker=is_client and may_decide,
+        assign_worker=is_open and may_decide,
+        decide_within_client=is_client and may_decide,
         shows_plan=is_client,
         edit_plan=is_client and may_record,
         shows_measures=is_open,
@@ -98,6 +108,95 @@ def actions_now(
         end_measure=_ids(running),
         add_family_member=may_record,
     )
+
+
+@dataclass(frozen=True)
+class WorkerWords:
+    """What the worker who owns the case is called at its stage, and the naming page's title."""
+
+    title: Promise
+    heading: Promise
+
+
+def worker_words(case: Case) -> WorkerWords:
+    """The designated social worker of a client (LsL 13 b §); before that, the social
+    worker responsible for the intake and the assessment."""
+    if case.stage in (CaseStage.CLIENT, CaseStage.CLOSED):
+        return WorkerWords(
+            _("Designated social worker"),
+            _("Name the designated social worker"),
+        )
+    return WorkerWords(
+        _("Responsible social worker"),
+        _("Name the responsible social worker"),
+    )
+
+
+@dataclass(frozen=True)
+class CaseLink:
+    url_name: str  # a URL pattern taking the case id
+    label: Promise
+
+
+@dataclass(frozen=True)
+class LinkGroup:
+    title: Promise
+    links: tuple[CaseLink, ...]
+
+
+def case_links(case: Case, *, allowed: Collection[str]) -> list[LinkGroup]:
+    """The case page's links to the case's other pages, in labelled groups by area.
+
+    Reading is open at every stage; consultations and sharing with the network to those
+    who may decide; what starts new work on the case (a presentation to the expert group,
+    a flag for the team's reflection) only while it is open. Empty groups are left out.
+    """
+    is_open = case.stage != CaseStage.CLOSED
+    may_decide = DECIDE in allowed
+    groups = [
+        (
+            _("The record"),
+            [
+                ("case_chronology", _("Read the whole chronology"), True),
+                ("case_timeline", _("Timeline"), True),
+            ],
+        ),
+        (
+            _("Family and network"),
+            [
+                ("genogram", _("Genogram"), True),
+                ("ecomap", _("Ecomap"), True),
+            ],
+        ),
+        (
+            _("With the child and the family"),
+            [
+                ("case_portal", _("Participation portal"), True),
+                ("case_messages", _("Messages with the client"), True),
+                ("case_journal", _("Shared journal: what helps"), True),
+            ],
+        ),
+        (
+            _("With other professionals"),
+            [
+                ("case_network_meetings", _("Network meetings"), True),
+                ("case_referrals", _("Services and referrals"), True),
+                ("case_consultations", _("Consultations"), may_decide),
+                ("case_sharing", _("Sharing with the network"), may_decide),
+                ("expert_case_new", _("Present to the expert group"), may_decide and is_open),
+            ],
+        ),
+        (
+            _("The team"),
+            [("case_flag", _("Flag for the team's reflection"), RECORD in allowed and is_open)],
+        ),
+    ]
+    found = []
+    for title, links in groups:
+        shown = tuple(CaseLink(name, label) for name, label, offered in links if offered)
+        if shown:
+            found.append(LinkGroup(title, shown))
+    return found
 
 
 def open_cases(cases: QuerySet[Case]) -> QuerySet[Case]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from monia.casework import correction_views, views
+from monia.casework import correction_views, plan_views, views
 
 urlpatterns = [
     path("intakes/new/", views.intake_new, name="intake_new"),
@@ -21,7 +21,9 @@ urlpatterns = [
         views.assessment_complete,
         name="assessment_complete",
     ),
-    path("cases/<int:case_id>/plan/", views.plan_edit, name="plan_edit"),
+    path("cases/<int:case_id>/plan/", plan_views.plan_edit, name="plan_edit"),
+    path("cases/<int:case_id>/plan/read/", plan_views.plan_read, name="plan_read"),
+    path("cases/<int:case_id>/plan/pdf/", plan_views.plan_pdf_view, name="plan_pdf"),
     path("cases/<int:case_id>/measures/new/", views.measure_new, name="measure_new"),
     path(
         "cases/<int:case_id>/measures/<int:measure_id>/extend/",

@@ -20,12 +20,12 @@ from monia.casework import (
     child_choice,
     forms,
     measure_services,
-    plan_services,
+    plan_selectors,
     selectors,
     services,
     stages,
 )
-from monia.casework.models import IntakeKind, PlanStatus
+from monia.casework.models import IntakeKind
 from monia.people import selectors as people_selectors
 from monia.people.services import SimilarPersons
 from monia.ui.errors import apply_errors
@@ -131,7 +131,15 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(
         request,
         "casework/case_detail.html",
-        {"case": case, "o": overview, "guardians": guardians, "actions": actions, "now": now},
+        {
+            "case": case,
+            "o": overview,
+            "guardians": guardians,
+            "actions": actions,
+            "now": now,
+            "links": stages.case_links(case, allowed=actions),
+            "worker_title": stages.worker_words(case).title,
+        },
     )
 
 
@@ -206,18 +214,28 @@ def intake_decision(request: HttpRequest, case_id: int, intake_id: int) -> HttpR
         intake = get_object_or_404(case.intakes, pk=intake_id)
         services.intake_decide(user=user, intake=intake, **data)
 
+    def within_client(case: Any) -> bool:
+        allowed = policy.allowed_actions(policy.user_of(request), case)
+        return stages.actions_now(case, allowed=allowed).decide_within_client
+
     return _form_page(
         request,
         case_id,
         purpose=Purpose.INTAKE_DECISION,
         action=Action.DECIDE,
         form=lambda case, data: forms.IntakeDecisionForm(
-            data, initial={"decided_on": timezone.localdate()}
+            data,
+            within_client=within_client(case),
+            initial={"decided_on": timezone.localdate()},
         ),
         template="casework/decision.html",
         on_valid=call,
         success=_("The decision was recorded."),
-        extra=lambda case: {"intake": get_object_or_404(case.intakes, pk=intake_id, decision="")},
+        extra=lambda case: {
+            "intake": get_object_or_404(case.intakes, pk=intake_id, decision=""),
+            "within_client": within_client(case),
+            "plan": plan_selectors.plan_in_force(case),
+        },
     )
 
 
@@ -249,61 +267,6 @@ def assessment_complete(request: HttpRequest, case_id: int, assessment_id: int) 
             "assessment": get_object_or_404(
                 case.assessments, pk=assessment_id, completed_on__isnull=True
             )
-        },
-    )
-
-
-@login_required
-@GET_POST
-def plan_edit(request: HttpRequest, case_id: int) -> HttpResponse:
-    """Draft and approve the client plan; a stale save is refused and the text kept."""
-    user = policy.user_of(request)
-    case = policy.case_get_for_user(
-        user, case_id, purpose=Purpose.CLIENT_PLAN, action=Action.RECORD
-    )
-    if not stages.actions_now(case, allowed=policy.allowed_actions(user, case)).edit_plan:
-        raise policy.NotFound
-    draft = case.plans.filter(status=PlanStatus.DRAFT).first()
-    approved = case.plans.filter(status=PlanStatus.APPROVED).first()
-    source = draft or approved
-    initial: dict[str, Any] = {"lock_version": draft.lock_version if draft else 0}
-    if source is not None:
-        initial.update({f: getattr(source, f) for f in plan_services.PLAN_FIELDS})
-        if draft is None:
-            initial["review_due"] = None
-    placed = plan_services.child_is_placed(case, timezone.localdate())
-    form = forms.PlanForm(request.POST or None, initial=initial)
-    approve = "approve" in request.POST
-    if approve and not policy.may(user, Action.DECIDE, case):
-        raise policy.NotFound
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        lock_version = data.pop("lock_version")
-        try:
-            plan_services.plan_save(
-                user=user, case=case, data=data, lock_version=lock_version, approve=approve
-            )
-        except plan_services.PlanConflict as exc:
-            form.add_error(None, exc)
-        except ValidationError as exc:
-            apply_errors(exc, form)
-        else:
-            messages.success(
-                request,
-                _("The client plan was approved.") if approve else _("The draft was saved."),
-            )
-            return redirect("plan_edit" if not approve else "case_detail", case_id=case.pk)
-    return render(
-        request,
-        "casework/plan_edit.html",
-        {
-            "case": case,
-            "form": form,
-            "draft": draft,
-            "approved": approved,
-            "placed": placed,
-            "may_approve": policy.may(user, Action.DECIDE, case),
-            "placed_fields": forms.PlanForm.PLACED_CHILD_FIELDS,
         },
     )
 
@@ -390,11 +353,15 @@ def worker_assign(request: HttpRequest, case_id: int) -> HttpResponse:
         purpose=Purpose.WORKER_ASSIGN,
         action=Action.DECIDE,
         form=lambda case, data: forms.WorkerAssignForm(
-            data, county_id=case.county_id, initial={"worker": case.designated_worker_id}
+            data,
+            county_id=case.county_id,
+            label=stages.worker_words(case).title,
+            initial={"worker": case.designated_worker_id},
         ),
         template="casework/worker_assign.html",
         on_valid=call,
-        success=_("The designated social worker was named."),
+        success=_("The social worker was named."),
+        extra=lambda case: {"words": stages.worker_words(case)},
     )
 
 

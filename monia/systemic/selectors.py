@@ -13,6 +13,11 @@ from django.db.models import Max, Q, QuerySet
 from monia import deadlines
 from monia.access.policy import NotFound
 from monia.accounts.models import User
+from monia.casework.exception_selectors import (
+    CaseException,
+    case_exceptions,
+    exceptions_by_case,
+)
 from monia.casework.models import Case, CaseStage
 from monia.casework.selectors import Deadline, deadlines_for_cases
 from monia.systemic.models import (
@@ -34,6 +39,7 @@ class BoardRow:
     last_discussed: datetime.date | None
     flags: list[CaseFlag] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    exceptions: list[CaseException] = field(default_factory=list)
 
     @property
     def reason_labels(self) -> list[str]:
@@ -45,7 +51,8 @@ def _open_cases(team: Team) -> QuerySet[Case]:
 
 
 def caseboard(*, team: Team, today: datetime.date) -> list[BoardRow]:
-    """Every open family of the team: worker, stage, next deadline, last discussed, flags."""
+    """Every open family of the team: worker, stage, next deadline, last discussed, flags,
+    and the exceptions a supervisor must see."""
     cases_qs = _open_cases(team)
     cases = list(
         cases_qs.select_related("child", "designated_worker").order_by(
@@ -70,12 +77,14 @@ def caseboard(*, team: Team, today: datetime.date) -> list[BoardRow]:
         .order_by("raised_at")
     ):
         flags[flag.case_id].append(flag)
+    exceptions = exceptions_by_case(case_exceptions(cases_qs, today=today))
     return [
         BoardRow(
             case=c,
             next_deadline=next_due.get(c.pk),
             last_discussed=last.get(c.pk),
             flags=flags[c.pk],
+            exceptions=exceptions[c.pk],
         )
         for c in cases
     ]
@@ -104,7 +113,7 @@ def _ranked(rows: list[BoardRow], *, team: Team, today: datetime.date) -> list[B
     due_soon = [d for d in deadlines_for_cases(cases_qs, today=today) if d.due <= horizon]
     by_case: dict[int, set[str]] = defaultdict(set)
     for d in due_soon:
-        if d.kind == "decision":
+        if d.kind in ("decision", "client_notification"):  # a new intake awaits its handling
             by_case[d.case_id].add(AgendaReason.DECISION_PENDING)
         elif d.kind == "plan_review":
             by_case[d.case_id].add(AgendaReason.PLAN_REVIEW)

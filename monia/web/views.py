@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from monia.access import policy
 from monia.access.purposes import Purpose
 from monia.accounts.services import user_language_set
-from monia.casework import selectors, stages
+from monia.casework import exception_selectors, selectors, stages
 from monia.enotify import selectors as enotify_selectors
 from monia.network import referral_selectors
 from monia.portal import selectors as portal_selectors
@@ -82,6 +82,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if w.late
     ]
     safety_alerts = portal_selectors.open_safety_alerts(visible)
+    # Exceptions a supervisor must see; their children are among the open cases logged below.
+    exceptions = exception_selectors.case_exceptions(visible, today=timezone.localdate())
     shown = {
         c.pk: c for c in [*board.my_cases, *board.team_cases, *(a.case for a in safety_alerts)]
     }
@@ -96,6 +98,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "enotifications_waiting": enotify_selectors.enotifications_waiting_count(user),
             "tasks": tasks,
             "safety_alerts": safety_alerts,
+            "exceptions": exceptions,
             "late_waits": late_waits,
             "support_target": settings.MONIA_SUPPORT_TARGET_DAYS,
             "today": timezone.localdate(),

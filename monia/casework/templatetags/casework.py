@@ -7,6 +7,7 @@ register = template.Library()
 
 DEADLINE_LABELS = {
     "decision": _("Decision on starting an assessment (7 working days)"),
+    "client_notification": _("New notification about a client: record how it is handled"),
     "assessment": _("Assessment completed (3 months)"),
     "plan_review": _("Client plan review"),
     "emergency_placement": _("Emergency placement expires"),
@@ -19,6 +20,31 @@ STATUS_LABELS = {
     "done_on_time": _("Done on time"),
     "done_late": _("Done late"),
 }
+
+
+EXCEPTION_LABELS = {
+    "urgency_not_assessed": _("Urgency not assessed"),
+    "no_worker": _("No responsible social worker"),
+    "no_plan": _("No client plan"),
+}
+EXCEPTION_HINTS = {
+    "urgency_not_assessed": _(
+        "The urgency is assessed immediately (LsL 26 §). Monia flags an intake still "
+        "unassessed at the end of the next working day after receipt."
+    ),
+    "no_worker": _("Nobody owns the case: name the responsible social worker."),
+    "no_plan": _("A client plan is made for every child welfare client (LsL 30 §)."),
+}
+
+
+@register.filter
+def exception_label(kind: str) -> str:
+    return str(EXCEPTION_LABELS.get(kind, kind))
+
+
+@register.filter
+def exception_hint(kind: str) -> str:
+    return str(EXCEPTION_HINTS.get(kind, ""))
 
 
 @register.filter

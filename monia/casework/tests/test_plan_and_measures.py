@@ -29,8 +29,11 @@ def test_plan_approval_names_each_missing_item(case_a: CaseWorld, worker_a: Any)
         )
     missing = set(exc.value.message_dict)
     assert {"service_needs", "placement_goals", "contact_arrangements"} <= missing
-    draft = ClientPlan.objects.filter(case=case_a.case, status=PlanStatus.DRAFT)
-    assert not draft.exists()  # nothing half-saved
+    # Nothing is approved: the plan in force stays; the text typed is kept as the draft.
+    approved = ClientPlan.objects.get(case=case_a.case, status=PlanStatus.APPROVED)
+    assert approved.service_needs == "Tuki arkeen"
+    draft = ClientPlan.objects.get(case=case_a.case, status=PlanStatus.DRAFT)
+    assert draft.service_needs == "" and draft.review_due == TODAY()
 
 
 def test_a_draft_may_be_partial(case_a: CaseWorld, worker_a: Any) -> None:
@@ -59,14 +62,22 @@ def test_review_must_be_within_a_year(case_a: CaseWorld, worker_a: Any) -> None:
     data = {f: getattr(approved, f) for f in plan_services.PLAN_FIELDS}
     data.update({f: "x" for f in plan_services.PLACED_CHILD_ITEMS})
     data["review_due"] = TODAY() + datetime.timedelta(days=400)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(plan_services.PlanNotApproved) as exc:
         plan_services.plan_save(
             user=worker_a, case=case_a.case, lock_version=0, data=data, approve=True
         )
-    assert "review_due" in exc.value.message_dict
+    latest = deadlines.client_plan_review_due_latest(TODAY())
+    assert exc.value.message_dict["review_due"] == [
+        f"Suunnitelma tarkistetaan vähintään kerran vuodessa: valitse päivä viimeistään "
+        f"{latest.day}.{latest.month}.{latest.year}."
+    ]  # the date as everywhere (j.n.Y), not 07.12.2027
     data["review_due"] = TODAY() + datetime.timedelta(days=90)
-    plan = plan_services.plan_save(
-        user=worker_a, case=case_a.case, lock_version=0, data=data, approve=True
+    plan = plan_services.plan_save(  # the failed approval saved the draft: its version goes on
+        user=worker_a,
+        case=case_a.case,
+        lock_version=exc.value.plan.lock_version,
+        data=data,
+        approve=True,
     )
     assert plan.status == PlanStatus.APPROVED
     approved.refresh_from_db()

@@ -39,7 +39,8 @@ def test_intake_offers_the_urgency_and_the_decision_but_no_plan() -> None:
     )
     assert now.assess_urgency == {1}
     assert now.decide_intake == {1, 2}
-    assert not (now.shows_plan or now.edit_plan or now.assign_worker)
+    assert not (now.shows_plan or now.edit_plan or now.decide_within_client)
+    assert now.assign_worker  # somebody owns the case from the intake on
     assert now.shows_measures and now.record_measure  # an emergency placement, LsL 27 §
     assert now.add_family_member
 
@@ -56,7 +57,8 @@ def test_assessment_offers_its_completion_and_measures_but_no_plan() -> None:
     )
     assert now.complete_assessment == {5}
     assert not (now.assess_urgency or now.decide_intake)
-    assert not (now.shows_plan or now.edit_plan or now.assign_worker)
+    assert not (now.shows_plan or now.edit_plan)
+    assert now.assign_worker  # the responsible worker during the assessment
     assert now.shows_measures and now.record_measure
 
 
@@ -69,6 +71,7 @@ def test_client_offers_the_worker_the_plan_and_running_measures() -> None:
     ]
     now = stages.actions_now(Case(stage="client"), allowed=EVERYTHING, measures=measures)
     assert now.assign_worker and now.shows_plan and now.edit_plan
+    assert now.decide_within_client  # a new notification: within the client relationship
     assert now.shows_measures and now.record_measure
     assert now.extend_measure == {1}  # once only (LsL 38 a §), and not once ended
     assert now.end_measure == {1, 2, 3}
@@ -166,6 +169,7 @@ def test_case_page_of_an_intake_shows_exactly_the_links_stages_allow(
     shown = _links_on_page(login("worker_a"), case)
     assert shown == _links_allowed(case, _now(case))
     assert shown == {
+        reverse("worker_assign", args=[case.pk]),
         reverse("intake_urgency", args=[case.pk, intake.pk]),
         reverse("intake_decision", args=[case.pk, intake.pk]),
         reverse("measure_new", args=[case.pk]),

@@ -1,0 +1,115 @@
+"""Exceptions a supervisor must see: where a case has fallen out of what the law expects.
+
+Unlike a deadline, an exception has no date still ahead: it has already happened, and it
+stays until somebody acts. Three are watched, on the dashboard, the caseboard and the
+case page:
+
+- ``urgency_not_assessed``: the immediate urgency assessment (LsL 26 §) is not recorded
+  by the end of the next working day after receipt (Monia's rule,
+  ``deadlines.urgency_assessment_due``), and the intake is not decided;
+- ``no_worker``: a case in assessment, or a client, has no responsible social worker —
+  nobody owns it (LsL 13 b §; SHL 42 §). One may be named from the intake on;
+- ``no_plan``: a child welfare client has no approved client plan (LsL 30 §: a plan is
+  made for every client), counted in days since the client relationship began.
+
+Callers pass cases they have reached through ``monia.access.policy``; two queries, whatever
+the number of cases.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Exists, Min, OuterRef, Q, QuerySet
+
+from monia import deadlines
+from monia.casework.models import Case, CaseStage, ClientPlan, Intake, PlanStatus
+
+URGENCY_NOT_ASSESSED = "urgency_not_assessed"
+NO_WORKER = "no_worker"
+NO_PLAN = "no_plan"
+
+
+@dataclass(frozen=True)
+class CaseException:
+    """One exception on one case: what, since when, for how many days."""
+
+    case_id: int
+    kind: str
+    since: datetime.date
+    days: int
+    child_name: str = ""
+
+
+def case_exceptions(cases: QuerySet[Case], *, today: datetime.date) -> list[CaseException]:
+    """The exceptions on ``cases`` (open ones only), the oldest first. Two queries."""
+    found = _urgency_not_assessed(cases, today) + _unowned_or_unplanned(cases, today)
+    return sorted(found, key=lambda e: (e.since, e.case_id, e.kind))
+
+
+def exceptions_by_case(exceptions: list[CaseException]) -> dict[int, list[CaseException]]:
+    by_case: dict[int, list[CaseException]] = defaultdict(list)
+    for e in exceptions:
+        by_case[e.case_id].append(e)
+    return by_case
+
+
+def _urgency_not_assessed(cases: QuerySet[Case], today: datetime.date) -> list[CaseException]:
+    # Anything received today is not late yet: only earlier receipts are read.
+    start_of_today = datetime.datetime.combine(today, datetime.time(), tzinfo=deadlines.HELSINKI)
+    intakes = (
+        Intake.objects.filter(
+            case__in=cases, urgency="", decision="", received_at__lt=start_of_today
+        )
+        .exclude(case__stage=CaseStage.CLOSED)
+        .select_related("case__child")
+    )
+    found = []
+    for intake in intakes:
+        due = deadlines.urgency_assessment_due(intake.received_at)
+        if due < today:
+            received = deadlines.helsinki_date(intake.received_at)
+            found.append(
+                CaseException(
+                    intake.case_id,
+                    URGENCY_NOT_ASSESSED,
+                    received,
+                    (today - received).days,
+                    intake.case.child.full_name,
+                )
+            )
+    return found
+
+
+def _unowned_or_unplanned(cases: QuerySet[Case], today: datetime.date) -> list[CaseException]:
+    approved = ClientPlan.objects.filter(case=OuterRef("pk"), status=PlanStatus.APPROVED)
+    rows = (
+        Case.objects.filter(pk__in=cases.values("pk"))
+        .filter(stage__in=[CaseStage.ASSESSMENT, CaseStage.CLIENT])
+        .annotate(
+            has_plan=Exists(approved),
+            assessment_since=Min(
+                "assessments__started_on", filter=Q(assessments__completed_on__isnull=True)
+            ),
+            client_since=Min(
+                "client_relationships__opened_on",
+                filter=Q(client_relationships__closed_on__isnull=True),
+            ),
+        )
+        .filter(Q(designated_worker__isnull=True) | Q(stage=CaseStage.CLIENT, has_plan=False))
+        .select_related("child")
+    )
+    found = []
+    for case in rows:
+        name = case.child.full_name
+        client_since = case.client_since
+        if case.designated_worker_id is None:
+            since = case.assessment_since or client_since
+            since = since or deadlines.helsinki_date(case.opened_at)
+            found.append(CaseException(case.pk, NO_WORKER, since, (today - since).days, name))
+        if case.stage == CaseStage.CLIENT and not case.has_plan:
+            since = client_since or deadlines.helsinki_date(case.opened_at)
+            found.append(CaseException(case.pk, NO_PLAN, since, (today - since).days, name))
+    return found
