@@ -87,5 +87,5 @@ def plan_pdf_render(
         if doc.placed_items:
             flow += [pdf.para(_("For a placed child"), "title"), *_items(doc.placed_items)]
         title = f"{_('Client plan')} {date_text(doc.plan.approved_on)}"
-        footer = (str(SECRECY), _("Page %(page)s of %(pages)s"))
-        return pdf.render(flow, title=title, language=language, footer=footer, plain=plain)
+        marks = pdf.marks(running_head=title)
+        return pdf.render(flow, title=title, language=language, marks=marks, plain=plain)

@@ -1,7 +1,7 @@
 """The genogram and the ecomap as a document to print or file: A4 (landscape when the figure
 is wide) with the county, the title, the child, the date the figure shows, the figure
 scaled to fit the first page, then its data as tables; every page marked "Salassa
-pidettävä" with the legal ground and its number (``pdf_layout``).
+pidettävä" with the legal ground and its number (``monia.ui.pdf``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
 from monia.casework.models import Case
 from monia.systemic import ecomap, genogram
 from monia.systemic.models import DiagramSnapshot
-from monia.systemic.pdf_layout import MARGIN, NumberedCanvas, day, fonts, marks, para, table
+from monia.ui.pdf import MARGIN, NumberedCanvas, fonts, marks, para, table
+from monia.ui.pdf import date_text as day
 
 FRAME_PADDING = 6  # points, SimpleDocTemplate's frame padding on each side
 

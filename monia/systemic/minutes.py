@@ -4,7 +4,7 @@ ReportLab's platypus lays out an A4 document: the county, team, date, who was pr
 who sent apologies, then each family discussed in agenda order with the reasons it was on
 the agenda, the team's reflection, the hypotheses as they stood at that meeting and the
 next steps agreed. Every page carries the secrecy marking and its number; the font,
-styles and page marks are shared with the diagrams (``pdf_layout``).
+styles and page marks are Monia's for every PDF (``monia.ui.pdf``).
 """
 
 from __future__ import annotations
@@ -36,12 +36,12 @@ from monia.systemic.models import (
     Reflection,
     TeamMeeting,
 )
-from monia.systemic.pdf_layout import MARGIN, WIDTH, NumberedCanvas, marks
-from monia.systemic.pdf_layout import day as _d
-from monia.systemic.pdf_layout import fonts as _fonts
-from monia.systemic.pdf_layout import para as _p
-from monia.systemic.pdf_layout import table as _table
 from monia.systemic.selectors import Attendance, meeting_attendance
+from monia.ui.pdf import MARGIN, WIDTH, NumberedCanvas, marks
+from monia.ui.pdf import date_text as _d
+from monia.ui.pdf import fonts as _fonts
+from monia.ui.pdf import para as _p
+from monia.ui.pdf import table as _table
 
 REFLECTION_FIELDS = ("worries", "working_well", "family_view", "therapist_action")
 

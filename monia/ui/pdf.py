@@ -1,9 +1,13 @@
-"""What every PDF document of Monia shares: A4, the font, the styles, the secrecy footer.
+"""What every PDF document of Monia shares — the client plan, the team's minutes, the
+genogram and the ecomap: A4, the font, the text styles, tables, and the page marking drawn
+on every page: "Salassa pidettävä" / "Sekretessbelagd" at the top, the legal ground and
+"page n of m" at the foot, and from the second page on a running head that names the
+document, so that a loose page is still known for what it is.
 
 ReportLab's platypus lays out the pages. The text is set in Bitstream Vera, a TrueType font
-that ships inside ReportLab (no system fonts): it covers Finnish and Swedish (äöå ÄÖÅ).
-Every page carries the footer given (the secrecy marking) and "page n of m".
-Imports nothing of Monia; the caller translates the words.
+that ships inside ReportLab (no system fonts or libraries): it covers Finnish and Swedish
+(äöå ÄÖÅ) and Latin-1 with Č, Š and Ž; it lacks a few letters, e.g. the Sámi Đ and Ŋ, which
+print as an empty box. Imports nothing of Monia.
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ import functools
 import io
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
 import reportlab
+from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -64,7 +70,8 @@ STYLES = {
     "secrecy": _style("secrecy", 9, bold=True, spaceAfter=2),
     "county": _style("county", 9, textColor=GREY),
     "title": _style("title", 16, bold=True, spaceBefore=4, spaceAfter=6),
-    "h2": _style("h2", 11.5, bold=True, spaceBefore=10, spaceAfter=2, keepWithNext=1),
+    "h2": _style("h2", 12, bold=True, spaceBefore=12, spaceAfter=2, keepWithNext=1),
+    "h3": _style("h3", 10, bold=True, spaceBefore=7, spaceAfter=2, keepWithNext=1),
     "body": _style("body", 9.5),
     "cell": _style("cell", 8.5),
     "head": _style("head", 8.5, bold=True),
@@ -100,12 +107,52 @@ def facts_table(rows: Sequence[tuple[str, str]], label_width: float = 38 * mm) -
     return table
 
 
-class NumberedCanvas(Canvas):
-    """Draws the footer once the page count is known (ReportLab's two-pass recipe)."""
+def table(rows: list[list[str]], widths: list[float], *, header: bool = True) -> Table:
+    cells = [
+        [para(text, "head" if header and r == 0 else "cell") for text in row]
+        for r, row in enumerate(rows)
+    ]
+    result = Table(cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    commands: list[Any] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#ececf1")))
+    result.setStyle(TableStyle(commands))
+    return result
 
-    def __init__(self, *args: Any, footer: tuple[str, str], **kwargs: Any) -> None:
+
+@dataclass(frozen=True)
+class Marks:
+    """The words on every page, translated when the document is laid out."""
+
+    confidential: str
+    legal_ground: str
+    page: str  # with %(page)s and %(pages)s
+    running_head: str = ""
+
+
+def marks(*, running_head: str = "") -> Marks:
+    return Marks(
+        confidential=_("Confidential"),
+        legal_ground=_(
+            "Confidential: secret under section 24(1)(25) of the Act on the Openness of "
+            "Government Activities (621/1999)"
+        ),
+        page=_("Page %(page)s of %(pages)s"),
+        running_head=running_head,
+    )
+
+
+class NumberedCanvas(Canvas):
+    """Draws the marks once the page count is known (ReportLab's two-pass recipe)."""
+
+    def __init__(self, *args: Any, marks: Marks, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._footer = footer
+        self._marks = marks
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:  # ReportLab's name
@@ -116,18 +163,23 @@ class NumberedCanvas(Canvas):
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
-            self._draw_footer(total)
+            self._draw_marks(total)
             super().showPage()
         super().save()
 
-    def _draw_footer(self, total: int) -> None:
-        secrecy, page_text = self._footer
+    def _draw_marks(self, total: int) -> None:
+        width, height = self._pagesize
         self.saveState()
+        self.setFillColor(colors.black)
+        self.setFont(f"{FONT}-Bold", 9)
+        self.drawRightString(width - MARGIN, height - 12 * mm, self._marks.confidential)
         self.setFont(FONT, 7.5)
         self.setFillColor(GREY)
-        self.drawString(MARGIN, 12 * mm, secrecy)
-        page = page_text % {"page": self._pageNumber, "pages": total}
-        self.drawRightString(A4[0] - MARGIN, 12 * mm, page)
+        if self._marks.running_head and self._pageNumber > 1:
+            self.drawString(MARGIN, height - 12 * mm, self._marks.running_head)
+        self.drawString(MARGIN, 12 * mm, self._marks.legal_ground)
+        page = self._marks.page % {"page": self._pageNumber, "pages": total}
+        self.drawRightString(width - MARGIN, 12 * mm, page)
         self.restoreState()
 
 
@@ -136,12 +188,11 @@ def render(
     *,
     title: str,
     language: str,
-    footer: tuple[str, str],
+    marks: Marks,
     plain: bool = False,
 ) -> bytes:
-    """Lay ``flow`` out on A4 with the footer (secrecy marking, "page %(page)s of
-    %(pages)s") on every page. ``plain`` writes an uncompressed, reproducible file, for
-    tests that read the text back."""
+    """Lay ``flow`` out on A4 with the marks on every page. ``plain`` writes an
+    uncompressed, reproducible file, for tests that read the text back."""
     fonts()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -157,5 +208,5 @@ def render(
         invariant=1 if plain else 0,
         pageCompression=0 if plain else 1,
     )
-    doc.build(flow, canvasmaker=functools.partial(NumberedCanvas, footer=footer))
+    doc.build(flow, canvasmaker=functools.partial(NumberedCanvas, marks=marks))
     return buffer.getvalue()
