@@ -367,11 +367,13 @@ def enotification_convert(
     enotification: ENotification,
     child: Person | None = None,
     new_child: dict[str, Any] | None = None,
+    check_similar: bool = False,
 ) -> Intake:
     """Record the e-notification as an Intake of an existing child or of a child created
     here (channel "electronic"); the team is the county's intake team, else the worker's.
-    The reads of the notification so far move into the child's access log. A repeat
-    returns the same intake."""
+    ``check_similar``: refuse a new child the register likely has already (``SimilarPersons``)
+    until the worker confirms. The reads of the notification so far move into the child's
+    access log. A repeat returns the same intake."""
     en = ENotification.objects.select_for_update().get(pk=enotification.pk)
     if en.status == ENotificationStatus.CONVERTED and en.intake is not None:
         return en.intake
@@ -386,7 +388,9 @@ def enotification_convert(
     if child is not None:
         intake = casework_services.intake_record(user=user, child=child, **data)
     elif new_child is not None:
-        intake = casework_services.intake_record_for_new_child(user=user, child=new_child, **data)
+        intake = casework_services.intake_record_for_new_child(
+            user=user, child=new_child, check_similar=check_similar, **data
+        )
     else:
         raise ValidationError(_("Find the child or add the child's details."))
     en.status = ENotificationStatus.CONVERTED

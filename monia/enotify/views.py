@@ -200,13 +200,14 @@ def _convert(
             services.enotification_reject_spam(user=user, enotification=en)
             messages.success(request, _("The notification was set aside as spam."))
             return redirect("enotify_queue")
-        if child is None and not child_form.is_valid():
+        if child is None and not (child_form.is_valid() and section.choice.is_valid()):
             return None
         intake = services.enotification_convert(
             user=user,
             enotification=en,
             child=child,
             new_child=None if child is not None else child_form.cleaned_data,
+            check_similar=child is None and not section.choice.cleaned_data["create_anyway"],
         )
     except SimilarPersons as exc:
         section.add(user, exc.persons, purpose=Purpose.ENOTIFY_CHILD_SEARCH)

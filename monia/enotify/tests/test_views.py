@@ -420,3 +420,30 @@ def test_converting_for_an_adult_is_refused_with_the_message_on_the_choice(
     assert "Only a child under 18 can be the child of an intake" in response.content.decode()
     en.refresh_from_db()
     assert en.status == "new" and not Intake.objects.exists()
+
+
+def test_converting_into_a_new_child_warns_of_a_likely_duplicate_until_confirmed(
+    world: World, worker_a: Any
+) -> None:
+    existing = _existing_child(world)
+    en = _submit(world)
+    url = reverse("enotify_detail", kwargs={"enotification_id": en.pk})
+    new_child = {
+        "action": "convert",
+        "child-first_names": "Aino",
+        "child-last_name": "Esimerkki",
+        "child-birth_date": existing.birth_date.isoformat(),
+        "child-language": "fi",
+        "child-gender": "female",
+        "child-municipality": "Kuopio",
+    }
+    client = logged_in("worker_a")
+    response = client.post(url, new_child, **EN)
+    html = response.content.decode()
+    assert response.status_code == 200 and not Intake.objects.exists()
+    # The person the register has is offered as a choice, and what was typed is kept.
+    assert f'name="person" value="{existing.pk}"' in html
+    assert 'name="create_anyway"' in html and 'value="Kuopio"' in html
+    client.post(url, {**new_child, "create_anyway": "on"}, **EN)
+    intake = Intake.objects.get()
+    assert intake.case.child != existing
