@@ -30,7 +30,7 @@ def _complete(worker: Any, assessment: Any) -> None:
     )
 
 
-def plan_review(worker: Any, case: Case, *, text: str = "Perhetyö") -> None:
+def plan_review(worker: Any, case: Case, *, text: str = "Perhetyö") -> Any:
     """Approve the plan again (a new draft, with the placed child's items): the plan in
     force becomes an earlier version."""
     data: dict[str, Any] = {f: f"Sijoitus: {f}" for f in plan_services.PLACED_CHILD_ITEMS}
@@ -44,7 +44,7 @@ def plan_review(worker: Any, case: Case, *, text: str = "Perhetyö") -> None:
         child_meeting_interval_weeks=4,
         review_due=TODAY() + datetime.timedelta(days=180),
     )
-    plan_services.plan_save(user=worker, case=case, lock_version=0, approve=True, data=data)
+    return plan_services.plan_save(user=worker, case=case, lock_version=0, approve=True, data=data)
 
 
 def _grow(world: Any, worker: Any, school: Any, case: Case, *, start: int, n: int) -> None:
