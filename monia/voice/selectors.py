@@ -172,6 +172,19 @@ def entry_for_key(case: Case, key: str) -> EntryView | None:
     return views[0] if views else None
 
 
+def entries_asked_about(case: Case) -> dict[str, EntryView]:
+    """The case's entries a young person asked to keep from the guardians, the request
+    waiting for the worker, by restriction key ("voice:7"): one query for the worker's page,
+    however many requests it lists."""
+    asked = GuardianRestriction.objects.filter(
+        case_id=OuterRef("case_id"),
+        document_key=Concat(Value("voice:"), Cast(OuterRef("pk"), CharField())),
+        status=RestrictionStatus.REQUESTED,
+    )
+    entries = VoiceEntry.objects.filter(Exists(asked), case=case).select_related("author_person")
+    return {voice_key(v.entry): v for v in _views(entries)}
+
+
 @dataclasses.dataclass(frozen=True)
 class MeetingVoices:
     entries: list[EntryView]

@@ -243,3 +243,16 @@ def test_a_closed_case_gets_no_worker(world: Any, worker_a: Any) -> None:
     assert response.status_code == 200 and "Asia on päättynyt." in response.content.decode()
     case.refresh_from_db()
     assert case.designated_worker is None
+
+
+def exception_cases_grow(world: Any, worker: Any, *, start: int, n: int) -> None:
+    """``n`` cases of each exception, for the query-count tests of the pages that list them:
+    a client without a plan and an assessment nobody owns (team A1), an intake whose
+    urgency was not assessed in time (in team A1 and in team A2). ``start + n`` at most 20
+    (individual numbers 900–979)."""
+    for i in range(start, start + n):
+        client_without_plan(world, worker, number=900 + i)
+        _assessment_without_worker(world, worker, number=920 + i)
+        for team, number in ((world.team_a1, 940 + i), (world.team_a2, 960 + i)):
+            child = child_create(world.county_a, first=f"Myöhässä{number}", number=number)
+            notification(worker, child, team, at=days_ago(8))

@@ -5,6 +5,7 @@ stay as they are: the page's own view has already opened the case through the po
 from __future__ import annotations
 
 from django import template
+from django.template import Context
 
 from monia.casework.models import Case
 from monia.netmeet.models import NetworkMeeting
@@ -26,11 +27,16 @@ def item_voices(item: AgendaItem) -> selectors.ItemVoices:
     return selectors.voices_since_last_discussed(item)
 
 
-@register.simple_tag
-def voice_entry_for_key(case: Case, key: str) -> selectors.EntryView | None:
+@register.simple_tag(takes_context=True)
+def voice_entry_for_key(context: Context, case: Case, key: str) -> selectors.EntryView | None:
     """The My voice entry a young person asked to keep from the guardians (the portal page
-    of the case shows it beside the request)."""
-    return selectors.entry_for_key(case, key)
+    of the case shows it beside each request). The entries of every open request are read
+    once per page, not once a request; any other key is read on its own."""
+    cache = context.render_context
+    asked = cache.get(("voice_entries_asked_about", case.pk))
+    if asked is None:
+        asked = cache[("voice_entries_asked_about", case.pk)] = selectors.entries_asked_about(case)
+    return asked.get(key) or selectors.entry_for_key(case, key)
 
 
 @register.simple_tag
