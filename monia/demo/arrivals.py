@@ -57,8 +57,7 @@ def _child_not_identified(staff: TeamStaff, county_code: str, today: datetime.da
         kind=IntakeKind.NOTIFICATION,
         channel=Channel.PHONE,
         received_at=received,
-        notifier_type=NotifierType.PRIVATE,
-        notifier_name="Naapuri (ei halunnut kertoa nimeään)",
+        notifier_type=NotifierType.ANONYMOUS,  # a neighbour who did not give a name
         content=PHONE_CALL,
         family_informed=FamilyInformed.UNKNOWN,
         submission_key=uuid.uuid5(DEMO_KEYS, f"{county_code}:phone"),
