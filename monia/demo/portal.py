@@ -1,7 +1,8 @@
 """Demo data for the participation portal: a showcase young person of the demo worker's
-caseload gets a planned network meeting with a remote link and the family versions of its
-documents (the plan in the worker's plain words), and the county its emergency social
-services number and address. Demo identification lists such
+caseload gets last week's network meeting (to answer "Were you heard?"), a planned one
+with a remote link and the school nurse invited, a message from the worker and the family
+versions of its documents (the plan in the worker's plain words), and the county its
+emergency social services number and address. Demo identification lists such
 clients first (``monia.portal.demo``)."""
 
 from __future__ import annotations
@@ -10,13 +11,16 @@ import datetime
 
 from django.utils import timezone
 
+from monia.accounts.models import Role, User
 from monia.casework.models import Case, CaseStage
 from monia.demo.steps import TeamStaff
+from monia.network.models import Organisation
 
 EMERGENCY_PHONES = {"keski-suomi": "014 266 0149", "pohjanmaa": "06 218 9555"}  # synthetic
 
 
 def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) -> Case | None:
+    from monia.dialogue import services as dialogue_services
     from monia.netmeet import services as netmeet_services
     from monia.portal import family_services
     from monia.portal.document_selectors import case_documents
@@ -45,7 +49,8 @@ def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) ->
         return None
     first_name = case.child.first_names.split()[0]
     start = timezone.localtime().replace(hour=14, minute=0, second=0, microsecond=0)
-    netmeet_services.meeting_plan(
+    _held_meeting(case, worker, start - datetime.timedelta(days=5))
+    coming = netmeet_services.meeting_plan(
         user=worker,
         case=case,
         held_at=start + datetime.timedelta(days=6),
@@ -55,6 +60,23 @@ def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) ->
             "Mitä tukea jatketaan ja kuka tekee mitä."
         ),
         remote_link="https://meet.example.org/monia-demo",
+    )
+    school = _school_nurse(case)
+    if school is not None:
+        organisation, nurse = school
+        netmeet_services.invitee_add(
+            meeting=coming, role="partner", organisation=organisation, partner=nurse
+        )
+    netmeet_services.invitee_add(meeting=coming, role="child", family_member_name=first_name)
+    dialogue_services.message_send_to_client(
+        user=worker,
+        case=case,
+        client_id=case.child_id,
+        body=(
+            f"Hei {first_name}! Verkostopalaveri on ensi viikolla. Voit kertoa etukäteen "
+            "Oma ääni -sivulla, mitä haluat aikuisten tietävän. Vastaan viesteihin "
+            "arkipäivisin."
+        ),
     )
     plan_text = (
         "Haluamme, että koulupäivät sujuvat ja kotona on rauhallista.\n"
@@ -71,3 +93,54 @@ def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) ->
                 user=worker, case=case, document_key=document.key, text=text
             )
     return case
+
+
+def _school_nurse(case: Case) -> tuple[Organisation, User] | None:
+    """The school and its nurse of the county's partner registry (``network_build``)."""
+    nurse = (
+        User.objects.filter(county_id=case.county_id, role=Role.PARTNER)
+        .select_related("organisation")
+        .order_by("pk")
+        .first()
+    )
+    if nurse is None or nurse.organisation is None:
+        return None
+    return nurse.organisation, nurse
+
+
+def _held_meeting(case: Case, worker: User, held_at: datetime.datetime) -> None:
+    """Last week's network meeting, entered and recorded afterwards: the young person is
+    asked "Were you heard?" about it in the portal."""
+    from monia.netmeet import services as netmeet_services
+
+    meeting = netmeet_services.meeting_plan(
+        user=worker,
+        case=case,
+        held_at=held_at,
+        place="Koulu, oppilashuollon huone",
+        agenda="Koulupäivien sujuminen ja poissaolot.",
+        already_held=True,
+    )
+    school = _school_nurse(case)
+    if school is not None:
+        netmeet_services.invitee_add(
+            meeting=meeting, role="partner", organisation=school[0], partner=school[1]
+        )
+    netmeet_services.meeting_record(
+        user=worker,
+        meeting=meeting,
+        minutes=(
+            "Käytiin läpi syksyn poissaolot ja aamujen vaikeudet. Koulu järjestää "
+            "tukiopetusta kahdesti viikossa."
+        ),
+        family_view="Äiti toivoo tukea aamuihin; hän kokee, että tilanne on parantunut.",
+        child_view="Nuori kertoi, että aamut ovat raskaita, mutta tukiopetus auttaa.",
+        actions=[
+            {
+                "description": "Tukiopetus kahdesti viikossa",
+                "owner_name": school[1].get_full_name() if school else "Koulu",
+                "owner_organisation": school[0] if school else None,
+                "due_on": timezone.localdate() + datetime.timedelta(days=30),
+            }
+        ],
+    )

@@ -1,17 +1,23 @@
 """The showcase team's systemic workspace in the demo: today's weekly meeting with
-reflections, hypotheses and next steps, flags for the next one, genogram ties, ecomaps,
-life events and the county's expert group — all through the services."""
+reflections, hypotheses and next steps, next week's meeting with its proposed agenda,
+flags for the next one, genogram ties, ecomaps, life events and the county's expert group
+with a case put to it; the school nurse's consultation and contribution request — all
+through the services."""
 
 from __future__ import annotations
 
 import datetime
 import random
 
+from django.db.models import Q
 from django.utils import timezone
 
-from monia.casework.models import Case, CaseStage
+from monia.accounts.models import User
+from monia.casework.models import Case, CaseStage, ServiceNeedsAssessment
+from monia.demo.families import years_before
 from monia.demo.steps import TeamStaff
 from monia.experts import services as expert_services
+from monia.network.models import Organisation
 from monia.people.models import Relationship
 from monia.systemic import diagram_services, selectors, services
 
@@ -87,6 +93,10 @@ def workspace_build(
     statuses = {m.pk: "apologised" if m.pk in away else "present" for m in members}
     services.meeting_attendance_record(user=coordinator, meeting=meeting, statuses=statuses)
     services.meeting_close(user=coordinator, meeting=meeting)
+    # Next week's meeting is open, its short agenda proposed; attendance is taken then.
+    services.meeting_open(
+        user=coordinator, team=staff.team, held_on=today + datetime.timedelta(days=7)
+    )
     services.flag_raise(
         user=staff.therapist,
         case=cases[-1],
@@ -99,7 +109,7 @@ def workspace_build(
         title="Vanhemmat erosivat",
         description="Isä muutti toiselle paikkakunnalle.",
     )
-    _expert_group(staff, county_code, today)
+    _expert_group(staff, cases[-1], today)
 
 
 def _diagrams(case: Case, worker: object) -> None:
@@ -135,7 +145,8 @@ def _diagrams(case: Case, worker: object) -> None:
         )
 
 
-def _expert_group(staff: TeamStaff, county_code: str, today: datetime.date) -> None:
+def _expert_group(staff: TeamStaff, case: Case, today: datetime.date) -> None:
+    """The county's expert group (LsL 14 §), its next session and one case put to it."""
     group = expert_services.expert_group_create(
         county=staff.team.county, name="Lastensuojelun asiantuntijaryhmä"
     )
@@ -147,10 +158,22 @@ def _expert_group(staff: TeamStaff, county_code: str, today: datetime.date) -> N
         expert_services.expert_member_add(
             group=group, name=name, expertise=expertise, organisation=org
         )
-    expert_services.expert_session_create(
+    session = expert_services.expert_session_create(
         group=group,
         held_on=today + datetime.timedelta(days=14),
         location="Sosiaalitoimisto, neuvotteluhuone 2",
+    )
+    expert_services.expert_case_present(
+        user=staff.workers[0],
+        session=session,
+        case=case,
+        mode="pseudonymised",
+        pseudonym="Lapsi A",
+        question=(
+            "Perheen tilanne ei ole parantunut puolen vuoden avohuollon tuella. "
+            "Riittääkö nykyinen tuki, vai mitä tutkimuksia tai tukea suosittelette "
+            "ennen suunnitelman tarkistusta?"
+        ),
     )
 
 
@@ -175,8 +198,9 @@ def network_build(
     password_hash: str,
     email_domain: str,
 ) -> None:
-    """The county's partner registry, one school nurse and one case shared with her."""
-    from monia.accounts.models import Role, User
+    """The county's partner registry, one school nurse, one case shared with her, and a
+    consultation and a statement request addressed to her."""
+    from monia.accounts.models import Role
     from monia.network import services as network_services
 
     county = staff.team.county
@@ -218,6 +242,8 @@ def network_build(
             scope=["basic", "plan"],
             ends_on=today + datetime.timedelta(days=180),
         )
+    _consultation(staff, organisations[0], nurse, today)
+    _contribution_request(staff, organisations[0], nurse, today)
 
 
 def _referrals(case: Case, worker: object, psychiatry: object, today: datetime.date) -> None:
@@ -252,4 +278,82 @@ def _referrals(case: Case, worker: object, psychiatry: object, today: datetime.d
         service="Perheterapia",  # type: ignore[arg-type]
         need_identified_on=today - datetime.timedelta(days=42),
         referred_at=days_ago(40),
+    )
+
+
+def _at_school(today: datetime.date, prefix: str = "") -> Q:
+    """A child of school age (7 to 17), whom the school nurse knows."""
+    return Q(
+        **{
+            f"{prefix}child__birth_date__gt": years_before(today, 18),
+            f"{prefix}child__birth_date__lte": years_before(today, 7),
+        }
+    )
+
+
+def _consultation(
+    staff: TeamStaff, school: Organisation, nurse: User, today: datetime.date
+) -> None:
+    """A question to the school nurse about a schoolchild, named with the guardian's consent."""
+    from monia.consult import services as consult_services
+    from monia.consult.models import ConsultationMode
+
+    case = (
+        Case.objects.filter(
+            _at_school(today),
+            team=staff.team,
+            designated_worker=staff.workers[0],
+            stage=CaseStage.CLIENT,
+        )
+        .select_related("child")
+        .order_by("pk")
+        .first()
+    )
+    if case is None:
+        return
+    first_name = case.child.first_names.split()[0]
+    consult_services.consultation_ask(
+        user=staff.workers[0],
+        case=case,
+        organisation=school,
+        partner=nurse,
+        mode=ConsultationMode.CONSENT,
+        consent_given_by="Huoltaja (äiti)",
+        question=(
+            f"Miten {first_name} on jaksanut koulussa syksyn aikana? Onko vastaanotollasi "
+            "noussut esiin huolia unesta, syömisestä tai mielialasta?"
+        ),
+    )
+
+
+def _contribution_request(
+    staff: TeamStaff, school: Organisation, nurse: User, today: datetime.date
+) -> None:
+    """The school's part in an assessment under way: the nurse's statement is asked for.
+    Its due date must lie ahead of the real today, so only a demo of today has it."""
+    from monia.contrib import services as contrib_services
+    from monia.contrib.models import RequestBasis
+
+    if today != timezone.localdate():
+        return
+    open_ones = ServiceNeedsAssessment.objects.filter(
+        case__team=staff.team,
+        case__designated_worker=staff.workers[0],
+        completed_on__isnull=True,
+        completion_due__gte=today + datetime.timedelta(days=7),
+    ).order_by("pk")
+    assessment = open_ones.filter(_at_school(today, "case__")).first() or open_ones.first()
+    if assessment is None:
+        return
+    contrib_services.request_create(
+        user=staff.workers[0],
+        assessment=assessment,
+        organisation=school,
+        partner=nurse,
+        basis=RequestBasis.LSL_41_REQUEST,
+        questions=(
+            "Mitä olette havainneet lapsen voinnista ja arjesta? Onko lapsi ollut poissa, "
+            "ja mitä tukea olette jo antaneet? Mitä lapsi itse on kertonut?"
+        ),
+        due_on=min(assessment.completion_due, today + datetime.timedelta(days=14)),
     )

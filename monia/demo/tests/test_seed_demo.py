@@ -95,7 +95,8 @@ def test_families_have_synthetic_identity_codes_and_parents() -> None:
     for code in Person.objects.exclude(identity_code="").values_list("identity_code", flat=True):
         parsed = hetu.parse(code)
         assert 900 <= parsed.individual_number <= 999
-    for case in Case.objects.select_related("child"):
+    # A child not identified yet (only described by the notifier) has no known parents.
+    for case in Case.objects.select_related("child").exclude(child__unidentified=True):
         parents = Relationship.objects.filter(to_person=case.child, kind="biological_parent")
         assert 1 <= parents.count() <= 2
 
@@ -124,6 +125,38 @@ def test_every_stage_and_an_overdue_decision_are_there() -> None:
         "aftercare",
     } <= kinds
     assert Measure.objects.filter(extended_to__isnull=False, ended_on__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_every_page_has_something_to_show() -> None:
+    """A new user finds each page with content: what the public form sent, a child not
+    identified yet, the school nurse's requests, meetings open and held, a message, a case
+    before the expert group."""
+    from monia.consult.models import Consultation
+    from monia.contrib.models import ContributionRequest
+    from monia.dialogue.models import MessageThread
+    from monia.enotify.models import ENotification
+    from monia.experts.models import ExpertCase
+    from monia.netmeet.models import NetworkMeeting
+    from monia.systemic.models import TeamMeeting
+
+    _seed()
+    for county in County.objects.all():
+        nurse = User.objects.get(county=county, role=Role.PARTNER)
+        assert ENotification.objects.filter(county=county, status="new").count() == 2
+        assert Case.objects.filter(county=county, child__unidentified=True).exists()
+        assert ContributionRequest.objects.filter(
+            assessment__case__county=county, organisation=nurse.organisation
+        ).exists()
+        assert Consultation.objects.filter(case__county=county, partner=nurse).exists()
+        meetings = NetworkMeeting.objects.filter(case__county=county)
+        assert {"planned", "held"} <= set(meetings.values_list("status", flat=True))
+        assert meetings.filter(status="planned", invitees__partner=nurse).exists()
+        assert MessageThread.objects.filter(case__county=county).exists()
+        assert ExpertCase.objects.filter(case__county=county).exists()
+        team_meetings = TeamMeeting.objects.filter(team__county=county)
+        assert team_meetings.filter(closed_at__isnull=True).exists()
+        assert team_meetings.filter(closed_at__isnull=False).exists()
 
 
 @pytest.mark.django_db

@@ -4,23 +4,35 @@ data (the demo's families at every stage, meetings, partners, portal clients).
 
 The pages are found as a person finds them: ``monia/tests/walk.py`` follows every link each
 persona is shown; each URL pattern is opened once, by the first persona who reached it.
-Django's own admin site is left out (its styles are Django's, not Monia's).
+Pages no link reaches in the walk (a form of its own behind a button, a record the walk's
+few cases lack) are opened directly, and so are a few variants of a page that look quite
+different (a team meeting still open, a network meeting held).
+
+Every page is opened: each URL name of ``monia/access/url_rules.py`` whose view answers
+GET, except downloads (PDF, SVG), logouts, the SAML protocol's endpoints and Django's own
+admin (its styles are Django's, not Monia's). The test fails naming any page it did not
+open; ``NOT_SHOWN`` lists, each with its reason, the few that cannot be shown at all.
 """
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.urls import reverse
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from monia.access.url_rules import URL_RULES
 from monia.tests import walk
 from monia.tests.browser.conftest import assert_accessible
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 WIDTH = 320
 LOGOUTS = {"logout", "portal_logout", "saml2_logout", "admin:logout"}
+# Pages that answer GET but have nothing to show in a browser, each with its reason.
+NOT_SHOWN = {
+    "set_language": "the language switch: a POST; a GET only redirects back",
+}
 # The widest elements, when a page is too wide: what to fix.
 TOO_WIDE_JS = """(width) => [...document.querySelectorAll('body *')]
   .filter(e => e.getBoundingClientRect().right > width + 1)
@@ -30,14 +42,71 @@ TOO_WIDE_JS = """(width) => [...document.querySelectorAll('body *')]
             + ' ' + Math.round(e.getBoundingClientRect().right))
   .slice(0, 6)"""
 
+Target = tuple[walk.Persona | None, str, str]  # who opens it, the URL, the page's name
+
+
+def _not_a_page(name: str) -> bool:
+    """Downloads, logouts, the SAML protocol's endpoints (they answer an identity provider)
+    and Django's admin."""
+    return (
+        name in LOGOUTS or name.startswith(("admin:", "saml2_")) or name.endswith(("_pdf", "_svg"))
+    )
+
 
 def _skip(path: str) -> bool:
-    name = walk.url_name(path)
-    return name in LOGOUTS or name.startswith("admin:") or name.endswith(("_pdf", "_svg"))
+    return _not_a_page(walk.url_name(path))
 
 
-def _pages_to_open() -> list[tuple[walk.Persona | None, str, str]]:
-    """(persona or None for the public, URL, URL name): each URL pattern once."""
+def _methods(view: Callable[..., Any]) -> set[str] | None:
+    """The HTTP methods a view accepts, read from its ``require_http_methods`` guard
+    (``require_GET``, ``require_POST`` …) through the decorators' ``__wrapped__`` chain;
+    None when it has no such guard."""
+    fn: Any = view
+    while fn is not None:
+        code = getattr(fn, "__code__", None)
+        if code is not None and "request_method_list" in code.co_freevars:
+            cell = fn.__closure__[code.co_freevars.index("request_method_list")]
+            return set(cell.cell_contents)
+        fn = getattr(fn, "__wrapped__", None)
+    return None
+
+
+def _url_patterns(patterns: list[Any]) -> list[URLPattern]:
+    found: list[URLPattern] = []
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace is None:  # the admin and the API are namespaces of their own
+                found += _url_patterns(p.url_patterns)
+        elif isinstance(p, URLPattern):
+            found.append(p)
+    return found
+
+
+def pages_to_cover() -> set[str]:
+    """Every URL name of the rule table whose view answers GET, but downloads, logouts,
+    the SAML protocol's endpoints and the pages of ``NOT_SHOWN``."""
+    views = {p.name: p.callback for p in _url_patterns(get_resolver().url_patterns)}
+    assert set(NOT_SHOWN) <= set(URL_RULES), set(NOT_SHOWN) - set(URL_RULES)
+    return {
+        name
+        for name in URL_RULES
+        if not _not_a_page(name)
+        and name not in NOT_SHOWN
+        and "GET" in (_methods(views[name]) or {"GET"})
+    }
+
+
+def test_pages_to_cover_leave_out_only_post_only_views_and_non_pages() -> None:
+    """The coverage rule itself: a view that only writes is not a page, one that also shows
+    a form is."""
+    pages = pages_to_cover()
+    assert {"meeting_attendance", "task_done", "portal_logout", "plan_pdf"}.isdisjoint(pages)
+    assert {"meeting_detail", "expert_statement", "enotify_privacy", "login"} <= pages
+
+
+def _pages_to_open() -> list[Target]:
+    """(persona or None for the public, URL, page name): each URL pattern once, then the
+    variants."""
     from monia.teams.models import County
 
     county = County.objects.order_by("code").first()
@@ -47,12 +116,11 @@ def _pages_to_open() -> list[tuple[walk.Persona | None, str, str]]:
         reverse("enotify_counties"),
         reverse("enotify_form", args=[county.code]),
         reverse("enotify_received", args=[county.code]),
+        reverse("enotify_privacy", args=[county.code]),
         reverse("portal_login"),
         reverse("portal_demo_login"),
     ]
-    targets: list[tuple[walk.Persona | None, str, str]] = [
-        (None, url, walk.url_name(url)) for url in public
-    ]
+    targets: list[Target] = [(None, url, walk.url_name(url)) for url in public]
     covered = {name for _, _, name in targets}
     everyone = walk.personas()
     for persona in everyone:
@@ -66,18 +134,27 @@ def _pages_to_open() -> list[tuple[walk.Persona | None, str, str]]:
         if name not in covered:
             covered.add(name)
             targets.append((persona, url, name))
-    return targets
+    opened = {url for _, url, _ in targets}
+    return targets + [v for v in _variants(everyone) if v[1] not in opened]
+
+
+def _persona(everyone: list[walk.Persona], label: str) -> walk.Persona:
+    return next(p for p in everyone if p.label == label)
 
 
 def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Persona, str]]:
     """Pages that the walk may not reach in few steps: opened directly, each by a persona
-    who may (the designated worker; a young person in the portal)."""
+    who may (the designated worker; a young person and a guardian in the portal)."""
     from monia.access import policy
     from monia.casework.models import Intake, Measure
+    from monia.dialogue.models import MessageThread
+    from monia.enotify.models import ENotification, ENotificationStatus
+    from monia.experts.models import ExpertCase
+    from monia.netmeet.models import MeetingStatus, NetworkMeeting
     from monia.portal.access import portal_cases
 
-    worker = next(p for p in everyone if p.label == "designated worker")
-    young = next(p for p in everyone if p.label.endswith("(young_person)"))
+    worker = _persona(everyone, "designated worker")
+    young = _persona(everyone, "portal client (young_person)")
     visible = policy.cases_visible_to(worker.user)
     pages = []
     intake = Intake.objects.filter(case__in=visible, decided_on__isnull=True).first()
@@ -89,14 +166,107 @@ def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Pers
     if placed:
         pages.append(reverse("measure_extend", args=[placed.case_id, placed.pk]))
         pages.append(reverse("measure_end", args=[placed.case_id, placed.pk]))
-    case = visible.first()
+    case = visible.filter(stage="client").order_by("pk").first()
     assert case is not None
     pages.append(reverse("referral_new", args=[case.pk]))
+    # The diagrams' forms post from the diagram's page; each also is a page of its own.
+    for name in ("emotional_tie_new", "genogram_snapshot_new"):
+        pages.append(reverse(name, args=[case.pk]))
+    for name in ("network_tie_new", "ecomap_snapshot_new"):
+        pages.append(reverse(name, args=[case.pk]))
+    unidentified = visible.filter(child__unidentified=True).first()
+    if unidentified:
+        pages.append(reverse("child_identify", args=[unidentified.pk]))
+    waiting = ENotification.objects.filter(
+        county=worker.user.county, status=ENotificationStatus.NEW
+    ).first()
+    if waiting:
+        pages.append(reverse("enotify_detail", args=[waiting.pk]))
+    thread = MessageThread.objects.filter(case__in=visible).first()
+    if thread:
+        pages.append(reverse("case_message_thread", args=[thread.case_id, thread.pk]))
+    presented = ExpertCase.objects.filter(case__in=visible).first()
+    if presented:
+        pages.append(reverse("expert_statement", args=[presented.case_id, presented.pk]))
     own = portal_cases(young.user)[0].case
-    return [(worker, url) for url in pages] + [
-        (young, reverse("portal_safety_general")),
-        (young, reverse("portal_safety", args=[own.pk])),
-    ]
+    young_pages = [reverse("portal_safety_general"), reverse("portal_safety", args=[own.pk])]
+    held = NetworkMeeting.objects.filter(case=own, status=MeetingStatus.HELD).first()
+    if held:
+        young_pages.append(reverse("portal_heard", args=[own.pk, held.pk]))
+    return (
+        [(worker, url) for url in pages]
+        + [(young, url) for url in young_pages]
+        + [(_guardian_of_two(everyone, worker), reverse("portal_home"))]
+    )
+
+
+def _guardian_of_two(everyone: list[walk.Persona], worker: walk.Persona) -> walk.Persona:
+    """The portal's front page lists a client's matters (with one matter it goes straight
+    to it): the demo's guardian gets a younger child with a notification of its own."""
+    from django.utils import timezone
+
+    from monia.casework import services
+    from monia.people import hetu
+    from monia.people.services import person_create, relationship_create
+    from monia.portal.access import client_persons, portal_cases
+
+    guardian = _persona(everyone, "portal client (guardian)")
+    if len(portal_cases(guardian.user)) > 1:
+        return guardian
+    parent = client_persons(guardian.user)[0]
+    case = portal_cases(guardian.user)[0].case
+    born = timezone.localdate() - datetime.timedelta(days=6 * 365)
+    child = person_create(
+        county=case.county,
+        first_names="Eino",
+        last_name=parent.last_name,
+        identity_code=hetu.make_synthetic(born, 991),
+        birth_date=born,
+    )
+    relationship_create(
+        from_person=parent, to_person=child, kind="biological_parent", is_guardian=True
+    )
+    services.intake_record(
+        user=worker.user,
+        child=child,
+        team=case.team,
+        kind="notification",
+        channel="phone",
+        received_at=timezone.now() - datetime.timedelta(hours=1),
+        notifier_type="anonymous",
+        content="Pieni lapsi oli illalla yksin pihalla.",
+    )
+    assert len(portal_cases(guardian.user)) == 2
+    return guardian
+
+
+def _variants(everyone: list[walk.Persona]) -> list[Target]:
+    """Pages that look quite different in another state, each state once: a team meeting
+    open (the proposed agenda, the "more" list, attendance) and closed; a network meeting
+    planned (invitations) and held (minutes and agreed actions)."""
+    from monia.access import policy
+    from monia.netmeet.models import MeetingStatus, NetworkMeeting
+    from monia.systemic.models import TeamMeeting
+
+    worker = _persona(everyone, "designated worker")
+    meetings = TeamMeeting.objects.filter(team=worker.user.team).order_by("pk")
+    network = NetworkMeeting.objects.filter(case__in=policy.cases_visible_to(worker.user)).order_by(
+        "pk"
+    )
+    found: list[Target] = []
+    for state, meeting in (
+        ("open", meetings.filter(closed_at__isnull=True).first()),
+        ("closed", meetings.filter(closed_at__isnull=False).first()),
+    ):
+        assert meeting is not None, f"the demo has a team meeting {state}"
+        url = reverse("meeting_detail", args=[meeting.pk])
+        found.append((worker, url, f"meeting_detail ({state})"))
+    for state in (MeetingStatus.PLANNED, MeetingStatus.HELD):
+        one = network.filter(status=state).first()
+        assert one is not None, f"the demo has a network meeting {state}"
+        url = reverse("network_meeting_detail", args=[one.case_id, one.pk])
+        found.append((worker, url, f"network_meeting_detail ({state})"))
+    return found
 
 
 def _session_for(page: Any, base: str, persona: walk.Persona | None) -> None:
@@ -121,6 +291,7 @@ def _session_for(page: Any, base: str, persona: walk.Persona | None) -> None:
     )
 
 
+@pytest.mark.django_db(transaction=True)
 def test_every_page_reflows_at_320_px_with_no_axe_violation(
     browser_page: Any, live_server: Any, settings: Any
 ) -> None:
@@ -128,10 +299,14 @@ def test_every_page_reflows_at_320_px_with_no_axe_violation(
     walk.demo_world()
     targets = _pages_to_open()
     assert len(targets) > 45, [name for _, _, name in targets]
+    opened = {name for _, _, name in targets}
+    missing = sorted(pages_to_cover() - opened)
+    problems = (
+        [f"never opened (give the test data what the page needs): {missing}"] if missing else []
+    )
     page = browser_page
     page.set_viewport_size({"width": WIDTH, "height": 800})
     base = live_server.url
-    problems: list[str] = []
     current: object = object()
     for persona, url, name in targets:
         if persona is not current:
