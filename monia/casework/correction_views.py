@@ -8,11 +8,13 @@ Each page shows the history of corrections, with the old values and the reasons.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -29,6 +31,24 @@ from monia.ui.errors import apply_errors
 GET_POST = require_http_methods(["GET", "POST"])
 
 
+def _corrected(
+    request: HttpRequest, form: Form, correct: Callable[[str, dict[str, Any]], object]
+) -> bool:
+    """Run a posted correction (the reason apart from the corrected values): True when it
+    was recorded; False leaves the form with what was typed and the messages."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    values: dict[str, Any] = dict(form.cleaned_data)
+    reason = values.pop("reason")
+    try:
+        correct(reason, values)
+    except ValidationError as exc:
+        apply_errors(exc, form)
+        return False
+    messages.success(request, _("The correction was recorded."))
+    return True
+
+
 @login_required
 @GET_POST
 def person_correct(request: HttpRequest, case_id: int, person_id: int) -> HttpResponse:
@@ -43,18 +63,15 @@ def person_correct(request: HttpRequest, case_id: int, person_id: int) -> HttpRe
     form = correction_forms.PersonCorrectionForm(
         request.POST if request.method == "POST" else None, person=person
     )
-    if request.method == "POST" and form.is_valid():
-        values: dict[str, Any] = dict(form.cleaned_data)
-        reason = values.pop("reason")
-        try:
-            person_services.case_person_correct(
-                user=user, case=case, person=person, reason=reason, values=values
-            )
-        except ValidationError as exc:
-            apply_errors(exc, form)
-        else:
-            messages.success(request, _("The correction was recorded."))
-            return redirect("person_correct", case_id=case.pk, person_id=person.pk)
+    saved = _corrected(
+        request,
+        form,
+        lambda reason, values: person_services.case_person_correct(
+            user=user, case=case, person=person, reason=reason, values=values
+        ),
+    )
+    if saved:
+        return redirect("person_correct", case_id=case.pk, person_id=person.pk)
     return render(
         request,
         "casework/person_correct.html",
@@ -79,16 +96,15 @@ def intake_correct(request: HttpRequest, case_id: int, intake_id: int) -> HttpRe
     form = correction_forms.IntakeCorrectionForm(
         request.POST if request.method == "POST" else None, intake=intake
     )
-    if request.method == "POST" and form.is_valid():
-        values: dict[str, Any] = dict(form.cleaned_data)
-        reason = values.pop("reason")
-        try:
-            intake_services.intake_correct(user=user, intake=intake, reason=reason, values=values)
-        except ValidationError as exc:
-            apply_errors(exc, form)
-        else:
-            messages.success(request, _("The correction was recorded."))
-            return redirect("intake_correct", case_id=case.pk, intake_id=intake.pk)
+    saved = _corrected(
+        request,
+        form,
+        lambda reason, values: intake_services.intake_correct(
+            user=user, intake=intake, reason=reason, values=values
+        ),
+    )
+    if saved:
+        return redirect("intake_correct", case_id=case.pk, intake_id=intake.pk)
     return render(
         request,
         "casework/intake_correct.html",
