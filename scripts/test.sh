@@ -15,7 +15,7 @@ echo "== mypy"
 # mypy's Django plugin only reads the settings; it needs no database (and exits without
 # running exit hooks, so it must not start the embedded server).
 DATABASE_URL=${DATABASE_URL:-postgres://unused@localhost/unused} $BIN/mypy
-echo "== system packages for the tests (chromium, xmlsec1)"
+echo "== system packages for the tests (chromium, xmlsec1, gettext)"
 bash scripts/ensure_chromium.sh
 echo "== migrations are up to date"
 $BIN/python manage.py makemigrations --check --dry-run
