@@ -2,6 +2,7 @@
 No client data is registered here: presented cases are reached only through the policy."""
 
 from django.contrib import admin
+from django.db import models
 
 from monia.experts.models import ExpertGroup, ExpertMember, ExpertSession
 
@@ -24,3 +25,5 @@ class ExpertSessionAdmin(admin.ModelAdmin):
     list_display = ("held_on", "group", "location")
     list_filter = ("group__county",)
     date_hierarchy = "held_on"
+    # A meeting link typed without a scheme is a secure one.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
