@@ -15,7 +15,7 @@ $(STAMP): requirements.lock
 install: $(STAMP)
 
 run: $(STAMP)
-	DEBUG=$${DEBUG:-true} MONIA_DEMO_IDENTIFICATION=$${MONIA_DEMO_IDENTIFICATION:-true} $(BIN)/python manage.py rundemo
+	DEBUG=$${DEBUG:-true} MONIA_DEMO_DATABASE=true MONIA_DEMO_IDENTIFICATION=$${MONIA_DEMO_IDENTIFICATION:-true} $(BIN)/python manage.py rundemo
 
 test: $(STAMP)
 	bash scripts/test.sh

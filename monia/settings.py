@@ -176,7 +176,19 @@ MONIA_ENOTIFY_RATE_DAY = int(env_str("MONIA_ENOTIFY_RATE_DAY", "20"))
 MONIA_SUPPORT_TARGET_DAYS = int(env_str("MONIA_SUPPORT_TARGET_DAYS", "30"))
 # The participation portal's demo identification: pick a synthetic client without strong
 # identification. Demo data only; off unless turned on (make run turns it on).
+# It logs in without strong identification, so it refuses to start outside a demo database:
+# DEBUG, or MONIA_DEMO_DATABASE=true (which `make run` sets). Its sessions end when it is off.
 MONIA_DEMO_IDENTIFICATION = env_bool("MONIA_DEMO_IDENTIFICATION", default=False)
+MONIA_DEMO_DATABASE = env_bool("MONIA_DEMO_DATABASE", default=False)
+if MONIA_DEMO_IDENTIFICATION and not (DEBUG or MONIA_DEMO_DATABASE):
+    raise ImproperlyConfigured(
+        "MONIA_DEMO_IDENTIFICATION is for a demo database only: set DEBUG=true or "
+        "MONIA_DEMO_DATABASE=true (make run does), or turn it off"
+    )
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "monia.portal.demo.DemoSessionMiddleware",
+)
 
 # E-mail for notifications: only a generic message and a link, never client data.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

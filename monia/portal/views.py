@@ -21,7 +21,7 @@ from monia.access.purposes import Purpose
 from monia.portal import access as portal_access
 from monia.portal import safety_selectors, selectors, services
 from monia.portal.access import PortalCase
-from monia.portal.demo import demo_clients
+from monia.portal.demo import demo_clients, demo_identity_code_allowed, mark_demo_session
 from monia.portal.forms import DemoLoginForm
 
 
@@ -68,11 +68,19 @@ def portal_demo_login(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = DemoLoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = services.client_user_for_identity_code(
-            form.cleaned_data["identity_code"], method="demo"
-        )
+        code = form.cleaned_data["identity_code"]
+        if not demo_identity_code_allowed(code):
+            form.add_error(
+                "identity_code",
+                _("Only a synthetic identity code of a demo client logs in here."),
+            )
+            return render(
+                request, "portal/demo_login.html", {"form": form, "clients": demo_clients()}
+            )
+        user = services.client_user_for_identity_code(code, method="demo")
         if user is not None:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            mark_demo_session(request)
             return redirect("portal_home")
         form.add_error(
             "identity_code",
