@@ -67,8 +67,7 @@ CASEWORK_ROLES = frozenset(
     }
 )
 RECORDING_ROLES = CASEWORK_ROLES - {Role.TEAM_COORDINATOR}
-# In Finnish systemic teams the coordinator usually writes the meeting memo: she writes in
-# her own team's meetings, as everyone who records does.
+# The coordinator keeps the memo of her team's meetings and runs them (``may_run_meeting``).
 MEETING_ROLES = RECORDING_ROLES | {Role.TEAM_COORDINATOR}
 # Casework decisions need a qualified social worker (LsL 13 §) or the senior official.
 DECIDING_ROLES = QUALIFIED_SOCIAL_WORK_ROLES | {Role.SENIOR_OFFICIAL}
@@ -319,6 +318,10 @@ def meeting_get_for_user(user: User, meeting_id: int) -> TeamMeeting:
     if meeting is None:
         raise NotFound
     return meeting
+
+
+def may_run_meeting(user: User, meeting: TeamMeeting) -> bool:  # agenda, attendance, close
+    return user.role in MEETING_ROLES and team_basis(user, meeting.team) is not None
 
 
 def caseload_scope(user: User) -> tuple[int, int | None] | None:
