@@ -187,7 +187,12 @@ def meeting_attendance_record(
 def reflection_save(
     *, user: User, item: AgendaItem, data: dict[str, Any], lock_version: int
 ) -> Reflection:
-    """Save the team's reflection on one family; a stale save is refused, not lost."""
+    """Save the team's reflection on one family; a stale save is refused, not lost.
+
+    The agenda item's row is locked first: two first saves at once (no reflection row yet
+    to lock) are taken one after the other, and the second is refused as a conflict with its
+    text kept, never a duplicate row and a 500."""
+    list(AgendaItem.objects.select_for_update().filter(pk=item.pk).values_list("pk"))
     _require_open(item.meeting)
     reflection = Reflection.objects.select_for_update().filter(item=item).first()
     current = reflection.lock_version if reflection else 0
@@ -341,8 +346,11 @@ def meeting_close(
     and only once attendance is recorded: the minutes say who was there."""
     from monia.systemic.diagram_services import diagram_snapshots_for_meeting
 
-    _lock(meeting)
-    _require_open(meeting)
+    _lock(meeting)  # a second close waits here, then finds the meeting closed
+    if meeting.status == MeetingStatus.CLOSED:
+        raise ValidationError(
+            _("The meeting was already closed; nothing was changed."), code="already_closed"
+        )
     errors = meeting_close_errors(meeting, today=today or timezone.localdate())
     if errors:
         raise ValidationError(errors)
