@@ -20,6 +20,13 @@ class FamilyVersionForm(forms.Form):
         max_length=5000,
         required=False,  # the service says what is missing, in the same words everywhere
     )
+    # The version the page showed (0: none yet): a save from an older page is refused.
+    lock_version = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1, required=False
+    )
+
+    def clean_lock_version(self) -> int:
+        return self.cleaned_data.get("lock_version") or 0
 
 
 class RequestDecisionForm(forms.Form):

@@ -170,6 +170,9 @@ class FamilyVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     approved_at = models.DateTimeField(_("approved at"))
+    # Optimistic locking: the worker's form carries the version it showed; a save from an
+    # older page is refused with the newer text shown (family_services.family_version_approve).
+    lock_version = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("family version")

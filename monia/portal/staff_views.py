@@ -157,6 +157,7 @@ def case_portal_family_version(request: HttpRequest, case_id: int) -> HttpRespon
                 case=case,
                 document_key=form.cleaned_data["document"],
                 text=form.cleaned_data["text"],
+                lock_version=form.cleaned_data["lock_version"],
             )
         except ValidationError as exc:
             apply_errors(exc, form)
