@@ -65,7 +65,11 @@ def child_section(
     found = people_selectors.ChildSearch()
     if query:
         found = people_selectors.child_search(
-            county_id=user.county_id or 0, query=query, today=timezone.localdate()
+            county_id=user.county_id or 0,
+            query=query,
+            today=timezone.localdate(),
+            team_id=user.team_id,
+            worker_id=user.pk,
         )
         policy.persons_found_for_intake(user, found.shown, purpose=search_purpose)
     chosen_id = data.get("person", "")
@@ -89,7 +93,7 @@ def child_section(
 def typed(request: HttpRequest, section: ChildSection) -> QueryDict:
     """What the worker typed: the POST; after a search that found nobody, with the search
     term carried into the new child's empty fields."""
-    if "search" in request.POST and section.found.empty:
+    if "search" in request.POST and section.found.empty and not section.found.too_broad:
         return with_search_term(request.POST)
     return request.POST
 
@@ -114,7 +118,8 @@ def with_search_term(data: QueryDict, prefix: str = "child") -> QueryDict:
     if looks_like_identity_code(term):
         fill("identity_code", hetu.parse(term).value if hetu.is_valid(term) else term.upper())
     elif not (data.get(f"{prefix}-first_names", "").strip() or data.get(f"{prefix}-last_name")):
-        *first, last = term.split()
+        names = people_selectors.search_terms(term).names or (term,)
+        *first, last = names
         fill("first_names", " ".join(first))
         fill("last_name", last)
     return data

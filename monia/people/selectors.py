@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db.models import Q, QuerySet, Value
@@ -35,6 +36,13 @@ def persons_search(*, county_id: int, query: str) -> list[Person]:
     return list(persons.filter(condition).order_by("last_name", "first_names")[:SEARCH_LIMIT])
 
 
+def _names_match(names: tuple[str, ...]) -> Q:
+    condition = Q()
+    for word in names:
+        condition &= Q(first_names__icontains=word) | Q(last_name__icontains=word)
+    return condition
+
+
 def person_by_identity_code(*, county_id: int, canonical: str) -> Person | None:
     return Person.objects.filter(county_id=county_id, identity_code_canonical=canonical).first()
 
@@ -52,6 +60,67 @@ def persons_similar(*, county_id: int, birth_date: datetime.date, name: str) -> 
     )
 
 
+# A part of a name this long finds persons among one's own team's families (docs/
+# security-search.md); anywhere else in the county a search needs an identity code, or a full
+# name (two names) with the birth date.
+MIN_NAME_PART = 3
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    """A search term read as an identity code, or names and perhaps a birth date."""
+
+    canonical: str = ""
+    names: tuple[str, ...] = ()
+    birth_date: datetime.date | None = None
+
+    @property
+    def identifies(self) -> bool:
+        """Enough to search the whole county: a code, or a full name with the birth date."""
+        return bool(self.canonical) or (self.birth_date is not None and len(self.names) >= 2)
+
+    @property
+    def names_a_part(self) -> bool:
+        return any(len(n) >= MIN_NAME_PART for n in self.names)
+
+
+def _date_of(word: str) -> datetime.date | None:
+    for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            return datetime.datetime.strptime(word, fmt).date()  # noqa: DTZ007 - a date
+        except ValueError:
+            continue
+    return None
+
+
+def search_terms(query: str) -> SearchTerms:
+    query = query.strip()
+    if hetu.is_valid(query):
+        return SearchTerms(canonical=hetu.canonical(query))
+    names: list[str] = []
+    birth_date = None
+    for word in query.split():
+        day = _date_of(word)
+        if day is not None and birth_date is None:
+            birth_date = day
+        else:
+            names.append(word)
+    return SearchTerms(names=tuple(names), birth_date=birth_date)
+
+
+def _team_scope(persons: QuerySet[Person], *, team_id: int | None, worker_id: int | None) -> Any:
+    """The persons of one's own team's families: the children of the team's cases (and of
+    the worker's own) and the persons tied to them."""
+    rule = Q(pk__in=[])
+    if team_id:
+        rule |= Q(cases__team_id=team_id) | Q(ties_from__to_person__cases__team_id=team_id)
+    if worker_id:
+        rule |= Q(cases__designated_worker_id=worker_id) | Q(
+            ties_from__to_person__cases__designated_worker_id=worker_id
+        )
+    return persons.filter(pk__in=persons.filter(rule).values("pk"))
+
+
 @dataclass
 class ChildSearch:
     """What a search for the child of an intake found: the persons who may be the child
@@ -60,6 +129,10 @@ class ChildSearch:
 
     children: list[Person] = field(default_factory=list)
     adults: list[tuple[Person, list[Person]]] = field(default_factory=list)
+    #: The term was too broad to search at all (nothing was searched, nothing shown).
+    too_broad: bool = False
+    #: A part of a name was searched among one's own team's families only.
+    team_only: bool = False
 
     @property
     def empty(self) -> bool:
@@ -74,18 +147,53 @@ class ChildSearch:
         return list(seen.values())
 
 
-def child_search(*, county_id: int, query: str, today: datetime.date) -> ChildSearch:
+def child_search(
+    *,
+    county_id: int,
+    query: str,
+    today: datetime.date,
+    team_id: int | None = None,
+    worker_id: int | None = None,
+) -> ChildSearch:
     """Search for the child of an intake: adults found are shown as family members, and
-    the children tied to them join the children found."""
-    found = persons_search(county_id=county_id, query=query)
-    result = ChildSearch(children=[p for p in found if p.may_be_child_on(today)])
+    the children tied to them join the children found.
+
+    Who may find whom (docs/security-search.md): anywhere in the county only by an identity
+    code, or by a full name with the birth date; a part of a name (``MIN_NAME_PART``
+    letters) only among the families of one's own team (``team_id``) and one's own cases
+    (``worker_id``). Anything less is ``too_broad``: nothing is searched."""
+    terms = search_terms(query)
+    persons = Person.objects.filter(county_id=county_id, merged_into__isnull=True)
+    team_only = False
+    if terms.canonical:
+        found = list(persons.filter(identity_code_canonical=terms.canonical))
+    elif terms.identifies:
+        found = list(
+            persons.filter(_names_match(terms.names), birth_date=terms.birth_date).order_by(
+                "last_name", "first_names"
+            )[:SEARCH_LIMIT]
+        )
+    elif terms.names_a_part and (team_id or worker_id):
+        team_only = True
+        persons = _team_scope(persons, team_id=team_id, worker_id=worker_id)
+        found = list(
+            persons.filter(_names_match(terms.names)).order_by("last_name", "first_names")[
+                :SEARCH_LIMIT
+            ]
+        )
+    else:
+        return ChildSearch(too_broad=True)
+    result = ChildSearch(
+        children=[p for p in found if p.may_be_child_on(today)], team_only=team_only
+    )
     adults = [p for p in found if not p.may_be_child_on(today)]
     if not adults:
         return result
-    ties = (
-        Relationship.objects.filter(from_person__in=adults, to_person__merged_into__isnull=True)
-        .select_related("to_person")
-        .order_by("to_person__last_name", "to_person__first_names")
+    tied = Relationship.objects.filter(from_person__in=adults, to_person__merged_into__isnull=True)
+    if team_only:  # an adult's other children outside the team are not shown
+        tied = tied.filter(to_person__in=persons)
+    ties = tied.select_related("to_person").order_by(
+        "to_person__last_name", "to_person__first_names"
     )
     theirs: dict[int, list[Person]] = {a.pk: [] for a in adults}
     known = {p.pk for p in result.children}

@@ -89,15 +89,13 @@ def test_the_page_searches_inside_the_form_and_links(world: Any, worker_a: Any) 
     onni = child_create(world.county_a, first="Onni", last="Koululainen", years=8, number=941)
     url = reverse("child_identify", kwargs={"case_id": case.pk})
     client = _login("worker_a")
-    html = client.post(
-        url, {"search": "1", "q": "Koululainen", "reason": "Koulu vahvisti."}
-    ).content.decode()
+    # Onni is no family of the team: found by the full name and the birth date (issue 11).
+    q = f"Onni Koululainen {onni.birth_date:%d.%m.%Y}"
+    html = client.post(url, {"search": "1", "q": q, "reason": "Koulu vahvisti."}).content.decode()
     assert re.search(rf'name="person" value="{onni.pk}"', html)
     assert "Koulu vahvisti." in html  # the reason typed is kept
     assert AccessLog.objects.filter(person=onni, purpose="child_identify_search").exists()
-    response = client.post(
-        url, {"q": "Koululainen", "person": str(onni.pk), "reason": "Koulu vahvisti."}
-    )
+    response = client.post(url, {"q": q, "person": str(onni.pk), "reason": "Koulu vahvisti."})
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.child == onni

@@ -369,8 +369,10 @@ def test_find_the_child_by_search_logs_the_persons_shown(world: World, worker_a:
     en = _submit(world)
     child = _existing_child(world)
     url = reverse("enotify_detail", kwargs={"enotification_id": en.pk})
+    # Not a family of worker A's team: found by the full name and the birth date (issue 11).
+    q = f"Aino Esimerkki {child.birth_date:%d.%m.%Y}"
     response = logged_in("worker_a").post(
-        url, {"search": "1", "q": "Esimerkki", "child-municipality": "Kuopion kaupunki"}, **EN
+        url, {"search": "1", "q": q, "child-municipality": "Kuopion kaupunki"}, **EN
     )
     html = response.content.decode()
     # The child found is a choice inside the conversion form; what was typed is kept.
