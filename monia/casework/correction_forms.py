@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from monia.casework.forms import _blank_first
 from monia.casework.models import Intake, NotifierType, Sector
 from monia.people.models import Gender, Language, Person
+from monia.ui.fields import MoniaForm
 from monia.ui.widgets import DateInput
 
 
@@ -22,7 +23,7 @@ class CorrectionReasonField(forms.CharField):
         )
 
 
-class PersonCorrectionForm(forms.Form):
+class PersonCorrectionForm(MoniaForm):
     """Correct a child's or family member's details; the old values are kept."""
 
     first_names = forms.CharField(label=_("First names"), required=False, max_length=200)
@@ -61,7 +62,7 @@ class PersonCorrectionForm(forms.Form):
                 del self.fields[name]
 
 
-class IntakeCorrectionForm(forms.Form):
+class IntakeCorrectionForm(MoniaForm):
     """Correct what an intake recorded: the text and the notifier."""
 
     content = forms.CharField(
@@ -84,7 +85,7 @@ class IntakeCorrectionForm(forms.Form):
         super().__init__(*args, initial=initial, **kwargs)  # type: ignore[arg-type]
 
 
-class IdentifyForm(forms.Form):
+class IdentifyForm(MoniaForm):
     reason = forms.CharField(
         label=_("How the child was identified"),
         help_text=_("For example: the school confirmed the child's name and identity code."),
