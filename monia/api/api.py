@@ -8,6 +8,7 @@ with channel "api" in the same transaction as the read.
 
 from __future__ import annotations
 
+import datetime
 from typing import Literal
 
 from django.conf import settings
@@ -53,6 +54,17 @@ api = NinjaAPI(
 )
 
 NOT_FOUND = {"detail": "Not Found"}
+
+
+def rfc3339_time(moment: datetime.datetime) -> datetime.datetime:
+    """A stored time in the current zone, as RFC 3339 can write it: before 1921 Helsinki
+    kept its local mean time (+01:39:49), an offset with seconds that RFC 3339 has no way
+    to write, so such a time is given in UTC."""
+    local = timezone.localtime(moment)
+    offset = local.utcoffset()
+    if offset is None or offset.seconds % 60:
+        return moment.astimezone(datetime.UTC)
+    return local
 
 
 @api.exception_handler(Http404)
@@ -152,7 +164,7 @@ def notification_create(
             intake_id=intake.pk,
             case_id=intake.case_id,
             decision_due=intake.decision_due,
-            received_at=timezone.localtime(intake.received_at),
+            received_at=rfc3339_time(intake.received_at),
         ),
     )
 
@@ -186,7 +198,7 @@ def _case_out(case: Case, intakes: list[Intake], due: list[Deadline]) -> CaseOut
             IntakeOut(
                 id=i.pk,
                 kind=i.kind,
-                received_at=timezone.localtime(i.received_at),
+                received_at=rfc3339_time(i.received_at),
                 decision_due=i.decision_due,
                 decision=i.decision or None,
                 decided_on=i.decided_on,

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from monia.casework.forms import _blank_first
+from monia.casework.intake_services import INTAKE_CONTENT_MAX_LENGTH
 from monia.casework.models import Intake, NotifierType, Sector
 from monia.people.models import Gender, Language, Person
 from monia.ui.fields import MoniaForm
@@ -66,7 +67,9 @@ class IntakeCorrectionForm(MoniaForm):
     """Correct what an intake recorded: the text and the notifier."""
 
     content = forms.CharField(
-        label=_("Content of the notification"), widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Content of the notification"),
+        max_length=INTAKE_CONTENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
     notifier_type = forms.ChoiceField(
         label=_("Notifier"), choices=NotifierType.choices, widget=forms.RadioSelect

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, User
+from monia.casework.intake_services import INTAKE_CONTENT_MAX_LENGTH
 from monia.casework.models import (
     AssessmentConclusion,
     CareForm,
@@ -105,7 +106,9 @@ class IntakeForm(MoniaForm):
         required=False,
     )
     content = forms.CharField(
-        label=_("Content of the notification"), widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Content of the notification"),
+        max_length=INTAKE_CONTENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none())
     submission_key = submission_key_field()
