@@ -25,7 +25,7 @@ from monia.access import policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
 from monia.accounts.models import User
-from monia.api.auth import SessionAuth, TokenAuth, user_of
+from monia.api.auth import SessionAuth, TokenAuth, staff_only_docs, user_of
 from monia.api.schemas import (
     CaseOut,
     ChildIn,
@@ -51,7 +51,12 @@ api = NinjaAPI(
     urls_namespace="api",
     description="Child welfare casework: record intakes, read cases and deadlines.",
     auth=[TokenAuth(), SessionAuth()],
+    docs_decorator=staff_only_docs,
 )
+
+# Every endpoint may answer these besides its own: documented in the OpenAPI schema.
+UNAUTHORIZED = {401: Message}
+
 
 NOT_FOUND = {"detail": "Not Found"}
 
@@ -70,6 +75,11 @@ def rfc3339_time(moment: datetime.datetime) -> datetime.datetime:
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     # The same body for missing and forbidden, and no exception text even with DEBUG on.
+    return api.create_response(request, NOT_FOUND, status=404)
+
+
+def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """An unknown path under /api/v1/: the API's own JSON 404, not an HTML page."""
     return api.create_response(request, NOT_FOUND, status=404)
 
 
@@ -136,7 +146,13 @@ def _intake_record(user: User, payload: NotificationIn) -> Intake:
 
 @api.post(
     "/notifications",
-    response={201: IntakeCreated, 404: Message, 422: Errors},
+    response={
+        201: IntakeCreated,
+        400: Message,  # the body is not JSON
+        **UNAUTHORIZED,
+        404: Message,
+        422: Errors,  # a field is missing or invalid, or a rule of the law refuses it
+    },
     summary="Record an intake (vireilletulo)",
 )
 def notification_create(
@@ -211,7 +227,7 @@ def _case_out(case: Case, intakes: list[Intake], due: list[Deadline]) -> CaseOut
 
 @api.get(
     "/cases/{int:case_id}",
-    response={200: CaseOut, 404: Message},
+    response={200: CaseOut, **UNAUTHORIZED, 404: Message},
     summary="A case with its intakes and open deadlines",
 )
 def case_detail(request: HttpRequest, case_id: int) -> CaseOut:
@@ -227,7 +243,7 @@ def case_detail(request: HttpRequest, case_id: int) -> CaseOut:
 
 @api.get(
     "/deadlines/mine",
-    response=list[MyDeadlineOut],
+    response={200: list[MyDeadlineOut], **UNAUTHORIZED, 422: Errors},
     summary="Open statutory deadlines of my cases, or of all cases I may see",
 )
 def deadlines_mine(

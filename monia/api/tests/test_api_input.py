@@ -1,5 +1,6 @@
-"""The API refuses hostile or implausible input with a 422 naming the field and writes
-RFC 3339 times (issue 11, items 8 and 13)."""
+"""The API refuses hostile or implausible input with a 422 naming the field, writes
+RFC 3339 times, keeps its documentation for staff and answers JSON everywhere
+(issue 11, items 8, 13 and 15)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from monia.accounts.models import User
@@ -15,6 +17,7 @@ from monia.api.api import rfc3339_time
 from monia.api.tests.test_api import API, NEW_CHILD, _client, _notification, _post
 from monia.casework.intake_services import INTAKE_CONTENT_MAX_LENGTH
 from monia.casework.models import Intake
+from monia.conftest import login
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +98,39 @@ def test_a_body_that_is_not_json_is_a_json_400(worker_a: User) -> None:
     )
     assert response.status_code == 400
     assert "detail" in response.json()
+
+
+# --- Documentation and unknown paths (item 15) ---------------------------------
+
+
+def test_the_docs_send_an_anonymous_visitor_to_log_in() -> None:
+    for path in ("docs", "openapi.json"):
+        response = Client().get(f"{API}/{path}")
+        assert response.status_code == 302, path
+        assert "/login/" in response["Location"]
+
+
+def test_the_docs_are_not_for_partners(partner: User) -> None:
+    assert login(partner.username).get(f"{API}/docs").status_code == 404
+    assert login(partner.username).get(f"{API}/openapi.json").status_code == 404
+
+
+def test_staff_read_the_docs(worker_a: User) -> None:
+    assert login(worker_a.username).get(f"{API}/docs").status_code == 200
+
+
+def test_the_schema_documents_the_error_answers(worker_a: User) -> None:
+    paths = login(worker_a.username).get(f"{API}/openapi.json").json()["paths"]
+    post = paths["/api/v1/notifications"]["post"]["responses"]
+    assert {"400", "401", "404", "422"} <= set(post)
+    assert {"401", "422"} <= set(paths["/api/v1/deadlines/mine"]["get"]["responses"])
+    assert {"401", "404"} <= set(paths["/api/v1/cases/{case_id}"]["get"]["responses"])
+
+
+@pytest.mark.parametrize("path", ["nothing", "cases/abc", "cases/1/x", "deadlines", "x/y/z"])
+def test_an_unknown_api_path_is_a_json_404(worker_a: User, path: str) -> None:
+    for client in (Client(), _client(worker_a)):
+        response = client.get(f"{API}/{path}")
+        assert response.status_code == 404
+        assert response["Content-Type"].startswith("application/json")
+        assert response.json() == {"detail": "Not Found"}
