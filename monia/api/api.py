@@ -8,6 +8,7 @@ with channel "api" in the same transaction as the read.
 
 from __future__ import annotations
 
+import datetime
 from typing import Literal
 
 from django.conf import settings
@@ -24,7 +25,7 @@ from monia.access import policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
 from monia.accounts.models import User
-from monia.api.auth import SessionAuth, TokenAuth, user_of
+from monia.api.auth import SessionAuth, TokenAuth, staff_only_docs, user_of
 from monia.api.schemas import (
     CaseOut,
     ChildIn,
@@ -50,14 +51,35 @@ api = NinjaAPI(
     urls_namespace="api",
     description="Child welfare casework: record intakes, read cases and deadlines.",
     auth=[TokenAuth(), SessionAuth()],
+    docs_decorator=staff_only_docs,
 )
 
+# Every endpoint may answer these besides its own: documented in the OpenAPI schema.
+UNAUTHORIZED = {401: Message}
+
+
 NOT_FOUND = {"detail": "Not Found"}
+
+
+def rfc3339_time(moment: datetime.datetime) -> datetime.datetime:
+    """A stored time in the current zone, as RFC 3339 can write it: before 1921 Helsinki
+    kept its local mean time (+01:39:49), an offset with seconds that RFC 3339 has no way
+    to write, so such a time is given in UTC."""
+    local = timezone.localtime(moment)
+    offset = local.utcoffset()
+    if offset is None or offset.seconds % 60:
+        return moment.astimezone(datetime.UTC)
+    return local
 
 
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     # The same body for missing and forbidden, and no exception text even with DEBUG on.
+    return api.create_response(request, NOT_FOUND, status=404)
+
+
+def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """An unknown path under /api/v1/: the API's own JSON 404, not an HTML page."""
     return api.create_response(request, NOT_FOUND, status=404)
 
 
@@ -124,7 +146,13 @@ def _intake_record(user: User, payload: NotificationIn) -> Intake:
 
 @api.post(
     "/notifications",
-    response={201: IntakeCreated, 404: Message, 422: Errors},
+    response={
+        201: IntakeCreated,
+        400: Message,  # the body is not JSON
+        **UNAUTHORIZED,
+        404: Message,
+        422: Errors,  # a field is missing or invalid, or a rule of the law refuses it
+    },
     summary="Record an intake (vireilletulo)",
 )
 def notification_create(
@@ -152,7 +180,7 @@ def notification_create(
             intake_id=intake.pk,
             case_id=intake.case_id,
             decision_due=intake.decision_due,
-            received_at=timezone.localtime(intake.received_at),
+            received_at=rfc3339_time(intake.received_at),
         ),
     )
 
@@ -186,7 +214,7 @@ def _case_out(case: Case, intakes: list[Intake], due: list[Deadline]) -> CaseOut
             IntakeOut(
                 id=i.pk,
                 kind=i.kind,
-                received_at=timezone.localtime(i.received_at),
+                received_at=rfc3339_time(i.received_at),
                 decision_due=i.decision_due,
                 decision=i.decision or None,
                 decided_on=i.decided_on,
@@ -199,7 +227,7 @@ def _case_out(case: Case, intakes: list[Intake], due: list[Deadline]) -> CaseOut
 
 @api.get(
     "/cases/{int:case_id}",
-    response={200: CaseOut, 404: Message},
+    response={200: CaseOut, **UNAUTHORIZED, 404: Message},
     summary="A case with its intakes and open deadlines",
 )
 def case_detail(request: HttpRequest, case_id: int) -> CaseOut:
@@ -215,7 +243,7 @@ def case_detail(request: HttpRequest, case_id: int) -> CaseOut:
 
 @api.get(
     "/deadlines/mine",
-    response=list[MyDeadlineOut],
+    response={200: list[MyDeadlineOut], **UNAUTHORIZED, 422: Errors},
     summary="Open statutory deadlines of my cases, or of all cases I may see",
 )
 def deadlines_mine(

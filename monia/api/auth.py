@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any, cast
 
-from django.http import HttpRequest
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
 from ninja.security import HttpBearer
 from ninja.security import SessionAuth as NinjaSessionAuth
 
+from monia.access import policy
 from monia.accounts.models import ApiToken, User
 
 TOKEN_PREFIX = "monia_"  # noqa: S105 -- a public marker, not a secret
@@ -46,3 +50,20 @@ def user_of(request: HttpRequest) -> User:
     """The authenticated staff member, whichever way they signed in."""
     # Set by TokenAuth or SessionAuth before any endpoint runs; both give a User.
     return cast("User", request.auth)  # type: ignore[attr-defined]
+
+
+def staff_only_docs(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The API's documentation (``docs``, ``openapi.json``) for signed-in staff only: it maps
+    what can be asked of Monia. Anonymous callers are sent to the login page; partners and
+    clients, who have no staff pages, get 404 like any staff page."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not user.is_active or policy.front_page_elsewhere(cast("User", user)) is not None:
+            raise policy.NotFound
+        return view(request, *args, **kwargs)
+
+    return guarded

@@ -4,16 +4,42 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import AwareDatetime, field_validator, model_validator
+from pydantic import AfterValidator, AwareDatetime, field_validator, model_validator
 
+from monia.casework.intake_services import INTAKE_CONTENT_MAX_LENGTH
 from monia.casework.models import Channel, FamilyInformed, IntakeKind, NotifierType, Sector
 from monia.people.models import Gender, Language
+from monia.ui.fields import EARLIEST_DATE, LATEST_DATE, has_control_characters
+
+
+def _printable(value: str) -> str:
+    if has_control_characters(value):
+        raise ValueError(_("Remove the control characters (such as a NUL byte) from the text."))
+    return value
+
+
+def _plausible_date(value: Any) -> Any:
+    day = value.date() if isinstance(value, datetime.datetime) else value
+    if isinstance(day, datetime.date) and not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(
+            _("Give a date between %(earliest)s and %(latest)s.")
+            % {"earliest": EARLIEST_DATE.year, "latest": LATEST_DATE.year}
+        )
+    return value
+
+
+#: Text of every input field: no NUL byte or other control characters (tab and line
+#: breaks are text), the same rule as every form field (``monia.ui.fields``).
+Text = Annotated[str, AfterValidator(_printable)]
+#: A date of the input: within 1900–2100, like every form's date field.
+PlausibleDate = Annotated[datetime.date, AfterValidator(_plausible_date)]
+PlausibleDatetime = Annotated[AwareDatetime, AfterValidator(_plausible_date)]
 
 
 class Message(Schema):
@@ -29,20 +55,20 @@ class Errors(Schema):
 class ChildIn(Schema):
     """A child not yet in the county's register: created together with the intake."""
 
-    identity_code: str = Field(
+    identity_code: Text = Field(
         default="", max_length=11, description="Henkilötunnus, e.g. 010115A901C"
     )
-    first_names: str = Field(default="", max_length=200)
-    last_name: str = Field(max_length=200)
-    birth_date: datetime.date | None = None
-    expected_birth_date: datetime.date | None = Field(
+    first_names: Text = Field(default="", max_length=200)
+    last_name: Text = Field(max_length=200)
+    birth_date: PlausibleDate | None = None
+    expected_birth_date: PlausibleDate | None = Field(
         default=None, description="For an unborn child (pre-birth notification, LsL 25 c §)"
     )
     gender: Gender = Gender.UNKNOWN
     language: Language = Language.FINNISH
-    other_language: str = Field(default="", max_length=100)
+    other_language: Text = Field(default="", max_length=100)
     interpreter_needed: bool = False
-    municipality: str = Field(default="", max_length=100)
+    municipality: Text = Field(default="", max_length=100)
 
     def service_kwargs(self) -> dict[str, Any]:
         data = self.model_dump()
@@ -57,16 +83,22 @@ class NotificationIn(Schema):
     child: ChildIn | None = None
     kind: IntakeKind
     channel: Channel
-    received_at: AwareDatetime
+    received_at: PlausibleDatetime = Field(
+        description="When the intake was received: not in the future, not before 1 January "
+        "2008 (the Child Welfare Act 417/2007 in force)"
+    )
     notifier_type: NotifierType
     notifier_sector: Sector | Literal[""] = ""
-    notifier_name: str = Field(default="", max_length=200)
-    notifier_organisation: str = Field(default="", max_length=200)
-    notifier_phone: str = Field(default="", max_length=40)
-    notifier_email: str = Field(default="", max_length=254)
+    notifier_name: Text = Field(default="", max_length=200)
+    notifier_organisation: Text = Field(default="", max_length=200)
+    notifier_phone: Text = Field(default="", max_length=40)
+    notifier_email: Text = Field(default="", max_length=254)
     family_informed: FamilyInformed = FamilyInformed.UNKNOWN
     family_participated: bool = False
-    content: str
+    content: Text = Field(
+        max_length=INTAKE_CONTENT_MAX_LENGTH,
+        description=f"What the notifier told, at most {INTAKE_CONTENT_MAX_LENGTH} characters",
+    )
     police_report_suspected: bool = False
     team_id: int | None = Field(default=None, description="Defaults to the user's own team")
     submission_key: uuid.UUID | None = Field(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.http import HttpRequest, QueryDict
+from django.http import Http404, HttpRequest, QueryDict
 from django.utils import timezone
 
 from monia.access import policy
@@ -19,6 +19,7 @@ from monia.casework.forms import ChildChoiceForm
 from monia.people import hetu
 from monia.people import selectors as people_selectors
 from monia.people.models import Person
+from monia.ui.fields import clean_search
 
 
 @dataclass
@@ -61,7 +62,9 @@ def child_section(
 
     ``data`` is the POST of the form, or the query string of a first GET (``?q=``,
     ``?person=``); ``bound`` says which."""
-    query = data.get("q", "").strip()
+    # An unusable term (a NUL byte, control characters, too long) searches nothing; the
+    # bound form below says why.
+    query = clean_search(data.get("q"))
     found = people_selectors.ChildSearch()
     if query:
         found = people_selectors.child_search(
@@ -74,6 +77,8 @@ def child_section(
         policy.persons_found_for_intake(user, found.shown, purpose=search_purpose)
     chosen_id = data.get("person", "")
     chosen = None
+    if chosen_id and not (chosen_id.isascii() and chosen_id.isdigit()):
+        raise Http404  # no person has that id, like a missing one
     if chosen_id:
         chosen = policy.person_get_for_intake(user, chosen_id, purpose=chosen_purpose)
     children = list(found.children)
@@ -106,7 +111,7 @@ def looks_like_identity_code(term: str) -> bool:
 def with_search_term(data: QueryDict, prefix: str = "child") -> QueryDict:
     """The POST with the search term carried into the new child's empty fields: an identity
     code is not typed twice, a name is split into first names and the last name."""
-    term = data.get("q", "").strip()
+    term = clean_search(data.get("q"))
     data = data.copy()
     if not term:
         return data

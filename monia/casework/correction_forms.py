@@ -8,8 +8,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from monia.casework.forms import _blank_first
+from monia.casework.intake_services import INTAKE_CONTENT_MAX_LENGTH
 from monia.casework.models import Intake, NotifierType, Sector
 from monia.people.models import Gender, Language, Person
+from monia.ui.fields import MoniaForm
 from monia.ui.widgets import DateInput
 
 
@@ -22,7 +24,7 @@ class CorrectionReasonField(forms.CharField):
         )
 
 
-class PersonCorrectionForm(forms.Form):
+class PersonCorrectionForm(MoniaForm):
     """Correct a child's or family member's details; the old values are kept."""
 
     first_names = forms.CharField(label=_("First names"), required=False, max_length=200)
@@ -61,11 +63,13 @@ class PersonCorrectionForm(forms.Form):
                 del self.fields[name]
 
 
-class IntakeCorrectionForm(forms.Form):
+class IntakeCorrectionForm(MoniaForm):
     """Correct what an intake recorded: the text and the notifier."""
 
     content = forms.CharField(
-        label=_("Content of the notification"), widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Content of the notification"),
+        max_length=INTAKE_CONTENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
     notifier_type = forms.ChoiceField(
         label=_("Notifier"), choices=NotifierType.choices, widget=forms.RadioSelect
@@ -84,7 +88,7 @@ class IntakeCorrectionForm(forms.Form):
         super().__init__(*args, initial=initial, **kwargs)  # type: ignore[arg-type]
 
 
-class IdentifyForm(forms.Form):
+class IdentifyForm(MoniaForm):
     reason = forms.CharField(
         label=_("How the child was identified"),
         help_text=_("For example: the school confirmed the child's name and identity code."),

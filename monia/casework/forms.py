@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, User
+from monia.casework.intake_services import INTAKE_CONTENT_MAX_LENGTH
 from monia.casework.models import (
     AssessmentConclusion,
     CareForm,
@@ -29,6 +30,7 @@ from monia.casework.models import (
 )
 from monia.people.models import Gender, Language, Person, RelationshipKind
 from monia.teams.models import Team
+from monia.ui.fields import MoniaForm
 from monia.ui.widgets import DateInput, DateTimeInput
 
 
@@ -38,9 +40,13 @@ def _blank_first(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def unchecked(*forms_: forms.Form) -> None:
     """Show bound forms as typed, without validation messages: the worker pressed
-    "Search" in the middle of the form, and nothing was submitted yet."""
+    "Search" in the middle of the form, and nothing was submitted yet. A search term that
+    cannot be searched for (a NUL byte, too long) keeps its message: nothing was searched."""
     for form in forms_:
-        form._errors = ErrorDict()  # noqa: SLF001 - Django reads errors from here
+        kept = ErrorDict()
+        if form.is_bound and "q" in form.fields and "q" in form.errors:
+            kept["q"] = form.errors["q"]
+        form._errors = kept  # noqa: SLF001 - Django reads errors from here
         form.cleaned_data = {}  # a service's message may still be added (add_error)
 
 
@@ -64,7 +70,7 @@ def now_for_input() -> object:
     return timezone.localtime().replace(second=0, microsecond=0)
 
 
-class IntakeForm(forms.Form):
+class IntakeForm(MoniaForm):
     kind = forms.ChoiceField(
         label=_("Kind of intake"),
         choices=IntakeKind.choices,
@@ -100,7 +106,9 @@ class IntakeForm(forms.Form):
         required=False,
     )
     content = forms.CharField(
-        label=_("Content of the notification"), widget=forms.Textarea(attrs={"rows": 6})
+        label=_("Content of the notification"),
+        max_length=INTAKE_CONTENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none())
     submission_key = submission_key_field()
@@ -127,7 +135,7 @@ def person_label(person: Person) -> str:
     return person.full_name
 
 
-class ChildChoiceForm(forms.Form):
+class ChildChoiceForm(MoniaForm):
     """Finding the child inside the intake form: the search term, the child chosen among
     those found (or a new one), and the confirmation that a new child is not one of the
     likely duplicates found."""
@@ -162,7 +170,7 @@ class ChildChoiceForm(forms.Form):
         self.fields["person"].choices = choices  # type: ignore[attr-defined]
 
 
-class NewChildForm(forms.Form):
+class NewChildForm(MoniaForm):
     identity_code = forms.CharField(
         label=_("Personal identity code"),
         required=False,
@@ -205,7 +213,7 @@ class NewChildForm(forms.Form):
     UNIDENTIFIED_FIELDS = ("unidentified", "approximate_age", "description")
 
 
-class UrgencyForm(forms.Form):
+class UrgencyForm(MoniaForm):
     urgency = forms.ChoiceField(
         label=_("Urgency"), choices=Urgency.choices, widget=forms.RadioSelect
     )
@@ -216,7 +224,7 @@ class UrgencyForm(forms.Form):
     )
 
 
-class IntakeDecisionForm(forms.Form):
+class IntakeDecisionForm(MoniaForm):
     decision = forms.ChoiceField(
         label=_("Decision"),
         widget=forms.RadioSelect,
@@ -263,7 +271,7 @@ class IntakeDecisionForm(forms.Form):
                 del self.fields[name]
 
 
-class HearingFields(forms.Form):
+class HearingFields(MoniaForm):
     heard = forms.TypedChoiceField(
         label=_("Was the child heard?"),
         widget=forms.RadioSelect,
@@ -319,7 +327,7 @@ class AssessmentCompleteForm(HearingFields):
     HEARING_FIELDS = ("heard", "heard_by", "heard_on", "method", "child_view", "not_heard_reason")
 
 
-class PlanForm(forms.Form):
+class PlanForm(MoniaForm):
     service_needs = forms.CharField(
         label=_("Service and support needs"),
         required=False,
@@ -398,7 +406,7 @@ class PlanForm(forms.Form):
     )
 
 
-class MeasureForm(forms.Form):
+class MeasureForm(MoniaForm):
     kind = forms.ChoiceField(
         label=_("Measure"), choices=MeasureKind.choices, widget=forms.RadioSelect
     )
@@ -427,11 +435,11 @@ class MeasureForm(forms.Form):
             self.initial.setdefault("submission_key", uuid.uuid4())
 
 
-class DateOnlyForm(forms.Form):
+class DateOnlyForm(MoniaForm):
     date = forms.DateField(label=_("Date"), widget=DateInput())
 
 
-class WorkerAssignForm(forms.Form):
+class WorkerAssignForm(MoniaForm):
     def __init__(
         self, *args: object, county_id: int, label: object = None, **kwargs: object
     ) -> None:
@@ -443,7 +451,7 @@ class WorkerAssignForm(forms.Form):
         self.fields["worker"] = field
 
 
-class FamilyMemberForm(forms.Form):
+class FamilyMemberForm(MoniaForm):
     kind = forms.ChoiceField(label=_("Relationship to the child"), choices=RelationshipKind.choices)
     first_names = forms.CharField(label=_("First names"), max_length=200)
     last_name = forms.CharField(label=_("Last name"), max_length=200)

@@ -16,7 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from monia import deadlines
@@ -51,6 +51,46 @@ from monia.casework.notifier import (
 )
 from monia.people.models import Person
 from monia.teams.models import Team
+from monia.ui.fields import has_control_characters
+
+#: The longest content of an intake, in characters. A notification transcribed from a long
+#: phone call or a pasted letter is a few thousand characters; an e-notification is at most
+#: 10,000 (``enotify.forms.CONTENT_MAX_LENGTH``) and is converted with room to spare. Longer
+#: text is an attachment, not the notification, and must not fill the database (issue 11,
+#: item 13: the API took 2 MB).
+INTAKE_CONTENT_MAX_LENGTH = 20_000
+#: The earliest time of receipt: the Child Welfare Act (417/2007) came into force on
+#: 1 January 2008, so no intake under it was received before. Together with CLOCK_SKEW into
+#: the future, this is the window of a plausible time of receipt.
+INTAKE_EARLIEST_RECEIVED = datetime.date(2008, 1, 1)
+
+
+def received_at_errors(received_at: datetime.datetime) -> dict[str, str]:
+    """The time of receipt: aware, not in the future, not before the Act was in force."""
+    if timezone.is_naive(received_at):
+        return {"received_at": _("Give the time of receipt.")}
+    if received_at > timezone.now() + CLOCK_SKEW:
+        return {"received_at": _("The time of receipt cannot be in the future.")}
+    if received_at.date() < INTAKE_EARLIEST_RECEIVED:
+        return {
+            "received_at": _("The time of receipt cannot be before %(date)s.")
+            % {"date": date_format(INTAKE_EARLIEST_RECEIVED)}
+        }
+    return {}
+
+
+def content_errors(content: str) -> dict[str, str]:
+    """The content: written, at most INTAKE_CONTENT_MAX_LENGTH, no control characters."""
+    if not content.strip():
+        return {"content": _("Write down what the notifier told.")}
+    if len(content) > INTAKE_CONTENT_MAX_LENGTH:
+        return {
+            "content": _("The content can be at most %(max)s characters long.")
+            % {"max": number_format(INTAKE_CONTENT_MAX_LENGTH, force_grouping=True)}
+        }
+    if has_control_characters(content):
+        return {"content": _("Remove the control characters (such as a NUL byte) from the text.")}
+    return {}
 
 
 @transaction.atomic
@@ -83,13 +123,7 @@ def intake_record(
         existing = Intake.objects.filter(submission_key=submission_key).first()
         if existing is not None:
             return existing
-    errors: dict[str, str] = {}
-    if timezone.is_naive(received_at):
-        errors["received_at"] = _("Give the time of receipt.")
-    elif received_at > timezone.now() + CLOCK_SKEW:
-        errors["received_at"] = _("The time of receipt cannot be in the future.")
-    if not content.strip():
-        errors["content"] = _("Write down what the notifier told.")
+    errors = received_at_errors(received_at) | content_errors(content)
     errors.update(
         notifier_errors(
             notifier_type=notifier_type,
@@ -396,8 +430,7 @@ def intake_correct(
     errors: dict[str, str] = {}
     if not reason.strip():
         errors["reason"] = _("Give the reason for the correction.")
-    if not new["content"]:
-        errors["content"] = _("Write down what the notifier told.")
+    errors.update(content_errors(new["content"]))
     errors.update(
         notifier_errors(
             notifier_type=new["notifier_type"],

@@ -7,9 +7,10 @@ from monia.casework.models import Case
 from monia.consult import selectors
 from monia.consult.models import ConsultationMode
 from monia.network.forms import PartnerChoiceField
+from monia.ui.fields import MoniaForm
 
 
-class AskForm(forms.Form):
+class AskForm(MoniaForm):
     organisation = forms.ModelChoiceField(queryset=None, label=_("Organisation"))
     partner = PartnerChoiceField(required=False, label=_("Expert"))
     mode = forms.ChoiceField(choices=ConsultationMode.choices, label=_("Mode"))
@@ -24,5 +25,5 @@ class AskForm(forms.Form):
         self.fields["partner"].limit_to(organisations)  # type: ignore[attr-defined]
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(MoniaForm):
     answer = forms.CharField(widget=forms.Textarea, label=_("Answer"))

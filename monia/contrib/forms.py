@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from monia.contrib.models import RequestBasis
 from monia.network.forms import PartnerChoiceField
 from monia.network.models import Organisation
+from monia.ui.fields import MoniaForm
 
 
-class RequestForm(forms.Form):
+class RequestForm(MoniaForm):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none()
     )
@@ -29,7 +30,7 @@ class RequestForm(forms.Form):
         self.fields["partner"].limit_to(orgs)
 
 
-class StatementForm(forms.Form):
+class StatementForm(MoniaForm):
     statement = forms.CharField(label=_("Statement"), widget=forms.Textarea)
     child_view_noted = forms.CharField(
         label=_("How you brought in the child's view"), widget=forms.Textarea, required=False

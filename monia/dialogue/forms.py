@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from monia.dialogue.models import BODY_MAX, Helps
+from monia.ui.fields import MoniaForm
 
 _TOO_LONG = _("The text is too long. Use at most 5000 characters.")
 _CLIENT_ERRORS = {
@@ -26,17 +27,17 @@ def _body_field(label: Any, help_text: Any, required: Any) -> forms.CharField:
     )
 
 
-class PortalMessageForm(forms.Form):
+class PortalMessageForm(MoniaForm):
     body = _body_field(
         _("Your message"), _("You can write up to 5000 characters."), _("Write a message first.")
     )
 
 
-class StaffReplyForm(forms.Form):
+class StaffReplyForm(MoniaForm):
     body = _body_field(_("Reply"), "", _("Write a message first."))
 
 
-class StaffNewMessageForm(forms.Form):
+class StaffNewMessageForm(MoniaForm):
     client = forms.TypedChoiceField(label=_("To"), coerce=int, error_messages=_CLIENT_ERRORS)
     body = _body_field(_("Message"), "", _("Write a message first."))
 
@@ -52,7 +53,7 @@ _PORTAL_HELPS = [
 ]
 
 
-class PortalJournalForm(forms.Form):
+class PortalJournalForm(MoniaForm):
     text = _body_field(
         _("Write your thought"),
         _("For example: what happened, what helped, what did not help."),
@@ -66,7 +67,7 @@ class PortalJournalForm(forms.Form):
     )
 
 
-class StaffJournalForm(forms.Form):
+class StaffJournalForm(MoniaForm):
     client = forms.TypedChoiceField(
         label=_("Journal shared with"), coerce=int, error_messages=_CLIENT_ERRORS
     )

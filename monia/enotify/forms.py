@@ -17,6 +17,7 @@ from monia.enotify.models import (
     DESCRIPTION_MAX_LENGTH,
     ENotificationKind,
 )
+from monia.ui.fields import MoniaForm
 from monia.ui.widgets import DateInput
 
 # The name of the honeypot field: people never see it, form-filling robots do.
@@ -31,7 +32,7 @@ NOTIFIER_CHOICES = [
 ]
 
 
-class ENotificationForm(forms.Form):
+class ENotificationForm(MoniaForm):
     kind = forms.ChoiceField(
         label=_("What do you want to send?"),
         choices=ENotificationKind.choices,
@@ -204,7 +205,7 @@ class ENotificationForm(forms.Form):
         return data
 
 
-class ConvertActionForm(forms.Form):
+class ConvertActionForm(MoniaForm):
     """Which action the worker chose on the detail page."""
 
     action = forms.ChoiceField(choices=[("convert", "convert"), ("reject", "reject")])

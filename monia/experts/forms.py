@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from monia.experts.models import ExpertSession, PresentationMode
+from monia.ui.fields import MoniaForm
 from monia.ui.widgets import DateInput
 
 
@@ -20,7 +21,7 @@ class SessionChoiceField(forms.ModelChoiceField):
         return f"{day.day}.{day.month}.{day.year} – {obj.group.name}"
 
 
-class ExpertCaseForm(forms.Form):
+class ExpertCaseForm(MoniaForm):
     session = SessionChoiceField(label=_("Session of the expert group"), queryset=None)
     mode = forms.ChoiceField(
         label=_("How the case is presented"),
@@ -54,7 +55,7 @@ class ExpertCaseForm(forms.Form):
         self.fields["session"].queryset = sessions  # type: ignore[attr-defined]
 
 
-class StatementForm(forms.Form):
+class StatementForm(MoniaForm):
     statement = forms.CharField(
         label=_("Statement of the group"), widget=forms.Textarea(attrs={"rows": 8})
     )

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from monia.netmeet.models import InviteeRole
 from monia.network.forms import PartnerChoiceField
 from monia.network.models import Organisation
+from monia.ui.fields import MoniaForm
 
 
-class PlanForm(forms.Form):
+class PlanForm(MoniaForm):
     held_at = forms.DateTimeField(
         label=_("Time"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
@@ -30,7 +31,7 @@ def _county_orgs(county_id: int) -> Any:
     return Organisation.objects.filter(county_id=county_id, active=True)
 
 
-class InviteeForm(forms.Form):
+class InviteeForm(MoniaForm):
     role = forms.ChoiceField(label=_("Role"), choices=InviteeRole.choices)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none(), required=False
@@ -45,7 +46,7 @@ class InviteeForm(forms.Form):
         self.fields["partner"].limit_to(orgs)
 
 
-class RecordForm(forms.Form):
+class RecordForm(MoniaForm):
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea)
     family_view = forms.CharField(label=_("The family's view"), widget=forms.Textarea)
     child_view = forms.CharField(label=_("The child's view"), widget=forms.Textarea, required=False)
@@ -54,7 +55,7 @@ class RecordForm(forms.Form):
     )
 
 
-class ActionForm(forms.Form):
+class ActionForm(MoniaForm):
     description = forms.CharField(label=_("Agreed action"), required=False)
     owner_name = forms.CharField(label=_("Who"), required=False)
     owner_organisation = forms.ModelChoiceField(

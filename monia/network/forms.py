@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from monia.accounts.models import Role, User
 from monia.network.models import LegalBasis, Organisation, SharePart
+from monia.ui.fields import MoniaForm
 from monia.ui.widgets import DateInput
 
 
@@ -66,7 +67,7 @@ class PartnerChoiceField(forms.ModelChoiceField):
         return f"{obj.display_name}, {obj.title}" if obj.title else obj.display_name
 
 
-class GrantForm(forms.Form):
+class GrantForm(MoniaForm):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none()
     )

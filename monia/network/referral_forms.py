@@ -11,10 +11,11 @@ from monia.casework.models import Case
 from monia.network import referral_selectors as selectors
 from monia.network import referral_services as services
 from monia.network.models import Organisation, Referral, ReferralStep
+from monia.ui.fields import MoniaForm
 from monia.ui.widgets import DateInput, DateTimeInput
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(MoniaForm):
     organisation = forms.ModelChoiceField(
         label=gettext_lazy("Service provider"), queryset=Organisation.objects.none()
     )
@@ -35,7 +36,7 @@ class ReferralForm(forms.Form):
         self.fields["organisation"].queryset = selectors.support_providers(case)  # type: ignore[attr-defined]
 
 
-class AdvanceForm(forms.Form):
+class AdvanceForm(MoniaForm):
     step = forms.ChoiceField(label=gettext_lazy("Step"), widget=forms.RadioSelect)
     at = forms.DateTimeField(label=gettext_lazy("When"), widget=DateTimeInput())
     end_reason = forms.CharField(
@@ -49,7 +50,7 @@ class AdvanceForm(forms.Form):
         ]
 
 
-class NextDateForm(forms.Form):
+class NextDateForm(MoniaForm):
     next_date = forms.DateField(
         label=gettext_lazy("Next appointment"), required=False, widget=DateInput()
     )

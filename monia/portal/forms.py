@@ -3,14 +3,16 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from monia.ui.fields import MoniaForm
 
-class DemoLoginForm(forms.Form):
+
+class DemoLoginForm(MoniaForm):
     identity_code = forms.CharField(
         label=_("Identity code of a demo client"), max_length=11, strip=True
     )
 
 
-class FamilyVersionForm(forms.Form):
+class FamilyVersionForm(MoniaForm):
     """One document's family version; the page draws the fields itself, one per document."""
 
     document = forms.CharField(widget=forms.HiddenInput)
@@ -29,7 +31,7 @@ class FamilyVersionForm(forms.Form):
         return self.cleaned_data.get("lock_version") or 0
 
 
-class RequestDecisionForm(forms.Form):
+class RequestDecisionForm(MoniaForm):
     """The worker's decision on a young person's request (one per request on the page)."""
 
     document = forms.CharField(widget=forms.HiddenInput)
@@ -53,7 +55,7 @@ class RequestDecisionForm(forms.Form):
     )
 
 
-class HideDocumentForm(forms.Form):
+class HideDocumentForm(MoniaForm):
     document = forms.ChoiceField(label=_("Document"))
     guardian = forms.ChoiceField(label=_("Hide from guardian"))
     reason = forms.CharField(
@@ -74,7 +76,7 @@ class HideDocumentForm(forms.Form):
         self.fields["guardian"].choices = [("", "—"), *guardians]  # type: ignore[attr-defined]
 
 
-class HandleAlertForm(forms.Form):
+class HandleAlertForm(MoniaForm):
     note = forms.CharField(
         label=_("What was done"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )

@@ -7,10 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from monia.systemic.models import NetworkKind, NetworkQuality, TieQuality, TieStrength
+from monia.ui.fields import MoniaForm
 from monia.ui.widgets import DateInput
 
 
-class EmotionalTieForm(forms.Form):
+class EmotionalTieForm(MoniaForm):
     person_a = forms.TypedChoiceField(label=_("Between"), coerce=int)
     person_b = forms.TypedChoiceField(label=_("and"), coerce=int)
     quality = forms.ChoiceField(
@@ -27,7 +28,7 @@ class EmotionalTieForm(forms.Form):
         self.fields["person_b"].choices = choices  # type: ignore[attr-defined]
 
 
-class NetworkTieForm(forms.Form):
+class NetworkTieForm(MoniaForm):
     name = forms.CharField(
         label=_("Name"),
         max_length=200,
@@ -52,7 +53,7 @@ class NetworkTieForm(forms.Form):
     )
 
 
-class NetworkTieEndForm(forms.Form):
+class NetworkTieEndForm(MoniaForm):
     tie = forms.TypedChoiceField(label=_("Tie"), coerce=int)
     ended_on = forms.DateField(label=_("Ended on"), widget=DateInput())
 

@@ -12,10 +12,11 @@ from monia.accounts.models import User
 from monia.casework.forms import WorkerChoiceField
 from monia.systemic.models import AgendaItem, AttendanceStatus, HypothesisStatus
 from monia.systemic.services import AGENDA_SIZE_MAX
+from monia.ui.fields import MoniaForm
 from monia.ui.widgets import DateInput
 
 
-class MeetingOpenForm(forms.Form):
+class MeetingOpenForm(MoniaForm):
     """The day (the view proposes the team's usual weekday) and how many families the
     proposed agenda holds."""
 
@@ -33,7 +34,7 @@ class MeetingOpenForm(forms.Form):
         self.fields["agenda_size"].initial = settings.MONIA_MEETING_AGENDA_SIZE
 
 
-class AgendaAddForm(forms.Form):
+class AgendaAddForm(MoniaForm):
     case = forms.TypedChoiceField(label=_("Another family of the team"), coerce=int)
 
     def __init__(self, *args: object, choices: list[tuple[int, str]], **kwargs: object) -> None:
@@ -41,7 +42,7 @@ class AgendaAddForm(forms.Form):
         self.fields["case"].choices = choices  # type: ignore[attr-defined]
 
 
-class AgendaOrderForm(forms.Form):
+class AgendaOrderForm(MoniaForm):
     """A place number for every family on the agenda, saved in one step."""
 
     def __init__(self, *args: Any, items: list[AgendaItem], **kwargs: Any) -> None:
@@ -62,7 +63,7 @@ class AgendaOrderForm(forms.Form):
         return {item.pk: self.cleaned_data[f"place_{item.pk}"] for item in self.items}
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(MoniaForm):
     """Each member present, sent apologies or absent (nothing preselected: the team says
     it), and guests by name."""
 
@@ -93,7 +94,7 @@ class AttendanceForm(forms.Form):
         return {m.pk: self.cleaned_data[f"member_{m.pk}"] for m in self.members}
 
 
-class ReflectionForm(forms.Form):
+class ReflectionForm(MoniaForm):
     worries = forms.CharField(
         label=_("What worries us"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -111,7 +112,7 @@ class ReflectionForm(forms.Form):
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class HypothesisForm(forms.Form):
+class HypothesisForm(MoniaForm):
     statement = forms.CharField(label=_("Hypothesis"), widget=forms.Textarea(attrs={"rows": 2}))
     supports = forms.CharField(
         label=_("What supports it"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -124,7 +125,7 @@ class HypothesisForm(forms.Form):
     )
 
 
-class NextStepForm(forms.Form):
+class NextStepForm(MoniaForm):
     description = forms.CharField(label=_("Next step"), max_length=500)
     owner = WorkerChoiceField(label=_("Owner"), queryset=None)  # type: ignore[arg-type]
     due_on = forms.DateField(label=_("Due"), widget=DateInput())
@@ -134,7 +135,7 @@ class NextStepForm(forms.Form):
         self.fields["owner"].queryset = owners  # type: ignore[attr-defined]
 
 
-class FlagForm(forms.Form):
+class FlagForm(MoniaForm):
     reason = forms.CharField(
         label=_("Why should the team reflect on this family?"),
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -23,12 +23,13 @@ from monia.access.policy import Action
 from monia.access.purposes import Purpose
 from monia.systemic import minutes, services, timeline
 from monia.ui.errors import apply_errors
+from monia.ui.fields import MoniaForm
 from monia.ui.widgets import DateInput
 
 MINUTES_LANGUAGES = ("fi", "sv")
 
 
-class LifeEventForm(forms.Form):
+class LifeEventForm(MoniaForm):
     """Parses the life event; the rules are in ``services.life_event_add``. Kept here while
     the systemic forms module is being written by others."""
 

@@ -33,7 +33,12 @@ GET_POST = require_http_methods(["GET", "POST"])
 
 def _my_team(request: HttpRequest) -> tuple[User, Team]:
     user = policy.user_of(request)
-    return user, policy.team_chosen_by_user(user, request.GET.get("team"))
+    requested = request.GET.get("team", "")
+    # Only a plain number names a team ("abc", "²" or a NUL byte name none: 404 to a senior
+    # official, the own team to everyone else).
+    if not (requested.isascii() and requested.isdigit() and len(requested) < 10):
+        requested = ""
+    return user, policy.team_chosen_by_user(user, requested)
 
 
 @login_required

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from monia.ui.fields import MoniaForm
 from monia.voice import scales
 from monia.voice.services import TEXT_MAX
 
@@ -35,7 +36,7 @@ def _text_field(question: scales.Question) -> forms.CharField:
     )
 
 
-class VoiceForm(forms.Form):
+class VoiceForm(MoniaForm):
     """The questions for one kind of client (portal.access.PortalKind)."""
 
     def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
@@ -54,7 +55,7 @@ class VoiceForm(forms.Form):
         return [self[name] for name in self.text_names]
 
 
-class HeardForm(forms.Form):
+class HeardForm(MoniaForm):
     score = forms.TypedChoiceField(
         label=_("Did the adults listen to you in the meeting?"),
         choices=[(str(v), label) for v, label in scales.HEARD.items()],

@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from monia.ui.fields import MoniaForm
 from monia.ui.widgets import DateInput
 
 
-class OnDateForm(forms.Form):
+class OnDateForm(MoniaForm):
     on = forms.DateField(label=_("On date"), required=False, widget=DateInput())

@@ -20,7 +20,7 @@ from monia.accounts.models import ApiToken, User
 from monia.accounts.services import api_token_create
 from monia.casework import services
 from monia.casework.models import Case, Intake
-from monia.conftest import World
+from monia.conftest import World, login
 from monia.people import hetu
 from monia.people.models import Person
 from monia.people.services import person_create
@@ -377,8 +377,8 @@ def test_deadlines_mine_query_count_does_not_grow_with_cases(
 # --- OpenAPI and the token command ---------------------------------------------
 
 
-def test_openapi_document_lists_the_three_paths() -> None:
-    response = Client().get(f"{API}/openapi.json")
+def test_openapi_document_lists_the_three_paths(worker_a: User) -> None:
+    response = login(worker_a.username).get(f"{API}/openapi.json")
     assert response.status_code == 200
     paths = response.json()["paths"]
     assert {"/api/v1/notifications", "/api/v1/cases/{case_id}", "/api/v1/deadlines/mine"} <= set(
@@ -388,8 +388,8 @@ def test_openapi_document_lists_the_three_paths() -> None:
     assert schemes["TokenAuth"] == {"type": "http", "scheme": "bearer"}
 
 
-def test_docs_page_is_served() -> None:
-    assert Client().get(f"{API}/docs").status_code == 200
+def test_docs_page_is_served(worker_a: User) -> None:
+    assert login(worker_a.username).get(f"{API}/docs").status_code == 200
 
 
 def test_api_token_create_command_prints_the_key_once(worker_a: User) -> None:
