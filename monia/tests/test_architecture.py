@@ -173,3 +173,19 @@ def test_partner_and_portal_rules_live_beside_their_data() -> None:
     assert "PortalCase" not in policy
     for app in ("network", "consult", "contrib", "netmeet", "portal"):
         assert (MONIA / app / "access.py").exists()
+
+
+def test_every_form_refuses_hostile_input_through_the_ground_floor() -> None:
+    """Every form of Monia inherits ``monia.ui.fields.MoniaForm`` (NUL and control
+    characters, dates outside 1900–2100): a plain ``forms.Form`` would let them through."""
+    plain = []
+    for path in _modules():
+        if path == MONIA / "ui" / "fields.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                for base in node.bases:
+                    name = ast.unparse(base)
+                    if name in {"forms.Form", "Form", "django.forms.Form"}:
+                        plain.append(f"{path.relative_to(MONIA)}:{node.lineno} {node.name}")
+    assert plain == []
