@@ -41,8 +41,11 @@ class Break:
 
 
 def _anchors_sql() -> str:
-    """Where each county's chain starts: at number 0 with the empty hash."""
-    return "SELECT NULL::text AS log, NULL::bigint AS county_id, 0::bigint AS seq, ''::text AS hash"
+    """Where each county's chain starts: after the last row a retention run removed
+    (``RetentionRun``), else at number 0 with the empty hash."""
+    return """
+        SELECT DISTINCT ON (log, county_id) log, county_id, last_seq AS seq, last_hash AS hash
+        FROM access_retentionrun ORDER BY log, county_id, last_seq DESC"""
 
 
 def _row_breaks(table: str) -> list[Break]:

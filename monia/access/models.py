@@ -66,3 +66,27 @@ class LogChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.log} {self.county_id}: {self.seq}"
+
+
+class RetentionRun(models.Model):
+    """What one run of ``log_retention`` removed from one county's chain in one log:
+    rows number ``first_seq``…``last_seq``, all older than ``before``. The chain stays
+    verifiable from the first row kept: its previous hash is ``last_hash`` here."""
+
+    ran_at = models.DateTimeField(default=timezone.now)
+    log = models.CharField(max_length=63)
+    county_id = models.BigIntegerField()
+    before = models.DateField()  # the whole months before this day were due
+    rows = models.PositiveIntegerField()
+    first_seq = models.BigIntegerField()
+    last_seq = models.BigIntegerField()
+    first_hash = models.CharField(max_length=64)
+    last_hash = models.CharField(max_length=64)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["log", "county_id", "last_seq"], name="retention_anchor_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.log} {self.county_id}: {self.first_seq}–{self.last_seq} < {self.before}"
