@@ -33,6 +33,25 @@ from monia.teams.models import County, Team
 PASSWORD = "correct horse battery staple"  # noqa: S105 - test personas only
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _flush_passes_the_log_triggers() -> Any:
+    """Live-server tests end with Django's flush, a TRUNCATE of every table: the log
+    tables refuse it unless the flush's own transaction sets ``monia.retention``
+    (``SET LOCAL``: it lasts only that transaction)."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    from monia.access.logtables import RETENTION_ON
+
+    original = DatabaseOperations.sql_flush
+
+    def sql_flush(self: Any, style: Any, tables: Any, **kwargs: Any) -> list[str]:
+        return [RETENTION_ON, *original(self, style, tables, **kwargs)]
+
+    DatabaseOperations.sql_flush = sql_flush  # type: ignore[method-assign]
+    yield
+    DatabaseOperations.sql_flush = original  # type: ignore[method-assign]
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings: Any) -> None:
     """Tests log in hundreds of times; the real hasher is deliberately slow."""

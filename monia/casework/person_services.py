@@ -15,7 +15,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from monia.access.models import AccessLog
 from monia.accounts.models import User
 from monia.casework.case_services import _raise, event_write, today
 from monia.casework.models import Case, CaseStage, DesignatedWorkerAssignment, EventKind
@@ -46,8 +45,9 @@ def case_person_correct(
 def child_identify(*, user: User, case: Case, person: Person, reason: str) -> Case:
     """The child recorded as not identified is ``person``: the case becomes theirs — or,
     when they already have an open case and this one is still at intake, its intakes join
-    that case and this one closes. The reads of the unidentified record join the child's
-    access log (703/2023 § 11). Returns the case the intakes are in now."""
+    that case and this one closes. The reads of the unidentified record show in the
+    child's access log (703/2023 § 11) through ``Person.merged_into``. Returns the case
+    the intakes are in now."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     unknown = Person.objects.select_for_update().get(pk=case.child_id)
     errors: dict[str, str] = {}
@@ -89,8 +89,9 @@ def child_identify(*, user: User, case: Case, person: Person, reason: str) -> Ca
     else:
         case.child = person
         case.save(update_fields=["child"])
+    # The reads of the unidentified record stay its own (the access log is append-only);
+    # the child's "who has seen my data" takes them in through ``merged_into``.
     people_services.person_merge(unknown=unknown, into=person)
-    AccessLog.objects.filter(person=unknown).update(person=person)
     event_write(
         case=target,
         kind=EventKind.CHILD_IDENTIFIED,

@@ -164,6 +164,11 @@ class ENotificationAccess(models.Model):
     )
     at = models.DateTimeField(auto_now_add=True)
     purpose = models.CharField(max_length=60)
+    # The hash chain of the county's log (migration access.0007): written by the
+    # database's insert trigger, never by Django; ``verify_log_chain`` checks it. NULL:
+    # a row written with the triggers off (the verifier names it).
+    chain_seq = models.BigIntegerField(null=True, editable=False)
+    chain_hash = models.CharField(max_length=64, null=True, editable=False)  # noqa: DJ001
 
     class Meta:
         ordering = ["-at"]

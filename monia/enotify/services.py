@@ -404,9 +404,12 @@ def enotification_convert(
 
 def _reads_move_to_child(en: ENotification, intake: Intake) -> None:
     """The notification now names a child: the reads of it so far join the child's access
-    log (703/2023 § 11), each at its own time, and leave ``ENotificationAccess``. Readers
-    lock the notification's row (``selectors._locked``), so none is left behind."""
-    reads = ENotificationAccess.objects.filter(enotification=en)
+    log (703/2023 § 11), each at its own time. They are copied, not moved: both logs are
+    append-only (the database refuses to delete their rows), and "who has seen my data"
+    reads only ``AccessLog``, so no read is shown twice. Readers lock the notification's
+    row (``selectors._locked``), and a notification is converted once, so none is left
+    behind or copied twice."""
+    reads = ENotificationAccess.objects.filter(enotification=en).order_by("at", "pk")
     AccessLog.objects.bulk_create(
         [
             AccessLog(
@@ -421,7 +424,6 @@ def _reads_move_to_child(en: ENotification, intake: Intake) -> None:
             for read in reads
         ]
     )
-    reads.delete()
 
 
 @transaction.atomic

@@ -179,6 +179,11 @@ class DisclosureLog(models.Model):
     parts = models.JSONField(default=list)  # SharePart values; empty for other sources
     basis = models.CharField(max_length=30, choices=DisclosureBasis.choices)
     purpose = models.CharField(max_length=80)
+    # The hash chain of the county's log (migration access.0007): written by the
+    # database's insert trigger, never by Django; ``verify_log_chain`` checks it. NULL:
+    # a row written with the triggers off (the verifier names it).
+    chain_seq = models.BigIntegerField(null=True, editable=False)
+    chain_hash = models.CharField(max_length=64, null=True, editable=False)  # noqa: DJ001
 
     class Meta:
         verbose_name = _("disclosure log entry")

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -104,7 +104,11 @@ def _access_rows(
     person_ids = [viewer.case.child_id]
     if viewer.is_guardian:
         person_ids.append(viewer.client.pk)
-    reads = AccessLog.objects.filter(person_id__in=person_ids, at__gte=since)
+    # A record of a child not identified at first keeps its own reads (the log is
+    # append-only); they are the identified child's reads too (``merged_into``).
+    reads = AccessLog.objects.filter(
+        Q(person_id__in=person_ids) | Q(person__merged_into_id__in=person_ids), at__gte=since
+    )
     if viewer.client.identity_code_canonical:  # the client's own reads are left out
         reads = reads.exclude(
             user__client_account__identity_code_canonical=viewer.client.identity_code_canonical

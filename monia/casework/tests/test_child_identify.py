@@ -4,18 +4,21 @@ becomes theirs (or its intakes join their open case), with a reason in the chron
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from monia.access.models import AccessLog
+from monia.access.models import AccessLog, Basis
+from monia.access.purposes import purpose_label
 from monia.casework import person_services, services
 from monia.casework.models import Case, CaseStage, ChronologyEvent
 from monia.conftest import CaseWorld, child_create, days_ago
 from monia.conftest import login as _login
 from monia.people.models import Person
+from monia.portal.selectors import who_viewed
 
 INTAKE = dict(kind="notification", channel="phone", notifier_type="private", content="Huoli.")
 
@@ -42,7 +45,12 @@ def test_the_case_becomes_the_identified_childs(world: Any, worker_a: Any) -> No
     unknown = case.child
     onni = child_create(world.county_a, first="Onni", last="Koululainen", years=8, number=940)
     AccessLog.objects.create(
-        user=worker_a, county=world.county_a, person=unknown, case=case, purpose="case_detail"
+        user=worker_a,
+        county=world.county_a,
+        person=unknown,
+        case=case,
+        purpose="case_detail",
+        basis=Basis.DESIGNATED_WORKER,
     )
     target = person_services.child_identify(
         user=worker_a, case=case, person=onni, reason="Koulu vahvisti henkilöllisyyden."
@@ -51,7 +59,13 @@ def test_the_case_becomes_the_identified_childs(world: Any, worker_a: Any) -> No
     case.refresh_from_db()
     unknown.refresh_from_db()
     assert case.child == onni and unknown.merged_into == onni
-    assert not AccessLog.objects.filter(person=unknown).exists()  # the reads are Onni's now
+    # The read stays the unidentified record's own (the log is append-only), and shows
+    # in Onni's "who has seen my data" through ``merged_into``.
+    assert AccessLog.objects.filter(person=unknown, purpose="case_detail").count() == 1
+    onni_view: Any = SimpleNamespace(case=case, client=onni, is_guardian=False)
+    assert [r.what for r in who_viewed(onni_view).rows if r.kind == "access"] == [
+        [purpose_label("case_detail")]
+    ]
     event = ChronologyEvent.objects.get(case=case, kind="child_identified")
     assert "Onni Koululainen" in event.detail and "Koulu vahvisti" in event.detail
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from monia.access import policy
 from monia.access.models import AccessLog, Basis
+from monia.access.testing import log_triggers_off
 from monia.accounts.models import User
 from monia.casework.models import Intake
 from monia.conftest import World, child_create
@@ -59,11 +60,14 @@ def test_read_before_linking_appears_in_the_childs_who_viewed_with_its_time(
 ) -> None:
     selectors.enotification_get_for_user(worker_a, en.pk, purpose="enotify_detail")
     read_at = timezone.now() - datetime.timedelta(days=3, minutes=7)
-    ENotificationAccess.objects.filter(enotification=en).update(at=read_at)
+    with log_triggers_off():  # backdated as a superuser could: the log is append-only
+        ENotificationAccess.objects.filter(enotification=en).update(at=read_at)
 
     intake = services.enotification_convert(user=worker_a, enotification=en, child=child)
 
-    assert not ENotificationAccess.objects.filter(enotification=en).exists()
+    # Copied, not moved: the notification's own log keeps its row (append-only).
+    kept = ENotificationAccess.objects.get(enotification=en)
+    assert (kept.user, kept.at, kept.purpose) == (worker_a, read_at, "enotify_detail")
     moved = AccessLog.objects.get(purpose="enotify_detail")
     assert (moved.user, moved.county, moved.person, moved.case) == (
         worker_a,
@@ -82,7 +86,7 @@ def test_reads_after_linking_are_logged_against_the_child(
     read = selectors.enotification_get_for_user(teammate_a, en.pk, purpose="enotify_detail")
 
     assert read.intake == intake
-    assert not ENotificationAccess.objects.exists()
+    assert not ENotificationAccess.objects.exists()  # read after linking: the child's log
     logged = AccessLog.objects.get(user=teammate_a, purpose="enotify_detail")
     assert (logged.person, logged.case, logged.basis) == (
         child,
@@ -124,7 +128,8 @@ def test_converting_in_the_page_moves_the_workers_reads_to_the_child(
     intake = Intake.objects.get()
     # The page was read twice before the conversion: on opening it and on posting.
     reads = AccessLog.objects.filter(person=child, purpose="enotify_detail")
-    assert reads.count() == 2 and not ENotificationAccess.objects.exists()
+    # Copied, not moved: the notification's own log keeps both reads (append-only).
+    assert reads.count() == 2 and ENotificationAccess.objects.count() == 2
     page = client.get(url)
     assert reverse("case_detail", kwargs={"case_id": intake.case_id}) in page.content.decode()
     assert reads.count() == 3

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import io
 from typing import Any
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
@@ -89,3 +91,6 @@ def test_migration_copies_every_app_trail_into_the_log_keeping_its_time(
         assert (row.at, row.grant_id, row.purpose, row.parts) == (then, None, "old_read", [])
         assert (row.recipient_id, row.organisation_id) == (partner.pk, school.pk)
         assert (row.person_id, row.case_id) == (child, case_a.case.pk)
+    # The rows copied before the chain existed were chained by its migration, in order.
+    assert sorted(r.chain_seq for r in rows.values()) == [1, 2, 3, 4]
+    call_command("verify_log_chain", stdout=io.StringIO())
