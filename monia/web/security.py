@@ -1,0 +1,93 @@
+"""The response's security around every view: request id, caching, CSP, idle sessions, 503.
+
+Each middleware here decides one thing for every response, so no view can forget it
+(docs/security.md has a section per decision and the test that shows it).
+"""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import logging
+import re
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+GetResponse = Callable[[HttpRequest], HttpResponse]
+# The id of the request being answered, for every log record written while it runs.
+request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+# A proxy's id is kept only when it looks like an id, never free text that reaches the logs.
+_SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+class RequestIdMiddleware:
+    """One id per request: in the `X-Request-ID` header and in every log record."""
+
+    def __init__(self, get_response: GetResponse) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        token = request_id_var.set(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_id_var.reset(token)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+_QUERY_STRING = re.compile(r"\?[^\s\"']*")
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, request id, traceback.
+
+    Only these fields are written: never the request object Django attaches to its
+    records (its POST body and query string are client data), and any query string in the
+    message (a search page's `?q=…`) is cut away.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": _QUERY_STRING.sub("?…", record.getMessage()),
+            "request_id": getattr(record, "request_id", request_id_var.get()),
+        }
+        status = getattr(record, "status_code", None)
+        if status is not None:
+            entry["status"] = status
+        if record.exc_info:
+            entry["traceback"] = _QUERY_STRING.sub("?…", self.formatException(record.exc_info))
+        return json.dumps(entry, ensure_ascii=False)
+
+
+class RequestIdFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = request_id_var.get()
+        return True
+
+
+DATABASE_DOWN = (OperationalError, InterfaceError)
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """The process is up: no database, no session read."""
+    return JsonResponse({"status": "ok"})
+
+
+def readyz(request: HttpRequest) -> HttpResponse:
+    """Ready to serve: the database answers a trivial query. No client data."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DATABASE_DOWN:
+        return JsonResponse({"status": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,93 @@
+"""Security around every response (monia/web/security.py, docs/security.md): no-store
+caching, the Content-Security-Policy, HTTPS in production, idle and absolute session ends,
+request ids and JSON logs, health and readiness, and a 503 when the database is away."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import re
+from pathlib import Path
+from unittest import mock
+
+from django.conf import settings
+from django.db import OperationalError
+from django.urls import reverse
+
+from monia.accounts.models import User
+from monia.conftest import login
+from monia.web.security import JsonFormatter, RequestIdFilter
+
+MONIA = Path(__file__).resolve().parents[2]
+
+
+# 9. Request id, JSON logs, health and readiness -----------------------------------------
+
+
+def test_every_response_has_its_own_request_id(db: None) -> None:
+    from django.test import Client
+
+    first = Client().get(reverse("login"))
+    second = Client().get(reverse("login"))
+    assert re.fullmatch(r"[0-9a-f]{32}", first["X-Request-ID"])
+    assert first["X-Request-ID"] != second["X-Request-ID"]
+
+
+def test_production_logs_are_json_on_stdout_with_django_errors() -> None:
+    assert settings.LOGGING["handlers"]["console"]["formatter"] == "json"
+    assert settings.LOGGING["handlers"]["console"]["stream"] == "ext://sys.stdout"
+    assert settings.LOGGING["loggers"]["django"]["handlers"] == ["console"]
+    assert settings.LOGGING["root"]["handlers"] == ["console"]
+
+
+def test_server_error_is_logged_as_json_with_traceback_and_request_id_but_no_client_data(
+    worker_a: User,
+) -> None:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RequestIdFilter())
+    django_request = logging.getLogger("django.request")
+    django_request.addHandler(handler)
+    client = login("worker_a")
+    client.raise_request_exception = False
+    try:
+        with mock.patch(
+            "django.contrib.sessions.backends.db.SessionStore.load",
+            side_effect=RuntimeError("boom"),
+        ):
+            response = client.post(
+                reverse("dashboard") + "?q=Aino+Esimerkki", {"secret": "Aino Esimerkki"}
+            )
+    finally:
+        django_request.removeHandler(handler)
+    assert response.status_code == 500
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    error = next(line for line in lines if line["level"] == "ERROR")
+    assert error["request_id"] == response["X-Request-ID"]
+    assert "RuntimeError: boom" in error["traceback"]
+    assert error["status"] == 500
+    assert "Esimerkki" not in stream.getvalue()
+
+
+def test_healthz_answers_without_login_or_database(db: None) -> None:
+    from django.test import Client
+
+    with mock.patch("django.db.backends.utils.CursorWrapper.execute") as execute:
+        response = Client().get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    execute.assert_not_called()
+
+
+def test_readyz_tells_whether_the_database_answers(db: None) -> None:
+    from django.test import Client
+
+    assert Client().get(reverse("readyz")).json() == {"status": "ok"}
+    with mock.patch(
+        "django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("down")
+    ):
+        response = Client().get(reverse("readyz"))
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable"}
