@@ -126,6 +126,9 @@ DATABASES = {
     "default": dj_database_url.parse(_database_url, conn_max_age=int(env_str("CONN_MAX_AGE", "60")))
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A persistent connection is checked before reuse: after the database was away, the next
+# request opens a fresh connection instead of failing on the dead one (web/security.py).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

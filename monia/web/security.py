@@ -10,12 +10,15 @@ import contextvars
 import json
 import logging
 import re
+import sys
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.views.defaults import server_error
 
 GetResponse = Callable[[HttpRequest], HttpResponse]
 # The id of the request being answered, for every log record written while it runs.
@@ -91,3 +94,25 @@ def readyz(request: HttpRequest) -> HttpResponse:
     except DATABASE_DOWN:
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def database_unavailable() -> HttpResponse:
+    """A plain translated page with no database read: the server is fine, the data is not."""
+    response = HttpResponse(render_to_string("web/503.html"), status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store, max-age=0"
+    return response
+
+
+def server_error_view(request: HttpRequest, template_name: str = "500.html") -> HttpResponse:
+    """handler500: an unreachable database answers 503, every other error Django's 500.
+
+    Django calls this inside its exception handler, so the exception being answered is the
+    current one. Recovery needs nothing here: Django closes a connection that had an error
+    at the end of the request, and CONN_HEALTH_CHECKS checks a kept one before reuse, so
+    the first request after the database returns opens a fresh connection.
+    """
+    exc = sys.exc_info()[1]
+    if isinstance(exc, DATABASE_DOWN):
+        return database_unavailable()
+    return server_error(request, template_name)

@@ -91,3 +91,35 @@ def test_readyz_tells_whether_the_database_answers(db: None) -> None:
         response = Client().get(reverse("readyz"))
     assert response.status_code == 503
     assert response.json() == {"status": "unavailable"}
+
+
+# 14. An unreachable database answers 503 and the app recovers ---------------------------
+
+
+def test_unreachable_database_answers_503_with_a_plain_message_and_recovers(
+    worker_a: User,
+) -> None:
+    client = login("worker_a")
+    client.raise_request_exception = False
+    with mock.patch(
+        "django.contrib.sessions.backends.db.SessionStore.load",
+        side_effect=OperationalError("connection refused"),
+    ):
+        response = client.get(reverse("dashboard"))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    page = response.content.decode()
+    assert "Monia ei juuri nyt tavoita tietojaan" in page  # Finnish, the default language
+    assert "connection refused" not in page
+    # The database is back: the same session goes on with no restart.
+    assert client.get(reverse("dashboard")).status_code == 200
+
+
+def test_database_failure_inside_a_view_answers_503(db: None) -> None:
+    from django.test import Client
+
+    client = Client(HTTP_ACCEPT_LANGUAGE="en", raise_request_exception=False)
+    with mock.patch("monia.web.views.LoginView.get", side_effect=OperationalError("server closed")):
+        response = client.get(reverse("login"))
+    assert response.status_code == 503
+    assert "Monia cannot reach its data right now" in response.content.decode()
