@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A logged-in user's page and every API answer: Cache-Control: no-store.
+    "monia.web.security.NoStoreMiddleware",
     # A portal client reaches only public and portal pages (access/middleware.py).
     "monia.access.middleware.ClientConfinementMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

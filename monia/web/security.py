@@ -116,3 +116,24 @@ def server_error_view(request: HttpRequest, template_name: str = "500.html") -> 
     if isinstance(exc, DATABASE_DOWN):
         return database_unavailable()
     return server_error(request, template_name)
+
+
+class NoStoreMiddleware:
+    """A logged-in user's page and every API answer stay out of every cache.
+
+    A child on a shared school computer presses Back after logging out: the browser must
+    ask the server again, which now answers the login page. Anonymous public pages (the
+    login page, the public e-notification form) and static files keep their caching.
+    """
+
+    def __init__(self, get_response: GetResponse) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        logged_in = user is not None and user.is_authenticated
+        if logged_in or request.path.startswith("/api/"):
+            response["Cache-Control"] = "no-store, max-age=0"
+            response["Pragma"] = "no-cache"
+        return response

@@ -16,7 +16,8 @@ from django.db import OperationalError
 from django.urls import reverse
 
 from monia.accounts.models import User
-from monia.conftest import login
+from monia.accounts.services import api_token_create
+from monia.conftest import PortalWorld, login, portal_client
 from monia.web.security import JsonFormatter, RequestIdFilter
 
 MONIA = Path(__file__).resolve().parents[2]
@@ -123,3 +124,41 @@ def test_database_failure_inside_a_view_answers_503(db: None) -> None:
         response = client.get(reverse("login"))
     assert response.status_code == 503
     assert "Monia cannot reach its data right now" in response.content.decode()
+
+
+# 4. Cache-Control: no-store -------------------------------------------------------------
+
+
+def test_logged_in_staff_page_is_never_stored(worker_a: User) -> None:
+    response = login("worker_a").get(reverse("dashboard"))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert response["Pragma"] == "no-cache"
+
+
+def test_portal_page_is_never_stored(portal_world: PortalWorld) -> None:
+    response = portal_client(portal_world.guardian).get(reverse("portal_home"))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert response["Pragma"] == "no-cache"
+
+
+def test_every_api_answer_is_never_stored(worker_a: User) -> None:
+    from django.test import Client
+
+    _token, raw = api_token_create(user=worker_a, name="tests")
+    answered = Client(HTTP_AUTHORIZATION=f"Bearer {raw}").get("/api/v1/deadlines/mine")
+    refused = Client().get("/api/v1/deadlines/mine")
+    assert answered.status_code == 200
+    assert refused.status_code == 401
+    for response in (answered, refused):
+        assert "no-store" in response["Cache-Control"]
+        assert response["Pragma"] == "no-cache"
+
+
+def test_public_enotification_form_may_be_cached(db: None) -> None:
+    from django.test import Client
+
+    response = Client().get(reverse("enotify_counties"))
+    assert response.status_code == 200
+    assert "no-store" not in response.get("Cache-Control", "")
