@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # 30 minutes idle or 12 hours in all ends a staff or portal session.
+    "monia.web.security.SessionTimeoutMiddleware",
     # A logged-in user's page and every API answer: Cache-Control: no-store.
     "monia.web.security.NoStoreMiddleware",
     # A portal client reaches only public and portal pages (access/middleware.py).
@@ -111,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "monia.web.context_processors.main_menu",
+                "monia.web.security.session_idle_seconds",
             ],
         },
     },
@@ -160,7 +163,16 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / ".data" / "static"
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
+# A staff or portal session ends after this long without a request (a warning shows five
+# minutes before, web/static/web/session-timeout.js) and at the latest after the absolute
+# limit (web/security.py: SessionTimeoutMiddleware).
+MONIA_SESSION_IDLE_MINUTES = int(env_str("MONIA_SESSION_IDLE_MINUTES", "30"))
+MONIA_SESSION_ABSOLUTE_HOURS = int(env_str("MONIA_SESSION_ABSOLUTE_HOURS", "12"))
+if not 1 <= MONIA_SESSION_IDLE_MINUTES <= 24 * 60:
+    raise ImproperlyConfigured("MONIA_SESSION_IDLE_MINUTES must be between 1 and 1440")
+if not 1 <= MONIA_SESSION_ABSOLUTE_HOURS <= 24:
+    raise ImproperlyConfigured("MONIA_SESSION_ABSOLUTE_HOURS must be between 1 and 24")
+SESSION_COOKIE_AGE = MONIA_SESSION_ABSOLUTE_HOURS * 60 * 60
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"

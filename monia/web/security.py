@@ -11,10 +11,13 @@ import json
 import logging
 import re
 import sys
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import logout
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -137,3 +140,56 @@ class NoStoreMiddleware:
             response["Cache-Control"] = "no-store, max-age=0"
             response["Pragma"] = "no-cache"
         return response
+
+
+class SessionTimeoutMiddleware:
+    """A staff or portal session ends after its idle time or at its absolute end.
+
+    Runs after AuthenticationMiddleware: a session past either limit is logged out before
+    any view sees the user, and the view then answers as to anyone not logged in. The last
+    activity is written at most once a minute, not on every request.
+    """
+
+    STARTED = "monia_session_started"
+    SEEN = "monia_session_seen"
+
+    def __init__(self, get_response: GetResponse) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            self.check(request)
+        return self.get_response(request)
+
+    def check(self, request: HttpRequest) -> None:
+        now = int(time.time())
+        session = request.session
+        started = session.get(self.STARTED, now)
+        seen = session.get(self.SEEN, now)
+        idle = settings.MONIA_SESSION_IDLE_MINUTES * 60
+        absolute = settings.MONIA_SESSION_ABSOLUTE_HOURS * 3600
+        if now - seen > idle or now - started > absolute:
+            logout(request)
+            return
+        if self.STARTED not in session:
+            session[self.STARTED] = now
+        if self.SEEN not in session or now - seen >= 60:
+            session[self.SEEN] = now
+
+
+def session_clock_start(sender: object, request: HttpRequest | None, **kwargs: object) -> None:
+    """On login (auth's user_logged_in): the session's clocks start now."""
+    if request is None or not hasattr(request, "session"):
+        return
+    now = int(time.time())
+    request.session[SessionTimeoutMiddleware.STARTED] = now
+    request.session[SessionTimeoutMiddleware.SEEN] = now
+
+
+def session_idle_seconds(request: HttpRequest) -> dict[str, Any]:
+    """Context processor: the idle limit for the warning script (web/session-timeout.js)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"session_idle_seconds": settings.MONIA_SESSION_IDLE_MINUTES * 60}

@@ -8,6 +8,7 @@ import io
 import json
 import logging
 import re
+import time
 from pathlib import Path
 from unittest import mock
 
@@ -18,7 +19,7 @@ from django.urls import reverse
 from monia.accounts.models import User
 from monia.accounts.services import api_token_create
 from monia.conftest import PortalWorld, login, portal_client
-from monia.web.security import JsonFormatter, RequestIdFilter
+from monia.web.security import JsonFormatter, RequestIdFilter, SessionTimeoutMiddleware
 
 MONIA = Path(__file__).resolve().parents[2]
 
@@ -162,3 +163,64 @@ def test_public_enotification_form_may_be_cached(db: None) -> None:
     response = Client().get(reverse("enotify_counties"))
     assert response.status_code == 200
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+# 7. Idle and absolute session end -------------------------------------------------------
+
+
+def _age_session(client: object, *, idle_minutes: int, started_hours: float = 0) -> None:
+    session = client.session  # type: ignore[attr-defined]
+    now = int(time.time())
+    session[SessionTimeoutMiddleware.SEEN] = now - idle_minutes * 60
+    session[SessionTimeoutMiddleware.STARTED] = now - int(started_hours * 3600)
+    session.save()
+
+
+def test_session_defaults_are_thirty_minutes_idle_and_twelve_hours_absolute() -> None:
+    assert settings.MONIA_SESSION_IDLE_MINUTES == 30
+    assert settings.MONIA_SESSION_ABSOLUTE_HOURS == 12
+    assert settings.SESSION_COOKIE_AGE == 12 * 60 * 60
+
+
+def test_staff_session_ends_after_thirty_idle_minutes(worker_a: User) -> None:
+    client = login("worker_a")
+    assert client.get(reverse("dashboard")).status_code == 200
+    _age_session(client, idle_minutes=31)
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    # Logged out for good: the next request is anonymous too.
+    assert client.get(reverse("dashboard")).status_code == 302
+
+
+def test_staff_session_active_within_the_idle_time_goes_on(worker_a: User) -> None:
+    client = login("worker_a")
+    _age_session(client, idle_minutes=29, started_hours=2)
+    assert client.get(reverse("dashboard")).status_code == 200
+    # The request counted as activity: the idle clock started again.
+    assert time.time() - client.session[SessionTimeoutMiddleware.SEEN] < 5
+
+
+def test_session_ends_after_twelve_hours_even_when_active(worker_a: User) -> None:
+    client = login("worker_a")
+    _age_session(client, idle_minutes=1, started_hours=12.1)
+    assert client.get(reverse("dashboard")).status_code == 302
+
+
+def test_portal_session_ends_after_thirty_idle_minutes(portal_world: PortalWorld) -> None:
+    client = portal_client(portal_world.guardian)
+    assert client.get(reverse("portal_home")).status_code == 200
+    _age_session(client, idle_minutes=31)
+    response = client.get(reverse("portal_home"))
+    assert response.status_code in (302, 404)
+    assert client.get(reverse("portal_home")).status_code in (302, 404)
+    assert "_auth_user_id" not in client.session
+
+
+def test_logged_in_pages_carry_the_idle_warning(worker_a: User, portal_world: PortalWorld) -> None:
+    staff = login("worker_a").get(reverse("dashboard")).content.decode()
+    portal = portal_client(portal_world.guardian).get(reverse("portal_home")).content.decode()
+    for page in (staff, portal):
+        assert 'id="session-warning"' in page
+        assert 'data-idle="1800"' in page
+        assert "web/session-timeout.js" in page
