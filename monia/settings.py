@@ -83,6 +83,7 @@ MIDDLEWARE = [
     # One id per request in the X-Request-ID header and every log line (web/security.py).
     "monia.web.security.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "monia.web.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The SAML exchange's own session: its cookie must reach the ACS on the IdP's POST.
     "djangosaml2.middleware.SamlSessionMiddleware",
@@ -178,6 +179,24 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# HTTPS only in production: redirect plain HTTP and tell browsers to remember it (HSTS).
+# Both follow SESSION_COOKIE_SECURE, so they are off with DEBUG (local development) and in
+# the tests (scripts/test.sh sets SESSION_COOKIE_SECURE=false); each can be set alone.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=SESSION_COOKIE_SECURE)
+SECURE_HSTS_SECONDS = int(
+    env_str("SECURE_HSTS_SECONDS", "31536000" if SESSION_COOKIE_SECURE else "0")
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = False
+# Behind a TLS-terminating proxy: the header it sets on HTTPS requests, e.g.
+# "HTTP_X_FORWARDED_PROTO,https". Empty: Django sees the connection itself.
+_proxy_header = env_list("SECURE_PROXY_SSL_HEADER", "")
+if _proxy_header:
+    if len(_proxy_header) != 2:
+        raise ImproperlyConfigured("SECURE_PROXY_SSL_HEADER is 'HEADER,value'")
+    SECURE_PROXY_SSL_HEADER = (_proxy_header[0], _proxy_header[1])
+# Where forms may post besides Monia itself: the SAML IdP's address when SAML is on.
+MONIA_CSP_FORM_ACTION = env_str("MONIA_CSP_FORM_ACTION", "")
 
 # Days ahead that a deadline counts as "due soon" on the dashboard (working days).
 MONIA_DUE_SOON_WORKING_DAYS = int(env_str("MONIA_DUE_SOON_WORKING_DAYS", "10"))
@@ -220,7 +239,8 @@ SAML_CREATE_UNKNOWN_USER = False  # the portal decides who is a client, not djan
 SAML_ATTRIBUTE_MAPPING: dict[str, tuple[str, ...]] = {}  # the backend reads the attributes
 SAML_ACS_FAILURE_RESPONSE_FUNCTION = "monia.portal.saml.login_failed"
 ACS_DEFAULT_REDIRECT_URL = "portal_home"
-SAML_CSP_HANDLER = ""  # Monia sets no Content-Security-Policy for djangosaml2 to extend
+# Monia sets its own Content-Security-Policy (web/security.py), not through django-csp.
+SAML_CSP_HANDLER = ""
 SAML_SESSION_COOKIE_NAME = "monia_saml_session"
 # The IdP posts the response cross-site: browsers send the SAML session cookie with that
 # POST only as SameSite=None, which they accept only on a Secure cookie. Without HTTPS

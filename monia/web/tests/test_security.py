@@ -7,7 +7,10 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 from unittest import mock
@@ -224,3 +227,61 @@ def test_logged_in_pages_carry_the_idle_warning(worker_a: User, portal_world: Po
         assert 'id="session-warning"' in page
         assert 'data-idle="1800"' in page
         assert "web/session-timeout.js" in page
+
+
+# 6. Content-Security-Policy, HSTS, HTTPS redirect ---------------------------------------
+
+
+def test_every_page_has_a_strict_content_security_policy(worker_a: User) -> None:
+    response = login("worker_a").get(reverse("dashboard"))
+    policy = dict(
+        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+    )
+    assert policy["script-src"] == "'self'"
+    assert policy["default-src"] == "'self'"
+    assert policy["object-src"] == "'none'"
+    assert policy["frame-ancestors"] == "'none'"
+
+
+SCRIPT_TAG = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
+EVENT_HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
+
+
+def test_no_template_has_inline_script_or_event_handler() -> None:
+    offenders = []
+    for template in sorted(MONIA.rglob("templates/**/*.html")):
+        text = template.read_text(encoding="utf-8")
+        for attributes in SCRIPT_TAG.findall(text):
+            if "src=" not in attributes:
+                offenders.append(f"{template}: inline <script>")
+        if EVENT_HANDLER.search(text):
+            offenders.append(f"{template}: inline event handler")
+    assert offenders == []
+
+
+def _settings_in_subprocess(**env: str) -> dict[str, object]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "DEBUG"))}
+    clean.pop("SESSION_COOKIE_SECURE", None)
+    clean.update(env)
+    code = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS]))"
+    )
+    out = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], env=clean, capture_output=True, text=True, check=True
+    )
+    redirect, hsts = json.loads(out.stdout.strip().splitlines()[-1])
+    return {"redirect": redirect, "hsts": hsts}
+
+
+def test_production_settings_redirect_to_https_and_send_hsts() -> None:
+    assert _settings_in_subprocess(DEBUG="false") == {"redirect": True, "hsts": 31536000}
+
+
+def test_development_and_tests_have_no_https_redirect_nor_hsts() -> None:
+    assert _settings_in_subprocess(DEBUG="true") == {"redirect": False, "hsts": 0}
+    assert _settings_in_subprocess(SESSION_COOKIE_SECURE="false") == {
+        "redirect": False,
+        "hsts": 0,
+    }
+    assert settings.SECURE_SSL_REDIRECT is False
