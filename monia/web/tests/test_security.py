@@ -76,6 +76,27 @@ def test_server_error_is_logged_as_json_with_traceback_and_request_id_but_no_cli
     assert "Esimerkki" not in stream.getvalue()
 
 
+def test_a_5xx_answer_logged_after_the_middlewares_keeps_the_request_id(db: None) -> None:
+    from django.test import Client
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RequestIdFilter())
+    django_request = logging.getLogger("django.request")
+    django_request.addHandler(handler)
+    try:
+        with mock.patch(
+            "django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("x")
+        ):
+            response = Client().get(reverse("readyz"))
+    finally:
+        django_request.removeHandler(handler)
+    record = json.loads(stream.getvalue().splitlines()[-1])
+    assert record["status"] == 503
+    assert record["request_id"] == response["X-Request-ID"]
+
+
 def test_healthz_answers_without_login_or_database(db: None) -> None:
     from django.test import Client
 
