@@ -174,7 +174,9 @@ class SessionTimeoutMiddleware:
             return
         if self.STARTED not in session:
             session[self.STARTED] = now
-        if self.SEEN not in session or now - seen >= 60:
+        # Written at most once a minute (a tenth of a shorter idle time): a request after
+        # the warning always counts.
+        if self.SEEN not in session or now - seen >= min(60, idle // 10):
             session[self.SEEN] = now
 
 

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 from django.conf import settings
@@ -222,6 +223,18 @@ def test_staff_session_active_within_the_idle_time_goes_on(worker_a: User) -> No
     _age_session(client, idle_minutes=29, started_hours=2)
     assert client.get(reverse("dashboard")).status_code == 200
     # The request counted as activity: the idle clock started again.
+    assert time.time() - client.session[SessionTimeoutMiddleware.SEEN] < 5
+
+
+def test_stay_logged_in_ping_counts_as_activity_even_with_a_short_idle_time(
+    worker_a: User, settings: Any
+) -> None:
+    settings.MONIA_SESSION_IDLE_MINUTES = 1
+    client = login("worker_a")
+    session = client.session
+    session[SessionTimeoutMiddleware.SEEN] = int(time.time()) - 35
+    session.save()
+    assert client.get(reverse("healthz")).status_code == 200  # the warning's button
     assert time.time() - client.session[SessionTimeoutMiddleware.SEEN] < 5
 
 
