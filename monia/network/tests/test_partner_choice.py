@@ -82,7 +82,7 @@ def test_every_partner_list_shows_names_and_titles_grouped_by_organisation(
         )
         assert "Doc_Username Testinen, lääkäri" in html, url
         assert ">doc_username<" not in html and ">partner<" not in html, url
-        assert "select[data-partner-of]" in body, url  # the filter script
+        assert "network/partner-filter.js" in body, url  # the filter script (no inline JS: CSP)
 
 
 def test_the_list_costs_one_query_however_many_professionals(

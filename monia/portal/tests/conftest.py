@@ -45,6 +45,8 @@ def saml_idp(
     settings.MONIA_SAML_ENABLED = True
     settings.SAML_CONFIG = config
     settings.SESSION_COOKIE_SECURE = False  # the live server speaks plain HTTP
+    # The portal's logout posts, then redirects to the IdP: the CSP's form-action allows it.
+    settings.MONIA_CSP_FORM_ACTION = idp.url
     idp.start()
     yield idp
     idp.stop()
