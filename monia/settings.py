@@ -262,6 +262,12 @@ SAML_SESSION_COOKIE_SAMESITE = "None" if SESSION_COOKIE_SECURE else "Lax"
 # Logs go to stdout, one JSON object per line with the request's id (web/security.py:
 # JsonFormatter); DEBUG=true writes plain lines instead. Server errors carry their traceback
 # (Django's "django.request" logger); no record carries a query string or a request body.
+# Years the access and disclosure logs are kept before `manage.py log_retention` may remove
+# whole expired months ([U] 12: the legal period is not verified; never under the client's
+# two-year right to the log, 703/2023 § 11).
+MONIA_LOG_RETENTION_YEARS = int(env_str("MONIA_LOG_RETENTION_YEARS", "12"))
+if MONIA_LOG_RETENTION_YEARS < 2:
+    raise ImproperlyConfigured("MONIA_LOG_RETENTION_YEARS must be at least 2")
 MONIA_LOG_LEVEL = env_str("MONIA_LOG_LEVEL", "INFO").upper()
 if MONIA_LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
     raise ImproperlyConfigured("MONIA_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
