@@ -6,7 +6,7 @@ may read and write as today. It owns nothing, so it cannot disable a trigger.
 ``manage.py runtime_role_sql <role>`` prints the SQL for a database administrator to run
 as the owning role after every ``migrate`` (new tables need their grants); the role
 itself (LOGIN, password) is created by the administrator. CI still runs as the owner:
-see docs/security-logs.md.
+see docs/security.md, "The access and disclosure logs".
 """
 
 from __future__ import annotations
