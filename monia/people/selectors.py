@@ -60,8 +60,8 @@ def persons_similar(*, county_id: int, birth_date: datetime.date, name: str) -> 
     )
 
 
-# A part of a name this long finds persons among one's own team's families (docs/
-# security.md, "Who may search"); anywhere else in the county a search needs an identity code, or a full
+# A part of a name this long finds persons among one's own team's families (docs/security.md,
+# "Who may search"); anywhere else in the county a search needs an identity code, or a full
 # name (two names) with the birth date.
 MIN_NAME_PART = 3
 
@@ -158,8 +158,8 @@ def child_search(
     """Search for the child of an intake: adults found are shown as family members, and
     the children tied to them join the children found.
 
-    Who may find whom (docs/security.md, "Who may search"): anywhere in the county only by an identity
-    code, or by a full name with the birth date; a part of a name (``MIN_NAME_PART``
+    Who may find whom (docs/security.md, "Who may search"): anywhere in the county only by
+    an identity code, or by a full name with the birth date; a part of a name (``MIN_NAME_PART``
     letters) only among the families of one's own team (``team_id``) and one's own cases
     (``worker_id``). Anything less is ``too_broad``: nothing is searched."""
     terms = search_terms(query)

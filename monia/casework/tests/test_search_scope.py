@@ -1,5 +1,5 @@
-"""Who may find whom in the intake's person search (issue 11, item 11; docs/
-security.md, "Who may search"): a part of a name finds only one's own team's families; elsewhere in the
+"""Who may find whom in the intake's person search (issue 11, item 11; docs/security.md,
+"Who may search"): a part of a name finds only one's own team's families; elsewhere in the
 county a search needs an identity code or a full name with the birth date; a one-letter
 query lists no one; every person shown is logged."""
 
