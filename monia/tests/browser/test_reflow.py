@@ -32,6 +32,8 @@ LOGOUTS = {"logout", "portal_logout", "saml2_logout", "admin:logout"}
 # Pages that answer GET but have nothing to show in a browser, each with its reason.
 NOT_SHOWN = {
     "set_language": "the language switch: a POST; a GET only redirects back",
+    "healthz": "a JSON answer for the load balancer, not a page",
+    "readyz": "a JSON answer for the load balancer, not a page",
 }
 # The widest elements, when a page is too wide: what to fix.
 TOO_WIDE_JS = """(width) => [...document.querySelectorAll('body *')]
