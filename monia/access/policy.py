@@ -300,9 +300,9 @@ def team_chosen_by_user(user: User, requested: str | None) -> Team:
     return team_get_for_user(user, user.team_id)
 
 
-def meeting_get_for_user(user: User, meeting_id: int) -> TeamMeeting:
-    """A team meeting of a team whose space the user may open, in one query: the meeting is
-    never fetched before the rule is applied. 404 for any other, like a missing one."""
+def meeting_get_for_user(user: User, meeting_id: int, *, to_run: bool = False) -> TeamMeeting:
+    """A team meeting of a team whose space the user may open, fetched with the rule in one
+    query; ``to_run``: also ``may_run_meeting`` (agenda, attendance, closing). 404 else."""
     from monia.systemic.models import TeamMeeting  # the one named climb: see architecture.md
 
     if not _is_staff_in_county(user):
@@ -315,7 +315,7 @@ def meeting_get_for_user(user: User, meeting_id: int) -> TeamMeeting:
         .filter(rule, pk=meeting_id)
         .first()
     )
-    if meeting is None:
+    if meeting is None or (to_run and not may_run_meeting(user, meeting)):
         raise NotFound
     return meeting
 

@@ -20,7 +20,7 @@ from monia.portal.access import ADULT_AGE, age_on
 def case_clients(case: Case) -> list[Person]:
     """The persons who may have a thread or a journal on this case: the child, and the
     guardians while the child is under 18 (an adult's matters are their own)."""
-    from monia.portal.selectors import case_guardians
+    from monia.portal.document_selectors import case_guardians
 
     age = age_on(case.child.birth_date, timezone.localdate())
     guardians = case_guardians(case) if age is None or age < ADULT_AGE else []

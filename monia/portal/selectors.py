@@ -1,7 +1,7 @@
-"""Reads of the participation portal: meetings, what is hidden from a guardian, and the
-reads of the other sub-domains under their usual names (documents and family versions in
+"""Reads of the participation portal: meetings and what is hidden from a guardian. The
+other sub-domains have their own modules: documents and family versions in
 ``document_selectors``, the access log in ``log_selectors``, safety alerts in
-``safety_selectors``).
+``safety_selectors``.
 
 Everything here takes a case the policy has already opened (``portal_access.portal_case_get``
 for clients, ``policy.case_get_for_user`` for staff); nothing here decides access, except
@@ -18,20 +18,8 @@ from django.utils import timezone
 from monia.casework.models import Case
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
 from monia.portal.access import PortalCase
-from monia.portal.document_selectors import RECORD_KINDS as RECORD_KINDS
 from monia.portal.document_selectors import CaseDocument
-from monia.portal.document_selectors import approved_plan as approved_plan
-from monia.portal.document_selectors import case_documents as case_documents
-from monia.portal.document_selectors import case_guardians as case_guardians
-from monia.portal.document_selectors import family_versions as family_versions
-from monia.portal.document_selectors import open_actions as open_actions
-from monia.portal.document_selectors import portal_audience as portal_audience
-from monia.portal.document_selectors import portal_view as portal_view
-from monia.portal.log_selectors import who_viewed as who_viewed
 from monia.portal.models import ChildPortalAccess, GuardianRestriction, RestrictionStatus
-from monia.portal.safety_selectors import case_safety_alerts as case_safety_alerts
-from monia.portal.safety_selectors import emergency_numbers as emergency_numbers
-from monia.portal.safety_selectors import open_safety_alerts as open_safety_alerts
 
 
 @dataclasses.dataclass(frozen=True)

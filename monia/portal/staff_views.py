@@ -25,7 +25,7 @@ from monia.accounts.models import User
 from monia.casework.models import Case
 from monia.people.models import Person
 from monia.portal import access as portal_access
-from monia.portal import family_services, selectors, services
+from monia.portal import document_selectors, family_services, safety_selectors, selectors, services
 from monia.portal.document_selectors import CaseDocument, suggestion_in_childs_language
 from monia.portal.forms import (
     FamilyVersionForm,
@@ -92,11 +92,11 @@ def _page(
 ) -> HttpResponse:
     """The page; ``bound`` holds a form that failed validation, with what was typed."""
     bound = bound or {}
-    documents = selectors.case_documents(case)
-    guardians = selectors.case_guardians(case)
+    documents = document_selectors.case_documents(case)
+    guardians = document_selectors.case_guardians(case)
     family = bound.get("family")
     decision = bound.get("decision")
-    items = _family_items(case, documents, selectors.family_versions(case), family)
+    items = _family_items(case, documents, document_selectors.family_versions(case), family)
     return render(
         request,
         "portal/staff_case_portal.html",
@@ -113,7 +113,7 @@ def _page(
             "alert_form": bound.get("alert") or HandleAlertForm(),
             "alert_error_for": alert_error_for,
             "restrictions": selectors.guardian_restrictions(case, documents),
-            "alerts": selectors.case_safety_alerts(case),
+            "alerts": safety_selectors.case_safety_alerts(case),
             "guardians": guardians,
             "documents": documents,
             "child_age": portal_access.age_on(case.child.birth_date, timezone.localdate()),
@@ -217,8 +217,8 @@ def case_portal_request_decide(request: HttpRequest, case_id: int) -> HttpRespon
 def case_portal_document_hide(request: HttpRequest, case_id: int) -> HttpResponse:
     """Hide a document from one guardian where showing it would endanger the child."""
     user, case = _open(request, case_id, Action.DECIDE)
-    guardians = selectors.case_guardians(case)
-    form = _hide_form(selectors.case_documents(case), guardians, request.POST)
+    guardians = document_selectors.case_guardians(case)
+    form = _hide_form(document_selectors.case_documents(case), guardians, request.POST)
     if form.is_valid():
         guardian = next(g for g in guardians if str(g.pk) == form.cleaned_data["guardian"])
         try:

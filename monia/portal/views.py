@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from monia.access import policy
 from monia.access.purposes import Purpose
 from monia.portal import access as portal_access
-from monia.portal import safety_selectors, selectors, services
+from monia.portal import document_selectors, log_selectors, safety_selectors, selectors, services
 from monia.portal.access import PortalCase
 from monia.portal.demo import demo_clients, demo_identity_code_allowed, mark_demo_session
 from monia.portal.forms import DemoLoginForm
@@ -36,7 +36,7 @@ def render_portal_page(
 ) -> HttpResponse:
     """Every page of a client's matter: the matter, the child, the worker and who else reads
     the matter in the portal (the footer says it) in context."""
-    context.setdefault("audience", selectors.portal_audience(pc))
+    context.setdefault("audience", document_selectors.portal_audience(pc))
     context.update(
         {
             "pc": pc,
@@ -114,7 +114,7 @@ def portal_home(request: HttpRequest) -> HttpResponse:
 @require_GET
 def portal_case(request: HttpRequest, case_id: int) -> HttpResponse:
     pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_CASE)
-    view = selectors.portal_view(pc)
+    view = document_selectors.portal_view(pc)
     return render_portal_page(
         request,
         "portal/case.html",
@@ -122,8 +122,8 @@ def portal_case(request: HttpRequest, case_id: int) -> HttpResponse:
         audience=view.audience,
         meetings=selectors.visible_upcoming_meetings(pc)[:1],
         plan=_plan_document(pc, view),
-        documents=[d for d in view.documents if d.kind in selectors.RECORD_KINDS][:3],
-        actions=selectors.open_actions(pc, timezone.localdate())[:5],
+        documents=[d for d in view.documents if d.kind in document_selectors.RECORD_KINDS][:3],
+        actions=document_selectors.open_actions(pc, timezone.localdate())[:5],
     )
 
 
@@ -134,7 +134,7 @@ def _page_number(request: HttpRequest) -> int:
 
 def _plan_document(pc: PortalCase, view: selectors.PortalView) -> selectors.PortalDocument | None:
     """The approved plan as this client sees it (None: none, or hidden from this guardian)."""
-    plan = selectors.approved_plan(pc.case)
+    plan = document_selectors.approved_plan(pc.case)
     return view.document(f"plan:{plan.pk}") if plan is not None else None
 
 
@@ -145,7 +145,7 @@ def portal_plan(request: HttpRequest, case_id: int) -> HttpResponse:
 
     pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_PLAN)
     today = timezone.localdate()
-    view = selectors.portal_view(pc)
+    view = document_selectors.portal_view(pc)
     plan = _plan_document(pc, view)
     return render_portal_page(
         request,
@@ -155,7 +155,7 @@ def portal_plan(request: HttpRequest, case_id: int) -> HttpResponse:
         plan=plan,
         # The services come with the plan's family version: the worker sees them there.
         services=coordinated_services(pc.case, today) if plan and plan.text else [],
-        actions=selectors.open_actions(pc, today),
+        actions=document_selectors.open_actions(pc, today),
     )
 
 
@@ -163,8 +163,8 @@ def portal_plan(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_GET
 def portal_decisions(request: HttpRequest, case_id: int) -> HttpResponse:
     pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_DECISIONS)
-    view = selectors.portal_view(pc)
-    docs = [d for d in view.documents if d.kind in selectors.RECORD_KINDS]
+    view = document_selectors.portal_view(pc)
+    docs = [d for d in view.documents if d.kind in document_selectors.RECORD_KINDS]
     return render_portal_page(
         request, "portal/decisions.html", pc, audience=view.audience, documents=docs
     )
@@ -188,7 +188,7 @@ def portal_privacy(request: HttpRequest, case_id: int) -> HttpResponse:
         else:
             messages.success(request, _("You asked. Your worker will decide and tell you."))
         return redirect("portal_privacy", case_id=pc.case.pk)
-    view = selectors.portal_view(pc)
+    view = document_selectors.portal_view(pc)
     return render_portal_page(
         request,
         "portal/privacy.html",
@@ -216,7 +216,7 @@ def portal_meetings(request: HttpRequest, case_id: int) -> HttpResponse:
 def portal_safety_general(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
     pcs = portal_access.portal_cases_list(user, purpose=Purpose.PORTAL_SAFETY)
-    numbers = selectors.emergency_numbers(pcs[0].case) if pcs else []
+    numbers = safety_selectors.emergency_numbers(pcs[0].case) if pcs else []
     return render(
         request,
         "portal/safety_general.html",
@@ -241,7 +241,7 @@ def portal_safety(request: HttpRequest, case_id: int) -> HttpResponse:
         request,
         "portal/safety.html",
         pc,
-        numbers=selectors.emergency_numbers(pc.case),
+        numbers=safety_selectors.emergency_numbers(pc.case),
         office=safety_selectors.office_status(pc.case.county),
         sent=sent,
     )
@@ -255,5 +255,5 @@ def portal_who_viewed(request: HttpRequest, case_id: int) -> HttpResponse:
         request,
         "portal/who_viewed.html",
         pc,
-        log=selectors.who_viewed(pc, page=_page_number(request)),
+        log=log_selectors.who_viewed(pc, page=_page_number(request)),
     )

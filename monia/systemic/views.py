@@ -12,7 +12,7 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -127,21 +127,15 @@ def _add_form(rows: list[selectors.BoardRow], data: Any = None) -> forms.AgendaA
     return forms.AgendaAddForm(data, choices=[(r.case.pk, r.case.child.full_name) for r in rows])
 
 
-def _may_run(user: User, meeting: TeamMeeting) -> None:
-    """Every change to a meeting (agenda, order, attendance, closing) passes one policy check."""
-    if not policy.may_run_meeting(user, meeting):
-        raise Http404
-
-
 @login_required
 @GET_POST
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
     """The meeting's page; a POST adds a family to the agenda or removes one."""
     user = policy.user_of(request)
-    meeting = policy.meeting_get_for_user(user, meeting_id)
-    if request.method == "GET":
+    posted = request.method == "POST"
+    meeting = policy.meeting_get_for_user(user, meeting_id, to_run=posted)
+    if not posted:
         return _meeting_page(request, user, meeting)
-    _may_run(user, meeting)
     if request.POST.get("action") == "remove":
         item = get_object_or_404(meeting.items, pk=request.POST.get("item"))
         try:
@@ -175,8 +169,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def meeting_agenda_order(request: HttpRequest, meeting_id: int) -> HttpResponse:
     """The whole agenda's order in one step: a place number for every family."""
     user = policy.user_of(request)
-    meeting = policy.meeting_get_for_user(user, meeting_id)
-    _may_run(user, meeting)
+    meeting = policy.meeting_get_for_user(user, meeting_id, to_run=True)
     form = forms.AgendaOrderForm(request.POST, items=selectors.meeting_items(meeting))
     if form.is_valid():
         try:
@@ -194,8 +187,7 @@ def meeting_agenda_order(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def meeting_attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
     """Who took part: each member present, sent apologies or absent; guests by name."""
     user = policy.user_of(request)
-    meeting = policy.meeting_get_for_user(user, meeting_id)
-    _may_run(user, meeting)
+    meeting = policy.meeting_get_for_user(user, meeting_id, to_run=True)
     attendance = selectors.meeting_attendance(meeting)
     form = forms.AttendanceForm(
         request.POST, members=selectors.meeting_members(meeting), statuses=attendance.statuses
@@ -220,8 +212,7 @@ def meeting_attendance(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @require_POST
 def meeting_close(request: HttpRequest, meeting_id: int) -> HttpResponse:
     user = policy.user_of(request)
-    meeting = policy.meeting_get_for_user(user, meeting_id)
-    _may_run(user, meeting)
+    meeting = policy.meeting_get_for_user(user, meeting_id, to_run=True)
     form = django_forms.Form(request.POST)
     form.is_valid()
     try:

@@ -21,7 +21,7 @@ from monia.accounts.services import user_language_set
 from monia.casework import exception_selectors, selectors, stages
 from monia.enotify import selectors as enotify_selectors
 from monia.network import referral_selectors
-from monia.portal import selectors as portal_selectors
+from monia.portal import safety_selectors
 from monia.systemic import selectors as systemic_selectors
 from monia.ui import charts
 from monia.web.forms import OnDateForm
@@ -81,7 +81,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         for w in referral_selectors.referral_waits(stages.open_cases(visible), timezone.localdate())
         if w.late
     ]
-    safety_alerts = portal_selectors.open_safety_alerts(visible)
+    safety_alerts = safety_selectors.open_safety_alerts(visible)
     # Exceptions a supervisor must see; their children are among the open cases logged below.
     exceptions = exception_selectors.case_exceptions(visible, today=timezone.localdate())
     shown = {

@@ -18,7 +18,7 @@ from monia.casework.models import Case, CaseStage, ChronologyEvent
 from monia.conftest import CaseWorld, child_create, days_ago
 from monia.conftest import login as _login
 from monia.people.models import Person
-from monia.portal.selectors import who_viewed
+from monia.portal.log_selectors import who_viewed
 
 INTAKE = dict(kind="notification", channel="phone", notifier_type="private", content="Huoli.")
 

@@ -24,7 +24,7 @@ from monia.enotify import selectors, services
 from monia.enotify.models import ENotification, ENotificationAccess
 from monia.enotify.tests.conftest import CHILD_CODE
 from monia.people.models import Person
-from monia.portal.selectors import who_viewed
+from monia.portal.log_selectors import who_viewed
 
 pytestmark = pytest.mark.django_db
 
