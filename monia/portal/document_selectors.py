@@ -52,6 +52,11 @@ class CaseDocument:
     suggestion: Any  # plain words the worker may approve as they are (a lazy msgid)
 
     @property
+    def named(self) -> str:
+        """The title with its date, as lists, the chronology and notifications name it."""
+        return f"{self.title} ({_date(self.on)})"
+
+    @property
     def needs_family_version(self) -> bool:
         """An invitation is written to the family already (time, place, agenda)."""
         return self.kind != "invitation"

@@ -32,10 +32,6 @@ def _document(case: Case, document_key: str) -> CaseDocument:
     raise ValidationError({"document": _("Choose a document of this case.")})
 
 
-def _named(d: CaseDocument) -> str:
-    return f"{d.title} ({d.on:%-d.%-m.%Y})"
-
-
 @transaction.atomic
 def family_version_approve(
     *, user: User, case: Case, document_key: str, text: str, lock_version: int | None = None
@@ -81,7 +77,7 @@ def family_version_approve(
         case=case,
         kind=EventKind.PORTAL_VISIBILITY,
         actor=user,
-        detail=_("Family version approved: %(document)s") % {"document": _named(document)},
+        detail=_("Family version approved: %(document)s") % {"document": document.named},
     )
     return version
 
@@ -97,5 +93,5 @@ def family_version_withdraw(*, user: User, case: Case, document_key: str) -> Non
         case=case,
         kind=EventKind.PORTAL_VISIBILITY,
         actor=user,
-        detail=_("Family version withdrawn: %(document)s") % {"document": _named(document)},
+        detail=_("Family version withdrawn: %(document)s") % {"document": document.named},
     )

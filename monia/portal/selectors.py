@@ -36,7 +36,7 @@ def _title(key: str, titles: dict[str, str]) -> str:
 
 def guardian_restrictions(case: Case, documents: list[CaseDocument]) -> list[RestrictionRow]:
     """The case's documents hidden from a guardian (in force), each with its title."""
-    titles = {d.key: f"{d.title} ({d.on:%-d.%-m.%Y})" for d in documents}
+    titles = {d.key: d.named for d in documents}
     return [
         RestrictionRow(r, _title(r.document_key, titles))
         for r in GuardianRestriction.objects.filter(
@@ -58,7 +58,7 @@ class PendingRequest:
 
 
 def pending_requests(case: Case, documents: list[CaseDocument]) -> list[PendingRequest]:
-    titles = {d.key: f"{d.title} ({d.on:%-d.%-m.%Y})" for d in documents}
+    titles = {d.key: d.named for d in documents}
     found: dict[str, PendingRequest] = {}
     rows = (
         GuardianRestriction.objects.filter(case=case, status=RestrictionStatus.REQUESTED)

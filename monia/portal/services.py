@@ -297,7 +297,7 @@ def document_restriction_request(*, user: User, portal_case: PortalCase, documen
         user=user,
         portal_case=portal_case,
         document_key=document_key,
-        title=f"{document.title} ({document.on:%-d.%-m.%Y})",
+        title=document.named,
     )
 
 

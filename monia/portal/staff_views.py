@@ -48,7 +48,7 @@ def _hide_form(
 ) -> HideDocumentForm:
     return HideDocumentForm(
         data,
-        documents=[(d.key, f"{d.title} ({d.on:%-d.%-m.%Y})") for d in documents],
+        documents=[(d.key, d.named) for d in documents],
         guardians=[(str(g.pk), g.full_name) for g in guardians],
     )
 
