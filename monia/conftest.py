@@ -58,6 +58,18 @@ def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _attachments_in_a_temporary_folder(settings: Any, tmp_path_factory: Any) -> None:
+    """Files attached in tests land in the session's temporary folder, never in .data/."""
+    folder = tmp_path_factory.getbasetemp() / "attachments"
+    storages = {**settings.STORAGES}
+    storages["attachments"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(folder), "base_url": "/no-public-url/"},
+    }
+    settings.STORAGES = storages
+
+
 # --- The harness ------------------------------------------------------------------------
 
 BROWSER_FIXTURES = frozenset({"browser_page"})

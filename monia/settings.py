@@ -63,12 +63,14 @@ INSTALLED_APPS = [
     "monia.people",
     "monia.access",
     "monia.casework",
+    "monia.attachments",
     "monia.systemic",
     "monia.network",
     "monia.contrib",
     "monia.netmeet",
     "monia.notify",
     "monia.portal",
+    "monia.calendar",
     "monia.dialogue",
     "monia.voice",
     "monia.consult",
@@ -162,6 +164,48 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / ".data" / "static"
+
+# Attachments (monia/attachments): through Django's storage API, never served by the web
+# server (no MEDIA_URL): every download passes the owner's access rule and is logged.
+MONIA_ATTACHMENT_MAX_MB = int(env_str("MONIA_ATTACHMENT_MAX_MB", "20"))
+if not 1 <= MONIA_ATTACHMENT_MAX_MB <= 500:
+    raise ImproperlyConfigured("MONIA_ATTACHMENT_MAX_MB must be between 1 and 500")
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+MONIA_ATTACHMENT_STORAGE = env_str("MONIA_ATTACHMENT_STORAGE", "filesystem")
+if MONIA_ATTACHMENT_STORAGE == "filesystem":
+    _attachment_storage: dict[str, object] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env_str("MONIA_ATTACHMENT_DIR", str(BASE_DIR / ".data" / "attachments")),
+            "base_url": "/no-public-url/",  # never served: downloads go through the views
+        },
+    }
+elif MONIA_ATTACHMENT_STORAGE == "s3":
+    # Any S3-compatible store (django-storages); credentials from the standard
+    # AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY environment variables (boto3 reads them).
+    _attachment_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("MONIA_S3_BUCKET"),
+            "endpoint_url": env_str("MONIA_S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("MONIA_S3_REGION", "") or None,
+            "location": "attachments",
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "object_parameters": {"ServerSideEncryption": "AES256"}
+            if env_bool("MONIA_S3_SERVER_SIDE_ENCRYPTION", default=True)
+            else {},
+        },
+    }
+else:
+    raise ImproperlyConfigured("MONIA_ATTACHMENT_STORAGE is 'filesystem' or 's3'")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "attachments": _attachment_storage,
+}
 
 SESSION_COOKIE_HTTPONLY = True
 # A staff or portal session ends after this long without a request (a warning shows five

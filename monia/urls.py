@@ -7,6 +7,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("monia.web.urls")),
     path("", include("monia.casework.urls")),
+    path("", include("monia.attachments.urls")),
+    path("", include("monia.calendar.urls")),
     path("", include("monia.systemic.urls")),
     path("", include("monia.network.urls")),
     path("", include("monia.network.referral_urls")),

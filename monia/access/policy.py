@@ -171,7 +171,7 @@ def menu_for(user: User) -> list[str]:
         return list(PARTNER_MENU)
     if user.role == Role.CLIENT:
         return ["portal_home"]
-    items = ["dashboard"]
+    items = ["dashboard", "calendar"] if _is_staff_in_county(user) else ["dashboard"]
     if may_record_intake(user):
         items.append("intake_new")
     if _is_staff_in_county(user) and user.team_id is not None:

@@ -25,6 +25,8 @@ FRONT_PAGE = _("The child's name on the worker's list")
 TIMELINE = _("What has happened, in time order")
 PORTAL = _("The child's matters on these pages")
 INTERFACE = _("Another computer system")
+ATTACHMENT = _("A file added to the child's matter")
+CALENDAR_NAMES = _("The child's name in the worker's calendar")
 
 
 class Purpose(models.TextChoices):
@@ -51,6 +53,12 @@ class Purpose(models.TextChoices):
     ENOTIFY_DETAIL = "enotify_detail", NOTIFICATION
     ENOTIFY_CHILD_SEARCH = "enotify_child_search", NOTIFICATION
     ENOTIFY_CONVERT = "enotify_convert", NOTIFICATION
+    # Files added to the record (monia/attachments) and the worker's calendar
+    ATTACHMENT_DOWNLOAD = "attachment_download", ATTACHMENT
+    INTAKE_ATTACHMENTS = "intake_attachments", NOTIFICATION
+    ENOTIFY_ATTACHMENT = "enotify_attachment", NOTIFICATION
+    NETWORK_MEETING_ATTACHMENTS = "network_meeting_attachments", PROFESSIONALS
+    CALENDAR = "calendar", CALENDAR_NAMES
     # Assessment, plan, measures
     ASSESSMENT_COMPLETE = "assessment_complete", CASE_RECORD
     CLIENT_PLAN = "client_plan", PLAN
@@ -105,6 +113,11 @@ class Purpose(models.TextChoices):
         _("The child's first name in the list of network meetings"),
     )
     NETWORK_MEETING_READ = "network_meeting_read", _("The network meeting's details")
+    CONTRIBUTION_ATTACHMENT = "contribution_attachment", _("A file added to the statement")
+    NETWORK_MEETING_ATTACHMENT = (
+        "network_meeting_attachment",
+        _("A file added to the network meeting"),
+    )
     # The dialogue with the client, the worker's side
     CASE_PORTAL = "case_portal", CASE_RECORD
     CASE_MESSAGES = "case_messages", CASE_RECORD

@@ -191,6 +191,25 @@ URL_RULES: dict[str, Rule] = {
     "person_correct": Rule.CASE_RECORD,
     "intake_correct": Rule.CASE_RECORD,
     "child_identify": Rule.CASE_RECORD,
+    # Attachments (monia/attachments): a file of a case is downloaded by whoever sees the
+    # case (one access-log row each), always as a download; an intake's files are listed by
+    # CASE_VIEW and added or removed with CASE_RECORD inside the view.
+    "case_attachment": Rule.CASE_VIEW,
+    "intake_attachments": Rule.CASE_VIEW,
+    "network_meeting_attachments": Rule.CASE_VIEW,
+    # An e-notification's file before it became an intake: the queue's rule, logged in
+    # ENotificationAccess like the notification itself.
+    "enotify_attachment": Rule.INTAKE,
+    # A partner's file on their own statement; a network meeting's files for the invited
+    # organisation (contrib/netmeet access.py), each download a disclosure row.
+    "partner_contribution_attachment": Rule.PARTNER,
+    "partner_network_meeting_attachment": Rule.PARTNER,
+    # The worker's own week (monia/calendar): the user's own cases and meetings, the
+    # children's names shown logged; the feed's secret address is its credential and it
+    # carries times and links only (no client data).
+    "calendar": Rule.STAFF,
+    "calendar_feed_manage": Rule.STAFF,
+    "calendar_feed": Rule.PUBLIC,
 }
 
 # Namespaces whose every pattern shares one rule.

@@ -352,6 +352,8 @@ class EventKind(models.TextChoices):
     PERSON_CORRECTED = "person_corrected", _("Personal details corrected")
     INTAKE_CORRECTED = "intake_corrected", _("Intake corrected")
     CHILD_IDENTIFIED = "child_identified", _("The child was identified")
+    ATTACHMENT_ADDED = "attachment_added", _("A file was attached")
+    ATTACHMENT_REMOVED = "attachment_removed", _("An attached file was removed")
 
 
 class ChronologyEvent(models.Model):

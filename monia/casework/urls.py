@@ -1,6 +1,6 @@
 from django.urls import path
 
-from monia.casework import correction_views, plan_views, views
+from monia.casework import attachment_views, correction_views, plan_views, views
 
 urlpatterns = [
     path("intakes/new/", views.intake_new, name="intake_new"),
@@ -44,6 +44,11 @@ urlpatterns = [
         "cases/<int:case_id>/intakes/<int:intake_id>/correct/",
         correction_views.intake_correct,
         name="intake_correct",
+    ),
+    path(
+        "cases/<int:case_id>/intakes/<int:intake_id>/attachments/",
+        attachment_views.intake_attachments,
+        name="intake_attachments",
     ),
     path("cases/<int:case_id>/identify/", correction_views.child_identify, name="child_identify"),
 ]

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from monia.access import policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
+from monia.attachments import selectors as attachment_selectors
 from monia.casework import (
     child_choice,
     forms,
@@ -139,6 +140,9 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "now": now,
             "links": stages.case_links(case, allowed=actions),
             "worker_title": stages.worker_words(case).title,
+            "intake_files": attachment_selectors.files_of(
+                "intake", [i.pk for i in overview.intakes]
+            ),
         },
     )
 

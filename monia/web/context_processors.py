@@ -15,6 +15,7 @@ from monia.access import policy
 
 LABELS: dict[str, Promise] = {
     "dashboard": _("Dashboard"),
+    "calendar": _("My week"),
     "intake_new": _("New intake"),
     "caseboard": _("Team"),
     "caseload": _("Caseload"),

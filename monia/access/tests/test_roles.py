@@ -77,6 +77,7 @@ def test_coordinator_of_another_team_gets_404_on_the_meeting_family(
 
 STAFF_MENU = [
     "dashboard",
+    "calendar",
     "intake_new",
     "caseboard",
     "caseload",
@@ -92,11 +93,25 @@ STAFF_MENU = [
         ("family_worker_a", STAFF_MENU),
         (
             "coordinator_a",
-            ["dashboard", "caseboard", "caseload", "participation_indicators", "expert_groups"],
+            [
+                "dashboard",
+                "calendar",
+                "caseboard",
+                "caseload",
+                "participation_indicators",
+                "expert_groups",
+            ],
         ),
         (
             "senior_a",
-            ["dashboard", "intake_new", "caseload", "participation_indicators", "expert_groups"],
+            [
+                "dashboard",
+                "calendar",
+                "intake_new",
+                "caseload",
+                "participation_indicators",
+                "expert_groups",
+            ],
         ),
         ("admin", ["dashboard", "admin:index"]),
         (

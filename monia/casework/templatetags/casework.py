@@ -61,3 +61,9 @@ def status_label(status: str) -> str:
 def percent_of(value: int, scale: int) -> int:
     """Width of a bar in percent, for the charts' CSS."""
     return round(100 * value / scale) if scale else 0
+
+
+@register.filter
+def files_of(files: dict[int, list[object]], owner_id: int) -> list[object]:
+    """The files of one owner from a ``{owner id: files}`` map of the page."""
+    return files.get(owner_id, []) if files else []

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CalendarConfig(AppConfig):
+    name = "monia.calendar"
+    label = "calendar"
+    verbose_name = "Calendar"
