@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from monia.attachments.forms import attachment_field
 from monia.contrib.models import RequestBasis
 from monia.network.forms import PartnerChoiceField
 from monia.network.models import Organisation
@@ -35,3 +36,4 @@ class StatementForm(MoniaForm):
     child_view_noted = forms.CharField(
         label=_("How you brought in the child's view"), widget=forms.Textarea, required=False
     )
+    attachment = attachment_field(required=False, label=_("Attachment (optional)"))

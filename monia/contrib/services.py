@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,6 +14,8 @@ from django.utils.translation import gettext_noop
 
 from monia.access.purposes import Purpose
 from monia.accounts.models import User
+from monia.attachments import services as attachment_services
+from monia.attachments.models import OwnerKind
 from monia.casework.models import EventKind, ServiceNeedsAssessment
 from monia.casework.services import event_write
 from monia.contrib.models import ContributionRequest, RequestBasis
@@ -81,12 +84,19 @@ def request_create(
 
 
 def statement_submit(
-    *, user: User, request_id: int, statement: str, child_view_noted: str
+    *,
+    user: User,
+    request_id: int,
+    statement: str,
+    child_view_noted: str,
+    attachment: Any = None,
 ) -> ContributionRequest:
-    """The partner's statement: once only, and not after the assessment is completed."""
+    """The partner's statement: once only, and not after the assessment is completed;
+    ``attachment``: one file sent with it, stored with the statement or not at all."""
     from monia.contrib import access as contrib_access  # the rule reads this app's models
 
-    with transaction.atomic():
+    checked = attachment_services.attachment_check(attachment) if attachment else None
+    with attachment_services.files_atomic():
         req = contrib_access.contribution_get_for_partner(
             user, request_id, purpose=Purpose.CONTRIBUTION_SUBMIT, for_update=True
         )
@@ -101,6 +111,15 @@ def statement_submit(
         req.submitted_at = timezone.now()
         req.submitted_by = user
         req.save(update_fields=["statement", "child_view_noted", "submitted_at", "submitted_by"])
+        if checked is not None:
+            attachment_services.attachment_add(
+                checked=checked,
+                owner_kind=OwnerKind.CONTRIBUTION,
+                county_id=req.assessment.case.county_id,
+                case_id=req.assessment.case_id,
+                uploaded_by=user,
+                contribution=req,
+            )
         event_write(
             case=req.assessment.case,
             kind=EventKind.CONTRIBUTION_RECEIVED,

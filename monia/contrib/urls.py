@@ -14,4 +14,9 @@ urlpatterns = [
         views.partner_contribution,
         name="partner_contribution",
     ),
+    path(
+        "contributions/<int:request_id>/attachments/<int:attachment_id>/",
+        views.partner_contribution_attachment,
+        name="partner_contribution_attachment",
+    ),
 ]

@@ -9,6 +9,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from monia.attachments.forms import attachment_field
 from monia.casework.models import FamilyInformed, NotifierType, Sector
 from monia.enotify import gate
 from monia.enotify.models import (
@@ -23,7 +24,8 @@ from monia.ui.widgets import DateInput
 # The name of the honeypot field: people never see it, form-filling robots do.
 HONEYPOT_FIELD = "website"
 # Fields of the form itself, never passed to the service as notification data.
-FORM_ONLY_FIELDS = (HONEYPOT_FIELD, "form_token", "challenge", "challenge_answer")
+# The attachment goes to the service as ``upload``, checked there with the rest.
+FORM_ONLY_FIELDS = (HONEYPOT_FIELD, "form_token", "challenge", "challenge_answer", "attachment")
 
 NOTIFIER_CHOICES = [
     (NotifierType.OBLIGATED.value, _("I am a professional obliged to notify (LsL 25 §)")),
@@ -129,6 +131,8 @@ class ENotificationForm(MoniaForm):
         ),
         required=False,
     )
+    # One file the notifier may add (a school's form, a photo); checked by the service.
+    attachment = attachment_field(required=False, label=_("Attachment (optional)"))
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
     website = forms.CharField(
         label=_("Leave this field empty"),

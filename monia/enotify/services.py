@@ -26,6 +26,8 @@ from django.utils.translation import ngettext
 
 from monia.access.models import AccessLog, Basis
 from monia.accounts.models import User
+from monia.attachments import services as attachment_services
+from monia.attachments.models import OwnerKind
 from monia.casework import services as casework_services
 from monia.casework.models import Channel, FamilyInformed, Intake, NotifierType
 from monia.casework.notifier import IDENTITY_FIELDS, notifier_errors
@@ -249,7 +251,7 @@ def _question_error(answer: gate.Answer) -> str:
     )
 
 
-@transaction.atomic
+@attachment_services.files_atomic()
 def enotification_submit(
     *,
     county: County,
@@ -277,6 +279,7 @@ def enotification_submit(
     crime_suspected: bool = False,
     form_session: str | None = None,
     answer: gate.Answer = gate.Answer.NOT_ASKED,
+    upload: Any = None,
 ) -> ENotification:
     """Store a notification from the public form; received_at is now (the 7-working-day
     decision of LsL 26 § counts from it).
@@ -284,7 +287,9 @@ def enotification_submit(
     Safe to repeat: the same submission key returns the first notification. A busy
     address or a reused form must answer the human question first (``ValidationError``
     on ``challenge_answer``, with the input's own errors); far past any real workload
-    ``RateLimited`` is raised. Neither stores anything.
+    ``RateLimited`` is raised. Neither stores anything. ``upload``: one file the notifier
+    attached, checked with the rest (its error is shown with the others) and stored with
+    the notification or not at all.
     """
     casework_services.submission_lock(submission_key)
     existing = ENotification.objects.filter(submission_key=submission_key).first()
@@ -295,16 +300,22 @@ def enotification_submit(
     if decision is gate.Gate.REFUSE:
         raise RateLimited
     data = dict(locals())
-    for name in ("county", "existing", "now", "decision", "form_session", "answer"):
+    for name in ("county", "existing", "now", "decision", "form_session", "answer", "upload"):
         data.pop(name)
     errors = _errors(data, timezone.localdate(now))
+    checked = None
+    if upload is not None:
+        try:
+            checked = attachment_services.attachment_check(upload)
+        except ValidationError as exc:
+            errors.update({field: messages[0] for field, messages in exc.message_dict.items()})
     if decision is gate.Gate.ASK:
         errors["challenge_answer"] = _question_error(answer)
     if errors:
         raise ValidationError(errors)
     number = _next_id()
     fields = {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()}
-    return ENotification.objects.create(
+    en = ENotification.objects.create(
         id=number,
         county=county,
         reference=reference_for(number, year=timezone.localdate(now).year),
@@ -312,6 +323,17 @@ def enotification_submit(
         form_session=form_session or "",
         **fields,
     )
+    if checked is not None:
+        attachment_services.attachment_add(
+            checked=checked,
+            owner_kind=OwnerKind.ENOTIFICATION,
+            county_id=county.pk,
+            case_id=None,
+            uploaded_by=None,
+            now=now,
+            enotification=en,
+        )
+    return en
 
 
 # --- Handling by staff -----------------------------------------------------------
@@ -399,6 +421,7 @@ def enotification_convert(
     en.handled_at = timezone.now()
     en.save(update_fields=["status", "intake", "handled_by", "handled_at"])
     _reads_move_to_child(en, intake)
+    attachment_services.attachments_join_intake(enotification_id=en.pk, intake=intake)
     return intake
 
 

@@ -21,4 +21,9 @@ urlpatterns = [
         views.detail,
         name="enotify_detail",
     ),
+    path(
+        "intakes/e-notifications/<int:enotification_id>/attachments/<int:attachment_id>/",
+        views.attachment,
+        name="enotify_attachment",
+    ),
 ]

@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import FileResponse, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +28,8 @@ from monia import deadlines
 from monia.access import policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
+from monia.attachments import selectors as attachment_selectors
+from monia.attachments.responses import attachment_response
 from monia.casework.child_choice import ChildSection, child_section, typed
 from monia.casework.forms import NewChildForm, unchecked
 from monia.casework.models import NotifierType
@@ -110,6 +112,7 @@ def _submit(request: HttpRequest, county: County, form: ENotificationForm) -> Ht
             ip_hash=services.ip_hash_of(_client_ip(request)),
             form_session=form.form_session,
             answer=form.answer(),
+            upload=form.cleaned_data.get("attachment"),
             **form.service_data(),
         )
     except ValidationError as exc:
@@ -126,7 +129,8 @@ def _submit(request: HttpRequest, county: County, form: ENotificationForm) -> Ht
 def notification_form(request: HttpRequest, county_code: str) -> HttpResponse:
     county = get_object_or_404(County, code=county_code)
     posted = request.POST if request.method == "POST" else None
-    form = ENotificationForm(posted, initial=_initial(request, county))
+    files = request.FILES if posted is not None else None
+    form = ENotificationForm(posted, files, initial=_initial(request, county))
     refused = False
     if posted is not None:
         if form.is_robot():
@@ -258,5 +262,24 @@ def detail(request: HttpRequest, enotification_id: int) -> HttpResponse:
             "section": section,
             "child_form": child_form,
             "is_new": is_new,
+            "files": attachment_selectors.shown(
+                attachment_selectors.files_of("enotification", [en.pk])[en.pk],
+                lambda a: reverse("enotify_attachment", args=[en.pk, a.pk]),
+            ),
         },
     )
+
+
+@login_required
+@require_GET
+def attachment(request: HttpRequest, enotification_id: int, attachment_id: int) -> FileResponse:
+    """A file the notifier sent: read under the queue's rule, logged like the notification
+    (ENotificationAccess, or the child's access log once converted); always a download."""
+    user = policy.user_of(request)
+    en = selectors.enotification_get_for_user(
+        user, enotification_id, purpose=Purpose.ENOTIFY_ATTACHMENT
+    )
+    found = attachment_selectors.attachment_of("enotification", en.pk, attachment_id)
+    if found is None:
+        raise policy.NotFound
+    return attachment_response(found)

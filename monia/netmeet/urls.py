@@ -13,6 +13,16 @@ urlpatterns = [
         views.network_meeting_detail,
         name="network_meeting_detail",
     ),
+    path(
+        "cases/<int:case_id>/network-meetings/<int:meeting_id>/attachments/",
+        views.network_meeting_attachments,
+        name="network_meeting_attachments",
+    ),
+    path(
+        "network-meetings/<int:meeting_id>/attachments/<int:attachment_id>/",
+        views.partner_network_meeting_attachment,
+        name="partner_network_meeting_attachment",
+    ),
     path("network-meetings/", views.partner_network_meetings, name="partner_network_meetings"),
     path(
         "network-meetings/<int:meeting_id>/",

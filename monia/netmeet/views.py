@@ -8,16 +8,20 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
+from monia.attachments import selectors as attachment_selectors
+from monia.attachments.forms import AttachmentForm
+from monia.attachments.responses import attachment_response
 from monia.netmeet import access as netmeet_access
-from monia.netmeet import selectors, services
+from monia.netmeet import attachment_services, selectors, services
 from monia.netmeet.forms import ActionFormSet, InviteeForm, PlanForm, RecordForm, filled_actions
 from monia.netmeet.models import MeetingStatus
 from monia.ui.errors import apply_errors
@@ -103,6 +107,7 @@ def network_meeting_detail(request: HttpRequest, case_id: int, meeting_id: int) 
         "meeting": meeting,
         "editable": editable,
         "held_already": selectors.is_held_already(meeting),
+        "files": _files(meeting, staff=True),
         **forms,
     }
     return render(request, "netmeet/meeting_detail.html", context)
@@ -134,5 +139,84 @@ def partner_network_meeting(request: HttpRequest, meeting_id: int) -> HttpRespon
         if held
         else [],
         "held": held,
+        "files": _files(meeting, staff=False),
     }
     return render(request, "netmeet/partner_meeting.html", context)
+
+
+def _files(meeting: Any, *, staff: bool) -> list[attachment_selectors.ShownFile]:
+    """The meeting's files with the download address of the reader's rule."""
+    files = attachment_selectors.files_of("network_meeting", [meeting.pk])[meeting.pk]
+    if staff:
+        return attachment_selectors.shown(
+            files, lambda a: reverse("case_attachment", args=[meeting.case_id, a.pk])
+        )
+    return attachment_selectors.shown(
+        [a for a in files if not a.removed],
+        lambda a: reverse("partner_network_meeting_attachment", args=[meeting.pk, a.pk]),
+    )
+
+
+@login_required
+@GET_POST
+def network_meeting_attachments(
+    request: HttpRequest, case_id: int, meeting_id: int
+) -> HttpResponse:
+    """CASE_VIEW lists the meeting's files; CASE_RECORD adds one, or removes one's own
+    while the meeting is planned (POST)."""
+    user = policy.user_of(request)
+    posted = request.method == "POST"
+    action = Action.RECORD if posted else Action.VIEW
+    case = policy.case_get_for_user(
+        user, case_id, purpose=Purpose.NETWORK_MEETING_ATTACHMENTS, action=action
+    )
+    meeting = selectors.meeting_for_case(case, meeting_id)
+    if meeting is None:
+        raise policy.NotFound
+    here = reverse("network_meeting_attachments", args=[case.pk, meeting.pk])
+    removing = posted and "remove" in request.POST
+    form = AttachmentForm(request.POST, request.FILES) if posted and not removing else None
+    try:
+        if removing:
+            raw = request.POST.get("remove", "")
+            attachment_services.meeting_attachment_remove(
+                user=user, meeting=meeting, attachment_id=int(raw) if raw.isdigit() else 0
+            )
+            messages.success(request, _("The file was removed."))
+            return redirect(here)
+        if form is not None and form.is_valid():
+            attachment_services.meeting_attachment_add(
+                user=user, meeting=meeting, upload=form.cleaned_data["attachment"]
+            )
+            messages.success(request, _("The file was attached."))
+            return redirect(here)
+    except ValidationError as exc:
+        if form is None:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(here)
+        apply_errors(exc, form)
+    context = {
+        "case": case,
+        "meeting": meeting,
+        "files": _files(meeting, staff=True),
+        "may_add": policy.may(user, Action.RECORD, case),
+        "removable": meeting.status == MeetingStatus.PLANNED,
+        "form": form or AttachmentForm(),
+    }
+    return render(request, "netmeet/meeting_attachments.html", context)
+
+
+@login_required
+@require_GET
+def partner_network_meeting_attachment(
+    request: HttpRequest, meeting_id: int, attachment_id: int
+) -> FileResponse:
+    """A file of a meeting the partner's organisation is invited to: one disclosure row."""
+    user = policy.user_of(request)
+    meeting = netmeet_access.partner_network_meeting_get(
+        user, meeting_id, purpose=Purpose.NETWORK_MEETING_ATTACHMENT
+    )
+    found = attachment_selectors.attachment_of("network_meeting", meeting.pk, attachment_id)
+    if found is None:
+        raise policy.NotFound
+    return attachment_response(found)

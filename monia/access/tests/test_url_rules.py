@@ -55,18 +55,31 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["expert_case_id"] = _expert_case(cw).pk
     if name == "referral_advance":
         kwargs["referral_id"] = _referral(cw).pk
-    if name == "network_meeting_detail":
+    if name.startswith("network_meeting_"):
         kwargs["meeting_id"] = _network_meeting(cw).pk
     if name == "person_correct":
         kwargs["person_id"] = cw.case.child_id
     if name == "case_message_thread":
         kwargs["thread_id"] = _message_thread(cw).pk
+    if name == "case_attachment":
+        kwargs["attachment_id"] = _attachment(cw).pk
     # One-button changes on a record that is not there: the service refuses with a message.
     if name == "case_portal_document_show":
         kwargs["restriction_id"] = 999_999
     if name == "case_portal_alert_handle":
         kwargs["alert_id"] = 999_999
     return kwargs
+
+
+def _attachment(cw: CaseWorld) -> Any:
+    from monia.attachments.testing import PDF_BYTES, upload
+    from monia.casework.attachment_services import intake_attachment_add
+
+    return intake_attachment_add(
+        user=cw.case.designated_worker,  # type: ignore[arg-type]
+        intake=cw.pending_intake,
+        upload=upload("liite.pdf", PDF_BYTES),
+    )
 
 
 def _message_thread(cw: CaseWorld) -> Any:
