@@ -59,7 +59,10 @@ def allowed_kinds_text() -> str:
 
 def attachment_check(upload: Any, *, field: str = FIELD) -> CheckedFile:
     """The file checked: its kind from its content (``content.sniff``), its size under
-    ``MONIA_ATTACHMENT_MAX_MB``; ``ValidationError`` on ``field`` otherwise."""
+    ``MONIA_ATTACHMENT_MAX_MB``; ``ValidationError`` on ``field`` otherwise. A file the
+    form has checked already is returned as it is."""
+    if isinstance(upload, CheckedFile):
+        return upload
     limit = int(settings.MONIA_ATTACHMENT_MAX_MB)
     size = int(upload.size or 0)
     if size > max_bytes():

@@ -43,7 +43,7 @@ def test_a_refused_file_is_named_with_the_forms_other_errors_and_nothing_is_save
     )
     html = response.content.decode()
     assert "ei voi liittää" in html  # the file, in the notifier's language
-    assert "Kuvaile huolesi" in html  # and the empty concern, on the same page
+    assert 'id="id_content_error"' in html  # and the empty concern, on the same page
     assert "valitse se uudelleen" in html  # the browser does not keep the chosen file
     assert not ENotification.objects.exists() and not Attachment.objects.exists()
 
