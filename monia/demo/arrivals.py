@@ -65,6 +65,7 @@ def _child_not_identified(staff: TeamStaff, county_code: str, today: datetime.da
 
 
 def _enotifications(staff: TeamStaff, county_code: str) -> None:
+    from monia.demo.files import demo_pdf
     from monia.enotify import services as enotify_services
 
     county = staff.team.county
@@ -89,6 +90,7 @@ def _enotifications(staff: TeamStaff, county_code: str) -> None:
         child_approximate_age=11,
         child_municipality="Jyväskylä" if county_code == "keski-suomi" else "Vaasa",
         family_informed=FamilyInformed.NO,
+        upload=demo_pdf("Poissaoloraportti.pdf", ["Koulun poissaoloraportti, syyslukukausi"]),
     )
     enotify_services.enotification_submit(
         county=county,
