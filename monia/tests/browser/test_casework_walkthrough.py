@@ -1,5 +1,7 @@
 """A social worker walks a notification to an approved client plan in real Chromium,
-and axe-core finds no accessibility violation on any page on the way."""
+attaches a file to the intake and downloads it, and ends the day in the calendar, which
+shows the next meeting with the child; axe-core finds no accessibility violation on any
+page on the way."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from monia.attachments.testing import PDF_BYTES
 from monia.casework.models import Case, CaseStage, PlanStatus
 from monia.conftest import PASSWORD
 from monia.people import hetu
@@ -107,3 +110,28 @@ def test_notification_to_client_plan_walkthrough(
     page.click("text=Lue koko kronologia")
     assert_accessible(page)
     assert page.locator("ol.chronology li").count() >= 8
+
+    # 7. A file on the intake: attached, then downloaded (never opened in the browser).
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
+    page.click("text=Liitä tai katso tiedostoja")
+    assert_accessible(page)
+    page.set_input_files(
+        "#id_attachment",
+        {"name": "koulun_lomake.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES},
+    )
+    page.click("button.primary")
+    page.wait_for_url(f"**/cases/{case.pk}/intakes/{intake.pk}/attachments/")
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.click("a[download] >> text=koulun_lomake.pdf")
+    assert download.value.suggested_filename == "koulun_lomake.pdf"
+    with open(download.value.path(), "rb") as got:
+        assert got.read() == PDF_BYTES
+
+    # 8. The calendar shows the next meeting with the child, four weeks after the plan.
+    page.click("nav >> text=Viikkoni")
+    assert_accessible(page)
+    for _ in range(4):
+        page.click("text=Seuraava viikko")
+    assert page.locator("li >> text=Tapaaminen: Onni Koululainen").count() == 1
+    assert_accessible(page)

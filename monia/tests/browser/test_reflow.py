@@ -48,10 +48,13 @@ Target = tuple[walk.Persona | None, str, str]  # who opens it, the URL, the page
 
 
 def _not_a_page(name: str) -> bool:
-    """Downloads, logouts, the SAML protocol's endpoints (they answer an identity provider)
-    and Django's admin."""
+    """Downloads (PDF, SVG, attached files, the calendar feed), logouts, the SAML protocol's
+    endpoints (they answer an identity provider) and Django's admin."""
     return (
-        name in LOGOUTS or name.startswith(("admin:", "saml2_")) or name.endswith(("_pdf", "_svg"))
+        name in LOGOUTS
+        or name == "calendar_feed"
+        or name.startswith(("admin:", "saml2_"))
+        or name.endswith(("_pdf", "_svg", "_attachment"))
     )
 
 
@@ -103,6 +106,8 @@ def test_pages_to_cover_leave_out_only_post_only_views_and_non_pages() -> None:
     a form is."""
     pages = pages_to_cover()
     assert {"meeting_attendance", "task_done", "portal_logout", "plan_pdf"}.isdisjoint(pages)
+    assert {"case_attachment", "calendar_feed", "calendar_feed_manage"}.isdisjoint(pages)
+    assert {"calendar", "intake_attachments", "network_meeting_attachments"} <= pages
     assert {"meeting_detail", "expert_statement", "enotify_privacy", "login"} <= pages
 
 
@@ -247,6 +252,7 @@ def _variants(everyone: list[walk.Persona]) -> list[Target]:
     open (the proposed agenda, the "more" list, attendance) and closed; a network meeting
     planned (invitations) and held (minutes and agreed actions)."""
     from monia.access import policy
+    from monia.casework.models import Intake
     from monia.netmeet.models import MeetingStatus, NetworkMeeting
     from monia.systemic.models import TeamMeeting
 
@@ -268,6 +274,13 @@ def _variants(everyone: list[walk.Persona]) -> list[Target]:
         assert one is not None, f"the demo has a network meeting {state}"
         url = reverse("network_meeting_detail", args=[one.case_id, one.pk])
         found.append((worker, url, f"network_meeting_detail ({state})"))
+    # The worker's week and an intake's files in Swedish too (the walk opens them in Finnish).
+    swedish = _persona(everyone, "Swedish-language worker")
+    found.append((swedish, reverse("calendar"), "calendar (sv)"))
+    intake = Intake.objects.filter(case__in=policy.cases_visible_to(swedish.user)).first()
+    assert intake is not None, "the Swedish-language team has an intake"
+    url = reverse("intake_attachments", args=[intake.case_id, intake.pk])
+    found.append((swedish, url, "intake_attachments (sv)"))
     return found
 
 
