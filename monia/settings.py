@@ -35,6 +35,10 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be a boolean (true/false), got {raw!r}")
 
 
+def _required(name: str, when: str) -> str:
+    raise ImproperlyConfigured(f"Set {name} {when}")
+
+
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
@@ -177,7 +181,8 @@ if MONIA_ATTACHMENT_STORAGE == "filesystem":
     _attachment_storage: dict[str, object] = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {
-            "location": env_str("MONIA_ATTACHMENT_DIR", str(BASE_DIR / ".data" / "attachments")),
+            "location": env_str("MONIA_ATTACHMENT_DIR", "")
+            or str(BASE_DIR / ".data" / "attachments"),
             "base_url": "/no-public-url/",  # never served: downloads go through the views
         },
     }
@@ -187,7 +192,8 @@ elif MONIA_ATTACHMENT_STORAGE == "s3":
     _attachment_storage = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": env_str("MONIA_S3_BUCKET"),
+            "bucket_name": env_str("MONIA_S3_BUCKET", "")
+            or _required("MONIA_S3_BUCKET", "with MONIA_ATTACHMENT_STORAGE=s3"),
             "endpoint_url": env_str("MONIA_S3_ENDPOINT_URL", "") or None,
             "region_name": env_str("MONIA_S3_REGION", "") or None,
             "location": "attachments",

@@ -160,9 +160,9 @@ def attachment_add(
 
 def attachments_join_intake(*, enotification_id: int, intake: Any) -> int:
     """The files of a converted e-notification become the intake's too (its case's)."""
-    return Attachment.objects.filter(
-        enotification_id=enotification_id, intake__isnull=True
-    ).update(intake=intake, case_id=intake.case_id)
+    return Attachment.objects.filter(enotification_id=enotification_id, intake__isnull=True).update(
+        intake=intake, case_id=intake.case_id
+    )
 
 
 def attachment_remove(*, user: User, attachment: Attachment) -> Attachment:

@@ -38,9 +38,7 @@ def office_bytes(kind: str = "docx") -> bytes:
 def odt_bytes() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(
-            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text"
-        )
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
         archive.writestr("content.xml", "<office:document-content/>")
     return buffer.getvalue()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.http import Http404
 
 from monia.access import policy
+from monia.accounts.models import User
 from monia.calendar.models import CalendarFeed
 from monia.calendar.services import token_hash
 
@@ -19,5 +20,5 @@ def feed_get(token: str) -> CalendarFeed:
     return feed
 
 
-def feed_of(user: object) -> CalendarFeed | None:
+def feed_of(user: User) -> CalendarFeed | None:
     return CalendarFeed.objects.filter(user=user).first()

@@ -189,9 +189,7 @@ def _team_meetings(user: User, start: datetime.date, end: datetime.date) -> list
             uid=f"team-{m.pk}",
             status=m.status,
         )
-        for m in TeamMeeting.objects.filter(
-            team_id=user.team_id, held_on__gte=start, held_on__lte=end
-        )
+        for m in TeamMeeting.objects.filter(team=team, held_on__gte=start, held_on__lte=end)
     ]
 
 

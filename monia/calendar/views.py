@@ -93,5 +93,3 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
-
-

@@ -70,4 +70,3 @@ def intake_attachment_remove(*, user: User, intake: Intake, attachment_id: int) 
             detail=attachment.original_name,
         )
     return attachment
-

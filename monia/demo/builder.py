@@ -23,8 +23,8 @@ from django.utils import timezone
 from monia.accounts.models import Role, User
 from monia.casework.models import Case
 from monia.demo.arrivals import arrivals_build
-from monia.demo.files import files_build
 from monia.demo.families import Family, Register
+from monia.demo.files import files_build
 from monia.demo.names import (
     ADMINISTRATOR,
     COUNTIES,

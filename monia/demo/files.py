@@ -54,7 +54,9 @@ def files_build(*, staff: TeamStaff, today: datetime.date) -> None:
     if case is None or today != timezone.localdate():
         return  # a planned meeting lies ahead of the real today
     held_at = datetime.datetime.combine(
-        today + datetime.timedelta(days=2), datetime.time(13), tzinfo=timezone.get_current_timezone()
+        today + datetime.timedelta(days=2),
+        datetime.time(13),
+        tzinfo=timezone.get_current_timezone(),
     )
     meeting = netmeet_services.meeting_plan(
         user=worker,

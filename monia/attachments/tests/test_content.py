@@ -14,8 +14,8 @@ from monia.attachments.testing import (
     HTML_BYTES,
     PDF_BYTES,
     PNG_BYTES,
-    office_bytes,
     odt_bytes,
+    office_bytes,
 )
 
 

@@ -61,9 +61,7 @@ def _sent(world: World) -> tuple[ENotification, Attachment]:
     return ENotification.objects.get(), Attachment.objects.get()
 
 
-def test_intake_staff_download_the_file_and_the_read_is_logged(
-    world: World, worker_a: Any
-) -> None:
+def test_intake_staff_download_the_file_and_the_read_is_logged(world: World, worker_a: Any) -> None:
     en, attachment = _sent(world)
     url = reverse("enotify_attachment", args=[en.pk, attachment.pk])
     detail = login("worker_a").get(reverse("enotify_detail", args=[en.pk]))

@@ -37,9 +37,7 @@ def _other_partner(cw: CaseWorld) -> User:
     clinic = Organisation.objects.create(
         county=cw.case.county, name="Nuorisopsykiatria", sector="child_psychiatry"
     )
-    return make_user(
-        "clinic_partner", Role.PARTNER, cw.case.county, None, organisation=clinic
-    )
+    return make_user("clinic_partner", Role.PARTNER, cw.case.county, None, organisation=clinic)
 
 
 def test_a_partner_sends_a_file_with_the_statement_and_only_their_organisation_gets_it(
@@ -103,9 +101,11 @@ def test_an_invited_partner_downloads_a_network_meetings_file_and_others_get_404
 ) -> None:
     meeting = _meeting(case_a, worker_a, school)
     page = reverse("network_meeting_attachments", args=[case_a.case.pk, meeting.pk])
-    assert login("worker_a").post(page, {"attachment": upload("asialista.pdf", PDF_BYTES)})[
-        "Location"
-    ].endswith(page)
+    assert (
+        login("worker_a")
+        .post(page, {"attachment": upload("asialista.pdf", PDF_BYTES)})["Location"]
+        .endswith(page)
+    )
     attachment = Attachment.objects.get(network_meeting=meeting)
     download = reverse("partner_network_meeting_attachment", args=[meeting.pk, attachment.pk])
     shown = login("partner").get(reverse("partner_network_meeting", args=[meeting.pk]))
