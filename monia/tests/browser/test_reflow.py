@@ -275,10 +275,10 @@ def _variants(everyone: list[walk.Persona]) -> list[Target]:
         url = reverse("network_meeting_detail", args=[one.case_id, one.pk])
         found.append((worker, url, f"network_meeting_detail ({state})"))
     # The worker's week and an intake's files in Swedish too (the walk opens them in Finnish).
-    swedish = _persona(everyone, "Swedish-language worker")
+    swedish = walk.Persona(f"{worker.label} (sv)", worker.user, worker.start, "sv")
     found.append((swedish, reverse("calendar"), "calendar (sv)"))
-    intake = Intake.objects.filter(case__in=policy.cases_visible_to(swedish.user)).first()
-    assert intake is not None, "the Swedish-language team has an intake"
+    intake = Intake.objects.filter(case__in=policy.cases_visible_to(worker.user)).first()
+    assert intake is not None, "the demo worker's team has an intake"
     url = reverse("intake_attachments", args=[intake.case_id, intake.pk])
     found.append((swedish, url, "intake_attachments (sv)"))
     return found
