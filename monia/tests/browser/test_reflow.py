@@ -48,10 +48,12 @@ Target = tuple[walk.Persona | None, str, str]  # who opens it, the URL, the page
 
 
 def _not_a_page(name: str) -> bool:
-    """Downloads, logouts, the SAML protocol's endpoints (they answer an identity provider)
-    and Django's admin."""
+    """Downloads, logouts, the SAML and OpenID Connect protocols' endpoints (they go to or
+    answer an identity provider) and Django's admin."""
     return (
-        name in LOGOUTS or name.startswith(("admin:", "saml2_")) or name.endswith(("_pdf", "_svg"))
+        name in LOGOUTS
+        or name.startswith(("admin:", "saml2_", "oidc_"))
+        or name.endswith(("_pdf", "_svg"))
     )
 
 
@@ -86,7 +88,7 @@ def _url_patterns(patterns: list[Any]) -> list[URLPattern]:
 
 def pages_to_cover() -> set[str]:
     """Every URL name of the rule table whose view answers GET, but downloads, logouts,
-    the SAML protocol's endpoints and the pages of ``NOT_SHOWN``."""
+    the SAML and OpenID Connect protocols' endpoints and the pages of ``NOT_SHOWN``."""
     views = {p.name: p.callback for p in _url_patterns(get_resolver().url_patterns)}
     assert set(NOT_SHOWN) <= set(URL_RULES), set(NOT_SHOWN) - set(URL_RULES)
     return {
