@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from monia.accounts.tests.oidc_op import OpenIDProvider, new_key
 
 CLIENT_ID = "monia-test-client"
-CLIENT_SECRET = "test-only-client-secret"
+CLIENT_SECRET = "test-only-client-secret-never-use-it-anywhere"
 TEST_CLIENT_CALLBACK = "http://testserver/oidc/callback/"
 
 
