@@ -147,6 +147,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "monia.portal.saml.ClientSaml2Backend",  # clients, on a signed SAML assertion
+    "monia.accounts.oidc.StaffOIDCBackend",  # staff, on the county provider's ID token
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -308,6 +309,45 @@ SAML_SESSION_COOKIE_NAME = "monia_saml_session"
 # POST only as SameSite=None, which they accept only on a Secure cookie. Without HTTPS
 # (local development) Lax works for an IdP on the same host.
 SAML_SESSION_COOKIE_SAMESITE = "None" if SESSION_COOKIE_SECURE else "Lax"
+
+# Staff single sign-on with the county's OpenID Connect provider and its MFA
+# (docs/staff-sso.md, monia/accounts/oidc.py). Off: /oidc/ answers 404 and nothing is read.
+MONIA_OIDC_ENABLED = env_bool("MONIA_OIDC_ENABLED", default=False)
+MONIA_OIDC_ISSUER = env_str("MONIA_OIDC_ISSUER", "")
+OIDC_RP_CLIENT_ID = env_str("MONIA_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("MONIA_OIDC_CLIENT_SECRET", "")
+if MONIA_OIDC_ENABLED:
+    from monia.accounts.oidc_provider import check_settings
+
+    check_settings(
+        issuer=MONIA_OIDC_ISSUER, client_id=OIDC_RP_CLIENT_ID, client_secret=OIDC_RP_CLIENT_SECRET
+    )
+# Endpoints named here win; those left empty come from the issuer's discovery document.
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("MONIA_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("MONIA_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("MONIA_OIDC_JWKS_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("MONIA_OIDC_USERINFO_ENDPOINT", "")
+MONIA_OIDC_END_SESSION_ENDPOINT = env_str("MONIA_OIDC_END_SESSION_ENDPOINT", "")
+# The provider's name on the login button ("Log in with <name>"); empty: a generic text.
+MONIA_OIDC_LABEL = env_str("MONIA_OIDC_LABEL", "")
+# The claim that links an account at its first single sign-on: "email" (a verified address,
+# matched to the account's e-mail), another claim (matched to the username), or empty
+# (administrators set each account's subject). After the first login only "sub" counts.
+MONIA_OIDC_LINK_CLAIM = env_str("MONIA_OIDC_LINK_CLAIM", "email")
+# Whether a login whose ID token states multi-factor authentication (amr, or an acr in
+# MONIA_OIDC_MFA_ACR) counts as Monia's second factor.
+MONIA_OIDC_TRUST_MFA = env_bool("MONIA_OIDC_TRUST_MFA", default=False)
+MONIA_OIDC_MFA_ACR = env_list("MONIA_OIDC_MFA_ACR", "")
+# mozilla-django-oidc: the authorization code flow with PKCE, state and nonce, RS256 ID
+# tokens checked with the provider's JWKS; accounts are never created from the provider.
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TOKEN_USE_BASIC_AUTH = True  # client_secret_basic, the OpenID Connect default
+OIDC_TIMEOUT = 10
+OIDC_VERIFY_SSL = True
 
 # Logs go to stdout, one JSON object per line with the request's id (web/security.py:
 # JsonFormatter); DEBUG=true writes plain lines instead. Server errors carry their traceback

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("monia.voice.urls")),
     path("", include("monia.dialogue.urls")),
     path("saml2/", include("monia.portal.saml_urls")),
+    path("oidc/", include("monia.accounts.oidc_urls")),
     path("api/v1/", include("monia.api.urls")),
 ]
 

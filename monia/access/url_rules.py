@@ -179,6 +179,11 @@ URL_RULES: dict[str, Rule] = {
     "saml2_ls": Rule.PUBLIC,
     "saml2_ls_post": Rule.PUBLIC,
     "saml2_metadata": Rule.PUBLIC,
+    # Staff single sign-on with OpenID Connect (monia/accounts/oidc_urls.py): the start (to
+    # the county's provider) and the provider's answer, public by nature (the signed ID
+    # token is the credential; only linked active staff get in). Both 404 while it is off.
+    "oidc_authentication_init": Rule.PUBLIC,
+    "oidc_authentication_callback": Rule.PUBLIC,
     # My voice and "Were you heard?" (monia/voice): each passes portal.access.portal_case_get, and
     # the meeting must be the case's own (planned for My voice, held for "Were you heard?").
     # The participation indicators: counts only, scoped by policy.caseload_scope (a senior

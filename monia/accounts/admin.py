@@ -25,7 +25,18 @@ class StaffAdmin(UserAdmin):
         *UserAdmin.fieldsets,
         (
             "Monia",
-            {"fields": ("role", "county", "team", "organisation", "title", "phone", "language")},
+            {
+                "fields": (
+                    "role",
+                    "county",
+                    "team",
+                    "organisation",
+                    "title",
+                    "phone",
+                    "language",
+                    "oidc_subject",
+                )
+            },
         ),
     )
     add_fieldsets = (

@@ -85,6 +85,20 @@ class User(AbstractUser):
             "the browser's language, e-mails in Finnish). The language switch sets it too."
         ),
     )
+    # The county identity provider's stable id of this person (the ID token's "sub"): single
+    # sign-on finds the account by it (accounts/oidc.py), never by a name or an address.
+    oidc_subject = models.CharField(
+        _("single sign-on subject"),
+        max_length=255,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The identity provider's subject identifier (sub) of this person for single "
+            "sign-on. Empty: set at the first single sign-on by a verified e-mail address, "
+            "when that is allowed; clear it to link the account again."
+        ),
+    )
 
     class Meta:
         verbose_name = _("staff member")

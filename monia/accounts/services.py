@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from monia.accounts.models import ApiToken, Language, User
 
@@ -22,3 +22,21 @@ def user_language_set(*, user: User, language: str) -> User:
         user.language = language
         user.save(update_fields=["language"])
     return user
+
+
+@transaction.atomic
+def user_oidc_subject_link(*, user: User, subject: str) -> bool:
+    """Link an account to the identity provider's subject at its first single sign-on.
+    False, and nothing changed, when the account was linked meanwhile or another account
+    holds the subject."""
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if locked.oidc_subject or User.objects.filter(oidc_subject=subject).exists():
+        return False
+    locked.oidc_subject = subject
+    try:
+        with transaction.atomic():  # another account linked to it in the same instant
+            locked.save(update_fields=["oidc_subject"])
+    except IntegrityError:
+        return False
+    user.oidc_subject = subject
+    return True

@@ -1,6 +1,6 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from monia.accounts import oidc_views
 from monia.web import security, views
 
 urlpatterns = [
@@ -12,5 +12,6 @@ urlpatterns = [
     # For the load balancer: the process is up / the database answers. No client data.
     path("healthz", security.healthz, name="healthz"),
     path("readyz", security.readyz, name="readyz"),
-    path("logout/", auth_views.LogoutView.as_view(next_page="login"), name="logout"),
+    # Ends the provider's session too after a staff single sign-on (accounts/oidc_views.py).
+    path("logout/", oidc_views.StaffLogoutView.as_view(), name="logout"),
 ]

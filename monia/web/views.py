@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 
 from monia.access import policy
 from monia.access.purposes import Purpose
+from monia.accounts.language import remember_account_language
 from monia.accounts.services import user_language_set
 from monia.casework import exception_selectors, selectors, stages
 from monia.enotify import selectors as enotify_selectors
@@ -46,19 +47,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
-        language = policy.user_of(self.request).language
-        if not language:  # never chosen: the browser's, as before login
-            return response
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            path=settings.LANGUAGE_COOKIE_PATH,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        )
-        return response
+        return remember_account_language(response, policy.user_of(self.request))
 
 
 @login_required

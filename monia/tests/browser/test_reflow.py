@@ -48,12 +48,13 @@ Target = tuple[walk.Persona | None, str, str]  # who opens it, the URL, the page
 
 
 def _not_a_page(name: str) -> bool:
-    """Downloads (PDF, SVG, attached files, the calendar feed), logouts, the SAML protocol's
-    endpoints (they answer an identity provider) and Django's admin."""
+    """Downloads (PDF, SVG, attached files, the calendar feed), logouts, the SAML and OpenID
+    Connect protocols' endpoints (they go to or answer an identity provider) and Django's
+    admin."""
     return (
         name in LOGOUTS
         or name == "calendar_feed"
-        or name.startswith(("admin:", "saml2_"))
+        or name.startswith(("admin:", "saml2_", "oidc_"))
         or name.endswith(("_pdf", "_svg", "_attachment"))
     )
 
@@ -89,7 +90,7 @@ def _url_patterns(patterns: list[Any]) -> list[URLPattern]:
 
 def pages_to_cover() -> set[str]:
     """Every URL name of the rule table whose view answers GET, but downloads, logouts,
-    the SAML protocol's endpoints and the pages of ``NOT_SHOWN``."""
+    the SAML and OpenID Connect protocols' endpoints and the pages of ``NOT_SHOWN``."""
     views = {p.name: p.callback for p in _url_patterns(get_resolver().url_patterns)}
     assert set(NOT_SHOWN) <= set(URL_RULES), set(NOT_SHOWN) - set(URL_RULES)
     return {
