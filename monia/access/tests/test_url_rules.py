@@ -39,7 +39,7 @@ def test_rule_table_names_only_existing_urls() -> None:
     assert set(URL_RULES) <= names
 
 
-CASE_RULES = {Rule.CASE_VIEW, Rule.CASE_RECORD, Rule.CASE_DECIDE}
+CASE_RULES = {Rule.CASE_VIEW, Rule.CASE_RECORD, Rule.CASE_DECIDE, Rule.CASE_PROTECTED}
 CASE_URLS = sorted(name for name, rule in URL_RULES.items() if rule in CASE_RULES)
 
 
@@ -57,8 +57,13 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["referral_id"] = _referral(cw).pk
     if name == "network_meeting_detail":
         kwargs["meeting_id"] = _network_meeting(cw).pk
-    if name == "person_correct":
+    if name in ("person_correct", "contact_detail_new", "non_disclosure_set"):
         kwargs["person_id"] = cw.case.child_id
+    if name == "contact_detail_correct":
+        kwargs["person_id"] = cw.case.child_id
+        kwargs["detail_id"] = _contact_detail(cw).pk
+    if name == "relationship_correct":
+        kwargs["relationship_id"] = cw.case.child.ties_to.order_by("pk").first().pk
     if name == "case_message_thread":
         kwargs["thread_id"] = _message_thread(cw).pk
     # One-button changes on a record that is not there: the service refuses with a message.
@@ -67,6 +72,15 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
     if name == "case_portal_alert_handle":
         kwargs["alert_id"] = 999_999
     return kwargs
+
+
+def _contact_detail(cw: CaseWorld) -> Any:
+    from monia.people.models import ContactDetail
+
+    detail = ContactDetail.objects.filter(person=cw.case.child).first()
+    return detail or ContactDetail.objects.create(
+        person=cw.case.child, kind="phone", value="040 123 4567", added_by=cw.case.designated_worker
+    )
 
 
 def _message_thread(cw: CaseWorld) -> Any:
@@ -143,6 +157,7 @@ ALLOWED = {
     Rule.CASE_VIEW: {"worker_a", "teammate_a", "family_worker_a", "senior_a", "coordinator_a"},
     Rule.CASE_RECORD: {"worker_a", "teammate_a", "family_worker_a", "senior_a"},
     Rule.CASE_DECIDE: {"worker_a", "teammate_a", "senior_a"},
+    Rule.CASE_PROTECTED: {"worker_a", "teammate_a"},
 }
 PERSONAS = [
     "worker_a",
