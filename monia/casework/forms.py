@@ -127,8 +127,8 @@ def person_label(person: Person) -> str:
         expected = formats.date_format(person.expected_birth_date, "j.n.Y")
         return f"{person.full_name}, {gettext('expected')} {expected}"
     if person.unidentified:  # the address as a search result: no need to know (access.contact)
-        address = contact.contact_cards([person], contact.Reader.document(), details=False)[0]
-        told = ", ".join(t for t in (address.address, person.description) if t)
+        card = contact.contact_cards([person], contact.Reader.document(), details=False)[0]
+        told = ", ".join(t for t in (card.address, person.description) if t)
         return f"{person.full_name}: {told}" if told else person.full_name
     return person.full_name
 
