@@ -112,19 +112,25 @@ def test_nothing_changed_is_not_a_correction(case_a: CaseWorld, worker_a: Any) -
     assert not ContactDetailCorrection.objects.exists()
 
 
-def test_another_persons_contact_detail_is_404(case_a: CaseWorld, worker_a: Any, world: Any) -> None:
+def test_another_persons_contact_detail_is_404(
+    case_a: CaseWorld, worker_a: Any, world: Any
+) -> None:
     stranger = child_create(world.county_a, first="Vieras", number=933)
     detail = ContactDetail.objects.create(
         person=stranger, kind="phone", value="040 999 0000", added_by=worker_a
     )
     client = login("worker_a")
     mother = _mother(case_a)
-    assert client.get(
-        reverse("contact_detail_correct", args=[case_a.case.pk, mother.pk, detail.pk])
-    ).status_code == 404
-    assert client.get(
-        reverse("contact_detail_new", args=[case_a.case.pk, stranger.pk])
-    ).status_code == 404
+    assert (
+        client.get(
+            reverse("contact_detail_correct", args=[case_a.case.pk, mother.pk, detail.pk])
+        ).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("contact_detail_new", args=[case_a.case.pk, stranger.pk])).status_code
+        == 404
+    )
 
 
 def test_the_interpreter_need_is_corrected_with_the_persons_details(
@@ -182,9 +188,7 @@ def test_a_family_relation_is_corrected_with_a_reason_and_the_old_values_kept(
     assert url in case_page
 
 
-def test_a_relation_already_recorded_is_not_made_twice(
-    case_a: CaseWorld, worker_a: Any
-) -> None:
+def test_a_relation_already_recorded_is_not_made_twice(case_a: CaseWorld, worker_a: Any) -> None:
     mother, child, tie = _mother(case_a), case_a.case.child, _tie(case_a)
     relationship_create(from_person=mother, to_person=child, kind="foster_parent")
     url = reverse("relationship_correct", args=[case_a.case.pk, tie.pk])

@@ -112,7 +112,9 @@ def _text_of(content: bytes) -> str:
             data = base64.a85decode(data.removesuffix(b"~>"))
         if b"/FlateDecode" in head:
             data = zlib.decompress(data)
-        return m[1] + re.sub(rb"/Filter\s*\[[^\]]*\]|/Filter\s*/\w+", b"", head) + m[3] + data + m[5]
+        return (
+            m[1] + re.sub(rb"/Filter\s*\[[^\]]*\]|/Filter\s*/\w+", b"", head) + m[3] + data + m[5]
+        )
 
     return pdf_text(_STREAM.sub(inflate, content))
 
@@ -230,9 +232,11 @@ def test_the_case_page_warns_everyone_who_sees_the_case(
     family: Family, worker_a: Any, family_worker_a: Any
 ) -> None:
     protect(family, worker_a)
-    html = login("family_worker_a", "en").get(
-        reverse("case_detail", args=[family.cw.case.pk])
-    ).content.decode()
+    html = (
+        login("family_worker_a", "en")
+        .get(reverse("case_detail", args=[family.cw.case.pk]))
+        .content.decode()
+    )
     warning = html.split('class="safety-notice" role="alert"')[1].split("</div>")[0]
     assert "Non-disclosure for personal safety" in warning
     assert "Aino Esimerkki" in warning and "Maija Esimerkki" in warning
@@ -252,7 +256,9 @@ def test_pages_that_show_or_change_a_protected_persons_details_are_404_without_t
         reverse("non_disclosure_set", args=[case.pk, mother.pk]),
     ):
         assert client.get(url).status_code == 404, url
-        assert client.post(url, {"kind": "phone", "value": "040 1", "reason": "x"}).status_code == 404
+        assert (
+            client.post(url, {"kind": "phone", "value": "040 1", "reason": "x"}).status_code == 404
+        )
     # Her other details can still be corrected; the address is neither shown nor changed.
     correct = reverse("person_correct", args=[case.pk, mother.pk])
     page = client.get(correct)
