@@ -197,7 +197,9 @@ def _hearing_errors(
     """The child's hearing before the decision: required from 12 (HL 34 §), checked
     whenever recorded (who, when, how and the view — or the reason it was not heard)."""
     if hearing.get("heard") is None:
-        if measure_selectors.hearing_required(case.child, decided_on):
+        if any(hearing.get(f) for f in ("heard_by", "heard_on", "child_view", "not_heard_reason")):
+            errors["heard"] = _("Say whether the child was heard: the details are kept.")
+        elif measure_selectors.hearing_required(case.child, decided_on):
             errors["heard"] = _(
                 "The child is 12 or older: record how the child was heard before the "
                 "decision (HL 34 §), or why not."

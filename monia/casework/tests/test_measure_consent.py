@@ -113,6 +113,23 @@ def test_a_hearing_after_the_decision_is_refused(portal_world: PortalWorld, work
     assert "heard_on" in errors
 
 
+def test_a_hearing_written_without_saying_whether_the_child_was_heard_is_not_dropped(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    errors = _errors(
+        lambda: measure_services.measure_record(
+            user=worker_a,
+            case=case_a.case,
+            kind="community_support",
+            support_type="therapy",
+            decided_on=TODAY(),
+            started_on=TODAY(),
+            hearing={"heard": None, "child_view": "Haluan terapiaan."},
+        )
+    )
+    assert "Say whether the child was heard" in errors["heard"][0]
+
+
 def test_a_younger_childs_measure_needs_no_hearing_but_keeps_one_given(
     case_a: CaseWorld, worker_a: Any
 ) -> None:
