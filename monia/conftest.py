@@ -399,6 +399,7 @@ def portal_world(case_a: CaseWorld, world: World, worker_a: User) -> PortalWorld
         decided_on=timezone.localdate() - datetime.timedelta(days=390),
         started_on=timezone.localdate() - datetime.timedelta(days=390),
         place="Nuorisokoti",
+        hearing={**HEARD, "heard_on": timezone.localdate() - datetime.timedelta(days=390)},
     )
     measure_services.measure_end(
         user=worker_a, measure=placed, ended_on=timezone.localdate() - datetime.timedelta(days=370)
@@ -409,6 +410,7 @@ def portal_world(case_a: CaseWorld, world: World, worker_a: User) -> PortalWorld
         kind="aftercare",
         decided_on=timezone.localdate() - datetime.timedelta(days=369),
         started_on=timezone.localdate() - datetime.timedelta(days=369),
+        hearing={**HEARD, "heard_on": timezone.localdate() - datetime.timedelta(days=370)},
     )
     young_case.refresh_from_db()
     adult_case.refresh_from_db()

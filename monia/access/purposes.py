@@ -27,6 +27,7 @@ PORTAL = _("The child's matters on these pages")
 INTERFACE = _("Another computer system")
 ATTACHMENT = _("A file added to the child's matter")
 CALENDAR_NAMES = _("The child's name in the worker's calendar")
+CONTACT = _("Addresses, phone numbers and e-mail")
 
 
 class Purpose(models.TextChoices):
@@ -41,6 +42,13 @@ class Purpose(models.TextChoices):
     WORKER_ASSIGN = "worker_assign", CASE_RECORD
     FAMILY_MEMBER_NEW = "family_member_new", FAMILY_MAP
     PERSON_CORRECT = "person_correct", CASE_RECORD
+    RELATIONSHIP_CORRECT = "relationship_correct", FAMILY_MAP
+    # Contact details and non-disclosure for personal safety (monia/access/contact.py)
+    CASE_CONTACTS = "case_contacts", CONTACT
+    CONTACT_DETAIL_NEW = "contact_detail_new", CONTACT
+    CONTACT_DETAIL_CORRECT = "contact_detail_correct", CONTACT
+    NON_DISCLOSURE = "non_disclosure", CONTACT
+    PROTECTED_CONTACT = "protected_contact", _("An address that is kept secret for safety")
     # Intake
     INTAKE_NEW = "intake_new", NOTIFICATION
     INTAKE_CHILD_SEARCH = "intake_child_search", NOTIFICATION

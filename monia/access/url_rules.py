@@ -7,6 +7,8 @@ INTAKE        staff who may record intakes (policy.may_record_intake)
 CASE_VIEW     policy.case_get_for_user(..., action=VIEW)
 CASE_RECORD   policy.case_get_for_user(..., action=RECORD)
 CASE_DECIDE   policy.case_get_for_user(..., action=DECIDE)
+CASE_PROTECTED  CASE_RECORD and access.contact.need_to_know: the designated worker and the
+              team's qualified social workers (non-disclosure for personal safety)
 TEAM          policy.team_chosen_by_user / meeting_get_for_user: the user's own team (a
               senior official: any team of the county); a family's page inside it also
               passes case_get_for_user
@@ -32,6 +34,7 @@ class Rule(enum.StrEnum):
     CASE_VIEW = "case_view"
     CASE_RECORD = "case_record"
     CASE_DECIDE = "case_decide"
+    CASE_PROTECTED = "case_protected"
     TEAM = "team"
     OWN_TASK = "own_task"
     PARTNER = "partner"
@@ -215,6 +218,15 @@ URL_RULES: dict[str, Rule] = {
     "calendar": Rule.STAFF,
     "calendar_feed_manage": Rule.STAFF,
     "calendar_feed": Rule.PUBLIC,
+    "relationship_correct": Rule.CASE_RECORD,
+    # Contact details (casework/contact_views.py): whoever sees the case reads the family's
+    # details through monia/access/contact.py (a protected address only with the need to
+    # know, logged); adding and correcting one is CASE_RECORD and answers 404 for a protected
+    # person to those without the need; marking non-disclosure needs it always.
+    "case_contacts": Rule.CASE_VIEW,
+    "contact_detail_new": Rule.CASE_RECORD,
+    "contact_detail_correct": Rule.CASE_RECORD,
+    "non_disclosure_set": Rule.CASE_PROTECTED,
 }
 
 # Namespaces whose every pattern shares one rule.

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Status
 from ninja.errors import ValidationError as RequestValidationError
 
-from monia.access import policy
+from monia.access import contact, policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
 from monia.accounts.models import User
@@ -30,6 +30,7 @@ from monia.api.schemas import (
     CaseOut,
     ChildIn,
     ChildOut,
+    ContactOut,
     DeadlineOut,
     Errors,
     IntakeCreated,
@@ -198,6 +199,8 @@ def _deadlines(cases: list[Case]) -> list[Deadline]:
 
 def _case_out(case: Case, intakes: list[Intake], due: list[Deadline]) -> CaseOut:
     worker = case.designated_worker
+    # Another system never receives a protected address (monia/access/contact.py).
+    card = contact.contact_cards([case.child], contact.Reader.api())[0]
     return CaseOut(
         id=case.pk,
         stage=case.stage,
@@ -207,6 +210,10 @@ def _case_out(case: Case, intakes: list[Intake], due: list[Deadline]) -> CaseOut
             first_names=case.child.first_names,
             last_name=case.child.last_name,
             birth_date=case.child.birth_date,
+            non_disclosure=card.protected,
+            municipality=card.municipality,
+            address=card.address,
+            contact_details=[ContactOut(kind=d.kind, value=d.value) for d in card.details],
         ),
         team=TeamOut(id=case.team.pk, name=case.team.name),
         designated_worker=WorkerOut(id=worker.pk, name=worker.display_name) if worker else None,

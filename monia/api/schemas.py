@@ -148,11 +148,25 @@ class IntakeCreated(Schema):
     received_at: datetime.datetime | None = None
 
 
+class ContactOut(Schema):
+    kind: str = Field(description="phone, email or address")
+    value: str
+
+
 class ChildOut(Schema):
     id: int
     first_names: str
     last_name: str
     birth_date: datetime.date | None
+    non_disclosure: bool = Field(
+        description="Non-disclosure for personal safety (turvakielto): the address, "
+        "municipality and contact details are then never given to another system"
+    )
+    municipality: str = Field(description="Municipality of residence; empty under non-disclosure")
+    address: str = Field(description="Home address; empty under non-disclosure")
+    contact_details: list[ContactOut] = Field(
+        description="Phone numbers, e-mail and further addresses in use; none under non-disclosure"
+    )
 
 
 class TeamOut(Schema):

@@ -30,6 +30,7 @@ from monia.casework.models import (
     Case,
     ChildHearing,
     EventKind,
+    Measure,
     ServiceNeedsAssessment,
 )
 
@@ -61,12 +62,17 @@ def _validate_hearing(
 
 
 def hearing_write(
-    *, case: Case, hearing: dict[str, Any], assessment: ServiceNeedsAssessment | None = None
+    *,
+    case: Case,
+    hearing: dict[str, Any],
+    assessment: ServiceNeedsAssessment | None = None,
+    measure: Measure | None = None,
 ) -> ChildHearing:
     heard = bool(hearing.get("heard"))
     return ChildHearing.objects.create(
         case=case,
         assessment=assessment,
+        measure=measure,
         heard=heard,
         heard_by=hearing.get("heard_by", "").strip() if heard else "",
         heard_on=hearing.get("heard_on") if heard else None,

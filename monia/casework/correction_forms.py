@@ -39,6 +39,7 @@ class PersonCorrectionForm(MoniaForm):
     gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices)
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
     other_language = forms.CharField(label=_("Other language"), required=False, max_length=100)
+    interpreter_needed = forms.BooleanField(label=_("Needs an interpreter"), required=False)
     municipality = forms.CharField(
         label=_("Municipality of residence"), required=False, max_length=100
     )
@@ -54,13 +55,19 @@ class PersonCorrectionForm(MoniaForm):
     reason = CorrectionReasonField()
 
     UNIDENTIFIED_ONLY = ("approximate_age", "description")
+    # Not shown, nor changed, by a user from whom non-disclosure protects them.
+    PROTECTED = ("municipality", "address")
 
-    def __init__(self, *args: object, person: Person, **kwargs: object) -> None:
-        initial = {f: getattr(person, f) for f in self.base_fields if f != "reason"}
+    def __init__(
+        self, *args: object, person: Person, protected: bool = False, **kwargs: object
+    ) -> None:
+        hidden = self.PROTECTED if protected else ()
+        initial = {
+            f: getattr(person, f) for f in self.base_fields if f != "reason" and f not in hidden
+        }
         super().__init__(*args, initial=initial, **kwargs)  # type: ignore[arg-type]
-        if not person.unidentified:
-            for name in self.UNIDENTIFIED_ONLY:
-                del self.fields[name]
+        for name in (*hidden, *(() if person.unidentified else self.UNIDENTIFIED_ONLY)):
+            del self.fields[name]
 
 
 class IntakeCorrectionForm(MoniaForm):

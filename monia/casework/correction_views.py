@@ -20,7 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from monia.access import policy
+from monia.access import contact, policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
 from monia.casework import child_choice, correction_forms, intake_services, person_services
@@ -60,8 +60,11 @@ def person_correct(request: HttpRequest, case_id: int, person_id: int) -> HttpRe
     person = people_selectors.person_in_family(case.child, person_id)
     if person is None:
         raise policy.NotFound
+    # The address and municipality go through the contact rule (non-disclosure).
+    reader = contact.Reader.staff(user, case)
+    card = contact.contact_cards([person], reader, details=False)[0]
     form = correction_forms.PersonCorrectionForm(
-        request.POST if request.method == "POST" else None, person=person
+        request.POST if request.method == "POST" else None, person=person, protected=card.hidden
     )
     saved = _corrected(
         request,
@@ -79,7 +82,10 @@ def person_correct(request: HttpRequest, case_id: int, person_id: int) -> HttpRe
             "case": case,
             "person": person,
             "form": form,
-            "corrections": people_selectors.corrections_of(person),
+            "card": card,
+            "corrections": contact.corrections_shown(
+                people_selectors.corrections_of(person), person, reader
+            ),
         },
     )
 
@@ -154,8 +160,9 @@ def child_identify(request: HttpRequest, case_id: int) -> HttpResponse:
                 if policy.may(user, Action.VIEW, target):
                     return redirect("case_detail", case_id=target.pk)
                 return redirect("dashboard")
+    child_card = contact.contact_cards([case.child], contact.Reader.staff(user, case))[0]
     return render(
         request,
         "casework/child_identify.html",
-        {"case": case, "form": form, "section": section},
+        {"case": case, "form": form, "section": section, "child_card": child_card},
     )

@@ -11,21 +11,18 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from monia.access import contact
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, User
 from monia.casework.intake_services import INTAKE_CONTENT_MAX_LENGTH
 from monia.casework.models import (
     AssessmentConclusion,
-    CareForm,
     Channel,
-    DecisionBody,
     FamilyInformed,
     HearingMethod,
     IntakeDecision,
     IntakeKind,
-    MeasureKind,
     NotifierType,
     Sector,
-    SupportType,
     Urgency,
 )
 from monia.people.models import Gender, Language, Person, RelationshipKind
@@ -129,8 +126,9 @@ def person_label(person: Person) -> str:
     if person.expected_birth_date is not None:
         expected = formats.date_format(person.expected_birth_date, "j.n.Y")
         return f"{person.full_name}, {gettext('expected')} {expected}"
-    if person.unidentified:
-        told = ", ".join(t for t in (person.address, person.description) if t)
+    if person.unidentified:  # the address as a search result: no need to know (access.contact)
+        card = contact.contact_cards([person], contact.Reader.document(), details=False)[0]
+        told = ", ".join(t for t in (card.address, person.description) if t)
         return f"{person.full_name}: {told}" if told else person.full_name
     return person.full_name
 
@@ -404,35 +402,6 @@ class PlanForm(MoniaForm):
         "contact_arrangements",
         "information_sharing",
     )
-
-
-class MeasureForm(MoniaForm):
-    kind = forms.ChoiceField(
-        label=_("Measure"), choices=MeasureKind.choices, widget=forms.RadioSelect
-    )
-    support_type = forms.ChoiceField(
-        label=_("Type of community-based support"),
-        required=False,
-        choices=_blank_first(SupportType.choices),
-    )
-    care_form = forms.ChoiceField(
-        label=_("Form of substitute care"), required=False, choices=_blank_first(CareForm.choices)
-    )
-    decision_body = forms.ChoiceField(label=_("Decided by"), choices=DecisionBody.choices)
-    decided_on = forms.DateField(label=_("Decided on"), widget=DateInput())
-    started_on = forms.DateField(label=_("Starts on"), widget=DateInput())
-    place = forms.CharField(
-        label=_("Place (foster family, unit …)"), required=False, max_length=200
-    )
-    details = forms.CharField(
-        label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        if not self.is_bound:
-            self.initial.setdefault("submission_key", uuid.uuid4())
 
 
 class DateOnlyForm(MoniaForm):

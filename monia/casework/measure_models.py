@@ -110,3 +110,47 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} from {self.started_on}"
+
+
+class ConsentParty(models.TextChoices):
+    GUARDIAN = "guardian", _("Guardian")
+    CHILD = "child", _("The child (12 or older)")
+
+
+class ConsentAnswer(models.TextChoices):
+    CONSENTED = "consented", _("Consented")
+    OBJECTED = "objected", _("Objected")
+    NOT_ASKED = "not_asked", _("Not asked")
+
+
+class MeasureConsent(models.Model):
+    """The consent of a guardian or of the child aged 12 or older to a measure that needs
+    it (suostumus): a placement as a support measure (LsL 37 §), a care order the senior
+    official decides (LsL 43 §: an objection takes it to the administrative court) — or the
+    reason it was not asked, recorded."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="consents")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    party = models.CharField(_("who"), max_length=10, choices=ConsentParty.choices)
+    answer = models.CharField(_("answer"), max_length=10, choices=ConsentAnswer.choices)
+    given_on = models.DateField(_("given on"), null=True, blank=True)
+    not_asked_reason = models.TextField(_("why it was not asked"), blank=True)
+
+    class Meta:
+        verbose_name = _("consent to a measure")
+        verbose_name_plural = _("consents to measures")
+        ordering = ["party", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "person"], name="measure_consent_once"),
+            models.CheckConstraint(
+                condition=(models.Q(answer="not_asked") & ~models.Q(not_asked_reason=""))
+                | (
+                    models.Q(answer__in=["consented", "objected"])
+                    & models.Q(given_on__isnull=False)
+                ),
+                name="measure_consent_dated_or_reasoned",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.answer} by person {self.person_id} to measure {self.measure_id}"

@@ -3,12 +3,19 @@
 Each measure keeps the law's own time limits: an emergency placement lapses
 after 30 days with one extension of at most 30 more (LsL 38, 38 a §); aftercare
 ends at the age limit in force or 5 years after the last placement (LsL 75 §).
+
+Before the decision the record shows that a child of 12 or older was heard (HL 34 §,
+LsL 20 §) or why not; a placement as a support measure needs the consent of the guardians
+and of a child of 12 or older (LsL 37 §), and so does a care order the senior official
+decides (LsL 43 §) — each consent recorded, or the reason it was not asked. A measure that
+needs them is not recorded without them (``measure_selectors``).
 """
 
 from __future__ import annotations
 
 import datetime
 import uuid
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,6 +24,8 @@ from django.utils.translation import gettext as _
 
 from monia import deadlines
 from monia.accounts.models import User
+from monia.casework import measure_selectors
+from monia.casework.assessment_services import _validate_hearing, hearing_write
 from monia.casework.case_services import (
     _check_date,
     _open_client_relationship,
@@ -24,15 +33,21 @@ from monia.casework.case_services import (
     moment,
     submission_lock,
 )
+from monia.casework.measure_selectors import Consenter
 from monia.casework.models import (
     PLACEMENT_KINDS,
     Case,
     CaseStage,
+    ConsentAnswer,
     DecisionBody,
     EventKind,
     Measure,
+    MeasureConsent,
     MeasureKind,
 )
+
+Hearing = dict[str, Any]
+Consents = dict[int, dict[str, Any]]  # person id → answer, given_on, reason
 
 
 def last_placement_ended(case: Case) -> datetime.date | None:
@@ -88,8 +103,12 @@ def measure_record(
     decision_body: str = DecisionBody.SOCIAL_WORKER,
     details: str = "",
     submission_key: uuid.UUID | None = None,
+    hearing: Hearing | None = None,
+    consents: Consents | None = None,
 ) -> Measure:
-    """Record the decision on a measure. Safe to repeat with the same submission key."""
+    """Record the decision on a measure, with the child's hearing and the consents it needs
+    (``hearing``: the ``ChildHearing`` fields, ``heard`` None when not recorded;
+    ``consents``: by person id). Safe to repeat with the same submission key."""
     submission_lock(submission_key)
     if submission_key is not None:
         existing = Measure.objects.filter(submission_key=submission_key).first()
@@ -115,6 +134,16 @@ def measure_record(
     )
     if started_on < deadlines.helsinki_date(case.opened_at):
         errors["started_on"] = _("The measure cannot start before the case was opened.")
+    hearing = hearing or {}
+    _hearing_errors(case, hearing, decided_on, errors)
+    agreed = _consents_checked(
+        case=case,
+        kind=kind,
+        decision_body=decision_body,
+        given=consents or {},
+        decided_on=decided_on,
+        errors=errors,
+    )
     if errors:
         raise ValidationError(errors)
 
@@ -148,7 +177,121 @@ def measure_record(
         detail=measure.kind,
         occurred_at=moment(decided_on, not_before=case.opened_at),
     )
+    if hearing.get("heard") is not None:
+        hearing_write(case=case, hearing=hearing, measure=measure)
+        event_write(
+            case=case,
+            kind=EventKind.CHILD_HEARD,
+            actor=user,
+            occurred_at=moment(hearing.get("heard_on") or decided_on, not_before=case.opened_at),
+        )
+    for consent in agreed:
+        consent.measure = measure
+    MeasureConsent.objects.bulk_create(agreed)
     return measure
+
+
+def _hearing_errors(
+    case: Case, hearing: Hearing, decided_on: datetime.date, errors: dict[str, str]
+) -> None:
+    """The child's hearing before the decision: required from 12 (HL 34 §), checked
+    whenever recorded (who, when, how and the view — or the reason it was not heard)."""
+    if hearing.get("heard") is None:
+        if any(hearing.get(f) for f in ("heard_by", "heard_on", "child_view", "not_heard_reason")):
+            errors["heard"] = _("Say whether the child was heard: the details are kept.")
+        elif measure_selectors.hearing_required(case.child, decided_on):
+            errors["heard"] = _(
+                "The child is 12 or older: record how the child was heard before the "
+                "decision (HL 34 §), or why not."
+            )
+        return
+    _validate_hearing(hearing, errors, deadlines.helsinki_date(case.opened_at))
+    heard_on = hearing.get("heard_on")
+    if hearing.get("heard") and heard_on and heard_on > decided_on and "heard_on" not in errors:
+        errors["heard_on"] = _("The child is heard before the decision: this date is after it.")
+
+
+def _consents_checked(
+    *,
+    case: Case,
+    kind: str,
+    decision_body: str,
+    given: Consents,
+    decided_on: datetime.date,
+    errors: dict[str, str],
+) -> list[MeasureConsent]:
+    """The consents to record (without their measure yet). Where the law needs them, each
+    guardian's and the child's (12+) answer is required: consented or objected with its
+    date, or not asked with the reason; an objection stops the measure."""
+    if not measure_selectors.consent_asked(kind):
+        return []
+    required = measure_selectors.consent_required(kind, decision_body)
+    parties = measure_selectors.consenters(case, on=decided_on)
+    if required and not any(p.party == "guardian" for p in parties):
+        errors["kind"] = _(
+            "No guardian of the child is recorded: record the guardians in the family "
+            "first. This measure needs their consent."
+        )
+    rows = []
+    for party in parties:
+        entry = given.get(party.person.pk) or {}
+        answer = entry.get("answer") or ""
+        if not answer:
+            if required:
+                errors[party.key] = _(
+                    "Record the answer of %(name)s, or that it was not asked and why."
+                ) % {"name": party.person.full_name}
+            continue
+        rows.append(_consent_row(party, entry, kind, required, decided_on, errors))
+    return rows
+
+
+def _consent_row(
+    party: Consenter,
+    entry: dict[str, Any],
+    kind: str,
+    required: bool,
+    decided_on: datetime.date,
+    errors: dict[str, str],
+) -> MeasureConsent:
+    answer, given_on = entry["answer"], entry.get("given_on")
+    reason = (entry.get("reason") or "").strip()
+    if answer not in ConsentAnswer.values:
+        errors[party.key] = _("Choose the answer.")
+    elif answer == ConsentAnswer.NOT_ASKED:
+        given_on = None
+        if not reason:
+            errors[f"{party.key}_reason"] = _("Give the reason it was not asked.")
+    else:
+        reason = ""
+        if given_on is None:
+            errors[f"{party.key}_on"] = _("Give the date of the answer.")
+        elif given_on > decided_on:
+            errors[f"{party.key}_on"] = _(
+                "The answer is given before the decision: this date is after it."
+            )
+    if answer == ConsentAnswer.OBJECTED and required:
+        name = {"name": party.person.full_name}
+        errors[party.key] = (
+            _(
+                "%(name)s objects: a placement as a support measure needs the consent of the "
+                "guardians and of a child of 12 or older (LsL 37 §)."
+            )
+            % name
+            if kind == MeasureKind.PLACEMENT_AS_SUPPORT
+            else _(
+                "%(name)s objects: a care order against an objection is decided by the "
+                "administrative court (LsL 43 §)."
+            )
+            % name
+        )
+    return MeasureConsent(
+        person=party.person,
+        party=party.party,
+        answer=answer,
+        given_on=given_on,
+        not_asked_reason=reason,
+    )
 
 
 @transaction.atomic

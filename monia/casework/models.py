@@ -28,8 +28,11 @@ from monia.casework.intake_models import (  # noqa: F401 - re-exported
 from monia.casework.measure_models import (  # noqa: F401 - re-exported
     PLACEMENT_KINDS,
     CareForm,
+    ConsentAnswer,
+    ConsentParty,
     DecisionBody,
     Measure,
+    MeasureConsent,
     MeasureKind,
     SupportType,
 )
@@ -184,7 +187,9 @@ class HearingMethod(models.TextChoices):
 
 
 class ChildHearing(models.Model):
-    """How the child's own view was found out (LsL 20 §), or why it was not."""
+    """How the child's own view was found out (LsL 20 §), or why it was not: for an
+    assessment, or before the decision on a measure (a child of 12 or older is heard,
+    HL 34 §)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="hearings")
     assessment = models.ForeignKey(
@@ -193,6 +198,9 @@ class ChildHearing(models.Model):
         null=True,
         blank=True,
         related_name="hearings",
+    )
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, null=True, blank=True, related_name="hearings"
     )
     heard = models.BooleanField(_("the child was heard"))
     heard_by = models.CharField(_("heard by"), max_length=200, blank=True)
@@ -354,6 +362,13 @@ class EventKind(models.TextChoices):
     CHILD_IDENTIFIED = "child_identified", _("The child was identified")
     ATTACHMENT_ADDED = "attachment_added", _("A file was attached")
     ATTACHMENT_REMOVED = "attachment_removed", _("An attached file was removed")
+    CONTACT_CHANGED = "contact_changed", _("Contact details recorded or corrected")
+    NON_DISCLOSURE_MARKED = "non_disclosure_marked", _("Non-disclosure for personal safety marked")
+    NON_DISCLOSURE_REMOVED = (
+        "non_disclosure_removed",
+        _("Non-disclosure for personal safety removed"),
+    )
+    RELATIONSHIP_CORRECTED = "relationship_corrected", _("Family relation corrected")
 
 
 class ChronologyEvent(models.Model):

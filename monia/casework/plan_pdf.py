@@ -44,6 +44,17 @@ def _version_text(doc: PlanDocument) -> str:
     return f"{text}: {_('superseded on %(date)s') % {'date': date_text(version.valid_until)}}"
 
 
+def _address_rows(doc: PlanDocument) -> list[tuple[str, str]]:
+    """The child's address as the contact rule gives it to a document (never protected)."""
+    card = doc.contact
+    if card.hidden:
+        return [(_("Address"), _("Non-disclosure for personal safety"))]
+    return [
+        (_("Address"), card.address or "—"),
+        (_("Municipality of residence"), card.municipality or "—"),
+    ]
+
+
 def _header(doc: PlanDocument, language: str, printed: datetime.date) -> list[Flowable]:
     case, plan = doc.case, doc.plan
     child = case.child
@@ -52,6 +63,7 @@ def _header(doc: PlanDocument, language: str, printed: datetime.date) -> list[Fl
         (_("Child"), child.full_name),
         (_("Identity code"), child.identity_code or "—"),
         (_("Date of birth"), date_text(child.birth_date)),
+        *_address_rows(doc),
         (_("Approved"), f"{date_text(plan.approved_on)} · {approver}"),
         (_("Next review"), date_text(plan.review_due)),
         (_("Version"), _version_text(doc)),

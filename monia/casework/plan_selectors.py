@@ -13,6 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from monia.access.contact import ContactCard, Reader, contact_cards
 from monia.access.policy import NotFound
 from monia.casework.models import Case, ClientPlan, PlanStatus
 
@@ -57,6 +58,8 @@ class PlanDocument:
     case: Case
     version: PlanVersion
     versions: list[PlanVersion]
+    # The child's address as a document that goes to the family: never a protected one.
+    contact: ContactCard
 
     @property
     def plan(self) -> ClientPlan:
@@ -118,7 +121,8 @@ def plan_document(case: Case, *, version: str | None = None) -> PlanDocument | N
         chosen = next((v for v in versions if v.in_force), None)
         if chosen is None:
             return None
-    return PlanDocument(case=case, version=chosen, versions=versions)
+    card = contact_cards([case.child], Reader.document(), details=False)[0]
+    return PlanDocument(case=case, version=chosen, versions=versions, contact=card)
 
 
 def _label(name: str) -> str:

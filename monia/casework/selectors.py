@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, Least
 
 from monia import deadlines
@@ -22,6 +22,7 @@ from monia.casework.models import (
     DesignatedWorkerAssignment,
     Intake,
     Measure,
+    MeasureConsent,
     MeasureKind,
     PlanStatus,
     ServiceNeedsAssessment,
@@ -201,7 +202,11 @@ def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
     )
     every_plan = list(case.plans.all())
     plans = {p.status: p for p in every_plan if p.status != PlanStatus.SUPERSEDED}
-    measures = list(case.measures.order_by("-started_on", "-pk"))
+    measures = list(
+        case.measures.order_by("-started_on", "-pk").prefetch_related(
+            "hearings", Prefetch("consents", MeasureConsent.objects.select_related("person"))
+        )
+    )
     relationship = case.client_relationships.filter(closed_on__isnull=True).first()
     placed = any(m.kind in PLACEMENT_KINDS and m.ended_on is None for m in measures)
     return CaseOverview(

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from monia.casework import attachment_views, correction_views, plan_views, views
+from monia.casework import (
+    attachment_views,
+    contact_views,
+    correction_views,
+    plan_views,
+    views,
+)
 
 urlpatterns = [
     path("intakes/new/", views.intake_new, name="intake_new"),
@@ -51,4 +57,25 @@ urlpatterns = [
         name="intake_attachments",
     ),
     path("cases/<int:case_id>/identify/", correction_views.child_identify, name="child_identify"),
+    path("cases/<int:case_id>/contacts/", contact_views.case_contacts, name="case_contacts"),
+    path(
+        "cases/<int:case_id>/persons/<int:person_id>/contacts/new/",
+        contact_views.contact_detail_new,
+        name="contact_detail_new",
+    ),
+    path(
+        "cases/<int:case_id>/persons/<int:person_id>/contacts/<int:detail_id>/correct/",
+        contact_views.contact_detail_correct,
+        name="contact_detail_correct",
+    ),
+    path(
+        "cases/<int:case_id>/persons/<int:person_id>/non-disclosure/",
+        contact_views.non_disclosure_set,
+        name="non_disclosure_set",
+    ),
+    path(
+        "cases/<int:case_id>/relationships/<int:relationship_id>/correct/",
+        contact_views.relationship_correct,
+        name="relationship_correct",
+    ),
 ]

@@ -13,13 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from monia.access import policy
+from monia.access import contact, policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
 from monia.attachments import selectors as attachment_selectors
 from monia.casework import (
     child_choice,
     forms,
+    measure_forms,
+    measure_selectors,
     measure_services,
     plan_selectors,
     selectors,
@@ -120,7 +122,11 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
     case = policy.case_get_for_user(user, case_id, purpose=Purpose.CASE_DETAIL)
     overview = selectors.case_overview(case, today=timezone.localdate())
-    guardians = people_selectors.relationships_of(case.child)
+    guardians = list(people_selectors.relationships_of(case.child))
+    # The warning names everyone protected; their addresses only through the contact rule.
+    protected = [p for p in [case.child, *(r.from_person for r in guardians)] if p.non_disclosure]
+    reader = contact.Reader.staff(user, case)
+    child_card = contact.contact_cards([case.child], reader, details=False)[0]
     actions = policy.allowed_actions(user, case)
     now = stages.actions_now(
         case,
@@ -136,6 +142,8 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "case": case,
             "o": overview,
             "guardians": guardians,
+            "protected": protected,
+            "child_card": child_card,
             "actions": actions,
             "now": now,
             "links": stages.case_links(case, allowed=actions),
@@ -278,20 +286,32 @@ def assessment_complete(request: HttpRequest, case_id: int, assessment_id: int) 
 @login_required
 @GET_POST
 def measure_new(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Record a measure with the child's hearing and the consents it needs."""
+    today = timezone.localdate()
+
+    def make(case: Any, data: Any) -> measure_forms.MeasureForm:
+        return measure_forms.MeasureForm(
+            data,
+            consenters=measure_selectors.consenters(case, on=today),
+            initial={"decided_on": today, "started_on": today},
+        )
+
     def call(user: Any, case: Any, data: dict[str, Any]) -> None:
-        measure_services.measure_record(user=user, case=case, **data)
+        values = measure_forms.measure_values(data)
+        measure_services.measure_record(user=user, case=case, **values)
 
     return _form_page(
         request,
         case_id,
         purpose=Purpose.MEASURE_NEW,
         action=Action.DECIDE,
-        form=lambda case, data: forms.MeasureForm(
-            data, initial={"decided_on": timezone.localdate(), "started_on": timezone.localdate()}
-        ),
+        form=make,
         template="casework/measure_new.html",
         on_valid=call,
         success=_("The measure was recorded."),
+        extra=lambda case: {
+            "hearing_required": measure_selectors.hearing_required(case.child, today)
+        },
     )
 
 

@@ -23,6 +23,7 @@ from django.utils import timezone
 from monia.accounts.models import Role, User
 from monia.casework.models import Case
 from monia.demo.arrivals import arrivals_build
+from monia.demo.contacts import contacts_build
 from monia.demo.families import Family, Register
 from monia.demo.files import files_build
 from monia.demo.names import (
@@ -309,6 +310,7 @@ def _county_build(
     portal_build(staff=showcase_team, county_code=spec.code, today=today)
     arrivals_build(staff=showcase_team, county_code=spec.code, today=today)
     files_build(staff=showcase_team, today=today)
+    contacts_build(county=county, showcase_worker=showcase_team.workers[0], seed=seed, today=today)
     stages = dict(
         Case.objects.filter(county=county)
         .values_list("stage")

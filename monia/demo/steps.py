@@ -21,6 +21,7 @@ from monia.accounts.models import User
 from monia.casework import measure_services, plan_services, services
 from monia.casework.models import (
     Case,
+    DecisionBody,
     HearingMethod,
     Intake,
     IntakeDecision,
@@ -30,6 +31,7 @@ from monia.casework.models import (
     Urgency,
 )
 from monia.demo import texts
+from monia.demo.consents import measure_extras
 from monia.demo.families import DAY, Family, Register, age_on, years_before
 from monia.demo.names import NameBook
 from monia.people.models import Gender, Person
@@ -87,6 +89,9 @@ class CaseSteps:
         self.county_code = county_code
         self.notifier_books = notifier_books
         self._choose: Chooser = _no_team
+        # Hearings and consents draw from their own stream (demo/consents.py), seeded from
+        # this one's state without drawing from it: the histories stay as they were.
+        self.side_rng = random.Random(f"{county_code}:{rng.getstate()[1][:8]}")
 
     # --- dates -----------------------------------------------------------------------------
 
@@ -367,13 +372,23 @@ class CaseSteps:
     def _measure(
         self, case_id: int, worker: User, kind: str, day: datetime.date, **fields: Any
     ) -> Measure:
+        """A measure with the child's hearing and the consents it needs (``consents``)."""
+        case = self._case(case_id)
         return measure_services.measure_record(
             user=worker,
-            case=self._case(case_id),
+            case=case,
             kind=kind,
             decided_on=day,
             started_on=day,
             **fields,
+            **measure_extras(
+                self.side_rng,
+                case=case,
+                worker=worker,
+                kind=kind,
+                day=day,
+                decision_body=fields.get("decision_body", DecisionBody.SOCIAL_WORKER),
+            ),
         )
 
     def _end(self, measure: Measure, worker: User, day: datetime.date) -> None:

@@ -95,6 +95,19 @@ class Person(models.Model):
         related_name="merged_from",
         verbose_name=_("identified as"),
     )
+    # Non-disclosure for personal safety (turvakielto, väestötietolaki 661/2009 36 §): the
+    # population register marks it and the worker records the marking here (with a reason, in
+    # the corrections). Who sees the contact details then: monia/access/contact.py.
+    non_disclosure = models.BooleanField(_("non-disclosure for personal safety"), default=False)
+    non_disclosure_since = models.DateField(_("non-disclosure marked on"), null=True, blank=True)
+    non_disclosure_marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("non-disclosure recorded by"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -120,6 +133,11 @@ class Person(models.Model):
                 condition=models.Q(approximate_age__isnull=True)
                 | models.Q(approximate_age__lte=120),
                 name="person_approximate_age_plausible",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(non_disclosure=False)
+                | models.Q(non_disclosure_since__isnull=False),
+                name="person_non_disclosure_dated",
             ),
         ]
         indexes = [
@@ -293,5 +311,92 @@ class PersonCorrection(Correction):
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(reason=""), name="person_correction_has_reason"
+            ),
+        ]
+
+
+class RelationshipCorrection(Correction):
+    """A correction of a family relation: its kind, custody, household, partnership or
+    dates (the client's right to rectification), with the old value kept."""
+
+    relationship = models.ForeignKey(
+        Relationship, on_delete=models.CASCADE, related_name="corrections"
+    )
+    corrected_model = Relationship
+
+    class Meta(Correction.Meta):
+        verbose_name = _("correction of a family relation")
+        verbose_name_plural = _("corrections of family relations")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(reason=""), name="relationship_correction_has_reason"
+            ),
+        ]
+
+
+class ContactKind(models.TextChoices):
+    PHONE = "phone", _("Phone")
+    EMAIL = "email", _("E-mail")
+    ADDRESS = "address", _("Other address")
+
+
+class ContactDetail(models.Model):
+    """A phone number, an e-mail address or a further address (postal, temporary) of a
+    person; the home address and the municipality of residence are the person's own fields.
+    A person under non-disclosure has every one of them protected (monia/access/contact.py).
+    Changes to a recorded value are corrections with a reason (``ContactDetailCorrection``);
+    a number no longer in use gets an end date and stays in the record."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contact_details")
+    kind = models.CharField(_("kind"), max_length=10, choices=ContactKind.choices)
+    value = models.CharField(_("phone, e-mail or address"), max_length=300)
+    note = models.CharField(
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: work phone; postal address; reachable after 4 pm."),
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("contact detail")
+        verbose_name_plural = _("contact details")
+        ordering = ["kind", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(value=""), name="contact_detail_has_value"),
+            models.CheckConstraint(
+                condition=models.Q(valid_from__isnull=True)
+                | models.Q(valid_until__isnull=True)
+                | models.Q(valid_until__gte=models.F("valid_from")),
+                name="contact_detail_valid_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} of person {self.person_id}"
+
+    def in_use_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
+
+
+class ContactDetailCorrection(Correction):
+    """A correction of a recorded phone number, e-mail or address, with the old value kept."""
+
+    detail = models.ForeignKey(ContactDetail, on_delete=models.CASCADE, related_name="corrections")
+    corrected_model = ContactDetail
+
+    class Meta(Correction.Meta):
+        verbose_name = _("correction of a contact detail")
+        verbose_name_plural = _("corrections of contact details")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(reason=""), name="contact_detail_correction_has_reason"
             ),
         ]

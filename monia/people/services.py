@@ -248,6 +248,7 @@ CORRECTABLE_FIELDS = (
     "gender",
     "language",
     "other_language",
+    "interpreter_needed",
     "municipality",
     "address",
     "approximate_age",

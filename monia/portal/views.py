@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from monia.access import policy
+from monia.access import contact, policy
 from monia.access.purposes import Purpose
 from monia.portal import access as portal_access
 from monia.portal import document_selectors, log_selectors, safety_selectors, selectors, services
@@ -124,7 +124,15 @@ def portal_case(request: HttpRequest, case_id: int) -> HttpResponse:
         plan=_plan_document(pc, view),
         documents=[d for d in view.documents if d.kind in document_selectors.RECORD_KINDS][:3],
         actions=document_selectors.open_actions(pc, timezone.localdate())[:5],
+        contacts=_contacts(pc),
     )
+
+
+def _contacts(pc: PortalCase) -> list[contact.ContactCard]:
+    """The client's own contact details as the workers have them, and a guardian's child's:
+    through the contact rule, so a protected address reaches only its own person."""
+    persons = [pc.case.child, pc.client] if pc.is_guardian else [pc.client]
+    return contact.contact_cards(persons, contact.Reader.client(pc.client))
 
 
 def _page_number(request: HttpRequest) -> int:

@@ -39,7 +39,7 @@ def test_rule_table_names_only_existing_urls() -> None:
     assert set(URL_RULES) <= names
 
 
-CASE_RULES = {Rule.CASE_VIEW, Rule.CASE_RECORD, Rule.CASE_DECIDE}
+CASE_RULES = {Rule.CASE_VIEW, Rule.CASE_RECORD, Rule.CASE_DECIDE, Rule.CASE_PROTECTED}
 CASE_URLS = sorted(name for name, rule in URL_RULES.items() if rule in CASE_RULES)
 
 
@@ -57,8 +57,13 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["referral_id"] = _referral(cw).pk
     if name.startswith("network_meeting_"):
         kwargs["meeting_id"] = _network_meeting(cw).pk
-    if name == "person_correct":
+    if name in ("person_correct", "contact_detail_new", "non_disclosure_set"):
         kwargs["person_id"] = cw.case.child_id
+    if name == "contact_detail_correct":
+        kwargs["person_id"] = cw.case.child_id
+        kwargs["detail_id"] = _contact_detail(cw).pk
+    if name == "relationship_correct":
+        kwargs["relationship_id"] = cw.case.child.ties_to.order_by("pk").first().pk
     if name == "case_message_thread":
         kwargs["thread_id"] = _message_thread(cw).pk
     if name == "case_attachment":
@@ -79,6 +84,15 @@ def _attachment(cw: CaseWorld) -> Any:
         user=cw.case.designated_worker,  # type: ignore[arg-type]
         intake=cw.pending_intake,
         upload=upload("liite.pdf", PDF_BYTES),
+    )
+
+
+def _contact_detail(cw: CaseWorld) -> Any:
+    from monia.people.models import ContactDetail
+
+    detail = ContactDetail.objects.filter(person=cw.case.child).first()
+    return detail or ContactDetail.objects.create(
+        person=cw.case.child, kind="phone", value="040 123 4567", added_by=cw.case.designated_worker
     )
 
 
@@ -156,6 +170,7 @@ ALLOWED = {
     Rule.CASE_VIEW: {"worker_a", "teammate_a", "family_worker_a", "senior_a", "coordinator_a"},
     Rule.CASE_RECORD: {"worker_a", "teammate_a", "family_worker_a", "senior_a"},
     Rule.CASE_DECIDE: {"worker_a", "teammate_a", "senior_a"},
+    Rule.CASE_PROTECTED: {"worker_a", "teammate_a"},
 }
 PERSONAS = [
     "worker_a",

@@ -295,6 +295,10 @@ def test_case_detail_gives_the_case_its_intakes_and_deadlines(
         "first_names": "Aino",
         "last_name": "Esimerkki",
         "birth_date": "2017-05-01",
+        "non_disclosure": False,
+        "municipality": "",
+        "address": "",
+        "contact_details": [],
     }
     assert body["team"] == {"id": api_case.team_id, "name": "A1"}
     assert body["designated_worker"] == {"id": worker_a.pk, "name": worker_a.display_name}

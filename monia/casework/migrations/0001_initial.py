@@ -8,274 +8,937 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0001_initial'),
-        ('teams', '0001_initial'),
+        ("people", "0001_initial"),
+        ("teams", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('service_task', models.CharField(choices=[('lastensuojelu', 'Child welfare'), ('lapsiperheiden_sosiaalipalvelut', 'Social services for families with children')], default='lastensuojelu', max_length=40, verbose_name='service task')),
-                ('stage', models.CharField(choices=[('intake', 'Intake'), ('assessment', 'Service-needs assessment'), ('client', 'Child welfare client'), ('closed', 'Closed')], default='intake', max_length=20, verbose_name='stage')),
-                ('opened_at', models.DateTimeField(verbose_name='opened')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='people.person')),
-                ('county', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='teams.county')),
-                ('designated_worker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='designated_cases', to=settings.AUTH_USER_MODEL, verbose_name='designated social worker')),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='teams.team')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "service_task",
+                    models.CharField(
+                        choices=[
+                            ("lastensuojelu", "Child welfare"),
+                            (
+                                "lapsiperheiden_sosiaalipalvelut",
+                                "Social services for families with children",
+                            ),
+                        ],
+                        default="lastensuojelu",
+                        max_length=40,
+                        verbose_name="service task",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("intake", "Intake"),
+                            ("assessment", "Service-needs assessment"),
+                            ("client", "Child welfare client"),
+                            ("closed", "Closed"),
+                        ],
+                        default="intake",
+                        max_length=20,
+                        verbose_name="stage",
+                    ),
+                ),
+                ("opened_at", models.DateTimeField(verbose_name="opened")),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="closed")),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="people.person",
+                    ),
+                ),
+                (
+                    "county",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="teams.county",
+                    ),
+                ),
+                (
+                    "designated_worker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="designated_cases",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="designated social worker",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="teams.team",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'case',
-                'verbose_name_plural': 'cases',
+                "verbose_name": "case",
+                "verbose_name_plural": "cases",
             },
         ),
         migrations.CreateModel(
-            name='ChronologyEvent',
+            name="ChronologyEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occurred_at', models.DateTimeField(db_index=True)),
-                ('kind', models.CharField(choices=[('intake_received', 'Intake received'), ('urgency_assessed', 'Urgency assessed'), ('intake_decided', 'Decision on the intake'), ('assessment_started', 'Service-needs assessment started'), ('child_heard', "Child's view recorded"), ('assessment_completed', 'Service-needs assessment completed'), ('client_opened', 'Child welfare client relationship opened'), ('client_closed', 'Client relationship closed'), ('worker_assigned', 'Designated social worker named'), ('plan_saved', 'Client plan draft saved'), ('plan_approved', 'Client plan approved'), ('measure_decided', 'Measure decided'), ('measure_extended', 'Emergency placement extended'), ('measure_ended', 'Measure ended'), ('case_closed', 'Case closed')], max_length=30)),
-                ('detail', models.TextField(blank=True)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='casework.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("occurred_at", models.DateTimeField(db_index=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("intake_received", "Intake received"),
+                            ("urgency_assessed", "Urgency assessed"),
+                            ("intake_decided", "Decision on the intake"),
+                            ("assessment_started", "Service-needs assessment started"),
+                            ("child_heard", "Child's view recorded"),
+                            ("assessment_completed", "Service-needs assessment completed"),
+                            ("client_opened", "Child welfare client relationship opened"),
+                            ("client_closed", "Client relationship closed"),
+                            ("worker_assigned", "Designated social worker named"),
+                            ("plan_saved", "Client plan draft saved"),
+                            ("plan_approved", "Client plan approved"),
+                            ("measure_decided", "Measure decided"),
+                            ("measure_extended", "Emergency placement extended"),
+                            ("measure_ended", "Measure ended"),
+                            ("case_closed", "Case closed"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("detail", models.TextField(blank=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="casework.case",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['occurred_at', 'pk'],
+                "ordering": ["occurred_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ClientPlan',
+            name="ClientPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('approved', 'Approved'), ('superseded', 'Superseded')], default='draft', max_length=20)),
-                ('lock_version', models.PositiveIntegerField(default=1)),
-                ('service_needs', models.TextField(blank=True, verbose_name='service and support needs')),
-                ('circumstances', models.TextField(blank=True, verbose_name='circumstances and issues to be influenced')),
-                ('services', models.TextField(blank=True, verbose_name='services and support measures')),
-                ('goal_time_estimate', models.TextField(blank=True, verbose_name='estimated time to reach the goals')),
-                ('differing_views', models.TextField(blank=True, verbose_name="the parties' differing views")),
-                ('no_differing_views', models.BooleanField(default=False, verbose_name='the parties have no differing views')),
-                ('child_meetings', models.TextField(blank=True, verbose_name="arrangements for the worker's personal meetings with the child")),
-                ('child_meeting_interval_weeks', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='the worker meets the child every … weeks')),
-                ('placement_goals', models.TextField(blank=True, verbose_name='purpose and goals of substitute care')),
-                ('special_support', models.TextField(blank=True, verbose_name='special support for the child and the parents')),
-                ('health_and_education', models.TextField(blank=True, verbose_name='arrangements for health care, early education and schooling')),
-                ('contact_arrangements', models.TextField(blank=True, verbose_name='contact with parents and other close persons')),
-                ('information_sharing', models.TextField(blank=True, verbose_name='who gives information to whom')),
-                ('review_due', models.DateField(blank=True, null=True, verbose_name='next review')),
-                ('approved_on', models.DateField(blank=True, null=True, verbose_name='approved on')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='plans', to='casework.case')),
-                ('updated_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("approved", "Approved"),
+                            ("superseded", "Superseded"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                ("lock_version", models.PositiveIntegerField(default=1)),
+                (
+                    "service_needs",
+                    models.TextField(blank=True, verbose_name="service and support needs"),
+                ),
+                (
+                    "circumstances",
+                    models.TextField(
+                        blank=True, verbose_name="circumstances and issues to be influenced"
+                    ),
+                ),
+                (
+                    "services",
+                    models.TextField(blank=True, verbose_name="services and support measures"),
+                ),
+                (
+                    "goal_time_estimate",
+                    models.TextField(blank=True, verbose_name="estimated time to reach the goals"),
+                ),
+                (
+                    "differing_views",
+                    models.TextField(blank=True, verbose_name="the parties' differing views"),
+                ),
+                (
+                    "no_differing_views",
+                    models.BooleanField(
+                        default=False, verbose_name="the parties have no differing views"
+                    ),
+                ),
+                (
+                    "child_meetings",
+                    models.TextField(
+                        blank=True,
+                        verbose_name="arrangements for the worker's personal meetings with the child",
+                    ),
+                ),
+                (
+                    "child_meeting_interval_weeks",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        verbose_name="the worker meets the child every … weeks",
+                    ),
+                ),
+                (
+                    "placement_goals",
+                    models.TextField(
+                        blank=True, verbose_name="purpose and goals of substitute care"
+                    ),
+                ),
+                (
+                    "special_support",
+                    models.TextField(
+                        blank=True, verbose_name="special support for the child and the parents"
+                    ),
+                ),
+                (
+                    "health_and_education",
+                    models.TextField(
+                        blank=True,
+                        verbose_name="arrangements for health care, early education and schooling",
+                    ),
+                ),
+                (
+                    "contact_arrangements",
+                    models.TextField(
+                        blank=True, verbose_name="contact with parents and other close persons"
+                    ),
+                ),
+                (
+                    "information_sharing",
+                    models.TextField(blank=True, verbose_name="who gives information to whom"),
+                ),
+                ("review_due", models.DateField(blank=True, null=True, verbose_name="next review")),
+                (
+                    "approved_on",
+                    models.DateField(blank=True, null=True, verbose_name="approved on"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plans",
+                        to="casework.case",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'client plan',
-                'verbose_name_plural': 'client plans',
+                "verbose_name": "client plan",
+                "verbose_name_plural": "client plans",
             },
         ),
         migrations.CreateModel(
-            name='ClientRelationship',
+            name="ClientRelationship",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('opened_on', models.DateField(verbose_name='opened')),
-                ('closed_on', models.DateField(blank=True, null=True, verbose_name='closed')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='client_relationships', to='casework.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("opened_on", models.DateField(verbose_name="opened")),
+                ("closed_on", models.DateField(blank=True, null=True, verbose_name="closed")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="client_relationships",
+                        to="casework.case",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='DesignatedWorkerAssignment',
+            name="DesignatedWorkerAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_on', models.DateField()),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='worker_assignments', to='casework.case')),
-                ('worker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_on", models.DateField()),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="worker_assignments",
+                        to="casework.case",
+                    ),
+                ),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Intake',
+            name="Intake",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('notification', 'Child welfare notification (LsL 25 §)'), ('request_with_family', 'Request for assessment made together with the family (LsL 25 a §)'), ('contact_shl35', 'Contact about the need for social welfare (SHL 35 §)'), ('pre_birth', 'Pre-birth notification (LsL 25 c §)')], max_length=30, verbose_name='kind')),
-                ('channel', models.CharField(choices=[('phone', 'Phone'), ('form', 'Written form'), ('electronic', 'Electronic form'), ('in_person', 'In person')], max_length=20, verbose_name='channel')),
-                ('received_at', models.DateTimeField(verbose_name='received')),
-                ('notifier_type', models.CharField(choices=[('obligated', 'Obligated professional'), ('private', 'Private person'), ('anonymous', 'Anonymous')], max_length=20, verbose_name='notifier')),
-                ('notifier_sector', models.CharField(blank=True, choices=[('school', 'School and student welfare'), ('early_education', 'Early childhood education'), ('health_care', 'Health care'), ('child_psychiatry', 'Child and adolescent psychiatry'), ('mental_health_substance', 'Mental-health and substance services'), ('social_services', 'Social services'), ('youth_services', 'Youth services'), ('police', 'Police'), ('emergency_services', 'Rescue and emergency services'), ('parish', 'Parish or religious community'), ('ngo', 'NGO'), ('other', 'Other')], max_length=30, verbose_name='sector')),
-                ('notifier_name', models.CharField(blank=True, max_length=200, verbose_name="notifier's name")),
-                ('notifier_organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation')),
-                ('notifier_phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
-                ('notifier_email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('family_informed', models.CharField(choices=[('yes', 'The family was told about the notification'), ('no', 'The family was not told'), ('unknown', 'Not known')], default='unknown', max_length=10, verbose_name='what the notifier told the family')),
-                ('family_participated', models.BooleanField(default=False, verbose_name='made together with the child or parent')),
-                ('content', models.TextField(verbose_name='content of the notification')),
-                ('police_report_suspected', models.BooleanField(default=False, verbose_name='suspected sexual abuse or violent crime (police report also due)')),
-                ('decision_due', models.DateField(verbose_name='decision due')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('submission_key', models.UUIDField(blank=True, null=True, unique=True)),
-                ('urgency', models.CharField(blank=True, choices=[('urgent', 'Urgent: needs immediate measures'), ('not_urgent', 'Not urgent')], max_length=20, verbose_name='urgency')),
-                ('urgency_assessed_at', models.DateTimeField(blank=True, null=True, verbose_name='urgency assessed')),
-                ('urgency_note', models.TextField(blank=True, verbose_name='urgency assessment')),
-                ('decision', models.CharField(blank=True, choices=[('start_assessment', 'Start a service-needs assessment'), ('join_assessment', 'Joined to the ongoing assessment'), ('no_action', 'Clearly no action needed')], max_length=30, verbose_name='decision')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='decided on')),
-                ('decision_reason', models.TextField(blank=True, verbose_name='reasons')),
-                ('family_told_on', models.DateField(blank=True, null=True, verbose_name='child or guardian told on')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='intakes', to='casework.case')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('urgency_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("notification", "Child welfare notification (LsL 25 §)"),
+                            (
+                                "request_with_family",
+                                "Request for assessment made together with the family (LsL 25 a §)",
+                            ),
+                            (
+                                "contact_shl35",
+                                "Contact about the need for social welfare (SHL 35 §)",
+                            ),
+                            ("pre_birth", "Pre-birth notification (LsL 25 c §)"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("phone", "Phone"),
+                            ("form", "Written form"),
+                            ("electronic", "Electronic form"),
+                            ("in_person", "In person"),
+                        ],
+                        max_length=20,
+                        verbose_name="channel",
+                    ),
+                ),
+                ("received_at", models.DateTimeField(verbose_name="received")),
+                (
+                    "notifier_type",
+                    models.CharField(
+                        choices=[
+                            ("obligated", "Obligated professional"),
+                            ("private", "Private person"),
+                            ("anonymous", "Anonymous"),
+                        ],
+                        max_length=20,
+                        verbose_name="notifier",
+                    ),
+                ),
+                (
+                    "notifier_sector",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("school", "School and student welfare"),
+                            ("early_education", "Early childhood education"),
+                            ("health_care", "Health care"),
+                            ("child_psychiatry", "Child and adolescent psychiatry"),
+                            ("mental_health_substance", "Mental-health and substance services"),
+                            ("social_services", "Social services"),
+                            ("youth_services", "Youth services"),
+                            ("police", "Police"),
+                            ("emergency_services", "Rescue and emergency services"),
+                            ("parish", "Parish or religious community"),
+                            ("ngo", "NGO"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                        verbose_name="sector",
+                    ),
+                ),
+                (
+                    "notifier_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="notifier's name"),
+                ),
+                (
+                    "notifier_organisation",
+                    models.CharField(blank=True, max_length=200, verbose_name="organisation"),
+                ),
+                (
+                    "notifier_phone",
+                    models.CharField(blank=True, max_length=40, verbose_name="phone"),
+                ),
+                (
+                    "notifier_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="e-mail"),
+                ),
+                (
+                    "family_informed",
+                    models.CharField(
+                        choices=[
+                            ("yes", "The family was told about the notification"),
+                            ("no", "The family was not told"),
+                            ("unknown", "Not known"),
+                        ],
+                        default="unknown",
+                        max_length=10,
+                        verbose_name="what the notifier told the family",
+                    ),
+                ),
+                (
+                    "family_participated",
+                    models.BooleanField(
+                        default=False, verbose_name="made together with the child or parent"
+                    ),
+                ),
+                ("content", models.TextField(verbose_name="content of the notification")),
+                (
+                    "police_report_suspected",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="suspected sexual abuse or violent crime (police report also due)",
+                    ),
+                ),
+                ("decision_due", models.DateField(verbose_name="decision due")),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                ("submission_key", models.UUIDField(blank=True, null=True, unique=True)),
+                (
+                    "urgency",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("urgent", "Urgent: needs immediate measures"),
+                            ("not_urgent", "Not urgent"),
+                        ],
+                        max_length=20,
+                        verbose_name="urgency",
+                    ),
+                ),
+                (
+                    "urgency_assessed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="urgency assessed"),
+                ),
+                ("urgency_note", models.TextField(blank=True, verbose_name="urgency assessment")),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("start_assessment", "Start a service-needs assessment"),
+                            ("join_assessment", "Joined to the ongoing assessment"),
+                            ("no_action", "Clearly no action needed"),
+                        ],
+                        max_length=30,
+                        verbose_name="decision",
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="decided on")),
+                ("decision_reason", models.TextField(blank=True, verbose_name="reasons")),
+                (
+                    "family_told_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="child or guardian told on"
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="intakes",
+                        to="casework.case",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "urgency_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'intake',
-                'verbose_name_plural': 'intakes',
-                'ordering': ['-received_at'],
+                "verbose_name": "intake",
+                "verbose_name_plural": "intakes",
+                "ordering": ["-received_at"],
             },
         ),
         migrations.CreateModel(
-            name='Measure',
+            name="Measure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('community_support', 'Community-based support (LsL 34–36 §)'), ('placement_as_support', 'Placement as a support measure (LsL 37 §)'), ('emergency_placement', 'Emergency placement (LsL 38 §)'), ('care_order', 'Care order (LsL 40 §)'), ('substitute_care', 'Substitute care'), ('aftercare', 'Aftercare (LsL 75 §)')], max_length=30, verbose_name='measure')),
-                ('support_type', models.CharField(blank=True, choices=[('clarifying', 'Clarifying the problem situation'), ('financial', 'Financial and other support'), ('therapy', 'Treatment and therapy'), ('intensified_family_work', 'Intensified family work'), ('family_rehabilitation', 'Family rehabilitation'), ('support_person', 'Support person or support family'), ('peer_group', 'Peer group'), ('other', 'Other support')], max_length=30, verbose_name='type of support')),
-                ('care_form', models.CharField(blank=True, choices=[('family_care', 'Family care (perhehoito)'), ('institutional_care', 'Institutional care (laitoshoito)'), ('other', 'Other arrangement')], max_length=30, verbose_name='form of care')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('decided_on', models.DateField(verbose_name='decided on')),
-                ('decision_body', models.CharField(choices=[('social_worker', 'Social worker'), ('senior_official', 'Senior official (with consent)'), ('administrative_court', 'Administrative court (on objection)')], default='social_worker', max_length=30, verbose_name='decided by')),
-                ('started_on', models.DateField(verbose_name='starts')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='ended')),
-                ('expires_on', models.DateField(blank=True, null=True, verbose_name='expires')),
-                ('extended_to', models.DateField(blank=True, null=True, verbose_name='extended to')),
-                ('details', models.TextField(blank=True, verbose_name='details')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('submission_key', models.UUIDField(blank=True, null=True, unique=True)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='measures', to='casework.case')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("community_support", "Community-based support (LsL 34–36 §)"),
+                            ("placement_as_support", "Placement as a support measure (LsL 37 §)"),
+                            ("emergency_placement", "Emergency placement (LsL 38 §)"),
+                            ("care_order", "Care order (LsL 40 §)"),
+                            ("substitute_care", "Substitute care"),
+                            ("aftercare", "Aftercare (LsL 75 §)"),
+                        ],
+                        max_length=30,
+                        verbose_name="measure",
+                    ),
+                ),
+                (
+                    "support_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("clarifying", "Clarifying the problem situation"),
+                            ("financial", "Financial and other support"),
+                            ("therapy", "Treatment and therapy"),
+                            ("intensified_family_work", "Intensified family work"),
+                            ("family_rehabilitation", "Family rehabilitation"),
+                            ("support_person", "Support person or support family"),
+                            ("peer_group", "Peer group"),
+                            ("other", "Other support"),
+                        ],
+                        max_length=30,
+                        verbose_name="type of support",
+                    ),
+                ),
+                (
+                    "care_form",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("family_care", "Family care (perhehoito)"),
+                            ("institutional_care", "Institutional care (laitoshoito)"),
+                            ("other", "Other arrangement"),
+                        ],
+                        max_length=30,
+                        verbose_name="form of care",
+                    ),
+                ),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                ("decided_on", models.DateField(verbose_name="decided on")),
+                (
+                    "decision_body",
+                    models.CharField(
+                        choices=[
+                            ("social_worker", "Social worker"),
+                            ("senior_official", "Senior official (with consent)"),
+                            ("administrative_court", "Administrative court (on objection)"),
+                        ],
+                        default="social_worker",
+                        max_length=30,
+                        verbose_name="decided by",
+                    ),
+                ),
+                ("started_on", models.DateField(verbose_name="starts")),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="ended")),
+                ("expires_on", models.DateField(blank=True, null=True, verbose_name="expires")),
+                (
+                    "extended_to",
+                    models.DateField(blank=True, null=True, verbose_name="extended to"),
+                ),
+                ("details", models.TextField(blank=True, verbose_name="details")),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                ("submission_key", models.UUIDField(blank=True, null=True, unique=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="measures",
+                        to="casework.case",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'measure',
-                'verbose_name_plural': 'measures',
-                'ordering': ['started_on', 'pk'],
+                "verbose_name": "measure",
+                "verbose_name_plural": "measures",
+                "ordering": ["started_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ServiceNeedsAssessment',
+            name="ServiceNeedsAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_on', models.DateField(verbose_name='started')),
-                ('completion_due', models.DateField(verbose_name='to be completed by')),
-                ('completed_on', models.DateField(blank=True, null=True, verbose_name='completed')),
-                ('conclusion', models.CharField(blank=True, choices=[('child_welfare_client', 'Child welfare client'), ('other_social_services', 'Other social services (SHL)'), ('no_need', 'No need for social welfare')], max_length=30, verbose_name='conclusion')),
-                ('summary', models.TextField(blank=True, verbose_name='summary of the assessment')),
-                ('delay_reason', models.TextField(blank=True, verbose_name='reason for the delay')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='casework.case')),
-                ('completed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('started_from', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='assessment', to='casework.intake')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_on", models.DateField(verbose_name="started")),
+                ("completion_due", models.DateField(verbose_name="to be completed by")),
+                ("completed_on", models.DateField(blank=True, null=True, verbose_name="completed")),
+                (
+                    "conclusion",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("child_welfare_client", "Child welfare client"),
+                            ("other_social_services", "Other social services (SHL)"),
+                            ("no_need", "No need for social welfare"),
+                        ],
+                        max_length=30,
+                        verbose_name="conclusion",
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, verbose_name="summary of the assessment")),
+                ("delay_reason", models.TextField(blank=True, verbose_name="reason for the delay")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assessments",
+                        to="casework.case",
+                    ),
+                ),
+                (
+                    "completed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "started_from",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assessment",
+                        to="casework.intake",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'service-needs assessment',
-                'verbose_name_plural': 'service-needs assessments',
+                "verbose_name": "service-needs assessment",
+                "verbose_name_plural": "service-needs assessments",
             },
         ),
         migrations.CreateModel(
-            name='ChildHearing',
+            name="ChildHearing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('heard', models.BooleanField(verbose_name='the child was heard')),
-                ('heard_by', models.CharField(blank=True, max_length=200, verbose_name='heard by')),
-                ('heard_on', models.DateField(blank=True, null=True, verbose_name='heard on')),
-                ('method', models.CharField(blank=True, choices=[('meeting', 'Meeting with the child'), ('home_visit', 'Home visit'), ('remote', 'Remote meeting'), ('in_writing', 'In writing'), ('through_person', 'Through a person close to the child')], max_length=20, verbose_name='how')),
-                ('child_view', models.TextField(blank=True, verbose_name="the child's view")),
-                ('not_heard_reason', models.TextField(blank=True, verbose_name='why the child was not heard')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hearings', to='casework.case')),
-                ('assessment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='hearings', to='casework.serviceneedsassessment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("heard", models.BooleanField(verbose_name="the child was heard")),
+                ("heard_by", models.CharField(blank=True, max_length=200, verbose_name="heard by")),
+                ("heard_on", models.DateField(blank=True, null=True, verbose_name="heard on")),
+                (
+                    "method",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("meeting", "Meeting with the child"),
+                            ("home_visit", "Home visit"),
+                            ("remote", "Remote meeting"),
+                            ("in_writing", "In writing"),
+                            ("through_person", "Through a person close to the child"),
+                        ],
+                        max_length=20,
+                        verbose_name="how",
+                    ),
+                ),
+                ("child_view", models.TextField(blank=True, verbose_name="the child's view")),
+                (
+                    "not_heard_reason",
+                    models.TextField(blank=True, verbose_name="why the child was not heard"),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hearings",
+                        to="casework.case",
+                    ),
+                ),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hearings",
+                        to="casework.serviceneedsassessment",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['team', 'stage'], name='case_team_stage_idx'),
+            model_name="case",
+            index=models.Index(fields=["team", "stage"], name="case_team_stage_idx"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['designated_worker', 'stage'], name='case_worker_stage_idx'),
+            model_name="case",
+            index=models.Index(fields=["designated_worker", "stage"], name="case_worker_stage_idx"),
         ),
         migrations.AddConstraint(
-            model_name='case',
-            constraint=models.UniqueConstraint(condition=models.Q(('stage', 'closed'), _negated=True), fields=('child',), name='case_one_open_per_child'),
+            model_name="case",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("stage", "closed"), _negated=True),
+                fields=("child",),
+                name="case_one_open_per_child",
+            ),
         ),
         migrations.AddIndex(
-            model_name='chronologyevent',
-            index=models.Index(fields=['case', 'occurred_at'], name='event_case_time_idx'),
+            model_name="chronologyevent",
+            index=models.Index(fields=["case", "occurred_at"], name="event_case_time_idx"),
         ),
         migrations.AddConstraint(
-            model_name='clientplan',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'draft')), fields=('case',), name='plan_one_draft_per_case'),
+            model_name="clientplan",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "draft")),
+                fields=("case",),
+                name="plan_one_draft_per_case",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='clientplan',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'approved')), fields=('case',), name='plan_one_approved_per_case'),
+            model_name="clientplan",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "approved")),
+                fields=("case",),
+                name="plan_one_approved_per_case",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='clientplan',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'approved'), _negated=True), models.Q(('approved_on__isnull', False), ('review_due__isnull', False), ('review_due__lte', django.db.models.expressions.CombinedExpression(models.F('approved_on'), '+', models.Value(datetime.timedelta(days=372))))), _connector='OR'), name='plan_approved_has_review_within_year'),
+            model_name="clientplan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "approved"), _negated=True),
+                    models.Q(
+                        ("approved_on__isnull", False),
+                        ("review_due__isnull", False),
+                        (
+                            "review_due__lte",
+                            django.db.models.expressions.CombinedExpression(
+                                models.F("approved_on"),
+                                "+",
+                                models.Value(datetime.timedelta(days=372)),
+                            ),
+                        ),
+                    ),
+                    _connector="OR",
+                ),
+                name="plan_approved_has_review_within_year",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='clientrelationship',
-            constraint=models.UniqueConstraint(condition=models.Q(('closed_on__isnull', True)), fields=('case',), name='client_relationship_one_open_per_case'),
+            model_name="clientrelationship",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("closed_on__isnull", True)),
+                fields=("case",),
+                name="client_relationship_one_open_per_case",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='designatedworkerassignment',
-            constraint=models.UniqueConstraint(condition=models.Q(('ended_on__isnull', True)), fields=('case',), name='assignment_one_current_per_case'),
+            model_name="designatedworkerassignment",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("ended_on__isnull", True)),
+                fields=("case",),
+                name="assignment_one_current_per_case",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='designatedworkerassignment',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('ended_on__gte', models.F('started_on')), _connector='OR'), name='assignment_ends_after_start'),
+            model_name="designatedworkerassignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ended_on__isnull", True),
+                    ("ended_on__gte", models.F("started_on")),
+                    _connector="OR",
+                ),
+                name="assignment_ends_after_start",
+            ),
         ),
         migrations.AddIndex(
-            model_name='intake',
-            index=models.Index(fields=['decision', 'decision_due'], name='intake_pending_idx'),
+            model_name="intake",
+            index=models.Index(fields=["decision", "decision_due"], name="intake_pending_idx"),
         ),
         migrations.AddConstraint(
-            model_name='intake',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('notifier_type', 'anonymous'), _negated=True), models.Q(('notifier_name', ''), ('notifier_phone', ''), ('notifier_email', '')), _connector='OR'), name='intake_anonymous_has_no_identity'),
+            model_name="intake",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("notifier_type", "anonymous"), _negated=True),
+                    models.Q(("notifier_name", ""), ("notifier_phone", ""), ("notifier_email", "")),
+                    _connector="OR",
+                ),
+                name="intake_anonymous_has_no_identity",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='intake',
-            constraint=models.CheckConstraint(condition=models.Q(('decision', ''), ('decided_on__isnull', False), _connector='OR'), name='intake_decision_has_date'),
+            model_name="intake",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("decision", ""), ("decided_on__isnull", False), _connector="OR"
+                ),
+                name="intake_decision_has_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='measure',
-            constraint=models.CheckConstraint(condition=models.Q(('ended_on__isnull', True), ('ended_on__gte', models.F('started_on')), _connector='OR'), name='measure_ends_after_start'),
+            model_name="measure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ended_on__isnull", True),
+                    ("ended_on__gte", models.F("started_on")),
+                    _connector="OR",
+                ),
+                name="measure_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='measure',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'emergency_placement'), _negated=True), ('expires_on__isnull', False), _connector='OR'), name='measure_emergency_placement_expires'),
+            model_name="measure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "emergency_placement"), _negated=True),
+                    ("expires_on__isnull", False),
+                    _connector="OR",
+                ),
+                name="measure_emergency_placement_expires",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='measure',
-            constraint=models.CheckConstraint(condition=models.Q(('extended_to__isnull', True), models.Q(('kind', 'emergency_placement'), ('extended_to__gt', models.F('expires_on'))), _connector='OR'), name='measure_only_emergency_placement_extends'),
+            model_name="measure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("extended_to__isnull", True),
+                    models.Q(
+                        ("kind", "emergency_placement"), ("extended_to__gt", models.F("expires_on"))
+                    ),
+                    _connector="OR",
+                ),
+                name="measure_only_emergency_placement_extends",
+            ),
         ),
         migrations.AddIndex(
-            model_name='serviceneedsassessment',
-            index=models.Index(fields=['completed_on', 'completion_due'], name='assessment_open_idx'),
+            model_name="serviceneedsassessment",
+            index=models.Index(
+                fields=["completed_on", "completion_due"], name="assessment_open_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='serviceneedsassessment',
-            constraint=models.UniqueConstraint(condition=models.Q(('completed_on__isnull', True)), fields=('case',), name='assessment_one_open_per_case'),
+            model_name="serviceneedsassessment",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("completed_on__isnull", True)),
+                fields=("case",),
+                name="assessment_one_open_per_case",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='serviceneedsassessment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('completed_on__isnull', True), ('conclusion', '')), models.Q(('completed_on__isnull', False), models.Q(('conclusion', ''), _negated=True)), _connector='OR'), name='assessment_conclusion_iff_completed'),
+            model_name="serviceneedsassessment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("completed_on__isnull", True), ("conclusion", "")),
+                    models.Q(
+                        ("completed_on__isnull", False), models.Q(("conclusion", ""), _negated=True)
+                    ),
+                    _connector="OR",
+                ),
+                name="assessment_conclusion_iff_completed",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='childhearing',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('heard', True), ('heard_on__isnull', False), models.Q(('heard_by', ''), _negated=True), models.Q(('method', ''), _negated=True)), models.Q(('heard', False), models.Q(('not_heard_reason', ''), _negated=True)), _connector='OR'), name='hearing_complete'),
+            model_name="childhearing",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("heard", True),
+                        ("heard_on__isnull", False),
+                        models.Q(("heard_by", ""), _negated=True),
+                        models.Q(("method", ""), _negated=True),
+                    ),
+                    models.Q(("heard", False), models.Q(("not_heard_reason", ""), _negated=True)),
+                    _connector="OR",
+                ),
+                name="hearing_complete",
+            ),
         ),
     ]

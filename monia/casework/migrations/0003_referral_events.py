@@ -4,15 +4,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('casework', '0002_family_member_event'),
+        ("casework", "0002_family_member_event"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='chronologyevent',
-            name='kind',
-            field=models.CharField(choices=[('intake_received', 'Intake received'), ('urgency_assessed', 'Urgency assessed'), ('intake_decided', 'Decision on the intake'), ('assessment_started', 'Service-needs assessment started'), ('child_heard', "Child's view recorded"), ('assessment_completed', 'Service-needs assessment completed'), ('client_opened', 'Child welfare client relationship opened'), ('client_closed', 'Client relationship closed'), ('worker_assigned', 'Designated social worker named'), ('plan_saved', 'Client plan draft saved'), ('plan_approved', 'Client plan approved'), ('measure_decided', 'Measure decided'), ('measure_extended', 'Emergency placement extended'), ('measure_ended', 'Measure ended'), ('case_closed', 'Case closed'), ('family_member_added', 'Family member recorded'), ('referral_made', 'Referred to a support service'), ('referral_step', 'Referral moved on')], max_length=30),
+            model_name="chronologyevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("intake_received", "Intake received"),
+                    ("urgency_assessed", "Urgency assessed"),
+                    ("intake_decided", "Decision on the intake"),
+                    ("assessment_started", "Service-needs assessment started"),
+                    ("child_heard", "Child's view recorded"),
+                    ("assessment_completed", "Service-needs assessment completed"),
+                    ("client_opened", "Child welfare client relationship opened"),
+                    ("client_closed", "Client relationship closed"),
+                    ("worker_assigned", "Designated social worker named"),
+                    ("plan_saved", "Client plan draft saved"),
+                    ("plan_approved", "Client plan approved"),
+                    ("measure_decided", "Measure decided"),
+                    ("measure_extended", "Emergency placement extended"),
+                    ("measure_ended", "Measure ended"),
+                    ("case_closed", "Case closed"),
+                    ("family_member_added", "Family member recorded"),
+                    ("referral_made", "Referred to a support service"),
+                    ("referral_step", "Referral moved on"),
+                ],
+                max_length=30,
+            ),
         ),
     ]

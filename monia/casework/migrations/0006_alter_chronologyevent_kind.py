@@ -4,15 +4,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('casework', '0005_network_meeting_events'),
+        ("casework", "0005_network_meeting_events"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='chronologyevent',
-            name='kind',
-            field=models.CharField(choices=[('intake_received', 'Intake received'), ('urgency_assessed', 'Urgency assessed'), ('intake_decided', 'Decision on the intake'), ('assessment_started', 'Service-needs assessment started'), ('child_heard', "Child's view recorded"), ('assessment_completed', 'Service-needs assessment completed'), ('client_opened', 'Child welfare client relationship opened'), ('client_closed', 'Client relationship closed'), ('worker_assigned', 'Designated social worker named'), ('plan_saved', 'Client plan draft saved'), ('plan_approved', 'Client plan approved'), ('measure_decided', 'Measure decided'), ('measure_extended', 'Emergency placement extended'), ('measure_ended', 'Measure ended'), ('case_closed', 'Case closed'), ('family_member_added', 'Family member recorded'), ('referral_made', 'Referred to a support service'), ('referral_step', 'Referral moved on'), ('contribution_requested', 'A partner was asked to contribute'), ('contribution_received', "A partner's statement received"), ('consultation_asked', 'Consultation asked'), ('consultation_answered', 'Consultation answered'), ('network_meeting_planned', 'Network meeting planned'), ('network_meeting_held', 'Network meeting held'), ('safety_alert', 'The child said "I don\'t feel safe" in the portal'), ('safety_alert_handled', 'Safety alert handled'), ('client_voice', "The client's own voice before a meeting"), ('portal_visibility', 'What a guardian sees in the portal changed')], max_length=30),
+            model_name="chronologyevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("intake_received", "Intake received"),
+                    ("urgency_assessed", "Urgency assessed"),
+                    ("intake_decided", "Decision on the intake"),
+                    ("assessment_started", "Service-needs assessment started"),
+                    ("child_heard", "Child's view recorded"),
+                    ("assessment_completed", "Service-needs assessment completed"),
+                    ("client_opened", "Child welfare client relationship opened"),
+                    ("client_closed", "Client relationship closed"),
+                    ("worker_assigned", "Designated social worker named"),
+                    ("plan_saved", "Client plan draft saved"),
+                    ("plan_approved", "Client plan approved"),
+                    ("measure_decided", "Measure decided"),
+                    ("measure_extended", "Emergency placement extended"),
+                    ("measure_ended", "Measure ended"),
+                    ("case_closed", "Case closed"),
+                    ("family_member_added", "Family member recorded"),
+                    ("referral_made", "Referred to a support service"),
+                    ("referral_step", "Referral moved on"),
+                    ("contribution_requested", "A partner was asked to contribute"),
+                    ("contribution_received", "A partner's statement received"),
+                    ("consultation_asked", "Consultation asked"),
+                    ("consultation_answered", "Consultation answered"),
+                    ("network_meeting_planned", "Network meeting planned"),
+                    ("network_meeting_held", "Network meeting held"),
+                    ("safety_alert", 'The child said "I don\'t feel safe" in the portal'),
+                    ("safety_alert_handled", "Safety alert handled"),
+                    ("client_voice", "The client's own voice before a meeting"),
+                    ("portal_visibility", "What a guardian sees in the portal changed"),
+                ],
+                max_length=30,
+            ),
         ),
     ]

@@ -4,26 +4,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('casework', '0006_alter_chronologyevent_kind'),
+        ("casework", "0006_alter_chronologyevent_kind"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='intake',
-            name='intake_anonymous_has_no_identity',
+            model_name="intake",
+            name="intake_anonymous_has_no_identity",
         ),
         migrations.AddConstraint(
-            model_name='intake',
-            constraint=models.CheckConstraint(condition=models.Q(('notifier_type__in', ['obligated', 'private', 'anonymous'])), name='intake_notifier_type_known'),
+            model_name="intake",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("notifier_type__in", ["obligated", "private", "anonymous"])),
+                name="intake_notifier_type_known",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='intake',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('notifier_type', 'anonymous'), _negated=True), models.Q(('notifier_name', ''), ('notifier_organisation', ''), ('notifier_phone', ''), ('notifier_email', '')), _connector='OR'), name='intake_anonymous_has_no_identity'),
+            model_name="intake",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("notifier_type", "anonymous"), _negated=True),
+                    models.Q(
+                        ("notifier_name", ""),
+                        ("notifier_organisation", ""),
+                        ("notifier_phone", ""),
+                        ("notifier_email", ""),
+                    ),
+                    _connector="OR",
+                ),
+                name="intake_anonymous_has_no_identity",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='intake',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('notifier_type', 'obligated'), _negated=True), models.Q(models.Q(('notifier_name', ''), _negated=True), models.Q(('notifier_sector', ''), _negated=True), models.Q(models.Q(('notifier_phone', ''), _negated=True), models.Q(('notifier_email', ''), _negated=True), _connector='OR')), _connector='OR'), name='intake_obligated_is_identified'),
+            model_name="intake",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("notifier_type", "obligated"), _negated=True),
+                    models.Q(
+                        models.Q(("notifier_name", ""), _negated=True),
+                        models.Q(("notifier_sector", ""), _negated=True),
+                        models.Q(
+                            models.Q(("notifier_phone", ""), _negated=True),
+                            models.Q(("notifier_email", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                    ),
+                    _connector="OR",
+                ),
+                name="intake_obligated_is_identified",
+            ),
         ),
     ]

@@ -6,44 +6,113 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('casework', '0008_intake_corrections_child_identified'),
+        ("casework", "0008_intake_corrections_child_identified"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='intake',
-            name='client_action',
-            field=models.TextField(blank=True, verbose_name='what is done within the client relationship'),
+            model_name="intake",
+            name="client_action",
+            field=models.TextField(
+                blank=True, verbose_name="what is done within the client relationship"
+            ),
         ),
         migrations.AddField(
-            model_name='intake',
-            name='plan_review_by',
-            field=models.DateField(blank=True, null=True, verbose_name='plan review brought forward to'),
+            model_name="intake",
+            name="plan_review_by",
+            field=models.DateField(
+                blank=True, null=True, verbose_name="plan review brought forward to"
+            ),
         ),
         migrations.AddField(
-            model_name='intake',
-            name='reviewed_plan',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='reviews_brought_forward', to='casework.clientplan'),
+            model_name="intake",
+            name="reviewed_plan",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="reviews_brought_forward",
+                to="casework.clientplan",
+            ),
         ),
         migrations.AlterField(
-            model_name='chronologyevent',
-            name='kind',
-            field=models.CharField(choices=[('intake_received', 'Intake received'), ('urgency_assessed', 'Urgency assessed'), ('intake_decided', 'Decision on the intake'), ('assessment_started', 'Service-needs assessment started'), ('child_heard', "Child's view recorded"), ('assessment_completed', 'Service-needs assessment completed'), ('client_opened', 'Child welfare client relationship opened'), ('client_closed', 'Client relationship closed'), ('worker_assigned', 'Designated social worker named'), ('plan_saved', 'Client plan draft saved'), ('plan_approved', 'Client plan approved'), ('plan_review_forward', 'Client plan review brought forward'), ('measure_decided', 'Measure decided'), ('measure_extended', 'Emergency placement extended'), ('measure_ended', 'Measure ended'), ('case_closed', 'Case closed'), ('family_member_added', 'Family member recorded'), ('referral_made', 'Referred to a support service'), ('referral_step', 'Referral moved on'), ('contribution_requested', 'A partner was asked to contribute'), ('contribution_received', "A partner's statement received"), ('consultation_asked', 'Consultation asked'), ('consultation_answered', 'Consultation answered'), ('network_meeting_planned', 'Network meeting planned'), ('network_meeting_held', 'Network meeting held'), ('safety_alert', 'The child said "I don\'t feel safe" in the portal'), ('safety_alert_handled', 'Safety alert handled'), ('client_voice', "The client's own voice before a meeting"), ('portal_visibility', 'What a guardian sees in the portal changed')], max_length=30),
+            model_name="chronologyevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("intake_received", "Intake received"),
+                    ("urgency_assessed", "Urgency assessed"),
+                    ("intake_decided", "Decision on the intake"),
+                    ("assessment_started", "Service-needs assessment started"),
+                    ("child_heard", "Child's view recorded"),
+                    ("assessment_completed", "Service-needs assessment completed"),
+                    ("client_opened", "Child welfare client relationship opened"),
+                    ("client_closed", "Client relationship closed"),
+                    ("worker_assigned", "Designated social worker named"),
+                    ("plan_saved", "Client plan draft saved"),
+                    ("plan_approved", "Client plan approved"),
+                    ("plan_review_forward", "Client plan review brought forward"),
+                    ("measure_decided", "Measure decided"),
+                    ("measure_extended", "Emergency placement extended"),
+                    ("measure_ended", "Measure ended"),
+                    ("case_closed", "Case closed"),
+                    ("family_member_added", "Family member recorded"),
+                    ("referral_made", "Referred to a support service"),
+                    ("referral_step", "Referral moved on"),
+                    ("contribution_requested", "A partner was asked to contribute"),
+                    ("contribution_received", "A partner's statement received"),
+                    ("consultation_asked", "Consultation asked"),
+                    ("consultation_answered", "Consultation answered"),
+                    ("network_meeting_planned", "Network meeting planned"),
+                    ("network_meeting_held", "Network meeting held"),
+                    ("safety_alert", 'The child said "I don\'t feel safe" in the portal'),
+                    ("safety_alert_handled", "Safety alert handled"),
+                    ("client_voice", "The client's own voice before a meeting"),
+                    ("portal_visibility", "What a guardian sees in the portal changed"),
+                ],
+                max_length=30,
+            ),
         ),
         migrations.AlterField(
-            model_name='intake',
-            name='decision',
-            field=models.CharField(blank=True, choices=[('start_assessment', 'Start a service-needs assessment'), ('join_assessment', 'Joined to the ongoing assessment'), ('no_action', 'Clearly no action needed'), ('client_relationship', 'Handled within the existing client relationship (the plan is reviewed)')], max_length=30, verbose_name='decision'),
+            model_name="intake",
+            name="decision",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("start_assessment", "Start a service-needs assessment"),
+                    ("join_assessment", "Joined to the ongoing assessment"),
+                    ("no_action", "Clearly no action needed"),
+                    (
+                        "client_relationship",
+                        "Handled within the existing client relationship (the plan is reviewed)",
+                    ),
+                ],
+                max_length=30,
+                verbose_name="decision",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='intake',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('decision', 'client_relationship'), _negated=True), models.Q(('client_action', ''), _negated=True), _connector='OR'), name='intake_client_relationship_says_what_is_done'),
+            model_name="intake",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("decision", "client_relationship"), _negated=True),
+                    models.Q(("client_action", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="intake_client_relationship_says_what_is_done",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='intake',
-            constraint=models.CheckConstraint(condition=models.Q(('plan_review_by__isnull', True), ('reviewed_plan__isnull', False), _connector='OR'), name='intake_plan_review_names_the_plan'),
+            model_name="intake",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("plan_review_by__isnull", True),
+                    ("reviewed_plan__isnull", False),
+                    _connector="OR",
+                ),
+                name="intake_plan_review_names_the_plan",
+            ),
         ),
     ]

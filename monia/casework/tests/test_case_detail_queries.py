@@ -103,11 +103,11 @@ def test_the_case_page_does_not_grow_with_its_records(
     url = reverse("case_detail", args=[case.pk])
     _grow(world, worker_a, school, case, start=0, n=N)
     client.get(url)  # one-time caches (sessions, translations)
-    with django_assert_num_queries(22) as small:  # incl. one for the intakes' files
+    with django_assert_num_queries(24) as small:  # incl. one for the intakes' files, two for hearings and consents
         html = client.get(url).content.decode()
     before = _counts(html)
     _grow(world, worker_a, school, case, start=N, n=2 * N)
-    with django_assert_num_queries(22) as large:
+    with django_assert_num_queries(24) as large:
         html = client.get(url).content.decode()
     after = _counts(html)
     assert [a - b for a, b in zip(after, before, strict=True)] == [2 * N] * 4, (before, after)

@@ -54,6 +54,16 @@ def test_texts_are_the_same_as_before_they_moved_to_data_files() -> None:
     assert _fingerprint(texts, TEXTS) == TEXTS_SHA256
 
 
+# The contact details' lists (demo/contacts.py, issue 12) never were Python literals: pinned
+# here as first written, so that the same seed keeps drawing the same addresses.
+CONTACTS_SHA256 = "c2e2055128f1192a1a93527ff9d6541f2afc7dbe43a894809efe4b45688fa876"
+
+
+def test_contact_lists_are_as_first_written() -> None:
+    data = datafiles.load("contacts.json")
+    assert hashlib.sha256(repr(sorted(data.items())).encode()).hexdigest() == CONTACTS_SHA256
+
+
 def test_data_files_are_read_once() -> None:
     assert datafiles.load("texts.json") is datafiles.load("texts.json")
 

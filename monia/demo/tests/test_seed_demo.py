@@ -14,7 +14,7 @@ from django.utils import timezone
 from monia.accounts.models import Role, User
 from monia.casework.models import Case, CaseStage, Intake, Measure
 from monia.people import hetu
-from monia.people.models import Person, Relationship
+from monia.people.models import ContactDetail, Person, Relationship
 from monia.teams.models import County, Team
 
 TEAM_ROLES = sorted(
@@ -46,7 +46,11 @@ def _snapshot() -> list[tuple[Any, ...]]:
     intakes = Intake.objects.values_list(
         "case__child__identity_code", "received_at", "kind", "content", "decision", "decided_on"
     )
+    # The contact details and non-disclosure (demo/contacts.py) are the seed's too.
+    contacts = ContactDetail.objects.values_list("person__identity_code", "kind", "value")
+    homes = Person.objects.values_list("identity_code", "address", "non_disclosure")
     rows: list[tuple[Any, ...]] = sorted(map(tuple, persons), key=repr)
+    rows += sorted(map(tuple, contacts), key=repr) + sorted(map(tuple, homes), key=repr)
     return rows + sorted(map(tuple, intakes), key=repr)
 
 
@@ -99,6 +103,35 @@ def test_families_have_synthetic_identity_codes_and_parents() -> None:
     for case in Case.objects.select_related("child").exclude(child__unidentified=True):
         parents = Relationship.objects.filter(to_person=case.child, kind="biological_parent")
         assert 1 <= parents.count() <= 2
+
+
+@pytest.mark.django_db
+def test_families_have_contact_details_and_a_few_have_non_disclosure() -> None:
+    from monia.casework.models import MeasureConsent
+
+    _seed()
+    sanna = User.objects.get(username="sanna")
+    children = Person.objects.filter(cases__isnull=False, unidentified=False).exclude(
+        birth_date__isnull=True
+    )
+    assert not children.filter(address="").exists()
+    assert ContactDetail.objects.filter(kind="phone").exists()
+    assert ContactDetail.objects.filter(kind="email", value__endswith=".invalid").exists()
+    # The showcase worker's family with a guardian elsewhere: the child and the parent
+    # the child lives with are protected; the other guardian is not.
+    case = Case.objects.filter(designated_worker=sanna, child__non_disclosure=True).first()
+    assert case is not None
+    ties = Relationship.objects.filter(to_person=case.child, is_guardian=True)
+    assert ties.filter(lives_with=True, from_person__non_disclosure=True).exists()
+    assert ties.filter(lives_with=False, from_person__non_disclosure=False).exists()
+    # Measures carry the child's hearing and the consents the law asks for.
+    needing = Measure.objects.filter(kind="placement_as_support") | Measure.objects.filter(
+        kind="care_order", decision_body="senior_official"
+    )
+    assert needing.exists()  # Pohjanmaa's showcase care order is made with consent
+    for measure in needing:
+        assert MeasureConsent.objects.filter(measure=measure, answer="consented").exists()
+    assert MeasureConsent.objects.filter(measure__decision_body="administrative_court").exists()
 
 
 @pytest.mark.django_db

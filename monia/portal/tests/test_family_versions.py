@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from monia.casework import measure_services
 from monia.casework.models import ChronologyEvent, EventKind
-from monia.conftest import PortalWorld, login, portal_client
+from monia.conftest import HEARD, PortalWorld, login, portal_client
 from monia.netmeet import services as netmeet_services
 from monia.portal import family_services, services
 from monia.portal.document_selectors import case_documents
@@ -263,6 +263,7 @@ def test_each_document_says_who_reads_it(portal_world: PortalWorld) -> None:
         decided_on=timezone.localdate(),
         started_on=timezone.localdate(),
         place="Perhekoti",
+        hearing={**HEARD, "heard_on": timezone.localdate()},
     )
     young = portal_client(portal_world.young, language="en")
     mother = portal_client(portal_world.guardian, language="en")

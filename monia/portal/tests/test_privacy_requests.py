@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from monia.casework import measure_services
 from monia.casework.models import ChronologyEvent, EventKind
-from monia.conftest import PortalWorld, login, portal_client
+from monia.conftest import HEARD, PortalWorld, login, portal_client
 from monia.notify.models import Notification
 from monia.portal import services
 from monia.portal.models import GuardianRestriction, RestrictionStatus
@@ -40,6 +40,7 @@ def placement(portal_world: PortalWorld) -> str:
         decided_on=timezone.localdate(),
         started_on=timezone.localdate(),
         place="Perhekoti",
+        hearing={**HEARD, "heard_on": timezone.localdate()},
     )
     key = f"measure:{measure.pk}"
     family_services.family_version_approve(

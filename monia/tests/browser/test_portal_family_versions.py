@@ -17,7 +17,7 @@ from django.utils import timezone
 from monia.access.models import AccessLog
 from monia.accounts.models import User
 from monia.casework import measure_services
-from monia.conftest import PortalWorld
+from monia.conftest import HEARD, PortalWorld
 from monia.deadlines import HELSINKI
 from monia.portal import safety_selectors
 from monia.portal.models import GuardianRestriction, RestrictionStatus
@@ -56,6 +56,7 @@ def test_the_family_version_flow_from_the_worker_to_the_young_person_and_his_mot
         started_on=timezone.localdate(),
         place="Perhekoti Kotiranta",
         details="Perhetyöntekijä Sanna Virtanen käy kahdesti viikossa.",
+        hearing={**HEARD, "heard_on": timezone.localdate()},
     )
     key = f"measure:{measure.pk}"
 

@@ -182,6 +182,20 @@ def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Pers
         pages.append(reverse(name, args=[case.pk]))
     for name in ("network_tie_new", "ecomap_snapshot_new"):
         pages.append(reverse(name, args=[case.pk]))
+    # A family's contact details, with non-disclosure (demo/contacts.py), and its corrections.
+    protected = visible.filter(child__non_disclosure=True).order_by("pk").first()
+    assert protected is not None, "the demo has a protected family in the worker's cases"
+    pages.append(reverse("case_contacts", args=[protected.pk]))
+    pages.append(reverse("contact_detail_new", args=[protected.pk, protected.child_id]))
+    pages.append(reverse("non_disclosure_set", args=[protected.pk, protected.child_id]))
+    tie = protected.child.ties_to.order_by("pk").first()
+    assert tie is not None
+    pages.append(reverse("relationship_correct", args=[protected.pk, tie.pk]))
+    detail = tie.from_person.contact_details.order_by("pk").first()
+    assert detail is not None
+    pages.append(
+        reverse("contact_detail_correct", args=[protected.pk, tie.from_person_id, detail.pk])
+    )
     unidentified = visible.filter(child__unidentified=True).first()
     if unidentified:
         pages.append(reverse("child_identify", args=[unidentified.pk]))

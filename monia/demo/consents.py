@@ -1,0 +1,85 @@
+"""The hearing and the consents the demo records with each measure (HL 34 §, LsL 37 §,
+43 §): a child of 12 or older heard before the decision (or the reason recorded, as in an
+emergency), a younger child's view often; the guardians' and the young person's consent to
+a placement as a support measure and to a care order the senior official decides; the
+guardian's objection that took a care order to the administrative court.
+
+Drawn from a random stream of their own, so the families and histories the same seed made
+before stay the same.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from typing import Any
+
+from monia import deadlines
+from monia.accounts.models import User
+from monia.casework import measure_selectors
+from monia.casework.models import Case, ConsentAnswer, DecisionBody, HearingMethod, MeasureKind
+from monia.demo import texts
+from monia.demo.families import DAY, age_on
+
+URGENT = (
+    "Lasta ei kuultu ennen päätöstä, koska asian viivyttäminen olisi vaarantanut lapsen "
+    "turvallisuuden (HL 34 § 2 mom.); lapsen mielipide selvitetään sijoituksen aikana."
+)
+
+
+def measure_extras(
+    rng: random.Random,
+    *,
+    case: Case,
+    worker: User,
+    kind: str,
+    day: datetime.date,
+    decision_body: str = DecisionBody.SOCIAL_WORKER,
+) -> dict[str, Any]:
+    """``hearing`` and ``consents`` for ``measure_services.measure_record``."""
+    return {
+        "hearing": _hearing(rng, case, worker, kind, day),
+        "consents": _consents(rng, case, kind, decision_body, day),
+    }
+
+
+def _hearing(
+    rng: random.Random, case: Case, worker: User, kind: str, day: datetime.date
+) -> dict[str, Any]:
+    child = case.child
+    required = measure_selectors.hearing_required(child, day)
+    if child.birth_date is None or (not required and rng.random() < 0.5):
+        return {"heard": None}
+    if kind == MeasureKind.EMERGENCY_PLACEMENT and rng.random() < 0.5:
+        return {"heard": False, "not_heard_reason": URGENT}
+    age = age_on(child.birth_date, day)
+    band = "small" if age < 7 else "school" if age < 13 else "teen"
+    methods = (HearingMethod.MEETING, HearingMethod.HOME_VISIT, HearingMethod.REMOTE)
+    return {
+        "heard": True,
+        "heard_by": f"{worker.get_full_name()}, {worker.title.lower()}",
+        "heard_on": max(day - DAY * rng.randint(0, 6), deadlines.helsinki_date(case.opened_at)),
+        "method": rng.choice(methods),
+        "child_view": rng.choice(texts.CHILD_VIEWS[band]).format(lapsi=child.first_names),
+    }
+
+
+def _consents(
+    rng: random.Random, case: Case, kind: str, body: str, day: datetime.date
+) -> dict[int, dict[str, Any]]:
+    if not measure_selectors.consent_asked(kind):
+        return {}
+    parties = measure_selectors.consenters(case, on=day)
+    if kind == MeasureKind.CARE_ORDER and body == DecisionBody.ADMINISTRATIVE_COURT:
+        objected = parties[:1]  # the guardian whose objection took it to the court
+        return {
+            p.person.pk: {"answer": ConsentAnswer.OBJECTED, "given_on": day - DAY * 14}
+            for p in objected
+        }
+    return {
+        p.person.pk: {
+            "answer": ConsentAnswer.CONSENTED,
+            "given_on": day - DAY * rng.randint(1, 10),
+        }
+        for p in parties
+    }
