@@ -103,7 +103,8 @@ def test_the_case_page_does_not_grow_with_its_records(
     url = reverse("case_detail", args=[case.pk])
     _grow(world, worker_a, school, case, start=0, n=N)
     client.get(url)  # one-time caches (sessions, translations)
-    with django_assert_num_queries(24) as small:  # incl. one for the intakes' files, two for hearings and consents
+    # 24: incl. one for the intakes' files, two for the measures' hearings and consents.
+    with django_assert_num_queries(24) as small:
         html = client.get(url).content.decode()
     before = _counts(html)
     _grow(world, worker_a, school, case, start=N, n=2 * N)
