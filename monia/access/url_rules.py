@@ -191,6 +191,10 @@ URL_RULES: dict[str, Rule] = {
     "person_correct": Rule.CASE_RECORD,
     "intake_correct": Rule.CASE_RECORD,
     "child_identify": Rule.CASE_RECORD,
+    # Setting one's own password with the one-time link Monia e-mailed (monia/rights): the
+    # link's token is the credential; an unknown, used or expired link shows only that.
+    "password_reset_confirm": Rule.PUBLIC,
+    "password_reset_complete": Rule.PUBLIC,
 }
 
 # Namespaces whose every pattern shares one rule.

@@ -17,7 +17,7 @@ LAYERS: list[set[str]] = [
     {"access"},
     {"casework"},
     {"network"},
-    {"notify"},
+    {"notify", "rights"},
     {"experts"},
     {"consult", "contrib", "netmeet"},
     {"systemic"},
