@@ -19,8 +19,8 @@ def administrators(*, exclude: tuple[int | None, ...] = ()) -> list[User]:
     )
 
 
-def administrator_exists() -> bool:
-    return User.objects.filter(role=Role.ADMINISTRATOR, is_active=True).exists()
+def active_administrator_count() -> int:
+    return User.objects.filter(role=Role.ADMINISTRATOR, is_active=True).count()
 
 
 def pending_change_for(user: User) -> RightsChange | None:

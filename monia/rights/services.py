@@ -394,17 +394,22 @@ def password_set_with_link(*, user: User, password: str) -> User:
     return user
 
 
+# Four eyes need two administrators: until there are two, the server's operator makes them.
+BOOTSTRAP_UNTIL = 2
+
+
 @transaction.atomic
 def administrator_bootstrap(
     *, username: str, email: str, first_name: str = "", last_name: str = ""
 ) -> User:
-    """The first administrator of an installation, from the server's command line: only
-    while no active administrator exists (after that, accounts come through four eyes)."""
-    with connection.cursor() as cursor:  # two bootstraps at once: the second waits, then fails
+    """An administrator made from the server's command line, only while the installation
+    has fewer than two active administrators (the first two; or again after leavers):
+    a request needs another administrator to approve it. Logged as "bootstrap"."""
+    with connection.cursor() as cursor:  # two bootstraps at once: the second waits, then counts
         cursor.execute("SELECT pg_advisory_xact_lock(hashtext('monia_rights_bootstrap'))")
-    if selectors.administrator_exists():
+    if selectors.active_administrator_count() >= BOOTSTRAP_UNTIL:
         raise ValidationError(
-            _("An active administrator exists: new accounts are made in the admin.")
+            _("Two active administrators exist: new accounts are made in the admin.")
         )
     user = User(
         username=username,

@@ -1,7 +1,8 @@
-"""``manage.py bootstrap_administrator USERNAME --email ADDRESS``: the first administrator.
+"""``manage.py bootstrap_administrator USERNAME --email ADDRESS``: the first administrators.
 
-Works only while the installation has no active administrator; after that every account
-is made in the admin and approved by a second administrator. The account gets no
+Works only while the installation has fewer than two active administrators (four eyes
+need two); after that every account is made in the admin and approved by another
+administrator. The account gets no
 password: a one-time link to set one goes to ``--email`` (or, with ``--print-link``, is
 printed here for the operator who is that person, when e-mail is not set up yet). The
 rights log records it as "bootstrap", with no actor.
@@ -19,7 +20,7 @@ from monia.rights import services
 
 
 class Command(BaseCommand):
-    help = "Create the first administrator (only while there is no active administrator)."
+    help = "Create an administrator (only while there are fewer than two active ones)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("username")
@@ -50,7 +51,7 @@ class Command(BaseCommand):
             raise CommandError(" ".join(exc.messages)) from exc
         self.stdout.write(
             self.style.SUCCESS(
-                f"Administrator {user.username} created. Add a second administrator in the "
-                "admin: changes of rights need another administrator's approval."
+                f"Administrator {user.username} created. Changes of rights need another "
+                "administrator's approval: an installation needs at least two."
             )
         )
