@@ -27,10 +27,10 @@ from monia.demo.families import Family, Register
 from monia.demo.names import (
     ADMINISTRATOR,
     COUNTIES,
-    SECOND_ADMINISTRATOR,
     FINNISH_CENTRAL,
     FINNISH_OSTROBOTHNIA,
     MUNICIPALITIES,
+    SECOND_ADMINISTRATOR,
     STAFF,
     SWEDISH_OSTROBOTHNIA,
     CountySpec,
