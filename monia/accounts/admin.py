@@ -10,7 +10,7 @@ from monia.accounts.models import ApiToken
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ApiTokenAdmin(admin.ModelAdmin):
     """An administrator may revoke a token, never make one in another user's name (the
     secret is shown once, to its owner: ``api_token_create``)."""
 

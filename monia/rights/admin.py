@@ -43,7 +43,7 @@ def _errors(request: HttpRequest, exc: ValidationError) -> None:
 
 
 @admin.register(User)
-class StaffAdmin(UserAdmin):  # type: ignore[type-arg]
+class StaffAdmin(UserAdmin):
     form = StaffChangeForm
     add_form = StaffCreationForm
     add_form_template = "admin/rights/staff_add_form.html"
@@ -144,7 +144,7 @@ class StaffAdmin(UserAdmin):  # type: ignore[type-arg]
         return format_html('<a href="{}">{}</a>', url, _("A change of rights waits: open it"))
 
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
-        actor: User = request.user  # type: ignore[assignment]
+        actor: User = request.user
         reason = form.cleaned_data.get("reason", "")
         if not change:
             services.account_create(actor=actor, user=obj, reason=reason)
@@ -192,7 +192,7 @@ class StaffAdmin(UserAdmin):  # type: ignore[type-arg]
 
     def _send_link(self, request: HttpRequest, user: User) -> bool:
         try:
-            services.password_link_send(actor=request.user, subject=user)  # type: ignore[arg-type]
+            services.password_link_send(actor=request.user, subject=user)
         except ValidationError as exc:
             messages.error(request, f"{user.username}: {' '.join(exc.messages)}")
             return False
@@ -210,7 +210,7 @@ class StaffAdmin(UserAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(RightsChange)
-class RightsChangeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class RightsChangeAdmin(admin.ModelAdmin):
     """Requests are read here and decided with the buttons under them; nothing of a
     request can be edited."""
 
@@ -287,7 +287,7 @@ class RightsChangeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         change = self.get_object(request, object_id)
         context = dict(extra_context or {})
         if change is not None and change.status == ChangeStatus.PENDING:
-            user: User = request.user  # type: ignore[assignment]
+            user: User = request.user
             context.update(
                 decision_form=DecisionForm(),
                 may_approve=may_approve(user, change),
@@ -309,7 +309,7 @@ class RightsChangeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return back
 
     def _decide(self, request: HttpRequest, changes: Any, decision: str, note: str = "") -> None:
-        actor: User = request.user  # type: ignore[assignment]
+        actor: User = request.user
         done = 0
         for change in changes:
             try:
@@ -351,7 +351,7 @@ class RightsChangeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(RightsLogEntry)
-class RightsLogAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class RightsLogAdmin(admin.ModelAdmin):
     """The rights log, read-only (the database refuses any change to it as well)."""
 
     list_display = ("at", "event", "actor_name", "subject_name", "details_text")

@@ -33,7 +33,7 @@ def _reason_field(required: bool) -> forms.CharField:
     )
 
 
-class _Hardened(forms.ModelForm):  # type: ignore[type-arg]
+class _Hardened(forms.ModelForm):
     """MoniaForm's rules (no control characters) on a model form."""
 
     def full_clean(self) -> None:

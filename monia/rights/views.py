@@ -23,7 +23,7 @@ class PasswordSetView(auth_views.PasswordResetConfirmView):
     template_name = "rights/password_set.html"
     success_url = reverse_lazy("password_reset_complete")
 
-    def get_user(self, uidb64: str) -> User | None:  # type: ignore[override]
+    def get_user(self, uidb64: str) -> User | None:
         return selectors.user_for_password_link(uidb64)
 
     def form_valid(self, form: Any) -> HttpResponse:
