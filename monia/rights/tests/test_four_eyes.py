@@ -349,3 +349,31 @@ def test_the_person_concerned_is_told_in_their_own_language_without_client_data(
     assert "inga klientuppgifter" in told.body
     child = case_a.case.child
     assert child.last_name not in told.body and child.identity_code not in told.body
+
+
+def test_groups_and_permissions_asked_for_in_code_pass_four_eyes_too(
+    admins: Any, worker: User
+) -> None:
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.create(name="Raportoijat")
+    outcome = services.rights_change_request(
+        actor=admins[0], subject=worker, requested={"groups": [group.pk]}, reason="Raportit."
+    )
+    assert outcome.waiting is not None and not worker.groups.exists()
+    services.rights_change_approve(actor=admins[1], change_id=outcome.waiting.pk)
+    assert list(worker.groups.all()) == [group]
+    removal = services.rights_change_request(
+        actor=admins[0], subject=worker, requested={"groups": []}, reason="Ei enää."
+    )
+    assert removal.applied_now == ("groups",) and removal.waiting is None
+    assert not worker.groups.exists()
+
+
+def test_control_characters_in_the_reason_get_a_message_and_nothing_is_asked(
+    admins: Any, worker: User
+) -> None:
+    response = _save("admin", worker, role=Role.SENIOR_OFFICIAL, reason="Syy\x00")
+    assert response.status_code == 200
+    assert "control characters" in response.content.decode()
+    assert not RightsChange.objects.exists()

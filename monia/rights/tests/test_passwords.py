@@ -49,6 +49,12 @@ def test_an_administrator_cannot_set_or_learn_a_workers_password_in_the_admin(
     assert 'name="password' not in change
     add = site.get(reverse("admin:accounts_user_add")).content.decode()
     assert 'type="password"' not in add and 'name="password' not in add
+    for page in (
+        reverse("admin:accounts_user_changelist"),
+        reverse("admin:accounts_user_history", args=[worker.pk]),
+        reverse("admin:accounts_user_changelist") + "?password__startswith=md5",
+    ):
+        assert worker.password not in site.get(page).content.decode(), page
     worker.refresh_from_db()
     assert worker.check_password(PASSWORD)
 
@@ -153,3 +159,16 @@ def test_no_link_goes_to_a_deactivated_account_or_one_without_an_address(
     site.post(reverse("admin:accounts_user_password_link", args=[teammate_a.pk]))
     assert mail.outbox == []
     assert not RightsLogEntry.objects.filter(event=RightsEvent.PASSWORD_LINK_SENT).exists()
+
+
+def test_control_characters_in_a_new_password_get_a_message_not_an_error(
+    client: Any, worker: User
+) -> None:
+    client.cookies["django_language"] = "en"
+    form = client.get(services.password_link_path(worker))["Location"]
+    bad = "Kalliolle\x00kukkulalle 42"
+    response = client.post(form, {"new_password1": bad, "new_password2": bad})
+    assert response.status_code == 200
+    assert "control characters" in response.content.decode()
+    worker.refresh_from_db()
+    assert worker.check_password(PASSWORD)
