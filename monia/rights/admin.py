@@ -156,9 +156,13 @@ class StaffAdmin(UserAdmin):
                 ),
             )
             return
-        outcome = services.staff_save(
-            actor=actor, user=obj, changed=form.changed_data, reason=reason
-        )
+        try:
+            outcome = services.staff_save(
+                actor=actor, user=obj, changed=form.changed_data, reason=reason
+            )
+        except ValidationError as exc:  # a race the form could not see: nothing was saved
+            _errors(request, exc)
+            return
         if outcome.applied_now:
             messages.info(request, _("The rights that were taken away apply now."))
         if outcome.waiting is not None:
