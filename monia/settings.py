@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "monia.contrib",
     "monia.netmeet",
     "monia.notify",
+    "monia.rights",  # four eyes on access rights, the rights log, password links
     "monia.portal",
     "monia.calendar",
     "monia.dialogue",
@@ -154,6 +155,8 @@ LOGIN_REDIRECT_URL = "dashboard"
 # Staff logout names its own page (web/urls.py); this is where a client lands after the
 # SAML single logout (djangosaml2 redirects here).
 LOGOUT_REDIRECT_URL = "portal_login"
+# How long a password link stays valid (it also stops working once used): hours.
+PASSWORD_RESET_TIMEOUT = int(env_str("MONIA_PASSWORD_LINK_HOURS", "72")) * 3600
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("monia.contrib.urls")),
     path("", include("monia.netmeet.urls")),
     path("", include("monia.notify.urls")),
+    path("", include("monia.rights.urls")),
     path("", include("monia.portal.urls")),
     path("", include("monia.voice.urls")),
     path("", include("monia.dialogue.urls")),

@@ -15,8 +15,9 @@ import re
 
 from monia.access.logtables import LOG_TABLES
 
-# Written by retention only (the owner): the application reads and appends.
-APPEND_ONLY = (*LOG_TABLES, "access_retentionrun")
+# Written by retention only (the owner): the application reads and appends. The rights
+# log (monia/rights, issue 11 item 1) is append-only too, and never removed.
+APPEND_ONLY = (*LOG_TABLES, "access_retentionrun", "rights_rightslogentry")
 
 
 def runtime_role_sql(role: str) -> list[str]:

@@ -227,6 +227,10 @@ URL_RULES: dict[str, Rule] = {
     "contact_detail_new": Rule.CASE_RECORD,
     "contact_detail_correct": Rule.CASE_RECORD,
     "non_disclosure_set": Rule.CASE_PROTECTED,
+    # Setting one's own password with the one-time link Monia e-mailed (monia/rights): the
+    # link's token is the credential; an unknown, used or expired link shows only that.
+    "password_reset_confirm": Rule.PUBLIC,
+    "password_reset_complete": Rule.PUBLIC,
 }
 
 # Namespaces whose every pattern shares one rule.

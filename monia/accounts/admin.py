@@ -1,56 +1,25 @@
-"""Staff accounts in the admin; tokens are listed without their secret."""
+"""API tokens in the admin, listed without their secret. Staff accounts are in
+``monia/rights/admin.py``: every change of their rights passes four eyes there."""
+
+from typing import Any
 
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
-from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from monia.accounts.models import ApiToken, User
-
-
-@admin.register(User)
-class StaffAdmin(UserAdmin):
-    list_display = (
-        "username",
-        "first_name",
-        "last_name",
-        "role",
-        "county",
-        "team",
-        "language",
-        "is_active",
-    )
-    list_filter = ("role", "county", "team", "language", "is_active")
-    fieldsets = (
-        *UserAdmin.fieldsets,
-        (
-            "Monia",
-            {
-                "fields": (
-                    "role",
-                    "county",
-                    "team",
-                    "organisation",
-                    "title",
-                    "phone",
-                    "language",
-                    "oidc_subject",
-                )
-            },
-        ),
-    )
-    add_fieldsets = (
-        *UserAdmin.add_fieldsets,
-        ("Monia", {"fields": ("role", "county", "team", "organisation", "language")}),
-    )
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[User]:
-        # Portal clients are persons of the client register, not staff: their names are
-        # client data and the admin site shows none (they log in through identification).
-        return super().get_queryset(request).exclude(role="client")
+from monia.accounts.models import ApiToken
 
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
+    """An administrator may revoke a token, never make one in another user's name (the
+    secret is shown once, to its owner: ``api_token_create``)."""
+
     list_display = ("name", "user", "created_at", "revoked_at")
     exclude = ("key_hash",)
+    readonly_fields = ("name", "user", "created_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

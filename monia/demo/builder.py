@@ -32,6 +32,7 @@ from monia.demo.names import (
     FINNISH_CENTRAL,
     FINNISH_OSTROBOTHNIA,
     MUNICIPALITIES,
+    SECOND_ADMINISTRATOR,
     STAFF,
     SWEDISH_OSTROBOTHNIA,
     CountySpec,
@@ -132,6 +133,9 @@ def build_demo(
         with transaction.atomic():
             if not password_hash:
                 password_hash = _user_create(ADMINISTRATOR, county=None, team=None).password
+                _user_create(
+                    SECOND_ADMINISTRATOR, county=None, team=None, password_hash=password_hash
+                )
             summaries.append(
                 _county_build(
                     spec,
@@ -146,8 +150,10 @@ def build_demo(
 
 
 def demo_logins() -> list[Login]:
-    """The demo's accounts in roster order: administrator, then county by county."""
-    order = [ADMINISTRATOR.username] + [s.username for c in COUNTIES for s in STAFF[c.code]]
+    """The demo's accounts in roster order: administrators, then county by county."""
+    order = [ADMINISTRATOR.username, SECOND_ADMINISTRATOR.username] + [
+        s.username for c in COUNTIES for s in STAFF[c.code]
+    ]
     rank = {username: i for i, username in enumerate(order)}
     users = User.objects.filter(email__endswith="@" + DEMO_EMAIL_DOMAIN).select_related(
         "county", "team"

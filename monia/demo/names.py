@@ -240,3 +240,8 @@ STAFF: dict[str, tuple[StaffSpec, ...]] = {
 }
 
 ADMINISTRATOR = StaffSpec("admin", "Arto", "Salmela", "administrator", None, "Pääkäyttäjä")
+# A second administrator: a change of access rights waits for another administrator's
+# approval (monia/rights), so the demo has two to try it with (docs/security.md).
+SECOND_ADMINISTRATOR = StaffSpec(
+    "admin2", "Kirsi", "Lindroos", "administrator", None, "Pääkäyttäjä"
+)

@@ -28,13 +28,15 @@ def absolute_link(link: str) -> str:
     return settings.MONIA_BASE_URL.rstrip("/") + link
 
 
-def _send_emails(recipients: list[tuple[str, str, str]], message: str) -> None:
+def _send_emails(
+    recipients: list[tuple[str, str, str]], message: str, template: str = "notify/email.txt"
+) -> None:
     """One e-mail per (address, link, language): each in the recipient's own language."""
     for email, link, language in recipients:
         with translation.override(language):
             subject = f"Monia: {gettext(message)}"
             body = render_to_string(
-                "notify/email.txt", {"message": gettext(message), "url": absolute_link(link)}
+                template, {"message": gettext(message), "url": absolute_link(link)}
             )
         try:
             send_mail(subject, body, None, [email])
@@ -53,6 +55,22 @@ def notify(*, users: Iterable[User], kind: str, message: str, link: str) -> list
     if recipients:
         transaction.on_commit(lambda: _send_emails(recipients, message))
     return rows
+
+
+def email_send(
+    *,
+    recipients: Iterable[tuple[str, str]],
+    message: str,
+    link: str,
+    template: str = "notify/email.txt",
+) -> None:
+    """E-mail each (address, language) on commit, with no in-app notification: for news
+    of an account itself — its rights, its address, a password link — which must reach
+    an account just deactivated, or the address it had before. The same rules: a generic
+    `message` msgid (gettext_noop), a link, never client data."""
+    rows = [(address, link, language) for address, language in recipients if address]
+    if rows:
+        transaction.on_commit(lambda: _send_emails(rows, message, template))
 
 
 def notification_mark_read(*, notification: Notification) -> Notification:

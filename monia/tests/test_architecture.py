@@ -17,7 +17,7 @@ LAYERS: list[set[str]] = [
     {"access", "attachments"},
     {"casework"},
     {"network"},
-    {"notify"},
+    {"notify", "rights"},
     {"experts"},
     {"consult", "contrib", "netmeet"},
     {"systemic"},

@@ -127,6 +127,11 @@ def _pages_to_open() -> list[Target]:
         reverse("enotify_privacy", args=[county.code]),
         reverse("portal_login"),
         reverse("portal_demo_login"),
+        # Setting one's password with a link: the form (a fresh link for the first worker)
+        # and the page an unknown or used link shows; then the page after it.
+        _password_link(),
+        reverse("password_reset_confirm", args=["MQ", "no-such-token"]),
+        reverse("password_reset_complete"),
     ]
     targets: list[Target] = [(None, url, walk.url_name(url)) for url in public]
     covered = {name for _, _, name in targets}
@@ -144,6 +149,15 @@ def _pages_to_open() -> list[Target]:
             targets.append((persona, url, name))
     opened = {url for _, url, _ in targets}
     return targets + [v for v in _variants(everyone) if v[1] not in opened]
+
+
+def _password_link() -> str:
+    from monia.accounts.models import User
+    from monia.rights.services import password_link_path
+
+    worker = User.objects.filter(role="designated_social_worker").order_by("pk").first()
+    assert worker is not None
+    return password_link_path(worker)
 
 
 def _persona(everyone: list[walk.Persona], label: str) -> walk.Persona:
