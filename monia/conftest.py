@@ -59,6 +59,19 @@ def _fast_password_hashing(settings: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _each_test_starts_in_the_installations_language() -> Any:
+    """A request leaves its language active in the thread (LocaleMiddleware does not reset
+    it): without this, a test that reads a message outside a request would read it in the
+    language of whichever page an earlier test opened."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _attachments_in_a_temporary_folder(settings: Any, tmp_path_factory: Any) -> None:
     """Files attached in tests land in the session's temporary folder, never in .data/."""
     folder = tmp_path_factory.getbasetemp() / "attachments"
