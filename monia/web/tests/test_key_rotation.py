@@ -38,14 +38,15 @@ def test_the_fallback_keys_are_read_from_the_environment() -> None:
 
 @pytest.mark.django_db
 def test_a_session_from_before_the_rotation_lasts_while_the_old_key_is_a_fallback(
-    settings: Any, worker_a: Any
+    settings: Any, worker_a: Any, teammate_a: Any
 ) -> None:
     settings.SECRET_KEY = OLD
-    client = login("worker_a")
+    active, away = login("worker_a"), login("teammate_a")
     settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = NEW, [OLD]
-    assert client.get("/").status_code == 200
-    settings.SECRET_KEY_FALLBACKS = []  # the old key dropped: its sessions end
-    response = client.get("/")
+    assert active.get("/").status_code == 200  # and the session moves to the new key
+    settings.SECRET_KEY_FALLBACKS = []  # the old key dropped
+    assert active.get("/").status_code == 200
+    response = away.get("/")  # a session not used meanwhile ends
     assert response.status_code == 302 and response["Location"].startswith("/login/")
 
 
