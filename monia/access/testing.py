@@ -20,7 +20,7 @@ from monia.access.runtime_role import runtime_role_sql
 
 # The tests' runtime role: a cluster-wide role, created once and never dropped (other
 # test databases on the same server may hold grants to it). It cannot log in.
-TEST_RUNTIME_ROLE = "monia_runtime_test"
+TEST_RUNTIME_ROLE = "monia_tests_runtime"
 
 _CREATE_ROLE = f"""
 DO $$ BEGIN
