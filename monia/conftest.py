@@ -35,21 +35,32 @@ PASSWORD = "correct horse battery staple"  # noqa: S105 - test personas only
 
 @pytest.fixture(scope="session", autouse=True)
 def _flush_passes_the_log_triggers() -> Any:
-    """Live-server tests end with Django's flush, a TRUNCATE of every table: the log
-    tables refuse it unless the flush's own transaction sets ``monia.retention``
-    (``SET LOCAL``: it lasts only that transaction)."""
+    """Live-server tests end with Django's flush, a TRUNCATE of every table and then
+    ``post_migrate`` (content types, permissions): migration machinery, run as the owner
+    (the runtime role may truncate nothing). The log tables refuse even the owner's
+    TRUNCATE unless the flush's own transaction sets ``monia.retention`` (``SET LOCAL``:
+    it lasts only that transaction)."""
+    from django.core.management.commands.flush import Command as Flush
     from django.db.backends.postgresql.operations import DatabaseOperations
 
     from monia.access.logtables import RETENTION_ON
+    from monia.access.testing import as_owner
 
     original = DatabaseOperations.sql_flush
+    original_handle = Flush.handle
 
     def sql_flush(self: Any, style: Any, tables: Any, **kwargs: Any) -> list[str]:
         return [RETENTION_ON, *original(self, style, tables, **kwargs)]
 
+    def handle(self: Any, **options: Any) -> Any:
+        with as_owner():
+            return original_handle(self, **options)
+
     DatabaseOperations.sql_flush = sql_flush  # type: ignore[method-assign]
+    Flush.handle = handle  # type: ignore[method-assign]
     yield
     DatabaseOperations.sql_flush = original  # type: ignore[method-assign]
+    Flush.handle = original_handle  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)
@@ -365,16 +376,24 @@ def case_a(world: World, worker_a: User) -> CaseWorld:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Any:
-    """After the session, end the live server's lingering connections so the test
-    database can be dropped cleanly."""
-    yield
+    """The test database, created and migrated by its owner; then every connection runs
+    as the least-privilege runtime role, as the application does in production
+    (monia/access/testing.py). After the session, as the owner again, end the live
+    server's lingering connections so the test database can be dropped cleanly."""
     from django.db import connection
 
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
+    from monia.access.testing import runtime_role_install, runtime_role_uninstall
+
+    with django_db_blocker.unblock():
+        runtime_role_install()
+    yield
+    with django_db_blocker.unblock():
+        runtime_role_uninstall()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 # --- The participation portal ------------------------------------------------------------

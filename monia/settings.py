@@ -49,6 +49,9 @@ _DEV_KEY = "monia-insecure-development-key-do-not-use-in-production"  # noqa: S1
 SECRET_KEY = env_str("SECRET_KEY", _DEV_KEY)
 if not DEBUG and SECRET_KEY == _DEV_KEY and not env_bool("MONIA_ALLOW_DEV_KEY", default=False):
     raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=true for local development)")
+# Rotating SECRET_KEY: the earlier keys, still accepted for what was signed with them
+# (sessions, signed form tokens) until they are dropped (docs/security.md, "Rotating keys").
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "http://127.0.0.1:8000")
 

@@ -1,12 +1,14 @@
 """The least-privilege runtime role (issue 11, item 2): the role the web application runs
 as, separate from the role that owns the tables and runs migrations (and
-``log_retention``). On the log tables it may only INSERT and SELECT; everything else it
-may read and write as today. It owns nothing, so it cannot disable a trigger.
+``log_retention``). It owns nothing, so it cannot disable a trigger or alter a table.
 
-``manage.py runtime_role_sql <role>`` prints the SQL for a database administrator to run
-as the owning role after every ``migrate`` (new tables need their grants); the role
-itself (LOGIN, password) is created by the administrator. CI still runs as the owner:
-see docs/security.md, "The access and disclosure logs".
+Every table of Monia has a decision here, and a table without one gets nothing (a new
+model's table is refused until someone decides; ``test_every_table_has_a_grant_decision``
+names it). ``manage.py runtime_role_sql <role>`` prints the SQL for a database
+administrator to run as the owning role after every ``migrate``; the role itself (LOGIN,
+password) is created by the administrator. The test command runs the whole suite's
+application code as such a role (``monia/access/testing.py: runtime_role_install``). See
+docs/security.md, "Database roles".
 """
 
 from __future__ import annotations
@@ -15,19 +17,115 @@ import re
 
 from monia.access.logtables import LOG_TABLES
 
-# Written by retention only (the owner): the application reads and appends. The rights
-# log (monia/rights, issue 11 item 1) is append-only too, and never removed.
-APPEND_ONLY = (*LOG_TABLES, "access_retentionrun", "rights_rightslogentry")
+# The access and disclosure logs, and the rights log (monia/rights, issue 11 item 1, never
+# removed): the application reads and appends, never changes.
+APPEND_ONLY = (*LOG_TABLES, "rights_rightslogentry")
+
+# Written only by the owner: retention's record of what it removed, and what `migrate`
+# writes (content types and permissions are created after every migrate).
+READ_ONLY = ("access_retentionrun", "auth_permission", "django_content_type")
+
+# The chain's head per county: the log's insert trigger runs as the invoker and reads,
+# creates and advances it; nothing ever deletes one.
+NO_DELETE = ("access_logchainhead",)
+
+# Nothing: the application never reads which migrations ran.
+NO_ACCESS = ("django_migrations",)
+
+# Everything else the application reads and writes as it always has.
+READ_WRITE = (
+    "accounts_apitoken",
+    "accounts_user",
+    "accounts_user_groups",
+    "accounts_user_user_permissions",
+    "auth_group",
+    "auth_group_permissions",
+    "casework_case",
+    "casework_childhearing",
+    "casework_chronologyevent",
+    "casework_clientplan",
+    "casework_clientrelationship",
+    "casework_designatedworkerassignment",
+    "casework_intake",
+    "casework_intakecorrection",
+    "casework_measure",
+    "casework_serviceneedsassessment",
+    "consult_consultation",
+    "contrib_contributionrequest",
+    "dialogue_journalentry",
+    "dialogue_message",
+    "dialogue_messagethread",
+    "django_admin_log",  # Django's admin; a user's deletion cascades to it
+    "django_session",
+    "enotify_enotification",
+    "experts_expertcase",
+    "experts_expertgroup",
+    "experts_expertmember",
+    "experts_expertsession",
+    "netmeet_agreedaction",
+    "netmeet_networkmeeting",
+    "netmeet_networkmeetinginvitee",
+    "network_organisation",
+    "network_referral",
+    "network_sharinggrant",
+    "notify_notification",
+    "people_person",
+    "people_personcorrection",
+    "people_relationship",
+    "portal_childportalaccess",
+    "portal_clientaccount",
+    "portal_familyversion",
+    "portal_guardianrestriction",
+    "portal_safetyalert",
+    "systemic_agendaitem",
+    "systemic_caseflag",
+    "systemic_diagramsnapshot",
+    "systemic_emotionaltie",
+    "systemic_hypothesis",
+    "systemic_hypothesisrevision",
+    "systemic_lifeevent",
+    "systemic_meetingattendance",
+    "systemic_networktie",
+    "systemic_nextstep",
+    "systemic_reflection",
+    "systemic_teammeeting",
+    "teams_county",
+    "teams_municipality",
+    "teams_team",
+    "voice_heardfeedback",
+    "voice_voiceentry",
+)
+
+# What the role may do on each kind of table (TRUNCATE, REFERENCES and TRIGGER: never).
+PRIVILEGES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
+    "read_write": (READ_WRITE, frozenset({"SELECT", "INSERT", "UPDATE", "DELETE"})),
+    "append_only": (APPEND_ONLY, frozenset({"SELECT", "INSERT"})),
+    "no_delete": (NO_DELETE, frozenset({"SELECT", "INSERT", "UPDATE"})),
+    "read_only": (READ_ONLY, frozenset({"SELECT"})),
+    "no_access": (NO_ACCESS, frozenset()),
+}
+ALL_PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")
+
+
+def granted() -> dict[str, frozenset[str]]:
+    """Every table with a decision and the privileges the runtime role has on it."""
+    return {table: privs for tables, privs in PRIVILEGES.values() for table in tables}
 
 
 def runtime_role_sql(role: str) -> list[str]:
+    """The statements, in one transaction, that give ``role`` exactly its decided rights
+    (earlier grants are revoked first, so a table moved to a stricter kind loses the rest)."""
     if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", role):
         raise ValueError("A role name of lower-case letters, digits and underscores.")
-    tables = ", ".join(APPEND_ONLY)
-    return [
+    statements = [
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role}",
+        f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {role}",
         f"GRANT USAGE ON SCHEMA public TO {role}",
-        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
-        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
-        f"REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {tables} FROM {role}",
-        f"REVOKE TRUNCATE ON ALL TABLES IN SCHEMA public FROM {role}",
     ]
+    for tables, privileges in PRIVILEGES.values():
+        if privileges:
+            order = ", ".join(p for p in ALL_PRIVILEGES if p in privileges)
+            statements.append(f"GRANT {order} ON {', '.join(tables)} TO {role}")
+    # A sequence's USAGE is nextval() for an insert's id; reading one reveals only a count.
+    statements.append(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
+    return statements

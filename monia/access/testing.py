@@ -1,21 +1,97 @@
-"""Test helpers for the append-only logs: a test that must set a log row up by hand
-(backdate a read, empty a table) plays a superuser who disables the triggers."""
+"""Test helpers for the append-only logs and the runtime role.
+
+The test command runs every test's application code as the least-privilege runtime role
+(``runtime_role_install``, called by ``monia/conftest.py`` once the test database is
+migrated): every connection Django opens afterwards — the tests', the live server's —
+starts with ``SET ROLE`` to it. What legitimately needs the owner switches back inside
+``as_owner()``: the flush between live-server tests, a test that plays a superuser who
+disables the log triggers (``log_triggers_off``), retention, migrations run by a test.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, connections, transaction
 
 from monia.access.logtables import LOG_TABLES
+from monia.access.runtime_role import runtime_role_sql
+
+# The tests' runtime role: a cluster-wide role, created once and never dropped (other
+# test databases on the same server may hold grants to it). It cannot log in.
+TEST_RUNTIME_ROLE = "monia_tests_runtime"
+
+_CREATE_ROLE = f"""
+DO $$ BEGIN
+    BEGIN
+        CREATE ROLE {TEST_RUNTIME_ROLE} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;  -- another run made it
+    END;
+    IF NOT pg_has_role(current_user, '{TEST_RUNTIME_ROLE}', 'MEMBER') THEN
+        GRANT {TEST_RUNTIME_ROLE} TO CURRENT_USER;  -- a superuser is a member already
+    END IF;
+END $$
+"""
+
+
+def runtime_role_grant() -> None:
+    """As the owner: create the role if missing and give it the runtime role's grants —
+    after every migrate, as in production (a table a migration made again has none)."""
+    with as_owner(), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(_CREATE_ROLE)
+        for statement in runtime_role_sql(TEST_RUNTIME_ROLE):
+            cursor.execute(statement)
+
+
+def runtime_role_install() -> None:
+    """On the migrated test database: the grants, and every connection opened from now
+    on runs as the role (Django's ``assume_role``: ``SET ROLE`` right after connecting)."""
+    runtime_role_grant()
+    options = connections.settings["default"].setdefault("OPTIONS", {})
+    options["assume_role"] = TEST_RUNTIME_ROLE
+    connection.settings_dict.setdefault("OPTIONS", {})["assume_role"] = TEST_RUNTIME_ROLE
+    connection.close()  # the next query opens a connection as the runtime role
+
+
+def runtime_role_uninstall() -> None:
+    """Connections opened from now on stay the owner (the session's end)."""
+    connections.settings["default"].get("OPTIONS", {}).pop("assume_role", None)
+    connection.settings_dict.get("OPTIONS", {}).pop("assume_role", None)
+    connection.close()
+
+
+def _current_role() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_user")
+        return str(cursor.fetchone()[0])
+
+
+@contextmanager
+def as_owner() -> Iterator[None]:
+    """The block runs as the session's own user — the tables' owner — and the role before
+    it is back after it. Only for test machinery that production runs as the owner too."""
+    before = _current_role()
+    with connection.cursor() as cursor:
+        cursor.execute("RESET ROLE")
+    try:
+        yield
+    finally:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(connection.ops.compose_sql("SET ROLE %s", [before]))
+        except DatabaseError:
+            # The block's transaction failed: rolling it back restores the role (a SET
+            # inside a transaction is undone with it); the block's own error goes on.
+            if not connection.in_atomic_block:
+                raise
 
 
 @contextmanager
 def log_triggers_off() -> Iterator[None]:
     """The log tables' triggers are off inside the block (the test runs as the database's
-    superuser, as an attacker with it would); they are back on after it."""
-    with transaction.atomic(), connection.cursor() as cursor:
+    owner, as an attacker with a superuser's rights would); they are back on after it."""
+    with as_owner(), transaction.atomic(), connection.cursor() as cursor:
         # ALTER TABLE waits for no deferred check: run the test's pending FK checks now.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for table in LOG_TABLES:

@@ -1,6 +1,10 @@
 """The access, disclosure and e-notification access logs are append-only in the database
 itself (issue 11, item 2): the application's database user can add rows and read them,
-never change, delete or empty them."""
+never change, delete or empty them.
+
+The runtime role the tests run as has no UPDATE, DELETE or TRUNCATE on the logs at all
+(test_runtime_role.py), so the triggers — the second guard, against the tables' owner —
+are tested here as the owner (``as_owner``)."""
 
 # ruff: noqa: S608 - the SQL names only the constant LOG_TABLES
 
@@ -15,7 +19,7 @@ from django.urls import reverse
 
 from monia.access.logtables import LOG_TABLES, RETENTION_ON
 from monia.access.models import AccessLog
-from monia.access.testing import log_triggers_off
+from monia.access.testing import as_owner, log_triggers_off
 from monia.conftest import CaseWorld, login
 from monia.enotify import selectors as enotify_selectors
 from monia.enotify import services as enotify_services
@@ -63,7 +67,12 @@ def logged(case_a: CaseWorld, world: Any, worker_a: Any, school: Any, partner: A
 
 
 def _refused(sql: str) -> str:
-    with pytest.raises(DatabaseError) as exc, transaction.atomic(), connection.cursor() as c:
+    with (
+        as_owner(),
+        pytest.raises(DatabaseError) as exc,
+        transaction.atomic(),
+        connection.cursor() as c,
+    ):
         c.execute(sql)
     return str(exc.value)
 
@@ -92,14 +101,14 @@ def test_the_orm_cannot_rewrite_a_log_row_either(logged: None, model: Any) -> No
 
 @pytest.mark.parametrize("table", LOG_TABLES)
 def test_retention_may_delete_but_never_update(logged: None, table: str) -> None:
-    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as c:
+    with as_owner(), pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as c:
         c.execute(RETENTION_ON)
         c.execute(f"UPDATE {table} SET at = now()")
 
     class Rollback(Exception):
         pass
 
-    with pytest.raises(Rollback), transaction.atomic(), connection.cursor() as c:
+    with as_owner(), pytest.raises(Rollback), transaction.atomic(), connection.cursor() as c:
         c.execute(RETENTION_ON)
         c.execute(f"DELETE FROM {table}")
         c.execute(f"SELECT count(*) FROM {table}")

@@ -13,6 +13,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from monia.access.models import AccessLog, Basis, RetentionRun
+from monia.access.testing import as_owner
 from monia.conftest import CaseWorld
 
 pytestmark = pytest.mark.django_db
@@ -33,8 +34,10 @@ def _log(case_a: CaseWorld, worker: Any, at: datetime.datetime) -> AccessLog:
 
 
 def _retention(before: str) -> str:
+    """Run as the tables' owner, as production runs it; the application's role cannot."""
     out = io.StringIO()
-    call_command("log_retention", f"--before={before}", stdout=out)
+    with as_owner():
+        call_command("log_retention", f"--before={before}", stdout=out)
     return out.getvalue()
 
 
@@ -81,7 +84,17 @@ def test_outside_the_command_the_same_delete_is_refused(case_a: CaseWorld, worke
     row = _log(case_a, worker_a, OLD)
     with pytest.raises(DatabaseError), transaction.atomic():
         AccessLog.objects.filter(pk=row.pk).delete()
+    with as_owner(), pytest.raises(DatabaseError, match="DELETE refused"), transaction.atomic():
+        AccessLog.objects.filter(pk=row.pk).delete()
     assert AccessLog.objects.filter(pk=row.pk).exists()
+
+
+def test_the_applications_role_cannot_run_retention(case_a: CaseWorld, worker_a: Any) -> None:
+    row = _log(case_a, worker_a, OLD)
+    with pytest.raises(DatabaseError, match="permission denied"):
+        call_command("log_retention", "--before=2011-01-01", stdout=io.StringIO())
+    assert AccessLog.objects.filter(pk=row.pk).exists()
+    assert not RetentionRun.objects.exists()
 
 
 def test_a_county_whose_whole_log_expired_still_verifies(case_a: CaseWorld, worker_a: Any) -> None:

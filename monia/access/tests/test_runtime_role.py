@@ -1,69 +1,201 @@
-"""The runtime role may append to the logs and read them, never change or empty them,
-and works on every other table as before (issue 11, item 2)."""
+"""The application runs as the least-privilege runtime role — in the tests too — which may
+append to the logs and read them, never change or empty them, and has a decided set of
+rights on every table (issue 11, item 2)."""
 
-# ruff: noqa: S608 - the SQL names only constants
+# ruff: noqa: S608 - the SQL names only constants and the catalogue's own table names
 
 from __future__ import annotations
 
+import http.cookiejar
 import io
+import re
+import threading
+import urllib.parse
+import urllib.request
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, connections, transaction
 
 from monia.access.models import AccessLog, Basis
-from monia.access.runtime_role import APPEND_ONLY, runtime_role_sql
-from monia.conftest import CaseWorld
+from monia.access.runtime_role import ALL_PRIVILEGES, APPEND_ONLY, granted
+from monia.access.testing import TEST_RUNTIME_ROLE, as_owner
+from monia.conftest import PASSWORD, CaseWorld
 
 pytestmark = pytest.mark.django_db
 
-ROLE = "monia_runtime_test"
+MONIA = Path(__file__).resolve().parents[2]
 
 
-def _as_runtime(sql: str, params: list[object] | None = None) -> None:
-    with transaction.atomic(), connection.cursor() as c:
-        c.execute(f"SET LOCAL ROLE {ROLE}")
-        c.execute(sql, params)
-        c.execute("RESET ROLE")  # a released savepoint would keep the role
+def _one(sql: str, params: list[object] | None = None) -> Any:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+def _refused(sql: str) -> None:
+    with (
+        pytest.raises(DatabaseError, match="permission denied|must be owner"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(sql)
+
+
+def test_the_tests_application_code_runs_as_the_runtime_role() -> None:
+    assert _one("SELECT current_user") == TEST_RUNTIME_ROLE
+    seen: list[str] = []
+
+    def fresh_connection() -> None:  # as the live server's thread opens its own
+        try:
+            with connections["default"].cursor() as cursor:
+                cursor.execute("SELECT current_user")
+                seen.append(cursor.fetchone()[0])
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=fresh_connection)
+    thread.start()
+    thread.join()
+    assert seen == [TEST_RUNTIME_ROLE]
+    with as_owner():
+        assert _one("SELECT current_user") != TEST_RUNTIME_ROLE
+    assert _one("SELECT current_user") == TEST_RUNTIME_ROLE
 
 
 def test_the_runtime_role_appends_and_reads_but_never_rewrites(
     case_a: CaseWorld, worker_a: Any
 ) -> None:
-    with connection.cursor() as c:  # CREATE ROLE is transactional: the test rolls it back
-        c.execute(f"CREATE ROLE {ROLE} NOLOGIN")
-        for statement in runtime_role_sql(ROLE):
-            c.execute(statement)
-        c.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    with transaction.atomic(), connection.cursor() as c:  # the app's own write, chained
-        c.execute(f"SET LOCAL ROLE {ROLE}")
-        row = AccessLog.objects.create(
-            user=worker_a,
-            county=case_a.case.county,
-            person=case_a.case.child,
-            case=case_a.case,
-            purpose="case_detail",
-            basis=Basis.DESIGNATED_WORKER,
-        )
-        c.execute("RESET ROLE")
+    row = AccessLog.objects.create(  # the application's own write, chained by the database
+        user=worker_a,
+        county=case_a.case.county,
+        person=case_a.case.child,
+        case=case_a.case,
+        purpose="case_detail",
+        basis=Basis.DESIGNATED_WORKER,
+    )
     row.refresh_from_db()
     assert row.chain_seq is not None and len(row.chain_hash or "") == 64
-    for table in APPEND_ONLY:
-        _as_runtime(f"SELECT count(*) FROM {table}")
+    with connection.cursor() as cursor:  # the test's inserts have deferred FK checks pending
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    for table in (*APPEND_ONLY, "access_retentionrun"):
+        assert _one(f"SELECT count(*) FROM {table}") >= 0
         for sql in (
             f"UPDATE {table} SET id = id WHERE false",
             f"DELETE FROM {table} WHERE false",
             f"TRUNCATE {table}",
             f"ALTER TABLE {table} DISABLE TRIGGER USER",
         ):
-            with pytest.raises(DatabaseError, match="permission denied|must be owner"):
-                _as_runtime(sql)
-    _as_runtime("UPDATE casework_case SET id = id WHERE false")  # other tables as before
+            _refused(sql)
+    _refused("INSERT INTO access_retentionrun (id) SELECT -1 WHERE false")
+    _refused("DELETE FROM access_logchainhead WHERE false")
+    _refused("SELECT count(*) FROM django_migrations")
+    _refused("CREATE TABLE monia_intruder (id int)")
+    _refused("ALTER TABLE casework_case DISABLE TRIGGER ALL")
+    with connection.cursor() as cursor:  # other tables as before
+        cursor.execute("UPDATE casework_case SET id = id WHERE false")
+
+
+def _tables() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        return {name for (name,) in cursor.fetchall()}
+
+
+def test_every_table_has_a_grant_decision() -> None:
+    tables, decided = _tables(), set(granted())
+    assert not tables - decided, (
+        f"No grant decision for {sorted(tables - decided)}: add each to one kind in "
+        "monia/access/runtime_role.py (read_write, append_only, no_delete, read_only, "
+        "no_access); until then the runtime role may not touch it."
+    )
+    assert not decided - tables, f"Decisions for tables that no longer exist: {decided - tables}"
+
+
+def test_the_runtime_role_has_exactly_the_decided_rights_on_every_table() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT t.tablename, p.name FROM pg_tables t CROSS JOIN unnest(%s::text[]) p(name) "
+            "WHERE t.schemaname = 'public' AND has_table_privilege(%s, t.tablename, p.name)",
+            [list(ALL_PRIVILEGES), TEST_RUNTIME_ROLE],
+        )
+        actual: dict[str, set[str]] = {}
+        for table, privilege in cursor.fetchall():
+            actual.setdefault(table, set()).add(privilege)
+        cursor.execute(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'public' "
+            "AND CASE WHEN c.relkind = 'S' THEN NOT has_sequence_privilege(%s, c.oid, 'USAGE') "
+            "ELSE false END",
+            [TEST_RUNTIME_ROLE],
+        )
+        unusable = cursor.fetchall()
+        cursor.execute(
+            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'public' AND pg_get_userbyid(c.relowner) = %s",
+            [TEST_RUNTIME_ROLE],
+        )
+        owned = cursor.fetchone()[0]
+    expected = {table: set(privs) for table, privs in granted().items() if privs}
+    assert actual == expected
+    assert not unusable  # every id sequence: the role can insert where it may
+    assert owned == 0  # it owns nothing, so it can disable no trigger
+
+
+def test_no_application_code_switches_the_database_role() -> None:
+    """In the tests the connection's session user is the owner, so ``RESET ROLE`` would
+    lift the runtime role; only the test machinery may do that, never Monia itself."""
+    switch = re.compile(r"\b(RESET|SET(\s+(SESSION|LOCAL))?)\s+ROLE\b|assume_role", re.I)
+    offenders = [
+        str(path.relative_to(MONIA))
+        for path in MONIA.rglob("*.py")
+        if "tests" not in path.parts
+        and path.name not in {"conftest.py", "testing.py"}
+        and switch.search(path.read_text())
+    ]
+    assert offenders == []
 
 
 def test_the_command_prints_the_grants() -> None:
     out = io.StringIO()
     call_command("runtime_role_sql", "monia_app", stdout=out)
-    assert "REVOKE UPDATE, DELETE, TRUNCATE" in out.getvalue()
-    assert "access_accesslog, network_disclosurelog" in out.getvalue()
+    sql = out.getvalue()
+    assert "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM monia_app;" in sql
+    assert "GRANT SELECT, INSERT ON access_accesslog, network_disclosurelog" in sql
+    assert "TRUNCATE" not in sql.replace("REVOKE ALL", "")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_live_servers_requests_run_as_the_runtime_role(live_server: Any, worker_a: Any) -> None:
+    """A probe trigger records the role of whoever updates a user: the login through the
+    live server (``last_login``) is the application's own write, in its own thread."""
+    with as_owner(), connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE monia_role_probe (role name)")
+        cursor.execute("GRANT INSERT ON monia_role_probe TO PUBLIC")
+        cursor.execute(
+            "CREATE FUNCTION monia_role_probe() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN INSERT INTO monia_role_probe VALUES (current_user); RETURN NULL; END $$"
+        )
+        cursor.execute(
+            "CREATE TRIGGER monia_role_probe AFTER UPDATE ON accounts_user "
+            "FOR EACH STATEMENT EXECUTE FUNCTION monia_role_probe()"
+        )
+    try:
+        browser = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+        page = browser.open(f"{live_server.url}/login/").read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        assert token is not None
+        form = {"csrfmiddlewaretoken": token[1], "username": "worker_a", "password": PASSWORD}
+        browser.open(f"{live_server.url}/login/", urllib.parse.urlencode(form).encode())
+        with as_owner(), connection.cursor() as cursor:
+            cursor.execute("SELECT DISTINCT role FROM monia_role_probe")
+            assert cursor.fetchall() == [(TEST_RUNTIME_ROLE,)]
+    finally:
+        with as_owner(), connection.cursor() as cursor:
+            cursor.execute("DROP TABLE monia_role_probe")
+            cursor.execute("DROP TRIGGER monia_role_probe ON accounts_user")
+            cursor.execute("DROP FUNCTION monia_role_probe()")

@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from monia.access.testing import as_owner, runtime_role_grant
 from monia.conftest import CaseWorld
 from monia.network import access as network_access
 from monia.network import services
@@ -56,27 +57,29 @@ def test_migration_copies_every_app_trail_into_the_log_keeping_its_time(
     network_access.partner_case_get(partner, case_a.case.pk, purpose="partner_case")
     then = timezone.now() - datetime.timedelta(days=400)
     child = case_a.case.child_id
-    try:
-        old = _migrate(BEFORE)
-        for model, fields in (
-            (
-                "contrib.ContributionDisclosure",
-                dict(request_id=contribution_request.pk, basis="guardian_consent"),
-            ),
-            (
-                "consult.ConsultationDisclosure",
-                dict(consultation_id=consent_consultation.pk, person_id=child, basis="consent"),
-            ),
-            (
-                "netmeet.NetworkMeetingDisclosure",
-                dict(meeting_id=school_meeting.pk, person_id=child),
-            ),
-        ):
-            trail = old.get_model(model)
-            trail.objects.create(recipient_id=partner.pk, purpose="old_read", **fields)
-            trail.objects.update(at=then)
-    finally:
-        _migrate()
+    with as_owner():  # migrations and the old tables' rows: the owner's work, as in production
+        try:
+            old = _migrate(BEFORE)
+            for model, fields in (
+                (
+                    "contrib.ContributionDisclosure",
+                    dict(request_id=contribution_request.pk, basis="guardian_consent"),
+                ),
+                (
+                    "consult.ConsultationDisclosure",
+                    dict(consultation_id=consent_consultation.pk, person_id=child, basis="consent"),
+                ),
+                (
+                    "netmeet.NetworkMeetingDisclosure",
+                    dict(meeting_id=school_meeting.pk, person_id=child),
+                ),
+            ):
+                trail = old.get_model(model)
+                trail.objects.create(recipient_id=partner.pk, purpose="old_read", **fields)
+                trail.objects.update(at=then)
+        finally:
+            _migrate()
+    runtime_role_grant()  # the tables made again have no grants yet
 
     rows = {r.source: r for r in DisclosureLog.objects.all()}
     assert set(rows) == {"sharing_grant", "contribution_request", "consultation", "network_meeting"}
