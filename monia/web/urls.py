@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from monia.web import security, views
+from monia.web import password_views, security, views
 
 urlpatterns = [
     # Django's language switch, which also remembers a logged-in user's choice.
@@ -13,4 +13,9 @@ urlpatterns = [
     path("healthz", security.healthz, name="healthz"),
     path("readyz", security.readyz, name="readyz"),
     path("logout/", auth_views.LogoutView.as_view(next_page="login"), name="logout"),
+    path(
+        "account/password/",
+        password_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
 ]
