@@ -307,9 +307,9 @@ if _base.scheme != "https" or _host.replace(".", "").isdigit() or ":" in _host:
     _host, _origin = "localhost", f"http://localhost{f':{_base.port}' if _base.port else ''}"
 else:
     _origin = f"https://{_base.netloc}"
-OTP_WEBAUTHN_RP_ID = env_str("MONIA_WEBAUTHN_RP_ID", _host)
+OTP_WEBAUTHN_RP_ID = env_str("MONIA_WEBAUTHN_RP_ID", "") or _host
 OTP_WEBAUTHN_RP_NAME = "Monia"
-OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("MONIA_WEBAUTHN_ORIGINS", _origin)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("MONIA_WEBAUTHN_ORIGINS", "") or [_origin]
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False  # a passkey is the second step, not the first
 OTP_WEBAUTHN_HELPER_CLASS = "monia.mfa.passkeys.PasskeyHelper"
 

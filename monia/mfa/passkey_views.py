@@ -36,9 +36,7 @@ class PasskeyRegisterBegin(_RegistrationRule, webauthn_views.BeginCredentialRegi
     pass
 
 
-class PasskeyRegisterComplete(
-    _RegistrationRule, webauthn_views.CompleteCredentialRegistrationView
-):
+class PasskeyRegisterComplete(_RegistrationRule, webauthn_views.CompleteCredentialRegistrationView):
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         response: HttpResponse = super().post(*args, **kwargs)  # raises on any failure
         user = cast("User", self.request.user)

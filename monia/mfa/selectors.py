@@ -33,12 +33,8 @@ def passkeys(user: User) -> list[WebAuthnCredential]:
 
 def devices_of(user: User) -> list[DeviceRow]:
     """The user's confirmed devices: apps first, then passkeys, each oldest first."""
-    rows = [
-        DeviceRow(TOTP, d.pk, d.name, d.created_at, d.last_used_at) for d in totp_devices(user)
-    ]
-    rows += [
-        DeviceRow(PASSKEY, d.pk, d.name, d.created_at, d.last_used_at) for d in passkeys(user)
-    ]
+    rows = [DeviceRow(TOTP, d.pk, d.name, d.created_at, d.last_used_at) for d in totp_devices(user)]
+    rows += [DeviceRow(PASSKEY, d.pk, d.name, d.created_at, d.last_used_at) for d in passkeys(user)]
     return rows
 
 

@@ -120,7 +120,9 @@ def device_remove(*, user: User, kind: str, pk: int, required: bool) -> None:
     with transaction.atomic():
         # Every device of the user locked: two removals at once cannot both see "one more".
         apps = list(TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True))
-        keys = list(WebAuthnCredential.objects.select_for_update().filter(user=user, confirmed=True))
+        keys = list(
+            WebAuthnCredential.objects.select_for_update().filter(user=user, confirmed=True)
+        )
         device = model.objects.filter(user=user, pk=pk).first()
         if device is None:
             raise ValidationError(_("That device is no longer there."))

@@ -54,7 +54,7 @@ def _wrong_code(form: CodeForm, wait_seconds: int = 0) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def second_step(request: HttpRequest) -> HttpResponse:
-    """"Enter the code from your app" / "Use your passkey", after the password."""
+    """The second step: "Enter the code from your app" / "Use your passkey"."""
     user = policy.user_of(request)
     if second_factor.is_done(request):
         return redirect(_next(request))

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from monia.accounts.models import User
 from monia.conftest import PASSWORD, login
-from monia.web.forms import PasswordChangeForm
 from monia.ui.fields import MoniaForm
+from monia.web.forms import PasswordChangeForm
 
 NEW = "kolme sanaa peräkkäin"
 
