@@ -238,3 +238,21 @@ def test_a_portal_client_is_never_asked(portal_world: Any) -> None:
         302,
     }
     assert portal_client(portal_world.guardian).get(STEP).status_code == 404
+
+
+def test_the_demos_senior_official_is_shown_the_demo_apps_code_on_a_demo_database(
+    settings: Any, senior_a: User
+) -> None:
+    from monia.mfa import demo
+
+    demo.demo_authenticator_give(senior_a)
+    settings.MONIA_DEMO_DATABASE = False
+    assert "Demotunnus" not in password_login("senior_a").get(STEP).content.decode()
+    settings.MONIA_DEMO_DATABASE = True
+    client = password_login("senior_a")
+    before = services.totp_code_now(demo.DEMO_TOTP_KEY)
+    page = client.get(STEP).content.decode()
+    code = services.totp_code_now(demo.DEMO_TOTP_KEY)  # the same, unless 30 s turned over
+    assert "Demotunnus" in page and "JVXW 42LB EBSG" in page
+    assert before in page or code in page
+    assert client.post(STEP, {"code": code})["Location"] == reverse("dashboard")
