@@ -5,8 +5,7 @@ PUBLIC        no login (login page, language switch)
 FIRST_FACTOR  a user who passed the password but not yet the second factor: the second step,
               enrolment of a first factor and their passkey endpoints (monia/mfa). Each
               view lets through only that: enrolling another factor needs a passed one
-STAFF         any logged-in user (staff or partner; a portal client gets 404); the page
-              shows only what the policy lets them see, and only the user's own account
+STAFF         any logged-in user; the page shows only what the policy lets them see
 INTAKE        staff who may record intakes (policy.may_record_intake)
 CASE_VIEW     policy.case_get_for_user(..., action=VIEW)
 CASE_RECORD   policy.case_get_for_user(..., action=RECORD)
