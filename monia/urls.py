@@ -1,11 +1,27 @@
 """Monia's URL map. Every pattern here has an access rule in monia/access/url_rules.py."""
 
 from django.contrib import admin
+from django.http import HttpRequest
 from django.urls import include, path
+
+from monia.accounts import second_factor
+
+_admin_permission = admin.site.has_permission
+
+
+def _admin_permission_with_second_factor(request: HttpRequest) -> bool:
+    """The admin site is for a session that passed a second factor (administrators always
+    use one). SecondFactorMiddleware sends such a user to the second step first; this keeps
+    the rule even if the middleware were left out."""
+    return _admin_permission(request) and second_factor.is_done(request)
+
+
+admin.site.has_permission = _admin_permission_with_second_factor  # type: ignore[method-assign]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("monia.web.urls")),
+    path("", include("monia.mfa.urls")),
     path("", include("monia.casework.urls")),
     path("", include("monia.attachments.urls")),
     path("", include("monia.calendar.urls")),

@@ -2,6 +2,9 @@
 pattern has no entry here, so a new page cannot ship without a decided rule.
 
 PUBLIC        no login (login page, language switch)
+FIRST_FACTOR  a user who passed the password but not yet the second factor: the second step,
+              enrolment of a first factor and their passkey endpoints (monia/mfa). Each
+              view lets through only that: enrolling another factor needs a passed one
 STAFF         any logged-in user; the page shows only what the policy lets them see
 INTAKE        staff who may record intakes (policy.may_record_intake)
 CASE_VIEW     policy.case_get_for_user(..., action=VIEW)
@@ -29,6 +32,7 @@ import enum
 
 class Rule(enum.StrEnum):
     PUBLIC = "public"
+    FIRST_FACTOR = "first_factor"
     STAFF = "staff"
     INTAKE = "intake"
     CASE_VIEW = "case_view"
@@ -52,6 +56,17 @@ URL_RULES: dict[str, Rule] = {
     "healthz": Rule.PUBLIC,
     "readyz": Rule.PUBLIC,
     "dashboard": Rule.STAFF,
+    # The staff second factor (monia/mfa): checked or enrolled after the password, before any
+    # other page (mfa/middleware.py); the user's own devices and password on their Security page.
+    "mfa_second_step": Rule.FIRST_FACTOR,
+    "mfa_totp_enrol": Rule.FIRST_FACTOR,
+    "mfa_passkey_register_begin": Rule.FIRST_FACTOR,
+    "mfa_passkey_register_complete": Rule.FIRST_FACTOR,
+    "mfa_passkey_auth_begin": Rule.FIRST_FACTOR,
+    "mfa_passkey_auth_complete": Rule.FIRST_FACTOR,
+    "security": Rule.STAFF,
+    "mfa_device_remove": Rule.STAFF,
+    "password_change": Rule.STAFF,
     "caseload": Rule.STAFF,
     "intake_new": Rule.INTAKE,
     "case_detail": Rule.CASE_VIEW,

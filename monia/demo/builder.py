@@ -42,11 +42,15 @@ from monia.demo.portal import portal_build
 from monia.demo.steps import Chooser, Scenario, TeamStaff
 from monia.demo.stories import Stories
 from monia.demo.workspace import network_build, workspace_build
+from monia.mfa.demo import demo_authenticator_give
 from monia.people.models import Person
 from monia.teams.models import County, Municipality, Team
 
 # Published with the demo on purpose: demo accounts only, never a real installation's.
 DEMO_PASSWORD = "demo"  # noqa: S105
+# The roles that need a second factor by default (MONIA_MFA_REQUIRED_ROLES) get the demo's
+# published authenticator (monia/mfa/demo.py): its code shows on the second step.
+DEMO_SECOND_FACTOR_ROLES = frozenset({Role.SENIOR_OFFICIAL, Role.ADMINISTRATOR})
 # Marks the demo's accounts, so the login table never lists anyone else's.
 DEMO_EMAIL_DOMAIN = "demo.monia.invalid"
 
@@ -193,6 +197,8 @@ def _user_create(
     else:
         user.set_password(DEMO_PASSWORD)  # no validators: a demo password on purpose
     user.save()
+    if spec.role in DEMO_SECOND_FACTOR_ROLES:
+        demo_authenticator_give(user)
     return user
 
 

@@ -15,6 +15,7 @@ LAYERS: list[set[str]] = [
     {"teams"},
     {"accounts", "people"},
     {"access", "attachments"},
+    {"mfa"},
     {"casework"},
     {"network"},
     {"notify", "rights"},

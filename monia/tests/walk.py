@@ -30,6 +30,8 @@ class Persona:
     user: User
     start: str  # the front page the persona lands on
     language: str = "fi"
+    # Whether the session passed the second factor (a whole login); False: only the password.
+    second_factor: bool = True
 
 
 # Who walks: every staff role of the Finnish county (incl. the coordinator and the senior
@@ -81,8 +83,14 @@ def personas() -> list[Persona]:
 
 
 def client_for(persona: Persona) -> Client:
+    from monia.accounts import second_factor
+
     client = Client()
-    client.force_login(persona.user)
+    client.force_login(persona.user)  # a whole login, second factor included (conftest)
+    if not persona.second_factor:
+        session = client.session
+        session.pop(second_factor.SESSION_KEY, None)
+        session.save()
     client.cookies["django_language"] = persona.language
     return client
 

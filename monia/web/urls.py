@@ -1,7 +1,7 @@
 from django.urls import path
 
 from monia.accounts import oidc_views
-from monia.web import security, views
+from monia.web import password_views, security, views
 
 urlpatterns = [
     # Django's language switch, which also remembers a logged-in user's choice.
@@ -14,4 +14,9 @@ urlpatterns = [
     path("readyz", security.readyz, name="readyz"),
     # Ends the provider's session too after a staff single sign-on (accounts/oidc_views.py).
     path("logout/", oidc_views.StaffLogoutView.as_view(), name="logout"),
+    path(
+        "account/password/",
+        password_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
 ]

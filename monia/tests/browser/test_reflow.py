@@ -310,7 +310,38 @@ def _variants(everyone: list[walk.Persona]) -> list[Target]:
     assert intake is not None, "the demo worker's team has an intake"
     url = reverse("intake_attachments", args=[intake.case_id, intake.pk])
     found.append((swedish, url, "intake_attachments (sv)"))
-    return found
+    return found + _second_factor_pages(everyone)
+
+
+def _second_factor_pages(everyone: list[walk.Persona]) -> list[Target]:
+    """The pages between the password and the rest (monia/mfa): the second step of a senior
+    official who has the demo's app, in Finnish and in Swedish; the first enrolment of a
+    senior official who has none; the Security page in Swedish (the walk opens it in
+    Finnish)."""
+    from dataclasses import replace
+
+    from monia.accounts.models import Role, User
+
+    senior = _persona(everyone, "senior official")
+    swedish = _persona(everyone, "Swedish-speaking county's senior official")
+    newcomer = User.objects.create_user(
+        username="uusi_johtaja",
+        password="not used in this test",  # noqa: S106
+        role=Role.SENIOR_OFFICIAL,
+        county=senior.user.county,
+        first_name="Uusi",
+        last_name="Johtaja",
+    )
+    fresh = walk.Persona("senior official without a factor", newcomer, "/", second_factor=False)
+    step = reverse("mfa_second_step") + "?next=/"
+    return [
+        (replace(senior, second_factor=False), step, "mfa_second_step"),
+        (replace(swedish, second_factor=False), step, "mfa_second_step (sv)"),
+        (fresh, reverse("mfa_totp_enrol") + "?next=/", "mfa_totp_enrol (first)"),
+        (swedish, reverse("security"), "security (sv)"),
+        (swedish, reverse("mfa_totp_enrol"), "mfa_totp_enrol (sv)"),
+        (swedish, reverse("password_change"), "password_change (sv)"),
+    ]
 
 
 def _session_for(page: Any, base: str, persona: walk.Persona | None) -> None:
@@ -319,6 +350,8 @@ def _session_for(page: Any, base: str, persona: walk.Persona | None) -> None:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
+    from monia.accounts import second_factor
+
     page.context.clear_cookies()
     if persona is None:
         return
@@ -326,6 +359,8 @@ def _session_for(page: Any, base: str, persona: walk.Persona | None) -> None:
     session[SESSION_KEY] = str(persona.user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = persona.user.get_session_auth_hash()
+    if persona.second_factor:  # a whole login; else only the password step
+        session[second_factor.SESSION_KEY] = "otp"
     session.create()
     page.context.add_cookies(
         [

@@ -10,6 +10,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from monia.demo.builder import DEMO_PASSWORD, build_demo, demo_exists, demo_logins
+from monia.mfa.demo import DEMO_TOTP_KEY
+from monia.mfa.services import totp_secret_text
 
 
 def _date(value: str) -> datetime.date:
@@ -104,6 +106,10 @@ class Command(BaseCommand):
         widths = [max(len(row[i]) for row in rows) for i in range(5)]
         self.stdout.write("")
         self.stdout.write(f"Demo logins (every password is “{DEMO_PASSWORD}”):")
+        self.stdout.write(
+            "Senior officials and the administrator also type a code from the demo's "
+            f"authenticator (secret {totp_secret_text(DEMO_TOTP_KEY)}); the second step shows it."
+        )
         for n, row in enumerate(rows):
             self.stdout.write(
                 "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()

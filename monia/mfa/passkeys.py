@@ -1,0 +1,19 @@
+"""Passkeys (WebAuthn) through django-otp-webauthn: Monia's names for them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django_otp_webauthn.helpers import WebAuthnHelper
+
+
+class PasskeyHelper(WebAuthnHelper):
+    """The package's helper; a new passkey is named by the day it was added."""
+
+    def create_credential(self, user: Any, *args: Any, **kwargs: Any) -> Any:
+        device = super().create_credential(user, *args, **kwargs)
+        day = formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT")
+        device.name = _("Passkey added %(day)s") % {"day": day}
+        return device

@@ -1,0 +1,136 @@
+"""Writes: set up, check and remove a user's second-factor devices.
+
+TOTP (RFC 6238, the authenticator apps): 30-second codes of six digits, one step of clock
+drift either way. django-otp refuses a code already used (``last_t``) and makes each wrong
+code in a row cost twice the wait of the one before (``OTP_TOTP_THROTTLE_FACTOR``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import time
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
+from django_otp_webauthn.models import WebAuthnCredential
+
+from monia.accounts.models import User
+from monia.mfa import selectors
+
+STEP = 30
+DIGITS = 6
+TOLERANCE = 1
+
+
+def totp_secret_new() -> str:
+    """A new secret (160 bits, as hex: how django-otp stores it)."""
+    return random_hex(20)
+
+
+def totp_secret_text(key_hex: str) -> str:
+    """The secret as an app asks it typed: base32, in groups of four."""
+    text = base64.b32encode(binascii.unhexlify(key_hex)).decode().rstrip("=")
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def totp_uri(user: User, key_hex: str) -> str:
+    """The ``otpauth://`` address a QR code carries to the app."""
+    issuer = settings.OTP_TOTP_ISSUER.replace(":", "")
+    label = quote(f"{issuer}:{user.get_username()}")
+    params = {
+        "secret": totp_secret_text(key_hex).replace(" ", ""),
+        "issuer": issuer,
+        "algorithm": "SHA1",
+        "digits": DIGITS,
+        "period": STEP,
+    }
+    return f"otpauth://totp/{label}?{urlencode(params, quote_via=quote)}"
+
+
+def totp_code_now(key_hex: str) -> str:
+    """The code an app shows now (for the demo's published secret and for tests)."""
+    totp = TOTP(binascii.unhexlify(key_hex), step=STEP, digits=DIGITS)
+    return f"{totp.token():0{DIGITS}d}"
+
+
+def totp_enrol(*, user: User, key_hex: str, code: str, name: str) -> TOTPDevice | None:
+    """Confirm a new app with its first code: the device is stored only then, already past
+    that code (it cannot be used a second time). None when the code is not right."""
+    totp = TOTP(binascii.unhexlify(key_hex), step=STEP, digits=DIGITS)
+    totp.time = time.time()
+    if not totp.verify(int(code), tolerance=TOLERANCE):
+        return None
+    with transaction.atomic():
+        return TOTPDevice.objects.create(
+            user=user,
+            name=name or _("Authenticator app"),
+            key=key_hex,
+            step=STEP,
+            digits=DIGITS,
+            tolerance=TOLERANCE,
+            drift=totp.drift,
+            last_t=totp.t(),
+            confirmed=True,
+        )
+
+
+def totp_device_create(*, user: User, key_hex: str, name: str) -> TOTPDevice:
+    """A confirmed app with a known secret (the demo's published one)."""
+    return TOTPDevice.objects.create(
+        user=user, name=name, key=key_hex, step=STEP, digits=DIGITS, confirmed=True
+    )
+
+
+@dataclass(frozen=True)
+class CodeCheck:
+    device: TOTPDevice | None  # the app whose code it was
+    wait_seconds: int = 0  # > 0: too many wrong codes; nothing was checked
+
+
+def totp_check(*, user: User, code: str) -> CodeCheck:
+    """Check a code against the user's apps (a used code and a throttled app refuse)."""
+    wait = 0
+    with transaction.atomic():
+        devices = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True)
+        for device in devices.order_by("pk"):
+            allowed, info = device.verify_is_allowed()
+            if not allowed:
+                until = (info or {}).get("locked_until")
+                if until is not None:
+                    seconds = int((until - timezone.now()).total_seconds()) + 1
+                    wait = max(wait, seconds, 1)
+                continue
+            if device.verify_token(code):
+                return CodeCheck(device)
+    return CodeCheck(None, wait)
+
+
+def device_remove(*, user: User, kind: str, pk: int, required: bool) -> None:
+    """Remove one of the user's own devices; never the last one when the role needs one."""
+    model = TOTPDevice if kind == selectors.TOTP else WebAuthnCredential
+    with transaction.atomic():
+        # Every device of the user locked: two removals at once cannot both see "one more".
+        apps = list(TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True))
+        keys = list(
+            WebAuthnCredential.objects.select_for_update().filter(user=user, confirmed=True)
+        )
+        device = model.objects.filter(user=user, pk=pk).first()
+        if device is None:
+            raise ValidationError(_("That device is no longer there."))
+        if required and len(apps) + len(keys) <= 1:
+            raise ValidationError(
+                _(
+                    "Your role needs a second factor: add another one before you remove "
+                    "your last one."
+                )
+            )
+        device.delete()
