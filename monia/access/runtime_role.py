@@ -30,7 +30,13 @@ READ_ONLY = ("access_retentionrun", "auth_permission", "django_content_type")
 NO_DELETE = ("access_logchainhead",)
 
 # Nothing: the application never reads which migrations ran.
-NO_ACCESS = ("django_migrations",)
+NO_ACCESS = (
+    "django_migrations",
+    # django-axes's logs of successful and failed logins: switched off (settings:
+    # AXES_DISABLE_ACCESS_LOG, AXES_ENABLE_ACCESS_FAILURE_LOG), so never written or read.
+    "axes_accesslog",
+    "axes_accessfailurelog",
+)
 
 # Everything else the application reads and writes as it always has.
 READ_WRITE = (
@@ -41,6 +47,8 @@ READ_WRITE = (
     "attachments_attachment",
     "auth_group",
     "auth_group_permissions",
+    "axes_accessattempt",
+    "axes_accessattemptexpiration",
     "calendar_calendarfeed",
     "casework_case",
     "casework_childhearing",
@@ -59,6 +67,9 @@ READ_WRITE = (
     "dialogue_message",
     "dialogue_messagethread",
     "django_admin_log",  # Django's admin; a user's deletion cascades to it
+    "django_otp_webauthn_webauthnattestation",
+    "django_otp_webauthn_webauthncredential",
+    "django_otp_webauthn_webauthnuserhandle",
     "django_session",
     "enotify_enotification",
     "experts_expertcase",
@@ -72,6 +83,7 @@ READ_WRITE = (
     "network_referral",
     "network_sharinggrant",
     "notify_notification",
+    "otp_totp_totpdevice",
     "people_contactdetail",
     "people_contactdetailcorrection",
     "people_person",
