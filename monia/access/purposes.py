@@ -23,6 +23,7 @@ SERVICES = _("Help from other services")
 PROFESSIONALS = _("Work with other helpers, like the school")
 FRONT_PAGE = _("The child's name on the worker's list")
 TIMELINE = _("What has happened, in time order")
+NOTES = _("The worker's notes about meetings, calls and visits")
 PORTAL = _("The child's matters on these pages")
 INTERFACE = _("Another computer system")
 
@@ -39,6 +40,13 @@ class Purpose(models.TextChoices):
     WORKER_ASSIGN = "worker_assign", CASE_RECORD
     FAMILY_MEMBER_NEW = "family_member_new", FAMILY_MAP
     PERSON_CORRECT = "person_correct", CASE_RECORD
+    # Client notes (asiakaskertomus)
+    CLIENT_NOTES = "client_notes", NOTES
+    CLIENT_NOTE = "client_note", NOTES
+    CLIENT_NOTE_NEW = "client_note_new", NOTES
+    CLIENT_NOTE_EDIT = "client_note_edit", NOTES
+    CLIENT_NOTE_SIGN = "client_note_sign", NOTES
+    CLIENT_NOTE_AMEND = "client_note_amend", NOTES
     # Intake
     INTAKE_NEW = "intake_new", NOTIFICATION
     INTAKE_CHILD_SEARCH = "intake_child_search", NOTIFICATION

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from monia.casework import correction_views, plan_views, views
+from monia.casework import correction_views, note_views, plan_views, views
 
 urlpatterns = [
     path("intakes/new/", views.intake_new, name="intake_new"),
@@ -46,4 +46,12 @@ urlpatterns = [
         name="intake_correct",
     ),
     path("cases/<int:case_id>/identify/", correction_views.child_identify, name="child_identify"),
+    path("cases/<int:case_id>/notes/", note_views.case_notes, name="case_notes"),
+    path("cases/<int:case_id>/notes/new/", note_views.note_new, name="note_new"),
+    path("cases/<int:case_id>/notes/<int:note_id>/", note_views.note_detail, name="note_detail"),
+    path("cases/<int:case_id>/notes/<int:note_id>/edit/", note_views.note_edit, name="note_edit"),
+    path("cases/<int:case_id>/notes/<int:note_id>/sign/", note_views.note_sign, name="note_sign"),
+    path(
+        "cases/<int:case_id>/notes/<int:note_id>/amend/", note_views.note_amend, name="note_amend"
+    ),
 ]

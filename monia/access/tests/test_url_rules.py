@@ -61,12 +61,30 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["person_id"] = cw.case.child_id
     if name == "case_message_thread":
         kwargs["thread_id"] = _message_thread(cw).pk
+    if name in ("note_detail", "note_amend"):
+        kwargs["note_id"] = _signed_note(cw).pk
     # One-button changes on a record that is not there: the service refuses with a message.
     if name == "case_portal_document_show":
         kwargs["restriction_id"] = 999_999
     if name == "case_portal_alert_handle":
         kwargs["alert_id"] = 999_999
     return kwargs
+
+
+def _signed_note(cw: CaseWorld) -> Any:
+    from django.utils import timezone
+
+    from monia.casework import note_services
+
+    worker = cw.case.designated_worker
+    assert worker is not None
+    note, _ = note_services.note_create(
+        user=worker,
+        case=cw.case,
+        note_type="19005",
+        data={"occurred_on": timezone.localdate(), "discussed": "Puhelu äidin kanssa."},
+    )
+    return note_services.note_sign(user=worker, note=note, lock_version=note.lock_version)
 
 
 def _message_thread(cw: CaseWorld) -> Any:
