@@ -77,7 +77,8 @@ def test_a_form_sent_twice_saves_one_note_and_says_so(worker_a: User, case_a: Ca
     again = client.post(url, data, follow=True)
     assert ClientNote.objects.count() == 1
     assert [str(m) for m in again.context["messages"]][-1] == (
-        "This note was saved already: the form was sent twice. Nothing was saved twice."
+        "Merkintä oli jo tallennettu: lomake lähetettiin kahdesti. "
+        "Mitään ei tallennettu kahteen kertaan."
     )
 
 
@@ -123,7 +124,7 @@ def test_a_signed_note_is_read_by_the_team_and_amended_by_those_who_record(
     assert teammate.post(_url("note_amend", case_a, note), data).status_code == 302
     again = teammate.post(_url("note_amend", case_a, note), data, follow=True)
     assert NoteAmendment.objects.count() == 1
-    assert "the form was sent twice" in again.content.decode()
+    assert "lomake lähetettiin kahdesti" in again.content.decode()
     page = teammate.get(_url("note_detail", case_a, note)).content.decode()
     assert "Isä soitti myöhemmin." in page and "Tieto tuli jälkikäteen" in page
 
@@ -137,7 +138,7 @@ def test_a_signed_note_opens_to_read_not_to_edit(worker_a: User, case_a: CaseWor
     note.refresh_from_db()
     assert note.discussed.startswith("Äiti kertoi")
     again = client.post(_url("note_sign", case_a, note), {"lock_version": 1}, follow=True)
-    assert "signed already" in again.content.decode()
+    assert "on jo allekirjoitettu" in again.content.decode()
     assert ChronologyEvent.objects.filter(kind=EventKind.CLIENT_NOTE).count() == 1
 
 
@@ -180,7 +181,7 @@ def test_a_stale_draft_keeps_the_text_typed(worker_a: User, case_a: CaseWorld) -
         _url("note_edit", case_a, note), _phone_call(lock_version=opened, discussed="Uusi teksti")
     )
     assert response.status_code == 200 and "Uusi teksti" in response.content.decode()
-    assert "saved in another window" in response.content.decode()
+    assert "tallennettu toisessa ikkunassa" in response.content.decode()
     note.refresh_from_db()
     assert note.discussed.startswith("Äiti kertoi")
 
@@ -203,7 +204,7 @@ def test_the_search_page_marks_the_hits(worker_a: User, case_a: CaseWorld) -> No
     signed(worker_a, case_a, discussed="Harrastukset.")
     html = login("worker_a").get(_url("case_notes", case_a), {"q": "koulu"}).content.decode()
     assert "<mark>koulussa</mark>" in html and "Harrastukset." not in html
-    assert "1 note found" in html or "1 merkintä löytyi" in html
+    assert "1 merkintä löytyi" in html
 
 
 def test_a_search_term_that_cannot_be_searched_gets_a_message(
@@ -237,7 +238,7 @@ def test_a_closed_case_takes_no_new_notes(worker_a: User, case_a: CaseWorld) -> 
     case_a.case.stage = "closed"
     case_a.case.save(update_fields=["stage"])
     response = login("worker_a").post(_url("note_new", case_a) + "?kind=phone", _phone_call())
-    assert response.status_code == 200 and "The case is closed" in response.content.decode()
+    assert response.status_code == 200 and "Asia on päättynyt" in response.content.decode()
     assert not ClientNote.objects.exists()
 
 
