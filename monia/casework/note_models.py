@@ -80,6 +80,12 @@ class ContactMethod(models.TextChoices):
     MESSAGE = "message", _("Written message (letter, e-mail, secure message)")
 
 
+# Ways of contact headed by their own name, even with the child present.
+NOT_MEETING_THE_CHILD = frozenset(
+    {ContactMethod.PHONE, ContactMethod.HOME_VISIT, ContactMethod.MESSAGE}
+)
+
+
 class CancellationReason(models.TextChoices):
     """Peruuntumisen syy: THL's code list 1.2.246.537.6.126, the two codes 19006 allows."""
 
@@ -239,9 +245,14 @@ class ClientNote(models.Model):
 
     @property
     def heading(self) -> str:
-        """What the entry is about in a few words: the way of contact of a meeting or
-        contact ("Phone call"), else the entry type."""
-        if self.note_type == NoteType.MEETING_OR_CONTACT and self.contact_method:
+        """What the entry is about in a few words: for a meeting or contact, "Meeting
+        with the child" when the worker met the child, else the way of contact ("Phone
+        call"); for the other types, the entry type."""
+        if self.note_type != NoteType.MEETING_OR_CONTACT:
+            return str(self.get_note_type_display())
+        if self.child_took_part and self.contact_method not in NOT_MEETING_THE_CHILD:
+            return str(_("Meeting with the child"))
+        if self.contact_method:
             return str(self.get_contact_method_display())
         return str(self.get_note_type_display())
 
