@@ -26,15 +26,6 @@ from monia.casework.note_models import SEARCHED_FIELDS
 from monia.people.models import Person
 from monia.ui.highlight import START, STOP, marked
 
-HEADLINE_OPTIONS = {
-    "start_sel": START,
-    "stop_sel": STOP,
-    "max_fragments": 3,
-    "min_words": 8,
-    "max_words": 30,
-    "fragment_delimiter": " … ",
-}
-
 
 @dataclass(frozen=True)
 class NoteRow:
@@ -71,14 +62,29 @@ def _joined(*fields: str) -> Func:
     )
 
 
+def _ts_headline(text: Func, query: SearchQuery, config: str) -> SearchHeadline:
+    """Up to three passages around the hits, each hit between the markers."""
+    return SearchHeadline(
+        text,
+        query,
+        config=config,
+        start_sel=START,
+        stop_sel=STOP,
+        max_fragments=3,
+        min_words=8,
+        max_words=30,
+        fragment_delimiter=" … ",
+    )
+
+
 def _headline(fields: tuple[str, ...], query: str) -> SqlCase:
     """ts_headline in the language whose stemming matched (Finnish first)."""
     fi = SearchQuery(query, config="finnish", search_type="websearch")
     sv = SearchQuery(query, config="swedish", search_type="websearch")
     text = _joined(*fields)
     return SqlCase(
-        When(search_fi=fi, then=SearchHeadline(text, fi, config="finnish", **HEADLINE_OPTIONS)),
-        default=SearchHeadline(text, sv, config="swedish", **HEADLINE_OPTIONS),
+        When(search_fi=fi, then=_ts_headline(text, fi, "finnish")),
+        default=_ts_headline(text, sv, "swedish"),
         output_field=TextField(),
     )
 
@@ -111,7 +117,4 @@ def notes_list(case: Case, *, user: User, note_type: str = "", query: str = "") 
     hits = notes.filter(_matches(query) | Q(pk__in=list(found))).annotate(
         headline=_headline(SEARCHED_FIELDS, query)
     )
-    return [
-        NoteRow(n, marked(n.headline), tuple(found.get(n.pk, ())))  # type: ignore[attr-defined]
-        for n in hits
-    ]
+    return [NoteRow(n, marked(n.headline), tuple(found.get(n.pk, ()))) for n in hits]
