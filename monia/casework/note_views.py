@@ -150,15 +150,15 @@ def note_detail(request: HttpRequest, case_id: int, note_id: int) -> HttpRespons
 
 def _draft_or_redirect(
     request: HttpRequest, case_id: int, note_id: int, purpose: str
-) -> tuple[Case, ClientNote | None, HttpResponse | None]:
+) -> tuple[Case, ClientNote] | HttpResponse:
     """The user's draft to edit or sign; a note signed already sends them to read it."""
     user = policy.user_of(request)
     case = policy.case_get_for_user(user, case_id, purpose=purpose, action=Action.RECORD)
     note = access.note_get_for_user(user, case, note_id)
     if note.signed:
         messages.info(request, _("The note is signed already. Add an amendment instead."))
-        return case, None, redirect("note_detail", case_id=case.pk, note_id=note.pk)
-    return case, note, None
+        return redirect("note_detail", case_id=case.pk, note_id=note.pk)
+    return case, note
 
 
 @login_required
@@ -166,9 +166,10 @@ def _draft_or_redirect(
 def note_edit(request: HttpRequest, case_id: int, note_id: int) -> HttpResponse:
     """The author's draft: save it, or save and sign it. A signing that finds the note
     incomplete keeps the draft saved and says what is missing."""
-    case, note, done = _draft_or_redirect(request, case_id, note_id, Purpose.CLIENT_NOTE_EDIT)
-    if done is not None or note is None:
-        return done  # type: ignore[return-value]
+    found = _draft_or_redirect(request, case_id, note_id, Purpose.CLIENT_NOTE_EDIT)
+    if isinstance(found, HttpResponse):
+        return found
+    case, note = found
     form = note_forms.NoteForm(
         request.POST or None,
         note_type=note.note_type,
@@ -221,9 +222,10 @@ def _save(
 def note_sign(request: HttpRequest, case_id: int, note_id: int) -> HttpResponse:
     """Sign the author's draft. Sent twice, the second changes nothing and says so; an
     incomplete note opens in its form with what is missing."""
-    case, note, done = _draft_or_redirect(request, case_id, note_id, Purpose.CLIENT_NOTE_SIGN)
-    if done is not None or note is None:
-        return done  # type: ignore[return-value]
+    found = _draft_or_redirect(request, case_id, note_id, Purpose.CLIENT_NOTE_SIGN)
+    if isinstance(found, HttpResponse):
+        return found
+    case, note = found
     form = note_forms.SignForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The note was not signed: reload the page and try again."))

@@ -337,3 +337,21 @@ def test_type_filter_and_newest_first(worker_a: User, case_a: CaseWorld) -> None
     assert newest_first == [other, new, old]
     only = note_selectors.notes_list(case_a.case, user=worker_a, note_type=NoteType.OTHER)
     assert [r.note for r in only] == [other]
+
+
+def test_notes_of_an_unidentified_childs_case_follow_the_child_into_the_open_case(
+    worker_a: User, case_a: CaseWorld, world: Any
+) -> None:
+    from monia.casework import person_services
+    from monia.casework.tests.test_child_identify import _unidentified_case
+
+    case = _unidentified_case(worker_a, world.team_a1)
+    cw = CaseWorld(case, case_a.pending_intake, case_a.open_assessment, case_a.emergency)
+    note = signed(worker_a, cw, occurred_on=TODAY())
+    draft = write(worker_a, cw, occurred_on=TODAY())
+    person_services.child_identify(
+        user=worker_a, case=case, person=case_a.case.child, reason="Sama lapsi."
+    )
+    assert set(case_a.case.notes.all()) == {note, draft}
+    line = ChronologyEvent.objects.get(kind=EventKind.CLIENT_NOTE)
+    assert line.case == case_a.case and line.client_note == note
