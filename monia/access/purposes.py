@@ -23,6 +23,7 @@ SERVICES = _("Help from other services")
 PROFESSIONALS = _("Work with other helpers, like the school")
 FRONT_PAGE = _("The child's name on the worker's list")
 TIMELINE = _("What has happened, in time order")
+NOTES = _("The worker's notes about meetings, calls and visits")
 PORTAL = _("The child's matters on these pages")
 INTERFACE = _("Another computer system")
 ATTACHMENT = _("A file added to the child's matter")
@@ -49,6 +50,13 @@ class Purpose(models.TextChoices):
     CONTACT_DETAIL_CORRECT = "contact_detail_correct", CONTACT
     NON_DISCLOSURE = "non_disclosure", CONTACT
     PROTECTED_CONTACT = "protected_contact", _("An address that is kept secret for safety")
+    # Client notes (asiakaskertomus)
+    CLIENT_NOTES = "client_notes", NOTES
+    CLIENT_NOTE = "client_note", NOTES
+    CLIENT_NOTE_NEW = "client_note_new", NOTES
+    CLIENT_NOTE_EDIT = "client_note_edit", NOTES
+    CLIENT_NOTE_SIGN = "client_note_sign", NOTES
+    CLIENT_NOTE_AMEND = "client_note_amend", NOTES
     # Intake
     INTAKE_NEW = "intake_new", NOTIFICATION
     INTAKE_CHILD_SEARCH = "intake_child_search", NOTIFICATION

@@ -16,6 +16,8 @@ TEAM          policy.team_chosen_by_user / meeting_get_for_user: the user's own 
               senior official: any team of the county); a family's page inside it also
               passes case_get_for_user
 OWN_TASK      the user's own task only
+OWN_DRAFT     the author of a draft client note (casework.access), who also passes
+              case_get_for_user(..., action=RECORD); to anyone else the draft is not there
 PARTNER       a partner professional, through the rule in the owning app's access.py (network,
               contrib, consult, netmeet: network.access.partner_read underneath); each
               disclosure logged; others 404
@@ -41,6 +43,7 @@ class Rule(enum.StrEnum):
     CASE_PROTECTED = "case_protected"
     TEAM = "team"
     OWN_TASK = "own_task"
+    OWN_DRAFT = "own_draft"
     PARTNER = "partner"
     API = "api"
     ADMIN_SITE = "admin_site"
@@ -76,6 +79,14 @@ URL_RULES: dict[str, Rule] = {
     # The approved client plan to read, print and export: whoever sees the case.
     "plan_read": Rule.CASE_VIEW,
     "plan_pdf": Rule.CASE_VIEW,
+    # Client notes: signed ones read by whoever sees the case, amended by who records in
+    # it; a draft is its author's alone (casework.access).
+    "case_notes": Rule.CASE_VIEW,
+    "note_detail": Rule.CASE_VIEW,
+    "note_new": Rule.CASE_RECORD,
+    "note_amend": Rule.CASE_RECORD,
+    "note_edit": Rule.OWN_DRAFT,
+    "note_sign": Rule.OWN_DRAFT,
     "family_member_new": Rule.CASE_RECORD,
     "intake_decision": Rule.CASE_DECIDE,
     "assessment_complete": Rule.CASE_DECIDE,

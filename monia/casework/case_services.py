@@ -26,6 +26,7 @@ from monia.casework.models import (
     Case,
     CaseStage,
     ChronologyEvent,
+    ClientNote,
     ClientRelationship,
     DesignatedWorkerAssignment,
     EventKind,
@@ -70,6 +71,7 @@ def event_write(
     actor: User | None,
     detail: str = "",
     occurred_at: datetime.datetime | None = None,
+    client_note: ClientNote | None = None,
 ) -> ChronologyEvent:
     return ChronologyEvent.objects.create(
         case=case,
@@ -77,6 +79,7 @@ def event_write(
         actor=actor,
         detail=detail,
         occurred_at=occurred_at or timezone.now(),
+        client_note=client_note,
     )
 
 

@@ -2,7 +2,8 @@
 
 Models hold data and database constraints only; every change goes through
 ``services.py`` and every read of client data through ``monia.access.policy``.
-Intakes live in ``intake_models.py`` and measures in ``measure_models.py``; they are
+Intakes live in ``intake_models.py``, measures in ``measure_models.py`` and the client
+notes (asiakaskertomus) in ``note_models.py``; they are
 imported here, so every model of the app is registered and importable from this module.
 """
 
@@ -35,6 +36,13 @@ from monia.casework.measure_models import (  # noqa: F401 - re-exported
     MeasureConsent,
     MeasureKind,
     SupportType,
+)
+from monia.casework.note_models import (  # noqa: F401 - re-exported
+    CancellationReason,
+    ClientNote,
+    ContactMethod,
+    NoteAmendment,
+    NoteType,
 )
 
 
@@ -369,6 +377,8 @@ class EventKind(models.TextChoices):
         _("Non-disclosure for personal safety removed"),
     )
     RELATIONSHIP_CORRECTED = "relationship_corrected", _("Family relation corrected")
+    CLIENT_NOTE = "client_note", _("Client note")
+    CLIENT_NOTE_AMENDED = "client_note_amended", _("Client note amended")
 
 
 class ChronologyEvent(models.Model):
@@ -384,6 +394,11 @@ class ChronologyEvent(models.Model):
     detail = models.TextField(blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    # The signed client note the line stands for: the chronology links to it and shows its
+    # type; the note's text stays in the note.
+    client_note = models.ForeignKey(
+        ClientNote, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
     class Meta:
@@ -408,4 +423,6 @@ DETAIL_CHOICES: dict[str, type[models.TextChoices]] = {
     EventKind.ASSESSMENT_COMPLETED: AssessmentConclusion,
     EventKind.MEASURE_DECIDED: MeasureKind,
     EventKind.MEASURE_ENDED: MeasureKind,
+    EventKind.CLIENT_NOTE: NoteType,
+    EventKind.CLIENT_NOTE_AMENDED: NoteType,
 }

@@ -102,10 +102,11 @@ def child_identify(*, user: User, case: Case, person: Person, reason: str) -> Ca
 
 
 def _join_intakes(*, user: User, case: Case, into: Case) -> Case:
-    """Move an intake-stage case's intakes and chronology into the child's open case and
-    close it; the closed case keeps a line saying where they went."""
+    """Move an intake-stage case's intakes, chronology and client notes into the child's
+    open case and close it; the closed case keeps a line saying where they went."""
     case.intakes.update(case=into)
     case.events.update(case=into)
+    case.notes.update(case=into)  # the child's client notes follow (their text never changes)
     at = timezone.now()
     case.stage = CaseStage.CLOSED
     case.closed_at = at

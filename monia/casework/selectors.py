@@ -226,7 +226,7 @@ def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
 
 
 def case_chronology(case: Case) -> QuerySet[ChronologyEvent]:
-    return case.events.select_related("actor").order_by("occurred_at", "pk")
+    return case.events.select_related("actor", "client_note").order_by("occurred_at", "pk")
 
 
 @dataclass(frozen=True)

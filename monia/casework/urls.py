@@ -4,6 +4,7 @@ from monia.casework import (
     attachment_views,
     contact_views,
     correction_views,
+    note_views,
     plan_views,
     views,
 )
@@ -77,5 +78,13 @@ urlpatterns = [
         "cases/<int:case_id>/relationships/<int:relationship_id>/correct/",
         contact_views.relationship_correct,
         name="relationship_correct",
+    ),
+    path("cases/<int:case_id>/notes/", note_views.case_notes, name="case_notes"),
+    path("cases/<int:case_id>/notes/new/", note_views.note_new, name="note_new"),
+    path("cases/<int:case_id>/notes/<int:note_id>/", note_views.note_detail, name="note_detail"),
+    path("cases/<int:case_id>/notes/<int:note_id>/edit/", note_views.note_edit, name="note_edit"),
+    path("cases/<int:case_id>/notes/<int:note_id>/sign/", note_views.note_sign, name="note_sign"),
+    path(
+        "cases/<int:case_id>/notes/<int:note_id>/amend/", note_views.note_amend, name="note_amend"
     ),
 ]

@@ -3,8 +3,9 @@
 Each county gets three systemic teams, their staff, and families whose cases stand
 at every step of the statutory path — intakes awaiting the 7-day decision,
 assessments (some overdue), clients with plans and measures, emergency placements,
-care orders, aftercare and closed cases. Every case is made through the casework
-services (see ``stories``); every identity code is synthetic (900–999).
+care orders, aftercare and closed cases, with client notes (asiakaskertomus) written,
+signed and amended (see ``notes``). Every case is made through the casework services
+(see ``stories``); every identity code is synthetic (900–999).
 
 The same seed and ``today`` give the same families and cases.
 """
@@ -38,6 +39,7 @@ from monia.demo.names import (
     CountySpec,
     StaffSpec,
 )
+from monia.demo.notes import notes_build
 from monia.demo.portal import portal_build
 from monia.demo.steps import Chooser, Scenario, TeamStaff
 from monia.demo.stories import Stories
@@ -323,6 +325,7 @@ def _county_build(
     arrivals_build(staff=showcase_team, county_code=spec.code, today=today)
     files_build(staff=showcase_team, today=today)
     contacts_build(county=county, showcase_worker=showcase_team.workers[0], seed=seed, today=today)
+    notes_build(staff=staff, bilingual=spec.bilingual, today=today)
     stages = dict(
         Case.objects.filter(county=county)
         .values_list("stage")

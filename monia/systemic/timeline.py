@@ -1,12 +1,13 @@
 """The family's timeline (aikajana): one date-ordered list drawn from every record that
 says when something happened to the child.
 
-Sources: the case chronology, the intakes as received, the life events the team has
-recorded, the team meetings where the family was discussed and the expert group's
-consultations (LsL 14 §). The chronology's own "intake received" lines are left out:
-the intakes themselves stand for them, with their kind and sector.
+Sources: the case chronology, the intakes as received, the signed client notes
+(asiakaskertomus), the life events the team has recorded, the team meetings where the
+family was discussed and the expert group's consultations (LsL 14 §). The chronology's
+own "intake received" and "client note" lines are left out: the intakes and the notes
+themselves stand for them, with their kind, and a note with a link to it.
 
-Five queries whatever the length of the history. The caller has reached the case
+Six queries whatever the length of the history. The caller has reached the case
 through ``policy.case_get_for_user``.
 """
 
@@ -23,7 +24,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from monia.casework.models import Case, ChronologyEvent, EventKind, Intake
+from monia.casework.models import Case, ChronologyEvent, ClientNote, EventKind, Intake
 from monia.experts.models import ExpertCase
 from monia.systemic.models import AgendaItem, AgendaReason, LifeEvent
 
@@ -40,6 +41,7 @@ KINDS: dict[str, Kind] = {
     for k in (
         Kind("intake", gettext_lazy("Intake"), "#1d4e89"),
         Kind("record", gettext_lazy("Case record"), "#4a4a55"),
+        Kind("note", gettext_lazy("Client note"), "#005f73"),
         Kind("life_event", gettext_lazy("Life event"), "#2e6b30"),
         Kind("meeting", gettext_lazy("Team meeting"), "#6b2d83"),
         Kind("expert", gettext_lazy("Expert group"), "#8a3c00"),
@@ -59,6 +61,7 @@ class TimelineEntry:
     url: str = ""  # a follow-up page, e.g. recording the expert group's statement
     url_label: str = ""
     seconds: int = END_OF_DAY  # time of day, for the order within one day
+    url_for_all: bool = False  # a page to read (not a form): linked for every reader
 
     @property
     def kind_label(self) -> str:
@@ -80,7 +83,7 @@ def _seconds(moment: datetime.datetime) -> int:
 def _chronology(case: Case) -> list[TimelineEntry]:
     events = (
         ChronologyEvent.objects.filter(case=case)
-        .exclude(kind=EventKind.INTAKE_RECEIVED)
+        .exclude(kind__in=[EventKind.INTAKE_RECEIVED, EventKind.CLIENT_NOTE])
         .select_related("actor")
         .order_by("occurred_at", "pk")
     )
@@ -111,6 +114,37 @@ def _intakes(case: Case) -> list[TimelineEntry]:
             seconds=_seconds(i.received_at),
         )
         for i in intakes
+    ]
+
+
+NOTE_SUMMARY_LENGTH = 200
+
+
+def _summary(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= NOTE_SUMMARY_LENGTH else text[: NOTE_SUMMARY_LENGTH - 1] + "…"
+
+
+def _notes(case: Case) -> list[TimelineEntry]:
+    """The signed client notes (drafts are their authors' alone), each linked."""
+    notes = ClientNote.objects.filter(case=case, signed_at__isnull=False).select_related("author")
+    return [
+        TimelineEntry(
+            date=n.occurred_on,
+            kind="note",
+            title=n.heading,
+            detail=_summary(n.discussed or n.info_received or n.info_requested),
+            source=n.author.display_name,
+            url=reverse("note_detail", kwargs={"case_id": case.pk, "note_id": n.pk}),
+            url_label=_("Read the note"),
+            seconds=(
+                n.occurred_time.hour * 3600 + n.occurred_time.minute * 60
+                if n.occurred_time
+                else END_OF_DAY
+            ),
+            url_for_all=True,
+        )
+        for n in notes
     ]
 
 
@@ -182,6 +216,7 @@ def case_timeline(case: Case) -> list[TimelineEntry]:
     entries = [
         *_chronology(case),
         *_intakes(case),
+        *_notes(case),
         *_life_events(case),
         *_meetings(case),
         *_expert_group(case),

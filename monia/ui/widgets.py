@@ -17,3 +17,10 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)  # type: ignore[arg-type]
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(format="%H:%M", **kwargs)  # type: ignore[arg-type]

@@ -68,6 +68,8 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["thread_id"] = _message_thread(cw).pk
     if name == "case_attachment":
         kwargs["attachment_id"] = _attachment(cw).pk
+    if name in ("note_detail", "note_amend"):
+        kwargs["note_id"] = _signed_note(cw).pk
     # One-button changes on a record that is not there: the service refuses with a message.
     if name == "case_portal_document_show":
         kwargs["restriction_id"] = 999_999
@@ -94,6 +96,22 @@ def _contact_detail(cw: CaseWorld) -> Any:
     return detail or ContactDetail.objects.create(
         person=cw.case.child, kind="phone", value="040 123 4567", added_by=cw.case.designated_worker
     )
+
+
+def _signed_note(cw: CaseWorld) -> Any:
+    from django.utils import timezone
+
+    from monia.casework import note_services
+
+    worker = cw.case.designated_worker
+    assert worker is not None
+    note, _ = note_services.note_create(
+        user=worker,
+        case=cw.case,
+        note_type="19005",
+        data={"occurred_on": timezone.localdate(), "discussed": "Puhelu äidin kanssa."},
+    )
+    return note_services.note_sign(user=worker, note=note, lock_version=note.lock_version)
 
 
 def _message_thread(cw: CaseWorld) -> Any:

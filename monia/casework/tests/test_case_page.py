@@ -37,7 +37,12 @@ def test_the_case_page_groups_its_links_by_area(case_a: CaseWorld, worker_a: Any
         "Yhteistyö muiden ammattilaisten kanssa",
         "Tiimi",
     ]
-    assert groups["Kirjaukset"] == ["Lue koko kronologia", "Aikajana"]
+    assert groups["Kirjaukset"] == [
+        "Lue koko kronologia",
+        "Aikajana",
+        "Asiakaskertomus",
+        "Kirjoita asiakaskertomusmerkintä",
+    ]
     assert "Esitä asiantuntijaryhmälle" in groups["Yhteistyö muiden ammattilaisten kanssa"]
 
 
@@ -56,6 +61,7 @@ def test_a_closed_case_offers_reading_not_new_work() -> None:
     names = {link.url_name for g in groups for link in g.links}
     assert "case_chronology" in names and "genogram" in names
     assert "expert_case_new" not in names and "case_flag" not in names
+    assert "case_notes" in names and "note_new" not in names
 
 
 def test_every_link_group_names_a_url_of_the_case() -> None:

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from monia.accounts.models import Role, User
-from monia.casework.models import Case, CaseStage, Intake, Measure
+from monia.casework.models import Case, CaseStage, ClientNote, Intake, Measure, NoteAmendment
 from monia.people import hetu
 from monia.people.models import ContactDetail, Person, Relationship
 from monia.teams.models import County, Team
@@ -46,12 +46,23 @@ def _snapshot() -> list[tuple[Any, ...]]:
     intakes = Intake.objects.values_list(
         "case__child__identity_code", "received_at", "kind", "content", "decision", "decided_on"
     )
+    notes = ClientNote.objects.values_list(
+        "case__child__identity_code",
+        "note_type",
+        "occurred_on",
+        "occurred_time",
+        "discussed",
+        "child_view",
+        "author__username",
+        "signed_by__username",
+    )
     # The contact details and non-disclosure (demo/contacts.py) are the seed's too.
     contacts = ContactDetail.objects.values_list("person__identity_code", "kind", "value")
     homes = Person.objects.values_list("identity_code", "address", "non_disclosure")
     rows: list[tuple[Any, ...]] = sorted(map(tuple, persons), key=repr)
     rows += sorted(map(tuple, contacts), key=repr) + sorted(map(tuple, homes), key=repr)
-    return rows + sorted(map(tuple, intakes), key=repr)
+    rows += sorted(map(tuple, intakes), key=repr)
+    return rows + sorted(map(tuple, notes), key=repr)
 
 
 @pytest.mark.django_db
@@ -192,6 +203,30 @@ def test_every_page_has_something_to_show() -> None:
         team_meetings = TeamMeeting.objects.filter(team__county=county)
         assert team_meetings.filter(closed_at__isnull=True).exists()
         assert team_meetings.filter(closed_at__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_has_client_notes_of_every_kind_signed_amended_and_drafts() -> None:
+    _seed(children=40)  # enough families for the Swedish-language team to have a client
+    for county in County.objects.all():
+        notes = ClientNote.objects.filter(case__county=county)
+        assert set(notes.values_list("note_type", flat=True)) == {
+            "19004",
+            "19005",
+            "19006",
+            "19007",
+            "19009",
+            "19014",
+        }
+        assert notes.filter(signed_at__isnull=True).exists()
+        assert NoteAmendment.objects.filter(note__case__county=county).exists()
+        assert {"phone", "home_visit"} <= set(notes.values_list("contact_method", flat=True))
+        # Every signed note is a line in its case's chronology.
+        signed = notes.filter(signed_at__isnull=False)
+        assert signed.filter(case__events__client_note__isnull=False).distinct().count() == (
+            signed.count()
+        )
+    assert ClientNote.objects.filter(author__language="sv").exists()  # the Swedish team's
 
 
 @pytest.mark.django_db

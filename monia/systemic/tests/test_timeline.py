@@ -87,13 +87,13 @@ def test_chronology_detail_is_shown_in_the_readers_language(history: CaseWorld) 
 def test_timeline_reads_a_fixed_number_of_queries(
     history: CaseWorld, worker_a: Any, django_assert_num_queries: Any
 ) -> None:
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         timeline.case_timeline(history.case)
     for i in range(5):
         services.life_event_add(
             user=worker_a, case=history.case, occurred_on=TODAY, title=f"Tapahtuma {i}"
         )
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         timeline.case_timeline(history.case)
 
 

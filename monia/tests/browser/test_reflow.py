@@ -168,7 +168,7 @@ def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Pers
     """Pages that the walk may not reach in few steps: opened directly, each by a persona
     who may (the designated worker; a young person and a guardian in the portal)."""
     from monia.access import policy
-    from monia.casework.models import Intake, Measure
+    from monia.casework.models import ClientNote, Intake, Measure
     from monia.dialogue.models import MessageThread
     from monia.enotify.models import ENotification, ENotificationStatus
     from monia.experts.models import ExpertCase
@@ -224,6 +224,13 @@ def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Pers
     presented = ExpertCase.objects.filter(case__in=visible).first()
     if presented:
         pages.append(reverse("expert_statement", args=[presented.case_id, presented.pk]))
+    # The client notes: the worker's own draft to edit, a signed note to amend.
+    draft = ClientNote.objects.filter(case__in=visible, author=worker.user, signed_at=None).first()
+    if draft:
+        pages.append(reverse("note_edit", args=[draft.case_id, draft.pk]))
+    signed = ClientNote.objects.filter(case__in=visible, signed_at__isnull=False).first()
+    if signed:
+        pages.append(reverse("note_amend", args=[signed.case_id, signed.pk]))
     own = portal_cases(young.user)[0].case
     young_pages = [reverse("portal_safety_general"), reverse("portal_safety", args=[own.pk])]
     held = NetworkMeeting.objects.filter(case=own, status=MeetingStatus.HELD).first()
@@ -279,9 +286,10 @@ def _guardian_of_two(everyone: list[walk.Persona], worker: walk.Persona) -> walk
 def _variants(everyone: list[walk.Persona]) -> list[Target]:
     """Pages that look quite different in another state, each state once: a team meeting
     open (the proposed agenda, the "more" list, attendance) and closed; a network meeting
-    planned (invitations) and held (minutes and agreed actions)."""
+    planned (invitations) and held (minutes and agreed actions); the client notes in
+    Swedish."""
     from monia.access import policy
-    from monia.casework.models import Intake
+    from monia.casework.models import ClientNote, Intake
     from monia.netmeet.models import MeetingStatus, NetworkMeeting
     from monia.systemic.models import TeamMeeting
 
@@ -310,6 +318,23 @@ def _variants(everyone: list[walk.Persona]) -> list[Target]:
     assert intake is not None, "the demo worker's team has an intake"
     url = reverse("intake_attachments", args=[intake.case_id, intake.pk])
     found.append((swedish, url, "intake_attachments (sv)"))
+    # The client notes in Swedish too: the search with its marked hits, a note, a form.
+    note = (
+        ClientNote.objects.filter(case__in=policy.cases_visible_to(worker.user))
+        .exclude(signed_at=None)
+        .order_by("pk")
+        .first()
+    )
+    assert note is not None, "the demo has signed client notes"
+    found += [
+        (swedish, reverse("case_notes", args=[note.case_id]) + "?q=koulu", "case_notes (sv)"),
+        (swedish, reverse("note_detail", args=[note.case_id, note.pk]), "note_detail (sv)"),
+        (
+            swedish,
+            reverse("note_new", args=[note.case_id]) + "?kind=information",
+            "note_new (sv)",
+        ),
+    ]
     return found + _second_factor_pages(everyone)
 
 

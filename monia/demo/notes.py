@@ -1,0 +1,125 @@
+"""Client notes (asiakaskertomus) in the demo: the showcase worker's first client gets a
+few weeks of the record — a phone call (amended afterwards), a morning home visit, a
+meeting with the child, a negotiation at school, a cancelled visit, information asked
+from the school, the therapist's session and a draft still to sign; the second client a
+meeting with the child and the family worker's visit. In a bilingual county the
+Swedish-language team's first client gets notes in Swedish.
+
+The texts are data (``data/notes.json``; ``{lapsi}`` the child's first name,
+``{vanhempi}`` a guardian's). No randomness: the same ``today`` gives the same notes.
+Everything goes through the services, signing and amending included.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from monia.accounts.models import User
+from monia.casework import note_services
+from monia.casework.models import Case, CaseStage
+from monia.casework.note_forms import preset
+from monia.casework.note_selectors import family_members
+from monia.demo.datafiles import load
+from monia.demo.steps import TeamStaff
+from monia.people.selectors import guardians_of
+
+#: Language → the notes of one case: "fi" the first client, "fi_second" the second,
+#: "sv" the Swedish-language team's first client.
+CLIENT_NOTES: dict[str, tuple[dict[str, Any], ...]] = load("notes.json")
+
+
+def notes_build(*, staff: list[TeamStaff], bilingual: bool, today: datetime.date) -> None:
+    showcase = staff[0]
+    cases = _clients(showcase)
+    for case, key in zip(cases, ("fi", "fi_second"), strict=False):
+        _case_notes(case, CLIENT_NOTES[key], showcase, today)
+    if bilingual:
+        swedish = staff[2]
+        for case in _clients(swedish)[:1]:
+            _case_notes(case, CLIENT_NOTES["sv"], swedish, today)
+
+
+def _clients(staff: TeamStaff) -> list[Case]:
+    return list(
+        Case.objects.filter(
+            team=staff.team, designated_worker=staff.workers[0], stage=CaseStage.CLIENT
+        )
+        .select_related("child")
+        .order_by("pk")[:2]
+    )
+
+
+def _case_notes(
+    case: Case, entries: tuple[dict[str, Any], ...], staff: TeamStaff, today: datetime.date
+) -> None:
+    guardian = guardians_of(case.child).select_related("from_person").first()
+    words = {
+        "lapsi": case.child.first_names.split()[0],
+        "vanhempi": guardian.from_person.first_names.split()[0] if guardian else "—",
+    }
+    family = family_members(case.child)
+    opened = timezone.localdate(case.opened_at)
+    for entry in entries:
+        _note(case, entry, staff=staff, words=words, family=family, opened=opened, today=today)
+
+
+def _note(
+    case: Case,
+    entry: dict[str, Any],
+    *,
+    staff: TeamStaff,
+    words: dict[str, str],
+    family: list[Any],
+    opened: datetime.date,
+    today: datetime.date,
+) -> None:
+    chosen = preset(entry["kind"])
+    assert chosen is not None, entry["kind"]
+    author: User = {
+        "worker": staff.workers[0],
+        "therapist": staff.therapist,
+        "family_worker": staff.family_worker,
+    }[entry["author"]]
+    on = max(opened, today - datetime.timedelta(days=entry["days_ago"]))
+    data: dict[str, Any] = {
+        "occurred_on": on,
+        "occurred_time": (datetime.time.fromisoformat(entry["time"]) if "time" in entry else None),
+        "contact_method": entry.get("contact_method", chosen.contact_method),
+        "child_took_part": entry.get("child_took_part", False),
+        "persons": family[:2] if entry.get("persons") else [],
+        "cancellation_reason": entry.get("cancellation_reason", ""),
+    }
+    for field in (
+        "place",
+        "participants",
+        "discussed",
+        "agreed",
+        "child_view",
+        "child_view_reason",
+        "info_source",
+        "info_purpose",
+        "info_requested",
+        "info_received",
+    ):
+        data[field] = entry.get(field, "").format(**words)
+    if "info_received_days_ago" in entry:
+        data["info_received_on"] = max(
+            on, today - datetime.timedelta(days=entry["info_received_days_ago"])
+        )
+    note, _ = note_services.note_create(
+        user=author, case=case, note_type=chosen.note_type, data=data
+    )
+    if not entry.get("signed", True):
+        return
+    note = note_services.note_sign(user=author, note=note, lock_version=note.lock_version)
+    amendment = entry.get("amendment")
+    if amendment:
+        note_services.note_amend(
+            user=author,
+            note=note,
+            text=amendment["text"].format(**words),
+            reason=amendment["reason"].format(**words),
+        )
