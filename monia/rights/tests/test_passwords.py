@@ -116,7 +116,7 @@ def test_the_user_sets_their_own_password_with_the_link_once(client: Any, worker
     assert first.status_code == 302 and "set-password" in first["Location"]
     page = client.get(first["Location"])
     text = page.content.decode()
-    assert "Set your password" in text and "at least 8 characters" in text
+    assert "Set your password" in text and "at least 12 characters" in text
     short = client.post(first["Location"], {"new_password1": "lyhyt", "new_password2": "lyhyt"})
     assert short.status_code == 200 and "too short" in short.content.decode()
     worker.refresh_from_db()

@@ -146,6 +146,12 @@ def test_e_notification_to_a_plan_that_lists_the_coordinated_services(
     page.check("input[name=kind][value=community_support]")
     page.select_option("#id_support_type", "intensified_family_work")
     page.fill("#id_place", "Perhetyön tiimi")
+    # The child is heard before the decision (HL 34 §; required from 12 years).
+    page.check("input[name=heard][value=yes]")
+    page.fill("#id_heard_by", "Worker A")
+    page.fill("#id_heard_on", today.isoformat())
+    page.select_option("#id_method", "meeting")
+    page.fill("#id_child_view", "Perhetyö sopii, kunhan jalkapallo jatkuu.")
     page.click("button.primary")
     page.wait_for_url(f"**/cases/{case.pk}/")
 
