@@ -1,5 +1,5 @@
 """Files attached to the record (liitteet): on an intake, a public e-notification, a
-partner's statement, a network meeting — and, once wired, a client note.
+partner's statement, a network meeting, a client note.
 
 One model for every owner, with one nullable foreign key per kind of owner and a database
 constraint that exactly one owner holds the file (an e-notification's file also joins the
@@ -26,11 +26,12 @@ class OwnerKind(models.TextChoices):
     ENOTIFICATION = "enotification", _("Electronic notification")
     CONTRIBUTION = "contribution", _("Partner's statement")
     NETWORK_MEETING = "network_meeting", _("Network meeting")
+    NOTE = "note", _("Client note")
 
 
-# The owners' foreign keys; a new owner (the client note) adds its key here, to the
-# constraint below and to OwnerKind, with a migration.
-OWNER_FIELDS = ("intake", "enotification", "contribution", "network_meeting")
+# The owners' foreign keys; a new owner adds its key here, to the constraint below and
+# to OwnerKind, with a migration.
+OWNER_FIELDS = ("intake", "enotification", "contribution", "network_meeting", "note")
 
 
 def _only(*present: str) -> Q:
@@ -78,6 +79,14 @@ class Attachment(models.Model):
         blank=True,
         related_name="attachments",
     )
+    # A client note's file: read as the note is (a draft's only by its author).
+    note = models.ForeignKey(
+        "casework.ClientNote",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attachments",
+    )
     stored_name = models.CharField(max_length=100, unique=True, editable=False)
     original_name = models.CharField(_("file name"), max_length=160)
     content_type = models.CharField(_("type"), max_length=100)
@@ -106,7 +115,8 @@ class Attachment(models.Model):
                     & (_only("enotification") | _only("enotification", "intake"))
                 )
                 | (Q(owner_kind="contribution") & _only("contribution"))
-                | (Q(owner_kind="network_meeting") & _only("network_meeting")),
+                | (Q(owner_kind="network_meeting") & _only("network_meeting"))
+                | (Q(owner_kind="note") & _only("note")),
                 name="attachment_exactly_one_owner",
             ),
             models.CheckConstraint(

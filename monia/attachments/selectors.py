@@ -6,12 +6,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from monia.attachments.models import Attachment
 
 
-def attachment_of_case(case_id: int, attachment_id: int) -> Attachment | None:
-    """A file of a case the caller may read (intake, statement, network meeting …)."""
-    return Attachment.objects.filter(pk=attachment_id, case_id=case_id).first()
+def attachment_of_case(case_id: int, attachment_id: int, *, user_id: int) -> Attachment | None:
+    """A file of a case the caller may read (intake, statement, network meeting, client
+    note …). A client note's file is read as the note is: a draft's only by its author
+    (``casework.access.note_visible``); to anyone else it is not there."""
+    return (
+        Attachment.objects.filter(pk=attachment_id, case_id=case_id)
+        .filter(
+            Q(note__isnull=True) | Q(note__signed_at__isnull=False) | Q(note__author_id=user_id)
+        )
+        .first()
+    )
 
 
 def attachment_of(field: str, owner_id: int, attachment_id: int) -> Attachment | None:

@@ -18,10 +18,11 @@ from monia.attachments.responses import attachment_response
 @require_GET
 def case_attachment(request: HttpRequest, case_id: int, attachment_id: int) -> FileResponse:
     """Whoever may see the case downloads its files (the log row is written by the policy
-    in the read's transaction); any other file, or a removed one, is 404."""
+    in the read's transaction); any other file, a removed one, or the file of a draft note
+    to anyone but its author, is 404."""
     user = policy.user_of(request)
     case = policy.case_get_for_user(user, case_id, purpose=Purpose.ATTACHMENT_DOWNLOAD)
-    attachment = selectors.attachment_of_case(case.pk, attachment_id)
+    attachment = selectors.attachment_of_case(case.pk, attachment_id, user_id=user.pk)
     if attachment is None:
         raise policy.NotFound
     return attachment_response(attachment)

@@ -6,10 +6,10 @@ personally as often as the plan says, ``ClientPlan.child_meeting_interval_weeks`
 rhythm runs from the later of the plan's approval and the last meeting with the child;
 every date of the rhythm that has passed without a meeting is flagged as missed.
 
-"The last meeting with the child" comes from ``LAST_MET_SOURCES``: the child's hearings
-in person (a meeting, a home visit, a remote meeting) and network meetings the child
-attended. A new record of meeting the child (the client note of kind "meeting with the
-child") adds one function to that list: ``(case ids) -> {case id: date}``.
+"The last meeting with the child" comes from ``LAST_MET_SOURCES``, each a function
+``(case ids) -> {case id: date}``: the child's hearings in person (a meeting, a home
+visit, a remote meeting), network meetings the child attended, and signed client notes
+of a meeting with the child (``_child_meeting_notes``).
 """
 
 from __future__ import annotations
@@ -27,7 +27,16 @@ from monia.access.purposes import Purpose
 from monia.accounts.models import User
 from monia.casework import selectors as casework_selectors
 from monia.casework import stages
-from monia.casework.models import Case, ChildHearing, ClientPlan, HearingMethod, PlanStatus
+from monia.casework.models import (
+    Case,
+    ChildHearing,
+    ClientNote,
+    ClientPlan,
+    ContactMethod,
+    HearingMethod,
+    NoteType,
+    PlanStatus,
+)
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
 from monia.systemic.models import TeamMeeting
 
@@ -79,9 +88,38 @@ def _network_meetings_attended(case_ids: list[int]) -> dict[int, datetime.date]:
     return {r["case_id"]: timezone.localdate(r["last"]) for r in rows}
 
 
+# The ways of contact in which the worker meets the child personally (LsL 29 §): face to
+# face anywhere, or by video — as a remote hearing counts. A phone call or a message does
+# not, nor a note that names no way of contact.
+MEETING_IN_PERSON = (
+    ContactMethod.OFFICE,
+    ContactMethod.ELSEWHERE,
+    ContactMethod.HOME_VISIT,
+    ContactMethod.VIDEO,
+)
+
+
+def _child_meeting_notes(case_ids: list[int]) -> dict[int, datetime.date]:
+    """Signed notes of a meeting or contact (Sosmeta 19005) in which the child took part,
+    met in person: the worker's own record of meeting the child. Drafts do not count."""
+    rows = (
+        ClientNote.objects.filter(
+            case_id__in=case_ids,
+            signed_at__isnull=False,
+            note_type=NoteType.MEETING_OR_CONTACT,
+            child_took_part=True,
+            contact_method__in=MEETING_IN_PERSON,
+        )
+        .values("case_id")
+        .annotate(last=Max("occurred_on"))
+    )
+    return {r["case_id"]: r["last"] for r in rows}
+
+
 LAST_MET_SOURCES: list[Callable[[list[int]], dict[int, datetime.date]]] = [
     _in_person_hearings,
     _network_meetings_attended,
+    _child_meeting_notes,
 ]
 
 

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from monia.attachments.forms import attachment_field
+from monia.attachments.models import Attachment
 from monia.casework.forms import submission_key_field
 from monia.casework.models import CancellationReason, ClientNote, ContactMethod, NoteType
 from monia.casework.note_models import TYPE_FIELDS
@@ -118,21 +120,34 @@ class NoteForm(MoniaForm):
     info_received_on = forms.DateField(
         label=_("Information received on"), required=False, widget=DateInput()
     )
+    attachment = attachment_field(required=False, label=_("Attachment (optional)"))
+    remove_files = forms.TypedMultipleChoiceField(
+        label=_("Remove files from the draft"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )
     submission_key = submission_key_field()
     lock_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(
         self,
         data: Any = None,
+        files: Any = None,
         *,
         note_type: str,
         family: list[Person],
         editing: bool,
         initial: dict[str, Any] | None = None,
+        attached: list[Attachment] | None = None,
     ) -> None:
-        super().__init__(data, initial=initial)
-        kept = set(COMMON_FIELDS) | set(TYPE_FIELDS[note_type])
+        super().__init__(data, files, initial=initial)
+        kept = set(COMMON_FIELDS) | set(TYPE_FIELDS[note_type]) | {"attachment"}
         kept.add("lock_version" if editing else "submission_key")
+        live = [a for a in attached or [] if not a.removed]
+        if live:
+            kept.add("remove_files")
+            self.fields["remove_files"].choices = [(a.pk, a.original_name) for a in live]  # type: ignore[attr-defined]
         if not family:
             kept.discard("persons")
         for name in list(self.fields):

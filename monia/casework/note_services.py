@@ -5,6 +5,10 @@ the author started from — a stale one saves nothing (``NoteConflict``). Signin
 note and writes its line in the chronology; a signed note is never rewritten (the
 database refuses as well, migration 0012) and is amended by a new row under it.
 
+A draft's author may attach files to it and remove them (``attachments``); once the
+note is signed its files are part of it and stay — as its text does. The note and its
+file are saved in one ``files_atomic()``: a refused note leaves no file behind.
+
 Writing a note and amending one are safe to repeat: a second submission of the same
 form (its submission key) creates nothing and says so (``created`` is False). Every
 function runs in one transaction and raises ``ValidationError`` (field → translated
@@ -26,6 +30,8 @@ from django.utils.translation import gettext_lazy
 
 from monia import deadlines
 from monia.accounts.models import User
+from monia.attachments import services as attachments
+from monia.attachments.models import Attachment, OwnerKind
 from monia.casework.case_services import event_write, moment, submission_lock, today
 from monia.casework.models import (
     CancellationReason,
@@ -150,7 +156,19 @@ def _apply(note: ClientNote, data: dict[str, Any]) -> list[Person] | None:
     return None
 
 
-@transaction.atomic
+def _attach(user: User, note: ClientNote, upload: Any) -> Attachment:
+    """Store a checked file for the draft, inside the caller's ``files_atomic()``."""
+    return attachments.attachment_add(
+        checked=attachments.attachment_check(upload),
+        owner_kind=OwnerKind.NOTE,
+        county_id=note.case.county_id,
+        case_id=note.case_id,
+        uploaded_by=user,
+        note=note,
+    )
+
+
+@attachments.files_atomic()
 def note_create(
     *,
     user: User,
@@ -158,9 +176,13 @@ def note_create(
     note_type: str,
     data: dict[str, Any],
     submission_key: uuid.UUID | None = None,
+    upload: Any = None,
 ) -> tuple[ClientNote, bool]:
-    """Write a draft note; (the note, True). The same form sent again returns the note it
-    saved the first time and False: nothing is saved twice."""
+    """Write a draft note, with a file when ``upload`` is given; (the note, True). The
+    same form sent again returns the note it saved the first time and False: nothing is
+    saved twice."""
+    if upload is not None:
+        upload = attachments.attachment_check(upload)
     submission_lock(submission_key)
     if submission_key is not None:
         existing = ClientNote.objects.filter(submission_key=submission_key).first()
@@ -180,6 +202,8 @@ def note_create(
     note.save()
     if persons:
         note.persons.set(persons)
+    if upload is not None:
+        _attach(user, note, upload)
     return note, True
 
 
@@ -194,11 +218,20 @@ def _draft_for_update(user: User, note: ClientNote, lock_version: int) -> Client
     return note
 
 
-@transaction.atomic
+@attachments.files_atomic()
 def note_update(
-    *, user: User, note: ClientNote, data: dict[str, Any], lock_version: int
+    *,
+    user: User,
+    note: ClientNote,
+    data: dict[str, Any],
+    lock_version: int,
+    upload: Any = None,
+    remove: Iterable[int] = (),
 ) -> ClientNote:
-    """Save the author's draft over the version they opened; a stale version saves nothing."""
+    """Save the author's draft over the version they opened, adding the file ``upload``
+    and removing the draft's files ``remove`` (ids); a stale version saves nothing."""
+    if upload is not None:
+        upload = attachments.attachment_check(upload)
     note = _draft_for_update(user, note, lock_version)
     persons = _apply(note, data)
     errors = _draft_errors(note, persons)
@@ -208,6 +241,13 @@ def note_update(
     note.save()
     if persons is not None:
         note.persons.set(persons)
+    removed = set(remove)
+    for attachment in Attachment.objects.select_for_update().filter(
+        note=note, pk__in=removed, removed_at__isnull=True
+    ):
+        attachments.attachment_remove(user=user, attachment=attachment)
+    if upload is not None:
+        _attach(user, note, upload)
     return note
 
 

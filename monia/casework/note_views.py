@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from monia.access import policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
+from monia.attachments import selectors as attachment_selectors
 from monia.casework import access, note_forms, note_selectors, note_services
 from monia.casework.models import Case, CaseStage, ClientNote, NoteType
 from monia.ui.errors import apply_errors
@@ -74,6 +76,7 @@ def note_new(request: HttpRequest, case_id: int) -> HttpResponse:
         )
     form = note_forms.NoteForm(
         request.POST or None,
+        request.FILES or None,
         note_type=chosen.note_type,
         family=note_selectors.family_members(case.child),
         editing=False,
@@ -82,9 +85,15 @@ def note_new(request: HttpRequest, case_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         key = data.pop("submission_key")
+        upload = data.pop("attachment", None)
         try:
             note, created = note_services.note_create(
-                user=user, case=case, note_type=chosen.note_type, data=data, submission_key=key
+                user=user,
+                case=case,
+                note_type=chosen.note_type,
+                data=data,
+                submission_key=key,
+                upload=upload,
             )
         except ValidationError as exc:
             apply_errors(exc, form)
@@ -140,11 +149,20 @@ def note_detail(request: HttpRequest, case_id: int, note_id: int) -> HttpRespons
         {
             "case": case,
             "note": note,
+            "files": _files(case, note),
             "may_edit": access.may_edit(user, note) and policy.may(user, Action.RECORD, case),
             "may_amend": note.signed and policy.may(user, Action.RECORD, case),
             "sign_form": note_forms.SignForm(initial={"lock_version": note.lock_version}),
             "printed": timezone.localdate(),
         },
+    )
+
+
+def _files(case: Case, note: ClientNote) -> list[attachment_selectors.ShownFile]:
+    """The note's files (removed ones as history), downloaded through the case's rule."""
+    return attachment_selectors.shown(
+        attachment_selectors.files_of("note", [note.pk])[note.pk],
+        lambda a: reverse("case_attachment", args=[case.pk, a.pk]),
     )
 
 
@@ -172,10 +190,12 @@ def note_edit(request: HttpRequest, case_id: int, note_id: int) -> HttpResponse:
     case, note = found
     form = note_forms.NoteForm(
         request.POST or None,
+        request.FILES or None,
         note_type=note.note_type,
         family=note_selectors.family_members(case.child),
         editing=True,
         initial=note_forms.NoteForm.initial_from(note),
+        attached=attachment_selectors.files_of("note", [note.pk])[note.pk],
     )
     not_signed = False
     if request.method == "POST" and form.is_valid():
@@ -195,8 +215,17 @@ def _save(
     user = policy.user_of(request)
     data: dict[str, Any] = dict(form.cleaned_data)
     lock_version = data.pop("lock_version")
+    upload = data.pop("attachment", None)
+    remove = data.pop("remove_files", None) or []
     try:
-        note = note_services.note_update(user=user, note=note, data=data, lock_version=lock_version)
+        note = note_services.note_update(
+            user=user,
+            note=note,
+            data=data,
+            lock_version=lock_version,
+            upload=upload,
+            remove=remove,
+        )
     except note_services.NoteAlreadySigned as exc:
         messages.info(request, exc.messages[0])
         return redirect("note_detail", case_id=case.pk, note_id=note.pk), False

@@ -12,10 +12,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from monia.accounts.models import User
+from monia.attachments.models import Attachment
 from monia.casework.case_services import _raise, event_write, today
 from monia.casework.models import Case, CaseStage, DesignatedWorkerAssignment, EventKind
 from monia.people import services as people_services
@@ -107,6 +109,10 @@ def _join_intakes(*, user: User, case: Case, into: Case) -> Case:
     case.intakes.update(case=into)
     case.events.update(case=into)
     case.notes.update(case=into)  # the child's client notes follow (their text never changes)
+    # ... and so do the files of the intakes and notes, read through the case they are in.
+    Attachment.objects.filter(case=case).filter(
+        Q(intake__isnull=False) | Q(note__isnull=False)
+    ).update(case=into)
     at = timezone.now()
     case.stage = CaseStage.CLOSED
     case.closed_at = at

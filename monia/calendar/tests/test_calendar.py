@@ -177,3 +177,63 @@ def test_a_feed_of_an_account_that_no_longer_works_with_cases_is_404(
     _, url = _feed_url(worker_a)
     User.objects.filter(pk=worker_a.pk).update(is_active=False)
     assert Client().get(url).status_code == 404
+
+
+def _child_meeting_note(cw: CaseWorld, user: User, day: datetime.date, **data: Any) -> None:
+    from monia.casework import note_services
+
+    fields: dict[str, Any] = {
+        "occurred_on": day,
+        "contact_method": "office",
+        "child_took_part": True,
+        "discussed": "Tapasimme Ainon toimistolla.",
+        "child_view": "Aino sanoi, että koulussa menee hyvin.",
+    }
+    fields.update(data)
+    note, _ = note_services.note_create(user=user, case=cw.case, note_type="19005", data=fields)
+    note_services.note_sign(user=user, note=note, lock_version=note.lock_version)
+
+
+def test_a_signed_note_of_meeting_the_child_restarts_the_rhythm_and_clears_missed(
+    case_a: CaseWorld, worker_a: User
+) -> None:
+    today = timezone.localdate()
+    ClientPlan.objects.filter(pk=_plan(case_a).pk).update(
+        approved_on=today - datetime.timedelta(weeks=10)
+    )
+    client = login("worker_a", "en")
+    assert "Missed" in _page(client, today)
+    _child_meeting_note(case_a, worker_a, today)
+    assert "Missed" not in _page(client, today)
+    html = _page(client, today + datetime.timedelta(weeks=4))
+    assert "Meeting with Aino Esimerkki" in html and "Missed" not in html
+
+
+@pytest.mark.parametrize("method", ["phone", "message"])
+def test_a_phone_call_or_message_with_the_child_is_not_a_meeting(
+    case_a: CaseWorld, worker_a: User, method: str
+) -> None:
+    today = timezone.localdate()
+    ClientPlan.objects.filter(pk=_plan(case_a).pk).update(
+        approved_on=today - datetime.timedelta(weeks=10)
+    )
+    _child_meeting_note(case_a, worker_a, today, contact_method=method)
+    assert "Missed" in _page(login("worker_a", "en"), today)
+
+
+def test_a_draft_note_of_meeting_the_child_does_not_count(
+    case_a: CaseWorld, worker_a: User
+) -> None:
+    from monia.casework import note_services
+
+    today = timezone.localdate()
+    ClientPlan.objects.filter(pk=_plan(case_a).pk).update(
+        approved_on=today - datetime.timedelta(weeks=10)
+    )
+    note_services.note_create(
+        user=worker_a,
+        case=case_a.case,
+        note_type="19005",
+        data={"occurred_on": today, "contact_method": "office", "child_took_part": True},
+    )
+    assert "Missed" in _page(login("worker_a", "en"), today)
