@@ -25,6 +25,7 @@ FRONT_PAGE = _("The child's name on the worker's list")
 TIMELINE = _("What has happened, in time order")
 PORTAL = _("The child's matters on these pages")
 INTERFACE = _("Another computer system")
+SEARCH = _("The child's name in a worker's search")
 
 
 class Purpose(models.TextChoices):
@@ -39,6 +40,8 @@ class Purpose(models.TextChoices):
     WORKER_ASSIGN = "worker_assign", CASE_RECORD
     FAMILY_MEMBER_NEW = "family_member_new", FAMILY_MAP
     PERSON_CORRECT = "person_correct", CASE_RECORD
+    # "Find a client" in the header (access/search_rule.py)
+    CLIENT_SEARCH = "client_search", SEARCH
     # Intake
     INTAKE_NEW = "intake_new", NOTIFICATION
     INTAKE_CHILD_SEARCH = "intake_child_search", NOTIFICATION

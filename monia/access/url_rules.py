@@ -11,6 +11,8 @@ TEAM          policy.team_chosen_by_user / meeting_get_for_user: the user's own 
               senior official: any team of the county); a family's page inside it also
               passes case_get_for_user
 OWN_TASK      the user's own task only
+SEARCH        staff who may search clients (access.search_rule.may_search_clients): the cases
+              they may open; of other cases only that a matter exists, for an identifying term
 PARTNER       a partner professional, through the rule in the owning app's access.py (network,
               contrib, consult, netmeet: network.access.partner_read underneath); each
               disclosure logged; others 404
@@ -34,6 +36,7 @@ class Rule(enum.StrEnum):
     CASE_DECIDE = "case_decide"
     TEAM = "team"
     OWN_TASK = "own_task"
+    SEARCH = "search"
     PARTNER = "partner"
     API = "api"
     ADMIN_SITE = "admin_site"
@@ -50,6 +53,8 @@ URL_RULES: dict[str, Rule] = {
     "readyz": Rule.PUBLIC,
     "dashboard": Rule.STAFF,
     "caseload": Rule.STAFF,
+    # Find a client (issue 12): administrators, partners and portal clients 404.
+    "client_search": Rule.SEARCH,
     "intake_new": Rule.INTAKE,
     "case_detail": Rule.CASE_VIEW,
     "case_chronology": Rule.CASE_VIEW,

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models.functions import Upper
+from django.db.models.functions import Concat, Upper
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
@@ -42,6 +42,14 @@ class Gender(models.TextChoices):
     MALE = "male", _("Male")
     OTHER = "other", _("Other")
     UNKNOWN = "unknown", _("Unknown")
+
+
+class Fold(models.Func):
+    """Text lower-cased and without accents ("Söderström" → "soderstrom"): the database's
+    ``monia_fold``, an immutable wrapper of ``unaccent`` (people/migrations/0004)."""
+
+    function = "monia_fold"
+    output_field = models.TextField()
 
 
 class Person(models.Model):
@@ -96,6 +104,13 @@ class Person(models.Model):
         verbose_name=_("identified as"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The whole name folded ("aino söderström" → "aino soderstrom"), kept by the database
+    # for the client search's trigram index (casework/search_selectors.py).
+    search_name = models.GeneratedField(
+        expression=Fold(Concat("first_names", models.Value(" "), "last_name")),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
 
     class Meta:
         verbose_name = _("person")
@@ -132,6 +147,11 @@ class Person(models.Model):
             ),
             GinIndex(
                 OpClass(Upper("first_names"), name="gin_trgm_ops"), name="person_first_names_trgm"
+            ),
+            # The client search: typo-tolerant names, accents folded (word similarity).
+            GinIndex(
+                OpClass(models.F("search_name"), name="gin_trgm_ops"),
+                name="person_search_name_trgm",
             ),
             # Strong identification finds a person by identity code in every county.
             models.Index(

@@ -1,11 +1,86 @@
 """Small forms shared by the shell pages."""
 
+from __future__ import annotations
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from monia.ui.fields import MoniaForm
+from monia.people.selectors import (
+    LOOKS_LIKE_CODE,
+    LOOKS_LIKE_DATE,
+    MIN_NAME_PART,
+    SearchTerms,
+    search_terms,
+)
+from monia.ui.fields import MoniaForm, validate_date_range
 from monia.ui.widgets import DateInput
 
 
 class OnDateForm(MoniaForm):
     on = forms.DateField(label=_("On date"), required=False, widget=DateInput())
+
+
+# More words than a person's names and a date is not a search for one client.
+MAX_SEARCH_WORDS = 6
+
+
+class ClientSearchForm(MoniaForm):
+    """The header's "Find a client": a name, an identity code or a date of birth. A query
+    that cannot be searched gets a message saying how to search, and stays in the box."""
+
+    q = forms.CharField(
+        label=_("Find a client"),
+        max_length=100,
+        help_text=_(
+            "A name (at least 3 letters), an identity code, or a date of birth as d.m.yyyy."
+        ),
+        error_messages={"required": _("Type a name, an identity code or a date of birth.")},
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+    terms: SearchTerms | None = None
+
+    def clean_q(self) -> str:
+        query: str = self.cleaned_data["q"].strip()
+        self.terms = _checked_terms(query)
+        return query
+
+
+def _checked_terms(query: str) -> SearchTerms:
+    terms = search_terms(query)
+    if terms.canonical:
+        return terms
+    words = terms.names
+    for word in words:
+        if LOOKS_LIKE_CODE.fullmatch(word):
+            raise ValidationError(
+                _("This identity code is not valid. Check it, and search with the code alone."),
+                code="identity_code",
+            )
+        if LOOKS_LIKE_DATE.fullmatch(word):
+            raise _date_error()
+    if terms.birth_date is not None:
+        try:
+            validate_date_range(terms.birth_date)
+        except ValidationError:
+            raise _date_error() from None
+    if len(words) + (terms.birth_date is not None) > MAX_SEARCH_WORDS:
+        raise ValidationError(
+            _("Search with at most %(n)s words: the names and the date of birth."),
+            code="too_many_words",
+            params={"n": MAX_SEARCH_WORDS},
+        )
+    if not terms.names_a_part and (words or terms.birth_date is None):
+        raise ValidationError(
+            _("Type at least %(n)s letters of a name, an identity code or a date of birth."),
+            code="too_short",
+            params={"n": MIN_NAME_PART},
+        )
+    return terms
+
+
+def _date_error() -> ValidationError:
+    return ValidationError(
+        _("Write the date of birth as d.m.yyyy, for example 5.3.2016."), code="date"
+    )
