@@ -116,7 +116,7 @@ def dashboard(user: User, *, log: bool = True) -> selectors.Dashboard:
         warn_working_days=settings.MONIA_DUE_SOON_WORKING_DAYS,
     )
     if log:
-        policy.log_case_list(user, board.my_cases + board.team_cases, purpose=Purpose.DASHBOARD)
+        policy.log_case_list(user, board.shown, purpose=Purpose.DASHBOARD)
     return board
 
 

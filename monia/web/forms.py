@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from monia.casework.list_selectors import OPEN_STAGES, CaseListOptions
+from monia.casework.models import CaseStage
 from monia.people.selectors import (
     LOOKS_LIKE_CODE,
     LOOKS_LIKE_DATE,
@@ -19,6 +23,38 @@ from monia.ui.widgets import DateInput
 
 class OnDateForm(MoniaForm):
     on = forms.DateField(label=_("On date"), required=False, widget=DateInput())
+
+
+class CaseListForm(MoniaForm):
+    """The dashboard lists' filters and sorting, shown as chosen (``CaseListOptions`` reads
+    the query string through its allow-list; this form only draws the choices)."""
+
+    stage = forms.ChoiceField(
+        label=_("Stage"),
+        required=False,
+        choices=[("", _("All stages")), *[(s, CaseStage(s).label) for s in OPEN_STAGES]],
+    )
+    due = forms.ChoiceField(
+        label=_("Deadline"),
+        required=False,
+        choices=[("", _("Any")), ("due_soon", _("Due soon")), ("overdue", _("Overdue"))],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("name", _("Name")), ("deadline", _("Next deadline")), ("stage", _("Stage"))],
+    )
+
+    def __init__(self, *, options: CaseListOptions, teams: list[Any]) -> None:
+        initial = {"stage": options.stage, "due": options.due, "sort": options.sort}
+        super().__init__(initial={**initial, "team": options.team_id or ""})
+        if teams:  # a senior official's lists hold the county's teams
+            self.fields["team"] = forms.ChoiceField(
+                label=_("Team"),
+                required=False,
+                choices=[("", _("All teams")), *[(str(t.pk), t.name) for t in teams]],
+            )
+            self.order_fields(["stage", "team", "due", "sort"])
 
 
 # More words than a person's names and a date is not a search for one client.

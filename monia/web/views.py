@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -19,12 +19,18 @@ from monia.access import policy
 from monia.access.purposes import Purpose
 from monia.accounts.services import user_language_set
 from monia.casework import exception_selectors, selectors, stages
+from monia.casework.list_selectors import CaseListOptions
 from monia.enotify import selectors as enotify_selectors
 from monia.network import referral_selectors
 from monia.portal import safety_selectors
 from monia.systemic import selectors as systemic_selectors
+from monia.teams import selectors as teams_selectors
 from monia.ui import charts
-from monia.web.forms import OnDateForm
+from monia.web.forms import CaseListForm, OnDateForm
+
+if TYPE_CHECKING:
+    from monia.accounts.models import User
+    from monia.teams.models import Team
 
 
 def language_set(request: HttpRequest) -> HttpResponse:
@@ -61,6 +67,21 @@ class LoginView(auth_views.LoginView):
         return response
 
 
+def _list_options(request: HttpRequest, user: User) -> tuple[CaseListOptions, list[Team]]:
+    """The lists' filters and sorting from the query string, through the allow-list; the
+    county's teams to filter by for a senior official (her lists hold the county's)."""
+    county_scope = policy.case_list_scope(user) == "county" and user.county_id
+    teams = teams_selectors.teams_of_county(user.county_id) if county_scope else []
+    options = CaseListOptions.allowed(
+        stage=request.GET.get("stage"),
+        team=request.GET.get("team"),
+        due=request.GET.get("due"),
+        sort=request.GET.get("sort"),
+        teams={t.pk for t in teams},
+    )
+    return options, teams
+
+
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -69,11 +90,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if elsewhere:
         return redirect(elsewhere)
     visible = policy.cases_visible_to(user)
+    options, teams = _list_options(request, user)
     board = selectors.dashboard_for_user(
         user=user,
         visible=visible,
         today=timezone.localdate(),
         warn_working_days=settings.MONIA_DUE_SOON_WORKING_DAYS,
+        options=options,
+        my_page=request.GET.get("page"),
+        team_page=request.GET.get("others_page"),
     )
     tasks = list(systemic_selectors.open_tasks_for(user).filter(case__in=visible))
     late_waits = [
@@ -84,15 +109,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     safety_alerts = safety_selectors.open_safety_alerts(visible)
     # Exceptions a supervisor must see; their children are among the open cases logged below.
     exceptions = exception_selectors.case_exceptions(visible, today=timezone.localdate())
-    shown = {
-        c.pk: c for c in [*board.my_cases, *board.team_cases, *(a.case for a in safety_alerts)]
-    }
+    shown = {c.pk: c for c in [*board.shown, *(a.case for a in safety_alerts)]}
     policy.log_case_list(user, shown.values(), purpose=Purpose.DASHBOARD)
     return render(
         request,
         "web/dashboard.html",
         {
             "board": board,
+            "list_form": CaseListForm(options=options, teams=teams),
+            "list_options": options,
             "may_record_intake": policy.may_record_intake(user),
             "others_scope": policy.case_list_scope(user),
             "enotifications_waiting": enotify_selectors.enotifications_waiting_count(user),
