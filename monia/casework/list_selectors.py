@@ -48,7 +48,7 @@ class CaseListOptions:
         cls, *, stage: object, team: object, due: object, sort: object, teams: set[int]
     ) -> CaseListOptions:
         """The options asked for, each replaced by its default when not allowed."""
-        team_id = int(team) if isinstance(team, str) and team.isdigit() else None
+        team_id = int(team) if isinstance(team, str) and team.isascii() and team.isdigit() else None
         return cls(
             stage=stage if stage in OPEN_STAGES else "",
             team_id=team_id if team_id in teams else None,

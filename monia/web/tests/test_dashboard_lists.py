@@ -116,6 +116,7 @@ def test_sort_by_deadline_puts_the_earliest_first_and_by_stage_intakes_first(
         {"sort": "-pk"},
         {"due": "' OR 1=1 --"},
         {"team": "abc"},
+        {"team": "²"},
         {"team": "99999999999999999999999"},
         {"page": "-1", "others_page": "x"},
         {"page": "1e9"},
