@@ -2,31 +2,52 @@
 term that identifies one person, the matters elsewhere in the county that exist.
 
 Who may find what is decided in ``monia.access.search_rule`` (docs/security.md, "Who may
-search"); the caller logs every row shown. Names are matched folded (lower case, no
-accents: ``Person.search_name``) by pg_trgm's word similarity, word by word, so
-"Soderstrom" finds "Söderström", "Virtannen" finds "Virtanen" and "Virtanen Aino" finds
-"Aino Virtanen". A fixed number of queries whatever the number of results.
+search"); the caller logs every row shown.
+
+Names are matched folded (lower case, no accents) and word by word, in two steps: each
+typed word is looked up in the register's vocabulary of name words (``NameWord``, a
+trigram index) for the words it may mean, by pg_trgm's strict word similarity or as their
+beginning; then the children whose names hold a word meant for every word typed are read
+through the index of ``Person.name_words``. So "Soderstrom" finds "Söderström",
+"Virtannen" finds "Virtanen", "Virt" finds "Virtanen" and "Virtanen Aino" finds "Aino
+Virtanen", and the search reads only the persons with the words meant (docs/performance.md).
+The best match comes first. Two queries for a page of results, whatever their number.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
-from django.contrib.postgres.search import TrigramWordSimilarity
+from django.contrib.postgres.search import TrigramStrictWordSimilarity
 from django.core.paginator import Page, Paginator
-from django.db import connection
-from django.db.models import F, Q, QuerySet, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    Window,
+)
 
 from monia.casework.models import Case
-from monia.people.models import Fold
+from monia.people.models import Fold, NameWord
 from monia.people.selectors import SearchTerms, name_words
 
 PAGE_SIZE = 20
-# pg_trgm word similarity a typed word needs with some part of the name: "virtannen" ~
-# "aino virtanen" 0.73, "korhnen" ~ "korhonen" 0.55, "virtanen" ~ "virtala" 0.56 (found,
-# ranked below the Virtanens), "virtanen" ~ "korhonen" 0.18 (not found).
-NAME_SIMILARITY = 0.5
-# One-letter words (initials) would match nearly everyone: they are left out of the match.
+# A typed word means a word of the vocabulary when their strict word similarity is at least
+# pg_trgm.strict_word_similarity_threshold (0.5, PostgreSQL's default): "virtannen" ~
+# "virtanen" 0.73, "korhnen" ~ "korhonen" 0.55, "virtamen" ~ "virtanen" 0.5 (meant);
+# "oksanen" ~ "vaisanen" 0.31, "virtanen" ~ "virtala" 0.42 (not meant). A typed word of
+# MIN_PART letters or more also means the words it begins ("virt": "virtanen").
+MIN_PART = 3
+# One-letter words (initials) would mean nearly every name: they are left out of the match.
 MIN_WORD = 2
 
 
@@ -43,8 +64,38 @@ class ClientSearch:
         return list(self.page.object_list)
 
 
-def _name_words(terms: SearchTerms) -> list[str]:
-    return [w for w in terms.names if len(w) >= MIN_WORD]
+def typed_words(terms: SearchTerms) -> list[str]:
+    """The words of the names typed ("Anna-Liisa" is two), initials left out."""
+    if terms.canonical:
+        return []
+    words = [w for name in terms.names for w in re.split(r"-+", name)]
+    return [w for w in words if len(w) >= MIN_WORD]
+
+
+def words_meant(words: list[str]) -> list[list[str]]:
+    """For each typed word, the vocabulary's words it may mean (one query)."""
+    if not words:
+        return []
+    flags = {}
+    for i, word in enumerate(words):
+        folded = Fold(Value(word))
+        # word %>> typed: strict_word_similarity(typed, word) >= the threshold (trigram index).
+        meant = Q(word__trigram_strict_word_similar=folded)
+        if len(word) >= MIN_PART:
+            meant |= Q(word__startswith=folded)
+        flags[f"m{i}"] = meant
+    rows = NameWord.objects.filter(reduce(or_, flags.values())).annotate(
+        **{
+            name: ExpressionWrapper(rule, output_field=BooleanField())
+            for name, rule in flags.items()
+        }
+    )
+    found: list[list[str]] = [[] for _ in words]
+    for row in rows.values("word", *flags):
+        for i in range(len(words)):
+            if row[f"m{i}"]:
+                found[i].append(row["word"])
+    return found
 
 
 def _matching(cases: QuerySet[Case], terms: SearchTerms) -> QuerySet[Case]:
@@ -54,29 +105,42 @@ def _matching(cases: QuerySet[Case], terms: SearchTerms) -> QuerySet[Case]:
         cases = cases.filter(child__identity_code_canonical=terms.canonical)
     if terms.birth_date is not None:
         cases = cases.filter(child__birth_date=terms.birth_date)
-    words = [] if terms.canonical else _name_words(terms)
     order = ["child__last_name", "child__first_names", "child__birth_date", "-opened_at", "pk"]
+    words = typed_words(terms)
     if not words:
         return cases.order_by(*order)
-    rule = Q()
+    meant = words_meant(words)
+    if not all(meant):  # a word that means no name: no one
+        return cases.none()
+    # The child's county is the case's: the person index and the county's combine.
+    cases = cases.filter(child__county_id=F("county_id"))
     similarities = []
-    for word in words:
-        folded = Fold(Value(word))
-        # search_name %> word: word_similarity(word, search_name) >= the threshold (the
-        # trigram index answers it); the threshold is set for this transaction.
-        rule &= Q(child__search_name__trigram_word_similar=folded)
-        similarities.append(TrigramWordSimilarity(folded, F("child__search_name")))
+    for word, names in zip(words, meant, strict=True):
+        cases = cases.filter(child__name_words__overlap=names)
+        similarities.append(TrigramStrictWordSimilarity(Fold(Value(word)), "child__search_name"))
     rank = similarities[0] if len(similarities) == 1 else sum(similarities[1:], similarities[0])
-    return cases.filter(rule).alias(rank=rank).order_by(F("rank").desc(), *order)
+    return cases.alias(rank=rank).order_by(F("rank").desc(), *order)
 
 
-def _word_similarity_threshold() -> None:
-    """pg_trgm's threshold for ``%>`` in this transaction only (SET LOCAL)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
-            [str(NAME_SIMILARITY)],
-        )
+def _page(found: QuerySet[Case], number: object) -> Page[Case]:
+    """One page of the cases found, counted in the same query (``COUNT(*) OVER ()``); a
+    page past the end is the last page (one more query)."""
+    wanted = _page_number(number)
+    counted = found.annotate(total=Window(Count("pk")))
+    rows = list(counted[(wanted - 1) * PAGE_SIZE : wanted * PAGE_SIZE])
+    total = rows[0].total if rows else (found.count() if wanted > 1 else 0)  # type: ignore[attr-defined]
+    paginator: Paginator[Case] = Paginator(range(total), PAGE_SIZE)
+    page = paginator.get_page(wanted)
+    if not rows and page.number != wanted and total:
+        rows = list(counted[(page.number - 1) * PAGE_SIZE : page.number * PAGE_SIZE])
+    return Page(rows, page.number, paginator)
+
+
+def _page_number(number: object) -> int:
+    try:
+        return max(1, int(str(number)))
+    except ValueError:
+        return 1
 
 
 def _exactly_named(case: Case, terms: SearchTerms) -> bool:
@@ -99,8 +163,9 @@ def matters_elsewhere(*, county_id: int, visible: QuerySet[Case], terms: SearchT
         children = children.filter(child__identity_code_canonical=terms.canonical)
     else:
         children = children.filter(child__birth_date=terms.birth_date)
+    opened = visible.filter(child_id=OuterRef("child_id"))
     latest = (
-        children.exclude(child_id__in=visible.values("child_id"))
+        children.exclude(Exists(opened))
         .select_related("child", "team")
         .order_by("child_id", "-opened_at", "-pk")
         .distinct("child_id")
@@ -117,12 +182,9 @@ def client_search(
     county_id: int | None = None,
 ) -> ClientSearch:
     """Search the cases ``visible`` to the user; with ``county_id`` (the rule allowed it) also
-    the matters elsewhere in that county. Run it inside a transaction (the name match's
-    threshold is set for the transaction)."""
-    if _name_words(terms) and not terms.canonical:
-        _word_similarity_threshold()
+    the matters elsewhere in that county."""
     found = _matching(visible, terms).select_related("child", "team", "designated_worker")
-    result = ClientSearch(page=Paginator(found, PAGE_SIZE).get_page(page))
+    result = ClientSearch(page=_page(found, page))
     if county_id is not None and result.page.number == 1:
         result.matters = matters_elsewhere(county_id=county_id, visible=visible, terms=terms)
     return result

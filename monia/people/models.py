@@ -10,6 +10,7 @@ import datetime
 from typing import Any, ClassVar
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -50,6 +51,34 @@ class Fold(models.Func):
 
     function = "monia_fold"
     output_field = models.TextField()
+
+
+class NameWords(models.Func):
+    """The words of a text split at spaces and hyphens: "anna-liisa virtanen" → {anna,
+    liisa, virtanen}."""
+
+    function = "regexp_split_to_array"
+    template = "%(function)s(%(expressions)s, '[[:space:]-]+')"
+    output_field = ArrayField(models.TextField())
+
+
+def _folded_name() -> Fold:
+    return Fold(Concat("first_names", models.Value(" "), "last_name"))
+
+
+class NameWord(models.Model):
+    """One folded word of the names in the register ("soderstrom"): the vocabulary in which
+    the client search looks up what a typed word may have meant ("soderstom"). Kept by the
+    database: a trigger on ``people_person`` adds the words of every name written
+    (people/migrations/0004); a word is never removed (it names no one by itself)."""
+
+    word = models.TextField(primary_key=True)
+
+    class Meta:
+        indexes = [GinIndex(OpClass(models.F("word"), name="gin_trgm_ops"), name="nameword_trgm")]
+
+    def __str__(self) -> str:
+        return self.word
 
 
 class Person(models.Model):
@@ -104,11 +133,16 @@ class Person(models.Model):
         verbose_name=_("identified as"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    # The whole name folded ("aino söderström" → "aino soderstrom"), kept by the database
-    # for the client search's trigram index (casework/search_selectors.py).
+    # The whole name folded ("Åsa Söderström" → "asa soderstrom") and its words ({asa,
+    # soderstrom}), kept by the database for the client search (casework/search_selectors.py).
     search_name = models.GeneratedField(
-        expression=Fold(Concat("first_names", models.Value(" "), "last_name")),
+        expression=_folded_name(),
         output_field=models.TextField(),
+        db_persist=True,
+    )
+    name_words = models.GeneratedField(
+        expression=NameWords(_folded_name()),
+        output_field=ArrayField(models.TextField()),
         db_persist=True,
     )
 
@@ -148,11 +182,8 @@ class Person(models.Model):
             GinIndex(
                 OpClass(Upper("first_names"), name="gin_trgm_ops"), name="person_first_names_trgm"
             ),
-            # The client search: typo-tolerant names, accents folded (word similarity).
-            GinIndex(
-                OpClass(models.F("search_name"), name="gin_trgm_ops"),
-                name="person_search_name_trgm",
-            ),
+            # The client search: the persons with any of the name words looked up.
+            GinIndex(fields=["name_words"], name="person_name_words"),
             # Strong identification finds a person by identity code in every county.
             models.Index(
                 fields=["identity_code_canonical"],

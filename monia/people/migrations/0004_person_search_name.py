@@ -1,11 +1,17 @@
-"""The client search (issue 12): names folded (lower case, no accents) by the database, in
-a generated column with a trigram index, so that "Soderstrom" finds "Söderström" and
-"Virtannen" finds "Virtanen".
+"""The client search (issue 12): names folded (lower case, no accents) by the database, and
+the vocabulary of the register's name words, so that "Soderstrom" finds "Söderström",
+"Virtannen" finds "Virtanen" and a search reads only the persons with the words meant.
 
-``unaccent()`` itself is only STABLE (its dictionary could change), so it cannot build a
-generated column or an index; ``monia_fold`` names the dictionary and is declared
-IMMUTABLE, the usual PostgreSQL wrapper."""
+- ``monia_fold``: ``unaccent()`` is only STABLE (its dictionary could change), so it cannot
+  build a generated column; this wrapper names the dictionary and is IMMUTABLE, the usual
+  PostgreSQL idiom.
+- ``Person.search_name`` and ``Person.name_words``: the folded name and its words, generated
+  columns; a GIN index finds the persons with any of a set of words.
+- ``NameWord``: every word of the register's names, kept by a trigger on the person table
+  (words are only added); a trigram index finds the words a typed word may have meant.
+"""
 
+import django.contrib.postgres.fields
 import django.contrib.postgres.indexes
 import django.db.models.functions.text
 from django.contrib.postgres.operations import UnaccentExtension
@@ -19,6 +25,35 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
 AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$
 """
 
+KEEP_WORDS = """
+CREATE OR REPLACE FUNCTION monia_name_words_keep() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO people_nameword (word)
+    SELECT DISTINCT w FROM unnest(NEW.name_words) AS w WHERE w <> ''
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER person_name_words_keep
+AFTER INSERT OR UPDATE OF first_names, last_name ON people_person
+FOR EACH ROW EXECUTE FUNCTION monia_name_words_keep();
+INSERT INTO people_nameword (word)
+SELECT DISTINCT w FROM people_person, unnest(name_words) AS w WHERE w <> ''
+ON CONFLICT DO NOTHING;
+"""
+
+KEEP_WORDS_REVERSE = """
+DROP TRIGGER IF EXISTS person_name_words_keep ON people_person;
+DROP FUNCTION IF EXISTS monia_name_words_keep();
+"""
+
+
+def _folded_name() -> monia.people.models.Fold:
+    return monia.people.models.Fold(
+        django.db.models.functions.text.Concat("first_names", models.Value(" "), "last_name")
+    )
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -29,26 +64,44 @@ class Migration(migrations.Migration):
     operations = [
         UnaccentExtension(),
         migrations.RunSQL(FOLD, reverse_sql="DROP FUNCTION IF EXISTS monia_fold(text)"),
+        migrations.CreateModel(
+            name="NameWord",
+            fields=[
+                ("word", models.TextField(primary_key=True, serialize=False)),
+            ],
+        ),
+        migrations.AddField(
+            model_name="person",
+            name="name_words",
+            field=models.GeneratedField(
+                db_persist=True,
+                expression=monia.people.models.NameWords(_folded_name()),
+                output_field=django.contrib.postgres.fields.ArrayField(
+                    base_field=models.TextField(), size=None
+                ),
+            ),
+        ),
         migrations.AddField(
             model_name="person",
             name="search_name",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=monia.people.models.Fold(
-                    django.db.models.functions.text.Concat(
-                        "first_names", models.Value(" "), "last_name"
-                    )
-                ),
+                expression=_folded_name(),
                 output_field=models.TextField(),
             ),
         ),
         migrations.AddIndex(
             model_name="person",
             index=django.contrib.postgres.indexes.GinIndex(
-                django.contrib.postgres.indexes.OpClass(
-                    models.F("search_name"), name="gin_trgm_ops"
-                ),
-                name="person_search_name_trgm",
+                fields=["name_words"], name="person_name_words"
             ),
         ),
+        migrations.AddIndex(
+            model_name="nameword",
+            index=django.contrib.postgres.indexes.GinIndex(
+                django.contrib.postgres.indexes.OpClass(models.F("word"), name="gin_trgm_ops"),
+                name="nameword_trgm",
+            ),
+        ),
+        migrations.RunSQL(KEEP_WORDS, reverse_sql=KEEP_WORDS_REVERSE),
     ]
