@@ -240,7 +240,27 @@ def _add_staff(ds: Dataset, teams: list[Any], county_id: int, senior: int, rng: 
             ds.names[user_id] = f"{first} {rng.choice(data.LAST_NAMES)}"
 
 
-def write(url: str, ds: Dataset, *, seed: int) -> dict[str, int]:
+WORDS_TRIGGER = "person_name_words_keep"  # keeps people_nameword (people/migrations/0004)
+
+
+def _vocabulary(conn: psycopg.Connection[Any], scale: data.Scale, seed: int) -> int:
+    """The names' own words, in one statement (the trigger is off during the COPY: a
+    million single-row inserts into the vocabulary would double its time), then the
+    invented words of ``scale.vocabulary``."""
+    from bench.register import vocabulary_padding
+    from monia.people.models import NameWord
+
+    conn.execute(
+        "INSERT INTO people_nameword (word) SELECT DISTINCT w FROM people_person,"
+        " unnest(name_words) AS w WHERE w <> '' ON CONFLICT DO NOTHING"
+    )
+    conn.commit()
+    taken = {row[0] for row in conn.execute("SELECT word FROM people_nameword")}
+    padding = vocabulary_padding(random.Random(seed + 2), scale.vocabulary, taken=taken)
+    return len(taken) + copy_rows(conn, NameWord, ["word"], ((w,) for w in padding))
+
+
+def write(url: str, ds: Dataset, *, seed: int, scale: data.Scale) -> dict[str, int]:
     """COPY every table in foreign-key order; then sequences and planner statistics."""
     from bench.rows import FIELDS, Rows
     from monia.accounts.models import User
@@ -270,7 +290,20 @@ def write(url: str, ds: Dataset, *, seed: int) -> dict[str, int]:
     with psycopg.connect(url) as conn:
         conn.execute("SET synchronous_commit = off")
         for model, key, generator in plan:
+            if model is PersonModel:
+                conn.execute(
+                    sql.SQL("ALTER TABLE people_person DISABLE TRIGGER {}").format(
+                        sql.Identifier(WORDS_TRIGGER)
+                    )
+                )
             counts[model._meta.db_table] = copy_rows(conn, model, FIELDS[key], generator)
+            if model is PersonModel:
+                conn.execute(
+                    sql.SQL("ALTER TABLE people_person ENABLE TRIGGER {}").format(
+                        sql.Identifier(WORDS_TRIGGER)
+                    )
+                )
+                counts["people_nameword"] = _vocabulary(conn, scale, seed)
         for model, *_ in plan:
             table = model._meta.db_table
             conn.execute(
@@ -289,6 +322,7 @@ def write(url: str, ds: Dataset, *, seed: int) -> dict[str, int]:
 
 SUMMARY_SQL = {
     "persons": "SELECT count(*) FROM people_person",
+    "name_words": "SELECT count(*) FROM people_nameword",
     "closed_cases": "SELECT count(*) FROM casework_case WHERE stage = 'closed'",
     "open_client_relationships": "SELECT count(*) FROM casework_clientrelationship "
     "WHERE closed_on IS NULL",
@@ -336,7 +370,7 @@ def generate(url: str, *, scale: str, fresh: bool = False, seed: int = 2024) -> 
     ds = build(data.SCALES[scale], seed=seed, now=now)
     simulated = time.perf_counter() - started
     print("writing")
-    rows = write(url, ds, seed=seed)
+    rows = write(url, ds, seed=seed, scale=data.SCALES[scale])
     meta = {
         "scale": scale,
         "seed": seed,

@@ -9,6 +9,7 @@ one closed case of one of the county's teams, opened 1-12 years ago.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -68,3 +69,25 @@ def _former_child(
     birth = opened.date() - timedelta(days=int(rng.uniform(0.1, 17.5) * YEAR))
     child.birth, child.code = maker.codes.issue(birth)
     return child
+
+
+# Syllables of Finnish-sounding names for the padding of the vocabulary.
+_ONSETS = ("", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v")
+_VOWELS = ("a", "e", "i", "o", "u", "y", "aa", "ai", "ei", "ie", "uo", "ä", "ö", "äi")
+_ENDINGS = ("", "nen", "la", "lä", "o", "i", "ja", "nen", "sto", "mäki", "koski", "lahti")
+
+
+def vocabulary_padding(rng: random.Random, n: int, *, taken: set[str]) -> list[str]:
+    """``n`` invented name words (folded, as ``NameWord`` keeps them), none of ``taken``: the
+    synthetic names use fewer than 200 words, a real register's vocabulary has about 100,000,
+    and the client search looks every typed word up in it."""
+    from monia.people.selectors import fold
+
+    found: set[str] = set()
+    while len(found) < n:
+        syllables = rng.randint(2, 4)
+        word = "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(syllables))
+        word = fold(word + rng.choice(_ENDINGS))
+        if word not in taken:
+            found.add(word)
+    return sorted(found)

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run.py [--scale national|county|small] [--database-url URL]
                                   [--fresh] [--runs 30] [--warmups 3] [--slow-ms 50]
+                                  [--only search_ dashboard_ …]
 
 Generates the data first when the database does not hold them (bench/generate.py), then
 times each scenario (bench/scenarios.py) with ``time.perf_counter`` over ``--runs`` runs
@@ -179,6 +180,20 @@ def write_results(scale: str, payload: dict[str, Any], slow: list[SlowQuery]) ->
     return path
 
 
+def forget_runs(last_log: int) -> None:
+    """Delete the access-log rows the runs wrote, so the next run starts from the same data.
+    The log is append-only (access/migrations/0005): only a transaction that says it is the
+    retention may delete (the benchmark database is no one's evidence)."""
+    from django.db import connection, transaction
+
+    from monia.access.logtables import RETENTION_ON
+    from monia.access.models import AccessLog
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(RETENTION_ON)
+        AccessLog.objects.filter(pk__gt=last_log).delete()
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     meta = generate.generate(args.database_url, scale=args.scale, fresh=args.fresh, seed=args.seed)
     generate.configure(args.database_url)
@@ -195,13 +210,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     results = []
     try:
         for scenario in scenarios.scenarios(subjects):
+            if args.only and not scenario.name.startswith(tuple(args.only)):
+                continue
             print(f"  {scenario.name} ...", flush=True)
             results.append(
                 measure(scenario, runs=args.runs, warmups=args.warmups, slow_ms=args.slow_ms)
             )
         described = subjects.describe()
     finally:
-        AccessLog.objects.filter(pk__gt=last_log).delete()
+        forget_runs(last_log)
     slow = [q for r in results for q in r.slow]
     payload = {
         "scale": args.scale,
@@ -237,6 +254,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--warmups", type=int, default=3)
     parser.add_argument("--slow-ms", type=float, default=50.0)
+    parser.add_argument(
+        "--only", nargs="*", default=[], help="run only the scenarios whose names begin so"
+    )
     return parser.parse_args(argv)
 
 
