@@ -100,7 +100,9 @@ def words_meant(words: list[str]) -> list[list[str]]:
 
 def _matching(cases: QuerySet[Case], terms: SearchTerms) -> QuerySet[Case]:
     """The cases whose child the terms find, best match first."""
-    cases = cases.filter(child__merged_into__isnull=True)
+    # The child's county is the case's: said so, the person indexes that begin with the
+    # county (date of birth) and the county's own combine with the name words'.
+    cases = cases.filter(child__merged_into__isnull=True, child__county_id=F("county_id"))
     if terms.canonical:
         cases = cases.filter(child__identity_code_canonical=terms.canonical)
     if terms.birth_date is not None:
@@ -112,8 +114,6 @@ def _matching(cases: QuerySet[Case], terms: SearchTerms) -> QuerySet[Case]:
     meant = words_meant(words)
     if not all(meant):  # a word that means no name: no one
         return cases.none()
-    # The child's county is the case's: the person index and the county's combine.
-    cases = cases.filter(child__county_id=F("county_id"))
     similarities = []
     for word, names in zip(words, meant, strict=True):
         cases = cases.filter(child__name_words__overlap=names)

@@ -22,7 +22,18 @@ from monia.ui.widgets import DateInput
 
 
 class OnDateForm(MoniaForm):
+    """The caseload page's date, and for a senior official one team of her county."""
+
     on = forms.DateField(label=_("On date"), required=False, widget=DateInput())
+
+    def __init__(self, data: Any = None, *, teams: list[Any] | None = None) -> None:
+        super().__init__(data)
+        if teams:
+            self.fields["team"] = forms.ChoiceField(
+                label=_("Team"),
+                required=False,
+                choices=[("", _("All teams")), *[(str(t.pk), t.name) for t in teams]],
+            )
 
 
 class CaseListForm(MoniaForm):

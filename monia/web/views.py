@@ -162,15 +162,18 @@ def _caseload_history(history: selectors.CaseloadSeries) -> dict[str, Any]:
 def caseload(request: HttpRequest) -> HttpResponse:
     """Children per designated worker against the statutory cap: counts, no client data."""
     user = policy.user_of(request)
-    form = OnDateForm(request.GET or None)
-    on = timezone.localdate()
-    if form.is_valid() and form.cleaned_data["on"]:
-        on = form.cleaned_data["on"]
+    scope = policy.caseload_scope(user)
+    # A senior official's caseloads are the county's: she may narrow them to one team.
+    teams = teams_selectors.teams_of_county(scope[0]) if scope and scope[1] is None else []
+    form = OnDateForm(request.GET or None, teams=teams)
+    valid = form.is_valid()
+    on = (form.cleaned_data["on"] if valid else None) or timezone.localdate()
     rows: list[selectors.Caseload] = []
     history: dict[str, Any] = {}
-    scope = policy.caseload_scope(user)
     if scope is not None:
         county_id, team_id = scope
+        if valid and form.cleaned_data.get("team"):
+            team_id = int(form.cleaned_data["team"])
         rows = selectors.caseloads(county_id=county_id, on=on, team_id=team_id)
         history = _caseload_history(
             selectors.caseload_series(county_id=county_id, until=on, team_id=team_id)

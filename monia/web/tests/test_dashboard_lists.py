@@ -177,3 +177,18 @@ def test_a_case_without_an_open_deadline_sorts_last(world: World, worker_a: Any)
     )
     names = _names(_get(login("worker_a", "en"), sort="deadline"))
     assert names == ["Lapsi00", "Lapsi01"]
+
+
+def test_the_senior_official_narrows_the_caseload_page_to_one_team(
+    world: World, worker_a: Any, other_team: Any, senior_a: Any, other_county: Any
+) -> None:
+    url = reverse("caseload")
+    everyone = login("senior_a", "en").get(url).content.decode()
+    assert "Worker_A Testinen" in everyone and "Other_Team Testinen" in everyone
+    one = login("senior_a", "en").get(url, {"team": str(world.team_a2.pk)}).content.decode()
+    assert "Other_Team Testinen" in one and "Worker_A Testinen" not in one
+    foreign = login("senior_a", "en").get(url, {"team": str(world.team_b1.pk)})
+    assert foreign.status_code == 200  # another county's team: refused, the county shown
+    assert "Worker_A Testinen" in foreign.content.decode()
+    assert "Other_County" not in foreign.content.decode()
+    assert 'name="team"' not in login("worker_a", "en").get(url).content.decode()
