@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db import models as db
-from django.db.models import F, Min, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import F, Min, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, Least
 
 from monia import deadlines
@@ -50,10 +51,10 @@ class CaseListOptions:
         """The options asked for, each replaced by its default when not allowed."""
         team_id = int(team) if isinstance(team, str) and team.isascii() and team.isdigit() else None
         return cls(
-            stage=stage if stage in OPEN_STAGES else "",
+            stage=str(stage) if stage in OPEN_STAGES else "",
             team_id=team_id if team_id in teams else None,
-            due=due if due in DUE else "",
-            sort=sort if sort in SORTS else "name",
+            due=str(due) if due in DUE else "",
+            sort=str(sort) if sort in SORTS else "name",
         )
 
     @property
@@ -61,13 +62,13 @@ class CaseListOptions:
         return bool(self.stage or self.team_id or self.due)
 
 
-def _first(records: QuerySet[object], due: object) -> Subquery:
+def _first(records: QuerySet[Any], due: Any) -> Subquery:
     """The earliest ``due`` of the records of the case in the outer query."""
     return Subquery(
-        records.filter(case=OuterRef("pk"))  # type: ignore[misc]
+        records.filter(case=OuterRef("pk"))
         .order_by()
         .values("case")
-        .annotate(first=Min(due))  # type: ignore[arg-type]
+        .annotate(first=Min(due))
         .values("first")[:1]
     )
 
@@ -121,10 +122,11 @@ def case_list(
     if options.team_id:
         listed = listed.filter(team_id=options.team_id)
     if options.due == "overdue":
-        listed = listed.filter(next_due__lt=today)
+        listed = listed.filter(Q(next_due__lt=today))
     elif options.due == "due_soon":  # deadlines.deadline_status's "due soon"
         soon = deadlines.add_working_days(today, warn_working_days + 1)
-        listed = listed.filter(next_due__gte=today, next_due__lt=soon)
+        listed = listed.filter(Q(next_due__gte=today, next_due__lt=soon))
+    order: list[Any]
     if options.sort == "deadline":
         order = [F("next_due").asc(nulls_last=True), *_BY_NAME]
     elif options.sort == "stage":
@@ -135,7 +137,7 @@ def case_list(
 
 
 def case_page(
-    cases: QuerySet[Case], number: object, *, today: datetime.date, warn_working_days: int
+    cases: QuerySet[Case], number: str | int | None, *, today: datetime.date, warn_working_days: int
 ) -> Page[Case]:
     """One page of a list (a page number out of range: the nearest page), each case with
     the status of its next deadline (``next_due_status``)."""

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
+from typing import Any
 
 from django.contrib.postgres.search import TrigramStrictWordSimilarity
 from django.core.paginator import Page, Paginator
@@ -117,7 +118,8 @@ def _matching(cases: QuerySet[Case], terms: SearchTerms) -> QuerySet[Case]:
     similarities = []
     for word, names in zip(words, meant, strict=True):
         cases = cases.filter(child__name_words__overlap=names)
-        similarities.append(TrigramStrictWordSimilarity(Fold(Value(word)), "child__search_name"))
+        typed: Any = Fold(Value(word))  # the stubs know a string; Django takes an expression
+        similarities.append(TrigramStrictWordSimilarity(typed, "child__search_name"))
     rank = similarities[0] if len(similarities) == 1 else sum(similarities[1:], similarities[0])
     return cases.alias(rank=rank).order_by(F("rank").desc(), *order)
 
@@ -128,8 +130,9 @@ def _page(found: QuerySet[Case], number: object) -> Page[Case]:
     wanted = _page_number(number)
     counted = found.annotate(total=Window(Count("pk")))
     rows = list(counted[(wanted - 1) * PAGE_SIZE : wanted * PAGE_SIZE])
-    total = rows[0].total if rows else (found.count() if wanted > 1 else 0)  # type: ignore[attr-defined]
-    paginator: Paginator[Case] = Paginator(range(total), PAGE_SIZE)
+    total: int = rows[0].total if rows else (found.count() if wanted > 1 else 0)
+    # The paginator counts a range of the total: the page's rows are already read.
+    paginator: Any = Paginator(range(total), PAGE_SIZE)
     page = paginator.get_page(wanted)
     if not rows and page.number != wanted and total:
         rows = list(counted[(page.number - 1) * PAGE_SIZE : page.number * PAGE_SIZE])

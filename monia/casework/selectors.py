@@ -158,8 +158,8 @@ def dashboard_for_user(
     today: datetime.date,
     warn_working_days: int = 10,
     options: CaseListOptions | None = None,
-    my_page: object = 1,
-    team_page: object = 1,
+    my_page: str | int | None = 1,
+    team_page: str | int | None = 1,
 ) -> Dashboard:
     """My cases, my team's, and deadlines due within ``warn_working_days`` working days;
     each list a page of ``list_selectors.PAGE_SIZE``, filtered and sorted by ``options``.
