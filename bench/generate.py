@@ -251,8 +251,8 @@ def _vocabulary(conn: psycopg.Connection[Any], scale: data.Scale, seed: int) -> 
     from monia.people.models import NameWord
 
     conn.execute(
-        "INSERT INTO people_nameword (word) SELECT DISTINCT w FROM people_person,"
-        " unnest(name_words) AS w WHERE w <> '' ON CONFLICT DO NOTHING"
+        "INSERT INTO people_nameword (word) SELECT DISTINCT split_part(k, ':', 2)"
+        " FROM people_person, unnest(name_keys) AS k ON CONFLICT DO NOTHING"
     )
     conn.commit()
     taken = {row[0] for row in conn.execute("SELECT word FROM people_nameword")}

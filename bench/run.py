@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run.py [--scale national|county|small] [--database-url URL]
                                   [--fresh] [--runs 30] [--warmups 3] [--slow-ms 50]
-                                  [--only search_ dashboard_ …]
+                                  [--only search_ dashboard_ …] [--tag search]
 
 Generates the data first when the database does not hold them (bench/generate.py), then
 times each scenario (bench/scenarios.py) with ``time.perf_counter`` over ``--runs`` runs
@@ -166,9 +166,11 @@ def print_table(results: list[Result]) -> None:
         )
 
 
-def write_results(scale: str, payload: dict[str, Any], slow: list[SlowQuery]) -> Path:
+def write_results(
+    scale: str, payload: dict[str, Any], slow: list[SlowQuery], tag: str = ""
+) -> Path:
     RESULTS.mkdir(exist_ok=True)
-    stem = f"{scale}-{payload['date']}"
+    stem = f"{scale}-{payload['date']}" + (f"-{tag}" if tag else "")
     path = RESULTS / f"{stem}.json"
     path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     plans = RESULTS / f"{stem}-slow-plans.txt"
@@ -239,7 +241,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     print(f"load average {payload['load_average']}, CPU probe ms {payload['cpu_probe_ms']}")
     for q in slow:
         print(f"\nslow query in {q.scenario} ({q.ms:.0f} ms):\n{q.sql}\n{q.plan}")
-    print(f"\nwrote {write_results(args.scale, payload, slow).relative_to(ROOT)}")
+    path = write_results(args.scale, payload, slow, args.tag)
+    print(f"\nwrote {path.relative_to(ROOT)}")
     return payload
 
 
@@ -256,6 +259,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--slow-ms", type=float, default=50.0)
     parser.add_argument(
         "--only", nargs="*", default=[], help="run only the scenarios whose names begin so"
+    )
+    parser.add_argument(
+        "--tag", default="", help="added to the result file's name: <scale>-<date>-<tag>.json"
     )
     return parser.parse_args(argv)
 

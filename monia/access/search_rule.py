@@ -39,11 +39,10 @@ def may_search_clients(user: User) -> bool:
     )
 
 
-def matters_county(user: User, terms: SearchTerms) -> int | None:
-    """The county whose other matters a search may tell of (an identifying term), or None."""
-    if not may_search_clients(user) or not terms.identifies:
-        return None
-    return user.county_id
+def may_tell_matters(user: User, terms: SearchTerms) -> bool:
+    """Whether the search may tell of the matters elsewhere in the user's county that the
+    term identifies (an identity code, or a full name with the date of birth)."""
+    return may_search_clients(user) and terms.identifies
 
 
 def log_search_results(

@@ -8,7 +8,7 @@ Names are matched folded (lower case, no accents) and word by word, in two steps
 typed word is looked up in the register's vocabulary of name words (``NameWord``, a
 trigram index) for the words it may mean, by pg_trgm's strict word similarity or as their
 beginning; then the children whose names hold a word meant for every word typed are read
-through the index of ``Person.name_words``. So "Soderstrom" finds "Söderström",
+through the index of ``Person.name_keys`` (the county's words). So "Soderstrom" finds "Söderström",
 "Virtannen" finds "Virtanen", "Virt" finds "Virtanen" and "Virtanen Aino" finds "Aino
 Virtanen", and the search reads only the persons with the words meant (docs/performance.md).
 The best match comes first. Two queries for a page of results, whatever their number.
@@ -99,11 +99,9 @@ def words_meant(words: list[str]) -> list[list[str]]:
     return found
 
 
-def _matching(cases: QuerySet[Case], terms: SearchTerms) -> QuerySet[Case]:
-    """The cases whose child the terms find, best match first."""
-    # The child's county is the case's: said so, the person indexes that begin with the
-    # county (date of birth) and the county's own combine with the name words'.
-    cases = cases.filter(child__merged_into__isnull=True, child__county_id=F("county_id"))
+def _matching(cases: QuerySet[Case], county_id: int, terms: SearchTerms) -> QuerySet[Case]:
+    """The cases (of ``county_id``) whose child the terms find, best match first."""
+    cases = cases.filter(child__merged_into__isnull=True)
     if terms.canonical:
         cases = cases.filter(child__identity_code_canonical=terms.canonical)
     if terms.birth_date is not None:
@@ -111,13 +109,15 @@ def _matching(cases: QuerySet[Case], terms: SearchTerms) -> QuerySet[Case]:
     order = ["child__last_name", "child__first_names", "child__birth_date", "-opened_at", "pk"]
     words = typed_words(terms)
     if not words:
-        return cases.order_by(*order)
+        # The child's county is the case's: said so, the index (county, date of birth) serves.
+        return cases.filter(child__county_id=F("county_id")).order_by(*order)
     meant = words_meant(words)
     if not all(meant):  # a word that means no name: no one
         return cases.none()
     similarities = []
     for word, names in zip(words, meant, strict=True):
-        cases = cases.filter(child__name_words__overlap=names)
+        # The county is in the keys: one index look-up reads only this county's persons.
+        cases = cases.filter(child__name_keys__overlap=[f"{county_id}:{n}" for n in names])
         typed: Any = Fold(Value(word))  # the stubs know a string; Django takes an expression
         similarities.append(TrigramStrictWordSimilarity(typed, "child__search_name"))
     rank = similarities[0] if len(similarities) == 1 else sum(similarities[1:], similarities[0])
@@ -180,14 +180,17 @@ def matters_elsewhere(*, county_id: int, visible: QuerySet[Case], terms: SearchT
 def client_search(
     *,
     visible: QuerySet[Case],
+    county_id: int,
     terms: SearchTerms,
     page: str | int | None = 1,
-    county_id: int | None = None,
+    tell_matters: bool = False,
 ) -> ClientSearch:
-    """Search the cases ``visible`` to the user; with ``county_id`` (the rule allowed it) also
-    the matters elsewhere in that county."""
-    found = _matching(visible, terms).select_related("child", "team", "designated_worker")
+    """Search the cases ``visible`` to the user (all of ``county_id``, the user's county);
+    with ``tell_matters`` (the rule allowed it) also the matters elsewhere in the county."""
+    found = _matching(visible, county_id, terms).select_related(
+        "child", "team", "designated_worker"
+    )
     result = ClientSearch(page=_page(found, page))
-    if county_id is not None and result.page.number == 1:
+    if tell_matters and result.page.number == 1:
         result.matters = matters_elsewhere(county_id=county_id, visible=visible, terms=terms)
     return result

@@ -53,12 +53,13 @@ class Fold(models.Func):
     output_field = models.TextField()
 
 
-class NameWords(models.Func):
-    """The words of a text split at spaces and hyphens: "anna-liisa virtanen" → {anna,
-    liisa, virtanen}."""
+class NameKeys(models.Func):
+    """The words of a name folded and split at spaces and hyphens, each with its county:
+    county 7's "Anna-Liisa Söderström" → {7:anna, 7:liisa, 7:soderstrom}. The database's
+    ``monia_name_keys`` (people/migrations/0004): with the county in every key, one index
+    look-up finds one county's persons with a word."""
 
-    function = "regexp_split_to_array"
-    template = "%(function)s(%(expressions)s, '[[:space:]-]+')"
+    function = "monia_name_keys"
     output_field = ArrayField(models.TextField())
 
 
@@ -133,15 +134,16 @@ class Person(models.Model):
         verbose_name=_("identified as"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    # The whole name folded ("Åsa Söderström" → "asa soderstrom") and its words ({asa,
-    # soderstrom}), kept by the database for the client search (casework/search_selectors.py).
+    # The whole name folded ("Åsa Söderström" → "asa soderstrom") and its words with the
+    # county ({7:asa, 7:soderstrom}), kept by the database for the client search
+    # (casework/search_selectors.py).
     search_name = models.GeneratedField(
         expression=_folded_name(),
         output_field=models.TextField(),
         db_persist=True,
     )
-    name_words = models.GeneratedField(
-        expression=NameWords(_folded_name()),
+    name_keys = models.GeneratedField(
+        expression=NameKeys("county_id", "first_names", "last_name"),
         output_field=ArrayField(models.TextField()),
         db_persist=True,
     )
@@ -182,8 +184,8 @@ class Person(models.Model):
             GinIndex(
                 OpClass(Upper("first_names"), name="gin_trgm_ops"), name="person_first_names_trgm"
             ),
-            # The client search: the persons with any of the name words looked up.
-            GinIndex(fields=["name_words"], name="person_name_words"),
+            # The client search: the county's persons with any of the name words looked up.
+            GinIndex(fields=["name_keys"], name="person_name_keys"),
             # Strong identification finds a person by identity code in every county.
             models.Index(
                 fields=["identity_code_canonical"],

@@ -23,13 +23,14 @@ def client_search(request: HttpRequest) -> HttpResponse:
         raise policy.NotFound
     form = ClientSearchForm(request.GET if "q" in request.GET else None)
     found = None
-    if form.is_valid() and form.terms is not None:
+    if form.is_valid() and form.terms is not None and user.county_id:
         with transaction.atomic():
             found = search_selectors.client_search(
                 visible=policy.cases_visible_to(user),
+                county_id=user.county_id,
                 terms=form.terms,
                 page=request.GET.get("page"),
-                county_id=search_rule.matters_county(user, form.terms),
+                tell_matters=search_rule.may_tell_matters(user, form.terms),
             )
             search_rule.log_search_results(user, cases=found.shown, matters=found.matters)
     return render(

@@ -5,8 +5,10 @@ the vocabulary of the register's name words, so that "Soderstrom" finds "Söders
 - ``monia_fold``: ``unaccent()`` is only STABLE (its dictionary could change), so it cannot
   build a generated column; this wrapper names the dictionary and is IMMUTABLE, the usual
   PostgreSQL idiom.
-- ``Person.search_name`` and ``Person.name_words``: the folded name and its words, generated
-  columns; a GIN index finds the persons with any of a set of words.
+- ``Person.search_name`` and ``Person.name_keys``: the folded name, and its words each with
+  the person's county ("7:virtanen"), generated columns; a GIN index finds one county's
+  persons with any of a set of words in one look-up (a county in the key, not beside it:
+  the planner then never reads a whole county's persons to filter them by name).
 - ``NameWord``: every word of the register's names, kept by a trigger on the person table
   (words are only added); a trigram index finds the words a typed word may have meant.
 """
@@ -25,12 +27,24 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
 AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$
 """
 
+NAME_KEYS = """
+CREATE OR REPLACE FUNCTION monia_name_keys(county bigint, first text, last text) RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT coalesce(array_agg(county::text || ':' || w), '{}')
+    FROM unnest(regexp_split_to_array(
+        monia_fold(coalesce(first, '') || ' ' || coalesce(last, '')), '[[:space:]-]+'
+    )) AS w
+    WHERE w <> ''
+$$
+"""
+
 KEEP_WORDS = """
 CREATE OR REPLACE FUNCTION monia_name_words_keep() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO people_nameword (word)
-    SELECT DISTINCT w FROM unnest(NEW.name_words) AS w WHERE w <> ''
+    SELECT DISTINCT split_part(k, ':', 2) FROM unnest(NEW.name_keys) AS k
     ON CONFLICT DO NOTHING;
     RETURN NULL;
 END
@@ -39,7 +53,7 @@ CREATE TRIGGER person_name_words_keep
 AFTER INSERT OR UPDATE OF first_names, last_name ON people_person
 FOR EACH ROW EXECUTE FUNCTION monia_name_words_keep();
 INSERT INTO people_nameword (word)
-SELECT DISTINCT w FROM people_person, unnest(name_words) AS w WHERE w <> ''
+SELECT DISTINCT split_part(k, ':', 2) FROM people_person, unnest(name_keys) AS k
 ON CONFLICT DO NOTHING;
 """
 
@@ -64,6 +78,9 @@ class Migration(migrations.Migration):
     operations = [
         UnaccentExtension(),
         migrations.RunSQL(FOLD, reverse_sql="DROP FUNCTION IF EXISTS monia_fold(text)"),
+        migrations.RunSQL(
+            NAME_KEYS, reverse_sql="DROP FUNCTION IF EXISTS monia_name_keys(bigint, text, text)"
+        ),
         migrations.CreateModel(
             name="NameWord",
             fields=[
@@ -72,10 +89,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="person",
-            name="name_words",
+            name="name_keys",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=monia.people.models.NameWords(_folded_name()),
+                expression=monia.people.models.NameKeys("county_id", "first_names", "last_name"),
                 output_field=django.contrib.postgres.fields.ArrayField(
                     base_field=models.TextField(), size=None
                 ),
@@ -93,7 +110,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="person",
             index=django.contrib.postgres.indexes.GinIndex(
-                fields=["name_words"], name="person_name_words"
+                fields=["name_keys"], name="person_name_keys"
             ),
         ),
         migrations.AddIndex(
