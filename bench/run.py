@@ -154,14 +154,14 @@ def machine() -> dict[str, Any]:
 
 def print_table(results: list[Result]) -> None:
     header = (
-        f"{'scenario':<24} {'median ms':>10} {'p95 ms':>9} {'queries':>8} {'SQL ms':>7}"
+        f"{'scenario':<32} {'median ms':>10} {'p95 ms':>9} {'queries':>8} {'SQL ms':>7}"
         f" {'slowest q ms':>13}"
     )
     print(header)
     print("-" * len(header))
     for r in results:
         print(
-            f"{r.name:<24} {r.median_ms:>10.1f} {r.p95_ms:>9.1f} {r.queries:>8} "
+            f"{r.name:<32} {r.median_ms:>10.1f} {r.p95_ms:>9.1f} {r.queries:>8} "
             f"{r.sql_ms:>7.1f} {r.slowest_query_ms:>13.1f}"
         )
 

@@ -48,6 +48,7 @@ class Subjects:
     caseload_on: datetime.date
     senior: User  # the county's senior official: the client search over the whole county
     team_child: Case  # a case of the dashboard worker's team: her own searches find it
+    common_surname: str  # the county's commonest surname: the broadest name search
 
     def searches(self) -> list[tuple[str, str, str]]:
         """The client search's (name, term, who searches): a surname with a typo (the
@@ -60,6 +61,7 @@ class Subjects:
         return [
             ("surname_team", misspelt(team.last_name), "worker"),
             ("surname_county", misspelt(heavy.last_name), "senior"),
+            ("commonest_surname_county", misspelt(self.common_surname), "senior"),
             ("full_name_county", f"{first} {misspelt(heavy.last_name)}", "senior"),
             ("code_other_team", heavy.identity_code, "worker"),
             ("code_county", heavy.identity_code, "senior"),
@@ -128,7 +130,8 @@ def choose_subjects() -> Subjects:
         .order_by("pk")
         .first()
     )
-    assert senior is not None and team_child is not None
+    common = county.persons.values("last_name").annotate(n=Count("pk")).order_by("-n").first()
+    assert senior is not None and team_child is not None and common is not None
     assert heavy.team_id != worker.team_id, "the code search of another team's child"
     child = heavy.child
     return Subjects(
@@ -141,6 +144,7 @@ def choose_subjects() -> Subjects:
         caseload_on=timezone.localdate() - datetime.timedelta(days=CASELOAD_DAYS_AGO),
         senior=senior,
         team_child=team_child,
+        common_surname=common["last_name"],
     )
 
 
