@@ -196,6 +196,14 @@ def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Pers
         pages.append(reverse(name, args=[case.pk]))
     for name in ("network_tie_new", "ecomap_snapshot_new"):
         pages.append(reverse(name, args=[case.pk]))
+    # Ending a tie: the ecomap links it only when the case has an open tie.
+    tied = (
+        visible.filter(network_ties__isnull=False, network_ties__ended_on__isnull=True)
+        .order_by("pk")
+        .first()
+    )
+    assert tied is not None, "the demo has an ecomap with an open tie in the worker's cases"
+    pages.append(reverse("network_tie_end", args=[tied.pk]))
     # A family's contact details, with non-disclosure (demo/contacts.py), and its corrections.
     protected = visible.filter(child__non_disclosure=True).order_by("pk").first()
     assert protected is not None, "the demo has a protected family in the worker's cases"
