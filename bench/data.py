@@ -83,14 +83,25 @@ class Scale:
     name: str
     counties: tuple[CountySpec, ...]
     children: int  # children with a case, spread over the counties by population
+    # Persons in the register in all: this year's children and parents, and the former
+    # clients of earlier years with their parents (bench/register.py) up to this number.
+    register_persons: int = 0
+    # Invented words besides the synthetic names' own in the vocabulary of name words (the
+    # client search's look-up), as many as a real register of this size would hold.
+    vocabulary: int = 0
 
 
 NATIONAL_CHILDREN = 115_000  # THL 2024: ~115,000 children subject to notifications a year
+# About a fifth of Finland's 5.6 million: every child who was a client in the last 12 years
+# (~55,000 new a year) with their parents, besides this year's.
+NATIONAL_REGISTER = 1_100_000
 SCALES: dict[str, Scale] = {
-    "national": Scale("national", COUNTIES, NATIONAL_CHILDREN),
+    "national": Scale("national", COUNTIES, NATIONAL_CHILDREN, NATIONAL_REGISTER, 100_000),
     # One large county at ~1/15 of the national volume.
-    "county": Scale("county", COUNTIES[:1], NATIONAL_CHILDREN // 15),
-    "small": Scale("small", (COUNTIES[0], COUNTIES[-1]), 2_000),
+    "county": Scale(
+        "county", COUNTIES[:1], NATIONAL_CHILDREN // 15, NATIONAL_REGISTER // 15, 30_000
+    ),
+    "small": Scale("small", (COUNTIES[0], COUNTIES[-1]), 2_000, 10_000, 2_000),
 }
 
 FEMALE_NAMES = (

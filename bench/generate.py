@@ -28,6 +28,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +138,12 @@ def copy_rows(
     """COPY ``rows`` into ``model``'s table; other columns get the field defaults."""
     meta = model._meta
     given = [meta.get_field(name) for name in fields]
-    rest = [f for f in meta.concrete_fields if f.name not in set(fields)]
+    # A generated column is the database's to write (Person.search_name).
+    rest = [
+        f
+        for f in meta.concrete_fields
+        if f.name not in set(fields) and not getattr(f, "generated", False)
+    ]
     filler = tuple(_fill(f) for f in rest)
     columns = sql.SQL(", ").join(sql.Identifier(f.column) for f in given + rest)
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(sql.Identifier(meta.db_table), columns)
@@ -167,6 +173,15 @@ class Dataset:
     persons: list[Person] = field(default_factory=list)
     ties: list[tuple[int, Tie]] = field(default_factory=list)
     cases: list[Any] = field(default_factory=list)
+    former_cases: list[Any] = field(default_factory=list)  # closed, of earlier years
+
+
+def _register_per_county(scale: data.Scale, children: list[int]) -> list[int]:
+    """Former clients and their parents per county: the register's persons beyond this
+    year's (about two per child), shared by population."""
+    extra = max(0, scale.register_persons - 2 * scale.children)
+    total = sum(c.population_k for c in scale.counties)
+    return [round(extra * c.population_k / total) for c in scale.counties]
 
 
 def _children_per_county(scale: data.Scale) -> list[int]:
@@ -177,13 +192,16 @@ def _children_per_county(scale: data.Scale) -> list[int]:
 def build(scale: data.Scale, *, seed: int, now: datetime) -> Dataset:
     """Families, timelines and staff for every county of ``scale``, in memory."""
     from bench.detail import Fleshing, staff_county
+    from bench.register import former_clients
     from bench.simulate import Simulator
 
     rng, ids, codes = random.Random(seed), Ids(), CodeBook()
     ds = Dataset(now=now)
     simulator = Simulator(rng=rng, ids=ids, now=now)
     fleshing = Fleshing(rng=rng, ids=ids, today=now.date())
-    for spec, n_children in zip(scale.counties, _children_per_county(scale), strict=True):
+    per_county = _children_per_county(scale)
+    register = _register_per_county(scale, per_county)
+    for spec, n_children, n_former in zip(scale.counties, per_county, register, strict=True):
         started = time.perf_counter()
         county_id = ids.take("county")
         ds.counties.append((county_id, spec))
@@ -196,13 +214,16 @@ def build(scale: data.Scale, *, seed: int, now: datetime) -> Dataset:
             fleshing.flesh_out(case)
         teams = staff_county(cases, county_id=county_id, rng=rng, ids=ids, today=now.date())
         _add_staff(ds, teams, county_id, ids.take("user"), rng)
-        ds.persons += people.children + people.adults
-        ds.ties += [(county_id, t) for t in people.ties]
+        former = former_clients(maker, n_persons=n_former, teams=teams, now=now)
+        ds.persons += people.children + people.adults + former.persons
+        ds.ties += [(county_id, t) for t in people.ties + former.ties]
         ds.cases += cases
+        ds.former_cases += former.cases
         seconds = time.perf_counter() - started
         print(
             f"  {spec.name_fi:<20} {n_children:>7,} children {len(cases):>7,} cases "
-            f"{len(teams):>4} teams  simulated in {seconds:5.1f} s"
+            f"{len(teams):>4} teams {len(former.persons):>8,} earlier persons "
+            f"simulated in {seconds:5.1f} s"
         )
     return ds
 
@@ -219,7 +240,27 @@ def _add_staff(ds: Dataset, teams: list[Any], county_id: int, senior: int, rng: 
             ds.names[user_id] = f"{first} {rng.choice(data.LAST_NAMES)}"
 
 
-def write(url: str, ds: Dataset, *, seed: int) -> dict[str, int]:
+WORDS_TRIGGER = "person_name_words_keep"  # keeps people_nameword (people/migrations/0004)
+
+
+def _vocabulary(conn: psycopg.Connection[Any], scale: data.Scale, seed: int) -> int:
+    """The names' own words, in one statement (the trigger is off during the COPY: a
+    million single-row inserts into the vocabulary would double its time), then the
+    invented words of ``scale.vocabulary``."""
+    from bench.register import vocabulary_padding
+    from monia.people.models import NameWord
+
+    conn.execute(
+        "INSERT INTO people_nameword (word) SELECT DISTINCT split_part(k, ':', 2)"
+        " FROM people_person, unnest(name_keys) AS k ON CONFLICT DO NOTHING"
+    )
+    conn.commit()
+    taken = {row[0] for row in conn.execute("SELECT word FROM people_nameword")}
+    padding = vocabulary_padding(random.Random(seed + 2), scale.vocabulary, taken=taken)
+    return len(taken) + copy_rows(conn, NameWord, ["word"], ((w,) for w in padding))
+
+
+def write(url: str, ds: Dataset, *, seed: int, scale: data.Scale) -> dict[str, int]:
     """COPY every table in foreign-key order; then sequences and planner statistics."""
     from bench.rows import FIELDS, Rows
     from monia.accounts.models import User
@@ -235,7 +276,7 @@ def write(url: str, ds: Dataset, *, seed: int) -> dict[str, int]:
         (User, "user", rows.user_rows(ds.staff)),
         (PersonModel, "person", rows.person_rows(ds.persons)),
         (Relationship, "relationship", rows.relationship_rows(ds.ties)),
-        (cw.Case, "case", rows.case_rows(ds.cases)),
+        (cw.Case, "case", rows.case_rows(chain(ds.cases, ds.former_cases))),
         (cw.Intake, "intake", rows.intake_rows(ds.cases)),
         (cw.ServiceNeedsAssessment, "assessment", rows.assessment_rows(ds.cases)),
         (cw.ChildHearing, "hearing", rows.hearing_rows(ds.cases)),
@@ -249,7 +290,20 @@ def write(url: str, ds: Dataset, *, seed: int) -> dict[str, int]:
     with psycopg.connect(url) as conn:
         conn.execute("SET synchronous_commit = off")
         for model, key, generator in plan:
+            if model is PersonModel:
+                conn.execute(
+                    sql.SQL("ALTER TABLE people_person DISABLE TRIGGER {}").format(
+                        sql.Identifier(WORDS_TRIGGER)
+                    )
+                )
             counts[model._meta.db_table] = copy_rows(conn, model, FIELDS[key], generator)
+            if model is PersonModel:
+                conn.execute(
+                    sql.SQL("ALTER TABLE people_person ENABLE TRIGGER {}").format(
+                        sql.Identifier(WORDS_TRIGGER)
+                    )
+                )
+                counts["people_nameword"] = _vocabulary(conn, scale, seed)
         for model, *_ in plan:
             table = model._meta.db_table
             conn.execute(
@@ -267,6 +321,9 @@ def write(url: str, ds: Dataset, *, seed: int) -> dict[str, int]:
 
 
 SUMMARY_SQL = {
+    "persons": "SELECT count(*) FROM people_person",
+    "name_words": "SELECT count(*) FROM people_nameword",
+    "closed_cases": "SELECT count(*) FROM casework_case WHERE stage = 'closed'",
     "open_client_relationships": "SELECT count(*) FROM casework_clientrelationship "
     "WHERE closed_on IS NULL",
     "intakes_last_12_months": "SELECT count(*) FROM casework_intake "
@@ -313,7 +370,7 @@ def generate(url: str, *, scale: str, fresh: bool = False, seed: int = 2024) -> 
     ds = build(data.SCALES[scale], seed=seed, now=now)
     simulated = time.perf_counter() - started
     print("writing")
-    rows = write(url, ds, seed=seed)
+    rows = write(url, ds, seed=seed, scale=data.SCALES[scale])
     meta = {
         "scale": scale,
         "seed": seed,

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run.py [--scale national|county|small] [--database-url URL]
                                   [--fresh] [--runs 30] [--warmups 3] [--slow-ms 50]
+                                  [--only search_ dashboard_ …] [--tag search]
 
 Generates the data first when the database does not hold them (bench/generate.py), then
 times each scenario (bench/scenarios.py) with ``time.perf_counter`` over ``--runs`` runs
@@ -153,21 +154,23 @@ def machine() -> dict[str, Any]:
 
 def print_table(results: list[Result]) -> None:
     header = (
-        f"{'scenario':<24} {'median ms':>10} {'p95 ms':>9} {'queries':>8} {'SQL ms':>7}"
+        f"{'scenario':<32} {'median ms':>10} {'p95 ms':>9} {'queries':>8} {'SQL ms':>7}"
         f" {'slowest q ms':>13}"
     )
     print(header)
     print("-" * len(header))
     for r in results:
         print(
-            f"{r.name:<24} {r.median_ms:>10.1f} {r.p95_ms:>9.1f} {r.queries:>8} "
+            f"{r.name:<32} {r.median_ms:>10.1f} {r.p95_ms:>9.1f} {r.queries:>8} "
             f"{r.sql_ms:>7.1f} {r.slowest_query_ms:>13.1f}"
         )
 
 
-def write_results(scale: str, payload: dict[str, Any], slow: list[SlowQuery]) -> Path:
+def write_results(
+    scale: str, payload: dict[str, Any], slow: list[SlowQuery], tag: str = ""
+) -> Path:
     RESULTS.mkdir(exist_ok=True)
-    stem = f"{scale}-{payload['date']}"
+    stem = f"{scale}-{payload['date']}" + (f"-{tag}" if tag else "")
     path = RESULTS / f"{stem}.json"
     path.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     plans = RESULTS / f"{stem}-slow-plans.txt"
@@ -177,6 +180,20 @@ def write_results(scale: str, payload: dict[str, Any], slow: list[SlowQuery]) ->
     elif plans.exists():
         plans.unlink()
     return path
+
+
+def forget_runs(last_log: int) -> None:
+    """Delete the access-log rows the runs wrote, so the next run starts from the same data.
+    The log is append-only (access/migrations/0005): only a transaction that says it is the
+    retention may delete (the benchmark database is no one's evidence)."""
+    from django.db import connection, transaction
+
+    from monia.access.logtables import RETENTION_ON
+    from monia.access.models import AccessLog
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(RETENTION_ON)
+        AccessLog.objects.filter(pk__gt=last_log).delete()
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -195,13 +212,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     results = []
     try:
         for scenario in scenarios.scenarios(subjects):
+            if args.only and not scenario.name.startswith(tuple(args.only)):
+                continue
             print(f"  {scenario.name} ...", flush=True)
             results.append(
                 measure(scenario, runs=args.runs, warmups=args.warmups, slow_ms=args.slow_ms)
             )
         described = subjects.describe()
     finally:
-        AccessLog.objects.filter(pk__gt=last_log).delete()
+        forget_runs(last_log)
     slow = [q for r in results for q in r.slow]
     payload = {
         "scale": args.scale,
@@ -222,7 +241,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     print(f"load average {payload['load_average']}, CPU probe ms {payload['cpu_probe_ms']}")
     for q in slow:
         print(f"\nslow query in {q.scenario} ({q.ms:.0f} ms):\n{q.sql}\n{q.plan}")
-    print(f"\nwrote {write_results(args.scale, payload, slow).relative_to(ROOT)}")
+    path = write_results(args.scale, payload, slow, args.tag)
+    print(f"\nwrote {path.relative_to(ROOT)}")
     return payload
 
 
@@ -237,6 +257,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--warmups", type=int, default=3)
     parser.add_argument("--slow-ms", type=float, default=50.0)
+    parser.add_argument(
+        "--only", nargs="*", default=[], help="run only the scenarios whose names begin so"
+    )
+    parser.add_argument(
+        "--tag", default="", help="added to the result file's name: <scale>-<date>-<tag>.json"
+    )
     return parser.parse_args(argv)
 
 

@@ -9,6 +9,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Count, Func, Q
@@ -45,6 +46,28 @@ class Subjects:
     identity_code: str
     name: str
     caseload_on: datetime.date
+    senior: User  # the county's senior official: the client search over the whole county
+    team_child: Case  # a case of the dashboard worker's team: her own searches find it
+    common_surname: str  # the county's commonest surname: the broadest name search
+
+    def searches(self) -> list[tuple[str, str, str]]:
+        """The client search's (name, term, who searches): a surname with a typo (the
+        worker's among her team's cases, the senior official's over the county), a full
+        name, identity codes and dates of birth."""
+        team = self.team_child.child
+        heavy = self.heavy_case.child
+        assert team.birth_date is not None and heavy.birth_date is not None
+        first = heavy.first_names.split()[0]
+        return [
+            ("surname_team", misspelt(team.last_name), "worker"),
+            ("surname_county", misspelt(heavy.last_name), "senior"),
+            ("commonest_surname_county", misspelt(self.common_surname), "senior"),
+            ("full_name_county", f"{first} {misspelt(heavy.last_name)}", "senior"),
+            ("code_other_team", heavy.identity_code, "worker"),
+            ("code_county", heavy.identity_code, "senior"),
+            ("birth_date_team", f"{team.birth_date:%-d.%-m.%Y}", "worker"),
+            ("birth_date_county", f"{heavy.birth_date:%-d.%-m.%Y}", "senior"),
+        ]
 
     def describe(self) -> dict[str, Any]:
         board = dashboard(self.worker, log=False)
@@ -62,6 +85,10 @@ class Subjects:
             "case_events": self.heavy_case.events.count(),
             "caseload_on": self.caseload_on.isoformat(),
             "name_query": self.name,
+            "client_searches": {key: q for key, q, _who in self.searches()},
+            "county_persons": self.county.persons.count(),
+            "county_cases": Case.objects.filter(county=self.county).count(),
+            "worker_visible_cases": policy.cases_visible_to(self.worker).count(),
         }
 
 
@@ -95,6 +122,17 @@ def choose_subjects() -> Subjects:
         .first()
     )
     assert worker is not None and heavy is not None and heavy.designated_worker is not None
+    senior = User.objects.filter(county=county, role="senior_official").first()
+    team_child = (
+        Case.objects.filter(team_id=worker.team_id, stage=CaseStage.CLIENT)
+        .exclude(designated_worker=worker)
+        .select_related("child")
+        .order_by("pk")
+        .first()
+    )
+    common = county.persons.values("last_name").annotate(n=Count("pk")).order_by("-n").first()
+    assert senior is not None and team_child is not None and common is not None
+    assert heavy.team_id != worker.team_id, "the code search of another team's child"
     child = heavy.child
     return Subjects(
         county=county,
@@ -104,7 +142,15 @@ def choose_subjects() -> Subjects:
         identity_code=child.identity_code,
         name=f"{child.first_names.split()[0]} {child.last_name}",
         caseload_on=timezone.localdate() - datetime.timedelta(days=CASELOAD_DAYS_AGO),
+        senior=senior,
+        team_child=team_child,
+        common_surname=common["last_name"],
     )
+
+
+def misspelt(name: str) -> str:
+    """A typing error: the name's third letter doubled ("Virtanen" → "Virrtanen")."""
+    return name[:3] + name[2:] if len(name) > 3 else name
 
 
 def dashboard(user: User, *, log: bool = True) -> selectors.Dashboard:
@@ -116,7 +162,7 @@ def dashboard(user: User, *, log: bool = True) -> selectors.Dashboard:
         warn_working_days=settings.MONIA_DUE_SOON_WORKING_DAYS,
     )
     if log:
-        policy.log_case_list(user, board.my_cases + board.team_cases, purpose=Purpose.DASHBOARD)
+        policy.log_case_list(user, board.shown, purpose=Purpose.DASHBOARD)
     return board
 
 
@@ -228,5 +274,21 @@ def scenarios(s: Subjects) -> list[Scenario]:
             "persons_search by a name nobody has",
             lambda: people_selectors.persons_search(county_id=county_id, query="Zyxwvut"),
         ),
+        *search_scenarios(s, worker_client),
         *portal_scenarios(s.heavy_case),
+    ]
+
+
+def search_scenarios(s: Subjects, worker_client: Client) -> list[Scenario]:
+    """The header's "Find a client" (issue 12), the whole request: the search, the page of
+    results and its access-log rows. The worker searches her team's cases (and is told of
+    another team's child by an identity code); the senior official the county's."""
+    clients = {"worker": worker_client, "senior": logged_in(s.senior)}
+    return [
+        Scenario(
+            f"search_{key}",
+            f"GET /search/?q={q} ({who})",
+            page(clients[who], "/search/?" + urlencode({"q": q})),
+        )
+        for key, q, who in s.searches()
     ]

@@ -15,6 +15,9 @@ class Basis(models.TextChoices):
     INTAKE_REGISTRATION = "intake_registration", _("Recording an intake")
     OWN_DATA = "own_data", _("The client's own data (participation portal)")
     GUARDIAN = "guardian", _("Guardian of the child (participation portal)")
+    # A search with an identity code, or a full name with the date of birth, told a worker
+    # that a matter exists and which team to contact (access/search_rule.py).
+    CLIENT_SEARCH = "client_search", _("Finding the team responsible for the child")
 
 
 class AccessLog(models.Model):

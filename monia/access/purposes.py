@@ -29,6 +29,7 @@ INTERFACE = _("Another computer system")
 ATTACHMENT = _("A file added to the child's matter")
 CALENDAR_NAMES = _("The child's name in the worker's calendar")
 CONTACT = _("Addresses, phone numbers and e-mail")
+SEARCH = _("The child's name in a worker's search")
 
 
 class Purpose(models.TextChoices):
@@ -57,6 +58,8 @@ class Purpose(models.TextChoices):
     CLIENT_NOTE_EDIT = "client_note_edit", NOTES
     CLIENT_NOTE_SIGN = "client_note_sign", NOTES
     CLIENT_NOTE_AMEND = "client_note_amend", NOTES
+    # "Find a client" in the header (access/search_rule.py)
+    CLIENT_SEARCH = "client_search", SEARCH
     # Intake
     INTAKE_NEW = "intake_new", NOTIFICATION
     INTAKE_CHILD_SEARCH = "intake_child_search", NOTIFICATION

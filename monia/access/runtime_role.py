@@ -89,6 +89,7 @@ READ_WRITE = (
     "otp_totp_totpdevice",
     "people_contactdetail",
     "people_contactdetailcorrection",
+    "people_nameword",  # the register's name words, filled by a trigger on persons
     "people_person",
     "people_personcorrection",
     "people_relationship",

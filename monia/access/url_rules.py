@@ -18,6 +18,8 @@ TEAM          policy.team_chosen_by_user / meeting_get_for_user: the user's own 
 OWN_TASK      the user's own task only
 OWN_DRAFT     the author of a draft client note (casework.access), who also passes
               case_get_for_user(..., action=RECORD); to anyone else the draft is not there
+SEARCH        staff who may search clients (access.search_rule.may_search_clients): the cases
+              they may open; of other cases only that a matter exists, for an identifying term
 PARTNER       a partner professional, through the rule in the owning app's access.py (network,
               contrib, consult, netmeet: network.access.partner_read underneath); each
               disclosure logged; others 404
@@ -44,6 +46,7 @@ class Rule(enum.StrEnum):
     TEAM = "team"
     OWN_TASK = "own_task"
     OWN_DRAFT = "own_draft"
+    SEARCH = "search"
     PARTNER = "partner"
     API = "api"
     ADMIN_SITE = "admin_site"
@@ -71,6 +74,8 @@ URL_RULES: dict[str, Rule] = {
     "mfa_device_remove": Rule.STAFF,
     "password_change": Rule.STAFF,
     "caseload": Rule.STAFF,
+    # Find a client (issue 12): administrators, partners and portal clients 404.
+    "client_search": Rule.SEARCH,
     "intake_new": Rule.INTAKE,
     "case_detail": Rule.CASE_VIEW,
     "case_chronology": Rule.CASE_VIEW,

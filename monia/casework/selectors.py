@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, Least
 
 from monia import deadlines
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, User
-from monia.casework import stages
+from monia.casework import list_selectors, stages
 from monia.casework.exception_selectors import CaseException, case_exceptions
+from monia.casework.list_selectors import CaseListOptions
 from monia.casework.models import (
     PLACEMENT_KINDS,
     Case,
@@ -136,37 +138,56 @@ def _deadlines_query(
 
 @dataclass
 class Dashboard:
-    my_cases: list[Case]
-    team_cases: list[Case]
+    """The front page: one page of my cases and one of my team's (a senior official: the
+    county's) others, as filtered and sorted, and the deadlines due soon."""
+
+    my_cases: Page[Case]
+    team_cases: Page[Case]
     deadlines: list[Deadline]
     counts: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def shown(self) -> list[Case]:
+        """The cases the page lists (each read is logged)."""
+        return [*self.my_cases.object_list, *self.team_cases.object_list]
+
 
 def dashboard_for_user(
-    *, user: User, visible: QuerySet[Case], today: datetime.date, warn_working_days: int = 10
+    *,
+    user: User,
+    visible: QuerySet[Case],
+    today: datetime.date,
+    warn_working_days: int = 10,
+    options: CaseListOptions | None = None,
+    my_page: str | int | None = 1,
+    team_page: str | int | None = 1,
 ) -> Dashboard:
-    """My cases, my team's, and deadlines due within ``warn_working_days`` working days.
+    """My cases, my team's, and deadlines due within ``warn_working_days`` working days;
+    each list a page of ``list_selectors.PAGE_SIZE``, filtered and sorted by ``options``.
 
     A fixed number of queries whatever the caseload.
     """
+    options = options or CaseListOptions()
     open_cases = stages.open_cases(visible)
-    cases = list(
-        open_cases.select_related("child", "designated_worker", "team").order_by(
-            "child__last_name", "child__first_names"
-        )
-    )
     until = deadlines.add_working_days(today, warn_working_days)
     due = _deadlines_query(open_cases, until, today, warn_working_days)
-    my = [c for c in cases if c.designated_worker_id == user.pk]
-    team = [c for c in cases if c.designated_worker_id != user.pk]
+    mine = Q(designated_worker_id=user.pk)
+    totals = open_cases.aggregate(mine=Count("pk", filter=mine), every=Count("pk"))
+    listed = list_selectors.case_list(
+        open_cases, options, today=today, warn_working_days=warn_working_days
+    )
+    pages = [
+        list_selectors.case_page(cases, number, today=today, warn_working_days=warn_working_days)
+        for cases, number in ((listed.filter(mine), my_page), (listed.exclude(mine), team_page))
+    ]
     counts = {
-        "my_cases": len(my),
-        "team_cases": len(team),
+        "my_cases": totals["mine"],
+        "team_cases": totals["every"] - totals["mine"],
         "overdue": sum(1 for d in due if d.status == "overdue"),
         "due_soon": sum(1 for d in due if d.status == "due_soon"),
         "awaiting_decision": sum(1 for d in due if d.kind == "decision"),
     }
-    return Dashboard(my_cases=my, team_cases=team, deadlines=due, counts=counts)
+    return Dashboard(my_cases=pages[0], team_cases=pages[1], deadlines=due, counts=counts)
 
 
 def deadlines_for_cases(

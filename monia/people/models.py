@@ -10,10 +10,11 @@ import datetime
 from typing import Any, ClassVar
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models.functions import Upper
+from django.db.models.functions import Concat, Upper
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
@@ -42,6 +43,43 @@ class Gender(models.TextChoices):
     MALE = "male", _("Male")
     OTHER = "other", _("Other")
     UNKNOWN = "unknown", _("Unknown")
+
+
+class Fold(models.Func):
+    """Text lower-cased and without accents ("Söderström" → "soderstrom"): the database's
+    ``monia_fold``, an immutable wrapper of ``unaccent`` (people/migrations/0004)."""
+
+    function = "monia_fold"
+    output_field = models.TextField()
+
+
+class NameKeys(models.Func):
+    """The words of a name folded and split at spaces and hyphens, each with its county:
+    county 7's "Anna-Liisa Söderström" → {7:anna, 7:liisa, 7:soderstrom}. The database's
+    ``monia_name_keys`` (people/migrations/0004): with the county in every key, one index
+    look-up finds one county's persons with a word."""
+
+    function = "monia_name_keys"
+    output_field = ArrayField(models.TextField())
+
+
+def _folded_name() -> Fold:
+    return Fold(Concat("first_names", models.Value(" "), "last_name"))
+
+
+class NameWord(models.Model):
+    """One folded word of the names in the register ("soderstrom"): the vocabulary in which
+    the client search looks up what a typed word may have meant ("soderstom"). Kept by the
+    database: a trigger on ``people_person`` adds the words of every name written
+    (people/migrations/0004); a word is never removed (it names no one by itself)."""
+
+    word = models.TextField(primary_key=True)
+
+    class Meta:
+        indexes = [GinIndex(OpClass(models.F("word"), name="gin_trgm_ops"), name="nameword_trgm")]
+
+    def __str__(self) -> str:
+        return self.word
 
 
 class Person(models.Model):
@@ -109,6 +147,19 @@ class Person(models.Model):
         verbose_name=_("non-disclosure recorded by"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The whole name folded ("Åsa Söderström" → "asa soderstrom") and its words with the
+    # county ({7:asa, 7:soderstrom}), kept by the database for the client search
+    # (casework/search_selectors.py).
+    search_name = models.GeneratedField(
+        expression=_folded_name(),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
+    name_keys = models.GeneratedField(
+        expression=NameKeys("county_id", "first_names", "last_name"),
+        output_field=ArrayField(models.TextField()),
+        db_persist=True,
+    )
 
     class Meta:
         verbose_name = _("person")
@@ -151,6 +202,8 @@ class Person(models.Model):
             GinIndex(
                 OpClass(Upper("first_names"), name="gin_trgm_ops"), name="person_first_names_trgm"
             ),
+            # The client search: the county's persons with any of the name words looked up.
+            GinIndex(fields=["name_keys"], name="person_name_keys"),
             # Strong identification finds a person by identity code in every county.
             models.Index(
                 fields=["identity_code_canonical"],

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +93,24 @@ def _date_of(word: str) -> datetime.date | None:
         except ValueError:
             continue
     return None
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, as the database's ``monia_fold`` folds names ("Söderström"
+    → "soderstrom"; people/migrations/0004)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def name_words(text: str) -> set[str]:
+    """The folded words of a name: "Anna-Liisa Söderström" → {anna, liisa, soderstrom}."""
+    return {w for w in re.split(r"[\s\-]+", fold(text)) if w}
+
+
+# What a person typing a code or a date meant, though it is not a valid one: six digits, a
+# sign, three digits and a character; or digits separated by dots, dashes or slashes.
+LOOKS_LIKE_CODE = re.compile(r"[0-9]{6}.[0-9]{3}[0-9A-Za-z]", re.ASCII)
+LOOKS_LIKE_DATE = re.compile(r"[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}", re.ASCII)
 
 
 def search_terms(query: str) -> SearchTerms:

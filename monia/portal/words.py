@@ -61,6 +61,7 @@ BASIS_WORDS = {
     Basis.INTAKE_REGISTRATION: _("Wrote down a report of worry about the child"),
     Basis.OWN_DATA: _("Looked at their own matters"),
     Basis.GUARDIAN: _("Is the child's guardian"),
+    Basis.CLIENT_SEARCH: _("Looked for which team helps the child"),
 }
 
 

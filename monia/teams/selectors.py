@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from monia.teams.models import County, Municipality
+from monia.teams.models import County, Municipality, Team
 
 
 def counties() -> QuerySet[County]:
     """Every wellbeing services county of the installation, by Finnish name."""
     return County.objects.order_by("name_fi")
+
+
+def teams_of_county(county_id: int) -> list[Team]:
+    """The county's teams by name (a senior official's list filter)."""
+    return list(Team.objects.filter(county_id=county_id).order_by("name"))
 
 
 # Finnish and Swedish alphabets end in Å, Ä, Ö (in that order), after Z.

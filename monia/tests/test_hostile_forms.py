@@ -69,7 +69,8 @@ HOSTILE = settings(
 
 # The query-string parameters Monia's pages read.
 QUERY_PARAMETERS = (
-    "q", "team", "on", "page", "version", "lang", "snapshot", "meeting", "municipality", "person"
+    "q", "team", "on", "page", "version", "lang", "snapshot", "meeting", "municipality", "person",
+    "stage", "due", "sort", "others_page",
 )  # fmt: skip
 
 
@@ -142,6 +143,9 @@ def test_case_pages_survive_hostile_input(name: str, case_a: CaseWorld, value: s
 STAFF_PAGES = [
     ("worker_a", "intake_new"),
     ("worker_a", "dashboard"),
+    ("senior_a", "dashboard"),
+    ("worker_a", "client_search"),
+    ("senior_a", "client_search"),
     ("worker_a", "enotify_queue"),
     ("worker_a", "caseboard"),
     ("worker_a", "meetings"),

@@ -32,3 +32,27 @@ def test_every_link_shown_to_each_persona_answers_it() -> None:
             for v in result.failures()
         ]
     assert failures == [], "\n".join(failures)
+
+
+@pytest.mark.django_db
+def test_every_link_of_a_search_answers_the_searcher() -> None:
+    """The header search's result pages (a misspelt surname, another team's child's identity
+    code, a query too short), in Finnish and in Swedish: each answers, and so does every
+    link on them (the cases found, the pages of results)."""
+    walk.demo_world()
+    walk.spread_cases_over_teams()
+    everyone = {p.label: p for p in walk.personas()}
+    failures: list[str] = []
+    searched = 0
+    for label in ("designated worker", "Swedish-language worker", "senior official"):
+        persona = everyone[label]
+        client = walk.client_for(persona)
+        for url in walk.search_urls(persona):
+            searched += 1
+            result = walk.walk(client, url, skip=_skip, max_requests=12, per_name=2)
+            failures += [
+                f"{label}: {v.url} ({v.name}) answered {v.status}; shown on {v.shown_on}"
+                for v in result.failures()
+            ]
+    assert searched >= 8
+    assert failures == [], "\n".join(failures)

@@ -188,3 +188,72 @@ def walk(
                 seen.add(link)
                 queue.append((link, url))
     return result
+
+
+def spread_cases_over_teams() -> None:
+    """The small demo keeps each county's cases in one team: every other team gets a new
+    child of its own (a notification recorded by a worker of the county), so a search
+    meets another team's child and the Swedish-language team has a child to find."""
+    import datetime
+
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from monia.accounts.models import Role
+    from monia.casework import services
+    from monia.people import hetu
+    from monia.people.services import person_create
+    from monia.teams.models import Team
+
+    empty = Team.objects.annotate(n=Count("cases")).filter(n=0).order_by("pk")
+    for i, team in enumerate(empty):
+        recorder = User.objects.filter(
+            county_id=team.county_id, role=Role.DESIGNATED_SOCIAL_WORKER, is_active=True
+        ).order_by("pk")[0]
+        born = timezone.localdate() - datetime.timedelta(days=3000 + 40 * i)
+        child = person_create(
+            county=team.county,
+            first_names="Elsa" if i % 2 else "Oskar",
+            last_name="Söderholm" if i % 2 else "Nyqvist",
+            identity_code=hetu.make_synthetic(born, 980 + i),
+        )
+        services.intake_record(
+            user=recorder,
+            child=child,
+            team=team,
+            kind="notification",
+            channel="phone",
+            received_at=timezone.now() - datetime.timedelta(hours=2),
+            notifier_type="anonymous",
+            content="Lapsi oli illalla yksin pihalla.",
+        )
+
+
+def search_urls(persona: Persona) -> list[str]:
+    """The header search's result pages as the persona gets them (issue 12): a surname
+    of a child she may open, misspelt; the identity code of a child of another team of
+    her county ("a matter exists; contact team …"); a query too short to search."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    from monia.access import policy
+    from monia.casework.models import Case
+
+    visible = policy.cases_visible_to(persona.user)
+    own = visible.select_related("child").exclude(child__last_name="").order_by("pk").first()
+    if own is None:
+        return []
+    last = own.child.last_name
+    queries = [last[:3] + last[2:], "a"]
+    other = (
+        Case.objects.filter(county_id=persona.user.county_id)
+        .exclude(child_id__in=visible.values("child_id"))
+        .exclude(child__identity_code="")
+        .select_related("child")
+        .order_by("pk")
+        .first()
+    )
+    if other is not None:
+        queries.insert(1, other.child.identity_code)
+    return [f"{reverse('client_search')}?{urlencode({'q': q})}" for q in queries]

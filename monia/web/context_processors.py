@@ -1,5 +1,6 @@
 """The main menu of every staff and partner page: which items ``policy.menu_for`` decides,
-the words are here. No query (the policy reads only the user's own fields)."""
+the words are here; and the header's client search, for those who may search. No query
+(the rules read only the user's own fields)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from monia.access import policy
+from monia.access import policy, search_rule
 
 LABELS: dict[str, Promise] = {
     "dashboard": _("Dashboard"),
@@ -40,10 +41,19 @@ class MenuItem:
 def main_menu(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"main_menu": []}
+        return {"main_menu": [], "header_search": ""}
     items = []
     for name in policy.menu_for(policy.user_of(request)):
         url = reverse(name)
         here = request.path == url or (url != "/" and request.path.startswith(url))
         items.append(MenuItem(url=url, label=LABELS[name], current=here))
-    return {"main_menu": items}
+    return {"main_menu": items, "header_search": _header_search(request)}
+
+
+def _header_search(request: HttpRequest) -> str:
+    """The search page's URL for the header's "Find a client", or "" when the user has no
+    search (``search_rule.may_search_clients``) or is on the search page (its own box)."""
+    url = reverse("client_search")
+    if request.path == url or not search_rule.may_search_clients(policy.user_of(request)):
+        return ""
+    return url

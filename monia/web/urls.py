@@ -1,13 +1,14 @@
 from django.urls import path
 
 from monia.accounts import oidc_views
-from monia.web import password_views, security, views
+from monia.web import password_views, search_views, security, views
 
 urlpatterns = [
     # Django's language switch, which also remembers a logged-in user's choice.
     path("i18n/setlang/", views.language_set, name="set_language"),
     path("", views.dashboard, name="dashboard"),
     path("caseload/", views.caseload, name="caseload"),
+    path("search/", search_views.client_search, name="client_search"),
     path("login/", views.LoginView.as_view(), name="login"),
     # For the load balancer: the process is up / the database answers. No client data.
     path("healthz", security.healthz, name="healthz"),

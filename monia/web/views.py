@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -20,12 +20,18 @@ from monia.access.purposes import Purpose
 from monia.accounts.language import remember_account_language
 from monia.accounts.services import user_language_set
 from monia.casework import exception_selectors, selectors, stages
+from monia.casework.list_selectors import CaseListOptions
 from monia.enotify import selectors as enotify_selectors
 from monia.network import referral_selectors
 from monia.portal import safety_selectors
 from monia.systemic import selectors as systemic_selectors
+from monia.teams import selectors as teams_selectors
 from monia.ui import charts
-from monia.web.forms import OnDateForm
+from monia.web.forms import CaseListForm, OnDateForm
+
+if TYPE_CHECKING:
+    from monia.accounts.models import User
+    from monia.teams.models import Team
 
 
 def language_set(request: HttpRequest) -> HttpResponse:
@@ -50,6 +56,21 @@ class LoginView(auth_views.LoginView):
         return remember_account_language(response, policy.user_of(self.request))
 
 
+def _list_options(request: HttpRequest, user: User) -> tuple[CaseListOptions, list[Team]]:
+    """The lists' filters and sorting from the query string, through the allow-list; the
+    county's teams to filter by for a senior official (her lists hold the county's)."""
+    county_scope = policy.case_list_scope(user) == "county" and user.county_id
+    teams = teams_selectors.teams_of_county(user.county_id) if county_scope else []
+    options = CaseListOptions.allowed(
+        stage=request.GET.get("stage"),
+        team=request.GET.get("team"),
+        due=request.GET.get("due"),
+        sort=request.GET.get("sort"),
+        teams={t.pk for t in teams},
+    )
+    return options, teams
+
+
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -58,11 +79,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if elsewhere:
         return redirect(elsewhere)
     visible = policy.cases_visible_to(user)
+    options, teams = _list_options(request, user)
     board = selectors.dashboard_for_user(
         user=user,
         visible=visible,
         today=timezone.localdate(),
         warn_working_days=settings.MONIA_DUE_SOON_WORKING_DAYS,
+        options=options,
+        my_page=request.GET.get("page"),
+        team_page=request.GET.get("others_page"),
     )
     tasks = list(systemic_selectors.open_tasks_for(user).filter(case__in=visible))
     late_waits = [
@@ -73,15 +98,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     safety_alerts = safety_selectors.open_safety_alerts(visible)
     # Exceptions a supervisor must see; their children are among the open cases logged below.
     exceptions = exception_selectors.case_exceptions(visible, today=timezone.localdate())
-    shown = {
-        c.pk: c for c in [*board.my_cases, *board.team_cases, *(a.case for a in safety_alerts)]
-    }
+    shown = {c.pk: c for c in [*board.shown, *(a.case for a in safety_alerts)]}
     policy.log_case_list(user, shown.values(), purpose=Purpose.DASHBOARD)
     return render(
         request,
         "web/dashboard.html",
         {
             "board": board,
+            "list_form": CaseListForm(options=options, teams=teams),
+            "list_options": options,
             "may_record_intake": policy.may_record_intake(user),
             "others_scope": policy.case_list_scope(user),
             "enotifications_waiting": enotify_selectors.enotifications_waiting_count(user),
@@ -126,15 +151,18 @@ def _caseload_history(history: selectors.CaseloadSeries) -> dict[str, Any]:
 def caseload(request: HttpRequest) -> HttpResponse:
     """Children per designated worker against the statutory cap: counts, no client data."""
     user = policy.user_of(request)
-    form = OnDateForm(request.GET or None)
-    on = timezone.localdate()
-    if form.is_valid() and form.cleaned_data["on"]:
-        on = form.cleaned_data["on"]
+    scope = policy.caseload_scope(user)
+    # A senior official's caseloads are the county's: she may narrow them to one team.
+    teams = teams_selectors.teams_of_county(scope[0]) if scope and scope[1] is None else []
+    form = OnDateForm(request.GET or None, teams=teams)
+    valid = form.is_valid()
+    on = (form.cleaned_data["on"] if valid else None) or timezone.localdate()
     rows: list[selectors.Caseload] = []
     history: dict[str, Any] = {}
-    scope = policy.caseload_scope(user)
     if scope is not None:
         county_id, team_id = scope
+        if valid and form.cleaned_data.get("team"):
+            team_id = int(form.cleaned_data["team"])
         rows = selectors.caseloads(county_id=county_id, on=on, team_id=team_id)
         history = _caseload_history(
             selectors.caseload_series(county_id=county_id, until=on, team_id=team_id)

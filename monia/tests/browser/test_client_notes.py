@@ -68,7 +68,7 @@ def test_open_a_case_write_a_note_sign_it_and_see_it_in_the_chronology(
     # Find it again by a word in another form, the hit marked.
     page.goto(base + reverse("case_notes", args=[case.pk]))
     page.fill("#id_q", "koulu")
-    page.get_by_role("button", name="Hae").click()
+    page.get_by_role("search", name="Hae merkinnöistä").get_by_role("button", name="Hae").click()
     page.wait_for_load_state()
     assert page.locator("mark", has_text="koulussa").is_visible()
     assert_accessible(page)

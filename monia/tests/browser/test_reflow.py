@@ -196,6 +196,14 @@ def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Pers
         pages.append(reverse(name, args=[case.pk]))
     for name in ("network_tie_new", "ecomap_snapshot_new"):
         pages.append(reverse(name, args=[case.pk]))
+    # Ending a tie: the ecomap links it only when the case has an open tie.
+    tied = (
+        visible.filter(network_ties__isnull=False, network_ties__ended_on__isnull=True)
+        .order_by("pk")
+        .first()
+    )
+    assert tied is not None, "the demo has an ecomap with an open tie in the worker's cases"
+    pages.append(reverse("network_tie_end", args=[tied.pk]))
     # A family's contact details, with non-disclosure (demo/contacts.py), and its corrections.
     protected = visible.filter(child__non_disclosure=True).order_by("pk").first()
     assert protected is not None, "the demo has a protected family in the worker's cases"
@@ -287,7 +295,7 @@ def _variants(everyone: list[walk.Persona]) -> list[Target]:
     """Pages that look quite different in another state, each state once: a team meeting
     open (the proposed agenda, the "more" list, attendance) and closed; a network meeting
     planned (invitations) and held (minutes and agreed actions); the client notes in
-    Swedish."""
+    Swedish; the client search's answers."""
     from monia.access import policy
     from monia.casework.models import ClientNote, Intake
     from monia.netmeet.models import MeetingStatus, NetworkMeeting
@@ -335,6 +343,12 @@ def _variants(everyone: list[walk.Persona]) -> list[Target]:
             "note_new (sv)",
         ),
     ]
+    # The client search's answers, in Finnish and in Swedish: the cases found by a misspelt
+    # surname, "a matter exists; contact team …", and a query too short.
+    for label in ("designated worker", "Swedish-language worker"):
+        searcher = _persona(everyone, label)
+        for i, url in enumerate(walk.search_urls(searcher)):
+            found.append((searcher, url, f"client_search ({label}, {i + 1})"))
     return found + _second_factor_pages(everyone)
 
 
@@ -401,6 +415,7 @@ def test_every_page_reflows_at_320_px_with_no_axe_violation(
 ) -> None:
     settings.MONIA_DEMO_IDENTIFICATION = True
     walk.demo_world()
+    walk.spread_cases_over_teams()  # another team's child to search for; a Swedish team's
     targets = _pages_to_open()
     assert len(targets) > 45, [name for _, _, name in targets]
     opened = {name for _, _, name in targets}

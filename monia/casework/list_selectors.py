@@ -1,0 +1,150 @@
+"""The dashboard's lists of cases (issue 12): filters, sorting and paging, so that a worker
+with 60 cases and a senior official with a county's 1,000 each read one page at a time.
+
+The options come from the page's query string through an allow-list (``CaseListOptions``:
+anything else is the default). Every list costs two queries whatever its length: the count
+and the page; the next statutory deadline of each case is computed in the same query.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db import models as db
+from django.db.models import F, Min, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce, Least
+
+from monia import deadlines
+from monia.casework.models import (
+    Case,
+    CaseStage,
+    ClientPlan,
+    Intake,
+    Measure,
+    MeasureKind,
+    PlanStatus,
+    ServiceNeedsAssessment,
+)
+
+PAGE_SIZE = 25
+OPEN_STAGES = (CaseStage.INTAKE, CaseStage.ASSESSMENT, CaseStage.CLIENT)
+SORTS = ("name", "deadline", "stage")
+DUE = ("due_soon", "overdue")
+
+
+@dataclass(frozen=True)
+class CaseListOptions:
+    """What a list shows and in which order; every value from an allow-list."""
+
+    stage: str = ""  # one of OPEN_STAGES, or "" for all
+    team_id: int | None = None  # one team of the county (a senior official's lists)
+    due: str = ""  # "due_soon" | "overdue" | "" for all
+    sort: str = "name"  # one of SORTS
+
+    @classmethod
+    def allowed(
+        cls, *, stage: object, team: object, due: object, sort: object, teams: set[int]
+    ) -> CaseListOptions:
+        """The options asked for, each replaced by its default when not allowed."""
+        team_id = int(team) if isinstance(team, str) and team.isascii() and team.isdigit() else None
+        return cls(
+            stage=str(stage) if stage in OPEN_STAGES else "",
+            team_id=team_id if team_id in teams else None,
+            due=str(due) if due in DUE else "",
+            sort=str(sort) if sort in SORTS else "name",
+        )
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.stage or self.team_id or self.due)
+
+
+def _first(records: QuerySet[Any], due: Any) -> Subquery:
+    """The earliest ``due`` of the records of the case in the outer query."""
+    return Subquery(
+        records.filter(case=OuterRef("pk"))
+        .order_by()
+        .values("case")
+        .annotate(first=Min(due))
+        .values("first")[:1]
+    )
+
+
+def with_next_deadline(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """Each case with ``next_due``: its earliest open statutory deadline (the 7-day
+    decision, the assessment, the plan review, an emergency placement or aftercare), the
+    same ones ``selectors._deadlines_query`` lists; None when it has none."""
+    plans = ClientPlan.objects.filter(status=PlanStatus.APPROVED)
+    plan_due = Least(
+        "review_due", Coalesce(Min("reviews_brought_forward__plan_review_by"), "review_due")
+    )
+    plan = Subquery(
+        plans.filter(case=OuterRef("pk")).annotate(due=plan_due).order_by("due").values("due")[:1]
+    )
+    timed = Measure.objects.filter(
+        ended_on__isnull=True, kind__in=[MeasureKind.EMERGENCY_PLACEMENT, MeasureKind.AFTERCARE]
+    )
+    # PostgreSQL's LEAST skips NULLs: a case with no deadline of a kind is not held back.
+    return cases.annotate(
+        next_due=Least(
+            _first(Intake.objects.filter(decision=""), "decision_due"),
+            _first(
+                ServiceNeedsAssessment.objects.filter(completed_on__isnull=True), "completion_due"
+            ),
+            plan,
+            _first(timed, Coalesce("extended_to", "expires_on")),
+        )
+    )
+
+
+_STAGE_ORDER = db.Case(
+    *[When(stage=s, then=Value(i)) for i, s in enumerate(OPEN_STAGES)],
+    default=Value(len(OPEN_STAGES)),
+    output_field=db.IntegerField(),
+)
+_BY_NAME = ("child__last_name", "child__first_names", "child__birth_date", "pk")
+
+
+def case_list(
+    cases: QuerySet[Case],
+    options: CaseListOptions,
+    *,
+    today: datetime.date,
+    warn_working_days: int,
+) -> QuerySet[Case]:
+    """``cases`` filtered and sorted by ``options``, each with its ``next_due``."""
+    listed = with_next_deadline(cases)
+    if options.stage:
+        listed = listed.filter(stage=options.stage)
+    if options.team_id:
+        listed = listed.filter(team_id=options.team_id)
+    if options.due == "overdue":
+        listed = listed.filter(Q(next_due__lt=today))
+    elif options.due == "due_soon":  # deadlines.deadline_status's "due soon"
+        soon = deadlines.add_working_days(today, warn_working_days + 1)
+        listed = listed.filter(Q(next_due__gte=today, next_due__lt=soon))
+    order: list[Any]
+    if options.sort == "deadline":
+        order = [F("next_due").asc(nulls_last=True), *_BY_NAME]
+    elif options.sort == "stage":
+        order = [_STAGE_ORDER, *_BY_NAME]
+    else:
+        order = list(_BY_NAME)
+    return listed.select_related("child", "designated_worker", "team").order_by(*order)
+
+
+def case_page(
+    cases: QuerySet[Case], number: str | int | None, *, today: datetime.date, warn_working_days: int
+) -> Page[Case]:
+    """One page of a list (a page number out of range: the nearest page), each case with
+    the status of its next deadline (``next_due_status``)."""
+    page = Paginator(cases, PAGE_SIZE).get_page(number)
+    for case in page.object_list:
+        due = getattr(case, "next_due", None)
+        case.next_due_status = (  # type: ignore[attr-defined]
+            str(deadlines.deadline_status(due, today, None, warn_working_days)) if due else ""
+        )
+    return page
