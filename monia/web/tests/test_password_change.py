@@ -56,6 +56,14 @@ def test_a_changed_password_works_and_the_session_goes_on(worker_a: User) -> Non
     assert not Client().login(username="worker_a", password=PASSWORD)
 
 
+def test_a_password_change_ends_the_users_other_sessions(worker_a: User) -> None:
+    here, elsewhere = login("worker_a"), login("worker_a")
+    assert elsewhere.get(reverse("dashboard")).status_code == 200
+    _change(here, PASSWORD, NEW)
+    assert here.get(reverse("dashboard")).status_code == 200
+    assert elsewhere.get(reverse("dashboard")).status_code == 302  # back to the login page
+
+
 def test_a_wrong_old_password_changes_nothing_and_keeps_nothing_secret_in_the_page(
     worker_a: User,
 ) -> None:
