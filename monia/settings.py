@@ -182,6 +182,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # At most 128 characters (ASVS V2.1.2); 64 and more are allowed.
+    {"NAME": "monia.accounts.passwords.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
 ]
 
 LANGUAGE_CODE = "fi"

@@ -18,7 +18,7 @@ from django_otp_webauthn import views as webauthn_views
 
 from monia.accounts import second_factor
 from monia.accounts.models import User
-from monia.mfa import access, selectors, session
+from monia.mfa import access, selectors, services, session
 
 
 class _RegistrationRule:
@@ -40,6 +40,7 @@ class PasskeyRegisterComplete(_RegistrationRule, webauthn_views.CompleteCredenti
     def post(self, *args: Any, **kwargs: Any) -> HttpResponse:
         response: HttpResponse = super().post(*args, **kwargs)  # raises on any failure
         user = cast("User", self.request.user)
+        services.passkey_added(user=user)
         session.devices_changed(self.request, user)
         if not second_factor.is_done(self.request):
             session.passed(self.request, "webauthn")

@@ -16,8 +16,10 @@ from urllib.parse import quote, urlencode
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
@@ -25,10 +27,27 @@ from django_otp_webauthn.models import WebAuthnCredential
 
 from monia.accounts.models import User
 from monia.mfa import selectors
+from monia.notify.services import email_send
 
 STEP = 30
 DIGITS = 6
 TOLERANCE = 1
+
+# What the user is told by e-mail when a device is added to or removed from their account:
+# if it was not them, their password is known to someone (ASVS V2.5.5).
+DEVICE_ADDED = gettext_noop("A second factor was added to your Monia account.")
+DEVICE_REMOVED = gettext_noop("A second factor was removed from your Monia account.")
+EMAIL_TEMPLATE = "mfa/email_device.txt"
+
+
+def _tell(user: User, message: str) -> None:
+    """E-mail the user (on commit, in their language, a link to their Security page)."""
+    email_send(
+        recipients=[(user.email, user.working_language)],
+        message=message,
+        link=reverse("security"),
+        template=EMAIL_TEMPLATE,
+    )
 
 
 def totp_secret_new() -> str:
@@ -70,7 +89,7 @@ def totp_enrol(*, user: User, key_hex: str, code: str, name: str) -> TOTPDevice 
     if not totp.verify(int(code), tolerance=TOLERANCE):
         return None
     with transaction.atomic():
-        return TOTPDevice.objects.create(
+        device = TOTPDevice.objects.create(
             user=user,
             name=name or _("Authenticator app"),
             key=key_hex,
@@ -81,6 +100,13 @@ def totp_enrol(*, user: User, key_hex: str, code: str, name: str) -> TOTPDevice 
             last_t=totp.t(),
             confirmed=True,
         )
+        _tell(user, DEVICE_ADDED)
+        return device
+
+
+def passkey_added(*, user: User) -> None:
+    """A passkey was registered (the package stored it): the user is told."""
+    _tell(user, DEVICE_ADDED)
 
 
 def totp_device_create(*, user: User, key_hex: str, name: str) -> TOTPDevice:
@@ -134,3 +160,13 @@ def device_remove(*, user: User, kind: str, pk: int, required: bool) -> None:
                 )
             )
         device.delete()
+        _tell(user, DEVICE_REMOVED)
+
+
+def device_reset(*, device: TOTPDevice | WebAuthnCredential) -> None:
+    """An administrator removes a user's lost device in the admin site (the user then sets
+    up a new one at the next login); the user is told."""
+    with transaction.atomic():
+        user = device.user
+        device.delete()
+        _tell(user, DEVICE_REMOVED)

@@ -385,13 +385,24 @@ def password_link_for_operator(*, subject: User) -> str:
     return password_link_path(subject)
 
 
+PASSWORD_CHANGED = gettext_noop("The password of your Monia account was changed.")
+
+
 @transaction.atomic
 def password_set_with_link(*, user: User, password: str) -> User:
-    """The user set their own password with a link (the form validated it)."""
+    """The user set their own password with a link (the form validated it); they are told
+    (if it was not them, the link reached someone else)."""
     user.set_password(password)
     user.save(update_fields=["password"])
     _log(RightsEvent.PASSWORD_SET, actor=user, subject=user)
+    _tell(user, PASSWORD_CHANGED)
     return user
+
+
+def password_changed_tell(*, user: User) -> None:
+    """The user changed their password on the password page: e-mail them (if it was not
+    them, someone had their session and their password)."""
+    _tell(user, PASSWORD_CHANGED)
 
 
 # Four eyes need two administrators: until there are two, the server's operator makes them.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import pytest
@@ -118,6 +119,22 @@ def test_a_code_cannot_be_used_twice(senior_a: User) -> None:
     assert response.status_code == 200
     assert "Koodi ei ole oikein" in response.content.decode()
     assert again.get(reverse("dashboard"))["Location"].startswith(STEP)
+
+
+def test_a_code_older_than_its_window_is_refused(senior_a: User) -> None:
+    """A code lives 30 seconds, with one step of clock drift either way: two minutes is
+    too old."""
+    import binascii
+
+    from django_otp.oath import TOTP
+
+    device = app_for(senior_a)
+    old = TOTP(binascii.unhexlify(device.key), step=services.STEP, digits=services.DIGITS)
+    old.time = time.time() - 120
+    client = password_login("senior_a")
+    response = client.post(STEP, {"code": f"{old.token():06d}"})
+    assert response.status_code == 200 and "Koodi ei ole oikein" in response.content.decode()
+    assert second_factor.SESSION_KEY not in client.session
 
 
 def test_wrong_codes_in_a_row_make_the_user_wait_even_with_the_right_code(

@@ -122,3 +122,24 @@ def test_passkey_endpoints_answer_only_post(senior_a: User) -> None:
         "mfa_passkey_auth_complete",
     ):
         assert client.get(reverse(name)).status_code == 405, name
+
+
+def test_a_passkey_challenge_is_random_enough_and_asks_approved_algorithms(
+    senior_a: User,
+) -> None:
+    import base64
+
+    client = password_login("senior_a")
+    challenges = []
+    for _ in range(2):
+        response = client.post(
+            reverse("mfa_passkey_register_begin"), content_type="application/json"
+        )
+        options = json.loads(response.content)
+        challenge = options["challenge"]
+        challenges.append(base64.urlsafe_b64decode(challenge + "=" * (-len(challenge) % 4)))
+        # COSE: ES256, EdDSA, ES512, RS256, RS384, RS512, PS256 … — no SHA-1, no "none".
+        algorithms = {p["alg"] for p in options["pubKeyCredParams"]}
+        assert algorithms and algorithms <= {-7, -8, -35, -36, -37, -38, -39, -257, -258, -259}
+    assert all(len(c) >= 8 for c in challenges)  # at least 64 bits (the package gives 512)
+    assert challenges[0] != challenges[1]

@@ -128,6 +128,9 @@ def test_the_user_sets_their_own_password_with_the_link_once(client: Any, worker
     worker.refresh_from_db()
     assert worker.check_password(NEW_PASSWORD)
     assert RightsLogEntry.objects.filter(event=RightsEvent.PASSWORD_SET, subject=worker).exists()
+    told = mail.outbox[-1]  # if it was not them, the link reached someone else
+    assert told.to == [worker.email]
+    assert "password of your Monia account was changed" in told.subject
     again = client.get(link)
     assert again.status_code == 200 and "The link does not work" in again.content.decode()
     assert "Your password is set" in client.get(reverse("password_reset_complete")).content.decode()

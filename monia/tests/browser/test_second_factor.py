@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core import mail
 from django_otp_webauthn.models import WebAuthnCredential
 
 from monia.conftest import PASSWORD
@@ -66,6 +67,8 @@ def test_a_senior_official_adds_a_passkey_and_logs_in_with_it(
     page = browser_page
     base = live_server.url
     assert base.startswith("http://localhost:")
+    senior_a.email = "senior.a@county-a.example"
+    senior_a.save(update_fields=["email"])
     cdp = page.context.new_cdp_session(page)
     cdp.send("WebAuthn.enable")
     cdp.send(
@@ -87,6 +90,9 @@ def test_a_senior_official_adds_a_passkey_and_logs_in_with_it(
     page.wait_for_url(f"{base}/")
     credential = WebAuthnCredential.objects.get(user=senior_a)
     assert credential.confirmed and credential.name.startswith("Pääsyavain")
+    # The user is told by e-mail (a passkey added to a stolen password's session would be).
+    assert [m.to for m in mail.outbox] == [[senior_a.email]]
+    assert "Monia-tiliisi lisättiin toinen tunnistustekijä." in mail.outbox[0].subject
 
     _password_step(page, base, "senior_a")
     assert "/login/second-step/" in page.url

@@ -1,0 +1,45 @@
+"""Second-factor devices in Django's admin: an administrator sees whose devices exist and
+removes a lost one (the user is told by e-mail and sets up a new one at the next login);
+never adds or changes one, and never sees an app's secret or its QR code, nor a passkey's
+key. django-otp's own admin for the apps (which shows the secret) is replaced."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
+
+from monia.mfa import services
+
+FIELDS = ("user", "name", "created_at", "last_used_at")
+
+
+class DeviceAdmin(admin.ModelAdmin):
+    list_display = FIELDS
+    fields = FIELDS
+    readonly_fields = FIELDS
+    search_fields = ("user__username", "user__last_name")
+    list_select_related = ("user",)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        services.device_reset(device=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        for device in queryset:
+            services.device_reset(device=device)
+
+
+for model in (TOTPDevice, WebAuthnCredential):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
+    admin.site.register(model, DeviceAdmin)
