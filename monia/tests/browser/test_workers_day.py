@@ -1,9 +1,7 @@
-"""The worker's day in real Chromium: from the dashboard to the child's case, a note of
-a meeting with the child written with a PDF attached, saved, signed, in the chronology,
-the file downloaded — and the week four weeks on shows the next meeting with the child
-the plan asks for. axe-core on every page.
-
-(The header's client search is not in main yet: the case is opened from the dashboard.)
+"""The worker's day in real Chromium: the child found with the header's search by a
+misspelt name, the case opened, a note of a meeting with the child written with a PDF
+attached, saved, signed, in the chronology, the file downloaded — and the week four weeks
+on shows the next meeting with the child the plan asks for. axe-core on every page.
 """
 
 from __future__ import annotations
@@ -21,7 +19,7 @@ from monia.conftest import CaseWorld
 from monia.tests.browser.conftest import assert_accessible, staff_login
 
 
-def test_a_worker_records_a_meeting_with_the_child_with_a_file_and_the_calendar_moves_on(
+def test_a_worker_finds_the_child_records_a_meeting_with_a_file_and_the_calendar_moves_on(
     browser_page: Any, live_server: Any, case_a: CaseWorld, worker_a: Any
 ) -> None:
     page, base, case = browser_page, live_server.url, case_a.case
@@ -33,7 +31,12 @@ def test_a_worker_records_a_meeting_with_the_child_with_a_file_and_the_calendar_
     )
     staff_login(page, base, "worker_a")
     assert_accessible(page)
-    page.locator("table.data").get_by_role("link", name=case.child.full_name).first.click()
+    page.fill("#header-q", "Esimerki")  # Aino Esimerkki, one k missing
+    page.press("#header-q", "Enter")
+    page.wait_for_url("**/search/?q=Esimerki")
+    assert_accessible(page)
+    found = page.locator("table.data tbody tr", has_text=case.child.full_name)
+    found.get_by_role("link", name=case.child.full_name).click()
     page.wait_for_url(f"**/cases/{case.pk}/")
     assert_accessible(page)
 
