@@ -227,6 +227,34 @@ def aftercare_ends(birth_date: date, last_placement_ended: date) -> date:
     return min(_aftercare_age_limit_birthday(birth_date), period_end)
 
 
+# --- Service of a decision and the time to appeal --------------------------------------------
+
+# Days after sending on which a decision is deemed received unless shown otherwise: an
+# ordinary letter on the 7th day (HL 434/2003 59 § 2 mom), an electronic message on the 3rd
+# (HL 59 b § 2 mom). Not moved for weekends or holidays: the law counts calendar days.
+SERVICE_DAYS = {"letter": 7, "electronic": 3}
+# Days to request a correction or to appeal, from the day after service (HL 49 c §, the
+# Administrative Judicial Procedure Act 808/2019 13 §).
+APPEAL_DAYS = 30
+
+
+def served_on(sent: date, channel: str) -> date:
+    """The day a decision sent on ``sent`` is deemed received: ``channel`` is ``"letter"``
+    (the 7th day after sending) or ``"electronic"`` (the 3rd)."""
+    try:
+        days = SERVICE_DAYS[channel]
+    except KeyError:
+        raise ValueError(f"unknown service channel {channel!r}: letter or electronic") from None
+    return sent + timedelta(days=days)
+
+
+def appeal_ends(served: date) -> date:
+    """The last day to request a correction or appeal a decision served on ``served``: 30
+    days, the day of service not counted, moved to the next working day when the last day is
+    a Saturday, Sunday, public holiday, Midsummer Eve or Christmas Eve (150/1930 5 §)."""
+    return _roll_to_working_day(served + timedelta(days=APPEAL_DAYS))
+
+
 # --- Status -----------------------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from monia.deadlines import (
     LegalParameter,
     add_working_days,
     aftercare_ends,
+    appeal_ends,
     assessment_completion_due,
     assessment_decision_due,
     client_plan_review_due_latest,
@@ -26,6 +27,7 @@ from monia.deadlines import (
     emergency_placement_extended_expires,
     helsinki_date,
     is_working_day,
+    served_on,
     working_days_between,
 )
 
@@ -358,3 +360,59 @@ def test_aftercare_ends_no_later_than_either_limit(birth: date, years: int) -> N
     assert result <= ended + timedelta(days=5 * 366)
     assert result <= birth + timedelta(days=25 * 366)
     assert result >= min(ended + timedelta(days=5 * 365), birth + timedelta(days=23 * 365))
+
+
+# --- Service of a decision and the time to appeal (issue 13) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sent", "channel", "served"),
+    [
+        (date(2026, 12, 3), "letter", date(2026, 12, 10)),  # Thursday → Thursday
+        (date(2026, 11, 30), "electronic", date(2026, 12, 3)),
+        # Deemed received on a Sunday and on Independence Day alike: days, not working days.
+        (date(2026, 12, 6), "letter", date(2026, 12, 13)),
+        (date(2026, 12, 3), "electronic", date(2026, 12, 6)),
+    ],
+)
+def test_a_decision_is_served_on_the_7th_day_by_letter_and_the_3rd_electronically(
+    sent: date, channel: str, served: date
+) -> None:
+    assert served_on(sent, channel) == served
+
+
+def test_an_unknown_service_channel_is_refused() -> None:
+    with pytest.raises(ValueError, match="letter or electronic"):
+        served_on(date(2026, 12, 3), "fax")
+
+
+@pytest.mark.parametrize(
+    ("served", "ends"),
+    [
+        (date(2026, 11, 3), date(2026, 12, 3)),  # a Thursday: stays
+        (date(2026, 12, 10), date(2027, 1, 11)),  # Saturday 9.1. → Monday
+        (date(2026, 12, 7), date(2027, 1, 7)),  # Epiphany, Wednesday 6.1. → Thursday
+        (date(2026, 11, 24), date(2026, 12, 28)),  # Christmas Eve → Monday after Christmas
+        (date(2027, 5, 26), date(2027, 6, 28)),  # Midsummer Eve 25.6. → Monday
+        (date(2026, 11, 6), date(2026, 12, 7)),  # Independence Day, Sunday 6.12. → Monday
+    ],
+)
+def test_the_appeal_period_ends_30_days_after_service_or_the_next_working_day(
+    served: date, ends: date
+) -> None:
+    assert appeal_ends(served) == ends
+
+
+def test_a_letter_sent_before_christmas_can_be_appealed_until_the_date_shown() -> None:
+    # Sent Thursday 3.12.2026, deemed received Thursday 10.12., 30 days end Saturday 9.1.2027.
+    assert appeal_ends(served_on(date(2026, 12, 3), "letter")) == date(2027, 1, 11)
+
+
+@given(st.dates(min_value=date(2020, 1, 1), max_value=date(2040, 12, 31)))
+@settings(max_examples=300, deadline=None)
+def test_the_appeal_period_always_ends_on_a_working_day_at_most_four_days_late(
+    served: date,
+) -> None:
+    ends = appeal_ends(served)
+    assert is_working_day(ends)
+    assert timedelta(days=30) <= ends - served <= timedelta(days=34)
