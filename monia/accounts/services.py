@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 
 from monia.accounts.models import ApiToken, Language, User
+from monia.accounts.signals import sso_subject_linked
 
 
 @transaction.atomic
@@ -39,4 +40,5 @@ def user_oidc_subject_link(*, user: User, subject: str) -> bool:
     except IntegrityError:
         return False
     user.oidc_subject = subject
+    sso_subject_linked.send(sender=User, user=user, subject=subject)
     return True

@@ -6,3 +6,9 @@ class RightsConfig(AppConfig):
     name = "monia.rights"
     label = "rights"
     verbose_name = _("Access rights")
+
+    def ready(self) -> None:
+        from monia.accounts.signals import sso_subject_linked
+        from monia.rights.services import sso_link_record
+
+        sso_subject_linked.connect(sso_link_record, dispatch_uid="rights-sso-linked")

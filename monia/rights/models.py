@@ -102,6 +102,7 @@ class RightsEvent(models.TextChoices):
     EMAIL_CHANGED = "email_changed", _("E-mail address changed")
     PASSWORD_LINK_SENT = "password_link_sent", _("Password link sent")
     PASSWORD_SET = "password_set", _("Password set with a link")
+    SSO_LINKED = "sso_linked", _("Linked to single sign-on at the first login")
 
 
 class RightsLogEntry(models.Model):

@@ -437,3 +437,18 @@ def administrator_bootstrap(
     user.save()
     _log(RightsEvent.BOOTSTRAP, actor=None, subject=user, details={"email": email})
     return user
+
+
+SSO_LINKED_MESSAGE = gettext_noop(
+    "Your Monia account was linked to your organisation's single sign-on at your first "
+    "login with it."
+)
+
+
+def sso_link_record(*, user: User, subject: str, **_: Any) -> None:
+    """``accounts.signals.sso_subject_linked``: the first single sign-on linked the account
+    by its verified e-mail address (or username claim). Logged like a subject an
+    administrator sets, and the person is told (if it was not them, someone else's login at
+    the identity provider now opens their account)."""
+    _log(RightsEvent.SSO_LINKED, actor=user, subject=user, details={"subject": subject})
+    _tell(user, SSO_LINKED_MESSAGE)

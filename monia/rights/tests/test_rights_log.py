@@ -109,3 +109,15 @@ def test_a_worker_cannot_open_the_rights_log(logged: RightsLogEntry) -> None:
 
     response = login("worker_a").get(reverse("admin:rights_rightslogentry_changelist"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_first_single_sign_on_link_is_in_the_rights_log_and_told(worker: User) -> None:
+    # Linked by its verified e-mail at the first single sign-on (accounts/oidc.py): not by
+    # an administrator, but it decides whose login opens the account all the same.
+    from monia.accounts.services import user_oidc_subject_link
+
+    assert user_oidc_subject_link(user=worker, subject="county-idp-subject-42")
+    entry = RightsLogEntry.objects.get(subject=worker, event=RightsEvent.SSO_LINKED)
+    assert entry.actor == worker and entry.details == {"subject": "county-idp-subject-42"}
+    assert [m.to for m in mail.outbox] == [[worker.email]]
+    assert "single sign-on" in mail.outbox[0].body
