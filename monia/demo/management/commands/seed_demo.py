@@ -107,7 +107,7 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(f"Demo logins (every password is “{DEMO_PASSWORD}”):")
         self.stdout.write(
-            "Senior officials and the administrator also type a code from the demo's "
+            "Senior officials and the administrators also type a code from the demo's "
             f"authenticator (secret {totp_secret_text(DEMO_TOTP_KEY)}); the second step shows it."
         )
         for n, row in enumerate(rows):

@@ -25,8 +25,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"\nMonia is at http://{options['addrport']}/ — log in as sanna / demo "
             "(a designated social worker). Stop it with Ctrl+C.\n"
-            "Senior officials (heikki, mats) and the administrator (admin) also type a code "
-            "from the demo's authenticator app: the second step shows it. Passkeys work at "
+            "Senior officials (heikki, mats) and the administrators (admin, admin2) also type "
+            "a code from the demo's authenticator app: the second step shows it. Passkeys work at "
             f"http://localhost:{str(options['addrport']).rsplit(':', 1)[-1]}/ only."
         )
         if settings.MONIA_DEMO_IDENTIFICATION:
