@@ -37,7 +37,7 @@ TOLERANCE = 1
 # if it was not them, their password is known to someone (ASVS V2.5.5).
 DEVICE_ADDED = gettext_noop("A second factor was added to your Monia account.")
 DEVICE_REMOVED = gettext_noop("A second factor was removed from your Monia account.")
-EMAIL_TEMPLATE = "mfa/email_device.txt"
+EMAIL_TEMPLATE = "notify/email_account_notice.txt"  # shared with monia/rights
 
 
 def _tell(user: User, message: str) -> None:

@@ -46,7 +46,7 @@ from monia.rights.models import (
 
 # What an administrator changes at once: nothing of it grants access.
 DETAILS = frozenset({"username", "first_name", "last_name", "title", "phone", "language"})
-RIGHTS_TEMPLATE = "rights/email_rights.txt"
+RIGHTS_TEMPLATE = "notify/email_account_notice.txt"  # one notice to the account holder
 LINK_TEMPLATE = "rights/email_password_link.txt"
 
 

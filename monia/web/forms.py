@@ -22,6 +22,15 @@ from monia.ui.fields import MoniaForm, validate_date_range
 from monia.ui.widgets import DateInput
 
 
+def _team_field(teams: list[Any]) -> forms.ChoiceField:
+    """A senior official's choice of one team of her county, or all of them."""
+    return forms.ChoiceField(
+        label=_("Team"),
+        required=False,
+        choices=[("", _("All teams")), *[(str(t.pk), t.name) for t in teams]],
+    )
+
+
 class OnDateForm(MoniaForm):
     """The caseload page's date, and for a senior official one team of her county."""
 
@@ -30,11 +39,7 @@ class OnDateForm(MoniaForm):
     def __init__(self, data: Any = None, *, teams: list[Any] | None = None) -> None:
         super().__init__(data)
         if teams:
-            self.fields["team"] = forms.ChoiceField(
-                label=_("Team"),
-                required=False,
-                choices=[("", _("All teams")), *[(str(t.pk), t.name) for t in teams]],
-            )
+            self.fields["team"] = _team_field(teams)
 
 
 class CaseListForm(MoniaForm):
@@ -61,11 +66,7 @@ class CaseListForm(MoniaForm):
         initial = {"stage": options.stage, "due": options.due, "sort": options.sort}
         super().__init__(initial={**initial, "team": options.team_id or ""})
         if teams:  # a senior official's lists hold the county's teams
-            self.fields["team"] = forms.ChoiceField(
-                label=_("Team"),
-                required=False,
-                choices=[("", _("All teams")), *[(str(t.pk), t.name) for t in teams]],
-            )
+            self.fields["team"] = _team_field(teams)
             self.order_fields(["stage", "team", "due", "sort"])
 
 
