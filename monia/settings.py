@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "monia.mfa",
     "monia.casework",
     "monia.attachments",
+    "monia.decisions",  # administrative decisions, their service and appeal periods
     "monia.systemic",
     "monia.network",
     "monia.contrib",

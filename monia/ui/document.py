@@ -1,0 +1,40 @@
+"""A document's content, once: the same `Document` is rendered on the screen
+(``ui/document.html``), printed, and written as PDF/A (``ui.pdf.document_pdf``), so the
+paper, the PDF and the screen say the same words. Decisions, their service letters and
+every letter to a family are built as a `Document` by the app that owns them. Imports
+nothing of Monia."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Section:
+    """One headed part: paragraphs of plain text (a blank line inside one is kept as a
+    break) and/or label–value rows (a definition list on the screen, a table on paper)."""
+
+    heading: str
+    paragraphs: tuple[str, ...] = ()
+    rows: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """``title`` heads the document and names it in the PDF's metadata; ``subject`` is the
+    child (or the person) it is about; ``language`` is the language it is written in
+    ("fi" or "sv"); ``recipient`` the address block of a letter (empty lines: none)."""
+
+    title: str
+    subject: str
+    date: datetime.date | None
+    language: str
+    county: str
+    controller: str
+    sections: tuple[Section, ...]
+    number: str = ""
+    recipient: tuple[str, ...] = ()
+    confidential: bool = True
+    legal_ground: str = ""
+    footer: tuple[str, ...] = field(default=())
