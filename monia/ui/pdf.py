@@ -33,6 +33,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from monia.ui.document import Document
+
 FONT = "MoniaSans"
 FONT_DIR = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
 MARGIN = 20 * mm
@@ -210,3 +212,33 @@ def render(
     )
     doc.build(flow, canvasmaker=functools.partial(NumberedCanvas, marks=marks))
     return buffer.getvalue()
+
+
+def document_pdf(document: Document, *, plain: bool = False) -> bytes:
+    """A `Document` as PDF, in the same words as ``ui/document.html`` shows it."""
+    fonts()
+    flow: list[Flowable] = []
+    if document.confidential:
+        flow.append(para(document.legal_ground, "secrecy"))
+    flow.append(para(" · ".join(p for p in (document.county, document.controller) if p), "county"))
+    if document.recipient:
+        flow.append(para("\n".join(document.recipient)))
+    flow.append(para(document.title, "title"))
+    meta = [document.subject, date_text(document.date) if document.date else "", document.number]
+    flow.append(para(" · ".join(p for p in meta if p), "muted"))
+    for section in document.sections:
+        if section.heading:
+            flow.append(para(section.heading, "h2"))
+        if section.rows:
+            flow.append(facts_table(section.rows))
+        flow += [para(text) for text in section.paragraphs]
+    if document.footer:
+        flow.append(para("\n".join(document.footer), "muted"))
+    running_head = " · ".join(p for p in (document.title, document.subject) if p)
+    return render(
+        flow,
+        title=document.title,
+        language=document.language,
+        marks=marks(running_head=running_head),
+        plain=plain,
+    )
