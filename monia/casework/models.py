@@ -376,6 +376,11 @@ class EventKind(models.TextChoices):
         "non_disclosure_removed",
         _("Non-disclosure for personal safety removed"),
     )
+    DECISION_SIGNED = "decision_signed", _("Decision signed")
+    DECISION_CORRECTED = "decision_corrected", _("A signed decision was corrected by a new one")
+    DECISION_SERVED = "decision_served", _("Decision served to a party")
+    LETTER_SENT = "letter_sent", _("Letter sent to the family")
+    ARCHIVE_EXPORTED = "archive_exported", _("Documents exported for the archive")
     RELATIONSHIP_CORRECTED = "relationship_corrected", _("Family relation corrected")
     CLIENT_NOTE = "client_note", _("Client note")
     CLIENT_NOTE_AMENDED = "client_note_amended", _("Client note amended")
