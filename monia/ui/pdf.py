@@ -33,7 +33,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from monia.ui.document import Document
+from .document import Document  # the same package: ui imports nothing else of Monia
 
 FONT = "MoniaSans"
 FONT_DIR = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
