@@ -143,7 +143,8 @@ def patient(b: Bundling) -> None:
             else None,
             managingOrganization=b.county(),
             **_person_fields(child),
-        )
+        ),
+        first=True,  # the bundle opens with the child
     )
 
 

@@ -93,8 +93,8 @@ class Bundling:
             display=display or None,
         )
 
-    def add(self, resource: Any) -> Any:
-        self.resources.append(resource)
+    def add(self, resource: Any, *, first: bool = False) -> Any:
+        self.resources.insert(0 if first else len(self.resources), resource)
         return resource
 
     def page(self, path: str) -> str:
@@ -119,7 +119,12 @@ class Bundling:
                     meta=profiled("Organization"),
                     active=True,
                     name=county.name_fi,
-                    alias=[name for name in (county.name_sv, county.controller) if name],
+                    alias=list(
+                        dict.fromkeys(
+                            n for n in (county.name_sv, county.controller) if n != county.name_fi
+                        )
+                    )
+                    or None,
                 )
             )
         return self.ref("Organization", f"county-{county.pk}", county.name_fi)

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from fhir.resources.R4B.bundle import Bundle
 
 from monia.access.models import AccessLog
-from monia.access.purposes import Purpose
+from monia.access.purposes import Purpose, purpose_label
 from monia.accounts.models import User
 from monia.accounts.services import api_token_create
 from monia.casework import note_services
@@ -144,6 +144,7 @@ def test_the_bundle_parses_back_and_holds_every_kind_of_resource(
     ):
         assert kinds[kind] >= 1, kind
     assert kinds["Patient"] == 1 and kinds["Provenance"] == 1
+    assert body["entry"][0]["resource"]["resourceType"] == "Patient"
     assert kinds["Encounter"] == 2  # the home visit and the network meeting
     # the plan, the signed note and the signed decision; the draft decision is no document
     assert kinds["DocumentReference"] == 3
@@ -326,3 +327,13 @@ def test_the_export_costs_a_fixed_number_of_queries(
         _signed_note(worker_a, full_case)
     with django_assert_max_num_queries(20):
         assert client.get(_url(full_case)).status_code == 200
+
+
+def test_the_client_reads_in_plain_words_that_their_matter_was_copied() -> None:
+    """The portal's "who has seen my data" shows the purpose's label."""
+    with translation.override("fi"):
+        fi = purpose_label(Purpose.API_FHIR_EXPORT)
+    with translation.override("sv"):
+        sv = purpose_label(Purpose.API_FHIR_EXPORT)
+    assert fi == "Kopio kaikista lapsen asian tiedoista toiseen tietojärjestelmään"
+    assert sv == "En kopia av alla uppgifter i barnets ärende till ett annat datasystem"
