@@ -159,6 +159,10 @@ class Purpose(models.TextChoices):
     API_CASE_DETAIL = "api_case_detail", INTERFACE
     API_DEADLINES = "api_deadlines", INTERFACE
     API_INTAKE_CHILD = "api_intake_child", INTERFACE
+    API_FHIR_EXPORT = (
+        "api_fhir_export",
+        _("A copy of all of the child's matter, for another computer system"),
+    )
 
 
 def purpose_checked(purpose: str) -> Purpose:

@@ -9,7 +9,7 @@ with channel "api" in the same transaction as the read.
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
@@ -25,6 +25,7 @@ from monia.access import contact, policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
 from monia.accounts.models import User
+from monia.api import fhir, fhir_selectors
 from monia.api.auth import SessionAuth, TokenAuth, staff_only_docs, user_of
 from monia.api.schemas import (
     CaseOut,
@@ -246,6 +247,35 @@ def case_detail(request: HttpRequest, case_id: int) -> CaseOut:
         intakes = list(case.intakes.order_by("-received_at", "-pk"))
         due = _deadlines([case])
     return _case_out(case, intakes, due)
+
+
+FHIR_JSON = "application/fhir+json; charset=utf-8"
+
+
+@api.get(
+    "/cases/{int:case_id}/fhir",
+    response={200: dict[str, Any], **UNAUTHORIZED, 404: Message},
+    summary="A case as a FHIR R4 Bundle (collection)",
+    openapi_extra={"responses": {"200": {"content": {"application/fhir+json": {}}}}},
+)
+def case_fhir(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The case for another system: the child (Patient), family (RelatedPerson), the case
+    (EpisodeOfCare), its workers (CareTeam), open deadlines (Task), the approved plan
+    (CarePlan, Goal), meetings and contacts (Encounter), sharing grants (Consent), signed
+    texts (DocumentReference), its access and disclosure log (AuditEvent) and custodian
+    (Provenance). Read with the same rule as the case; logged. See docs/api.md."""
+    user = user_of(request)
+    with transaction.atomic():
+        case = policy.case_get_for_user(
+            user, case_id, purpose=Purpose.API_FHIR_EXPORT, channel="api"
+        )
+        data = fhir_selectors.fhir_case_data(
+            case,
+            today=timezone.localdate(),
+            warn_working_days=settings.MONIA_DUE_SOON_WORKING_DAYS,
+        )
+    body = fhir.case_bundle_json(data, base_url=settings.MONIA_BASE_URL)
+    return HttpResponse(body, content_type=FHIR_JSON)
 
 
 @api.get(
