@@ -77,6 +77,11 @@ class Measure(models.Model):
     expires_on = models.DateField(_("expires"), null=True, blank=True)
     extended_to = models.DateField(_("extended to"), null=True, blank=True)
     details = models.TextField(_("details"), blank=True)
+    # LsL 32 §: before a placement the child's close network is mapped (läheisverkoston
+    # kartoitus); the national decision definitions record whether it was (Sosmeta).
+    close_network_mapped = models.BooleanField(
+        _("the child's close network was mapped (LsL 32 §)"), null=True, blank=True
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
