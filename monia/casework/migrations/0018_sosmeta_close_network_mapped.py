@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0016_chronology_kinds_of_client_notes'),
+        ('casework', '0017_chronology_of_decisions_letters_and_archive'),
     ]
 
     operations = [
