@@ -45,6 +45,14 @@ class MeasureForm(HearingFields):
     details = forms.CharField(
         label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    close_network_mapped = forms.TypedChoiceField(
+        label=_("For a placement: was the child's close network mapped? (LsL 32 §)"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda v: v == "yes",
+        empty_value=None,
+    )
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
     # Unanswered is allowed here: the service asks for it when the child is 12 or older.
     heard = forms.TypedChoiceField(
@@ -65,6 +73,7 @@ class MeasureForm(HearingFields):
         "started_on",
         "place",
         "details",
+        "close_network_mapped",
         "submission_key",
     )
     HEARING_FIELDS = ("heard", "heard_by", "heard_on", "method", "child_view", "not_heard_reason")

@@ -102,6 +102,7 @@ def measure_record(
     place: str = "",
     decision_body: str = DecisionBody.SOCIAL_WORKER,
     details: str = "",
+    close_network_mapped: bool | None = None,
     submission_key: uuid.UUID | None = None,
     hearing: Hearing | None = None,
     consents: Consents | None = None,
@@ -167,6 +168,9 @@ def measure_record(
         started_on=started_on,
         expires_on=expires_on,
         details=details.strip(),
+        close_network_mapped=close_network_mapped
+        if kind in PLACEMENT_KINDS or kind == MeasureKind.CARE_ORDER
+        else None,
         recorded_by=user,
         submission_key=submission_key,
     )

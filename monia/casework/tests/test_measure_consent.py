@@ -289,3 +289,21 @@ def test_the_case_page_shows_the_hearing_before_a_measure(
     )
     page = login("worker_a", "en").get(reverse("case_detail", args=[case.pk])).content.decode()
     assert "The child was not heard: Kiireellinen tilanne." in page
+
+
+def test_a_placement_keeps_whether_the_close_network_was_mapped_and_support_does_not(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    consents = {_mother(case_a).pk: {"answer": "consented", "given_on": YESTERDAY()}}
+    placed = _placement(case_a.case, worker_a, consents=consents, close_network_mapped=True)
+    assert Measure.objects.get(pk=placed.pk).close_network_mapped is True
+    support = measure_services.measure_record(
+        user=worker_a,
+        case=case_a.case,
+        kind="community_support",
+        support_type="support_person",
+        decided_on=TODAY(),
+        started_on=TODAY(),
+        close_network_mapped=True,
+    )
+    assert Measure.objects.get(pk=support.pk).close_network_mapped is None
