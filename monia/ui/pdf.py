@@ -37,8 +37,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from monia.ui import pdfa
-from monia.ui.document import Document
+from . import pdfa
+from .document import Document
 
 FONT = "MoniaSans"
 FONT_DIR = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
