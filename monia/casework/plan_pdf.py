@@ -100,4 +100,7 @@ def plan_pdf_render(
             flow += [pdf.para(_("For a placed child"), "title"), *_items(doc.placed_items)]
         title = f"{_('Client plan')} {date_text(doc.plan.approved_on)}"
         marks = pdf.marks(running_head=title)
-        return pdf.render(flow, title=title, language=language, marks=marks, plain=plain)
+        subject = f"{doc.case.child.full_name} · {date_text(doc.plan.approved_on)}"
+        return pdf.render(
+            flow, title=title, language=language, marks=marks, plain=plain, subject=subject
+        )

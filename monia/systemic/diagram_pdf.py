@@ -6,7 +6,6 @@ pidettävä" with the legal ground and its number (``monia.ui.pdf``).
 
 from __future__ import annotations
 
-import functools
 import io
 from dataclasses import dataclass
 from typing import Any
@@ -17,15 +16,16 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from monia.casework.models import Case
 from monia.systemic import ecomap, genogram
 from monia.systemic.models import DiagramSnapshot
-from monia.ui.pdf import MARGIN, NumberedCanvas, fonts, marks, para, table
+from monia.ui.pdf import MARGIN, fonts, marks, para, render, table
 from monia.ui.pdf import date_text as day
 
 FRAME_PADDING = 6  # points, SimpleDocTemplate's frame padding on each side
+BOTTOM_MARGIN = 20 * mm
 
 
 @dataclass
@@ -208,27 +208,18 @@ def diagram_pdf(svg: str, facts: DiagramPrint, *, language: str, plain: bool = F
     fonts()
     drawing = _drawing(svg)
     page = landscape(A4) if drawing.width > drawing.height else A4
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=page,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=20 * mm,
-        title=f"{facts.title} {facts.shows}",
-        author="Monia",
-        lang=language,
-        invariant=1 if plain else 0,
-        pageCompression=0 if plain else 1,
-    )
-    width = doc.width - 2 * FRAME_PADDING
+    width = page[0] - 2 * MARGIN - 2 * FRAME_PADDING
+    height = page[1] - MARGIN - BOTTOM_MARGIN - 2 * FRAME_PADDING
     head = _head(facts, width)
-    used = sum(f.wrap(width, doc.height)[1] for f in head) + 12 * mm  # styles' spacing
-    figure = _fit(drawing, width=width, height=doc.height - 2 * FRAME_PADDING - used)
-    running_head = f"{facts.title} · {facts.born} · {facts.shows}"
-    doc.build(
+    used = sum(f.wrap(width, height)[1] for f in head) + 12 * mm  # styles' spacing
+    figure = _fit(drawing, width=width, height=height - used)
+    return render(
         [*head, figure, *_data(facts, width)],
-        canvasmaker=functools.partial(NumberedCanvas, marks=marks(running_head=running_head)),
+        title=f"{facts.title} {facts.shows}",
+        language=language,
+        marks=marks(running_head=f"{facts.title} · {facts.born} · {facts.shows}"),
+        plain=plain,
+        subject=f"{facts.child} · {facts.shows}",
+        pagesize=page,
+        bottom_margin=BOTTOM_MARGIN,
     )
-    return buffer.getvalue()

@@ -9,8 +9,6 @@ styles and page marks are Monia's for every PDF (``monia.ui.pdf``).
 
 from __future__ import annotations
 
-import functools
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -19,9 +17,8 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from monia.access import policy
 from monia.access.policy import Action
@@ -37,9 +34,8 @@ from monia.systemic.models import (
     TeamMeeting,
 )
 from monia.systemic.selectors import Attendance, meeting_attendance
-from monia.ui.pdf import MARGIN, WIDTH, NumberedCanvas, marks
+from monia.ui.pdf import WIDTH, marks, render
 from monia.ui.pdf import date_text as _d
-from monia.ui.pdf import fonts as _fonts
 from monia.ui.pdf import para as _p
 from monia.ui.pdf import table as _table
 
@@ -212,32 +208,24 @@ def _family(family: FamilyMinutes) -> list[Flowable]:
 def minutes_render(minutes: Minutes, *, language: str, plain: bool = False) -> bytes:
     """Lay the minutes out in ``language`` (fi or sv). ``plain`` writes an uncompressed,
     reproducible file, for tests that read the text back."""
-    _fonts()
-    buffer = io.BytesIO()
     with translation.override(language):
         meeting = minutes.meeting
-        doc = SimpleDocTemplate(
-            buffer,
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=22 * mm,
-            title=f"{_('Minutes of the team meeting')} {meeting.team.name} {_d(meeting.held_on)}",
-            author="Monia",
-            lang=language,
-            invariant=1 if plain else 0,
-            pageCompression=0 if plain else 1,
-        )
         flow = _header(minutes, language)
         for family in minutes.families:
             flow += [Spacer(1, 4 * mm), *_family(family)]
         if not minutes.families:
             flow.append(_p(_("No family was discussed."), "muted"))
-        head = f"{_('Minutes of the team meeting')} · {meeting.team.name} · {_d(meeting.held_on)}"
-        canvas = functools.partial(NumberedCanvas, marks=marks(running_head=head))
-        doc.build(flow, canvasmaker=canvas)
-    return buffer.getvalue()
+        title = _("Minutes of the team meeting")
+        head = f"{title} · {meeting.team.name} · {_d(meeting.held_on)}"
+        children = ", ".join(f.case.child.full_name for f in minutes.families)
+        return render(
+            flow,
+            title=f"{title} {meeting.team.name} {_d(meeting.held_on)}",
+            language=language,
+            marks=marks(running_head=head),
+            plain=plain,
+            subject=" · ".join(p for p in (meeting.team.name, _d(meeting.held_on), children) if p),
+        )
 
 
 def minutes_pdf(meeting: TeamMeeting, *, language: str, plain: bool = False) -> bytes:

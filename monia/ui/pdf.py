@@ -7,7 +7,9 @@ document, so that a loose page is still known for what it is.
 ReportLab's platypus lays out the pages. The text is set in Bitstream Vera, a TrueType font
 that ships inside ReportLab (no system fonts or libraries): it covers Finnish and Swedish
 (äöå ÄÖÅ) and Latin-1 with Č, Š and Ž; it lacks a few letters, e.g. the Sámi Đ and Ŋ, which
-print as an empty box. Imports nothing of Monia.
+print as an empty box. ``render`` writes every PDF as PDF/A-2b (``monia.ui.pdfa``): every
+font embedded, the title, the child and the date and the secrecy marking in its metadata.
+Imports nothing of Monia.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import reportlab
+from django.utils import translation
 from django.utils.translation import gettext as _
+from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -33,7 +37,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from .document import Document  # the same package: ui imports nothing else of Monia
+from . import pdfa
+from .document import Document
 
 FONT = "MoniaSans"
 FONT_DIR = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
@@ -100,6 +105,7 @@ def facts_table(rows: Sequence[tuple[str, str]], label_width: float = 38 * mm) -
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # not the unembedded Helvetica
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -117,6 +123,7 @@ def table(rows: list[list[str]], widths: list[float], *, header: bool = True) ->
     result = Table(cells, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     commands: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # a table's own default is Helvetica
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -153,7 +160,9 @@ class NumberedCanvas(Canvas):
     """Draws the marks once the page count is known (ReportLab's two-pass recipe)."""
 
     def __init__(self, *args: Any, marks: Marks, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        # Monia's font from the start: ReportLab's default, Helvetica, is not embedded,
+        # which PDF/A forbids even when no text is set in it.
+        super().__init__(*args, **{**kwargs, "initialFontName": FONT})
         self._marks = marks
         self._pages: list[dict[str, Any]] = []
 
@@ -185,6 +194,23 @@ class NumberedCanvas(Canvas):
         self.restoreState()
 
 
+def embed_fonts(drawing: Drawing) -> Drawing:
+    """A figure's text in Monia's font: svglib sets SVG text in Helvetica, and a drawing
+    starts in it, which is not embedded."""
+
+    def walk(node: Any) -> None:
+        if isinstance(node, String):
+            bold = "Bold" in node.fontName
+            node.fontName = f"{FONT}-Bold" if bold else FONT
+        elif isinstance(node, Group):
+            for child in node.contents:
+                walk(child)
+
+    walk(drawing)
+    drawing.initialFontName = FONT  # the state a drawing starts from, else Helvetica
+    return drawing
+
+
 def render(
     flow: list[Flowable],
     *,
@@ -192,26 +218,42 @@ def render(
     language: str,
     marks: Marks,
     plain: bool = False,
+    subject: str = "",
+    pagesize: tuple[float, float] = A4,
+    bottom_margin: float = 22 * mm,
 ) -> bytes:
-    """Lay ``flow`` out on A4 with the marks on every page. ``plain`` writes an
-    uncompressed, reproducible file, for tests that read the text back."""
+    """Lay ``flow`` out on ``pagesize`` with the marks on every page, as PDF/A-2b.
+    ``title`` names the document and ``subject`` the child and the date, both in the
+    metadata; ``plain`` writes an uncompressed, reproducible file, for tests that read
+    the text back."""
     fonts()
+    for flowable in flow:
+        if isinstance(flowable, Drawing):
+            embed_fonts(flowable)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
-        pagesize=A4,
+        pagesize=pagesize,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
-        bottomMargin=22 * mm,
+        bottomMargin=bottom_margin,
         title=title,
         author="Monia",
+        subject=subject,
+        keywords=marks.confidential,
         lang=language,
         invariant=1 if plain else 0,
         pageCompression=0 if plain else 1,
     )
     doc.build(flow, canvasmaker=functools.partial(NumberedCanvas, marks=marks))
-    return buffer.getvalue()
+    return pdfa.make_pdfa(
+        buffer.getvalue(),
+        title=title,
+        language=language,
+        subject=subject,
+        keywords=marks.confidential,
+    )
 
 
 def document_pdf(document: Document, *, plain: bool = False) -> bytes:
@@ -235,10 +277,13 @@ def document_pdf(document: Document, *, plain: bool = False) -> bytes:
     if document.footer:
         flow.append(para("\n".join(document.footer), "muted"))
     running_head = " · ".join(p for p in (document.title, document.subject) if p)
+    with translation.override(document.language):  # the page marks in the document's words
+        page_marks = marks(running_head=running_head)
     return render(
         flow,
         title=document.title,
         language=document.language,
-        marks=marks(running_head=running_head),
+        marks=page_marks,
         plain=plain,
+        subject=" · ".join(p for p in meta[:2] if p),
     )
