@@ -39,6 +39,7 @@ from monia.demo.names import (
     CountySpec,
     StaffSpec,
 )
+from monia.demo.letters import letters_build
 from monia.demo.notes import notes_build
 from monia.demo.portal import portal_build
 from monia.demo.steps import Chooser, Scenario, TeamStaff
@@ -326,6 +327,7 @@ def _county_build(
     files_build(staff=showcase_team, today=today)
     contacts_build(county=county, showcase_worker=showcase_team.workers[0], seed=seed, today=today)
     notes_build(staff=staff, bilingual=spec.bilingual, today=today)
+    letters_build(staff=staff, today=today)
     stages = dict(
         Case.objects.filter(county=county)
         .values_list("stage")
