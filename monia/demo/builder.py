@@ -27,6 +27,7 @@ from monia.demo.arrivals import arrivals_build
 from monia.demo.contacts import contacts_build
 from monia.demo.families import Family, Register
 from monia.demo.files import files_build
+from monia.demo.letters import letters_build
 from monia.demo.names import (
     ADMINISTRATOR,
     COUNTIES,
@@ -39,7 +40,6 @@ from monia.demo.names import (
     CountySpec,
     StaffSpec,
 )
-from monia.demo.letters import letters_build
 from monia.demo.notes import notes_build
 from monia.demo.portal import portal_build
 from monia.demo.steps import Chooser, Scenario, TeamStaff

@@ -105,8 +105,10 @@ def _next_steps(intake: Intake, received: datetime.date) -> tuple[str, ...]:
             % {"date": date_text(intake.decided_on), "decision": intake.get_decision_display()}
         )
     assessment = getattr(intake, "assessment", None)
-    due = assessment.completion_due if assessment else deadlines.assessment_completion_due(
-        intake.received_at
+    due = (
+        assessment.completion_due
+        if assessment
+        else deadlines.assessment_completion_due(intake.received_at)
     )
     steps.append(
         _(
@@ -162,7 +164,9 @@ def assessment_summary_letter(
         sections = [
             Section("", (_intro(recipient),), tuple(rows)),
             Section(_("What the assessment found"), (assessment.summary or "—",)),
-            Section(_("Child welfare client or not"), (_(_CONCLUSION_TEXT[assessment.conclusion]),)),
+            Section(
+                _("Child welfare client or not"), (_(_CONCLUSION_TEXT[assessment.conclusion]),)
+            ),
             Section(_("Your own view"), (view,)),
         ]
         return letter_document(
@@ -213,7 +217,9 @@ def plan_letter(
             recipient=recipient,
             sender=sender,
             language=lang,
-            title=_("Your child's client plan") if not _about_you(recipient) else _("Your client plan"),
+            title=_("Your child's client plan")
+            if not _about_you(recipient)
+            else _("Your client plan"),
             sections=[Section("", covering, tuple(rows)), *items],
             today=today,
         )

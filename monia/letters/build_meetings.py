@@ -75,8 +75,12 @@ def network_meeting_letter(
         sections = [
             Section(
                 "",
-                (_("Welcome to a network meeting. The family and the people who help the "
-                   "child meet together. We agree who does what."),),
+                (
+                    _(
+                        "Welcome to a network meeting. The family and the people who help the "
+                        "child meet together. We agree who does what."
+                    ),
+                ),
                 tuple(rows),
             ),
             Section(_("What we will talk about"), (meeting.agenda,)),
@@ -110,8 +114,10 @@ def meeting_letter(
     with translation.override(lang):
         plan = details.purpose == MeetingPurpose.PLAN
         intro = (
-            _("Welcome to a client plan meeting. Together we agree what help the child and "
-              "the family get.")
+            _(
+                "Welcome to a client plan meeting. Together we agree what help the child and "
+                "the family get."
+            )
             if plan
             else _("Welcome to meet the social worker.")
         )
@@ -126,7 +132,11 @@ def meeting_letter(
             Section(_("Who is invited"), (details.invited,)),
             _your_view(case, recipient, today),
         ]
-        title = _("Invitation to a client plan meeting") if plan else _("Invitation to meet the social worker")
+        title = (
+            _("Invitation to a client plan meeting")
+            if plan
+            else _("Invitation to meet the social worker")
+        )
         return letter_document(
             case=case,
             recipient=recipient,

@@ -16,7 +16,10 @@ class LetterKind(models.TextChoices):
         "notification_received",
         _("A child welfare notification was received (LsL 26 §)"),
     )
-    ASSESSMENT_SUMMARY = "assessment_summary", _("Summary of the service-needs assessment (SHL 37 §)")
+    ASSESSMENT_SUMMARY = (
+        "assessment_summary",
+        _("Summary of the service-needs assessment (SHL 37 §)"),
+    )
     CLIENT_PLAN = "client_plan", _("The client plan (LsL 30 §)")
     NETWORK_MEETING = "network_meeting", _("Invitation to a network meeting")
     MEETING = "meeting", _("Invitation to a client plan meeting or to meet the worker")

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from monia.accounts.models import User
-from monia.casework.services import event_write, submission_lock
 from monia.casework.models import Case, EventKind
+from monia.casework.services import event_write, submission_lock
 from monia.letters.models import Letter, LetterChannel
 from monia.letters.snapshot import document_to_json
 from monia.people.models import Person

@@ -3,12 +3,11 @@ addressed through the contact rule."""
 
 from __future__ import annotations
 
-import datetime
 import io
 from typing import Any
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from pypdf import PdfReader
 
 from monia import deadlines
@@ -130,7 +129,9 @@ def test_the_plan_letter_carries_the_review_date_and_the_plans_items(
     family: LetterFamily, worker_a: Any
 ) -> None:
     plan = family.case.plans.get(status="approved")
-    document = build.plan_letter(case=family.case, recipient=family.to(family.maija), sender=worker_a)
+    document = build.plan_letter(
+        case=family.case, recipient=family.to(family.maija), sender=worker_a
+    )
     text = text_of(document)
     assert f"Seuraava tarkistus {date_text(plan.review_due)}" in text
     assert "Perhetyö" in text and "Tuki arkeen" in text
@@ -187,7 +188,7 @@ def test_the_portal_is_offered_only_to_whom_the_portal_lets_in(
 def test_the_recipients_are_the_guardians_then_the_young_person_from_twelve(
     family: LetterFamily,
 ) -> None:
-    found = recipients_for(family.case, on=datetime.date.today())
+    found = recipients_for(family.case, on=timezone.localdate())
     assert [(r.person.first_names, r.role) for r in found] == [
         ("Maija", Role.GUARDIAN),
         ("Erik", Role.GUARDIAN),

@@ -114,9 +114,7 @@ def test_a_future_sending_date_saves_nothing(family: LetterFamily, worker_a: Any
     assert not ChronologyEvent.objects.filter(kind=EventKind.LETTER_SENT).exists()
 
 
-def test_someone_outside_the_family_is_not_a_recipient(
-    family: LetterFamily, worker_a: Any
-) -> None:
+def test_someone_outside_the_family_is_not_a_recipient(family: LetterFamily, worker_a: Any) -> None:
     data = _sent(family, uuid.uuid4(), recipient=family.cw.case.child.pk)  # Aino is 9
     data["sent_on"] = "2026-01-01"
     response = login("worker_a").post(reverse("letter_send", args=[family.case.pk]), data)
@@ -150,5 +148,7 @@ def test_others_get_404_on_every_page(
     for name in ("letter_detail", "letter_detail_pdf"):
         assert client.get(reverse(name, args=[case, letter.pk])).status_code == 404
     for name in ("letter_preview", "letter_pdf", "letter_send"):
-        assert client.post(reverse(name, args=[case]), _sent(family, uuid.uuid4())).status_code == 404
+        assert (
+            client.post(reverse(name, args=[case]), _sent(family, uuid.uuid4())).status_code == 404
+        )
     assert Letter.objects.count() == 1
