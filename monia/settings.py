@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "monia.attachments",
     "monia.decisions",  # administrative decisions, their service and appeal periods
     "monia.systemic",
+    "monia.letters",
     "monia.network",
     "monia.contrib",
     "monia.netmeet",

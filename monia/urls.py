@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("monia.systemic.diagram_urls")),
     path("", include("monia.contrib.urls")),
     path("", include("monia.netmeet.urls")),
+    path("", include("monia.letters.urls")),
     path("", include("monia.notify.urls")),
     path("", include("monia.rights.urls")),
     path("", include("monia.portal.urls")),

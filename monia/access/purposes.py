@@ -30,6 +30,7 @@ ATTACHMENT = _("A file added to the child's matter")
 CALENDAR_NAMES = _("The child's name in the worker's calendar")
 CONTACT = _("Addresses, phone numbers and e-mail")
 SEARCH = _("The child's name in a worker's search")
+LETTERS = _("Letters sent to the family")
 
 
 class Purpose(models.TextChoices):
@@ -86,6 +87,12 @@ class Purpose(models.TextChoices):
     MEASURE_NEW = "measure_new", DECISIONS
     MEASURE_EXTEND = "measure_extend", DECISIONS
     MEASURE_END = "measure_end", DECISIONS
+    # Letters to the family (monia/letters)
+    CASE_LETTERS = "case_letters", LETTERS
+    LETTER_PREVIEW = "letter_preview", LETTERS
+    LETTER_PDF = "letter_pdf", LETTERS
+    LETTER_SEND = "letter_send", LETTERS
+    LETTER_READ = "letter_read", LETTERS
     # The systemic team
     CASEBOARD = "caseboard", TEAM_MEETING
     CASE_FLAG = "case_flag", TEAM_MEETING

@@ -19,7 +19,8 @@ from monia.access.logtables import LOG_TABLES
 
 # The access and disclosure logs, and the rights log (monia/rights, issue 11 item 1, never
 # removed): the application reads and appends, never changes.
-APPEND_ONLY = (*LOG_TABLES, "rights_rightslogentry")
+# A letter sent to the family (monia/letters) is kept as sent: never changed or removed.
+APPEND_ONLY = (*LOG_TABLES, "rights_rightslogentry", "letters_letter")
 
 # Written only by the owner: retention's record of what it removed, and what `migrate`
 # writes (content types and permissions are created after every migrate).

@@ -163,6 +163,13 @@ URL_RULES: dict[str, Rule] = {
     # inviting and recording is CASE_RECORD inside the views); partners only meetings their
     # organisation is invited to, through netmeet.access.partner_network_meeting_get, reads logged.
     "case_network_meetings": Rule.CASE_VIEW,
+    # Letters to the family (monia/letters): read with the case, written by those who record
+    "case_letters": Rule.CASE_VIEW,
+    "letter_preview": Rule.CASE_RECORD,
+    "letter_pdf": Rule.CASE_RECORD,
+    "letter_send": Rule.CASE_RECORD,
+    "letter_detail": Rule.CASE_VIEW,
+    "letter_detail_pdf": Rule.CASE_VIEW,
     "network_meeting_detail": Rule.CASE_VIEW,
     "partner_network_meetings": Rule.PARTNER,
     "partner_network_meeting": Rule.PARTNER,

@@ -176,6 +176,7 @@ def case_links(case: Case, *, allowed: Collection[str]) -> list[LinkGroup]:
                 ("case_portal", _("Participation portal"), True),
                 ("case_messages", _("Messages with the client"), True),
                 ("case_journal", _("Shared journal: what helps"), True),
+                ("case_letters", _("Letters to the family"), True),
             ],
         ),
         (

@@ -27,6 +27,7 @@ from monia.demo.arrivals import arrivals_build
 from monia.demo.contacts import contacts_build
 from monia.demo.families import Family, Register
 from monia.demo.files import files_build
+from monia.demo.letters import letters_build
 from monia.demo.names import (
     ADMINISTRATOR,
     COUNTIES,
@@ -326,6 +327,7 @@ def _county_build(
     files_build(staff=showcase_team, today=today)
     contacts_build(county=county, showcase_worker=showcase_team.workers[0], seed=seed, today=today)
     notes_build(staff=staff, bilingual=spec.bilingual, today=today)
+    letters_build(staff=staff, today=today)
     stages = dict(
         Case.objects.filter(county=county)
         .values_list("stage")

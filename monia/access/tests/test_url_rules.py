@@ -70,6 +70,8 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["attachment_id"] = _attachment(cw).pk
     if name in ("note_detail", "note_amend"):
         kwargs["note_id"] = _signed_note(cw).pk
+    if name in ("letter_detail", "letter_detail_pdf"):
+        kwargs["letter_id"] = _letter(cw).pk
     # One-button changes on a record that is not there: the service refuses with a message.
     if name == "case_portal_document_show":
         kwargs["restriction_id"] = 999_999
@@ -112,6 +114,30 @@ def _signed_note(cw: CaseWorld) -> Any:
         data={"occurred_on": timezone.localdate(), "discussed": "Puhelu äidin kanssa."},
     )
     return note_services.note_sign(user=worker, note=note, lock_version=note.lock_version)
+
+
+def _letter(cw: CaseWorld) -> Any:
+    """A letter sent to the child's guardian (monia/letters)."""
+    from django.utils import timezone
+
+    from monia.letters import build, services
+    from monia.letters.recipients import recipients_for
+
+    worker = cw.case.designated_worker
+    assert worker is not None
+    recipient = recipients_for(cw.case, on=timezone.localdate())[0]
+    document = build.notification_received_letter(
+        intake=cw.pending_intake, recipient=recipient, sender=worker
+    )
+    return services.letter_send(
+        user=worker,
+        case=cw.case,
+        kind="notification_received",
+        recipient=recipient.person,
+        document=document,
+        channel="post",
+        sent_on=timezone.localdate(),
+    )
 
 
 def _message_thread(cw: CaseWorld) -> Any:

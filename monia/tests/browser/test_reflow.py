@@ -172,6 +172,7 @@ def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Pers
     from monia.dialogue.models import MessageThread
     from monia.enotify.models import ENotification, ENotificationStatus
     from monia.experts.models import ExpertCase
+    from monia.letters.models import Letter
     from monia.netmeet.models import MeetingStatus, NetworkMeeting
     from monia.portal.access import portal_cases
 
@@ -239,6 +240,10 @@ def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Pers
     signed = ClientNote.objects.filter(case__in=visible, signed_at__isnull=False).first()
     if signed:
         pages.append(reverse("note_amend", args=[signed.case_id, signed.pk]))
+    # A letter sent to the family, shown again as sent (demo/letters.py).
+    letter = Letter.objects.filter(case__in=visible).order_by("pk").first()
+    assert letter is not None, "the demo has a letter sent in the worker's cases"
+    pages.append(reverse("letter_detail", args=[letter.case_id, letter.pk]))
     own = portal_cases(young.user)[0].case
     young_pages = [reverse("portal_safety_general"), reverse("portal_safety", args=[own.pk])]
     held = NetworkMeeting.objects.filter(case=own, status=MeetingStatus.HELD).first()

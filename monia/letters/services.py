@@ -1,0 +1,68 @@
+"""Writes of letters: a letter marked as sent is kept with its words and a chronology row,
+in one transaction; a doubled submit keeps one letter."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from monia.accounts.models import User
+from monia.casework.models import Case, EventKind
+from monia.casework.services import event_write, submission_lock
+from monia.letters.models import Letter, LetterChannel
+from monia.letters.snapshot import document_to_json
+from monia.people.models import Person
+from monia.ui.document import Document
+
+
+@transaction.atomic
+def letter_send(
+    *,
+    user: User,
+    case: Case,
+    kind: str,
+    recipient: Person,
+    document: Document,
+    channel: str,
+    sent_on: datetime.date,
+    submission_key: uuid.UUID | None = None,
+) -> Letter:
+    """Keep ``document`` as the letter sent to ``recipient`` and write LETTER_SENT in the
+    chronology (the letter's title and the recipient's name: no address). The same
+    ``submission_key`` again returns the letter already kept."""
+    submission_lock(submission_key)
+    if submission_key is not None:
+        earlier = Letter.objects.filter(submission_key=submission_key, case=case).first()
+        if earlier is not None:
+            return earlier
+    errors = {}
+    if channel not in LetterChannel.values:
+        errors["channel"] = _("Choose how the letter was sent.")
+    if sent_on > timezone.localdate():
+        errors["sent_on"] = _("The date cannot be in the future.")
+    if errors:
+        raise ValidationError(errors)
+    letter = Letter.objects.create(
+        case=case,
+        kind=kind,
+        recipient=recipient,
+        language=document.language,
+        title=document.title,
+        content=document_to_json(document),
+        channel=channel,
+        sent_on=sent_on,
+        created_by=user,
+        submission_key=submission_key,
+    )
+    event_write(
+        case=case,
+        kind=EventKind.LETTER_SENT,
+        actor=user,
+        detail=f"{document.title}: {recipient.full_name}",
+    )
+    return letter
