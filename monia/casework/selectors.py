@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.paginator import Page
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
@@ -327,7 +327,7 @@ def decisions_open_to_appeal(case: Case, *, today: datetime.date) -> list[Any]:
     is not served yet, or the last appeal period has not ended. Read through the reverse
     relation with string lookups: casework is a floor below monia.decisions and does not
     import it."""
-    decisions = case.decisions  # type: ignore[attr-defined]
+    decisions = case.decisions
     return list(
         decisions.filter(state="signed")
         .annotate(

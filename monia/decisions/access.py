@@ -30,11 +30,7 @@ def sees_drafts(user: User, case: Case) -> bool:
 
 
 def decision_visible(user: User, case: Case, decision: Decision) -> bool:
-    return (
-        decision.state == "signed"
-        or sees_drafts(user, case)
-        or decision.decider_id == user.pk
-    )
+    return decision.state == "signed" or sees_drafts(user, case) or decision.decider_id == user.pk
 
 
 def decision_get_for_user(

@@ -179,4 +179,6 @@ def consents_of(decision: Decision) -> list[MeasureConsent]:
     """The consents recorded with the decision's measure (LsL 37 §, 43 §), to show."""
     if decision.measure_id is None:
         return []
-    return list(MeasureConsent.objects.filter(measure_id=decision.measure_id).select_related("person"))
+    return list(
+        MeasureConsent.objects.filter(measure_id=decision.measure_id).select_related("person")
+    )

@@ -105,7 +105,9 @@ def _party_rows(case: Case, on: datetime.date, measure: Measure | None) -> list[
         if c.role == PartyRole.CHILD and hearing is not None:
             row.heard = hearing.heard
             row.heard_on = hearing.heard_on
-            row.method = HEARING_WAY.get(HearingMethod(hearing.method), "") if hearing.method else ""
+            row.method = (
+                HEARING_WAY.get(HearingMethod(hearing.method), "") if hearing.method else ""
+            )
             row.view = hearing.child_view
             row.not_heard_reason = hearing.not_heard_reason
         rows.append(row)
@@ -163,9 +165,10 @@ def _check_fields(decision: Decision, data: dict[str, Any], errors: dict[str, st
     if not (data.get("matter") or "").strip():
         errors["matter"] = _("Write what the matter is.")
     decider = data.get("decider")
-    if decider is not None and not selectors.deciders(decision.case, decision.kind).filter(
-        pk=decider.pk
-    ).exists():
+    if (
+        decider is not None
+        and not selectors.deciders(decision.case, decision.kind).filter(pk=decider.pk).exists()
+    ):
         errors["decider"] = _("Choose a decider who may decide this matter.")
     if data.get("enforced_at_once") and decision.kind not in kinds.ENFORCED_AT_ONCE_BY_LAW:
         if not (data.get("enforcement_reason") or "").strip():

@@ -81,9 +81,7 @@ def _consent_errors(decision: Decision, errors: dict[str, str]) -> None:
     if not _consent_needed(decision) or decision.decided_on is None:
         return
     measure = decision.measure
-    answers = (
-        {c.person_id: c.answer for c in measure.consents.all()} if measure is not None else {}
-    )
+    answers = {c.person_id: c.answer for c in measure.consents.all()} if measure is not None else {}
     for who in measure_selectors.consenters(decision.case, on=decision.decided_on):
         answer = answers.get(who.person.pk)
         if answer is None or answer == ConsentAnswer.OBJECTED:
@@ -108,7 +106,9 @@ def _next_number(decision: Decision) -> str:
     county = decision.case.county
     year = decision.decided_on.year
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_NUMBER_LOCK + county.pk * 10_000 + year])
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(%s)", [_NUMBER_LOCK + county.pk * 10_000 + year]
+        )
     prefix = f"{county.code}-{year}-"
     taken = Decision.objects.filter(number__startswith=prefix).values_list("number", flat=True)
     last = max((int(n.rsplit("-", 1)[1]) for n in taken), default=0)

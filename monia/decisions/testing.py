@@ -58,4 +58,6 @@ def draft_for(
 def signed_for(case: Case, worker: User, **kwargs: Any) -> Decision:
     decision = draft_for(case, worker, **kwargs)
     signer = kwargs.get("decider") or worker
-    return services.decision_sign(user=signer, decision=decision, lock_version=decision.lock_version)
+    return services.decision_sign(
+        user=signer, decision=decision, lock_version=decision.lock_version
+    )

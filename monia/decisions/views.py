@@ -59,9 +59,7 @@ def decision_new(request: HttpRequest, case_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The draft decision was started."))
             return redirect("decision_edit", case_id=case.pk, decision_id=decision.pk)
-    return render(
-        request, "decisions/new.html", {"case": case, "form": form, "measure": measure}
-    )
+    return render(request, "decisions/new.html", {"case": case, "form": form, "measure": measure})
 
 
 def _decision_form(case: Any, decision: Any, data: Any) -> forms.DecisionForm:

@@ -322,9 +322,7 @@ def test_the_database_refuses_to_change_a_signed_decision_even_as_owner(
     party = d.parties.first()
     assert party is not None
     message = "a signed decision is never rewritten"
-    assert message in _refused(
-        "UPDATE decisions_decision SET reasons = 'x' WHERE id = %s", [d.pk]
-    )
+    assert message in _refused("UPDATE decisions_decision SET reasons = 'x' WHERE id = %s", [d.pk])
     assert message in _refused("DELETE FROM decisions_decision WHERE id = %s", [d.pk])
     assert message in _refused(
         "UPDATE decisions_decisionparty SET view = 'x' WHERE id = %s", [party.pk]
@@ -372,7 +370,9 @@ def test_a_correction_needs_its_reason_and_a_signed_decision(
     case_a: CaseWorld, worker_a: Any
 ) -> None:
     draft = draft_for(case_a.case, worker_a)
-    assert "reason" in _errors(lambda: services.decision_correct(user=worker_a, decision=draft, reason="x"))
+    assert "reason" in _errors(
+        lambda: services.decision_correct(user=worker_a, decision=draft, reason="x")
+    )
     signed = signed_for(case_a.case, worker_a, kind="support_measure")
     assert "reason" in _errors(
         lambda: services.decision_correct(user=worker_a, decision=signed, reason="  ")
@@ -415,10 +415,16 @@ def test_the_appeal_period_moves_over_a_holiday(case_a: CaseWorld, worker_a: Any
     # In person 22.11.2024: 30 days → 22.12.2024, a Sunday → Monday 23.12.
     d = _signed_on(case_a, worker_a, datetime.date(2024, 11, 1))
     s = _serve(d, worker_a, datetime.date(2024, 11, 22), channel="in_person")
-    assert (s.served_on, s.appeal_ends) == (datetime.date(2024, 11, 22), datetime.date(2024, 12, 23))
+    assert (s.served_on, s.appeal_ends) == (
+        datetime.date(2024, 11, 22),
+        datetime.date(2024, 12, 23),
+    )
     s = _serve(d, worker_a, datetime.date(2024, 11, 27), channel="electronic")
     # received 30.11.; 30 days → 30.12.2024 (Monday, a working day)
-    assert (s.served_on, s.appeal_ends) == (datetime.date(2024, 11, 30), datetime.date(2024, 12, 30))
+    assert (s.served_on, s.appeal_ends) == (
+        datetime.date(2024, 11, 30),
+        datetime.date(2024, 12, 30),
+    )
     s = _serve(d, worker_a, datetime.date(2024, 11, 29), channel="letter")
     # received 6.12. (Independence Day: still received); 30 days → 5.1.2025, a Sunday;
     # Monday 6.1. is Epiphany → Tuesday 7.1.2025.
@@ -431,9 +437,10 @@ def test_a_service_before_the_decision_or_in_the_future_is_refused(
     d = signed_for(case_a.case, worker_a)
     assert d.decided_on is not None
     before = d.decided_on - datetime.timedelta(days=1)
-    assert "before the date of the decision" in _errors(lambda: _serve(d, worker_a, before))[
-        "sent_on"
-    ][0]
+    assert (
+        "before the date of the decision"
+        in _errors(lambda: _serve(d, worker_a, before))["sent_on"][0]
+    )
     future = TODAY() + datetime.timedelta(days=1)
     assert "future" in _errors(lambda: _serve(d, worker_a, future))["sent_on"][0]
     assert not DecisionService.objects.exists()

@@ -69,7 +69,9 @@ def test_a_draft_is_hidden_from_the_coordinator_but_a_signed_one_is_not(
     draft = draft_for(case_a.case, worker_a)
     signed = signed_for(case_a.case, worker_a, kind="support_measure")
     client = login("coordinator_a")
-    assert client.get(reverse("decision_detail", args=[case_a.case.pk, draft.pk])).status_code == 404
+    assert (
+        client.get(reverse("decision_detail", args=[case_a.case.pk, draft.pk])).status_code == 404
+    )
     page = client.get(reverse("decision_detail", args=[case_a.case.pk, signed.pk]))
     assert page.status_code == 200 and signed.number in page.content.decode()
     listing = client.get(reverse("decision_list", args=[case_a.case.pk])).content.decode()
