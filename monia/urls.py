@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("monia.web.urls")),
     path("", include("monia.mfa.urls")),
     path("", include("monia.casework.urls")),
+    path("", include("monia.decisions.urls")),
     path("", include("monia.attachments.urls")),
     path("", include("monia.calendar.urls")),
     path("", include("monia.systemic.urls")),

@@ -93,6 +93,15 @@ class Purpose(models.TextChoices):
     LETTER_PDF = "letter_pdf", LETTERS
     LETTER_SEND = "letter_send", LETTERS
     LETTER_READ = "letter_read", LETTERS
+    # Administrative decisions (monia/decisions): drafted, signed, corrected, served
+    DECISION_LIST = "decision_list", DECISIONS
+    DECISION_READ = "decision_read", DECISIONS
+    DECISION_PDF = "decision_pdf", DECISIONS
+    DECISION_NEW = "decision_new", DECISIONS
+    DECISION_EDIT = "decision_edit", DECISIONS
+    DECISION_SIGN = "decision_sign", DECISIONS
+    DECISION_CORRECT = "decision_correct", DECISIONS
+    DECISION_SERVE = "decision_serve", DECISIONS
     # The systemic team
     CASEBOARD = "caseboard", TEAM_MEETING
     CASE_FLAG = "case_flag", TEAM_MEETING

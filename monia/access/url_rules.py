@@ -25,6 +25,8 @@ PARTNER       a partner professional, through the rule in the owning app's acces
               disclosure logged; others 404
 API           the JSON API: token or session, then the same policy; 401 when anonymous
 PORTAL        a client of the participation portal (portal.access.is_client); others 404
+DECIDER       decisions.access.draft_for_signing: the decider named in the decision, who also
+              passes case_get_for_user(..., action=DECIDE); to anyone else the page is not there
 PORTAL_CASE   portal.access.portal_case_get: the client's own matter or their child's, logged
 ADMIN_SITE    Django's admin: administrators only; no client data is registered there
 """
@@ -52,6 +54,7 @@ class Rule(enum.StrEnum):
     ADMIN_SITE = "admin_site"
     PORTAL = "portal"
     PORTAL_CASE = "portal_case"
+    DECIDER = "decider"
 
 
 URL_RULES: dict[str, Rule] = {
@@ -98,6 +101,17 @@ URL_RULES: dict[str, Rule] = {
     "measure_new": Rule.CASE_DECIDE,
     "measure_extend": Rule.CASE_DECIDE,
     "measure_end": Rule.CASE_DECIDE,
+    # Administrative decisions (monia/decisions, decisions.access): signed ones read by
+    # whoever sees the case, drafts by those who record in it; written by who may decide;
+    # signed by the named decider only; served (recorded) by who records in the case.
+    "decision_list": Rule.CASE_VIEW,
+    "decision_detail": Rule.CASE_VIEW,
+    "decision_pdf": Rule.CASE_VIEW,
+    "decision_new": Rule.CASE_DECIDE,
+    "decision_edit": Rule.CASE_DECIDE,
+    "decision_correct": Rule.CASE_DECIDE,
+    "decision_serve": Rule.CASE_RECORD,
+    "decision_sign": Rule.DECIDER,
     "worker_assign": Rule.CASE_DECIDE,
     "case_flag": Rule.CASE_RECORD,
     "caseboard": Rule.TEAM,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.paginator import Page
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, Least
 
 from monia import deadlines
@@ -319,3 +320,24 @@ def caseload_series(
     }
     caps = [deadlines.CASELOAD_CAP.on(d) for d in dates]
     return CaseloadSeries(dates=dates, workers=workers, children=children, caps=caps)
+
+
+def decisions_open_to_appeal(case: Case, *, today: datetime.date) -> list[Any]:
+    """The case's signed decisions still open to appeal (one query): a party who may appeal
+    is not served yet, or the last appeal period has not ended. Read through the reverse
+    relation with string lookups: casework is a floor below monia.decisions and does not
+    import it."""
+    decisions = case.decisions
+    return list(
+        decisions.filter(state="signed")
+        .annotate(
+            unserved=Count(
+                "parties",
+                filter=Q(parties__may_appeal=True, parties__services__isnull=True),
+                distinct=True,
+            ),
+            open_until=Max("services__appeal_ends"),
+        )
+        .filter(Q(unserved__gt=0) | Q(open_until__gte=today))
+        .order_by("-signed_at", "-pk")
+    )

@@ -160,6 +160,7 @@ def case_links(case: Case, *, allowed: Collection[str]) -> list[LinkGroup]:
                 ("case_chronology", _("Read the whole chronology"), True),
                 ("case_timeline", _("Timeline"), True),
                 ("case_notes", _("Client notes"), True),
+                ("decision_list", _("Decisions"), True),
                 ("note_new", _("Write a client note"), RECORD in allowed and is_open),
             ],
         ),

@@ -151,6 +151,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "intake_files": attachment_selectors.files_of(
                 "intake", [i.pk for i in overview.intakes]
             ),
+            "open_to_appeal": selectors.decisions_open_to_appeal(case, today=timezone.localdate()),
         },
     )
 

@@ -116,6 +116,9 @@ class Decision(models.Model):
                 condition=models.Q(corrects__isnull=True) | ~models.Q(correction_reason=""),
                 name="decision_correction_has_reason",
             ),
+            models.UniqueConstraint(
+                fields=["number"], condition=~models.Q(number=""), name="decision_number_unique"
+            ),
         ]
         indexes = [models.Index(fields=["case", "state"])]
 

@@ -25,6 +25,7 @@ from monia.accounts.models import Role, User
 from monia.casework.models import Case
 from monia.demo.arrivals import arrivals_build
 from monia.demo.contacts import contacts_build
+from monia.demo.decisions import decisions_build
 from monia.demo.families import Family, Register
 from monia.demo.files import files_build
 from monia.demo.letters import letters_build
@@ -328,6 +329,7 @@ def _county_build(
     contacts_build(county=county, showcase_worker=showcase_team.workers[0], seed=seed, today=today)
     notes_build(staff=staff, bilingual=spec.bilingual, today=today)
     letters_build(staff=staff, today=today)
+    decisions_build(staff=showcase_team, today=today)
     stages = dict(
         Case.objects.filter(county=county)
         .values_list("stage")

@@ -72,12 +72,22 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["note_id"] = _signed_note(cw).pk
     if name in ("letter_detail", "letter_detail_pdf"):
         kwargs["letter_id"] = _letter(cw).pk
+    if name.startswith("decision_") and name not in ("decision_list", "decision_new"):
+        kwargs["decision_id"] = _decision(cw, draft=name == "decision_edit").pk
     # One-button changes on a record that is not there: the service refuses with a message.
     if name == "case_portal_document_show":
         kwargs["restriction_id"] = 999_999
     if name == "case_portal_alert_handle":
         kwargs["alert_id"] = 999_999
     return kwargs
+
+
+def _decision(cw: CaseWorld, *, draft: bool) -> Any:
+    from monia.decisions.testing import draft_for, signed_for
+
+    worker = cw.case.designated_worker
+    assert worker is not None
+    return (draft_for if draft else signed_for)(cw.case, worker)
 
 
 def _attachment(cw: CaseWorld) -> Any:

@@ -1,0 +1,188 @@
+"""The forms of the decision pages. They parse and label input; the rules are the
+services' (``services``, ``signing``, ``serving``)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from monia.accounts.models import User
+from monia.casework.models import Measure
+from monia.decisions.kinds import DecisionKind
+from monia.decisions.models import Decision, DecisionParty, HearingWay, ServiceChannel
+from monia.ui.fields import MoniaForm
+from monia.ui.widgets import DateInput
+
+YES_NO = [("", _("Not recorded")), ("yes", _("Yes")), ("no", _("No"))]
+
+
+def _yes_no(value: str) -> bool:
+    return value == "yes"
+
+
+class NewDecisionForm(MoniaForm):
+    kind = forms.ChoiceField(label=_("Decision"), choices=DecisionKind.choices)
+    measure = forms.ModelChoiceField(
+        label=_("Measure"), queryset=Measure.objects.none(), required=False
+    )
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, measures: Any, kinds: list[str] | None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("submission_key", uuid.uuid4())
+        self.fields["measure"].queryset = measures  # type: ignore[attr-defined]
+        if kinds:
+            self.fields["kind"].choices = [  # type: ignore[attr-defined]
+                (k, DecisionKind(k).label) for k in kinds
+            ]
+
+
+class DecisionForm(MoniaForm):
+    matter = forms.CharField(label=_("Matter"), max_length=300)
+    decided_on = forms.DateField(label=_("Date of the decision"), widget=DateInput())
+    decision_text = forms.CharField(
+        label=_("Decision"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    facts = forms.CharField(
+        label=_("Facts and the evidence relied on"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    reasons = forms.CharField(
+        label=_("Reasons"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    provisions = forms.CharField(
+        label=_("Provisions applied"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    enforced_at_once = forms.BooleanField(
+        label=_("Enforced immediately, before it is final (LsL 92 §)"), required=False
+    )
+    enforcement_reason = forms.CharField(
+        label=_("Why immediate enforcement"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    decider = forms.ModelChoiceField(
+        label=_("Decided by"), queryset=User.objects.none(), required=False
+    )
+    info_person = forms.ModelChoiceField(
+        label=_("More information from"), queryset=User.objects.none(), required=False
+    )
+    info_contact = forms.CharField(
+        label=_("Their address and phone"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    TEXT_FIELDS = (
+        "matter",
+        "decided_on",
+        "decision_text",
+        "facts",
+        "reasons",
+        "provisions",
+        "enforced_at_once",
+        "enforcement_reason",
+        "decider",
+        "info_person",
+        "info_contact",
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        parties: list[DecisionParty],
+        deciders: Any,
+        staff: Any,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["decider"].queryset = deciders  # type: ignore[attr-defined]
+        self.fields["info_person"].queryset = staff  # type: ignore[attr-defined]
+        self.parties = parties
+        for party in parties:
+            self._add_party(party)
+
+    def _add_party(self, p: DecisionParty) -> None:
+        key, name = f"party_{p.pk}", {"name": p.person.full_name}
+        self.fields[f"{key}_heard"] = forms.TypedChoiceField(
+            label=_("Was %(name)s heard?") % name,
+            choices=YES_NO,
+            required=False,
+            coerce=_yes_no,
+            empty_value=None,
+        )
+        self.fields[f"{key}_heard_on"] = forms.DateField(
+            label=_("Heard on"), required=False, widget=DateInput()
+        )
+        self.fields[f"{key}_method"] = forms.ChoiceField(
+            label=_("How"), required=False, choices=[("", "—"), *HearingWay.choices]
+        )
+        self.fields[f"{key}_view"] = forms.CharField(
+            label=_("Their view"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        )
+        self.fields[f"{key}_not_heard_reason"] = forms.CharField(
+            label=_("Why not heard"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        )
+        heard = {True: "yes", False: "no"}.get(p.heard, "")  # type: ignore[arg-type]
+        self.initial.update(
+            {
+                f"{key}_heard": heard,
+                f"{key}_heard_on": p.heard_on,
+                f"{key}_method": p.method,
+                f"{key}_view": p.view,
+                f"{key}_not_heard_reason": p.not_heard_reason,
+            }
+        )
+
+    def party_rows(self) -> list[tuple[DecisionParty, list[Any]]]:
+        names = ("heard", "heard_on", "method", "view", "not_heard_reason")
+        return [(p, [self[f"party_{p.pk}_{n}"] for n in names]) for p in self.parties]
+
+    def values(self) -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
+        data = self.cleaned_data
+        text = {n: data.get(n) for n in self.TEXT_FIELDS}
+        text["decider"] = data.get("decider")
+        names = ("heard", "heard_on", "method", "view", "not_heard_reason")
+        parties = {p.pk: {n: data.get(f"party_{p.pk}_{n}") for n in names} for p in self.parties}
+        return text, parties
+
+
+def decision_initial(decision: Decision) -> dict[str, Any]:
+    return {
+        **{n: getattr(decision, n) for n in DecisionForm.TEXT_FIELDS},
+        "decider": decision.decider_id,
+        "info_person": decision.info_person_id,
+        "lock_version": decision.lock_version,
+    }
+
+
+class SignForm(MoniaForm):
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class CorrectForm(MoniaForm):
+    reason = forms.CharField(
+        label=_("What is corrected and why"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ServeForm(MoniaForm):
+    party = forms.ModelChoiceField(label=_("Party"), queryset=DecisionParty.objects.none())
+    channel = forms.ChoiceField(
+        label=_("How"), choices=ServiceChannel.choices, widget=forms.RadioSelect
+    )
+    sent_on = forms.DateField(label=_("Sent or handed over on"), widget=DateInput())
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, parties: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("submission_key", uuid.uuid4())
+        self.fields["party"].queryset = parties  # type: ignore[attr-defined]
+        self.fields["party"].label_from_instance = lambda p: (  # type: ignore[attr-defined]
+            f"{p.person.full_name} ({p.get_role_display()})"
+        )

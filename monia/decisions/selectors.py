@@ -1,0 +1,184 @@
+"""Reads for decisions. Callers reach the case through ``decisions.access`` (which logged
+the read); these functions only shape what the pages show."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from monia.access import policy
+from monia.accounts.models import Role, User
+from monia.casework.measure_selectors import consenters
+from monia.casework.models import Case, Measure, MeasureConsent, MeasureKind
+from monia.decisions.kinds import SENIOR_OFFICIAL_ONLY, DecisionKind
+from monia.decisions.models import Decision, DecisionParty, DecisionService, PartyRole
+from monia.people.models import Person, Relationship
+
+# Who cared for the child (LsL 90 § may appeal): an adult of the household who is not a
+# guardian — never a sibling or a partner of the parent.
+CARER_KINDS = ("foster_parent", "step_parent", "grandparent", "other_relative", "other")
+
+# The decision a measure asks for: when recorded, when ended, when extended (LsL 38 a §).
+DECISION_FOR_MEASURE = {
+    MeasureKind.COMMUNITY_SUPPORT: DecisionKind.SUPPORT_MEASURE,
+    MeasureKind.PLACEMENT_AS_SUPPORT: DecisionKind.PLACEMENT_AS_SUPPORT,
+    MeasureKind.EMERGENCY_PLACEMENT: DecisionKind.EMERGENCY_PLACEMENT,
+    MeasureKind.CARE_ORDER: DecisionKind.CARE_ORDER,
+    MeasureKind.SUBSTITUTE_CARE: DecisionKind.CARE_ORDER,
+    MeasureKind.AFTERCARE: DecisionKind.AFTERCARE,
+}
+ENDING_OF_MEASURE = {
+    MeasureKind.COMMUNITY_SUPPORT: DecisionKind.SUPPORT_MEASURE_END,
+    MeasureKind.PLACEMENT_AS_SUPPORT: DecisionKind.PLACEMENT_AS_SUPPORT_END,
+    MeasureKind.EMERGENCY_PLACEMENT: DecisionKind.EMERGENCY_PLACEMENT_END,
+    MeasureKind.CARE_ORDER: DecisionKind.CARE_ORDER_END,
+    MeasureKind.SUBSTITUTE_CARE: DecisionKind.PLACEMENT_CHANGE,
+    MeasureKind.AFTERCARE: DecisionKind.AFTERCARE_MEASURE,
+}
+
+
+def kinds_for_measure(measure: Measure) -> list[str]:
+    """The decisions a measure row offers: its own, its extension, its ending."""
+    kinds = [DECISION_FOR_MEASURE[MeasureKind(measure.kind)]]
+    if measure.kind == MeasureKind.EMERGENCY_PLACEMENT and measure.extended_to is not None:
+        kinds.append(DecisionKind.EMERGENCY_PLACEMENT_EXTENSION)
+    if measure.ended_on is not None or measure.kind == MeasureKind.SUBSTITUTE_CARE:
+        kinds.append(ENDING_OF_MEASURE[MeasureKind(measure.kind)])
+    return [str(k) for k in kinds]
+
+
+@dataclass(frozen=True)
+class PartyCandidate:
+    person: Person
+    role: str
+
+
+def party_candidates(case: Case, *, on: datetime.date) -> list[PartyCandidate]:
+    """The parties of a decision on the child: the guardians on the day, the child (always
+    a party; heard from 12, HL 34 §), and the adults who cared for the child (LsL 90 §)."""
+    found = [
+        PartyCandidate(c.person, PartyRole.GUARDIAN)
+        for c in consenters(case, on=on)
+        if c.party == "guardian"
+    ]
+    found.append(PartyCandidate(case.child, PartyRole.CHILD))
+    seen = {c.person.pk for c in found}
+    carers = (
+        Relationship.objects.filter(
+            to_person=case.child, is_guardian=False, lives_with=True, kind__in=CARER_KINDS
+        )
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on))
+        .select_related("from_person")
+        .order_by("pk")
+    )
+    for tie in carers:
+        if tie.from_person_id not in seen:
+            seen.add(tie.from_person_id)
+            found.append(PartyCandidate(tie.from_person, PartyRole.CARER))
+    return found
+
+
+def deciders(case: Case, kind: str) -> QuerySet[User]:
+    """The county's staff who may decide this decision on this case: a qualified social
+    worker of the case or the senior official (LsL 13 §); the senior official alone for a
+    care order and its ending (LsL 43 §, 47 §)."""
+    staff = User.objects.filter(county_id=case.county_id, is_active=True)
+    if kind in SENIOR_OFFICIAL_ONLY:
+        return staff.filter(role=Role.SENIOR_OFFICIAL).order_by("last_name", "first_name")
+    rule = Q(role=Role.SENIOR_OFFICIAL) | Q(
+        role__in=policy.DECIDING_ROLES - {Role.SENIOR_OFFICIAL}
+    ) & (Q(pk=case.designated_worker_id) | Q(team_id=case.team_id))
+    return staff.filter(rule).order_by("last_name", "first_name")
+
+
+def decisions_of_case(case: Case, *, with_drafts: bool) -> list[Decision]:
+    """The case's decisions, newest first, with their parties and services (3 queries);
+    drafts only for those who work on the case."""
+    qs = case.decisions.select_related("decider", "corrects").prefetch_related(
+        Prefetch("parties", DecisionParty.objects.select_related("person")),
+        Prefetch("services", DecisionService.objects.select_related("party__person")),
+    )
+    if not with_drafts:
+        qs = qs.filter(state="signed")
+    return list(qs.order_by("-signed_at", "-pk"))
+
+
+@dataclass(frozen=True)
+class AppealStatus:
+    """Whether a signed decision is still open to appeal: until the last party's period
+    ends, and while a party who may appeal is not yet served (their period has not begun)."""
+
+    open: bool
+    until: datetime.date | None
+    unserved: int
+
+
+def appeal_status(decision: Decision, *, today: datetime.date) -> AppealStatus:
+    """Reads the prefetched parties and services (no query)."""
+    if decision.state != "signed":
+        return AppealStatus(False, None, 0)
+    services = list(decision.services.all())
+    served = {s.party_id for s in services}
+    unserved = sum(1 for p in decision.parties.all() if p.may_appeal and p.pk not in served)
+    until = max((s.appeal_ends for s in services), default=None)
+    return AppealStatus(unserved > 0 or (until is not None and until >= today), until, unserved)
+
+
+def open_to_appeal(decisions: Iterable[Decision], *, today: datetime.date) -> list[Decision]:
+    return [d for d in decisions if appeal_status(d, today=today).open]
+
+
+def services_by_party(decision: Decision) -> list[tuple[DecisionParty, list[DecisionService]]]:
+    """Each party with the services recorded to them (prefetched: no query)."""
+    services = list(decision.services.all())
+    return [(p, [s for s in services if s.party_id == p.pk]) for p in decision.parties.all()]
+
+
+def decision_with_parts(case: Case, decision_id: int) -> Decision | None:
+    return (
+        case.decisions.select_related(
+            "case__county", "case__child", "preparer", "decider", "info_person", "corrects"
+        )
+        .prefetch_related(
+            Prefetch("parties", DecisionParty.objects.select_related("person")),
+            Prefetch("services", DecisionService.objects.select_related("party__person")),
+        )
+        .filter(pk=decision_id)
+        .first()
+    )
+
+
+def is_corrected(decision: Decision) -> bool:
+    return Decision.objects.filter(corrects=decision).exists()
+
+
+def measures_of(case: Case) -> QuerySet[Measure]:
+    return case.measures.order_by("-started_on", "-pk")
+
+
+def measure_chosen(measures: QuerySet[Measure], raw: str | None) -> Measure | None:
+    """The measure named in the address, when it is one of the case's."""
+    return measures.filter(pk=int(raw)).first() if raw and raw.isdigit() else None
+
+
+def staff_of(case: Case) -> QuerySet[User]:
+    """Who may be named to give more information: the county's casework staff."""
+    return User.objects.filter(
+        county_id=case.county_id, is_active=True, role__in=policy.CASEWORK_ROLES
+    ).order_by("last_name", "first_name")
+
+
+def parties_of(decision: Decision) -> QuerySet[DecisionParty]:
+    return decision.parties.select_related("person").order_by("pk")
+
+
+def consents_of(decision: Decision) -> list[MeasureConsent]:
+    """The consents recorded with the decision's measure (LsL 37 §, 43 §), to show."""
+    if decision.measure_id is None:
+        return []
+    return list(
+        MeasureConsent.objects.filter(measure_id=decision.measure_id).select_related("person")
+    )

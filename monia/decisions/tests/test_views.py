@@ -1,0 +1,177 @@
+"""The decision pages: another team's worker gets 404 on every page; only the named
+decider signs; the list's queries do not grow with its decisions; a typed form is kept."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from monia.conftest import CaseWorld, login
+from monia.decisions.models import Decision
+from monia.decisions.testing import draft_for, signed_for
+
+pytestmark = pytest.mark.django_db
+
+READ_ONLY = ("decision_list", "decision_detail", "decision_pdf")
+PAGES = (
+    "decision_detail",
+    "decision_edit",
+    "decision_pdf",
+    "decision_sign",
+    "decision_correct",
+    "decision_serve",
+)
+
+
+def test_another_teams_worker_gets_404_on_every_page(
+    case_a: CaseWorld, worker_a: Any, other_team: Any, other_county: Any
+) -> None:
+    draft = draft_for(case_a.case, worker_a)
+    signed = signed_for(case_a.case, worker_a, kind="support_measure")
+    for who in ("other_team", "other_county"):
+        client = login(who)
+        for name in ("decision_list", "decision_new"):
+            url = reverse(name, args=[case_a.case.pk])
+            assert client.get(url).status_code == 404, name
+            if name not in READ_ONLY:
+                assert client.post(url, {}).status_code == 404, name
+        for name in PAGES:
+            for d in (draft, signed):
+                url = reverse(name, args=[case_a.case.pk, d.pk])
+                assert client.get(url).status_code == 404, (who, name)
+                if name not in READ_ONLY:
+                    assert client.post(url, {}).status_code == 404, (who, name)
+
+
+def test_a_worker_who_is_not_the_decider_cannot_sign(
+    case_a: CaseWorld, worker_a: Any, teammate_a: Any, senior_a: Any
+) -> None:
+    d = draft_for(case_a.case, worker_a, decider=senior_a)
+    url = reverse("decision_sign", args=[case_a.case.pk, d.pk])
+    for who in ("worker_a", "teammate_a"):
+        client = login(who)
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"lock_version": d.lock_version}).status_code == 404
+    d.refresh_from_db()
+    assert d.state == "draft"
+    response = login("senior_a").post(url, {"lock_version": d.lock_version})
+    assert response.status_code == 302
+    d.refresh_from_db()
+    assert d.state == "signed"
+
+
+def test_a_draft_is_hidden_from_the_coordinator_but_a_signed_one_is_not(
+    case_a: CaseWorld, worker_a: Any, coordinator_a: Any
+) -> None:
+    draft = draft_for(case_a.case, worker_a)
+    signed = signed_for(case_a.case, worker_a, kind="support_measure")
+    client = login("coordinator_a")
+    assert (
+        client.get(reverse("decision_detail", args=[case_a.case.pk, draft.pk])).status_code == 404
+    )
+    page = client.get(reverse("decision_detail", args=[case_a.case.pk, signed.pk]))
+    assert page.status_code == 200 and signed.number in page.content.decode()
+    listing = client.get(reverse("decision_list", args=[case_a.case.pk])).content.decode()
+    assert signed.number in listing and f"/decisions/{draft.pk}/" not in listing
+
+
+def test_the_worker_writes_a_decision_from_the_measure_row(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    client = login("worker_a", "en")
+    case_page = client.get(reverse("case_detail", args=[case_a.case.pk])).content.decode()
+    new_url = reverse("decision_new", args=[case_a.case.pk]) + f"?measure={case_a.emergency.pk}"
+    assert new_url in case_page.replace("&amp;", "&")
+    form = client.get(new_url).context["form"]
+    response = client.post(
+        new_url,
+        {
+            "kind": "emergency_placement",
+            "measure": case_a.emergency.pk,
+            "submission_key": form.initial["submission_key"],
+        },
+    )
+    d = Decision.objects.get()
+    assert response["Location"] == reverse("decision_edit", args=[case_a.case.pk, d.pk])
+    edit = client.get(response["Location"])
+    assert edit.status_code == 200 and "Perhekoti" in edit.content.decode()
+
+
+def test_the_edit_form_keeps_what_was_typed_when_another_window_saved(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    d = draft_for(case_a.case, worker_a)
+    client = login("worker_a", "en")
+    url = reverse("decision_edit", args=[case_a.case.pk, d.pk])
+    response = client.post(
+        url,
+        {
+            "matter": d.matter,
+            "decided_on": d.decided_on.isoformat() if d.decided_on else "",
+            "reasons": "Perustelut, jotka kirjoitin toisessa ikkunassa",
+            "lock_version": d.lock_version - 1,
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "another window" in html and "Perustelut, jotka kirjoitin toisessa ikkunassa" in html
+
+
+def test_the_signed_decision_shows_its_text_and_downloads_as_pdf(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    d = signed_for(case_a.case, worker_a)
+    client = login("worker_a")
+    html = client.get(reverse("decision_detail", args=[case_a.case.pk, d.pk])).content.decode()
+    assert d.reasons in html and d.number in html
+    pdf = client.get(reverse("decision_pdf", args=[case_a.case.pk, d.pk]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+
+
+def test_the_service_form_shows_the_appeal_end_and_the_case_page_lists_it(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    d = signed_for(case_a.case, worker_a)
+    guardian = d.parties.get(role="guardian")
+    client = login("worker_a", "en")
+    case_url = reverse("case_detail", args=[case_a.case.pk])
+    assert "Decisions open to appeal" in client.get(case_url).content.decode()
+    url = reverse("decision_serve", args=[case_a.case.pk, d.pk])
+    form = client.get(url).context["form"]
+    response = client.post(
+        url,
+        {
+            "party": guardian.pk,
+            "channel": "letter",
+            "sent_on": timezone.localdate().isoformat(),
+            "submission_key": form.initial["submission_key"],
+        },
+        follow=True,
+    )
+    service = d.services.get()
+    assert service.appeal_ends.strftime("%-d.%-m.%Y") in response.content.decode()
+
+
+def test_the_list_does_not_grow_in_queries_with_its_decisions(
+    case_a: CaseWorld, worker_a: Any, django_assert_max_num_queries: Any
+) -> None:
+    client = login("worker_a")
+    url = reverse("decision_list", args=[case_a.case.pk])
+    signed_for(case_a.case, worker_a)
+    client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for kind in ("support_measure", "aftercare_measure", "support_measure_end"):
+        signed_for(case_a.case, worker_a, kind=kind)
+    draft_for(case_a.case, worker_a, kind="support_measure")
+    with CaptureQueriesContext(connection) as many:
+        html = client.get(url).content.decode()
+    assert html.count('class="item"') == 5
+    assert len(many.captured_queries) == len(few.captured_queries)
+    assert len(many.captured_queries) <= 14

@@ -1,0 +1,224 @@
+"""Decision pages. Thin: each view asks ``decisions.access``, calls one service, renders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from monia.access import policy
+from monia.access.policy import Action
+from monia.access.purposes import Purpose
+from monia.decisions import access, forms, selectors, services
+from monia.decisions.document import decision_document
+from monia.ui.errors import apply_errors
+from monia.ui.pdf import document_pdf
+
+GET_POST = require_http_methods(["GET", "POST"])
+
+
+@login_required
+@require_GET
+def decision_list(request: HttpRequest, case_id: int) -> HttpResponse:
+    user = policy.user_of(request)
+    case = access.case_for(user, case_id, purpose=Purpose.DECISION_LIST)
+    today = timezone.localdate()
+    decisions = selectors.decisions_of_case(case, with_drafts=access.sees_drafts(user, case))
+    rows = [(d, selectors.appeal_status(d, today=today)) for d in decisions]
+    return render(
+        request,
+        "decisions/list.html",
+        {"case": case, "rows": rows, "may_new": policy.may(user, Action.DECIDE, case)},
+    )
+
+
+@login_required
+@GET_POST
+def decision_new(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Start a draft, from a measure of the case (``?measure=``) or by its kind."""
+    user = policy.user_of(request)
+    case = access.case_for(user, case_id, purpose=Purpose.DECISION_NEW, action=Action.DECIDE)
+    measures = selectors.measures_of(case)
+    measure = selectors.measure_chosen(measures, request.GET.get("measure"))
+    kinds = selectors.kinds_for_measure(measure) if measure is not None else None
+    initial = {"measure": measure.pk if measure else None, "kind": kinds[0] if kinds else None}
+    data = request.POST if request.method == "POST" else None
+    form = forms.NewDecisionForm(data, measures=measures, kinds=kinds, initial=initial)
+    if data is not None and form.is_valid():
+        try:
+            decision = services.decision_draft(user=user, case=case, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(request, _("The draft decision was started."))
+            return redirect("decision_edit", case_id=case.pk, decision_id=decision.pk)
+    return render(request, "decisions/new.html", {"case": case, "form": form, "measure": measure})
+
+
+def _decision_form(case: Any, decision: Any, data: Any) -> forms.DecisionForm:
+    return forms.DecisionForm(
+        data,
+        parties=list(decision.parties.all()),
+        deciders=selectors.deciders(case, decision.kind),
+        staff=selectors.staff_of(case),
+        initial=forms.decision_initial(decision),
+    )
+
+
+@login_required
+@GET_POST
+def decision_edit(request: HttpRequest, case_id: int, decision_id: int) -> HttpResponse:
+    user = policy.user_of(request)
+    case, decision = access.decision_get_for_user(
+        user, case_id, decision_id, purpose=Purpose.DECISION_EDIT, action=Action.DECIDE
+    )
+    if decision.state != "draft":
+        raise policy.NotFound
+    form = _decision_form(case, decision, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        text, parties = form.values()
+        try:
+            services.decision_update(
+                user=user,
+                decision=decision,
+                lock_version=form.cleaned_data["lock_version"],
+                data=text,
+                parties=parties,
+            )
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(request, _("The draft decision was saved."))
+            return redirect("decision_detail", case_id=case.pk, decision_id=decision.pk)
+    return render(
+        request,
+        "decisions/edit.html",
+        {
+            "case": case,
+            "decision": decision,
+            "form": form,
+            "consents": selectors.consents_of(decision),
+        },
+    )
+
+
+@login_required
+@require_GET
+def decision_detail(request: HttpRequest, case_id: int, decision_id: int) -> HttpResponse:
+    user = policy.user_of(request)
+    case, decision = access.decision_get_for_user(
+        user, case_id, decision_id, purpose=Purpose.DECISION_READ
+    )
+    language = translation.get_language() or "fi"
+    return render(
+        request,
+        "decisions/detail.html",
+        {
+            "case": case,
+            "decision": decision,
+            "document": decision_document(decision, language=language[:2]),
+            "actions": access.actions_on(user, case, decision),
+            "served": selectors.services_by_party(decision),
+            "appeal": selectors.appeal_status(decision, today=timezone.localdate()),
+            "consents": selectors.consents_of(decision),
+        },
+    )
+
+
+@login_required
+@require_GET
+def decision_pdf(request: HttpRequest, case_id: int, decision_id: int) -> HttpResponse:
+    user = policy.user_of(request)
+    _case, decision = access.decision_get_for_user(
+        user, case_id, decision_id, purpose=Purpose.DECISION_PDF
+    )
+    language = (translation.get_language() or "fi")[:2]
+    pdf = document_pdf(decision_document(decision, language=language))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = decision.number or f"luonnos-{decision.pk}"
+    response["Content-Disposition"] = f'attachment; filename="paatos-{name}.pdf"'
+    return response
+
+
+@login_required
+@GET_POST
+def decision_sign(request: HttpRequest, case_id: int, decision_id: int) -> HttpResponse:
+    """The named decider confirms and signs."""
+    user = policy.user_of(request)
+    case, decision = access.draft_for_signing(
+        user, case_id, decision_id, purpose=Purpose.DECISION_SIGN
+    )
+    data = request.POST if request.method == "POST" else None
+    form = forms.SignForm(data, initial={"lock_version": decision.lock_version})
+    if data is not None and form.is_valid():
+        try:
+            services.decision_sign(
+                user=user, decision=decision, lock_version=form.cleaned_data["lock_version"]
+            )
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(request, _("The decision was signed."))
+            return redirect("decision_detail", case_id=case.pk, decision_id=decision.pk)
+    return render(
+        request, "decisions/sign.html", {"case": case, "decision": decision, "form": form}
+    )
+
+
+@login_required
+@GET_POST
+def decision_correct(request: HttpRequest, case_id: int, decision_id: int) -> HttpResponse:
+    user = policy.user_of(request)
+    case, decision = access.decision_get_for_user(
+        user, case_id, decision_id, purpose=Purpose.DECISION_CORRECT, action=Action.DECIDE
+    )
+    form = forms.CorrectForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = services.decision_correct(
+                user=user, decision=decision, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(request, _("A correcting draft was started."))
+            return redirect("decision_edit", case_id=case.pk, decision_id=new.pk)
+    return render(
+        request, "decisions/correct.html", {"case": case, "decision": decision, "form": form}
+    )
+
+
+@login_required
+@GET_POST
+def decision_serve(request: HttpRequest, case_id: int, decision_id: int) -> HttpResponse:
+    user = policy.user_of(request)
+    case, decision = access.decision_get_for_user(
+        user, case_id, decision_id, purpose=Purpose.DECISION_SERVE, action=Action.RECORD
+    )
+    form = forms.ServeForm(
+        request.POST if request.method == "POST" else None,
+        parties=selectors.parties_of(decision),
+        initial={"sent_on": timezone.localdate(), "channel": "letter"},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            service = services.decision_serve(user=user, decision=decision, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(
+                request,
+                _("The service was recorded. The appeal period ends on %(date)s.")
+                % {"date": service.appeal_ends.strftime("%-d.%-m.%Y")},
+            )
+            return redirect("decision_detail", case_id=case.pk, decision_id=decision.pk)
+    return render(
+        request, "decisions/serve.html", {"case": case, "decision": decision, "form": form}
+    )

@@ -1,0 +1,95 @@
+"""Decisions in the demo: each county's appeal authorities (plausible names and addresses,
+marked as demo data), and on the showcase worker's first client one signed decision
+served to a guardian by letter and one draft — so a new user sees both. Everything goes
+through the services, signing and service included. No randomness."""
+
+from __future__ import annotations
+
+import datetime
+
+from monia.casework.models import Case, CaseStage
+from monia.decisions import services
+from monia.decisions.models import AppealAuthority, AuthorityKind, Decision
+from monia.demo.steps import TeamStaff
+from monia.teams.models import County
+
+DEMO = " (demo)"
+
+
+def authorities_build(county: County) -> None:
+    body_fi = f"{county.name_fi}n yksilöasioiden jaosto{DEMO}"
+    AppealAuthority.objects.create(
+        county=county,
+        kind=AuthorityKind.ADMINISTRATIVE_COURT,
+        name_fi=f"Vaasan hallinto-oikeus{DEMO}",
+        name_sv=f"Vasa förvaltningsdomstol{DEMO}",
+        address="PL 204, 65101 Vaasa",
+        email="vaasa.hao@example.invalid",
+        phone="029 56 42611",
+        hours_fi="ma–pe 8.00–16.15",
+        hours_sv="mån–fre 8.00–16.15",
+    )
+    AppealAuthority.objects.create(
+        county=county,
+        kind=AuthorityKind.INDIVIDUAL_MATTERS_BODY,
+        name_fi=body_fi,
+        name_sv=f"{county.name_sv}, sektionen för individärenden{DEMO}",
+        address=f"{county.controller}, kirjaamo, PL 100, 00100 Demokaupunki",
+        email="kirjaamo@example.invalid",
+        phone="012 345 6789",
+        hours_fi="ma–pe 9.00–15.00",
+        hours_sv="mån–fre 9.00–15.00",
+    )
+
+
+def decisions_build(*, staff: TeamStaff, today: datetime.date) -> None:
+    authorities_build(staff.team.county)
+    worker = staff.workers[0]
+    case = (
+        Case.objects.filter(team=staff.team, designated_worker=worker, stage=CaseStage.CLIENT)
+        .select_related("child", "county")
+        .order_by("pk")
+        .first()
+    )
+    if case is None:
+        return
+    decided = today - datetime.timedelta(days=10)
+    signed = _complete(_draft(case, worker), worker, decided)
+    signed = services.decision_sign(user=worker, decision=signed, lock_version=signed.lock_version)
+    guardian = signed.parties.filter(role="guardian").first() or signed.parties.first()
+    if guardian is not None:
+        services.decision_serve(
+            user=worker, decision=signed, party=guardian, channel="letter", sent_on=decided
+        )
+    _draft(case, worker, kind="support_measure_end")
+
+
+def _draft(case: Case, worker: object, kind: str = "support_measure") -> Decision:
+    return services.decision_draft(user=worker, case=case, kind=kind)  # type: ignore[arg-type]
+
+
+def _complete(decision: Decision, worker: object, decided: datetime.date) -> Decision:
+    heard = {
+        p.pk: {
+            "heard": True,
+            "heard_on": decided - datetime.timedelta(days=2),
+            "method": "in_person",
+            "view": "Pitää tukea tarpeellisena.",
+        }
+        for p in decision.parties.all()
+    }
+    return services.decision_update(
+        user=worker,  # type: ignore[arg-type]
+        decision=decision,
+        lock_version=decision.lock_version,
+        data={
+            "matter": decision.matter,
+            "decided_on": decided,
+            "decision_text": "Lapselle myönnetään tehostettua perhetyötä kuuden kuukauden ajan.",
+            "facts": "Palvelutarpeen arviointi ja asiakassuunnitelma; kotikäynnit.",
+            "reasons": "Perheen arki tarvitsee tukea, jotta lapsen kasvu ja kehitys turvataan.",
+            "provisions": "Lastensuojelulaki 34 §, 36 §; sosiaalihuoltolaki 18 §",
+            "decider": worker,
+        },
+        parties=heard,
+    )
