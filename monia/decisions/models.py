@@ -79,12 +79,6 @@ class Decision(models.Model):
     )
     correction_reason = models.TextField(_("what is corrected and why"), blank=True)
     shown_in_portal = models.BooleanField(_("shown to the family in the portal"), default=True)
-    structured = models.JSONField(
-        _("national structure (Sosmeta)"),
-        null=True,
-        blank=True,
-        help_text=_("The decision as its national definition, frozen at signing."),
-    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -158,7 +158,6 @@ def test_the_decider_signs_and_the_decision_is_numbered(case_a: CaseWorld, worke
     d = _sign(draft_for(case_a.case, worker_a), worker_a)
     year = d.decided_on.year
     assert d.state == "signed" and d.number == f"a-{year}-1" and d.signed_at is not None
-    assert d.structured is None
     event = ChronologyEvent.objects.get(kind="decision_signed")
     assert event.detail == d.number and event.actor == worker_a
 

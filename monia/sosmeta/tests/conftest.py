@@ -74,7 +74,7 @@ def signed_decision(kind: str, cw: CaseWorld, preparer: User, decider: User) -> 
         case=cw.case,
         measure=measure_for(kind, cw, preparer),
         kind=kind,
-        state="signed",
+        state="draft",  # parties first: the database refuses them on a signed decision
         number=f"LS-2025-{len(kind)}",
         decided_on=TODAY(),
         matter="Lapsen tilanne ja tarvittava tuki",
@@ -93,6 +93,8 @@ def signed_decision(kind: str, cw: CaseWorld, preparer: User, decider: User) -> 
         signed_at=timezone.now(),
     )
     _parties(decision, cw)
+    Decision.objects.filter(pk=decision.pk).update(state="signed")
+    decision.refresh_from_db()
     return decision
 
 
