@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "django_otp",  # staff second factor: TOTP apps and passkeys (monia/mfa)
     "django_otp.plugins.otp_totp",
     "django_otp_webauthn",
+    "django_tasks",  # background tasks: the backport of Django 6's django.tasks
+    "django_tasks_db",  # their database queue, run by `manage.py db_worker`
     "monia.teams",
     "monia.accounts",
     "monia.people",
@@ -87,6 +89,7 @@ INSTALLED_APPS = [
     "monia.rights",  # four eyes on access rights, the rights log, password links
     "monia.portal",
     "monia.calendar",
+    "monia.archive",  # the archive export of a case's signed documents (a background task)
     "monia.dialogue",
     "monia.voice",
     "monia.consult",
@@ -235,6 +238,20 @@ elif MONIA_ATTACHMENT_STORAGE == "s3":
     }
 else:
     raise ImproperlyConfigured("MONIA_ATTACHMENT_STORAGE is 'filesystem' or 's3'")
+# Background tasks (django-tasks, the backport of Django 6's django.tasks): "database" queues
+# them in PostgreSQL for `manage.py db_worker` (`make run` starts one beside the server);
+# "immediate" runs each task at once inside the request (a development aid, no worker).
+MONIA_TASKS_BACKEND = env_str("MONIA_TASKS_BACKEND", "database")
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if MONIA_TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured("MONIA_TASKS_BACKEND is 'database' or 'immediate'")
+TASKS = {
+    "default": {"BACKEND": _TASK_BACKENDS[MONIA_TASKS_BACKEND], "QUEUES": ["default"]},
+}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

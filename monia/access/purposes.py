@@ -30,6 +30,7 @@ ATTACHMENT = _("A file added to the child's matter")
 CALENDAR_NAMES = _("The child's name in the worker's calendar")
 CONTACT = _("Addresses, phone numbers and e-mail")
 SEARCH = _("The child's name in a worker's search")
+ARCHIVE = _("All the signed papers, packed to be kept in the archive")
 
 
 class Purpose(models.TextChoices):
@@ -86,6 +87,10 @@ class Purpose(models.TextChoices):
     MEASURE_NEW = "measure_new", DECISIONS
     MEASURE_EXTEND = "measure_extend", DECISIONS
     MEASURE_END = "measure_end", DECISIONS
+    # The archive export of the signed documents (monia/archive)
+    ARCHIVE_EXPORTS = "archive_exports", ARCHIVE
+    ARCHIVE_EXPORT_REQUEST = "archive_export_request", ARCHIVE
+    ARCHIVE_EXPORT_DOWNLOAD = "archive_export_download", ARCHIVE
     # The systemic team
     CASEBOARD = "caseboard", TEAM_MEETING
     CASE_FLAG = "case_flag", TEAM_MEETING

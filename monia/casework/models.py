@@ -379,6 +379,8 @@ class EventKind(models.TextChoices):
     RELATIONSHIP_CORRECTED = "relationship_corrected", _("Family relation corrected")
     CLIENT_NOTE = "client_note", _("Client note")
     CLIENT_NOTE_AMENDED = "client_note_amended", _("Client note amended")
+    ARCHIVE_EXPORT_REQUESTED = "archive_export_requested", _("Archive export asked for")
+    ARCHIVE_EXPORT_DOWNLOADED = "archive_export_downloaded", _("Archive export downloaded")
 
 
 class ChronologyEvent(models.Model):
