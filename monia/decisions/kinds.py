@@ -11,12 +11,14 @@ class DecisionKind(models.TextChoices):
     SUPPORT_MEASURE = "support_measure", _("Support measure (LsL 34–36 §)")
     SUPPORT_MEASURE_END = "support_measure_end", _("Ending a support measure")
     PLACEMENT_AS_SUPPORT = "placement_as_support", _("Placement as a support measure (LsL 37 §)")
-    PLACEMENT_AS_SUPPORT_END = "placement_as_support_end", _(
-        "Ending a placement as a support measure"
+    PLACEMENT_AS_SUPPORT_END = (
+        "placement_as_support_end",
+        _("Ending a placement as a support measure"),
     )
     EMERGENCY_PLACEMENT = "emergency_placement", _("Emergency placement (LsL 38 §)")
-    EMERGENCY_PLACEMENT_EXTENSION = "emergency_placement_extension", _(
-        "Extending an emergency placement (LsL 38 a §)"
+    EMERGENCY_PLACEMENT_EXTENSION = (
+        "emergency_placement_extension",
+        _("Extending an emergency placement (LsL 38 a §)"),
     )
     EMERGENCY_PLACEMENT_END = "emergency_placement_end", _("Ending an emergency placement")
     CARE_ORDER = "care_order", _("Care order and substitute care (LsL 40, 43 §)")

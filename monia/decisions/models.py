@@ -41,9 +41,7 @@ class Decision(models.Model):
     provisions = models.TextField(_("provisions applied"), blank=True)
     enforced_at_once = models.BooleanField(_("enforced immediately (LsL 92 §)"), default=False)
     enforcement_reason = models.TextField(_("why immediate enforcement"), blank=True)
-    appeal_route = models.CharField(
-        _("appeal route"), max_length=12, choices=AppealRoute.choices
-    )
+    appeal_route = models.CharField(_("appeal route"), max_length=12, choices=AppealRoute.choices)
     preparer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -80,9 +78,7 @@ class Decision(models.Model):
         verbose_name=_("corrects the decision"),
     )
     correction_reason = models.TextField(_("what is corrected and why"), blank=True)
-    shown_in_portal = models.BooleanField(
-        _("shown to the family in the portal"), default=True
-    )
+    shown_in_portal = models.BooleanField(_("shown to the family in the portal"), default=True)
     structured = models.JSONField(
         _("national structure (Sosmeta)"),
         null=True,
@@ -150,9 +146,7 @@ class DecisionParty(models.Model):
     role = models.CharField(_("party"), max_length=20, choices=PartyRole.choices)
     heard = models.BooleanField(_("heard"), null=True)
     heard_on = models.DateField(_("heard on"), null=True, blank=True)
-    method = models.CharField(
-        _("how"), max_length=20, choices=HearingWay.choices, blank=True
-    )
+    method = models.CharField(_("how"), max_length=20, choices=HearingWay.choices, blank=True)
     view = models.TextField(_("their view"), blank=True)
     not_heard_reason = models.TextField(_("why not heard"), blank=True)
     may_appeal = models.BooleanField(_("may appeal"), default=True)
@@ -216,8 +210,9 @@ class DecisionService(models.Model):
 
 class AuthorityKind(models.TextChoices):
     ADMINISTRATIVE_COURT = "administrative_court", _("Administrative court (appeals)")
-    INDIVIDUAL_MATTERS_BODY = "individual_matters_body", _(
-        "The county's body for individual matters (requests for correction)"
+    INDIVIDUAL_MATTERS_BODY = (
+        "individual_matters_body",
+        _("The county's body for individual matters (requests for correction)"),
     )
 
 
