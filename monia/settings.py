@@ -238,20 +238,13 @@ elif MONIA_ATTACHMENT_STORAGE == "s3":
     }
 else:
     raise ImproperlyConfigured("MONIA_ATTACHMENT_STORAGE is 'filesystem' or 's3'")
-# Background tasks (django-tasks, the backport of Django 6's django.tasks): "database" queues
-# them in PostgreSQL for `manage.py db_worker` (`make run` starts one beside the server);
-# "immediate" runs each task at once inside the request (a development aid, no worker).
+# Background tasks (django-tasks): "database" for `manage.py db_worker`, "immediate" to test.
 MONIA_TASKS_BACKEND = env_str("MONIA_TASKS_BACKEND", "database")
-_TASK_BACKENDS = {
-    "database": "django_tasks_db.DatabaseBackend",
-    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-}
+_IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
+_TASK_BACKENDS = {"database": "django_tasks_db.DatabaseBackend", "immediate": _IMMEDIATE_TASKS}
 if MONIA_TASKS_BACKEND not in _TASK_BACKENDS:
     raise ImproperlyConfigured("MONIA_TASKS_BACKEND is 'database' or 'immediate'")
-TASKS = {
-    "default": {"BACKEND": _TASK_BACKENDS[MONIA_TASKS_BACKEND], "QUEUES": ["default"]},
-}
-
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[MONIA_TASKS_BACKEND], "QUEUES": ["default"]}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

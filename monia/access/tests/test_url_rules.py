@@ -98,10 +98,13 @@ def _attachment(cw: CaseWorld) -> Any:
 
 
 def _archive_export(cw: CaseWorld) -> Any:
-    from monia.accounts.models import User
+    from monia.accounts.models import Role, User
     from monia.archive.services import archive_export_build, archive_export_request
+    from monia.conftest import make_user
 
-    senior = User.objects.get(username="senior_a")
+    senior = User.objects.filter(username="senior_a").first() or make_user(
+        "senior_a", Role.SENIOR_OFFICIAL, cw.case.county, None
+    )
     export = archive_export_request(user=senior, case_id=cw.case.pk)
     return archive_export_build(export_id=export.pk)
 
