@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "django_otp",  # staff second factor: TOTP apps and passkeys (monia/mfa)
     "django_otp.plugins.otp_totp",
     "django_otp_webauthn",
+    "django_tasks",  # background tasks: the backport of Django 6's django.tasks
+    "django_tasks_db",  # their database queue, run by `manage.py db_worker`
     "monia.teams",
     "monia.accounts",
     "monia.people",
@@ -88,6 +90,7 @@ INSTALLED_APPS = [
     "monia.rights",  # four eyes on access rights, the rights log, password links
     "monia.portal",
     "monia.calendar",
+    "monia.archive",  # the archive export of a case's signed documents (a background task)
     "monia.dialogue",
     "monia.voice",
     "monia.consult",
@@ -236,6 +239,13 @@ elif MONIA_ATTACHMENT_STORAGE == "s3":
     }
 else:
     raise ImproperlyConfigured("MONIA_ATTACHMENT_STORAGE is 'filesystem' or 's3'")
+# Background tasks (django-tasks): "database" for `manage.py db_worker`, "immediate" to test.
+MONIA_TASKS_BACKEND = env_str("MONIA_TASKS_BACKEND", "database")
+_IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
+_TASK_BACKENDS = {"database": "django_tasks_db.DatabaseBackend", "immediate": _IMMEDIATE_TASKS}
+if MONIA_TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured("MONIA_TASKS_BACKEND is 'database' or 'immediate'")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[MONIA_TASKS_BACKEND], "QUEUES": ["default"]}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("monia.decisions.urls")),
     path("", include("monia.attachments.urls")),
     path("", include("monia.calendar.urls")),
+    path("", include("monia.archive.urls")),
     path("", include("monia.systemic.urls")),
     path("", include("monia.network.urls")),
     path("", include("monia.network.referral_urls")),

@@ -31,6 +31,7 @@ CALENDAR_NAMES = _("The child's name in the worker's calendar")
 CONTACT = _("Addresses, phone numbers and e-mail")
 SEARCH = _("The child's name in a worker's search")
 LETTERS = _("Letters sent to the family")
+ARCHIVE = _("All the signed papers, packed to be kept in the archive")
 
 
 class Purpose(models.TextChoices):
@@ -102,6 +103,10 @@ class Purpose(models.TextChoices):
     DECISION_SIGN = "decision_sign", DECISIONS
     DECISION_CORRECT = "decision_correct", DECISIONS
     DECISION_SERVE = "decision_serve", DECISIONS
+    # The archive export of the signed documents (monia/archive)
+    ARCHIVE_EXPORTS = "archive_exports", ARCHIVE
+    ARCHIVE_EXPORT_REQUEST = "archive_export_request", ARCHIVE
+    ARCHIVE_EXPORT_DOWNLOAD = "archive_export_download", ARCHIVE
     # The systemic team
     CASEBOARD = "caseboard", TEAM_MEETING
     CASE_FLAG = "case_flag", TEAM_MEETING

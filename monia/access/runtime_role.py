@@ -45,6 +45,7 @@ READ_WRITE = (
     "accounts_user",
     "accounts_user_groups",
     "accounts_user_user_permissions",
+    "archive_archiveexport",
     "attachments_attachment",
     "auth_group",
     "auth_group_permissions",
@@ -79,6 +80,9 @@ READ_WRITE = (
     "django_otp_webauthn_webauthncredential",
     "django_otp_webauthn_webauthnuserhandle",
     "django_session",
+    # The background tasks' queue (django-tasks-db): the web application enqueues, the
+    # worker (`manage.py db_worker`, the same role) claims and finishes; pruning deletes.
+    "django_tasks_database_dbtaskresult",
     "enotify_enotification",
     "experts_expertcase",
     "experts_expertgroup",

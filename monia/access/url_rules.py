@@ -10,6 +10,8 @@ INTAKE        staff who may record intakes (policy.may_record_intake)
 CASE_VIEW     policy.case_get_for_user(..., action=VIEW)
 CASE_RECORD   policy.case_get_for_user(..., action=RECORD)
 CASE_DECIDE   policy.case_get_for_user(..., action=DECIDE)
+CASE_ARCHIVE  the county's senior official only (archive.access.archive_case_get, which
+              passes policy.case_get_for_user(..., action=DECIDE)): the archive export
 CASE_PROTECTED  CASE_RECORD and access.contact.need_to_know: the designated worker and the
               team's qualified social workers (non-disclosure for personal safety)
 TEAM          policy.team_chosen_by_user / meeting_get_for_user: the user's own team (a
@@ -45,6 +47,7 @@ class Rule(enum.StrEnum):
     CASE_RECORD = "case_record"
     CASE_DECIDE = "case_decide"
     CASE_PROTECTED = "case_protected"
+    CASE_ARCHIVE = "case_archive"
     TEAM = "team"
     OWN_TASK = "own_task"
     OWN_DRAFT = "own_draft"
@@ -283,6 +286,10 @@ URL_RULES: dict[str, Rule] = {
     # link's token is the credential; an unknown, used or expired link shows only that.
     "password_reset_confirm": Rule.PUBLIC,
     "password_reset_complete": Rule.PUBLIC,
+    # The archive export of a case's signed documents (monia/archive): the senior official
+    # starts it and downloads the package; each download is a disclosure-log row.
+    "archive_exports": Rule.CASE_ARCHIVE,
+    "archive_export_zip": Rule.CASE_ARCHIVE,
 }
 
 # Namespaces whose every pattern shares one rule.

@@ -17,15 +17,25 @@ from monia.attachments.services import storage
 def attachment_response(attachment: Attachment) -> FileResponse:
     if attachment.removed:
         raise Http404
+    return stored_file_response(
+        attachment.stored_name,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+def stored_file_response(stored_name: str, *, filename: str, content_type: str) -> FileResponse:
+    """A file of the attachments storage (an attachment, an archive package) as a download;
+    404 when it is not there."""
     try:
-        handle = storage().open(attachment.stored_name, "rb")
+        handle = storage().open(stored_name, "rb")
     except FileNotFoundError:
         raise Http404 from None
     response = FileResponse(
         handle,
         as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+        filename=filename,
+        content_type=content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "no-store"

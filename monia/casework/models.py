@@ -380,10 +380,11 @@ class EventKind(models.TextChoices):
     DECISION_CORRECTED = "decision_corrected", _("A signed decision was corrected by a new one")
     DECISION_SERVED = "decision_served", _("Decision served to a party")
     LETTER_SENT = "letter_sent", _("Letter sent to the family")
-    ARCHIVE_EXPORTED = "archive_exported", _("Documents exported for the archive")
     RELATIONSHIP_CORRECTED = "relationship_corrected", _("Family relation corrected")
     CLIENT_NOTE = "client_note", _("Client note")
     CLIENT_NOTE_AMENDED = "client_note_amended", _("Client note amended")
+    ARCHIVE_EXPORT_REQUESTED = "archive_export_requested", _("Archive export asked for")
+    ARCHIVE_EXPORT_DOWNLOADED = "archive_export_downloaded", _("Archive export downloaded")
 
 
 class ChronologyEvent(models.Model):

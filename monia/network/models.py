@@ -135,6 +135,9 @@ class DisclosureSource(models.TextChoices):
     CONTRIBUTION_REQUEST = "contribution_request", _("Contribution request")
     CONSULTATION = "consultation", _("Consultation")
     NETWORK_MEETING = "network_meeting", _("Network meeting")
+    # The case's signed documents as an archive package, downloaded by the senior official
+    # to be handed to the archive (monia/archive): no partner organisation.
+    ARCHIVE_EXPORT = "archive_export", _("Archive export")
 
 
 class DisclosureBasis(models.TextChoices):
@@ -148,6 +151,7 @@ class DisclosureBasis(models.TextChoices):
     OTHER_STATUTORY = "other_statutory", _("Other statutory basis")
     CONSULTATION_CONSENT = "consent", _("Consent to the named consultation")
     MEETING_INVITATION = "meeting_invitation", _("Invitation to the network meeting")
+    ARCHIVING = "archiving", _("Archiving of the client documents (Archives Act 831/1994)")
 
 
 class DisclosureLog(models.Model):
@@ -173,7 +177,10 @@ class DisclosureLog(models.Model):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    # Empty only for an archive export: the package leaves to the county's own archive.
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
     case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="+")
     parts = models.JSONField(default=list)  # SharePart values; empty for other sources
@@ -198,6 +205,10 @@ class DisclosureLog(models.Model):
             models.CheckConstraint(
                 condition=models.Q(grant__isnull=True) | models.Q(source_id=models.F("grant_id")),
                 name="disclosure_grant_is_its_source",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(organisation__isnull=False) | models.Q(source="archive_export"),
+                name="disclosure_to_an_organisation_unless_archive",
             ),
         ]
 

@@ -48,7 +48,10 @@ def _rows(queryset: QuerySet[DisclosureLog]) -> list[DisclosureRow]:
             person_id=d.person_id,
             case_id=d.case_id,
             recipient_name=d.recipient.display_name,
-            organisation_name=d.organisation.name,
+            # An archive export has no partner organisation: the package goes to the archive.
+            organisation_name=d.organisation.name
+            if d.organisation
+            else str(DisclosureSource.ARCHIVE_EXPORT.label),
             source=d.source,
             source_label=_label(DisclosureSource, d.source),
             source_id=d.source_id,

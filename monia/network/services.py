@@ -129,7 +129,7 @@ class Disclosure:
 
     source: DisclosureSource
     source_id: int
-    organisation_id: int
+    organisation_id: int | None  # None only for an archive export (monia/archive)
     person_id: int
     case_id: int
     basis: str

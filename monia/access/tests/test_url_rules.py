@@ -39,7 +39,13 @@ def test_rule_table_names_only_existing_urls() -> None:
     assert set(URL_RULES) <= names
 
 
-CASE_RULES = {Rule.CASE_VIEW, Rule.CASE_RECORD, Rule.CASE_DECIDE, Rule.CASE_PROTECTED}
+CASE_RULES = {
+    Rule.CASE_VIEW,
+    Rule.CASE_RECORD,
+    Rule.CASE_DECIDE,
+    Rule.CASE_PROTECTED,
+    Rule.CASE_ARCHIVE,
+}
 CASE_URLS = sorted(name for name, rule in URL_RULES.items() if rule in CASE_RULES)
 
 
@@ -74,6 +80,8 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["letter_id"] = _letter(cw).pk
     if name.startswith("decision_") and name not in ("decision_list", "decision_new"):
         kwargs["decision_id"] = _decision(cw, draft=name == "decision_edit").pk
+    if name == "archive_export_zip":
+        kwargs["export_id"] = _archive_export(cw).pk
     # One-button changes on a record that is not there: the service refuses with a message.
     if name == "case_portal_document_show":
         kwargs["restriction_id"] = 999_999
@@ -99,6 +107,18 @@ def _attachment(cw: CaseWorld) -> Any:
         intake=cw.pending_intake,
         upload=upload("liite.pdf", PDF_BYTES),
     )
+
+
+def _archive_export(cw: CaseWorld) -> Any:
+    from monia.accounts.models import Role, User
+    from monia.archive.services import archive_export_build, archive_export_request
+    from monia.conftest import make_user
+
+    senior = User.objects.filter(username="senior_a").first() or make_user(
+        "senior_a", Role.SENIOR_OFFICIAL, cw.case.county, None
+    )
+    export = archive_export_request(user=senior, case_id=cw.case.pk)
+    return archive_export_build(export_id=export.pk)
 
 
 def _contact_detail(cw: CaseWorld) -> Any:
@@ -225,6 +245,7 @@ ALLOWED = {
     Rule.CASE_RECORD: {"worker_a", "teammate_a", "family_worker_a", "senior_a"},
     Rule.CASE_DECIDE: {"worker_a", "teammate_a", "senior_a"},
     Rule.CASE_PROTECTED: {"worker_a", "teammate_a"},
+    Rule.CASE_ARCHIVE: {"senior_a"},
 }
 PERSONAS = [
     "worker_a",

@@ -48,14 +48,14 @@ Target = tuple[walk.Persona | None, str, str]  # who opens it, the URL, the page
 
 
 def _not_a_page(name: str) -> bool:
-    """Downloads (PDF, SVG, attached files, the calendar feed), logouts, the SAML and OpenID
+    """Downloads (PDF, SVG, ZIP, attached files, the calendar feed), logouts, the SAML and OpenID
     Connect protocols' endpoints (they go to or answer an identity provider) and Django's
     admin."""
     return (
         name in LOGOUTS
         or name == "calendar_feed"
         or name.startswith(("admin:", "saml2_", "oidc_"))
-        or name.endswith(("_pdf", "_svg", "_attachment"))
+        or name.endswith(("_pdf", "_svg", "_zip", "_attachment"))
     )
 
 

@@ -1,7 +1,10 @@
-"""`make run`: migrate, compile translations, load the demo data once, serve on :8000."""
+"""`make run`: migrate, compile translations, load the demo data once, start the
+background-task worker, serve on :8000; the worker stops when the server stops."""
 
 import signal
+import subprocess
 import sys
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
@@ -27,11 +30,39 @@ class Command(BaseCommand):
             "(a designated social worker). Stop it with Ctrl+C.\n"
             "Senior officials (heikki, mats) and the administrators (admin, admin2) also type "
             "a code from the demo's authenticator app: the second step shows it. Passkeys work at "
-            f"http://localhost:{str(options['addrport']).rsplit(':', 1)[-1]}/ only."
+            f"http://localhost:{str(options['addrport']).rsplit(':', 1)[-1]}/ only.\n"
+            "Background tasks (the archive export) run in a worker started beside the server."
         )
         if settings.MONIA_DEMO_IDENTIFICATION:
             self.stdout.write(
                 f"The participation portal for children and families is at "
                 f"http://{options['addrport']}/portal/ (demo identification, not real)."
             )
-        call_command("runserver", options["addrport"], use_reloader=False)
+        worker = start_worker()
+        try:
+            call_command("runserver", options["addrport"], use_reloader=False)
+        finally:
+            stop_worker(worker)
+
+
+def start_worker() -> subprocess.Popen[bytes] | None:
+    """`manage.py db_worker` beside the server, when tasks are queued in the database
+    (MONIA_TASKS_BACKEND=database, the default): a new archive export then finishes. It
+    shares the server's database (the embedded one too: its holders are counted)."""
+    if settings.MONIA_TASKS_BACKEND != "database":
+        return None
+    manage = Path(settings.BASE_DIR) / "manage.py"
+    return subprocess.Popen(  # noqa: S603 — our own interpreter and manage.py, no input
+        [sys.executable, str(manage), "db_worker", "--no-reload", "--verbosity", "0"]
+    )
+
+
+def stop_worker(worker: subprocess.Popen[bytes] | None) -> None:
+    """SIGTERM lets the worker finish the task it runs (db_worker's own shutdown)."""
+    if worker is None or worker.poll() is not None:
+        return
+    worker.terminate()
+    try:
+        worker.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        worker.kill()

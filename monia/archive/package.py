@@ -1,0 +1,152 @@
+"""The archive package as a ZIP: per signed document a folder with the PDF, the national
+structure (``structured.json``) and the archive's metadata (``metadata.json``), and at the
+root ``manifest.json`` listing every file with its SHA-256 and size.
+
+The metadata an archive needs for each document (Kanta's client data archive and the
+county's own long-term archive read the same fields):
+
+- service task (palvelutehtävä): the case's, "lastensuojelu";
+- document type: Monia's kind, the national definition's OID and its version;
+- author: who approved, signed or decided it;
+- custodian (rekisterinpitäjä): the county, as ``teams.County.controller``;
+- confidentiality: "Salassa pidettävä", secret under JulkL 621/1999 24 § 1 mom 25 k, the
+  marking every PDF of Monia prints (``ui.pdf.marks``);
+- retention period: ``RETENTION`` below;
+- dates: created and signed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from monia.archive.documents import ArchiveDocument, definition_parts
+from monia.casework.models import Case
+
+# Retention of child welfare client documents: until two years after the client's death
+# (the National Archives' retention table of social and health care client documents,
+# palvelutehtävä lastensuojelu, which replaced the annex of Act 254/2015 when Act 703/2023
+# on the processing of client data repealed it). One value, to change in one place.
+RETENTION = {
+    "code": "client_death_plus_2_years",
+    "fi": "Säilytetään 2 vuotta asiakkaan kuolemasta",
+    "sv": "Förvaras 2 år efter klientens död",
+    "source": "Kansallisarkisto: sosiaali- ja terveydenhuollon asiakasasiakirjojen "
+    "säilytysajat, palvelutehtävä lastensuojelu (laki 703/2023; aiemmin laki 254/2015, liite)",
+}
+CONFIDENTIALITY = {
+    "fi": "Salassa pidettävä",
+    "sv": "Sekretessbelagd",
+    "legal_ground": "JulkL 621/1999 24 § 1 mom. 25 k",
+}
+SERVICE_TASK_NAMES = {"lastensuojelu": {"fi": "Lastensuojelu", "sv": "Barnskydd"}}
+
+
+@dataclass(frozen=True)
+class PackedFile:
+    path: str
+    sha256: str
+    size: int
+
+
+def _iso(value: datetime.date | datetime.datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True).encode()
+
+
+def metadata(case: Case, doc: ArchiveDocument) -> dict[str, Any]:
+    oid, version = definition_parts(doc.definition)
+    county = case.county
+    author = doc.author
+    return {
+        "service_task": {
+            "code": case.service_task,
+            **SERVICE_TASK_NAMES.get(case.service_task, {}),
+        },
+        "document_type": {
+            "kind": doc.kind,
+            "title": doc.title,
+            "definition_oid": oid,
+            "definition_version": version,
+        },
+        "author": {"name": author.display_name, "title": author.title} if author else None,
+        "custodian": {
+            "county": county.name_fi,
+            "county_code": county.code,
+            "controller": county.controller,
+        },
+        "confidentiality": CONFIDENTIALITY,
+        "retention": RETENTION,
+        "language": doc.language,
+        "dates": {"created": _iso(doc.created), "signed": _iso(doc.signed)},
+        "subject": {"identity_code": case.child.identity_code, "name": case.child.full_name},
+        "case": case.pk,
+    }
+
+
+def document_files(case: Case, doc: ArchiveDocument) -> dict[str, bytes]:
+    """The three files of one document; raises whatever the document's writers raise."""
+    return {
+        f"{doc.key}/document.pdf": doc.pdf(),
+        f"{doc.key}/structured.json": _json(doc.structured()),
+        f"{doc.key}/metadata.json": _json(metadata(case, doc)),
+    }
+
+
+def package_write(
+    target: Any,
+    case: Case,
+    documents: list[ArchiveDocument],
+    *,
+    created: datetime.datetime,
+    progress: Callable[[int], None],
+) -> None:
+    """Write the ZIP into the binary file ``target``; ``progress(n)`` after each document."""
+    packed: list[dict[str, Any]] = []
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for n, doc in enumerate(documents, start=1):
+            files = []
+            for path, data in document_files(case, doc).items():
+                archive.writestr(path, data)
+                files.append(PackedFile(path, hashlib.sha256(data).hexdigest(), len(data)))
+            packed.append(
+                {
+                    "key": doc.key,
+                    "kind": doc.kind,
+                    "title": doc.title,
+                    "files": [f.__dict__ for f in files],
+                }
+            )
+            progress(n)
+        archive.writestr("manifest.json", _json(_manifest(case, packed, created)))
+
+
+def _manifest(case: Case, packed: list[dict[str, Any]], created: datetime.datetime) -> Any:
+    return {
+        "format": "monia-archive-export/1",
+        "created": created.isoformat(),
+        "case": case.pk,
+        "service_task": case.service_task,
+        "custodian": {"county_code": case.county.code, "controller": case.county.controller},
+        "confidentiality": CONFIDENTIALITY,
+        "documents": packed,
+    }
+
+
+def sha256_of(handle: io.BufferedIOBase | Any) -> tuple[str, int]:
+    handle.seek(0)
+    digest, size = hashlib.sha256(), 0
+    for chunk in iter(lambda: handle.read(64 * 1024), b""):
+        digest.update(chunk)
+        size += len(chunk)
+    handle.seek(0)
+    return digest.hexdigest(), size
