@@ -31,7 +31,7 @@ CALENDAR_NAMES = _("The child's name in the worker's calendar")
 CONTACT = _("Addresses, phone numbers and e-mail")
 SEARCH = _("The child's name in a worker's search")
 LETTERS = _("Letters sent to the family")
-ARCHIVE = _("All the signed papers, packed to be kept in the archive")
+ARCHIVE = _("Signed papers packed to be kept in the archive")
 
 
 class Purpose(models.TextChoices):
@@ -182,7 +182,7 @@ class Purpose(models.TextChoices):
     API_INTAKE_CHILD = "api_intake_child", INTERFACE
     API_FHIR_EXPORT = (
         "api_fhir_export",
-        _("A copy of all of the child's matter, for another computer system"),
+        _("The child's matter copied to another computer system"),
     )
 
 
