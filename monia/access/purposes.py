@@ -86,6 +86,9 @@ class Purpose(models.TextChoices):
     MEASURE_NEW = "measure_new", DECISIONS
     MEASURE_EXTEND = "measure_extend", DECISIONS
     MEASURE_END = "measure_end", DECISIONS
+    # The decision as a document and its service letters (decisions/document_views.py)
+    DECISION_DOCUMENT = "decision_document", DECISIONS
+    DECISION_LETTER = "decision_letter", DECISIONS
     # The systemic team
     CASEBOARD = "caseboard", TEAM_MEETING
     CASE_FLAG = "case_flag", TEAM_MEETING
@@ -147,6 +150,7 @@ class Purpose(models.TextChoices):
     PORTAL_CASE = "portal_case", PORTAL
     PORTAL_PLAN = "portal_plan", PORTAL
     PORTAL_DECISIONS = "portal_decisions", PORTAL
+    PORTAL_DECISION = "portal_decision", DECISIONS
     PORTAL_MEETINGS = "portal_meetings", PORTAL
     PORTAL_SAFETY = "portal_safety", PORTAL
     PORTAL_WHO_VIEWED = "portal_who_viewed", PORTAL
