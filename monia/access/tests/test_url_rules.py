@@ -70,6 +70,11 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
         kwargs["attachment_id"] = _attachment(cw).pk
     if name in ("note_detail", "note_amend"):
         kwargs["note_id"] = _signed_note(cw).pk
+    if name.startswith("decision_"):
+        decision = _decision(cw.case, [cw.case.child])
+        kwargs["decision_id"] = decision.pk
+        if name.startswith("decision_letter"):
+            kwargs["party_id"] = decision.parties.get().pk
     # One-button changes on a record that is not there: the service refuses with a message.
     if name == "case_portal_document_show":
         kwargs["restriction_id"] = 999_999
@@ -285,8 +290,22 @@ def _held_meeting(case: Any) -> Any:
     )
 
 
+def _decision(case: Any, persons: list[Any]) -> Any:
+    """A signed decision of the case of which ``persons`` are parties."""
+    from monia.accounts.models import User
+    from monia.decisions.tests.document_world import decision_make
+
+    worker = User.objects.get(username="worker_a")
+    return decision_make(case, worker, parties=[(p, "guardian") for p in persons])
+
+
 def _portal_kwargs(name: str, case: Any) -> dict[str, int]:
     """Arguments for a portal URL of one matter."""
+    if name.startswith("portal_decision_") or name == "portal_decision":
+        from monia.people.models import Person
+
+        guardian = Person.objects.get(ties_from__to_person=case.child, ties_from__is_guardian=True)
+        return {"case_id": case.pk, "decision_id": _decision(case, [case.child, guardian]).pk}
     if name == "portal_heard":
         return {"case_id": case.pk, "meeting_id": _held_meeting(case).pk}
     return {"case_id": case.pk}
