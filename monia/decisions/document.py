@@ -11,7 +11,10 @@ the instructions for appeal or correction (``instructions.py``).
 
 from __future__ import annotations
 
+import datetime
+
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
@@ -22,7 +25,7 @@ from monia.decisions.models import Decision, DecisionParty, DecisionState
 from monia.ui import pdf
 from monia.ui.document import Document, Section
 
-TITLES = {
+TITLES: dict[str, Promise] = {
     DecisionKind.SUPPORT_MEASURE: gettext_lazy("Decision on support measures in open care"),
     DecisionKind.SUPPORT_MEASURE_END: gettext_lazy(
         "Decision on ending support measures in open care"
@@ -54,7 +57,7 @@ TITLES = {
 }
 
 # The legal basis each kind rests on, as the decision prints it.
-LEGAL_BASIS = {
+LEGAL_BASIS: dict[str, Promise] = {
     DecisionKind.SUPPORT_MEASURE: gettext_lazy("Child Welfare Act (417/2007) sections 34–36"),
     DecisionKind.SUPPORT_MEASURE_END: gettext_lazy("Child Welfare Act (417/2007) sections 34–36"),
     DecisionKind.PLACEMENT_AS_SUPPORT: gettext_lazy("Child Welfare Act (417/2007) section 37"),
@@ -129,11 +132,11 @@ def _hearings(parties: list[DecisionParty]) -> Section:
     )
 
 
-def _consent_text(answer: str, given_on: object, reason: str) -> str:
+def _consent_text(answer: str, given_on: datetime.date | None, reason: str) -> str:
     if answer == "consented":
-        return _("Consented on %(date)s.") % {"date": pdf.date_text(given_on)}  # type: ignore[arg-type]
+        return _("Consented on %(date)s.") % {"date": pdf.date_text(given_on)}
     if answer == "objected":
-        return _("Objected on %(date)s.") % {"date": pdf.date_text(given_on)}  # type: ignore[arg-type]
+        return _("Objected on %(date)s.") % {"date": pdf.date_text(given_on)}
     return _("Not asked. Why: %(reason)s") % {"reason": reason}
 
 
