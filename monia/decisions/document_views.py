@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 
 from monia.access import contact, policy
 from monia.access.purposes import Purpose
-from monia.decisions import document_access, letters
+from monia.decisions import document_access, instructions, letters
 from monia.decisions.document import decision_document
 from monia.decisions.models import Decision, DecisionParty
 from monia.ui.document import Document
@@ -93,7 +93,13 @@ def decision_letter(
     return render(
         request,
         "decisions/letter.html",
-        {"case": decision.case, "decision": decision, "party": party, "document": document},
+        {
+            "case": decision.case,
+            "decision": decision,
+            "party": party,
+            "document": document,
+            "missing": instructions.authorities_missing(decision.case.county),
+        },
     )
 
 

@@ -129,6 +129,10 @@ def test_a_county_without_authorities_tells_the_party_to_ask_and_staff_see_it(
     decision = decision_make(case_a.case, worker_a, parties=[(_guardian(case_a), "guardian")])
     text = text_of(decision_document(decision, language="fi"))
     assert "Kysy lisätietojen antajalta" in text
+    party = decision.parties.get()  # type: ignore[attr-defined]
+    url = reverse("decision_letter", args=[case_a.case.pk, decision.pk, party.pk])  # type: ignore[attr-defined]
+    warning = login("worker_a", "fi").get(url).content.decode()
+    assert "Hyvinvointialue ei ole asettanut, minne valitukset" in warning
     authorities_add(county)
     assert instructions.authorities_missing(county) == []
 
@@ -181,3 +185,31 @@ def test_another_team_gets_404_for_the_decision_pdf(
     url = reverse("decision_document_pdf", args=[case_a.case.pk, decision.pk])
     assert login("other_team").get(url).status_code == 404
     assert login("worker_a").get(url).status_code == 200
+
+
+def test_the_consents_of_the_measure_and_a_party_not_heard_are_stated(
+    case_a: CaseWorld, worker_a: User
+) -> None:
+    import datetime
+
+    from monia.casework.models import MeasureConsent
+
+    guardian = _guardian(case_a)
+    MeasureConsent.objects.create(
+        measure=case_a.emergency,
+        person=guardian,
+        party="guardian",
+        answer="objected",
+        given_on=datetime.date(2026, 11, 30),
+    )
+    decision = decision_make(
+        case_a.case, worker_a, measure=case_a.emergency, parties=[(guardian, "guardian")]
+    )
+    decision.parties.create(  # type: ignore[attr-defined]
+        person=case_a.case.child, role="child", heard=False, not_heard_reason="Lapsi on 9-vuotias."
+    )
+    fi = text_of(decision_document(decision, language="fi"))
+    assert "Suostumukset" in fi and "Vastustanut 30.11.2026." in fi
+    assert "Ei kuultu. Syy: Lapsi on 9-vuotias." in fi
+    sv = text_of(decision_document(decision, language="sv"))
+    assert "Motsatt sig 30.11.2026." in sv and "Inte hörd. Orsak: Lapsi on 9-vuotias." in sv

@@ -108,6 +108,7 @@ def test_the_printable_letter_and_its_pdf_follow_the_staff_reader(
     ).exists()
     family = login("family_worker_a").get(url).content.decode()
     assert HIDDEN not in family and "Digi- ja väestötietoviraston" in family
+    assert "Hyvinvointialue ei ole asettanut" not in family  # the authorities are set
     open_url = reverse(
         "decision_letter",
         args=[case_a.case.pk, decision.pk, decision.parties.get(person=guardian).pk],
