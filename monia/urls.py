@@ -41,6 +41,8 @@ urlpatterns = [
     path("", include("monia.notify.urls")),
     path("", include("monia.rights.urls")),
     path("", include("monia.portal.urls")),
+    path("", include("monia.portal.decision_urls")),
+    path("", include("monia.decisions.document_urls")),
     path("", include("monia.voice.urls")),
     path("", include("monia.dialogue.urls")),
     path("saml2/", include("monia.portal.saml_urls")),

@@ -107,6 +107,8 @@ class Purpose(models.TextChoices):
     ARCHIVE_EXPORTS = "archive_exports", ARCHIVE
     ARCHIVE_EXPORT_REQUEST = "archive_export_request", ARCHIVE
     ARCHIVE_EXPORT_DOWNLOAD = "archive_export_download", ARCHIVE
+    # The decision as a document and its service letters (decisions/document_views.py)
+    DECISION_LETTER = "decision_letter", DECISIONS
     # The systemic team
     CASEBOARD = "caseboard", TEAM_MEETING
     CASE_FLAG = "case_flag", TEAM_MEETING
@@ -168,6 +170,7 @@ class Purpose(models.TextChoices):
     PORTAL_CASE = "portal_case", PORTAL
     PORTAL_PLAN = "portal_plan", PORTAL
     PORTAL_DECISIONS = "portal_decisions", PORTAL
+    PORTAL_DECISION = "portal_decision", DECISIONS
     PORTAL_MEETINGS = "portal_meetings", PORTAL
     PORTAL_SAFETY = "portal_safety", PORTAL
     PORTAL_WHO_VIEWED = "portal_who_viewed", PORTAL

@@ -282,6 +282,16 @@ URL_RULES: dict[str, Rule] = {
     "contact_detail_new": Rule.CASE_RECORD,
     "contact_detail_correct": Rule.CASE_RECORD,
     "non_disclosure_set": Rule.CASE_PROTECTED,
+    # The decision as a document (decisions/document_urls.py): its PDF (a draft says so) and
+    # each party's service letter of a signed decision, by whoever sees the case; a protected
+    # party's address shows on their own letter only to staff with the need to know (logged).
+    "decision_letter": Rule.CASE_VIEW,
+    "decision_letter_pdf": Rule.CASE_VIEW,
+    # A client's decisions in the portal (portal/decision_urls.py): the matter through
+    # portal.access.portal_cases, then decisions.portal_access (signed, shown, the client a
+    # party), each read logged.
+    "portal_decision": Rule.PORTAL_CASE,
+    "portal_decision_pdf": Rule.PORTAL_CASE,
     # Setting one's own password with the one-time link Monia e-mailed (monia/rights): the
     # link's token is the credential; an unknown, used or expired link shows only that.
     "password_reset_confirm": Rule.PUBLIC,

@@ -16,10 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from monia.access import policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
-from monia.decisions import access, forms, selectors, services
+from monia.decisions import access, forms, instructions, selectors, services
 from monia.decisions.document import decision_document
 from monia.ui.errors import apply_errors
-from monia.ui.pdf import document_pdf
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -128,23 +127,9 @@ def decision_detail(request: HttpRequest, case_id: int, decision_id: int) -> Htt
             "served": selectors.services_by_party(decision),
             "appeal": selectors.appeal_status(decision, today=timezone.localdate()),
             "consents": selectors.consents_of(decision),
+            "authorities_missing": instructions.authorities_missing(case.county),
         },
     )
-
-
-@login_required
-@require_GET
-def decision_pdf(request: HttpRequest, case_id: int, decision_id: int) -> HttpResponse:
-    user = policy.user_of(request)
-    _case, decision = access.decision_get_for_user(
-        user, case_id, decision_id, purpose=Purpose.DECISION_PDF
-    )
-    language = (translation.get_language() or "fi")[:2]
-    pdf = document_pdf(decision_document(decision, language=language))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    name = decision.number or f"luonnos-{decision.pk}"
-    response["Content-Disposition"] = f'attachment; filename="paatos-{name}.pdf"'
-    return response
 
 
 @login_required

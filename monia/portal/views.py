@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from monia.access import contact, policy
 from monia.access.purposes import Purpose
+from monia.decisions import portal_access as decision_access
 from monia.portal import access as portal_access
 from monia.portal import document_selectors, log_selectors, safety_selectors, selectors, services
 from monia.portal.access import PortalCase
@@ -123,6 +124,7 @@ def portal_case(request: HttpRequest, case_id: int) -> HttpResponse:
         meetings=selectors.visible_upcoming_meetings(pc)[:1],
         plan=_plan_document(pc, view),
         documents=[d for d in view.documents if d.kind in document_selectors.RECORD_KINDS][:3],
+        decisions=decision_access.portal_decisions_of(case=pc.case, client=pc.client)[:3],
         actions=document_selectors.open_actions(pc, timezone.localdate())[:5],
         contacts=_contacts(pc),
     )
@@ -174,7 +176,12 @@ def portal_decisions(request: HttpRequest, case_id: int) -> HttpResponse:
     view = document_selectors.portal_view(pc)
     docs = [d for d in view.documents if d.kind in document_selectors.RECORD_KINDS]
     return render_portal_page(
-        request, "portal/decisions.html", pc, audience=view.audience, documents=docs
+        request,
+        "portal/decisions.html",
+        pc,
+        audience=view.audience,
+        documents=docs,
+        decisions=decision_access.portal_decisions_of(case=pc.case, client=pc.client),
     )
 
 

@@ -79,7 +79,10 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
     if name in ("letter_detail", "letter_detail_pdf"):
         kwargs["letter_id"] = _letter(cw).pk
     if name.startswith("decision_") and name not in ("decision_list", "decision_new"):
-        kwargs["decision_id"] = _decision(cw, draft=name == "decision_edit").pk
+        decision = _decision(cw, draft=name == "decision_edit")
+        kwargs["decision_id"] = decision.pk
+        if name.startswith("decision_letter"):
+            kwargs["party_id"] = decision.parties.first().pk
     if name == "archive_export_zip":
         kwargs["export_id"] = _archive_export(cw).pk
     # One-button changes on a record that is not there: the service refuses with a message.
@@ -342,8 +345,25 @@ def _held_meeting(case: Any) -> Any:
     )
 
 
+def _portal_decision(case: Any, persons: list[Any]) -> Any:
+    """A signed decision of the case of which ``persons`` are parties."""
+    from monia.accounts.models import User
+    from monia.decisions.tests.document_world import decision_make
+
+    worker = User.objects.get(username="worker_a")
+    return decision_make(case, worker, parties=[(p, "guardian") for p in persons])
+
+
 def _portal_kwargs(name: str, case: Any) -> dict[str, int]:
     """Arguments for a portal URL of one matter."""
+    if name.startswith("portal_decision_") or name == "portal_decision":
+        from monia.people.models import Person
+
+        guardian = Person.objects.get(ties_from__to_person=case.child, ties_from__is_guardian=True)
+        return {
+            "case_id": case.pk,
+            "decision_id": _portal_decision(case, [case.child, guardian]).pk,
+        }
     if name == "portal_heard":
         return {"case_id": case.pk, "meeting_id": _held_meeting(case).pk}
     return {"case_id": case.pk}

@@ -335,5 +335,5 @@ def test_the_client_reads_in_plain_words_that_their_matter_was_copied() -> None:
         fi = purpose_label(Purpose.API_FHIR_EXPORT)
     with translation.override("sv"):
         sv = purpose_label(Purpose.API_FHIR_EXPORT)
-    assert fi == "Kopio kaikista lapsen asian tiedoista toiseen tietojärjestelmään"
-    assert sv == "En kopia av alla uppgifter i barnets ärende till ett annat datasystem"
+    assert fi == "Lapsen asian tiedot kopioitu toiseen tietojärjestelmään"
+    assert sv == "Barnets ärende kopierat till ett annat datasystem"

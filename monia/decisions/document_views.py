@@ -1,0 +1,112 @@
+"""The decision as a document and its service letters, for staff: the decision's PDF in
+Finnish or Swedish, and each party's letter as a printable page and as PDF. Thin: the case
+is opened through the policy (``document_access``, logged), the documents are built in
+``document.py`` and ``letters.py``."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from monia.access import contact, policy
+from monia.access.purposes import Purpose
+from monia.decisions import document_access, instructions, letters
+from monia.decisions.document import decision_document
+from monia.decisions.models import Decision, DecisionParty
+from monia.ui.document import Document
+from monia.ui.pdf import document_pdf
+
+LANGUAGES = ("fi", "sv")
+CHANNELS = ("letter", "electronic", "in_person")
+
+
+def document_language(requested: str | None) -> str:
+    """``?lang=fi|sv``, else the user's language, else Finnish."""
+    for language in (requested, get_language()):
+        if language in LANGUAGES:
+            return str(language)
+    return LANGUAGES[0]
+
+
+def pdf_response(document: Document, name: str) -> HttpResponse:
+    response = HttpResponse(document_pdf(document), content_type="application/pdf")
+    # No child's name in the file name: it shows in download lists and browser history.
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+@login_required
+@require_GET
+def decision_pdf(request: HttpRequest, case_id: int, decision_id: int) -> HttpResponse:
+    """The decision (a draft says so on it) as PDF, in ``?lang=fi|sv``."""
+    user = policy.user_of(request)
+    decision = document_access.decision_get_for_user(
+        user, case_id, decision_id, purpose=Purpose.DECISION_PDF
+    )
+    language = document_language(request.GET.get("lang"))
+    document = decision_document(decision, language=language)
+    return pdf_response(document, f"decision-{case_id}-{decision.pk}-{language}.pdf")
+
+
+def _sending(request: HttpRequest, party: DecisionParty) -> tuple[datetime.date, str]:
+    """The recorded service to this party, else ``?sent_on=&channel=``, else a letter today."""
+    service = document_access.party_service(party)
+    if service is not None:
+        return service.sent_on, service.channel
+    try:
+        sent_on = datetime.date.fromisoformat(request.GET.get("sent_on", ""))
+    except ValueError:
+        sent_on = timezone.localdate()
+    channel = request.GET.get("channel", "letter")
+    return sent_on, channel if channel in CHANNELS else "letter"
+
+
+def _letter(
+    request: HttpRequest, case_id: int, decision_id: int, party_id: int
+) -> tuple[Decision, DecisionParty, Document]:
+    user = policy.user_of(request)
+    decision = document_access.decision_get_for_user(
+        user, case_id, decision_id, purpose=Purpose.DECISION_LETTER, signed=True
+    )
+    party = document_access.party_get(decision, party_id)
+    sent_on, channel = _sending(request, party)
+    reader = contact.Reader.staff(user, decision.case)
+    document = letters.service_letter(
+        decision, party, sent_on=sent_on, channel=channel, reader=reader
+    )
+    return decision, party, document
+
+
+@login_required
+@require_GET
+def decision_letter(
+    request: HttpRequest, case_id: int, decision_id: int, party_id: int
+) -> HttpResponse:
+    """One party's service letter, to read and print (in the party's language)."""
+    decision, party, document = _letter(request, case_id, decision_id, party_id)
+    return render(
+        request,
+        "decisions/letter.html",
+        {
+            "case": decision.case,
+            "decision": decision,
+            "party": party,
+            "document": document,
+            "missing": instructions.authorities_missing(decision.case.county),
+        },
+    )
+
+
+@login_required
+@require_GET
+def decision_letter_pdf(
+    request: HttpRequest, case_id: int, decision_id: int, party_id: int
+) -> HttpResponse:
+    decision, party, document = _letter(request, case_id, decision_id, party_id)
+    return pdf_response(document, f"letter-{case_id}-{decision.pk}-{party.pk}.pdf")
