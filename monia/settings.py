@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "monia.rights",  # four eyes on access rights, the rights log, password links
     "monia.portal",
     "monia.calendar",
+    "monia.reporting",  # THL statistics and self-monitoring, counted from the record
     "monia.dialogue",
     "monia.voice",
     "monia.consult",
