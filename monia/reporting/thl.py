@@ -234,9 +234,19 @@ def completion_due(arrived_on: date, to_working_day: bool = True) -> date:
 # --- Matters ---------------------------------------------------------------------------------
 
 
-def _order(n: Notification) -> tuple[datetime, str]:
-    # Total on the record's content, so the result never depends on the input's order.
-    return n.received_at, repr(n)
+def _order(n: Notification) -> tuple[datetime, bool, date, bool, date, str, str, bool]:
+    # Total on the record's content (not on how its time zone is told), so the result never
+    # depends on the input's order.
+    return (
+        n.received_at,
+        n.existing_client,
+        n.decided_on or date.min,
+        n.assessment_started,
+        n.completed_on or date.min,
+        n.municipality,
+        n.team or "",
+        n.team is None,
+    )
 
 
 def _matter(n: Notification, arrived_on: date, rules: CountingRules) -> Matter:
