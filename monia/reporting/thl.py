@@ -38,10 +38,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Literal
+from itertools import groupby
+from operator import attrgetter
+from typing import Literal, NamedTuple
 
 from monia.deadlines import (
     HELSINKI,
@@ -57,7 +59,7 @@ Status = Literal["on_time", "late", "pending"]
 # --- Records ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Notification:
     """One notification (any channel) about one child, with what became of its matter.
 
@@ -104,9 +106,9 @@ class CountingRules:
 DEFAULT_RULES = CountingRules()
 
 
-@dataclass(frozen=True)
-class Matter:
-    """A child's matter: its first notification's arrival and what became of it."""
+class Matter(NamedTuple):
+    """A child's matter: its first notification's arrival and what became of it (a named
+    tuple: immutable, and quick to make by the hundred thousand)."""
 
     child: Hashable
     municipality: str
@@ -132,10 +134,7 @@ class Matter:
 
     def open_on(self, day: date, rules: CountingRules = DEFAULT_RULES) -> bool:
         """Whether the matter is still open (undecided or assessment under way) on ``day``."""
-        closed = self.closed_on
-        if day < self.arrived_on:
-            return False
-        return closed is None or day < closed or (rules.closing_day_joins and day == closed)
+        return _is_open(self.arrived_on, self.closed_on, day, rules)
 
 
 # --- Results ---------------------------------------------------------------------------------
@@ -234,6 +233,9 @@ def completion_due(arrived_on: date, to_working_day: bool = True) -> date:
 # --- Matters ---------------------------------------------------------------------------------
 
 
+_RECEIVED_AT = attrgetter("received_at")
+
+
 def _order(n: Notification) -> tuple[datetime, bool, date, bool, date, str, str, bool]:
     # Total on the record's content (not on how its time zone is told), so the result never
     # depends on the input's order.
@@ -249,47 +251,91 @@ def _order(n: Notification) -> tuple[datetime, bool, date, bool, date, str, str,
     )
 
 
-def _matter(n: Notification, arrived_on: date, rules: CountingRules) -> Matter:
+def _arrival_day(received_at: datetime) -> date:
+    """``helsinki_date``; a record told in Helsinki time already holds its date."""
+    if received_at.tzinfo is HELSINKI:
+        return received_at.date()
+    return helsinki_date(received_at)
+
+
+def _closed_on(n: Notification) -> date | None:
+    if n.decided_on is not None and not n.assessment_started:
+        return n.decided_on
+    return n.completed_on
+
+
+def _is_open(arrived_on: date, closed_on: date | None, day: date, rules: CountingRules) -> bool:
+    if day < arrived_on:
+        return False
+    return closed_on is None or day < closed_on or (rules.closing_day_joins and day == closed_on)
+
+
+class _Opening:
+    """A matter while the notifications are sorted out: its first notification, its arrival
+    day and how many notifications it has (a light stand-in for ``Matter``)."""
+
+    __slots__ = ("n", "arrived_on", "closed_on", "count")
+
+    def __init__(self, n: Notification, arrived_on: date) -> None:
+        self.n = n
+        self.arrived_on = arrived_on
+        self.closed_on = _closed_on(n)
+        self.count = 1
+
+
+def _matter(o: _Opening, rules: CountingRules) -> Matter:
+    n = o.n
     return Matter(
         child=n.child,
         municipality=n.municipality,
         team=n.team,
         received_at=n.received_at,
-        arrived_on=arrived_on,
+        arrived_on=o.arrived_on,
         decided_on=n.decided_on,
         assessment_started=n.assessment_started,
         completed_on=n.completed_on,
-        decision_due=decision_due(arrived_on),
-        completion_due=completion_due(arrived_on, rules.three_months_to_working_day),
+        decision_due=decision_due(o.arrived_on),
+        completion_due=completion_due(o.arrived_on, rules.three_months_to_working_day),
+        notifications=o.count,
     )
 
 
 @dataclass
 class _Sorted:
-    matters: list[Matter]
+    openings: list[_Opening]
     joined: list[tuple[Notification, date]]
     client: list[tuple[Notification, date]]
 
 
+def _in_time_order(notifications: Iterable[Notification]) -> list[Notification]:
+    """By arrival; records of one instant by their content, so the input's order never
+    matters (siblings in one notification share their instant)."""
+    items: list[Notification] = []
+    for _, same in groupby(sorted(notifications, key=_RECEIVED_AT), key=_RECEIVED_AT):
+        group = list(same)
+        items.extend(sorted(group, key=_order) if len(group) > 1 else group)
+    return items
+
+
 def _sort_out(notifications: Iterable[Notification], rules: CountingRules) -> _Sorted:
-    by_child: dict[Hashable, list[Notification]] = defaultdict(list)
-    for n in notifications:
-        by_child[n.child].append(n)
     out = _Sorted([], [], [])
-    for items in by_child.values():
-        items.sort(key=_order)
-        current: Matter | None = None
-        for n in items:
-            arrived_on = helsinki_date(n.received_at)
-            if n.existing_client and not rules.client_opens_matter:
-                out.client.append((n, arrived_on))
-            elif rules.join_open_matter and current and current.open_on(arrived_on, rules):
-                out.joined.append((n, arrived_on))
-                current = replace(current, notifications=current.notifications + 1)
-                out.matters[-1] = current  # the child's current matter is the last one added
-            else:
-                current = _matter(n, arrived_on, rules)
-                out.matters.append(current)
+    current: dict[Hashable, _Opening] = {}  # each child's latest matter
+    for n in _in_time_order(notifications):
+        arrived_on = _arrival_day(n.received_at)
+        if n.existing_client and not rules.client_opens_matter:
+            out.client.append((n, arrived_on))
+            continue
+        matter = current.get(n.child)
+        if (
+            rules.join_open_matter
+            and matter is not None
+            and _is_open(matter.arrived_on, matter.closed_on, arrived_on, rules)
+        ):
+            out.joined.append((n, arrived_on))
+            matter.count += 1
+        else:
+            current[n.child] = opening = _Opening(n, arrived_on)
+            out.openings.append(opening)
     return out
 
 
@@ -297,7 +343,8 @@ def matters(
     notifications: Iterable[Notification], rules: CountingRules = DEFAULT_RULES
 ) -> tuple[Matter, ...]:
     """Every matter the notifications open, in order of arrival."""
-    return tuple(sorted(_sort_out(notifications, rules).matters, key=_matter_order))
+    found = _sort_out(notifications, rules)
+    return tuple(sorted((_matter(o, rules) for o in found.openings), key=_matter_order))
 
 
 def _matter_order(m: Matter) -> tuple[datetime, str]:
@@ -344,13 +391,12 @@ def _tally(rows: list[tuple[Hashable, str, datetime]]) -> Tally:
     return Tally(len(rows), dict(sorted(by_mun.items())), tuple(child for child, _, _ in rows))
 
 
-def _open_overdue(all_matters: list[Matter], end: date) -> Tally:
+def _open_overdue(openings: list[_Opening], end: date, rules: CountingRules) -> Tally:
+    roll = rules.three_months_to_working_day
     rows = [
-        (m.child, m.municipality, m.received_at)
-        for m in all_matters
-        if m.arrived_on <= end
-        and m.completion_due <= end
-        and (m.closed_on is None or m.closed_on > end)
+        (o.n.child, o.n.municipality, o.n.received_at)
+        for o in openings
+        if (o.closed_on is None or o.closed_on > end) and completion_due(o.arrived_on, roll) <= end
     ]
     return _tally(rows)
 
@@ -373,24 +419,28 @@ def processing_times(
     if end < start:
         raise ValueError("end is before start")
     found = _sort_out(notifications, rules)
-    arrived = [m for m in found.matters if start <= m.arrived_on <= end]
-    seven = [m for m in arrived if rules.no_need_in_seven_day or not m.no_need]
-    completed = [
-        m
-        for m in found.matters
-        if m.assessment_started and m.completed_on is not None and start <= m.completed_on <= end
+    arrived_o = [o for o in found.openings if start <= o.arrived_on <= end]
+    completed_o = [
+        o
+        for o in found.openings
+        if o.n.assessment_started
+        and o.n.completed_on is not None
+        and start <= o.n.completed_on <= end
     ]
-    counted = {id(m): m for m in (*arrived, *completed)}
+    made = {id(o): _matter(o, rules) for o in (*arrived_o, *completed_o)}
+    arrived = [made[id(o)] for o in arrived_o]
+    completed = [made[id(o)] for o in completed_o]
+    seven = [m for m in arrived if rules.no_need_in_seven_day or not m.no_need]
     return ProcessingTimes(
         start=start,
         end=end,
         seven_day=_figure([(m, _seven_day_status(m, as_of)) for m in seven]),
         three_month=_figure([(m, _three_month_status(m)) for m in completed]),
-        open_overdue=_open_overdue(found.matters, end),
+        open_overdue=_open_overdue(found.openings, end, rules),
         no_need=_figure([(m, _seven_day_status(m, as_of)) for m in arrived if m.no_need]),
         joined=_in_period(found.joined, start, end),
         client_notifications=_in_period(found.client, start, end),
-        matters=tuple(sorted(counted.values(), key=_matter_order)),
+        matters=tuple(sorted(made.values(), key=_matter_order)),
         rules=rules,
     )
 

@@ -10,7 +10,6 @@ Municipalities: T = Tampere, N = Nokia, Y = Ylöjärvi.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -253,11 +252,11 @@ def test_ninety_days_instead_of_three_months_would_fail(monkeypatch: pytest.Monk
 def test_counting_from_the_decision_would_fail(monkeypatch: pytest.MonkeyPatch) -> None:
     right = thl._matter
 
-    def from_decision(n: Notification, arrived_on: date, rules: thl.CountingRules) -> thl.Matter:
-        m = right(n, arrived_on, rules)
+    def from_decision(o: thl._Opening, rules: thl.CountingRules) -> thl.Matter:
+        m = right(o, rules)
         if m.decided_on is None:
             return m
-        return replace(m, completion_due=thl.completion_due(m.decided_on))
+        return m._replace(completion_due=thl.completion_due(m.decided_on))
 
     monkeypatch.setattr(thl, "_matter", from_decision)
     p1 = processing_times(FIXTURE, start=P1[0], end=P1[1])
