@@ -233,7 +233,7 @@ def test_calendar_days_would_fail(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_utc_dates_would_fail(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(thl, "helsinki_date", utc_date)
+    monkeypatch.setattr(thl, "_arrival_day", utc_date)
     p1, p2 = both_periods(FIXTURE)
     # E moves into P1 and out of P2; Q's day 7 becomes 29.1, so its decision on 30.1 is late.
     assert p1[0] == (15, 11, 4)
