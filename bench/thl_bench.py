@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import statistics
@@ -152,6 +153,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "when": datetime.now(tz=HELSINKI).isoformat(timespec="seconds"),
         "python": platform.python_version(),
         "cpu_probe_ms": cpu_probe(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "period": [start.isoformat(), end.isoformat()],
         "generated_s": round(generated_s, 2),
     }
