@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "monia.portal",
     "monia.calendar",
     "monia.archive",  # the archive export of a case's signed documents (a background task)
+    "monia.reporting",  # THL statistics and self-monitoring, counted from the record
     "monia.dialogue",
     "monia.voice",
     "monia.consult",

@@ -23,7 +23,7 @@ LAYERS: list[set[str]] = [
     {"consult", "contrib", "netmeet"},
     {"systemic"},
     {"sosmeta", "letters"},
-    {"portal", "calendar", "archive"},
+    {"portal", "calendar", "archive", "reporting"},
     {"dialogue", "voice"},
     {"enotify"},
     {"api", "web"},
