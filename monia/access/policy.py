@@ -177,7 +177,7 @@ def menu_for(user: User) -> list[str]:
     if _is_staff_in_county(user) and user.team_id is not None:
         items.append("caseboard")
     if caseload_scope(user) is not None:
-        items += ["caseload", "participation_indicators"]
+        items += ["caseload", "statistics"]
     if _is_staff_in_county(user):
         items.append("expert_groups")
     if user.role == Role.ADMINISTRATOR and user.is_staff:

@@ -107,6 +107,8 @@ class Purpose(models.TextChoices):
     ARCHIVE_EXPORTS = "archive_exports", ARCHIVE
     ARCHIVE_EXPORT_REQUEST = "archive_export_request", ARCHIVE
     ARCHIVE_EXPORT_DOWNLOAD = "archive_export_download", ARCHIVE
+    # The children behind a figure of the statistics (monia/reporting): their names on a list
+    STATISTICS_CHILDREN = "statistics_children", FRONT_PAGE
     # The decision as a document and its service letters (decisions/document_views.py)
     DECISION_LETTER = "decision_letter", DECISIONS
     # The systemic team

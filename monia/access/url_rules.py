@@ -249,6 +249,7 @@ URL_RULES: dict[str, Rule] = {
     "portal_voice": Rule.PORTAL_CASE,
     "portal_heard": Rule.PORTAL_CASE,
     "participation_indicators": Rule.STAFF,
+    "statistics": Rule.STAFF,
     # Corrections of recorded data (casework/correction_views.py): the child or a person tied
     # to the child, an intake of the case; linking a child not identified to the person.
     "person_correct": Rule.CASE_RECORD,

@@ -20,7 +20,7 @@ LABELS: dict[str, Promise] = {
     "intake_new": _("New intake"),
     "caseboard": _("Team"),
     "caseload": _("Caseload"),
-    "participation_indicators": _("Participation"),
+    "statistics": _("Statistics"),
     "expert_groups": _("Expert group"),
     "admin:index": _("Administration"),
     "partner_home": _("Cases shared with me"),

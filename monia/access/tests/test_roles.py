@@ -81,7 +81,7 @@ STAFF_MENU = [
     "intake_new",
     "caseboard",
     "caseload",
-    "participation_indicators",
+    "statistics",
     "expert_groups",
 ]
 
@@ -98,7 +98,7 @@ STAFF_MENU = [
                 "calendar",
                 "caseboard",
                 "caseload",
-                "participation_indicators",
+                "statistics",
                 "expert_groups",
             ],
         ),
@@ -109,7 +109,7 @@ STAFF_MENU = [
                 "calendar",
                 "intake_new",
                 "caseload",
-                "participation_indicators",
+                "statistics",
                 "expert_groups",
             ],
         ),

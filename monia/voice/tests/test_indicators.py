@@ -117,7 +117,7 @@ def test_the_page_shows_the_chart_and_the_table(data: NetworkMeeting, worker_a: 
     text = page.content.decode()
     assert "<svg" in text and "<table" in text
     assert "3.7" in text and "67 %" in text
-    assert reverse("participation_indicators") in text  # the nav link
+    assert reverse("statistics") in text  # the nav link to statistics, which lists this page
 
 
 @pytest.mark.parametrize("persona", ["admin", "partner"])
