@@ -76,6 +76,13 @@ class DecisionForm(MoniaForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    close_network_mapped = forms.TypedChoiceField(
+        label=_("Was the child's close network mapped before the placement? (LsL 32 §)"),
+        choices=YES_NO,
+        required=False,
+        coerce=_yes_no,
+        empty_value=None,
+    )
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
 
     TEXT_FIELDS = (
@@ -90,6 +97,7 @@ class DecisionForm(MoniaForm):
         "decider",
         "info_person",
         "info_contact",
+        "close_network_mapped",
     )
 
     def __init__(
@@ -98,11 +106,14 @@ class DecisionForm(MoniaForm):
         parties: list[DecisionParty],
         deciders: Any,
         staff: Any,
+        asks_close_network: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["decider"].queryset = deciders  # type: ignore[attr-defined]
         self.fields["info_person"].queryset = staff  # type: ignore[attr-defined]
+        if not asks_close_network:
+            del self.fields["close_network_mapped"]
         self.parties = parties
         for party in parties:
             self._add_party(party)
@@ -154,7 +165,11 @@ class DecisionForm(MoniaForm):
 
 def decision_initial(decision: Decision) -> dict[str, Any]:
     return {
-        **{n: getattr(decision, n) for n in DecisionForm.TEXT_FIELDS},
+        **{n: getattr(decision, n) for n in DecisionForm.TEXT_FIELDS if hasattr(decision, n)},
+        "close_network_mapped": {True: "yes", False: "no"}.get(
+            decision.measure.close_network_mapped if decision.measure else None,
+            "",  # type: ignore[arg-type]
+        ),
         "decider": decision.decider_id,
         "info_person": decision.info_person_id,
         "lock_version": decision.lock_version,

@@ -79,3 +79,16 @@ ENFORCED_AT_ONCE_BY_LAW = frozenset(
         DecisionKind.EMERGENCY_PLACEMENT_EXTENSION,
     }
 )
+
+# Kinds whose national definition records whether the child's close network was mapped
+# before the placement (LsL 32 §; `laheisverkoston_kartoittaminen`, required): the
+# decision asks it and is not signed without the answer.
+CLOSE_NETWORK_KINDS = frozenset(
+    {
+        DecisionKind.PLACEMENT_AS_SUPPORT,
+        DecisionKind.EMERGENCY_PLACEMENT,
+        DecisionKind.EMERGENCY_PLACEMENT_EXTENSION,
+        DecisionKind.CARE_ORDER,
+        DecisionKind.PLACEMENT_CHANGE,
+    }
+)

@@ -226,10 +226,20 @@ def decision_update(
             setattr(decision, name, value.strip() if isinstance(value, str) else value)
     decision.lock_version += 1
     decision.save()
+    _close_network_apply(decision, data)
     for party in rows:
         if party.pk in given:
             _party_apply(party, given[party.pk])
     return decision
+
+
+def _close_network_apply(decision: Decision, data: dict[str, Any]) -> None:
+    """The answer belongs to the placement (``Measure``): the decision on it records it."""
+    if "close_network_mapped" not in data or decision.kind not in kinds.CLOSE_NETWORK_KINDS:
+        return
+    if decision.measure is not None:
+        decision.measure.close_network_mapped = data["close_network_mapped"]
+        decision.measure.save(update_fields=["close_network_mapped"])
 
 
 def _party_apply(party: DecisionParty, given: dict[str, Any]) -> None:

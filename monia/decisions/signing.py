@@ -14,7 +14,7 @@ from monia.accounts.models import Role, User
 from monia.casework import measure_selectors
 from monia.casework.case_services import event_write, moment, today
 from monia.casework.models import ConsentAnswer, DecisionBody, EventKind
-from monia.decisions.kinds import SENIOR_OFFICIAL_ONLY, DecisionKind
+from monia.decisions.kinds import CLOSE_NETWORK_KINDS, SENIOR_OFFICIAL_ONLY, DecisionKind
 from monia.decisions.models import Decision, DecisionParty, PartyRole
 
 # Decision numbers are handed out under this advisory lock per county and year (the
@@ -101,6 +101,16 @@ def _consent_errors(decision: Decision, errors: dict[str, str]) -> None:
             return
 
 
+def _close_network_errors(decision: Decision, errors: dict[str, str]) -> None:
+    if decision.kind not in CLOSE_NETWORK_KINDS:
+        return
+    measure = decision.measure
+    if measure is None or measure.close_network_mapped is None:
+        errors["close_network_mapped"] = _(
+            "Record whether the child's close network was mapped before the placement (LsL 32 §)."
+        )
+
+
 def _next_number(decision: Decision) -> str:
     assert decision.decided_on is not None
     county = decision.case.county
@@ -134,6 +144,7 @@ def decision_sign(*, user: User, decision: Decision, lock_version: int) -> Decis
     _text_errors(decision, errors)
     _hearing_errors(decision, errors)
     _consent_errors(decision, errors)
+    _close_network_errors(decision, errors)
     if errors:
         raise ValidationError(errors)
     decision.number = _next_number(decision)

@@ -44,6 +44,7 @@ def draft_for(
         "decided_on": decision.decided_on,
         **TEXT,
         "decider": decider or worker,
+        "close_network_mapped": True,
         **text,
     }
     return services.decision_update(

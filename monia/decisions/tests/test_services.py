@@ -449,3 +449,23 @@ def test_a_service_before_the_decision_or_in_the_future_is_refused(
 def test_a_draft_is_not_served(case_a: CaseWorld, worker_a: Any) -> None:
     d = draft_for(case_a.case, worker_a)
     assert "signed" in _errors(lambda: _serve(d, worker_a, TODAY()))["__all__"][0]
+
+
+def test_a_placement_decision_is_not_signed_until_the_close_network_answer_is_recorded(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    d = draft_for(case_a.case, worker_a, close_network_mapped=None)
+    assert d.measure is not None and d.measure.close_network_mapped is None
+    errors = _errors(lambda: _sign(d, worker_a))
+    assert "LsL 32 §" in errors["close_network_mapped"][0]
+    d.refresh_from_db()
+    assert d.state == "draft"
+    d = services.decision_update(
+        user=worker_a,
+        decision=d,
+        lock_version=d.lock_version,
+        data={"matter": d.matter, "decided_on": d.decided_on, "close_network_mapped": False},
+    )
+    d.measure.refresh_from_db()
+    assert d.measure.close_network_mapped is False
+    assert _sign(d, worker_a).state == "signed"

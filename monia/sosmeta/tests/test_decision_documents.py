@@ -81,3 +81,22 @@ def test_each_party_heard_is_a_hearing_document(decision_maker: Any) -> None:
     assert hearing["kuulemisasiakirja"]["kuuleminen"]["suhtautuminen_asiaan"][0]["perustelu"] == (
         "Äiti hyväksyy tuen."
     )
+
+
+def test_a_decision_written_and_signed_through_the_pages_services_validates(
+    case_a: Any, worker_a: Any
+) -> None:
+    """Not only hand-made rows: the draft from a measure, edited and signed as a worker
+    does, builds a valid national document, and so do its parties' hearings."""
+    from monia.decisions.testing import signed_for
+    from monia.sosmeta.build import build_valid, documents
+
+    decision = signed_for(case_a.case, worker_a)
+    oid, instance = build_valid(decision)
+    assert oid == "1.2.246.537.6.1506.11027.2023.5.31"
+    hearings = [d for d in documents(decision) if d[0].startswith("1.2.246.537.6.1506.5002")]
+    assert hearings, "each party heard has its hearing document"
+    for hearing_oid, hearing in hearings:
+        from monia.sosmeta.schemas import validate
+
+        validate(hearing_oid, hearing)
