@@ -68,6 +68,8 @@ def _decision_form(case: Any, decision: Any, data: Any) -> forms.DecisionForm:
         deciders=selectors.deciders(case, decision.kind),
         staff=selectors.staff_of(case),
         asks_close_network=decision.kind in kinds.CLOSE_NETWORK_KINDS,
+        asks_care_form=selectors.asks_care_form(decision),
+        asks_carer_view=decision.kind in kinds.CARER_VIEW_KINDS,
         initial=forms.decision_initial(decision),
     )
 
