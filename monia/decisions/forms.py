@@ -181,7 +181,7 @@ class DecisionForm(MoniaForm):
 
     def values(self) -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
         data = self.cleaned_data
-        text = {n: data.get(n) for n in self.TEXT_FIELDS}
+        text = {n: data.get(n) for n in self.TEXT_FIELDS if n in self.fields}  # asked ones only
         text["decider"] = data.get("decider")
         names = ("heard", "heard_on", "method", "view", "not_heard_reason")
         parties = {p.pk: {n: data.get(f"party_{p.pk}_{n}") for n in names} for p in self.parties}

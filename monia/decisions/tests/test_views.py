@@ -212,3 +212,33 @@ def test_a_placement_decision_asks_the_form_of_placement_and_keeps_the_typed_con
     assert 'value="institutional_care" selected' in html
     case_a.emergency.refresh_from_db()
     assert case_a.emergency.care_form == ""  # nothing half-saved
+
+
+def test_saving_a_decision_whose_form_does_not_ask_a_question_leaves_that_field_alone(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    """The emergency placement's form does not ask the substitute-care place's view: a
+    valid save keeps it empty (it once wrote None into a NOT NULL column: a 500)."""
+    from monia.decisions import services
+
+    d = services.decision_draft(
+        user=worker_a, case=case_a.case, kind="emergency_placement", measure=case_a.emergency
+    )
+    url = reverse("decision_edit", args=[case_a.case.pk, d.pk])
+    response = login("worker_a", "en").post(
+        url,
+        {
+            "matter": d.matter,
+            "decided_on": d.decided_on.isoformat() if d.decided_on else "",
+            "decision_text": "Lapsi sijoitetaan kiireellisesti.",
+            "info_street": "Torikatu 9 B",
+            "info_postal_code": "70100",
+            "info_town": "Kuopio",
+            "info_phone": "017 123 4567",
+            "care_form": "family_care",
+            "lock_version": d.lock_version,
+        },
+    )
+    assert response.status_code == 302
+    d.refresh_from_db()
+    assert d.carer_view == "" and d.decision_text == "Lapsi sijoitetaan kiireellisesti."
