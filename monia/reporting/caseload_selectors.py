@@ -129,13 +129,12 @@ def caseload_report(*, county_id: int, on: datetime.date) -> CaseloadReport:
     rows = sorted(
         (
             WorkerRow(
-                worker=by_id[w],
-                team=by_id[w].team.name if by_id[w].team else "",
-                children=snap.caseloads[w],
-                over_cap=w in snap.over_cap,
+                worker=user,
+                team=user.team.name if user.team is not None else "",
+                children=snap.caseloads[user.pk],
+                over_cap=user.pk in snap.over_cap,
             )
-            for w in worker_children
-            if w in by_id
+            for user in by_id.values()
         ),
         key=lambda r: (r.worker.last_name, r.worker.first_name, r.worker.pk),
     )

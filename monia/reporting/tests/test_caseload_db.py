@@ -13,13 +13,13 @@ County A on the snapshot days 10.10.2023 (limit 35) and 9.4.2024 (limit 30):
 
 from __future__ import annotations
 
-import datetime
 import io
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from monia.access.models import AccessLog
@@ -140,7 +140,7 @@ def test_a_bad_day_gives_a_message_and_the_latest_snapshot(
     page = login("senior_a", language="en").get(reverse("statistics_caseload"), {"on": "31.2.2024"})
     assert page.status_code == 200
     assert page.context["form"].errors["on"]
-    assert page.context["on"] == selectors.default_snapshot_date(datetime.date.today())
+    assert page.context["on"] == selectors.default_snapshot_date(timezone.localdate())
 
 
 @pytest.mark.parametrize(

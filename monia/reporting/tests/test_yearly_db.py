@@ -29,6 +29,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from monia.access.models import AccessLog
@@ -174,7 +175,7 @@ def test_the_senior_official_opens_the_page_and_the_children_behind_a_figure_log
 def test_a_bad_year_gives_a_message_and_last_year(senior_a: Any) -> None:
     page = login("senior_a", language="en").get(reverse("statistics_yearly"), {"year": "1850"})
     assert page.status_code == 200 and page.context["form"].errors["year"]
-    assert page.context["year"] == datetime.date.today().year - 1
+    assert page.context["year"] == timezone.localdate().year - 1
 
 
 @pytest.mark.parametrize(
