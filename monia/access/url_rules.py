@@ -250,6 +250,15 @@ URL_RULES: dict[str, Rule] = {
     "portal_heard": Rule.PORTAL_CASE,
     "participation_indicators": Rule.STAFF,
     "statistics": Rule.STAFF,
+    # The staffing statistic and the yearly statistics (reporting/stats_urls.py): the county's
+    # senior official only (reporting.access.county_scope_get); the children behind a figure
+    # through reporting.access.children_behind (the policy, logged). Everyone else 404.
+    "statistics_caseload": Rule.STAFF,
+    "statistics_caseload_export": Rule.STAFF,
+    "statistics_caseload_children": Rule.STAFF,
+    "statistics_yearly": Rule.STAFF,
+    "statistics_yearly_export": Rule.STAFF,
+    "statistics_yearly_children": Rule.STAFF,
     # Corrections of recorded data (casework/correction_views.py): the child or a person tied
     # to the child, an intake of the case; linking a child not identified to the person.
     "person_correct": Rule.CASE_RECORD,

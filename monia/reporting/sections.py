@@ -25,4 +25,22 @@ SECTIONS: list[Section] = [
         _("How children and parents took part: My voice, meetings, feedback, by month."),
         county_only=False,
     ),
+    Section(
+        "statistics_caseload",
+        _("Staffing: children per designated social worker"),
+        _(
+            "THL's half-year staffing statistic on its snapshot day, each worker's caseload "
+            "against the limit, and the last three years."
+        ),
+        county_only=True,
+    ),
+    Section(
+        "statistics_yearly",
+        _("Yearly child welfare statistics"),
+        _(
+            "Notifications, community-care clients by age, placements, care orders and "
+            "aftercare over a calendar year."
+        ),
+        county_only=True,
+    ),
 ]
