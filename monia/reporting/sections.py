@@ -25,4 +25,19 @@ SECTIONS: list[Section] = [
         _("How children and parents took part: My voice, meetings, feedback, by month."),
         county_only=False,
     ),
+    Section(
+        "thl_processing_times",
+        _("THL processing times"),
+        _(
+            "The half-year figures THL collects: assessments started within 7 working days "
+            "and completed within three months, by municipality and team."
+        ),
+        county_only=True,
+    ),
+    Section(
+        "thl_compare",
+        _("Compare counties"),
+        _("Every county's processing times side by side: aggregates only, small counts hidden."),
+        county_only=True,
+    ),
 ]

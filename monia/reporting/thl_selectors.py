@@ -23,6 +23,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from monia.accounts.models import User
 from monia.casework.models import (
     ClientRelationship,
     Intake,
@@ -32,6 +33,7 @@ from monia.casework.models import (
 )
 from monia.deadlines import HELSINKI
 from monia.reporting import thl
+from monia.reporting.models import RunState, ThlCompareRun
 
 COUNTED_KINDS = (IntakeKind.NOTIFICATION, IntakeKind.REQUEST_WITH_FAMILY, IntakeKind.CONTACT_SHL35)
 STARTED = (IntakeDecision.START_ASSESSMENT, IntakeDecision.JOIN_ASSESSMENT)
@@ -129,6 +131,17 @@ def thl_report(
 def case_ids(children: Iterable[object]) -> list[int]:
     """The cases behind a figure's child keys, for ``access.children_behind``."""
     return [c.case_id for c in children if isinstance(c, ChildKey)]
+
+
+def compare_runs_of(user: User, limit: int = 10) -> list[ThlCompareRun]:
+    """The user's latest comparisons of counties, newest first."""
+    return list(ThlCompareRun.objects.filter(requested_by=user)[:limit])
+
+
+def compare_run_done(user: User, run_id: int) -> ThlCompareRun | None:
+    """The user's own finished comparison; None for anything else."""
+    runs = ThlCompareRun.objects.filter(pk=run_id, requested_by=user, state=RunState.DONE)
+    return runs.first()
 
 
 # --- Queries ---------------------------------------------------------------------------------
