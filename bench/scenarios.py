@@ -275,7 +275,37 @@ def scenarios(s: Subjects) -> list[Scenario]:
             lambda: people_selectors.persons_search(county_id=county_id, query="Zyxwvut"),
         ),
         *search_scenarios(s, worker_client),
+        *thl_scenarios(s),
         *portal_scenarios(s.heavy_case),
+    ]
+
+
+def thl_scenarios(s: Subjects) -> list[Scenario]:
+    """THL's half-year processing times from the database (the selector that builds the
+    records, then ``thl.processing_times``): the latest finished half-year, for the whole
+    country (the comparison of counties' task) and for the largest county (its page)."""
+    from monia.reporting import thl, thl_selectors
+
+    start, end = thl_selectors.previous_period(timezone.localdate())
+
+    def national() -> int:
+        records = thl_selectors.thl_notifications(start=start, end=end)
+        return sum(
+            thl.processing_times(r, start=start, end=end).seven_day.matters
+            for r in records.values()
+        )
+
+    return [
+        Scenario(
+            "thl_half_year_national",
+            f"thl_selectors.thl_notifications + processing_times, all counties, {start}–{end}",
+            national,
+        ),
+        Scenario(
+            "thl_half_year_county",
+            f"thl_selectors.thl_report, the largest county, {start}–{end}",
+            lambda: thl_selectors.thl_report(start=start, end=end, county_id=s.county.pk),
+        ),
     ]
 
 

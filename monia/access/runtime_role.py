@@ -108,6 +108,7 @@ READ_WRITE = (
     "portal_familyversion",
     "portal_guardianrestriction",
     "portal_safetyalert",
+    "reporting_thlcomparerun",
     "rights_rightschange",
     "systemic_agendaitem",
     "systemic_caseflag",

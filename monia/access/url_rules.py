@@ -259,6 +259,14 @@ URL_RULES: dict[str, Rule] = {
     "statistics_yearly": Rule.STAFF,
     "statistics_yearly_export": Rule.STAFF,
     "statistics_yearly_children": Rule.STAFF,
+    # THL's half-year processing times (reporting/thl_views.py): the county's senior official
+    # only (reporting.access.county_scope_get); the children behind a figure through
+    # access.children_behind (the policy, logged); the comparison of counties aggregates only.
+    "thl_processing_times": Rule.STAFF,
+    "thl_children": Rule.STAFF,
+    "thl_export": Rule.STAFF,
+    "thl_compare": Rule.STAFF,
+    "thl_compare_file": Rule.STAFF,
     # Corrections of recorded data (casework/correction_views.py): the child or a person tied
     # to the child, an intake of the case; linking a child not identified to the person.
     "person_correct": Rule.CASE_RECORD,

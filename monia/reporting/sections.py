@@ -43,4 +43,19 @@ SECTIONS: list[Section] = [
         ),
         county_only=True,
     ),
+    Section(
+        "thl_processing_times",
+        _("THL processing times"),
+        _(
+            "The half-year figures THL collects: assessments started within 7 working days "
+            "and completed within three months, by municipality and team."
+        ),
+        county_only=True,
+    ),
+    Section(
+        "thl_compare",
+        _("Compare counties"),
+        _("Every county's processing times side by side: aggregates only, small counts hidden."),
+        county_only=True,
+    ),
 ]

@@ -1,0 +1,14 @@
+"""The background task of THL's comparison of counties (django-tasks; ``settings.TASKS``;
+``make run`` starts ``manage.py db_worker`` beside the server)."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def thl_compare_run(run_id: int) -> str:
+    """Count every county's half-year; returns the run's final state."""
+    from monia.reporting.thl_services import thl_compare_build
+
+    return thl_compare_build(run_id=run_id).state
