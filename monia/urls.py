@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("monia.decisions.document_urls")),
     path("", include("monia.voice.urls")),
     path("", include("monia.reporting.urls")),
+    path("", include("monia.reporting.monitor_urls")),
     path("", include("monia.dialogue.urls")),
     path("saml2/", include("monia.portal.saml_urls")),
     path("oidc/", include("monia.accounts.oidc_urls")),

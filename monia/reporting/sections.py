@@ -25,4 +25,22 @@ SECTIONS: list[Section] = [
         _("How children and parents took part: My voice, meetings, feedback, by month."),
         county_only=False,
     ),
+    Section(
+        "statistics_monitoring",
+        _("Self-monitoring"),
+        _(
+            "Live: children without a worker or a plan, deadlines overdue, caseloads over the "
+            "limit, waits for support."
+        ),
+        county_only=False,
+    ),
+    Section(
+        "statistics_indicators",
+        _("Development indicators"),
+        _(
+            "Time to mental-health and substance support, partners' statements, family at network "
+            "meetings, consultations, caseload: by month."
+        ),
+        county_only=False,
+    ),
 ]
