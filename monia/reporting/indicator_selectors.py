@@ -211,6 +211,7 @@ def contribution_rows(cases: QuerySet[Case], months: list[datetime.date]) -> lis
         .values_list("case_id", "completed_on", "with_partners")
     )
     for case_id, completed_on, with_partners in found:
+        assert completed_on is not None  # filtered on it
         _add(rows, completed_on, case_id, with_partners)
     return list(rows.values())
 
