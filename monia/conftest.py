@@ -175,6 +175,14 @@ def _compiled_translations() -> None:
         call_command("compile_translations", stdout=io.StringIO())
 
 
+# Each test team's office: the address a decision prints for more information (HL 44 §).
+OFFICE = {
+    "office_street": "Sosiaalitoimisto, Katu 1",
+    "office_postal_code": "00100",
+    "office_town": "Alue",
+}
+
+
 @dataclass
 class World:
     county_a: County
@@ -195,9 +203,9 @@ def world(db: None) -> World:
     return World(
         county_a=county_a,
         county_b=county_b,
-        team_a1=Team.objects.create(county=county_a, name="A1"),
-        team_a2=Team.objects.create(county=county_a, name="A2"),
-        team_b1=Team.objects.create(county=county_b, name="B1"),
+        team_a1=Team.objects.create(county=county_a, name="A1", **OFFICE),
+        team_a2=Team.objects.create(county=county_a, name="A2", **OFFICE),
+        team_b1=Team.objects.create(county=county_b, name="B1", **OFFICE),
     )
 
 
@@ -212,7 +220,7 @@ def make_user(
         team=team,
         first_name=username.title(),
         last_name="Testinen",
-        **extra,
+        **{"phone": "040 000 0000", **extra},
     )
 
 

@@ -1,8 +1,6 @@
-"""Monia's one settings module. Every value comes from the environment.
-
-Typed helpers fail loudly on a bad value, so a misconfigured server never starts
-half-right. `.env.example` documents every variable.
-"""
+"""Monia's one settings module. Every value comes from the environment: typed helpers fail
+loudly on a bad value, so a misconfigured server never starts half-right. `.env.example`
+documents every variable."""
 
 from __future__ import annotations
 

@@ -161,7 +161,9 @@ def measure_record(
         case=case,
         kind=kind,
         support_type=support_type if kind == "community_support" else "",
-        care_form=care_form if kind in ("substitute_care", "care_order") else "",
+        # The form of care of every placement (and of a care order's substitute care):
+        # the national structure records it as the placement's sijoituspaikka.
+        care_form=care_form if kind in PLACEMENT_KINDS or kind == MeasureKind.CARE_ORDER else "",
         place=place.strip(),
         decided_on=decided_on,
         decision_body=decision_body,

@@ -196,9 +196,17 @@ def _more_information(decision: Decision) -> Section:
     name = decision.info_person.display_name if decision.info_person else ""
     rows = (
         (_("Name"), person_with_title(decision.info_person) if name else "—"),
-        (_("Contact details"), decision.info_contact),
+        (_("Postal address"), postal_address(decision) or "—"),
+        (_("Phone"), decision.info_phone or "—"),
     )
     return Section(heading=_("More information from"), rows=rows)
+
+
+def postal_address(decision: Decision) -> str:
+    """The structured address of the person who gives more information, as printed:
+    street, then postal code and post office."""
+    town = " ".join(v for v in (decision.info_postal_code, decision.info_town) if v)
+    return ", ".join(v for v in (decision.info_street, town) if v)
 
 
 def _draft_marker(decision: Decision) -> tuple[Section, ...]:
@@ -242,6 +250,7 @@ def decision_document(decision: Decision, *, language: str) -> Document:
             _parties(parties),
             *_ruling(decision),
             _hearings(parties),
+            *_text(_("View of the substitute-care place"), decision.carer_view),
             *_consents(decision),
             *_enforcement(decision),
             *_correction_of(decision),

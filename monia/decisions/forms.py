@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from monia.accounts.models import User
-from monia.casework.models import Measure
+from monia.casework.models import CareForm, Measure
 from monia.decisions.kinds import DecisionKind
 from monia.decisions.models import Decision, DecisionParty, HearingWay, ServiceChannel
 from monia.ui.fields import MoniaForm
@@ -71,10 +71,31 @@ class DecisionForm(MoniaForm):
     info_person = forms.ModelChoiceField(
         label=_("More information from"), queryset=User.objects.none(), required=False
     )
-    info_contact = forms.CharField(
-        label=_("Their address and phone"),
+    info_street = forms.CharField(
+        label=_("Street address or PO box"),
+        max_length=200,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Of the office where they are reached, e.g. “Torikatu 1” or “PL 100”."),
+    )
+    info_postal_code = forms.CharField(label=_("Postal code"), max_length=5, required=False)
+    info_town = forms.CharField(label=_("Post office"), max_length=100, required=False)
+    info_phone = forms.CharField(label=_("Their phone"), max_length=40, required=False)
+    close_network_mapped = forms.TypedChoiceField(
+        label=_("Was the child's close network mapped before the placement? (LsL 32 §)"),
+        choices=YES_NO,
+        required=False,
+        coerce=_yes_no,
+        empty_value=None,
+    )
+    carer_view = forms.CharField(
+        label=_("View of the substitute-care place's representative or family carer"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    care_form = forms.ChoiceField(
+        label=_("Form of the placement"),
+        choices=[("", "—"), *CareForm.choices],
+        required=False,
     )
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -89,7 +110,13 @@ class DecisionForm(MoniaForm):
         "enforcement_reason",
         "decider",
         "info_person",
-        "info_contact",
+        "info_street",
+        "info_postal_code",
+        "info_town",
+        "info_phone",
+        "close_network_mapped",
+        "care_form",
+        "carer_view",
     )
 
     def __init__(
@@ -98,11 +125,20 @@ class DecisionForm(MoniaForm):
         parties: list[DecisionParty],
         deciders: Any,
         staff: Any,
+        asks_close_network: bool = False,
+        asks_care_form: bool = False,
+        asks_carer_view: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["decider"].queryset = deciders  # type: ignore[attr-defined]
         self.fields["info_person"].queryset = staff  # type: ignore[attr-defined]
+        if not asks_close_network:
+            del self.fields["close_network_mapped"]
+        if not asks_care_form:
+            del self.fields["care_form"]
+        if not asks_carer_view:
+            del self.fields["carer_view"]
         self.parties = parties
         for party in parties:
             self._add_party(party)
@@ -154,7 +190,12 @@ class DecisionForm(MoniaForm):
 
 def decision_initial(decision: Decision) -> dict[str, Any]:
     return {
-        **{n: getattr(decision, n) for n in DecisionForm.TEXT_FIELDS},
+        **{n: getattr(decision, n) for n in DecisionForm.TEXT_FIELDS if hasattr(decision, n)},
+        "close_network_mapped": {True: "yes", False: "no"}.get(
+            decision.measure.close_network_mapped if decision.measure else None,
+            "",  # type: ignore[arg-type]
+        ),
+        "care_form": decision.measure.care_form if decision.measure else "",
         "decider": decision.decider_id,
         "info_person": decision.info_person_id,
         "lock_version": decision.lock_version,

@@ -79,3 +79,35 @@ ENFORCED_AT_ONCE_BY_LAW = frozenset(
         DecisionKind.EMERGENCY_PLACEMENT_EXTENSION,
     }
 )
+
+# Kinds whose national definition records whether the child's close network was mapped
+# before the placement (LsL 32 §; `laheisverkoston_kartoittaminen`, required): the
+# decision asks it and is not signed without the answer.
+CLOSE_NETWORK_KINDS = frozenset(
+    {
+        DecisionKind.PLACEMENT_AS_SUPPORT,
+        DecisionKind.EMERGENCY_PLACEMENT,
+        DecisionKind.EMERGENCY_PLACEMENT_EXTENSION,
+        DecisionKind.CARE_ORDER,
+        DecisionKind.PLACEMENT_CHANGE,
+    }
+)
+
+# Placement decisions record the form of the placement (sijoituspaikka, code system
+# 1.2.246.537.6.1216, nationally recorded): the decision asks it when its measure has
+# none, records it on the measure, and is not signed without it.
+PLACEMENT_FORM_KINDS = CLOSE_NETWORK_KINDS
+
+# Kinds whose national definition records the view of the (current) substitute-care
+# place's representative or family carer: asked on the decision; required by the
+# definition of ending a care order (``nykyisen_sijaishuoltopaikan_edustajan_nakemys``),
+# so that decision is not signed without it.
+CARER_VIEW_KINDS = frozenset(
+    {
+        DecisionKind.EMERGENCY_PLACEMENT_EXTENSION,
+        DecisionKind.EMERGENCY_PLACEMENT_END,
+        DecisionKind.PLACEMENT_CHANGE,
+        DecisionKind.CARE_ORDER_END,
+    }
+)
+CARER_VIEW_REQUIRED = frozenset({DecisionKind.CARE_ORDER_END})

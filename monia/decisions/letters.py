@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from monia import deadlines
 from monia.access import contact
-from monia.decisions.document import decision_title, person_with_title
+from monia.decisions.document import decision_title, person_with_title, postal_address
 from monia.decisions.instructions import authority_for
 from monia.decisions.kinds import AppealRoute
 from monia.decisions.models import Decision, DecisionParty
@@ -102,7 +102,11 @@ def _questions(decision: Decision) -> Section:
     return Section(
         heading=_("Questions"),
         paragraphs=(_("Ask us if something in the decision is unclear."),),
-        rows=((_("Name"), who), (_("Contact details"), decision.info_contact)),
+        rows=(
+            (_("Name"), who),
+            (_("Postal address"), postal_address(decision) or "—"),
+            (_("Phone"), decision.info_phone or "—"),
+        ),
     )
 
 

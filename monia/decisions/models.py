@@ -64,10 +64,25 @@ class Decision(models.Model):
         related_name="+",
         verbose_name=_("more information from"),
     )
-    info_contact = models.TextField(
-        _("their address and phone"),
+    # How the person who gives more information is reached (HL 44 §), as printed on the
+    # decision and as the national structure's postiosoite and puhelinnumero: copied from
+    # the preparer's team office and own phone when drafted, frozen with the signature.
+    info_street = models.CharField(
+        _("street address or PO box"),
+        max_length=200,
         blank=True,
-        help_text=_("As it is printed on the decision: postal address and phone."),
+        help_text=_("Of the office that gives more information, e.g. “Torikatu 1” or “PL 100”."),
+    )
+    info_postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
+    info_town = models.CharField(_("post office"), max_length=100, blank=True)
+    info_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    carer_view = models.TextField(
+        _("view of the substitute-care place"),
+        blank=True,
+        help_text=_(
+            "The view of the representative of the current substitute-care place or of the "
+            "family carer, when they are not a party heard below."
+        ),
     )
     corrects = models.OneToOneField(
         "self",

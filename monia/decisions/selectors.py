@@ -13,7 +13,7 @@ from monia.access import policy
 from monia.accounts.models import Role, User
 from monia.casework.measure_selectors import consenters
 from monia.casework.models import Case, Measure, MeasureConsent, MeasureKind
-from monia.decisions.kinds import SENIOR_OFFICIAL_ONLY, DecisionKind
+from monia.decisions.kinds import PLACEMENT_FORM_KINDS, SENIOR_OFFICIAL_ONLY, DecisionKind
 from monia.decisions.models import Decision, DecisionParty, DecisionService, PartyRole
 from monia.people.models import Person, Relationship
 
@@ -181,4 +181,11 @@ def consents_of(decision: Decision) -> list[MeasureConsent]:
         return []
     return list(
         MeasureConsent.objects.filter(measure_id=decision.measure_id).select_related("person")
+    )
+
+
+def asks_care_form(decision: Decision) -> bool:
+    """A placement decision whose measure has no form of placement recorded asks it."""
+    return decision.kind in PLACEMENT_FORM_KINDS and (
+        decision.measure is None or not decision.measure.care_form
     )

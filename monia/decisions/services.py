@@ -9,6 +9,7 @@ database refuses it (migration 0003); a correction is a new draft that names the
 from __future__ import annotations
 
 import datetime
+import re
 import uuid
 from typing import Any
 
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from monia.accounts.models import User
 from monia.casework.case_services import event_write, submission_lock, today
 from monia.casework.models import (
+    CareForm,
     Case,
     CaseStage,
     ChildHearing,
@@ -53,8 +55,13 @@ EDITABLE = (
     "enforcement_reason",
     "decider",
     "info_person",
-    "info_contact",
+    "info_street",
+    "info_postal_code",
+    "info_town",
+    "info_phone",
+    "carer_view",
 )
+POSTAL_CODE = re.compile(r"\d{5}")
 PARTY_FIELDS = ("heard", "heard_on", "method", "view", "not_heard_reason")
 HEARING_WAY = {
     HearingMethod.MEETING: HearingWay.IN_PERSON,
@@ -65,15 +72,17 @@ HEARING_WAY = {
 }
 
 
-def info_contact_of(user: User) -> str:
-    """How the person who gives more information is reached, as printed on the decision:
-    the county (Monia keeps no office address) and the user's own phone and e-mail."""
-    county = user.county
-    lines = [user.get_full_name() + (f", {user.title}" if user.title else "")]
-    if county is not None:
-        lines.append(county.controller or county.name_fi)
-    lines += [v for v in (user.phone, user.email) if v]
-    return "\n".join(lines)
+def info_contact_of(user: User) -> dict[str, str]:
+    """How the person who gives more information is reached (HL 44 §), for a new draft:
+    the postal address of the user's team office (county configuration) and the user's
+    own phone — the ``Decision.info_*`` fields, to be checked by the preparer."""
+    team = user.team
+    return {
+        "info_street": team.office_street if team else "",
+        "info_postal_code": team.office_postal_code if team else "",
+        "info_town": team.office_town if team else "",
+        "info_phone": user.phone,
+    }
 
 
 def _measure_text(measure: Measure) -> str:
@@ -150,7 +159,7 @@ def decision_draft(
         enforced_at_once=kind in kinds.ENFORCED_AT_ONCE_BY_LAW,
         preparer=user,
         info_person=user,
-        info_contact=info_contact_of(user),
+        **info_contact_of(user),
         created_by=user,
         submission_key=submission_key,
     )
@@ -175,6 +184,12 @@ def _check_fields(decision: Decision, data: dict[str, Any], errors: dict[str, st
             errors["enforcement_reason"] = _(
                 "Give the reason the decision is enforced before it is final (LsL 92 §)."
             )
+    postal_code = (data.get("info_postal_code") or "").strip()
+    if postal_code and not POSTAL_CODE.fullmatch(postal_code):
+        errors["info_postal_code"] = _("A postal code is five digits.")
+    care_form = data.get("care_form") or ""
+    if care_form and care_form not in CareForm.values:
+        errors["care_form"] = _("Choose the form of the placement.")
 
 
 def _party_errors(party: DecisionParty, given: dict[str, Any], errors: dict[str, str]) -> None:
@@ -226,10 +241,32 @@ def decision_update(
             setattr(decision, name, value.strip() if isinstance(value, str) else value)
     decision.lock_version += 1
     decision.save()
+    _close_network_apply(decision, data)
+    _care_form_apply(decision, data)
     for party in rows:
         if party.pk in given:
             _party_apply(party, given[party.pk])
     return decision
+
+
+def _close_network_apply(decision: Decision, data: dict[str, Any]) -> None:
+    """The answer belongs to the placement (``Measure``): the decision on it records it."""
+    if "close_network_mapped" not in data or decision.kind not in kinds.CLOSE_NETWORK_KINDS:
+        return
+    if decision.measure is not None:
+        decision.measure.close_network_mapped = data["close_network_mapped"]
+        decision.measure.save(update_fields=["close_network_mapped"])
+
+
+def _care_form_apply(decision: Decision, data: dict[str, Any]) -> None:
+    """The form of the placement (perhehoito, laitoshoito …) belongs to the measure too:
+    asked on a placement decision whose measure has none, and recorded there."""
+    care_form = data.get("care_form") or ""
+    if not care_form or decision.kind not in kinds.PLACEMENT_FORM_KINDS:
+        return
+    if decision.measure is not None:
+        decision.measure.care_form = care_form
+        decision.measure.save(update_fields=["care_form"])
 
 
 def _party_apply(party: DecisionParty, given: dict[str, Any]) -> None:

@@ -14,7 +14,13 @@ from monia.accounts.models import Role, User
 from monia.casework import measure_selectors
 from monia.casework.case_services import event_write, moment, today
 from monia.casework.models import ConsentAnswer, DecisionBody, EventKind
-from monia.decisions.kinds import SENIOR_OFFICIAL_ONLY, DecisionKind
+from monia.decisions.kinds import (
+    CARER_VIEW_REQUIRED,
+    CLOSE_NETWORK_KINDS,
+    PLACEMENT_FORM_KINDS,
+    SENIOR_OFFICIAL_ONLY,
+    DecisionKind,
+)
 from monia.decisions.models import Decision, DecisionParty, PartyRole
 
 # Decision numbers are handed out under this advisory lock per county and year (the
@@ -101,6 +107,50 @@ def _consent_errors(decision: Decision, errors: dict[str, str]) -> None:
             return
 
 
+def _close_network_errors(decision: Decision, errors: dict[str, str]) -> None:
+    if decision.kind not in CLOSE_NETWORK_KINDS:
+        return
+    measure = decision.measure
+    if measure is None or measure.close_network_mapped is None:
+        errors["close_network_mapped"] = _(
+            "Record whether the child's close network was mapped before the placement (LsL 32 §)."
+        )
+
+
+def _care_form_errors(decision: Decision, errors: dict[str, str]) -> None:
+    if decision.kind not in PLACEMENT_FORM_KINDS:
+        return
+    if decision.measure is None or not decision.measure.care_form:
+        errors["care_form"] = _(
+            "Record the form of the placement (family care, institutional care or other)."
+        )
+
+
+def _carer_view_errors(decision: Decision, errors: dict[str, str]) -> None:
+    """The current substitute-care place's view: on the decision, or as a carer party's."""
+    if decision.kind not in CARER_VIEW_REQUIRED or decision.carer_view.strip():
+        return
+    if not decision.parties.filter(role=PartyRole.CARER).exclude(view="").exists():
+        errors["carer_view"] = _(
+            "Record the view of the substitute-care place's representative or family carer."
+        )
+
+
+def _info_errors(decision: Decision, errors: dict[str, str]) -> None:
+    """HL 44 §: the decision names who gives more information and how to reach them."""
+    if decision.info_person_id is None:
+        errors["info_person"] = _("Name the person who gives more information (HL 44 §).")
+    missing = {
+        "info_street": _("Give the street address or PO box where they are reached."),
+        "info_postal_code": _("Give the postal code."),
+        "info_town": _("Give the post office."),
+        "info_phone": _("Give the phone number of the person who gives more information."),
+    }
+    for name, message in missing.items():
+        if not getattr(decision, name).strip():
+            errors[name] = message
+
+
 def _next_number(decision: Decision) -> str:
     assert decision.decided_on is not None
     county = decision.case.county
@@ -134,6 +184,10 @@ def decision_sign(*, user: User, decision: Decision, lock_version: int) -> Decis
     _text_errors(decision, errors)
     _hearing_errors(decision, errors)
     _consent_errors(decision, errors)
+    _close_network_errors(decision, errors)
+    _care_form_errors(decision, errors)
+    _info_errors(decision, errors)
+    _carer_view_errors(decision, errors)
     if errors:
         raise ValidationError(errors)
     decision.number = _next_number(decision)

@@ -8,7 +8,7 @@ from typing import Any
 
 from monia.accounts.models import User
 from monia.casework.models import Case, Measure
-from monia.decisions import services
+from monia.decisions import kinds, selectors, services
 from monia.decisions.models import Decision
 
 TEXT = {
@@ -17,6 +17,7 @@ TEXT = {
     "reasons": "Lapsen terveys ja kehitys ovat välittömässä vaarassa.",
     "provisions": "LsL 38 §",
 }
+CARER_VIEW = "Sijaishuoltopaikka pitää ratkaisua lapsen edun mukaisena."
 
 
 def heard_all(decision: Decision, on: datetime.date) -> dict[int, dict[str, Any]]:
@@ -35,7 +36,11 @@ def draft_for(
     kind: str = "emergency_placement",
     **text: Any,
 ) -> Decision:
-    """A draft complete enough to sign: text, reasons, provisions, every party heard."""
+    """A draft complete enough to sign: text, reasons, provisions, every party heard, and
+    what a placement decision asks (the close network, the form of placement if the
+    measure has none, the substitute-care place's view), as the edit page sends them. The
+    contact of the person who gives more information is the prefilled one (the
+    preparer's team office and phone)."""
     measure = measure if measure is not None else case.measures.filter(kind=kind).first()
     decision = services.decision_draft(user=worker, case=case, kind=kind, measure=measure)
     assert decision.decided_on is not None
@@ -44,6 +49,9 @@ def draft_for(
         "decided_on": decision.decided_on,
         **TEXT,
         "decider": decider or worker,
+        "close_network_mapped": True,
+        "care_form": "family_care" if selectors.asks_care_form(decision) else "",
+        "carer_view": CARER_VIEW if decision.kind in kinds.CARER_VIEW_KINDS else "",
         **text,
     }
     return services.decision_update(

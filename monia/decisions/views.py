@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from monia.access import policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
-from monia.decisions import access, forms, instructions, selectors, services
+from monia.decisions import access, forms, instructions, kinds, selectors, services
 from monia.decisions.document import decision_document
 from monia.ui.errors import apply_errors
 
@@ -67,6 +67,9 @@ def _decision_form(case: Any, decision: Any, data: Any) -> forms.DecisionForm:
         parties=list(decision.parties.all()),
         deciders=selectors.deciders(case, decision.kind),
         staff=selectors.staff_of(case),
+        asks_close_network=decision.kind in kinds.CLOSE_NETWORK_KINDS,
+        asks_care_form=selectors.asks_care_form(decision),
+        asks_carer_view=decision.kind in kinds.CARER_VIEW_KINDS,
         initial=forms.decision_initial(decision),
     )
 

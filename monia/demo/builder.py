@@ -206,6 +206,15 @@ def _user_create(
     return user
 
 
+def demo_office(spec: CountySpec, n: int) -> dict[str, str]:
+    """A team's office postal address, plainly demo data (a PO box of no real town)."""
+    return {
+        "office_street": f"{spec.short_name}, sosiaalitoimisto {n} (demo), PL {100 + n}",
+        "office_postal_code": f"99{n:03d}",
+        "office_town": "Demokaupunki",
+    }
+
+
 def _organisation_create(spec: CountySpec, password_hash: str) -> tuple[County, list[TeamStaff]]:
     county = County.objects.create(
         code=spec.code,
@@ -215,15 +224,20 @@ def _organisation_create(spec: CountySpec, password_hash: str) -> tuple[County, 
         bilingual=spec.bilingual,
     )
     _municipalities_create(county, spec)
-    teams = [Team.objects.create(county=county, name=name) for name in spec.team_names]
+    teams = [
+        Team.objects.create(county=county, name=name, **demo_office(spec, n))
+        for n, name in enumerate(spec.team_names, start=1)
+    ]
     members: dict[int, list[User]] = {1: [], 2: [], 3: []}
-    for staff_spec in STAFF[spec.code]:
+    for n, staff_spec in enumerate(STAFF[spec.code], start=1):
         team = teams[staff_spec.team - 1] if staff_spec.team else None
         # A bilingual county's third team works in Swedish (its pages and e-mails).
         language = "sv" if spec.bilingual and staff_spec.team == 3 else ""
         user = _user_create(
             staff_spec, county=county, team=team, password_hash=password_hash, language=language
         )
+        user.phone = f"040 555 {n:04d}"  # the demo's own numbers, printed on decisions
+        user.save(update_fields=["phone"])
         if staff_spec.team:
             members[staff_spec.team].append(user)
     # Each team's roster runs consultant, two designated workers, therapist, family worker.

@@ -61,7 +61,8 @@ def decisions_build(*, staff: TeamStaff, today: datetime.date) -> None:
         services.decision_serve(
             user=worker, decision=signed, party=guardian, channel="letter", sent_on=decided
         )
-    _draft(case, worker, kind="support_measure_end")
+    # A draft ready for its decider (the worker) to read and sign.
+    _complete(_draft(case, worker, kind="support_measure_end"), worker, today)
 
 
 def _draft(case: Case, worker: object, kind: str = "support_measure") -> Decision:

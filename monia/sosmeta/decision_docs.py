@@ -11,7 +11,6 @@ fields of one kind are put by ``_SPECIFIC``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -103,31 +102,22 @@ def _enforcement(doc: Document, d: Decision, base: str) -> None:
         doc.put(f"{path}.valittoman_taytantoonpanon_perustelut", d.enforcement_reason)
 
 
-_POSTCODE = re.compile(r"^(\d{5})\s+(.+)$")
-_PHONE = re.compile(r"^[+\d][\d\s()-]{5,}$")
-
-
 def _info_person(d: Decision) -> dict[str, Any] | None:
-    """Lisätietojen antaja: the name, and the address and phone parsed from the text
-    printed on the decision ("Katu 1", "00100 Kaupunki", "040 …"), the user's own
-    phone when the text has none."""
+    """Lisätietojen antaja (HL 44 §): the name, and the postal address and phone the
+    decision records as structured fields."""
     entry = parts.professional(d.info_person, title=False)
     if entry is None:
         return None
-    lines = [line.strip(" ,") for line in re.split(r"[\n,]", d.info_contact) if line.strip(" ,")]
-    phone = next(
-        (line for line in lines if _PHONE.match(line)), d.info_person.phone if d.info_person else ""
-    )
-    address: dict[str, str] = {}
-    for i, line in enumerate(lines):
-        match = _POSTCODE.match(line)
-        if match:
-            address = {"postinumero": match[1], "postitoimipaikka": match[2]}
-            if i > 0:
-                address["lahiosoite"] = lines[i - 1]
-    entry["yhteystiedot"] = {
-        k: v for k, v in {"postiosoite": address, "puhelinnumero": phone}.items() if v
+    address = {
+        "lahiosoite": d.info_street,
+        "postinumero": d.info_postal_code,
+        "postitoimipaikka": d.info_town,
     }
+    contact = {
+        "postiosoite": {k: v for k, v in address.items() if v},
+        "puhelinnumero": d.info_phone,
+    }
+    entry["yhteystiedot"] = {k: v for k, v in contact.items() if v}
     return entry
 
 
@@ -214,8 +204,10 @@ def _emergency_end(doc: Document, d: Decision) -> None:
 
 
 def _carer_view(d: Decision) -> str:
-    """The substitute-care place's view: the view of the party heard as the person who
-    cared for the child."""
+    """The substitute-care place's view: as the decision records it, else the view of the
+    party heard as the person who cared for the child."""
+    if d.carer_view.strip():
+        return d.carer_view
     carer = d.parties.filter(role=PartyRole.CARER).exclude(view="").first()
     return carer.view if carer is not None else ""
 

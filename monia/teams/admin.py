@@ -12,8 +12,16 @@ class CountyAdmin(admin.ModelAdmin):
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
-    list_display = ("name", "county")
+    list_display = ("name", "county", "office_town")
     list_filter = ("county",)
+    fields = (
+        "county",
+        "name",
+        "reflection_interval_weeks",
+        "office_street",
+        "office_postal_code",
+        "office_town",
+    )
 
 
 @admin.register(Municipality)

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -86,6 +87,19 @@ class Team(models.Model):
             "discussed for this many weeks."
         ),
     )
+
+    # The team's office postal address (county configuration): printed on each decision
+    # as where the person who gives more information is reached (HL 44 §).
+    office_street = models.CharField(
+        _("office street address or PO box"), max_length=200, blank=True
+    )
+    office_postal_code = models.CharField(
+        _("office postal code"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("A postal code is five digits."))],
+    )
+    office_town = models.CharField(_("office post office"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("team")

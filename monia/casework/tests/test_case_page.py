@@ -41,6 +41,7 @@ def test_the_case_page_groups_its_links_by_area(case_a: CaseWorld, worker_a: Any
         "Lue koko kronologia",
         "Aikajana",
         "Asiakaskertomus",
+        "Päätökset",
         "Kirjoita asiakaskertomusmerkintä",
     ]
     assert "Esitä asiantuntijaryhmälle" in groups["Yhteistyö muiden ammattilaisten kanssa"]

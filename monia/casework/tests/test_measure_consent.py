@@ -307,3 +307,30 @@ def test_a_placement_keeps_whether_the_close_network_was_mapped_and_support_does
         close_network_mapped=True,
     )
     assert Measure.objects.get(pk=support.pk).close_network_mapped is None
+
+
+def test_every_placement_keeps_its_form_of_care(case_a: CaseWorld, worker_a: Any) -> None:
+    """The national structure records each placement's form (sijoituspaikka): an emergency
+    placement and a placement as a support measure keep it; support has none."""
+    emergency = measure_services.measure_record(
+        user=worker_a,
+        case=case_a.case,
+        kind="emergency_placement",
+        decided_on=TODAY(),
+        started_on=TODAY(),
+        care_form="institutional_care",
+    )
+    assert Measure.objects.get(pk=emergency.pk).care_form == "institutional_care"
+    consents = {_mother(case_a).pk: {"answer": "consented", "given_on": YESTERDAY()}}
+    placed = _placement(case_a.case, worker_a, consents=consents, care_form="family_care")
+    assert Measure.objects.get(pk=placed.pk).care_form == "family_care"
+    support = measure_services.measure_record(
+        user=worker_a,
+        case=case_a.case,
+        kind="community_support",
+        support_type="support_person",
+        decided_on=TODAY(),
+        started_on=TODAY(),
+        care_form="family_care",
+    )
+    assert Measure.objects.get(pk=support.pk).care_form == ""

@@ -88,7 +88,10 @@ def decision_make(
         preparer=preparer,
         created_by=preparer,
         info_person=preparer,
-        info_contact="Sosiaalitoimisto, Torikatu 1, 70100 Kuopio, puh. 017 000 000",
+        info_street="Torikatu 1",
+        info_postal_code="70100",
+        info_town="Kuopio",
+        info_phone="017 000 000",
     )
     if signed:
         fields.update(

@@ -188,7 +188,7 @@ def test_a_care_order_is_signed_by_the_senior_official_only(
     d = services.decision_draft(user=worker_a, case=case_a.case, kind="care_order_end")
     errors = _errors(lambda: _update(d, worker_a, decider=worker_a))
     assert "decider" in errors
-    d = _update(d, worker_a, decider=senior_a)
+    d = _update(d, worker_a, decider=senior_a, carer_view="Lastenkoti tukee kotiinpaluuta.")
     assert _sign(d, senior_a).state == "signed"
 
 
@@ -449,3 +449,106 @@ def test_a_service_before_the_decision_or_in_the_future_is_refused(
 def test_a_draft_is_not_served(case_a: CaseWorld, worker_a: Any) -> None:
     d = draft_for(case_a.case, worker_a)
     assert "signed" in _errors(lambda: _serve(d, worker_a, TODAY()))["__all__"][0]
+
+
+def test_a_placement_decision_is_not_signed_until_the_close_network_answer_is_recorded(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    d = draft_for(case_a.case, worker_a, close_network_mapped=None)
+    assert d.measure is not None and d.measure.close_network_mapped is None
+    errors = _errors(lambda: _sign(d, worker_a))
+    assert "LsL 32 §" in errors["close_network_mapped"][0]
+    d.refresh_from_db()
+    assert d.state == "draft"
+    d = services.decision_update(
+        user=worker_a,
+        decision=d,
+        lock_version=d.lock_version,
+        data={"matter": d.matter, "decided_on": d.decided_on, "close_network_mapped": False},
+    )
+    d.measure.refresh_from_db()
+    assert d.measure.close_network_mapped is False
+    assert _sign(d, worker_a).state == "signed"
+
+
+def test_the_contact_of_the_person_who_gives_more_information_is_prefilled_structured(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    d = services.decision_draft(user=worker_a, case=case_a.case, kind="support_measure")
+    assert (d.info_street, d.info_postal_code, d.info_town) == (
+        "Sosiaalitoimisto, Katu 1",
+        "00100",
+        "Alue",
+    )
+    assert d.info_phone == worker_a.phone != ""
+
+
+def test_a_decision_is_not_signed_without_the_info_persons_address_and_phone(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    d = draft_for(
+        case_a.case, worker_a, info_street="", info_postal_code="", info_town="", info_phone=""
+    )
+    errors = _errors(lambda: _sign(d, worker_a))
+    assert {"info_street", "info_postal_code", "info_town", "info_phone"} <= set(errors)
+    d.refresh_from_db()
+    assert d.state == "draft" and d.number == ""
+    d = _update(
+        d,
+        worker_a,
+        info_street="PL 100",
+        info_postal_code="70101",
+        info_town="Kuopio",
+        info_phone="017 000 000",
+        close_network_mapped=True,
+    )
+    assert _sign(d, worker_a).state == "signed"
+
+
+def test_a_bad_postal_code_is_refused_and_nothing_saved(case_a: CaseWorld, worker_a: Any) -> None:
+    d = draft_for(case_a.case, worker_a)
+    errors = _errors(lambda: _update(d, worker_a, info_postal_code="123", info_town="X"))
+    assert errors["info_postal_code"] == ["A postal code is five digits."]
+    d.refresh_from_db()
+    assert d.info_town == "Alue"
+
+
+def test_a_placement_decision_is_not_signed_without_the_form_of_the_placement(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    d = draft_for(case_a.case, worker_a, care_form="")
+    assert d.measure is not None and d.measure.care_form == ""
+    errors = _errors(lambda: _sign(d, worker_a))
+    assert "form of the placement" in errors["care_form"][0]
+    d = _update(d, worker_a, care_form="institutional_care", close_network_mapped=True)
+    d.measure.refresh_from_db()
+    assert d.measure.care_form == "institutional_care"
+    assert _sign(d, worker_a).state == "signed"
+
+
+def test_ending_a_care_order_is_not_signed_without_the_substitute_care_places_view(
+    case_a: CaseWorld, worker_a: Any, senior_a: Any
+) -> None:
+    from monia.casework import measure_selectors
+
+    consents = {
+        c.person.pk: {"answer": "consented", "given_on": TODAY()}
+        for c in measure_selectors.consenters(case_a.case, on=TODAY())
+    }
+    order = measure_services.measure_record(
+        user=worker_a,
+        case=case_a.case,
+        kind="care_order",
+        decision_body="senior_official",
+        decided_on=TODAY(),
+        started_on=TODAY(),
+        consents=consents,
+    )
+    order = measure_services.measure_end(user=worker_a, measure=order, ended_on=TODAY())
+    d = draft_for(
+        case_a.case, worker_a, kind="care_order_end", measure=order, decider=senior_a, carer_view=""
+    )
+    errors = _errors(lambda: _sign(d, senior_a))
+    assert "substitute-care place" in errors["carer_view"][0]
+    d = _update(d, worker_a, carer_view="Lastenkoti tukee kotiinpaluuta.")
+    assert _sign(d, senior_a).carer_view == "Lastenkoti tukee kotiinpaluuta."

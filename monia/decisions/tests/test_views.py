@@ -175,3 +175,40 @@ def test_the_list_does_not_grow_in_queries_with_its_decisions(
     assert html.count('class="item"') == 5
     assert len(many.captured_queries) == len(few.captured_queries)
     assert len(many.captured_queries) <= 14
+
+
+def test_a_placement_decision_asks_the_form_of_placement_and_keeps_the_typed_contact(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    """The emergency placement has no form of care recorded: its decision asks it; a bad
+    postal code is refused and what was typed (address, phone, form of care) is kept."""
+    from monia.decisions import services
+
+    d = services.decision_draft(
+        user=worker_a, case=case_a.case, kind="emergency_placement", measure=case_a.emergency
+    )
+    client = login("worker_a", "en")
+    url = reverse("decision_edit", args=[case_a.case.pk, d.pk])
+    page = client.get(url)
+    form = page.context["form"]
+    assert "care_form" in form.fields and "carer_view" not in form.fields
+    assert form.initial["info_postal_code"] == "00100" and form.initial["info_phone"]
+    response = client.post(
+        url,
+        {
+            "matter": d.matter,
+            "decided_on": d.decided_on.isoformat() if d.decided_on else "",
+            "info_street": "Torikatu 9 B",
+            "info_postal_code": "7010",
+            "info_town": "Kuopio",
+            "info_phone": "017 123 4567",
+            "care_form": "institutional_care",
+            "lock_version": d.lock_version,
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "A postal code is five digits." in html
+    assert "Torikatu 9 B" in html and "017 123 4567" in html
+    assert 'value="institutional_care" selected' in html
+    case_a.emergency.refresh_from_db()
+    assert case_a.emergency.care_form == ""  # nothing half-saved

@@ -88,7 +88,10 @@ def signed_decision(kind: str, cw: CaseWorld, preparer: User, decider: User) -> 
         preparer=preparer,
         decider=decider,
         info_person=preparer,
-        info_contact="Sosiaalitoimisto, Katu 1\n00100 Helsinki\n040 123 4567",
+        info_street="Katu 1",
+        info_postal_code="00100",
+        info_town="Helsinki",
+        info_phone="040 123 4567",
         created_by=preparer,
         signed_at=timezone.now(),
     )

@@ -240,6 +240,18 @@ def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Pers
     signed = ClientNote.objects.filter(case__in=visible, signed_at__isnull=False).first()
     if signed:
         pages.append(reverse("note_amend", args=[signed.case_id, signed.pk]))
+    # Decisions (demo/decisions.py): the worker's draft to edit and sign, a signed one to
+    # serve and to correct.
+    from monia.decisions.models import Decision
+
+    draft = Decision.objects.filter(case__in=visible, state="draft", decider=worker.user).first()
+    assert draft is not None, "the demo has a draft decision for the worker to sign"
+    for name in ("decision_edit", "decision_sign"):
+        pages.append(reverse(name, args=[draft.case_id, draft.pk]))
+    signed_decision = Decision.objects.filter(case__in=visible, state="signed").first()
+    assert signed_decision is not None, "the demo has a signed decision in the worker's cases"
+    for name in ("decision_serve", "decision_correct"):
+        pages.append(reverse(name, args=[signed_decision.case_id, signed_decision.pk]))
     # A letter sent to the family, shown again as sent (demo/letters.py).
     letter = Letter.objects.filter(case__in=visible).order_by("pk").first()
     assert letter is not None, "the demo has a letter sent in the worker's cases"
