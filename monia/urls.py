@@ -47,6 +47,7 @@ urlpatterns = [
     path("", include("monia.reporting.urls")),
     path("", include("monia.reporting.stats_urls")),
     path("", include("monia.reporting.thl_urls")),
+    path("", include("monia.reporting.monitor_urls")),
     path("", include("monia.dialogue.urls")),
     path("saml2/", include("monia.portal.saml_urls")),
     path("oidc/", include("monia.accounts.oidc_urls")),

@@ -267,6 +267,13 @@ URL_RULES: dict[str, Rule] = {
     "thl_export": Rule.STAFF,
     "thl_compare": Rule.STAFF,
     "thl_compare_file": Rule.STAFF,
+    # Self-monitoring and the development indicators (reporting/monitor_urls.py): the scope
+    # through reporting/access.py (a senior official: the county or a team; others: their
+    # team); the children behind a figure through the policy, logged; everyone else 404.
+    "statistics_monitoring": Rule.STAFF,
+    "statistics_monitoring_children": Rule.STAFF,
+    "statistics_indicators": Rule.STAFF,
+    "statistics_indicators_children": Rule.STAFF,
     # Corrections of recorded data (casework/correction_views.py): the child or a person tied
     # to the child, an intake of the case; linking a child not identified to the person.
     "person_correct": Rule.CASE_RECORD,

@@ -58,4 +58,22 @@ SECTIONS: list[Section] = [
         _("Every county's processing times side by side: aggregates only, small counts hidden."),
         county_only=True,
     ),
+    Section(
+        "statistics_monitoring",
+        _("Self-monitoring"),
+        _(
+            "Live: children without a worker or a plan, deadlines overdue, caseloads over the "
+            "limit, waits for support."
+        ),
+        county_only=False,
+    ),
+    Section(
+        "statistics_indicators",
+        _("Development indicators"),
+        _(
+            "Time to mental-health and substance support, partners' statements, family at network "
+            "meetings, consultations, caseload: by month."
+        ),
+        county_only=False,
+    ),
 ]
