@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from monia.access import policy
 from monia.accounts.models import User
 from monia.casework.models import Case
@@ -69,15 +71,31 @@ def teams_to_choose(user: User) -> list[Team]:
 def children_behind(user: User, case_ids: Iterable[int], *, purpose: str) -> list[Case]:
     """The cases behind a figure that the user may open, the read logged in one INSERT;
     the rest are left out (never named)."""
-    visible = (
+    cases = list(_visible(user, case_ids))
+    policy.log_case_list(user, cases, purpose=purpose)
+    return cases
+
+
+def _visible(user: User, case_ids: Iterable[int]) -> QuerySet[Case]:
+    return (
         policy.cases_visible_to(user)
         .filter(pk__in=set(case_ids))
         .select_related("child", "designated_worker", "team")
         .order_by("child__last_name", "child__first_names", "pk")
     )
-    cases = list(visible)
+
+
+def children_behind_by_place(
+    user: User, case_ids: Iterable[int], *, purpose: str
+) -> tuple[list[Case], int]:
+    """``children_behind`` for a list of one municipality: a child under non-disclosure
+    for personal safety is counted in the figure but not listed (the list would tell
+    where the child lives); returns the cases listed (their read logged) and how many
+    were left out."""
+    visible = _visible(user, case_ids)
+    cases = list(visible.exclude(child__non_disclosure=True))
     policy.log_case_list(user, cases, purpose=purpose)
-    return cases
+    return cases, visible.filter(child__non_disclosure=True).count()
 
 
 def suppressed(count: int) -> int | None:

@@ -112,18 +112,6 @@ def _children_of(times: thl.ProcessingTimes, figure: str) -> tuple[Any, ...]:
     return children
 
 
-def _places(
-    times: thl.ProcessingTimes, records: list[thl.Notification]
-) -> dict[Any, tuple[str, str]]:
-    """Each child's municipality and team as the figures count them (the matter's)."""
-    places: dict[Any, tuple[str, str]] = {}
-    for n in sorted(records, key=lambda n: n.received_at):
-        places.setdefault(n.child, (n.municipality, n.team or ""))
-    for m in times.matters:
-        places[m.child] = (m.municipality, m.team or "")
-    return places
-
-
 @login_required
 @require_GET
 def thl_children(request: HttpRequest) -> HttpResponse:
@@ -135,19 +123,25 @@ def thl_children(request: HttpRequest) -> HttpResponse:
     scope, start, end, times, records = _report(user, form)
     figure = form.cleaned_data["figure"]
     municipality, row_team = form.cleaned_data["municipality"], form.cleaned_data["row_team"]
-    places = _places(times, records)
+    places = thl.places_of(times, records)
     keys = [
         k
         for k in _children_of(times, figure)
         if (not municipality or places.get(k, ("", ""))[0] == municipality)
         and (not row_team or places.get(k, ("", ""))[1] == row_team)
     ]
-    cases = access.children_behind(user, sel.case_ids(keys), purpose=Purpose.STATISTICS_CHILDREN)
+    ids = sel.case_ids(keys)
+    purpose = Purpose.STATISTICS_CHILDREN
+    if municipality:  # a list by municipality must not tell where a protected child lives
+        cases, withheld = access.children_behind_by_place(user, ids, purpose=purpose)
+    else:
+        cases, withheld = access.children_behind(user, ids, purpose=purpose), 0
     return render(
         request,
         "reporting/thl_children.html",
         {
             "cases": cases,
+            "withheld": withheld,
             "count": len(keys),
             "figure": figure,
             "period": period_label(start, end),

@@ -104,6 +104,28 @@ def test_the_children_behind_a_count_are_listed_and_the_read_is_logged(
     assert AccessLog.objects.count() > before
 
 
+def test_a_protected_child_is_counted_but_not_listed_by_municipality(
+    tw: ThlWorld, senior_a: Any
+) -> None:
+    """A list of one municipality's children would tell where a child under
+    non-disclosure lives: counted in the figure, left off the list, the page says so."""
+    protected = tw.intakes["oona"].case.child
+    protected.non_disclosure, protected.non_disclosure_since = True, START
+    protected.non_disclosure_marked_by = senior_a
+    protected.save(
+        update_fields=["non_disclosure", "non_disclosure_since", "non_disclosure_marked_by"]
+    )
+    query = {**PERIOD, "figure": "seven_day_late"}
+    by_place = login("senior_a", language="en").get(
+        reverse("thl_children"), {**query, "municipality": "Iisalmi"}
+    )
+    assert [c.pk for c in by_place.context["cases"]] == [tw.intakes["satu"].case_id]
+    assert by_place.context["count"] == 2 and by_place.context["withheld"] == 1
+    assert "not listed by municipality" in by_place.content.decode()
+    whole = login("senior_a").get(reverse("thl_children"), query)
+    assert tw.intakes["oona"].case_id in {c.pk for c in whole.context["cases"]}
+
+
 def test_the_children_list_of_one_team_row(tw: ThlWorld, senior_a: Any) -> None:
     page = login("senior_a").get(
         reverse("thl_children"), {**PERIOD, "figure": "seven_day_late", "row_team": "A2"}

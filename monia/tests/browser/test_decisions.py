@@ -62,6 +62,8 @@ def test_write_sign_and_serve_a_decision(
     decision = Decision.objects.get()
     page.fill("#id_reasons", "Lapsen terveys on välittömässä vaarassa.")
     page.fill("#id_provisions", "LsL 38 §")
+    page.select_option("#id_close_network_mapped", "yes")  # LsL 32 §, the national form
+    page.select_option("#id_care_form", "family_care")  # the placement's form: not yet known
     page.select_option("#id_decider", str(senior_a.pk))
     for party in decision.parties.all():
         page.select_option(f"#id_party_{party.pk}_heard", "yes")

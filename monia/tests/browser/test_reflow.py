@@ -48,14 +48,14 @@ Target = tuple[walk.Persona | None, str, str]  # who opens it, the URL, the page
 
 
 def _not_a_page(name: str) -> bool:
-    """Downloads (PDF, SVG, ZIP, attached files, the calendar feed), logouts, the SAML and OpenID
-    Connect protocols' endpoints (they go to or answer an identity provider) and Django's
-    admin."""
+    """Downloads (PDF, SVG, ZIP, CSV/XLSX exports and files, attached files, the calendar
+    feed), logouts, the SAML and OpenID Connect protocols' endpoints (they go to or answer
+    an identity provider) and Django's admin."""
     return (
         name in LOGOUTS
         or name == "calendar_feed"
         or name.startswith(("admin:", "saml2_", "oidc_"))
-        or name.endswith(("_pdf", "_svg", "_zip", "_attachment"))
+        or name.endswith(("_pdf", "_svg", "_zip", "_attachment", "_export", "_file"))
     )
 
 
@@ -256,6 +256,24 @@ def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Pers
     letter = Letter.objects.filter(case__in=visible).order_by("pk").first()
     assert letter is not None, "the demo has a letter sent in the worker's cases"
     pages.append(reverse("letter_detail", args=[letter.case_id, letter.pk]))
+    # The children behind a statistics figure: the senior official's lists (each count
+    # links one; with the demo's few children a count may be zero and link nothing).
+    from urllib.parse import urlencode
+
+    from django.utils import timezone
+
+    from monia.reporting import thl
+    from monia.reporting.caseload_selectors import default_snapshot_date
+
+    senior = _persona(everyone, "senior official")
+    today = timezone.localdate()
+    period = thl.half_year_period(today)[0].isoformat()
+    stats = [
+        ("thl_children", {"period": period, "figure": "seven_day_late"}),
+        ("statistics_caseload_children", {"on": default_snapshot_date(today), "figure": "clients"}),
+        ("statistics_yearly_children", {"year": today.year - 1, "figure": "notified"}),
+    ]
+    senior_pages = [f"{reverse(name)}?{urlencode(query)}" for name, query in stats]
     own = portal_cases(young.user)[0].case
     young_pages = [reverse("portal_safety_general"), reverse("portal_safety", args=[own.pk])]
     held = NetworkMeeting.objects.filter(case=own, status=MeetingStatus.HELD).first()
@@ -263,6 +281,7 @@ def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Pers
         young_pages.append(reverse("portal_heard", args=[own.pk, held.pk]))
     return (
         [(worker, url) for url in pages]
+        + [(senior, url) for url in senior_pages]
         + [(young, url) for url in young_pages]
         + [(_guardian_of_two(everyone, worker), reverse("portal_home"))]
     )
