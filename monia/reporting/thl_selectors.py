@@ -189,6 +189,7 @@ def _rows(*, start: date, end: date, county_id: int | None, team_id: int | None)
     client_then = ClientRelationship.objects.filter(
         case__child_id=OuterRef("case__child_id"), opened_on__lte=OuterRef("arrived_on")
     ).filter(Q(closed_on__isnull=True) | Q(closed_on__gt=OuterRef("arrived_on")))
+    ever_clients = ClientRelationship.objects.values("case__child_id")
     # The assessment a joining intake joined: the case's one open on its decision day.
     joined = (
         ServiceNeedsAssessment.objects.filter(
@@ -203,7 +204,9 @@ def _rows(*, start: date, end: date, county_id: int | None, team_id: int | None)
         micros=_EpochMicroseconds("received_at"),
         existing=Case(
             When(decision=IntakeDecision.CLIENT_RELATIONSHIP, then=Value(True)),
-            default=Exists(client_then),
+            # Most children have never been clients: a hashed look-up spares them the dates.
+            When(case__child_id__in=ever_clients, then=Exists(client_then)),
+            default=Value(False),
             output_field=BooleanField(),
         ),
         done=Case(
@@ -224,10 +227,14 @@ def _rows(*, start: date, end: date, county_id: int | None, team_id: int | None)
         "done",
         "existing",
     )
-    with transaction.atomic():
-        # The planner's just-in-time compilation costs more than this one scan saves.
+    # The planner's just-in-time compilation took longer than the query it compiles, and
+    # its hash joins spilled to disk with the default work_mem: both set for this
+    # transaction only (no savepoint, so the same two statements inside a transaction).
+    with transaction.atomic(savepoint=False):
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL jit = off")
+            cursor.execute(
+                "SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)"
+            )
         return list(rows.order_by())
 
 
