@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.contrib.postgres.aggregates import BoolOr
 from django.db import connection, transaction
 from django.db.models import (
     BigIntegerField,
@@ -29,6 +30,7 @@ from django.db.models import (
     Case,
     DateField,
     Exists,
+    ExpressionWrapper,
     F,
     Func,
     OuterRef,
@@ -37,6 +39,7 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
 from django.db.models.functions import TruncDate
 
@@ -164,13 +167,18 @@ def _intakes(
     open_assessment = ServiceNeedsAssessment.objects.filter(case_id=OuterRef("case_id")).filter(
         Q(completed_on__isnull=True) | Q(completed_on__gte=start)
     )
-    live = counted.filter(
+    live = ExpressionWrapper(
         Q(received_at__gte=first - timedelta(days=1))
         | Q(decision="")
         | Q(decision=IntakeDecision.NO_ACTION, decided_on__gte=start)
-        | Exists(open_assessment)
+        | Exists(open_assessment),
+        output_field=BooleanField(),
     )
-    return counted.filter(case__child_id__in=live.values("case__child_id"))
+    # A child is read when any of the child's intakes is live: one pass over the intakes
+    # with a window, not a second join of them against the cases.
+    return counted.annotate(
+        child_live=Window(BoolOr(live), partition_by=F("case__child_id"))
+    ).filter(child_live=True)
 
 
 class _EpochMicroseconds(Func):
