@@ -188,7 +188,9 @@ class _EpochMicroseconds(Func):
     output_field = BigIntegerField()
 
 
-def _rows(*, start: date, end: date, county_id: int | None, team_id: int | None) -> list[tuple[Any, ...]]:
+def _rows(
+    *, start: date, end: date, county_id: int | None, team_id: int | None
+) -> list[tuple[Any, ...]]:
     """The records' fields, one row per intake (``thl_notifications``)."""
     intakes = _intakes(start=start, end=end, county_id=county_id, team_id=team_id)
     arrived_on = TruncDate("received_at", tzinfo=HELSINKI)
