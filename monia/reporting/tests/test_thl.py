@@ -349,3 +349,17 @@ def test_a_notification_at_any_hour_belongs_to_its_helsinki_day() -> None:
         in_period = processing_times([n], start=date(2024, 10, 1), end=date(2025, 3, 31))
         before = processing_times([n], start=P2[0], end=P2[1])
         assert (in_period.seven_day.matters, before.seven_day.matters) == (1, 0)
+
+
+def test_the_collector_pause_restores_the_collector_even_after_an_error() -> None:
+    import gc
+
+    from monia.reporting.thl import gc_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), gc_paused():
+        assert not gc.isenabled()
+        raise RuntimeError
+    assert gc.isenabled()
+    processing_times(FIXTURE, start=P1[0], end=P1[1])
+    assert gc.isenabled()

@@ -159,3 +159,35 @@ def test_the_selector_makes_the_same_few_queries_however_many_intakes(
             family_told_on=None,
         )
     assert count() == first <= 3
+
+
+def test_the_records_carry_each_arrival_to_the_microsecond_in_helsinki_time(
+    tw: ThlWorld, world: World, worker_a: Any
+) -> None:
+    from monia.conftest import child_create
+
+    child = child_create(world.county_a, first="Sekunti", number=920)
+    # 21:59:59.999999 UTC on 31.5 is 00:59:59.999999 on 1.6 in Helsinki (EEST).
+    instant = datetime.datetime(2025, 5, 31, 21, 59, 59, 999_999, tzinfo=datetime.UTC)
+    notification(worker_a, child, world.team_a1, at=instant)
+    records = sel.thl_notifications(start=START, end=END, county_id=world.county_a.pk)
+    made = [n for n in records[world.county_a.pk] if n.child.person_id == child.pk]  # type: ignore[attr-defined]
+    assert [n.received_at for n in made] == [instant]
+    assert made[0].received_at.tzinfo is thl.HELSINKI
+    assert made[0].received_at.date() == datetime.date(2025, 6, 1)
+    by_intake = {(n.child.case_id, n.received_at) for n in records[world.county_a.pk]}  # type: ignore[attr-defined]
+    assert by_intake >= {(i.case_id, i.received_at) for i in tw.intakes.values()}
+
+
+def test_the_report_leaves_the_garbage_collector_as_it_found_it(tw: ThlWorld, world: World) -> None:
+    import gc
+
+    assert gc.isenabled()
+    sel.thl_report(start=START, end=END, county_id=world.county_a.pk)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        sel.thl_report(start=START, end=END, county_id=world.county_a.pk)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
