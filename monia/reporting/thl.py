@@ -45,7 +45,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
-from typing import Any, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from monia.deadlines import (
     HELSINKI,
@@ -490,16 +490,3 @@ def _three_month_status(m: Matter) -> Status:
 
 def _in_period(rows: list[tuple[Notification, date]], start: date, end: date) -> Tally:
     return _tally([(n.child, n.municipality, n.received_at) for n, d in rows if start <= d <= end])
-
-
-def places_of(
-    times: ProcessingTimes, records: Iterable[Notification]
-) -> dict[Any, tuple[str, str]]:
-    """Each child's municipality and team as the figures count them (the matter's), for
-    opening one row of a table down to its children."""
-    places: dict[Any, tuple[str, str]] = {}
-    for n in sorted(records, key=lambda n: n.received_at):
-        places.setdefault(n.child, (n.municipality, n.team or ""))
-    for m in times.matters:
-        places[m.child] = (m.municipality, m.team or "")
-    return places

@@ -23,6 +23,7 @@ from monia.reporting import access, exports, thl, thl_services
 from monia.reporting import thl_selectors as sel
 from monia.reporting import thl_tables as tables
 from monia.reporting.thl_forms import CompareStartForm, ThlChildrenForm, ThlForm, period_label
+from monia.reporting.thl_places import places_of
 
 
 def _report(
@@ -123,7 +124,7 @@ def thl_children(request: HttpRequest) -> HttpResponse:
     scope, start, end, times, records = _report(user, form)
     figure = form.cleaned_data["figure"]
     municipality, row_team = form.cleaned_data["municipality"], form.cleaned_data["row_team"]
-    places = thl.places_of(times, records)
+    places = places_of(times, records)
     keys = [
         k
         for k in _children_of(times, figure)
