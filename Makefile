@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint format messages bench
+.PHONY: run serve test install lint format messages bench
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ install: $(STAMP)
 
 run: $(STAMP)
 	DEBUG=$${DEBUG:-true} MONIA_DEMO_DATABASE=true MONIA_DEMO_IDENTIFICATION=$${MONIA_DEMO_IDENTIFICATION:-true} $(BIN)/python manage.py rundemo
+
+# Production on one machine: gunicorn's workers and the task worker (docs/deployment.md).
+serve: $(STAMP)
+	bash scripts/serve.sh
 
 test: $(STAMP)
 	bash scripts/test.sh

@@ -104,6 +104,7 @@ MIDDLEWARE = [
     # One id per request in the X-Request-ID header and every log line (web/security.py).
     "monia.web.security.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files from the app (collectstatic)
     "monia.web.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The SAML exchange's own session: its cookie must reach the ACS on the IdP's POST.
@@ -198,7 +199,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / ".data" / "static"
+STATIC_ROOT = Path(env_str("MONIA_STATIC_ROOT", str(BASE_DIR / ".data" / "static")))
 
 # Attachments (monia/attachments): through Django's storage API, never served by the web
 # server (no MEDIA_URL): every download passes the owner's access rule and is logged.
