@@ -1,5 +1,5 @@
-// While an archive export is waiting or being written, fetch the page every few seconds
-// and put its list of exports in place (a polite live region announces the change). The
+// While background work is waiting or running (an archive export, a comparison of counties), fetch the page every few seconds
+// and put its list in place (a polite live region announces the change). The
 // page works without this: its "Update" link loads it again.
 (function () {
   "use strict";
