@@ -33,9 +33,16 @@ class When(Protocol):
 
 
 def _at(day: datetime.date, at: datetime.time) -> datetime.datetime:
-    """``day`` at ``at`` on the installation's clock. A time that the spring change skips
-    or the autumn change repeats resolves the same way on every machine (fold 0)."""
-    return datetime.datetime.combine(day, at, tzinfo=timezone.get_default_timezone())
+    """``day`` at ``at`` on the installation's clock, in UTC. A time that the spring change
+    skips or the autumn change repeats resolves the same way on every machine (fold 0).
+    Slots are compared in UTC: Python compares two times of one zone by the clock's face,
+    which an hour skipped or repeated would mislead."""
+    local = datetime.datetime.combine(day, at, tzinfo=timezone.get_default_timezone())
+    return local.astimezone(datetime.UTC)
+
+
+def _utc(moment: datetime.datetime) -> datetime.datetime:
+    return moment.astimezone(datetime.UTC)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,7 +73,7 @@ class Daily:
     def last_slot(self, now: datetime.datetime) -> datetime.datetime:
         day = timezone.localtime(now).date()
         slot = _at(day, self.at)
-        return slot if slot <= now else _at(day - datetime.timedelta(days=1), self.at)
+        return slot if slot <= _utc(now) else _at(day - datetime.timedelta(days=1), self.at)
 
     def describe(self) -> str:
         return _("every day at %(time)s") % {"time": self.at.strftime("%H:%M")}
@@ -87,7 +94,7 @@ class Weekly:
         day = timezone.localtime(now).date()
         day -= datetime.timedelta(days=(day.weekday() - self.weekday) % 7)
         slot = _at(day, self.at)
-        return slot if slot <= now else _at(day - datetime.timedelta(days=7), self.at)
+        return slot if slot <= _utc(now) else _at(day - datetime.timedelta(days=7), self.at)
 
     def describe(self) -> str:
         from django.utils.dates import WEEKDAYS
@@ -112,7 +119,7 @@ class Monthly:
     def last_slot(self, now: datetime.datetime) -> datetime.datetime:
         today = timezone.localtime(now).date()
         slot = _at(today.replace(day=self.day), self.at)
-        if slot <= now:
+        if slot <= _utc(now):
             return slot
         previous = today.replace(day=1) - datetime.timedelta(days=1)
         return _at(previous.replace(day=self.day), self.at)
