@@ -134,11 +134,14 @@ class Monthly:
 @dataclasses.dataclass(frozen=True)
 class Job:
     """One periodic job: a stable ``name`` (kept in the run table: never rename one
-    lightly), the django-tasks ``task`` it runs (no arguments) and ``when``."""
+    lightly), the django-tasks ``task`` it runs (no arguments) and ``when``. A slot missed
+    (every scheduler stopped) runs once when a scheduler is back — unless it is older than
+    ``catch_up``: a heavy job then waits for its next slot rather than run by day."""
 
     name: str
     task: Any  # a django_tasks.Task taking no arguments
     when: When
+    catch_up: datetime.timedelta | None = None  # None: however late
 
 
 _JOBS: dict[str, Job] = {}

@@ -8,7 +8,8 @@ commit and insert nothing. The queue's row and the run's row commit together or 
 all, so a crash between them neither loses the slot nor runs it twice.
 
 **Catching up once.** Only the latest slot at or before now is ever claimed: a scheduler
-that was down for three days enqueues a daily job once when it starts, not three times.
+that was down for three days enqueues a daily job once when it starts, not three times
+(or not at all when the slot is older than the job's ``catch_up``).
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ def scheduled_runs_enqueue(
         slot = job.when.last_slot(now)
         if seen.get(job.name) == slot:
             continue
+        if job.catch_up is not None and now - slot > job.catch_up:
+            continue  # too late for this one: the next slot
         with transaction.atomic():
             run_id = _claim(job=job.name, slot=slot, now=now, manual=False)
             if run_id is not None:

@@ -82,6 +82,18 @@ def test_after_three_days_away_a_daily_job_catches_up_once(db: None) -> None:
     assert len(_runs()) == 3
 
 
+def test_a_heavy_job_missed_by_more_than_its_window_waits_for_its_next_slot(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    heavy = registry.Job(
+        "heavy", count_a_call, registry.Daily(MIDNIGHT), catch_up=datetime.timedelta(hours=4)
+    )
+    monkeypatch.setattr(registry, "_JOBS", {"heavy": heavy})
+    assert services.scheduled_runs_enqueue(now=at(2026, 3, 10, 9, 0)) == []
+    assert len(services.scheduled_runs_enqueue(now=at(2026, 3, 11, 3, 59))) == 1
+    assert [r.slot for r in _runs("heavy")] == [at(2026, 3, 11)]
+
+
 @pytest.mark.usefixtures("only_test_jobs")
 def test_two_schedulers_racing_on_two_connections_enqueue_each_slot_once(
     transactional_db: None, monkeypatch: pytest.MonkeyPatch
