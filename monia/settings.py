@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_otp_webauthn",
     "django_tasks",  # background tasks: the backport of Django 6's django.tasks
     "django_tasks_db",  # their database queue, run by `manage.py db_worker`
+    "monia.jobs",  # periodic tasks: the schedule, `manage.py run_scheduler` (ground floor)
     "monia.teams",
     "monia.accounts",
     "monia.people",
@@ -239,8 +240,7 @@ elif MONIA_ATTACHMENT_STORAGE == "s3":
     }
 else:
     raise ImproperlyConfigured("MONIA_ATTACHMENT_STORAGE is 'filesystem' or 's3'")
-# Background tasks (django-tasks): "database" for `manage.py db_worker`, "immediate" to test.
-MONIA_TASKS_BACKEND = env_str("MONIA_TASKS_BACKEND", "database")
+MONIA_TASKS_BACKEND = env_str("MONIA_TASKS_BACKEND", "database")  # db_worker; "immediate": tests
 _IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
 _TASK_BACKENDS = {"database": "django_tasks_db.DatabaseBackend", "immediate": _IMMEDIATE_TASKS}
 if MONIA_TASKS_BACKEND not in _TASK_BACKENDS:
