@@ -8,6 +8,7 @@ names both. A pool needs ``CONN_MAX_AGE`` 0 (Django refuses persistent connectio
 pool): it is set here, and an explicit non-zero ``CONN_MAX_AGE`` beside the pool is an
 error rather than silently ignored. ``CONN_HEALTH_CHECKS`` stays on: the pool then checks
 a connection when it is lent (one empty round trip), so a restarted database costs no error.
+``MONIA_DB_PGBOUNCER=true`` is for many app servers behind PgBouncer in transaction mode.
 """
 
 from __future__ import annotations
@@ -41,8 +42,20 @@ def pool_sizes(raw: str) -> tuple[int, int] | None:
     )
 
 
+def behind_pgbouncer(raw: str) -> bool:
+    """``MONIA_DB_PGBOUNCER``: DATABASE_URL names PgBouncer in transaction mode, where a
+    cursor kept open across transactions could land on another server connection."""
+    value = raw.strip().lower()
+    if value not in _ON | _OFF:
+        raise ImproperlyConfigured(f"MONIA_DB_PGBOUNCER is true or false, got {raw!r}")
+    return value in _ON
+
+
 def pooled(database: dict[str, Any], environ: Mapping[str, str]) -> dict[str, Any]:
-    """``database`` (one entry of DATABASES) with the pool of ``MONIA_DB_POOL``, if any."""
+    """``database`` (one entry of DATABASES) with the pool of ``MONIA_DB_POOL``, if any, and
+    server-side cursors off behind PgBouncer (``MONIA_DB_PGBOUNCER``)."""
+    if behind_pgbouncer(environ.get("MONIA_DB_PGBOUNCER", "")):
+        database = {**database, "DISABLE_SERVER_SIDE_CURSORS": True}
     sizes = pool_sizes(environ.get("MONIA_DB_POOL", ""))
     if sizes is None:
         return database

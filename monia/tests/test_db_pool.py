@@ -1,6 +1,7 @@
 """MONIA_DB_POOL: off by default; true or MIN,MAX gives Django's psycopg pool (CONN_MAX_AGE 0),
 a bad value or a persistent CONN_MAX_AGE beside it stops the start; a server started with
-the pool serves a logged-in page on a pooled connection and gives it back afterwards."""
+the pool serves a logged-in page on a pooled connection and gives it back afterwards.
+MONIA_DB_PGBOUNCER turns server-side cursors off for PgBouncer's transaction mode."""
 
 from __future__ import annotations
 
@@ -51,6 +52,13 @@ def test_a_persistent_conn_max_age_beside_the_pool_is_refused() -> None:
     with pytest.raises(ImproperlyConfigured, match="CONN_MAX_AGE=0"):
         pooled(DB, {"MONIA_DB_POOL": "true", "CONN_MAX_AGE": "60"})
     assert pooled(DB, {"MONIA_DB_POOL": "true", "CONN_MAX_AGE": "0"})["CONN_MAX_AGE"] == 0
+
+
+def test_behind_pgbouncer_server_side_cursors_are_off() -> None:
+    assert pooled(DB, {"MONIA_DB_PGBOUNCER": "true"})["DISABLE_SERVER_SIDE_CURSORS"] is True
+    assert "DISABLE_SERVER_SIDE_CURSORS" not in pooled(DB, {"MONIA_DB_PGBOUNCER": ""})
+    with pytest.raises(ImproperlyConfigured, match="MONIA_DB_PGBOUNCER"):
+        pooled(DB, {"MONIA_DB_PGBOUNCER": "transaction"})
 
 
 # Runs in a fresh process, whose settings read MONIA_DB_POOL: the dashboard through the WSGI
