@@ -193,7 +193,7 @@ class Machine(threading.Thread):
         }
 
 
-class User(threading.Thread):
+class SimulatedWorker(threading.Thread):
     """One worker: logs in, then dashboard → case → chronology → caseboard → search, with
     think time between pages, until the deadline."""
 
@@ -276,7 +276,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         start = time.monotonic()
         deadline = start + args.minutes * 60
         users = [
-            User(
+            SimulatedWorker(
                 base=base, username=w["username"], start=start,
                 delay=i * args.ramp / max(1, args.users), deadline=deadline,
                 think=think, seed=args.seed * 1000 + i, out=samples, lock=lock,
