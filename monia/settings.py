@@ -13,6 +13,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from monia.db_pool import pooled
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -157,12 +159,10 @@ if not _database_url:
     _database_url = embedded_database_url()
 if not _database_url.startswith(("postgres://", "postgresql://")):
     raise ImproperlyConfigured("Monia runs on PostgreSQL only: DATABASE_URL must be postgres://")
-DATABASES = {
-    "default": dj_database_url.parse(_database_url, conn_max_age=int(env_str("CONN_MAX_AGE", "60")))
-}
+_db = dj_database_url.parse(_database_url, conn_max_age=int(env_str("CONN_MAX_AGE", "60")))
+DATABASES = {"default": pooled(_db, os.environ)}  # MONIA_DB_POOL: psycopg's pool (db_pool.py)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-# A persistent connection is checked before reuse: after the database was away, the next
-# request opens a fresh connection instead of failing on the dead one (web/security.py).
+# Kept or pooled connections are checked before reuse: a restarted database costs no error.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
