@@ -13,6 +13,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from monia import dbrouter
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -160,9 +162,11 @@ DATABASES = {
     "default": dj_database_url.parse(_database_url, conn_max_age=int(env_str("CONN_MAX_AGE", "60")))
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-# A persistent connection is checked before reuse: after the database was away, the next
-# request opens a fresh connection instead of failing on the dead one (web/security.py).
+# A persistent connection is checked before reuse: a dead one is replaced (web/security.py).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Reports read from a replica when DATABASE_REPLICA_URL names one (monia/dbrouter.py).
+DATABASES.update(dbrouter.replica_databases(DATABASES["default"]))
+DATABASE_ROUTERS = ["monia.dbrouter.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -253,9 +257,8 @@ STORAGES = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-# A staff or portal session ends after this long without a request (a warning shows five
-# minutes before, web/static/web/session-timeout.js) and at the latest after the absolute
-# limit (web/security.py: SessionTimeoutMiddleware).
+# A staff or portal session ends after this long idle (warned five minutes before) and at
+# the latest after the absolute limit (web/security.py: SessionTimeoutMiddleware).
 MONIA_SESSION_IDLE_MINUTES = int(env_str("MONIA_SESSION_IDLE_MINUTES", "30"))
 MONIA_SESSION_ABSOLUTE_HOURS = int(env_str("MONIA_SESSION_ABSOLUTE_HOURS", "12"))
 if not 1 <= MONIA_SESSION_IDLE_MINUTES <= 24 * 60:
@@ -322,8 +325,7 @@ AXES_ENABLE_ADMIN = False
 
 # The staff second factor (monia/mfa; docs/security.md "Second factor"): roles that must
 # use one — a comma-separated list of roles, or "all" for every staff and partner role.
-# Administrators always do, whatever the list says; portal clients never (strong
-# identification is theirs). Anyone may add a factor; once they have one it is asked.
+# Administrators always do; portal clients never. Once anyone has a factor, it is asked.
 MONIA_MFA_REQUIRED_ROLES = env_list("MONIA_MFA_REQUIRED_ROLES", "administrator,senior_official")
 # The name an authenticator app shows beside the code.
 OTP_TOTP_ISSUER = env_str("MONIA_TOTP_ISSUER", "Monia")
@@ -345,9 +347,8 @@ MONIA_ENOTIFY_RATE_DAY = int(env_str("MONIA_ENOTIFY_RATE_DAY", "20"))
 # national standard was found; 30 days is a local default (domain.md §3.3).
 MONIA_SUPPORT_TARGET_DAYS = int(env_str("MONIA_SUPPORT_TARGET_DAYS", "30"))
 # The participation portal's demo identification: pick a synthetic client without strong
-# identification. Demo data only; off unless turned on (make run turns it on).
-# It logs in without strong identification, so it refuses to start outside a demo database:
-# DEBUG, or MONIA_DEMO_DATABASE=true (which `make run` sets). Its sessions end when it is off.
+# identification; so it refuses to start outside a demo database: DEBUG, or
+# MONIA_DEMO_DATABASE=true (which `make run` sets). Its sessions end when it is off.
 MONIA_DEMO_IDENTIFICATION = env_bool("MONIA_DEMO_IDENTIFICATION", default=False)
 MONIA_DEMO_DATABASE = env_bool("MONIA_DEMO_DATABASE", default=False)
 if MONIA_DEMO_IDENTIFICATION and not (DEBUG or MONIA_DEMO_DATABASE):
@@ -445,9 +446,8 @@ OIDC_TOKEN_USE_BASIC_AUTH = True  # client_secret_basic, the OpenID Connect defa
 OIDC_TIMEOUT = 10
 OIDC_VERIFY_SSL = True
 
-# Logs go to stdout, one JSON object per line with the request's id (web/security.py:
-# JsonFormatter); DEBUG=true writes plain lines instead. Server errors carry their traceback
-# (Django's "django.request" logger); no record carries a query string or a request body.
+# Logs go to stdout, one JSON object per line with the request's id (web/security.py), plain
+# lines with DEBUG; errors carry their traceback, no record a query string or request body.
 # Years the access and disclosure logs are kept before `manage.py log_retention` may remove
 # whole expired months ([U] 12: the legal period is not verified; never under the client's
 # two-year right to the log, 703/2023 § 11).
