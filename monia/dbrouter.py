@@ -58,9 +58,10 @@ def replica_databases(default: dict[str, Any]) -> dict[str, dict[str, Any]]:
     import dj_database_url
 
     replica = dj_database_url.parse(url, conn_max_age=default.get("CONN_MAX_AGE", 0))
-    for key in ("ATOMIC_REQUESTS", "CONN_HEALTH_CHECKS", "OPTIONS"):
+    for key in ("ATOMIC_REQUESTS", "CONN_HEALTH_CHECKS"):
         if key in default:
             replica[key] = default[key]
+    replica["OPTIONS"] = {**default.get("OPTIONS", {}), **replica.get("OPTIONS", {})}
     replica["TEST"] = {"MIRROR": DEFAULT}
     return {REPLICA: replica}
 

@@ -1,0 +1,203 @@
+"""The restore drill (docs/backup.md): a logical dump of the database restored into a fresh
+one, every table's rows counted on both sides, the sequences compared, and the logs' hash
+chains verified on the copy (``manage.py verify_log_chain``, run against the restored
+database). Any difference fails the drill.
+
+The source is counted inside the very snapshot the dump reads (``pg_export_snapshot`` and
+``pg_dump --snapshot``), so a live database being written meanwhile compares exactly.
+Rows are counted generically — every table and partitioned table of the ``public``
+schema (a partitioned table counted through its partitions' data, each partition also on
+its own) — so the drill knows nothing of any table's layout.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+TABLES_SQL = """
+SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY c.relname
+"""
+SEQUENCES_SQL = """
+SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public'
+ORDER BY sequencename
+"""
+
+
+@dataclass
+class DrillReport:
+    source: str
+    restored: str
+    tables: int = 0
+    rows: int = 0
+    differences: list[str] = field(default_factory=list)
+    chain: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return not self.differences
+
+
+def conninfo(settings_dict: dict[str, Any], dbname: str | None = None) -> str:
+    """A libpq connection string from Django's database settings (never the runtime
+    role's ``assume_role``: the drill runs as the connecting user, the owner)."""
+    parts = {
+        "host": settings_dict.get("HOST") or "",
+        "port": str(settings_dict.get("PORT") or ""),
+        "user": settings_dict.get("USER") or "",
+        "password": settings_dict.get("PASSWORD") or "",
+        "dbname": dbname or settings_dict["NAME"],
+    }
+    return psycopg.conninfo.make_conninfo(**{k: v for k, v in parts.items() if v})
+
+
+def pg_tool(name: str, server_version: int) -> str:
+    """``pg_dump`` / ``pg_restore`` of the server's major version: MONIA_PG_BIN, then
+    Debian's /usr/lib/postgresql/<major>/bin, then the PATH."""
+    for folder in (
+        os.environ.get("MONIA_PG_BIN", ""),
+        f"/usr/lib/postgresql/{server_version // 10000}/bin",
+    ):
+        if folder and (Path(folder) / name).exists():
+            return str(Path(folder) / name)
+    found = shutil.which(name)
+    if not found:
+        raise RuntimeError(f"{name} not found: set MONIA_PG_BIN to PostgreSQL's bin folder")
+    return found
+
+
+def row_counts(conn: psycopg.Connection[Any]) -> dict[str, int]:
+    """Every table's exact row count (``count(*)``), by name."""
+    names = [r[0] for r in conn.execute(TABLES_SQL).fetchall()]
+    counts = {}
+    for name in names:
+        query = sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(name))
+        row = conn.execute(query).fetchone()
+        counts[name] = int(row[0]) if row else 0
+    return counts
+
+
+def sequences(conn: psycopg.Connection[Any]) -> dict[str, int | None]:
+    return {name: value for name, value in conn.execute(SEQUENCES_SQL).fetchall()}
+
+
+def compare(what: str, source: dict[str, Any], restored: dict[str, Any]) -> list[str]:
+    """Each difference between the two sides, in words; none when equal."""
+    out = [f"{what} {k}: missing from the restored database" for k in source.keys() - restored]
+    out += [f"{what} {k}: not in the source" for k in restored.keys() - source]
+    out += [
+        f"{what} {k}: {source[k]} in the source, {restored[k]} restored"
+        for k in sorted(source.keys() & restored.keys())
+        if source[k] != restored[k]
+    ]
+    return out
+
+
+def _run(cmd: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)  # noqa: S603
+    if done.returncode != 0:
+        raise RuntimeError(f"{Path(cmd[0]).name} failed ({done.returncode}): {done.stderr[-2000:]}")
+    return done
+
+
+def verify_chain(restored_url: str) -> subprocess.CompletedProcess[str]:
+    """``manage.py verify_log_chain`` in a process of its own, against the restored copy."""
+    env = {**os.environ, "DATABASE_URL": restored_url, "MONIA_LOG_LEVEL": "WARNING"}
+    env.pop("DATABASE_REPLICA_URL", None)
+    manage = Path(__file__).resolve().parent.parent / "manage.py"
+    return subprocess.run(  # noqa: S603
+        [sys.executable, str(manage), "verify_log_chain"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+def restore_drill(
+    settings_dict: dict[str, Any],
+    *,
+    keep: bool = False,
+    tamper: Callable[[psycopg.Connection[Any]], None] | None = None,
+) -> DrillReport:
+    """Dump the database of ``settings_dict``, restore it into ``<name>_drill``, compare
+    and verify; the copy is dropped afterwards unless ``keep``. ``tamper`` (tests only)
+    changes the restored copy before it is checked."""
+    source_name = settings_dict["NAME"]
+    target = f"{source_name}_drill"[:63]
+    report = DrillReport(source=source_name, restored=target)
+    admin = psycopg.connect(conninfo(settings_dict, "postgres"), autocommit=True)
+    with tempfile.TemporaryDirectory(prefix="monia-drill-") as folder:
+        dump = Path(folder) / "monia.dump"
+        try:
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(target)))
+            admin.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE template0").format(sql.Identifier(target))
+            )
+            with psycopg.connect(conninfo(settings_dict)) as src:
+                src.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                row = src.execute("SELECT pg_export_snapshot()").fetchone()
+                snapshot = str(row[0]) if row else ""
+                version = src.info.server_version
+                _run(
+                    [
+                        pg_tool("pg_dump", version),
+                        "--format=custom",
+                        f"--snapshot={snapshot}",
+                        f"--file={dump}",
+                        f"--dbname={conninfo(settings_dict)}",
+                    ]
+                )
+                counts, seqs = row_counts(src), sequences(src)
+                src.rollback()
+            _run(
+                [
+                    pg_tool("pg_restore", version),
+                    "--exit-on-error",
+                    "--single-transaction",
+                    f"--dbname={conninfo(settings_dict, target)}",
+                    str(dump),
+                ]
+            )
+            with psycopg.connect(conninfo(settings_dict, target), autocommit=True) as dst:
+                if tamper:
+                    tamper(dst)
+                restored_counts, restored_seqs = row_counts(dst), sequences(dst)
+            report.tables, report.rows = len(counts), sum(counts.values())
+            report.differences += compare("table", counts, restored_counts)
+            report.differences += compare("sequence", seqs, restored_seqs)
+            chain = verify_chain(_url(settings_dict, target))
+            report.chain = (chain.stdout + chain.stderr).strip()
+            if chain.returncode != 0:
+                report.differences.append(f"log chain: {report.chain}")
+        finally:
+            if not keep:
+                admin.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                        sql.Identifier(target)
+                    )
+                )
+            admin.close()
+    return report
+
+
+def _url(settings_dict: dict[str, Any], dbname: str) -> str:
+    from urllib.parse import quote
+
+    user = quote(settings_dict.get("USER") or "", safe="")
+    password = settings_dict.get("PASSWORD") or ""
+    auth = f"{user}:{quote(password, safe='')}@" if password else (f"{user}@" if user else "")
+    host = quote(settings_dict.get("HOST") or "localhost", safe="")  # a socket folder too
+    port = f":{settings_dict['PORT']}" if settings_dict.get("PORT") else ""
+    return f"postgres://{auth}{host}{port}/{quote(dbname, safe='')}"
