@@ -129,7 +129,7 @@ def stop() -> None:
     _psql(5432, DROP_SLOT)
     text = HBA.read_text()
     if HBA_LINE in text:
-        HBA.write_text(text.replace(f"\n{HBA_LINE}\n", "\n").replace(HBA_LINE, ""))
+        HBA.write_text(text.replace(f"\n{HBA_LINE}\n", "").replace(HBA_LINE, ""))
         _psql(5432, "SELECT pg_reload_conf()")
     drop = ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", BENCH_DB]
     subprocess.run(drop, check=True)  # noqa: S603,S607

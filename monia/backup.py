@@ -1,7 +1,7 @@
 """The restore drill (docs/backup.md): a logical dump of the database restored into a fresh
 one, every table's rows counted on both sides, the sequences compared, and the logs' hash
-chains verified on the copy (``manage.py verify_log_chain``, run against the restored
-database). Any difference fails the drill.
+chains verified on the copy (``manage.py verify_log_chain``, with Django's connection
+pointed at the restored database). Any difference fails the drill.
 
 The source is counted inside the very snapshot the dump reads (``pg_export_snapshot`` and
 ``pg_dump --snapshot``), so a live database being written meanwhile compares exactly.
@@ -12,10 +12,11 @@ its own) — so the drill knows nothing of any table's layout.
 
 from __future__ import annotations
 
+import copy
+import io
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+
+DEFAULT = "default"
 
 TABLES_SQL = """
 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -111,18 +114,29 @@ def _run(cmd: list[str], env: dict[str, str] | None = None) -> subprocess.Comple
     return done
 
 
-def verify_chain(restored_url: str) -> subprocess.CompletedProcess[str]:
-    """``manage.py verify_log_chain`` in a process of its own, against the restored copy."""
-    env = {**os.environ, "DATABASE_URL": restored_url, "MONIA_LOG_LEVEL": "WARNING"}
-    env.pop("DATABASE_REPLICA_URL", None)
-    manage = Path(__file__).resolve().parent.parent / "manage.py"
-    return subprocess.run(  # noqa: S603
-        [sys.executable, str(manage), "verify_log_chain"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+def verify_chain(settings_dict: dict[str, Any], dbname: str) -> tuple[bool, str]:
+    """``manage.py verify_log_chain`` against the restored copy: Django's default connection
+    points at it for the command's run, then back at the source."""
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+    from django.db import connections
+
+    restored = copy.deepcopy(settings_dict)
+    restored["NAME"] = dbname
+    restored.get("OPTIONS", {}).pop("assume_role", None)  # the tests' runtime role
+    original = connections[DEFAULT]
+    connections[DEFAULT] = original.__class__(restored, DEFAULT)
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("verify_log_chain", stdout=out, stderr=err)
+        whole = True
+    except CommandError as error:
+        whole = False
+        err.write(str(error))
+    finally:
+        connections[DEFAULT].close()
+        connections[DEFAULT] = original
+    return whole, (out.getvalue() + err.getvalue()).strip()
 
 
 def restore_drill(
@@ -177,9 +191,8 @@ def restore_drill(
             report.tables, report.rows = len(counts), sum(counts.values())
             report.differences += compare("table", counts, restored_counts)
             report.differences += compare("sequence", seqs, restored_seqs)
-            chain = verify_chain(_url(settings_dict, target))
-            report.chain = (chain.stdout + chain.stderr).strip()
-            if chain.returncode != 0:
+            whole, report.chain = verify_chain(settings_dict, target)
+            if not whole:
                 report.differences.append(f"log chain: {report.chain}")
         finally:
             if not keep:
@@ -190,14 +203,3 @@ def restore_drill(
                 )
             admin.close()
     return report
-
-
-def _url(settings_dict: dict[str, Any], dbname: str) -> str:
-    from urllib.parse import quote
-
-    user = quote(settings_dict.get("USER") or "", safe="")
-    password = settings_dict.get("PASSWORD") or ""
-    auth = f"{user}:{quote(password, safe='')}@" if password else (f"{user}@" if user else "")
-    host = quote(settings_dict.get("HOST") or "localhost", safe="")  # a socket folder too
-    port = f":{settings_dict['PORT']}" if settings_dict.get("PORT") else ""
-    return f"postgres://{auth}{host}{port}/{quote(dbname, safe='')}"

@@ -57,7 +57,9 @@ def replica_databases(default: dict[str, Any]) -> dict[str, dict[str, Any]]:
         raise ImproperlyConfigured("DATABASE_REPLICA_URL must be postgres://")
     import dj_database_url
 
-    replica = dj_database_url.parse(url, conn_max_age=default.get("CONN_MAX_AGE", 0))
+    replica: dict[str, Any] = dict(
+        dj_database_url.parse(url, conn_max_age=default.get("CONN_MAX_AGE", 0))
+    )
     for key in ("ATOMIC_REQUESTS", "CONN_HEALTH_CHECKS"):
         if key in default:
             replica[key] = default[key]
@@ -137,7 +139,7 @@ def data_as_of() -> datetime.datetime | None:
             "pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn(), "
             "pg_last_xact_replay_timestamp()"
         )
-        in_recovery, caught_up, replayed = cursor.fetchone()
+        in_recovery, caught_up, replayed = cursor.fetchone() or (False, True, None)
     if not in_recovery or caught_up or replayed is None:
         return timezone.now()
-    return replayed  # type: ignore[no-any-return]
+    return replayed
