@@ -14,8 +14,10 @@ selectors stay the same for the pages that must read the primary.
 
 The law decides what stays on the primary (docs/deployment.md, "Read replica"):
 - a page that lists children (``…/children/``) reads them through the access rule, which
-  writes the access log row for each child shown (703/2023 § 11); the read and its log row
-  belong together, so these pages are never decorated and read the primary;
+  writes the access log row for each child shown (703/2023 § 11) in the read's own
+  transaction (``reporting.access.children_behind``); the read and its log row belong
+  together, so these pages are never decorated and read the primary — and were one
+  decorated by mistake, the open transaction would still keep its reads on the primary;
 - inside a transaction on the primary every read stays there (the rule below): a
   transaction that wrote reads what it wrote, and a read that is logged in a transaction
   shares it with its log row; ``select_for_update`` can only run on the primary anyway;
