@@ -110,17 +110,22 @@ def read_alias() -> str:
 
 
 class ReplicaRouter:
-    """``settings.DATABASE_ROUTERS``: reads as ``read_alias`` says, writes to the primary,
-    migrations on the primary only (the replica replays them)."""
+    """``settings.DATABASE_ROUTERS``: reads as ``read_alias`` says, writes to the primary
+    (an object read from the replica is saved to the primary), migrations on the primary
+    only (the replica replays them). Outside ``replica_reads`` it has no opinion on reads
+    (None): Django's own choice, exactly as without the router."""
 
-    def db_for_read(self, model: type, **hints: Any) -> str:
+    def db_for_read(self, model: type, **hints: Any) -> str | None:
+        if not _from_replica.get():
+            return None
         return read_alias()
 
     def db_for_write(self, model: type, **hints: Any) -> str:
         return DEFAULT
 
-    def allow_relation(self, obj1: Any, obj2: Any, **hints: Any) -> bool:
-        return True  # one database, two copies of it
+    def allow_relation(self, obj1: Any, obj2: Any, **hints: Any) -> bool | None:
+        copies = {DEFAULT, REPLICA}  # one database, two copies of it
+        return True if {obj1._state.db, obj2._state.db} <= copies else None
 
     def allow_migrate(self, db: str, app_label: str, **hints: Any) -> bool:
         return db == DEFAULT

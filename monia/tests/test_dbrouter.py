@@ -41,3 +41,10 @@ def test_writes_and_migrations_go_to_the_primary_only() -> None:
         assert router.db_for_write(AccessLog) == dbrouter.DEFAULT
     assert router.allow_migrate(dbrouter.DEFAULT, "access")
     assert not router.allow_migrate(dbrouter.REPLICA, "access")
+
+
+def test_outside_a_report_the_router_leaves_reads_to_django() -> None:
+    router = dbrouter.ReplicaRouter()
+    assert router.db_for_read(AccessLog) is None
+    with dbrouter.replica_reads():
+        assert router.db_for_read(AccessLog) == dbrouter.DEFAULT  # no replica configured
