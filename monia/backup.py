@@ -52,14 +52,17 @@ class DrillReport:
         return not self.differences
 
 
-def conninfo(settings_dict: dict[str, Any], dbname: str | None = None) -> str:
+def conninfo(
+    settings_dict: dict[str, Any], dbname: str | None = None, *, password: bool = True
+) -> str:
     """A libpq connection string from Django's database settings (never the runtime
-    role's ``assume_role``: the drill runs as the connecting user, the owner)."""
+    role's ``assume_role``: the drill runs as the connecting user, the owner). Without
+    the password for a command line (``ps`` shows it): the tools get it in PGPASSWORD."""
     parts = {
         "host": settings_dict.get("HOST") or "",
         "port": str(settings_dict.get("PORT") or ""),
         "user": settings_dict.get("USER") or "",
-        "password": settings_dict.get("PASSWORD") or "",
+        "password": (settings_dict.get("PASSWORD") or "") if password else "",
         "dbname": dbname or settings_dict["NAME"],
     }
     return psycopg.conninfo.make_conninfo(**{k: v for k, v in parts.items() if v})
@@ -117,7 +120,10 @@ def compare(what: str, source: dict[str, Any], restored: dict[str, Any]) -> list
     return out
 
 
-def _run(cmd: list[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _run(cmd: list[str], settings_dict: dict[str, Any]) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ}
+    if settings_dict.get("PASSWORD"):
+        env["PGPASSWORD"] = str(settings_dict["PASSWORD"])
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)  # noqa: S603
     if done.returncode != 0:
         raise RuntimeError(f"{Path(cmd[0]).name} failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -180,8 +186,9 @@ def restore_drill(
                         "--format=custom",
                         f"--snapshot={snapshot}",
                         f"--file={dump}",
-                        f"--dbname={conninfo(settings_dict)}",
-                    ]
+                        f"--dbname={conninfo(settings_dict, password=False)}",
+                    ],
+                    settings_dict,
                 )
                 counts, seqs = row_counts(src), sequences(src)
                 src.rollback()
@@ -190,9 +197,10 @@ def restore_drill(
                     pg_tool("pg_restore", version),
                     "--exit-on-error",
                     "--single-transaction",
-                    f"--dbname={conninfo(settings_dict, target)}",
+                    f"--dbname={conninfo(settings_dict, target, password=False)}",
                     str(dump),
-                ]
+                ],
+                settings_dict,
             )
             with psycopg.connect(conninfo(settings_dict, target), autocommit=True) as dst:
                 if tamper:
