@@ -164,9 +164,8 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # A persistent connection is checked before reuse: a dead one is replaced (web/security.py).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# Reports read from a replica when DATABASE_REPLICA_URL names one (monia/dbrouter.py).
-DATABASES.update(dbrouter.replica_databases(DATABASES["default"]))
-DATABASE_ROUTERS = ["monia.dbrouter.ReplicaRouter"]
+DATABASES.update(dbrouter.replica_databases(DATABASES["default"]))  # DATABASE_REPLICA_URL
+DATABASE_ROUTERS = ["monia.dbrouter.ReplicaRouter"]  # reports from it (docs/deployment.md)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -446,8 +445,9 @@ OIDC_TOKEN_USE_BASIC_AUTH = True  # client_secret_basic, the OpenID Connect defa
 OIDC_TIMEOUT = 10
 OIDC_VERIFY_SSL = True
 
-# Logs go to stdout, one JSON object per line with the request's id (web/security.py), plain
-# lines with DEBUG; errors carry their traceback, no record a query string or request body.
+# Logs go to stdout, one JSON object per line with the request's id (web/security.py:
+# JsonFormatter); DEBUG=true writes plain lines instead. Server errors carry their traceback
+# (Django's "django.request" logger); no record carries a query string or a request body.
 # Years the access and disclosure logs are kept before `manage.py log_retention` may remove
 # whole expired months ([U] 12: the legal period is not verified; never under the client's
 # two-year right to the log, 703/2023 § 11).
