@@ -53,11 +53,14 @@ class DrillReport:
         return not self.differences
 
 
+LIBPQ_OPTIONS = {"sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout"}
+
+
 def conninfo(
     settings_dict: dict[str, Any], dbname: str | None = None, *, password: bool = True
 ) -> str:
-    """A libpq connection string from Django's database settings (never the runtime
-    role's ``assume_role``: the drill runs as the connecting user, the owner). Without
+    """A libpq connection string from Django's database settings (the connecting user
+    itself, the owner, whatever Django's OPTIONS add). Without
     the password for a command line (``ps`` shows it): the tools get it in PGPASSWORD."""
     parts = {
         "host": settings_dict.get("HOST") or "",
@@ -142,7 +145,10 @@ def verify_chain(settings_dict: dict[str, Any], dbname: str) -> tuple[bool, str]
 
     restored = copy.deepcopy(settings_dict)
     restored["NAME"] = dbname
-    restored.get("OPTIONS", {}).pop("assume_role", None)  # the tests' runtime role
+    # The copy is reached with the connection's own parameters only (no pool, no other
+    # role than the connecting user, the owner who restored it).
+    options = restored.get("OPTIONS", {})
+    restored["OPTIONS"] = {k: v for k, v in options.items() if k in LIBPQ_OPTIONS}
     original = connections[DEFAULT]
     connections[DEFAULT] = original.__class__(restored, DEFAULT)
     out, err = io.StringIO(), io.StringIO()
