@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page
+from django.db import connection
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, Least
 
@@ -268,31 +269,7 @@ def caseloads(*, county_id: int, on: datetime.date, team_id: int | None = None) 
     A child counts when the worker was their designated worker on that date and the
     child was a child welfare client then. Two queries whatever the county's size.
     """
-    active_clients = ClientRelationship.objects.filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gte=on),
-        opened_on__lte=on,
-    ).values("case_id")
-    counted = (
-        DesignatedWorkerAssignment.objects.filter(
-            Q(ended_on__isnull=True) | Q(ended_on__gte=on),
-            started_on__lte=on,
-            case_id__in=active_clients,
-            case__county_id=county_id,
-        )
-        .values("worker_id")
-        .annotate(n=Count("case_id", distinct=True))
-    )
-    per_worker = {row["worker_id"]: row["n"] for row in counted}
-    workers = User.objects.filter(
-        county_id=county_id, is_active=True, role__in=QUALIFIED_SOCIAL_WORK_ROLES
-    )
-    if team_id is not None:
-        workers = workers.filter(team_id=team_id)
-    cap = deadlines.CASELOAD_CAP.on(on)
-    return [
-        Caseload(worker=w, children=per_worker.get(w.pk, 0), cap=cap)
-        for w in workers.order_by("last_name", "first_name")
-    ]
+    return caseload_series(county_id=county_id, until=on, months=1, team_id=team_id).latest()
 
 
 @dataclass(frozen=True)
@@ -304,22 +281,74 @@ class CaseloadSeries:
     children: dict[int, list[int]]  # worker id → count per date
     caps: list[int]
 
+    def latest(self) -> list[Caseload]:
+        """Each worker's caseload on the last date."""
+        return [
+            Caseload(worker=w, children=self.children[w.pk][-1], cap=self.caps[-1])
+            for w in self.workers
+        ]
+
 
 def caseload_series(
     *, county_id: int, until: datetime.date, months: int = 12, team_id: int | None = None
 ) -> CaseloadSeries:
-    """Month-end caseloads for the last ``months`` months (two queries a month)."""
+    """Month-end caseloads for the last ``months`` months, ``until`` the last of them.
+
+    Two queries whatever the number of months: the workers, then their children at every
+    date in one pass over the workers' own assignments (the worker index), so the time
+    follows the county's (or team's) caseload, not the whole installation's.
+    """
     dates = [until]
     for _ in range(months - 1):
         dates.insert(0, dates[0].replace(day=1) - datetime.timedelta(days=1))
-    rows = [caseloads(county_id=county_id, on=d, team_id=team_id) for d in dates]
-    workers = [r.worker for r in rows[-1]]
-    children = {
-        w.pk: [next((r.children for r in day if r.worker.pk == w.pk), 0) for day in rows]
-        for w in workers
-    }
+    workers = User.objects.filter(
+        county_id=county_id, is_active=True, role__in=QUALIFIED_SOCIAL_WORK_ROLES
+    )
+    if team_id is not None:
+        workers = workers.filter(team_id=team_id)
+    listed = list(workers.order_by("last_name", "first_name"))
+    counted = _children_per_worker(
+        county_id=county_id, worker_ids=[w.pk for w in listed], dates=dates
+    )
+    children = {w.pk: counted.get(w.pk, [0] * len(dates)) for w in listed}
     caps = [deadlines.CASELOAD_CAP.on(d) for d in dates]
-    return CaseloadSeries(dates=dates, workers=workers, children=children, caps=caps)
+    return CaseloadSeries(dates=dates, workers=listed, children=children, caps=caps)
+
+
+def _children_per_worker(
+    *, county_id: int, worker_ids: list[int], dates: list[datetime.date]
+) -> dict[int, list[int]]:
+    """Worker id → the children counted on each date (one query): the county's cases whose
+    designated worker the worker was on the date while the child was a client then.
+
+    Written in SQL: the ORM took longer to build thirteen filtered counts than the database
+    to answer them. Every row is reached from the workers' own assignments by index (the
+    case's county and the client relationship looked up per assignment), so nothing scans
+    the other counties' assignments or relationships.
+    """
+    if not worker_ids:
+        return {}
+    counts = ",\n".join(
+        f"COUNT(DISTINCT a.case_id) FILTER (WHERE a.started_on <= %(d{i})s"
+        f" AND (a.ended_on IS NULL OR a.ended_on >= %(d{i})s) AND r.opened_on <= %(d{i})s"
+        f" AND (r.closed_on IS NULL OR r.closed_on >= %(d{i})s))"
+        for i in range(len(dates))
+    )
+    query = f"""
+        SELECT a.worker_id, {counts}
+        FROM {DesignatedWorkerAssignment._meta.db_table} a
+        JOIN {ClientRelationship._meta.db_table} r ON r.case_id = a.case_id
+        WHERE a.worker_id = ANY(%(workers)s)
+          AND a.started_on <= %(last)s AND (a.ended_on IS NULL OR a.ended_on >= %(first)s)
+          AND r.opened_on <= %(last)s AND (r.closed_on IS NULL OR r.closed_on >= %(first)s)
+          AND (SELECT c.county_id FROM {Case._meta.db_table} c WHERE c.id = a.case_id)
+              = %(county)s
+        GROUP BY a.worker_id"""  # noqa: S608 - table names from the models, values as parameters
+    params: dict[str, Any] = {f"d{i}": d for i, d in enumerate(dates)}
+    params |= {"workers": worker_ids, "first": dates[0], "last": dates[-1], "county": county_id}
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return {row[0]: list(row[1:]) for row in cursor.fetchall()}
 
 
 def decisions_open_to_appeal(case: Case, *, today: datetime.date) -> list[Any]:
