@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce, Least
 from monia import deadlines
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, User
 from monia.casework import list_selectors, stages
-from monia.casework.exception_selectors import CaseException, case_exceptions
+from monia.casework.exception_selectors import CaseException, exceptions_of_case
 from monia.casework.list_selectors import CaseListOptions
 from monia.casework.models import (
     PLACEMENT_KINDS,
@@ -51,6 +51,47 @@ def _status(
     return str(deadlines.deadline_status(due, today, done_on, warn))
 
 
+def _intake_deadline(intake: Intake, case: Case, today: datetime.date, warn: int) -> Deadline:
+    return Deadline(
+        intake.case_id,
+        # About a client now: handled within the client relationship, no 7-day decision on
+        # an assessment (the same days remain the team's target).
+        "client_notification" if case.stage == CaseStage.CLIENT else "decision",
+        intake.decision_due,
+        _status(intake.decision_due, today, None, warn),
+        intake.pk,
+        case.child.full_name,
+    )
+
+
+def _assessment_deadline(
+    a: ServiceNeedsAssessment, case: Case, today: datetime.date, warn: int
+) -> Deadline:
+    due = a.completion_due
+    return Deadline(
+        a.case_id, "assessment", due, _status(due, today, None, warn), a.pk, case.child.full_name
+    )
+
+
+def _plan_deadline(
+    plan: ClientPlan, due: datetime.date, case: Case, today: datetime.date, warn: int
+) -> Deadline:
+    status = _status(due, today, None, warn)
+    return Deadline(plan.case_id, "plan_review", due, status, plan.pk, case.child.full_name)
+
+
+def _measure_deadline(m: Measure, case: Case, today: datetime.date, warn: int) -> Deadline:
+    due = m.extended_to or m.expires_on
+    assert due is not None
+    kind = "emergency_placement" if m.kind == MeasureKind.EMERGENCY_PLACEMENT else "aftercare"
+    return Deadline(
+        m.case_id, kind, due, _status(due, today, None, warn), m.pk, case.child.full_name
+    )
+
+
+DEADLINE_MEASURES = (MeasureKind.EMERGENCY_PLACEMENT, MeasureKind.AFTERCARE)
+
+
 def _deadlines_query(
     cases: QuerySet[Case], until: datetime.date | None, today: datetime.date, warn: int
 ) -> list[Deadline]:
@@ -71,31 +112,11 @@ def _deadlines_query(
             "decision_due",
         )
     ):
-        found.append(
-            Deadline(
-                intake.case_id,
-                # About a client now: handled within the client relationship, no 7-day
-                # decision on an assessment (the same days remain the team's target).
-                "client_notification" if intake.case.stage == CaseStage.CLIENT else "decision",
-                intake.decision_due,
-                _status(intake.decision_due, today, None, warn),
-                intake.pk,
-                intake.case.child.full_name,
-            )
-        )
+        found.append(_intake_deadline(intake, intake.case, today, warn))
     for a in ServiceNeedsAssessment.objects.filter(
         due_by("completion_due"), case__in=cases, completed_on__isnull=True
     ).select_related("case__child"):
-        found.append(
-            Deadline(
-                a.case_id,
-                "assessment",
-                a.completion_due,
-                _status(a.completion_due, today, None, warn),
-                a.pk,
-                a.case.child.full_name,
-            )
-        )
+        found.append(_assessment_deadline(a, a.case, today, warn))
     # The review is due by the date approved, or earlier when a new notification brought it
     # forward (``Intake.plan_review_by``, handled within the client relationship).
     plans = ClientPlan.objects.filter(case__in=cases, status=PlanStatus.APPROVED).annotate(
@@ -104,37 +125,46 @@ def _deadlines_query(
         )
     )
     for plan in plans.filter(due_by("due")).select_related("case__child"):
-        found.append(
-            Deadline(
-                plan.case_id,
-                "plan_review",
-                plan.due,
-                _status(plan.due, today, None, warn),
-                plan.pk,
-                plan.case.child.full_name,
-            )
-        )
+        found.append(_plan_deadline(plan, plan.due, plan.case, today, warn))
     for m in Measure.objects.filter(
-        case__in=cases,
-        ended_on__isnull=True,
-        kind__in=[MeasureKind.EMERGENCY_PLACEMENT, MeasureKind.AFTERCARE],
+        case__in=cases, ended_on__isnull=True, kind__in=DEADLINE_MEASURES
     ).select_related("case__child"):
-        due = m.extended_to or m.expires_on
-        assert due is not None
-        if until is None or due <= until:
-            kind = (
-                "emergency_placement" if m.kind == MeasureKind.EMERGENCY_PLACEMENT else "aftercare"
-            )
-            found.append(
-                Deadline(
-                    m.case_id,
-                    kind,
-                    due,
-                    _status(due, today, None, warn),
-                    m.pk,
-                    m.case.child.full_name,
-                )
-            )
+        deadline = _measure_deadline(m, m.case, today, warn)
+        if until is None or deadline.due <= until:
+            found.append(deadline)
+    return sorted(found, key=lambda d: (d.due, d.case_id))
+
+
+def _case_deadlines(
+    case: Case,
+    *,
+    intakes: list[Intake],
+    assessments: list[ServiceNeedsAssessment],
+    approved_plan: ClientPlan | None,
+    measures: list[Measure],
+    today: datetime.date,
+    warn: int = 10,
+) -> list[Deadline]:
+    """``deadlines_for_cases`` of one case from its records already read (no query): the
+    same rules, each deadline built by the same function."""
+    found = [_intake_deadline(i, case, today, warn) for i in intakes if i.decision == ""]
+    found += [
+        _assessment_deadline(a, case, today, warn) for a in assessments if a.completed_on is None
+    ]
+    if approved_plan is not None:
+        forward = [
+            i.plan_review_by
+            for i in intakes
+            if i.reviewed_plan_id == approved_plan.pk and i.plan_review_by is not None
+        ]
+        assert approved_plan.review_due is not None  # an approved plan has its review date
+        due = min([approved_plan.review_due, *forward])
+        found.append(_plan_deadline(approved_plan, due, case, today, warn))
+    found += [
+        _measure_deadline(m, case, today, warn)
+        for m in measures
+        if m.ended_on is None and m.kind in DEADLINE_MEASURES
+    ]
     return sorted(found, key=lambda d: (d.due, d.case_id))
 
 
@@ -230,21 +260,37 @@ def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
             "hearings", Prefetch("consents", MeasureConsent.objects.select_related("person"))
         )
     )
-    relationship = case.client_relationships.filter(closed_on__isnull=True).first()
+    open_since = [r.opened_on for r in case.client_relationships.filter(closed_on__isnull=True)]
     placed = any(m.kind in PLACEMENT_KINDS and m.ended_on is None for m in measures)
+    approved = plans.get(PlanStatus.APPROVED)
+    # The deadlines and exceptions from the records read above, by the lists' own rules.
     return CaseOverview(
         case=case,
         intakes=intakes,
         assessments=assessments,
-        approved_plan=plans.get(PlanStatus.APPROVED),
+        approved_plan=approved,
         draft_plan=plans.get(PlanStatus.DRAFT),
         measures=measures,
-        client_since=relationship.opened_on if relationship else None,
-        deadlines=deadlines_for_cases(Case.objects.filter(pk=case.pk), today=today),
+        client_since=min(open_since, default=None),
+        deadlines=_case_deadlines(
+            case,
+            intakes=intakes,
+            assessments=assessments,
+            approved_plan=approved,
+            measures=measures,
+            today=today,
+        ),
         placed=placed,
         aftercare_age_limit=deadlines.AFTERCARE_AGE_LIMIT.on(today),
         earlier_plans=sum(1 for p in every_plan if p.status == PlanStatus.SUPERSEDED),
-        exceptions=case_exceptions(Case.objects.filter(pk=case.pk), today=today),
+        exceptions=exceptions_of_case(
+            case,
+            intakes=intakes,
+            assessments=assessments,
+            has_plan=approved is not None,
+            client_since=min(open_since, default=None),
+            today=today,
+        ),
     )
 
 
