@@ -1,7 +1,12 @@
 """Labels for deadlines and their states, so templates stay free of logic."""
 
+from typing import Any
+
 from django import template
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
+
+from monia.ui.choices import choice_label
 
 register = template.Library()
 
@@ -67,3 +72,10 @@ def percent_of(value: int, scale: int) -> int:
 def files_of(files: dict[int, list[object]], owner_id: int) -> list[object]:
     """The files of one owner from a ``{owner id: files}`` map of the page."""
     return files.get(owner_id, []) if files else []
+
+
+@register.filter
+def label(obj: Model, field_name: str) -> Any:
+    """``{{ intake|label:"kind" }}`` = ``{{ intake.get_kind_display }}``, without rebuilding
+    the field's choices for each row (monia/ui/choices.py)."""
+    return choice_label(obj, field_name)
