@@ -245,9 +245,7 @@ class CaseOverview:
 
 
 def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
-    intakes = list(
-        case.intakes.select_related("recorded_by", "decided_by").order_by("-received_at")
-    )
+    intakes = list(case.intakes.order_by("-received_at"))  # the page names no recorder
     assessments = list(
         case.assessments.prefetch_related("hearings", "contribution_requests").order_by(
             "-started_on"
