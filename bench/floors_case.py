@@ -6,7 +6,7 @@ each timed beside its two floors in one process.
 
 - page: the whole request through ``django.test.Client`` (middleware, view, template, log);
 - database floor: the page's own SQL, captured with ``CaptureQueriesContext`` and replayed
-  raw on the same connection (psycopg cursor, no ORM), in one transaction rolled back;
+  raw on the same connection (psycopg cursor, no ORM), its BEGIN and COMMIT included;
 - framework floor: an empty logged-in view through the same middleware.
 
 Runs are interleaved (page, its database floor, the framework floor), so a noisy minute on
@@ -64,12 +64,15 @@ def captured_sql(get: Callable[[], Any]) -> list[str]:
 
 
 def replay(statements: list[str]) -> None:
-    """The page's SQL sent raw, with nothing of Django between (rolled back: it writes)."""
+    """The page's SQL sent raw, with nothing of Django between: its own BEGIN and COMMIT
+    too, so the access log's rows are written and committed as the page commits them (they
+    are deleted with the page's at the end)."""
     from django.db import connection
 
     connection.ensure_connection()
     raw = connection.connection
-    with raw.transaction(force_rollback=True), raw.cursor() as cursor:
+    assert raw.autocommit, "the page's own BEGIN and COMMIT are replayed"
+    with raw.cursor() as cursor:
         for sql in statements:
             cursor.execute(sql.encode())  # bytes: psycopg leaves a literal % alone
             if cursor.description is not None:
@@ -202,6 +205,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--warmups", type=int, default=3)
     parser.add_argument("--only", nargs="*", default=[])
+    parser.add_argument(
+        "--tag",
+        default="",
+        help="added to the result file's name: floors-case-<scale>-<date>-<tag>",
+    )
     args = parser.parse_args(argv)
     generate.generate(args.database_url, scale=args.scale)
     generate.configure(args.database_url)
@@ -228,7 +236,8 @@ def main(argv: list[str] | None = None) -> None:
         f"{'page':<34} {'median':>7} {'p95':>7} {'queries':>7} {'DB floor':>9} "
         f"{'fw floor':>9} {'ratio':>6}"
     )
-    print(f"\n{args.scale} scale; load average before {load}, after {os.getloadavg()}")
+    after = os.getloadavg()
+    print(f"\n{args.scale} scale; load average before {load}, after {after}")
     print(header)
     print("-" * len(header))
     for r in results:
@@ -236,6 +245,30 @@ def main(argv: list[str] | None = None) -> None:
             f"{r.name:<34} {r.median_ms:>7.1f} {r.p95_ms:>7.1f} {r.queries:>7} "
             f"{r.db_floor_ms:>9.1f} {r.framework_floor_ms:>9.1f} {r.ratio:>5.1f}×"
         )
+    write(args, results, load_before=load[0], load_after=after[0])
+
+
+def write(args: argparse.Namespace, results: list[Figures], **load: float) -> None:
+    """bench/results/floors-case-<scale>-<date>[-<tag>].json, beside run.py's results."""
+    import json
+    from dataclasses import asdict
+
+    from django.utils import timezone
+
+    date = timezone.localdate().isoformat()
+    stem = f"floors-case-{args.scale}-{date}" + (f"-{args.tag}" if args.tag else "")
+    payload = {
+        "scale": args.scale,
+        "date": date,
+        "runs": args.runs,
+        "load_average": {k: round(v, 2) for k, v in load.items()},
+        "cpu_probe_ms": run.cpu_probe(),
+        "results": [asdict(r) | {"ratio": round(r.ratio, 2)} for r in results],
+    }
+    run.RESULTS.mkdir(exist_ok=True)
+    path = run.RESULTS / f"{stem}.json"
+    path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -366,9 +366,9 @@ def _children_per_worker(
     designated worker the worker was on the date while the child was a client then.
 
     Written in SQL: the ORM took longer to build thirteen filtered counts than the database
-    to answer them. Every row is reached from the workers' own assignments by index (the
-    case's county and the client relationship looked up per assignment), so nothing scans
-    the other counties' assignments or relationships.
+    to answer them. The rows are reached from the workers' own assignments (the worker
+    index), so nothing scans the other counties' assignments; a team's page looks up each
+    assignment's case and client relationship by index.
     """
     if not worker_ids:
         return {}
@@ -382,11 +382,10 @@ def _children_per_worker(
         SELECT a.worker_id, {counts}
         FROM {DesignatedWorkerAssignment._meta.db_table} a
         JOIN {ClientRelationship._meta.db_table} r ON r.case_id = a.case_id
-        WHERE a.worker_id = ANY(%(workers)s)
+        JOIN {Case._meta.db_table} c ON c.id = a.case_id
+        WHERE a.worker_id = ANY(%(workers)s) AND c.county_id = %(county)s
           AND a.started_on <= %(last)s AND (a.ended_on IS NULL OR a.ended_on >= %(first)s)
           AND r.opened_on <= %(last)s AND (r.closed_on IS NULL OR r.closed_on >= %(first)s)
-          AND (SELECT c.county_id FROM {Case._meta.db_table} c WHERE c.id = a.case_id)
-              = %(county)s
         GROUP BY a.worker_id"""  # noqa: S608 - table names from the models, values as parameters
     params: dict[str, Any] = {f"d{i}": d for i, d in enumerate(dates)}
     params |= {"workers": worker_ids, "first": dates[0], "last": dates[-1], "county": county_id}
