@@ -6,7 +6,7 @@ from django import template
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
-from monia.ui.choices import choice_label
+from monia.ui.rows import choice_label, day_month_year
 
 register = template.Library()
 
@@ -77,5 +77,17 @@ def files_of(files: dict[int, list[object]], owner_id: int) -> list[object]:
 @register.filter
 def label(obj: Model, field_name: str) -> Any:
     """``{{ intake|label:"kind" }}`` = ``{{ intake.get_kind_display }}``, without rebuilding
-    the field's choices for each row (monia/ui/choices.py)."""
+    the field's choices for each row (monia/ui/rows.py)."""
     return choice_label(obj, field_name)
+
+
+@register.filter(expects_localtime=True)
+def dmy(value: Any) -> str:
+    """``{{ d|dmy }}`` = ``{{ d|date:"j.n.Y" }}``, formatted without the locale's machinery."""
+    return day_month_year(value)
+
+
+@register.filter(expects_localtime=True)
+def dmy_hm(value: Any) -> str:
+    """``{{ t|dmy_hm }}`` = ``{{ t|date:"j.n.Y H:i" }}``, in local time."""
+    return day_month_year(value, with_time=True)
