@@ -7,7 +7,9 @@ each timed beside its two floors in one process.
 - page: the whole request through ``django.test.Client`` (middleware, view, template, log);
 - database floor: the page's own SQL, captured with ``CaptureQueriesContext`` and replayed
   raw on the same connection (psycopg cursor, no ORM), its BEGIN and COMMIT included;
-- framework floor: an empty logged-in view through the same middleware.
+- framework floor: an empty logged-in view through the same middleware;
+- CPU: the process's own CPU time per request (``time.process_time``), which other work on a
+  shared machine disturbs far less than the elapsed time.
 
 Runs are interleaved (page, its database floor, the framework floor), so a noisy minute on
 the shared machine slows all three alike. Access-log rows the pages write are deleted
@@ -42,6 +44,7 @@ class Figures:
     queries: int
     db_floor_ms: float
     framework_floor_ms: float
+    cpu_ms: float  # the process's own CPU time per request (median): less noisy than time
 
     @property
     def ratio(self) -> float:
@@ -117,9 +120,11 @@ def measure(
         get()
     statements = captured_sql(get)
     replay(statements)
-    page, db, fw = [], [], []
+    page, db, fw, cpu = [], [], [], []
     for _ in range(runs):
+        started = time.process_time()
         page.append(_ms(get))
+        cpu.append((time.process_time() - started) * 1000)
         db.append(_ms(lambda: replay(statements)))
         fw.append(_ms(floor))
     return Figures(
@@ -129,6 +134,7 @@ def measure(
         queries=len(statements),
         db_floor_ms=round(statistics.median(db), 1),
         framework_floor_ms=round(statistics.median(fw), 1),
+        cpu_ms=round(statistics.median(cpu), 1),
     )
 
 
@@ -234,7 +240,7 @@ def main(argv: list[str] | None = None) -> None:
         run.forget_runs(last_log)
     header = (
         f"{'page':<34} {'median':>7} {'p95':>7} {'queries':>7} {'DB floor':>9} "
-        f"{'fw floor':>9} {'ratio':>6}"
+        f"{'fw floor':>9} {'ratio':>6} {'CPU':>6}"
     )
     after = os.getloadavg()
     print(f"\n{args.scale} scale; load average before {load}, after {after}")
@@ -243,7 +249,7 @@ def main(argv: list[str] | None = None) -> None:
     for r in results:
         print(
             f"{r.name:<34} {r.median_ms:>7.1f} {r.p95_ms:>7.1f} {r.queries:>7} "
-            f"{r.db_floor_ms:>9.1f} {r.framework_floor_ms:>9.1f} {r.ratio:>5.1f}×"
+            f"{r.db_floor_ms:>9.1f} {r.framework_floor_ms:>9.1f} {r.ratio:>5.1f}× {r.cpu_ms:>6.1f}"
         )
     write(args, results, load_before=load[0], load_after=after[0])
 
