@@ -25,7 +25,14 @@ from dataclasses import dataclass
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 
 from monia import deadlines
-from monia.casework.models import Case, CaseStage, ClientPlan, Intake, PlanStatus
+from monia.casework.models import (
+    Case,
+    CaseStage,
+    ClientPlan,
+    Intake,
+    PlanStatus,
+    ServiceNeedsAssessment,
+)
 
 URGENCY_NOT_ASSESSED = "urgency_not_assessed"
 NO_WORKER = "no_worker"
@@ -56,31 +63,87 @@ def exceptions_by_case(exceptions: list[CaseException]) -> dict[int, list[CaseEx
     return by_case
 
 
+def exceptions_of_case(
+    case: Case,
+    *,
+    intakes: list[Intake],
+    assessments: list[ServiceNeedsAssessment],
+    has_plan: bool,
+    client_since: datetime.date | None,
+    today: datetime.date,
+) -> list[CaseException]:
+    """``case_exceptions`` of one case from its records already read (the case page): no
+    query; the queries' conditions in Python, each exception built by the same function."""
+    if case.stage == CaseStage.CLOSED:
+        return []
+    start = _start_of(today)
+    name = case.child.full_name
+    found = [
+        late
+        for i in intakes
+        if i.urgency == ""
+        and i.decision == ""
+        and i.received_at < start
+        and (late := _late_urgency(i, today, name)) is not None
+    ]
+    if case.stage in (CaseStage.ASSESSMENT, CaseStage.CLIENT):
+        open_since = [a.started_on for a in assessments if a.completed_on is None]
+        found += _ownership(
+            case,
+            has_plan=has_plan,
+            assessment_since=min(open_since, default=None),
+            client_since=client_since,
+            today=today,
+            name=name,
+        )
+    return sorted(found, key=lambda e: (e.since, e.case_id, e.kind))
+
+
+def _start_of(today: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(today, datetime.time(), tzinfo=deadlines.HELSINKI)
+
+
+def _late_urgency(intake: Intake, today: datetime.date, name: str) -> CaseException | None:
+    """The exception of an undecided intake whose urgency is not assessed, if it is late."""
+    if deadlines.urgency_assessment_due(intake.received_at) >= today:
+        return None
+    received = deadlines.helsinki_date(intake.received_at)
+    return CaseException(
+        intake.case_id, URGENCY_NOT_ASSESSED, received, (today - received).days, name
+    )
+
+
+def _ownership(
+    case: Case,
+    *,
+    has_plan: bool,
+    assessment_since: datetime.date | None,
+    client_since: datetime.date | None,
+    today: datetime.date,
+    name: str,
+) -> list[CaseException]:
+    """No worker, or a client without an approved plan (a case in assessment or a client)."""
+    found = []
+    if case.designated_worker_id is None:
+        since = assessment_since or client_since or deadlines.helsinki_date(case.opened_at)
+        found.append(CaseException(case.pk, NO_WORKER, since, (today - since).days, name))
+    if case.stage == CaseStage.CLIENT and not has_plan:
+        since = client_since or deadlines.helsinki_date(case.opened_at)
+        found.append(CaseException(case.pk, NO_PLAN, since, (today - since).days, name))
+    return found
+
+
 def _urgency_not_assessed(cases: QuerySet[Case], today: datetime.date) -> list[CaseException]:
     # Anything received today is not late yet: only earlier receipts are read.
-    start_of_today = datetime.datetime.combine(today, datetime.time(), tzinfo=deadlines.HELSINKI)
     intakes = (
         Intake.objects.filter(
-            case__in=cases, urgency="", decision="", received_at__lt=start_of_today
+            case__in=cases, urgency="", decision="", received_at__lt=_start_of(today)
         )
         .exclude(case__stage=CaseStage.CLOSED)
         .select_related("case__child")
     )
-    found = []
-    for intake in intakes:
-        due = deadlines.urgency_assessment_due(intake.received_at)
-        if due < today:
-            received = deadlines.helsinki_date(intake.received_at)
-            found.append(
-                CaseException(
-                    intake.case_id,
-                    URGENCY_NOT_ASSESSED,
-                    received,
-                    (today - received).days,
-                    intake.case.child.full_name,
-                )
-            )
-    return found
+    found = [_late_urgency(intake, today, intake.case.child.full_name) for intake in intakes]
+    return [e for e in found if e is not None]
 
 
 def _unowned_or_unplanned(cases: QuerySet[Case], today: datetime.date) -> list[CaseException]:
@@ -103,13 +166,12 @@ def _unowned_or_unplanned(cases: QuerySet[Case], today: datetime.date) -> list[C
     )
     found = []
     for case in rows:
-        name = case.child.full_name
-        client_since = case.client_since
-        if case.designated_worker_id is None:
-            since = case.assessment_since or client_since
-            since = since or deadlines.helsinki_date(case.opened_at)
-            found.append(CaseException(case.pk, NO_WORKER, since, (today - since).days, name))
-        if case.stage == CaseStage.CLIENT and not case.has_plan:
-            since = client_since or deadlines.helsinki_date(case.opened_at)
-            found.append(CaseException(case.pk, NO_PLAN, since, (today - since).days, name))
+        found += _ownership(
+            case,
+            has_plan=case.has_plan,
+            assessment_since=case.assessment_since,
+            client_since=case.client_since,
+            today=today,
+            name=case.child.full_name,
+        )
     return found

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page
+from django.db import connection
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce, Least
 
 from monia import deadlines
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, User
 from monia.casework import list_selectors, stages
-from monia.casework.exception_selectors import CaseException, case_exceptions
+from monia.casework.exception_selectors import CaseException, exceptions_of_case
 from monia.casework.list_selectors import CaseListOptions
 from monia.casework.models import (
     PLACEMENT_KINDS,
@@ -50,6 +51,47 @@ def _status(
     return str(deadlines.deadline_status(due, today, done_on, warn))
 
 
+def _intake_deadline(intake: Intake, case: Case, today: datetime.date, warn: int) -> Deadline:
+    return Deadline(
+        intake.case_id,
+        # About a client now: handled within the client relationship, no 7-day decision on
+        # an assessment (the same days remain the team's target).
+        "client_notification" if case.stage == CaseStage.CLIENT else "decision",
+        intake.decision_due,
+        _status(intake.decision_due, today, None, warn),
+        intake.pk,
+        case.child.full_name,
+    )
+
+
+def _assessment_deadline(
+    a: ServiceNeedsAssessment, case: Case, today: datetime.date, warn: int
+) -> Deadline:
+    due = a.completion_due
+    return Deadline(
+        a.case_id, "assessment", due, _status(due, today, None, warn), a.pk, case.child.full_name
+    )
+
+
+def _plan_deadline(
+    plan: ClientPlan, due: datetime.date, case: Case, today: datetime.date, warn: int
+) -> Deadline:
+    status = _status(due, today, None, warn)
+    return Deadline(plan.case_id, "plan_review", due, status, plan.pk, case.child.full_name)
+
+
+def _measure_deadline(m: Measure, case: Case, today: datetime.date, warn: int) -> Deadline:
+    due = m.extended_to or m.expires_on
+    assert due is not None
+    kind = "emergency_placement" if m.kind == MeasureKind.EMERGENCY_PLACEMENT else "aftercare"
+    return Deadline(
+        m.case_id, kind, due, _status(due, today, None, warn), m.pk, case.child.full_name
+    )
+
+
+DEADLINE_MEASURES = (MeasureKind.EMERGENCY_PLACEMENT, MeasureKind.AFTERCARE)
+
+
 def _deadlines_query(
     cases: QuerySet[Case], until: datetime.date | None, today: datetime.date, warn: int
 ) -> list[Deadline]:
@@ -70,31 +112,11 @@ def _deadlines_query(
             "decision_due",
         )
     ):
-        found.append(
-            Deadline(
-                intake.case_id,
-                # About a client now: handled within the client relationship, no 7-day
-                # decision on an assessment (the same days remain the team's target).
-                "client_notification" if intake.case.stage == CaseStage.CLIENT else "decision",
-                intake.decision_due,
-                _status(intake.decision_due, today, None, warn),
-                intake.pk,
-                intake.case.child.full_name,
-            )
-        )
+        found.append(_intake_deadline(intake, intake.case, today, warn))
     for a in ServiceNeedsAssessment.objects.filter(
         due_by("completion_due"), case__in=cases, completed_on__isnull=True
     ).select_related("case__child"):
-        found.append(
-            Deadline(
-                a.case_id,
-                "assessment",
-                a.completion_due,
-                _status(a.completion_due, today, None, warn),
-                a.pk,
-                a.case.child.full_name,
-            )
-        )
+        found.append(_assessment_deadline(a, a.case, today, warn))
     # The review is due by the date approved, or earlier when a new notification brought it
     # forward (``Intake.plan_review_by``, handled within the client relationship).
     plans = ClientPlan.objects.filter(case__in=cases, status=PlanStatus.APPROVED).annotate(
@@ -103,37 +125,46 @@ def _deadlines_query(
         )
     )
     for plan in plans.filter(due_by("due")).select_related("case__child"):
-        found.append(
-            Deadline(
-                plan.case_id,
-                "plan_review",
-                plan.due,
-                _status(plan.due, today, None, warn),
-                plan.pk,
-                plan.case.child.full_name,
-            )
-        )
+        found.append(_plan_deadline(plan, plan.due, plan.case, today, warn))
     for m in Measure.objects.filter(
-        case__in=cases,
-        ended_on__isnull=True,
-        kind__in=[MeasureKind.EMERGENCY_PLACEMENT, MeasureKind.AFTERCARE],
+        case__in=cases, ended_on__isnull=True, kind__in=DEADLINE_MEASURES
     ).select_related("case__child"):
-        due = m.extended_to or m.expires_on
-        assert due is not None
-        if until is None or due <= until:
-            kind = (
-                "emergency_placement" if m.kind == MeasureKind.EMERGENCY_PLACEMENT else "aftercare"
-            )
-            found.append(
-                Deadline(
-                    m.case_id,
-                    kind,
-                    due,
-                    _status(due, today, None, warn),
-                    m.pk,
-                    m.case.child.full_name,
-                )
-            )
+        deadline = _measure_deadline(m, m.case, today, warn)
+        if until is None or deadline.due <= until:
+            found.append(deadline)
+    return sorted(found, key=lambda d: (d.due, d.case_id))
+
+
+def _case_deadlines(
+    case: Case,
+    *,
+    intakes: list[Intake],
+    assessments: list[ServiceNeedsAssessment],
+    approved_plan: ClientPlan | None,
+    measures: list[Measure],
+    today: datetime.date,
+    warn: int = 10,
+) -> list[Deadline]:
+    """``deadlines_for_cases`` of one case from its records already read (no query): the
+    same rules, each deadline built by the same function."""
+    found = [_intake_deadline(i, case, today, warn) for i in intakes if i.decision == ""]
+    found += [
+        _assessment_deadline(a, case, today, warn) for a in assessments if a.completed_on is None
+    ]
+    if approved_plan is not None:
+        forward = [
+            i.plan_review_by
+            for i in intakes
+            if i.reviewed_plan_id == approved_plan.pk and i.plan_review_by is not None
+        ]
+        assert approved_plan.review_due is not None  # an approved plan has its review date
+        due = min([approved_plan.review_due, *forward])
+        found.append(_plan_deadline(approved_plan, due, case, today, warn))
+    found += [
+        _measure_deadline(m, case, today, warn)
+        for m in measures
+        if m.ended_on is None and m.kind in DEADLINE_MEASURES
+    ]
     return sorted(found, key=lambda d: (d.due, d.case_id))
 
 
@@ -214,9 +245,7 @@ class CaseOverview:
 
 
 def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
-    intakes = list(
-        case.intakes.select_related("recorded_by", "decided_by").order_by("-received_at")
-    )
+    intakes = list(case.intakes.order_by("-received_at"))  # the page names no recorder
     assessments = list(
         case.assessments.prefetch_related("hearings", "contribution_requests").order_by(
             "-started_on"
@@ -229,21 +258,37 @@ def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:
             "hearings", Prefetch("consents", MeasureConsent.objects.select_related("person"))
         )
     )
-    relationship = case.client_relationships.filter(closed_on__isnull=True).first()
+    open_since = [r.opened_on for r in case.client_relationships.filter(closed_on__isnull=True)]
     placed = any(m.kind in PLACEMENT_KINDS and m.ended_on is None for m in measures)
+    approved = plans.get(PlanStatus.APPROVED)
+    # The deadlines and exceptions from the records read above, by the lists' own rules.
     return CaseOverview(
         case=case,
         intakes=intakes,
         assessments=assessments,
-        approved_plan=plans.get(PlanStatus.APPROVED),
+        approved_plan=approved,
         draft_plan=plans.get(PlanStatus.DRAFT),
         measures=measures,
-        client_since=relationship.opened_on if relationship else None,
-        deadlines=deadlines_for_cases(Case.objects.filter(pk=case.pk), today=today),
+        client_since=min(open_since, default=None),
+        deadlines=_case_deadlines(
+            case,
+            intakes=intakes,
+            assessments=assessments,
+            approved_plan=approved,
+            measures=measures,
+            today=today,
+        ),
         placed=placed,
         aftercare_age_limit=deadlines.AFTERCARE_AGE_LIMIT.on(today),
         earlier_plans=sum(1 for p in every_plan if p.status == PlanStatus.SUPERSEDED),
-        exceptions=case_exceptions(Case.objects.filter(pk=case.pk), today=today),
+        exceptions=exceptions_of_case(
+            case,
+            intakes=intakes,
+            assessments=assessments,
+            has_plan=approved is not None,
+            client_since=min(open_since, default=None),
+            today=today,
+        ),
     )
 
 
@@ -268,31 +313,7 @@ def caseloads(*, county_id: int, on: datetime.date, team_id: int | None = None) 
     A child counts when the worker was their designated worker on that date and the
     child was a child welfare client then. Two queries whatever the county's size.
     """
-    active_clients = ClientRelationship.objects.filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gte=on),
-        opened_on__lte=on,
-    ).values("case_id")
-    counted = (
-        DesignatedWorkerAssignment.objects.filter(
-            Q(ended_on__isnull=True) | Q(ended_on__gte=on),
-            started_on__lte=on,
-            case_id__in=active_clients,
-            case__county_id=county_id,
-        )
-        .values("worker_id")
-        .annotate(n=Count("case_id", distinct=True))
-    )
-    per_worker = {row["worker_id"]: row["n"] for row in counted}
-    workers = User.objects.filter(
-        county_id=county_id, is_active=True, role__in=QUALIFIED_SOCIAL_WORK_ROLES
-    )
-    if team_id is not None:
-        workers = workers.filter(team_id=team_id)
-    cap = deadlines.CASELOAD_CAP.on(on)
-    return [
-        Caseload(worker=w, children=per_worker.get(w.pk, 0), cap=cap)
-        for w in workers.order_by("last_name", "first_name")
-    ]
+    return caseload_series(county_id=county_id, until=on, months=1, team_id=team_id).latest()
 
 
 @dataclass(frozen=True)
@@ -304,22 +325,73 @@ class CaseloadSeries:
     children: dict[int, list[int]]  # worker id → count per date
     caps: list[int]
 
+    def latest(self) -> list[Caseload]:
+        """Each worker's caseload on the last date."""
+        return [
+            Caseload(worker=w, children=self.children[w.pk][-1], cap=self.caps[-1])
+            for w in self.workers
+        ]
+
 
 def caseload_series(
     *, county_id: int, until: datetime.date, months: int = 12, team_id: int | None = None
 ) -> CaseloadSeries:
-    """Month-end caseloads for the last ``months`` months (two queries a month)."""
+    """Month-end caseloads for the last ``months`` months, ``until`` the last of them.
+
+    Two queries whatever the number of months: the workers, then their children at every
+    date in one pass over the workers' own assignments (the worker index), so the time
+    follows the county's (or team's) caseload, not the whole installation's.
+    """
     dates = [until]
     for _ in range(months - 1):
         dates.insert(0, dates[0].replace(day=1) - datetime.timedelta(days=1))
-    rows = [caseloads(county_id=county_id, on=d, team_id=team_id) for d in dates]
-    workers = [r.worker for r in rows[-1]]
-    children = {
-        w.pk: [next((r.children for r in day if r.worker.pk == w.pk), 0) for day in rows]
-        for w in workers
-    }
+    workers = User.objects.filter(
+        county_id=county_id, is_active=True, role__in=QUALIFIED_SOCIAL_WORK_ROLES
+    )
+    if team_id is not None:
+        workers = workers.filter(team_id=team_id)
+    listed = list(workers.order_by("last_name", "first_name"))
+    counted = _children_per_worker(
+        county_id=county_id, worker_ids=[w.pk for w in listed], dates=dates
+    )
+    children = {w.pk: counted.get(w.pk, [0] * len(dates)) for w in listed}
     caps = [deadlines.CASELOAD_CAP.on(d) for d in dates]
-    return CaseloadSeries(dates=dates, workers=workers, children=children, caps=caps)
+    return CaseloadSeries(dates=dates, workers=listed, children=children, caps=caps)
+
+
+def _children_per_worker(
+    *, county_id: int, worker_ids: list[int], dates: list[datetime.date]
+) -> dict[int, list[int]]:
+    """Worker id → the children counted on each date (one query): the county's cases whose
+    designated worker the worker was on the date while the child was a client then.
+
+    Written in SQL: the ORM took longer to build thirteen filtered counts than the database
+    to answer them. The rows are reached from the workers' own assignments (the worker
+    index), so nothing scans the other counties' assignments; a team's page looks up each
+    assignment's case and client relationship by index.
+    """
+    if not worker_ids:
+        return {}
+    counts = ",\n".join(
+        f"COUNT(DISTINCT a.case_id) FILTER (WHERE a.started_on <= %(d{i})s"
+        f" AND (a.ended_on IS NULL OR a.ended_on >= %(d{i})s) AND r.opened_on <= %(d{i})s"
+        f" AND (r.closed_on IS NULL OR r.closed_on >= %(d{i})s))"
+        for i in range(len(dates))
+    )
+    query = f"""
+        SELECT a.worker_id, {counts}
+        FROM {DesignatedWorkerAssignment._meta.db_table} a
+        JOIN {ClientRelationship._meta.db_table} r ON r.case_id = a.case_id
+        JOIN {Case._meta.db_table} c ON c.id = a.case_id
+        WHERE a.worker_id = ANY(%(workers)s) AND c.county_id = %(county)s
+          AND a.started_on <= %(last)s AND (a.ended_on IS NULL OR a.ended_on >= %(first)s)
+          AND r.opened_on <= %(last)s AND (r.closed_on IS NULL OR r.closed_on >= %(first)s)
+        GROUP BY a.worker_id"""  # noqa: S608 - table names from the models, values as parameters
+    params: dict[str, Any] = {f"d{i}": d for i, d in enumerate(dates)}
+    params |= {"workers": worker_ids, "first": dates[0], "last": dates[-1], "county": county_id}
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return {row[0]: list(row[1:]) for row in cursor.fetchall()}
 
 
 def decisions_open_to_appeal(case: Case, *, today: datetime.date) -> list[Any]:

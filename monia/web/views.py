@@ -163,10 +163,10 @@ def caseload(request: HttpRequest) -> HttpResponse:
         county_id, team_id = scope
         if valid and form.cleaned_data.get("team"):
             team_id = int(form.cleaned_data["team"])
-        rows = selectors.caseloads(county_id=county_id, on=on, team_id=team_id)
-        history = _caseload_history(
-            selectors.caseload_series(county_id=county_id, until=on, team_id=team_id)
-        )
+        # The chart's last month end is the date asked: its caseloads are the bars.
+        series = selectors.caseload_series(county_id=county_id, until=on, team_id=team_id)
+        rows = series.latest()
+        history = _caseload_history(series)
     scale = max([r.cap for r in rows] + [r.children for r in rows] + [1])
     return render(
         request,

@@ -1,7 +1,12 @@
 """Labels for deadlines and their states, so templates stay free of logic."""
 
+from typing import Any
+
 from django import template
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
+
+from monia.ui.rows import choice_label, day_month_year
 
 register = template.Library()
 
@@ -67,3 +72,22 @@ def percent_of(value: int, scale: int) -> int:
 def files_of(files: dict[int, list[object]], owner_id: int) -> list[object]:
     """The files of one owner from a ``{owner id: files}`` map of the page."""
     return files.get(owner_id, []) if files else []
+
+
+@register.filter
+def label(obj: Model, field_name: str) -> Any:
+    """``{{ intake|label:"kind" }}`` = ``{{ intake.get_kind_display }}``, without rebuilding
+    the field's choices for each row (monia/ui/rows.py)."""
+    return choice_label(obj, field_name)
+
+
+@register.filter(expects_localtime=True)
+def dmy(value: Any) -> str:
+    """``{{ d|dmy }}`` = ``{{ d|date:"j.n.Y" }}``, formatted without the locale's machinery."""
+    return day_month_year(value)
+
+
+@register.filter(expects_localtime=True)
+def dmy_hm(value: Any) -> str:
+    """``{{ t|dmy_hm }}`` = ``{{ t|date:"j.n.Y H:i" }}``, in local time."""
+    return day_month_year(value, with_time=True)

@@ -9,7 +9,9 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from monia.casework import measure_services, plan_services, services
+from monia.access import policy
+from monia.access.purposes import Purpose
+from monia.casework import exception_selectors, measure_services, plan_services, selectors, services
 from monia.casework.models import Case
 from monia.conftest import HEARD, CaseWorld, child_create, days_ago, login, notification
 from monia.contrib import services as contrib_services
@@ -103,14 +105,34 @@ def test_the_case_page_does_not_grow_with_its_records(
     url = reverse("case_detail", args=[case.pk])
     _grow(world, worker_a, school, case, start=0, n=N)
     client.get(url)  # one-time caches (sessions, translations)
-    # 25: incl. one for the intakes' files, two for the measures' hearings and consents,
-    # one for the decisions still open to appeal.
-    with django_assert_num_queries(25) as small:
+    # 19: incl. one for the intakes' files, two for the measures' hearings and consents,
+    # one for the decisions still open to appeal. The deadlines and exceptions take none:
+    # they are built from the records the page reads anyway.
+    with django_assert_num_queries(19) as small:
         html = client.get(url).content.decode()
     before = _counts(html)
     _grow(world, worker_a, school, case, start=N, n=2 * N)
-    with django_assert_num_queries(25) as large:
+    with django_assert_num_queries(19) as large:
         html = client.get(url).content.decode()
     after = _counts(html)
     assert [a - b for a, b in zip(after, before, strict=True)] == [2 * N] * 4, (before, after)
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_the_case_page_finds_the_deadlines_and_exceptions_the_lists_find(
+    case_a: CaseWorld, world: Any, worker_a: Any, school: Any
+) -> None:
+    """The case page builds them from the records it has read; the dashboard and the
+    caseboard query them: both by the same rules."""
+    case = case_a.case
+    _grow(world, worker_a, school, case, start=0, n=N)
+    one_case = Case.objects.filter(pk=case.pk)
+    for today in (TODAY(), TODAY() + datetime.timedelta(days=30)):
+        overview = selectors.case_overview(
+            policy.case_get_for_user(worker_a, case.pk, purpose=Purpose.CASE_DETAIL), today=today
+        )
+        assert overview.deadlines == selectors.deadlines_for_cases(one_case, today=today)
+        assert overview.exceptions == exception_selectors.case_exceptions(one_case, today=today)
+    kinds = {d.kind for d in overview.deadlines} | {e.kind for e in overview.exceptions}
+    assert {"client_notification", "plan_review", "emergency_placement"} <= kinds
+    assert "urgency_not_assessed" in kinds
