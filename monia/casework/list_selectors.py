@@ -18,9 +18,9 @@ from django.db.models import F, Min, OuterRef, Q, QuerySet, Subquery, Value, Whe
 from django.db.models.functions import Coalesce, Least
 
 from monia import deadlines
+from monia.casework import stages
 from monia.casework.models import (
     Case,
-    CaseStage,
     ClientPlan,
     Intake,
     Measure,
@@ -30,7 +30,7 @@ from monia.casework.models import (
 )
 
 PAGE_SIZE = 25
-OPEN_STAGES = (CaseStage.INTAKE, CaseStage.ASSESSMENT, CaseStage.CLIENT)
+OPEN_STAGES = stages.OPEN_STAGES
 SORTS = ("name", "deadline", "stage")
 DUE = ("due_soon", "overdue")
 
