@@ -26,6 +26,7 @@ from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 
 from monia import deadlines
 from monia.casework.models import Case, CaseStage, ClientPlan, Intake, PlanStatus
+from monia.people.models import NAME_FIELDS, full_name
 
 URGENCY_NOT_ASSESSED = "urgency_not_assessed"
 NO_WORKER = "no_worker"
@@ -59,25 +60,23 @@ def exceptions_by_case(exceptions: list[CaseException]) -> dict[int, list[CaseEx
 def _urgency_not_assessed(cases: QuerySet[Case], today: datetime.date) -> list[CaseException]:
     # Anything received today is not late yet: only earlier receipts are read.
     start_of_today = datetime.datetime.combine(today, datetime.time(), tzinfo=deadlines.HELSINKI)
-    intakes = (
-        Intake.objects.filter(
-            case__in=cases, urgency="", decision="", received_at__lt=start_of_today
-        )
-        .exclude(case__stage=CaseStage.CLOSED)
-        .select_related("case__child")
-    )
+    intakes = Intake.objects.filter(
+        case__in=cases, urgency="", decision="", received_at__lt=start_of_today
+    ).exclude(case__stage=CaseStage.CLOSED)
     found = []
-    for intake in intakes:
-        due = deadlines.urgency_assessment_due(intake.received_at)
+    for case_id, received_at, *child in intakes.values_list(
+        "case_id", "received_at", *(f"case__child__{f}" for f in NAME_FIELDS)
+    ):
+        due = deadlines.urgency_assessment_due(received_at)
         if due < today:
-            received = deadlines.helsinki_date(intake.received_at)
+            received = deadlines.helsinki_date(received_at)
             found.append(
                 CaseException(
-                    intake.case_id,
+                    case_id,
                     URGENCY_NOT_ASSESSED,
                     received,
                     (today - received).days,
-                    intake.case.child.full_name,
+                    full_name(*child),
                 )
             )
     return found
@@ -99,17 +98,24 @@ def _unowned_or_unplanned(cases: QuerySet[Case], today: datetime.date) -> list[C
             ),
         )
         .filter(Q(designated_worker__isnull=True) | Q(stage=CaseStage.CLIENT, has_plan=False))
-        .select_related("child")
+        .values_list(
+            "pk",
+            "designated_worker_id",
+            "stage",
+            "has_plan",
+            "assessment_since",
+            "client_since",
+            "opened_at",
+            *(f"child__{f}" for f in NAME_FIELDS),
+        )
     )
     found = []
-    for case in rows:
-        name = case.child.full_name
-        client_since = case.client_since
-        if case.designated_worker_id is None:
-            since = case.assessment_since or client_since
-            since = since or deadlines.helsinki_date(case.opened_at)
-            found.append(CaseException(case.pk, NO_WORKER, since, (today - since).days, name))
-        if case.stage == CaseStage.CLIENT and not case.has_plan:
-            since = client_since or deadlines.helsinki_date(case.opened_at)
-            found.append(CaseException(case.pk, NO_PLAN, since, (today - since).days, name))
+    for pk, worker_id, stage, has_plan, assessment_since, client_since, opened_at, *child in rows:
+        name = full_name(*child)
+        if worker_id is None:
+            since = assessment_since or client_since or deadlines.helsinki_date(opened_at)
+            found.append(CaseException(pk, NO_WORKER, since, (today - since).days, name))
+        if stage == CaseStage.CLIENT and not has_plan:
+            since = client_since or deadlines.helsinki_date(opened_at)
+            found.append(CaseException(pk, NO_PLAN, since, (today - since).days, name))
     return found
