@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run.py [--scale national|county|small] [--database-url URL]
                                   [--fresh] [--runs 30] [--warmups 3] [--slow-ms 50]
-                                  [--only search_ dashboard_ …] [--tag search]
+                                  [--only search_ dashboard_ …] [--tag search] [--floors]
 
 Generates the data first when the database does not hold them (bench/generate.py), then
 times each scenario (bench/scenarios.py) with ``time.perf_counter`` over ``--runs`` runs
@@ -10,11 +10,16 @@ after ``--warmups`` warm-ups, counts its SQL queries in one more run, and runs
 ``EXPLAIN (ANALYZE, BUFFERS)`` on every query slower than ``--slow-ms``. Prints a table and
 writes ``bench/results/<scale>-<date>.json`` (plans of slow queries beside it, as .txt).
 Runs with DEBUG off; access-log rows written by the runs are deleted afterwards.
+
+With ``--floors`` each page scenario (a whole request) is timed in turns with its database
+floor and the framework floor (bench/floors.py), and the table adds them and the ratio
+page / database floor: ``bench/run.py --scale national --only case_ --floors``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -29,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import generate  # noqa: E402
+from bench import floors, generate  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 CAPTURE_RUNS = 5  # extra runs that count queries and time each one
@@ -56,6 +61,25 @@ class Result:
     sql_ms: float  # the queries' own time (least over the capture runs); the rest is Python
     slowest_query_ms: float
     slow: list[SlowQuery] = field(default_factory=list)
+    # --floors, page scenarios only (bench/floors.py): medians and p95 in the same rounds
+    db_floor_ms: float | None = None
+    db_floor_p95_ms: float | None = None
+    framework_floor_ms: float | None = None
+    framework_floor_p95_ms: float | None = None
+    ratio: float | None = None  # the page's median over its database floor's
+
+    def set_floors(self, db: list[float], framework: list[float]) -> None:
+        self.db_floor_ms, self.db_floor_p95_ms = _median(db), _p95(db)
+        self.framework_floor_ms, self.framework_floor_p95_ms = _median(framework), _p95(framework)
+        self.ratio = round(self.median_ms / self.db_floor_ms, 1) if self.db_floor_ms else None
+
+
+def _median(times: list[float]) -> float:
+    return round(statistics.median(times), 2)
+
+
+def _p95(times: list[float]) -> float:
+    return round(statistics.quantiles(times, n=20, method="inclusive")[-1], 2)
 
 
 def _timed(call: Any, runs: int) -> list[float]:
@@ -93,17 +117,24 @@ def explain(sql_text: str) -> str:
     return plan
 
 
-def measure(scenario: Any, *, runs: int, warmups: int, slow_ms: float) -> Result:
+def measure(scenario: Any, *, runs: int, warmups: int, slow_ms: float, floors_too: bool) -> Result:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     _timed(scenario.call, warmups)
-    times = _timed(scenario.call, runs)
     captures = []
     for _ in range(CAPTURE_RUNS):
         with CaptureQueriesContext(connection) as captured:
             scenario.call()
         captures.append(captured.captured_queries)
+    with_floors = floors_too and scenario.client is not None
+    calls = [scenario.call]
+    if with_floors:
+        replay = floors.database_floor([q["sql"] for q in captures[-1]])
+        calls += [replay, floors.framework_floor(scenario.client)]
+        _timed(replay, warmups)
+        _timed(calls[2], warmups)
+    times, *floor_times = floors.timed_in_turns(calls, runs)
     queries = captures[0]
     # A query is slow when it is slow every time: the least of its times over the runs.
     query_ms = [
@@ -117,12 +148,12 @@ def measure(scenario: Any, *, runs: int, warmups: int, slow_ms: float) -> Result
     ]
     for q in slow:
         q.plan = explain(q.sql)
-    return Result(
+    result = Result(
         name=scenario.name,
         what=scenario.what,
         runs=runs,
-        median_ms=round(statistics.median(times), 2),
-        p95_ms=round(statistics.quantiles(times, n=20, method="inclusive")[-1], 2),
+        median_ms=_median(times),
+        p95_ms=_p95(times),
         min_ms=round(min(times), 2),
         max_ms=round(max(times), 2),
         queries=len(query_ms),
@@ -130,6 +161,9 @@ def measure(scenario: Any, *, runs: int, warmups: int, slow_ms: float) -> Result
         slowest_query_ms=round(max(query_ms, default=0.0), 1),
         slow=slow,
     )
+    if with_floors:
+        result.set_floors(*floor_times)
+    return result
 
 
 def machine() -> dict[str, Any]:
@@ -157,13 +191,22 @@ def print_table(results: list[Result]) -> None:
         f"{'scenario':<32} {'median ms':>10} {'p95 ms':>9} {'queries':>8} {'SQL ms':>7}"
         f" {'slowest q ms':>13}"
     )
+    floored = any(r.ratio is not None for r in results)
+    if floored:
+        header += f" {'DB floor':>9} {'(p95)':>7} {'fw floor':>9} {'× DB floor':>11}"
     print(header)
     print("-" * len(header))
     for r in results:
-        print(
+        line = (
             f"{r.name:<32} {r.median_ms:>10.1f} {r.p95_ms:>9.1f} {r.queries:>8} "
             f"{r.sql_ms:>7.1f} {r.slowest_query_ms:>13.1f}"
         )
+        if r.ratio is not None:
+            line += (
+                f" {r.db_floor_ms:>9.1f} {r.db_floor_p95_ms:>7.1f} {r.framework_floor_ms:>9.1f}"
+                f" {r.ratio:>11.1f}"
+            )
+        print(line)
 
 
 def write_results(
@@ -180,6 +223,17 @@ def write_results(
     elif plans.exists():
         plans.unlink()
     return path
+
+
+def vacuum_log_heads() -> None:
+    """VACUUM the logs' chain heads (one row per county and log, updated with every log
+    row): thousands of dead versions of that row build up within a run, each making the
+    next log INSERT slower, where production's autovacuum keeps it small. Vacuumed before
+    each scenario, the scenarios do not pay for each other's log rows."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM access_logchainhead")
 
 
 def forget_runs(last_log: int) -> None:
@@ -211,13 +265,21 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     subjects = scenarios.choose_subjects()
     results = []
     try:
-        for scenario in scenarios.scenarios(subjects):
-            if args.only and not scenario.name.startswith(tuple(args.only)):
-                continue
-            print(f"  {scenario.name} ...", flush=True)
-            results.append(
-                measure(scenario, runs=args.runs, warmups=args.warmups, slow_ms=args.slow_ms)
-            )
+        with floors.floor_urls() if args.floors else contextlib.nullcontext():
+            for scenario in scenarios.scenarios(subjects):
+                if args.only and not scenario.name.startswith(tuple(args.only)):
+                    continue
+                print(f"  {scenario.name} ...", flush=True)
+                vacuum_log_heads()
+                results.append(
+                    measure(
+                        scenario,
+                        runs=args.runs,
+                        warmups=args.warmups,
+                        slow_ms=args.slow_ms,
+                        floors_too=args.floors,
+                    )
+                )
         described = subjects.describe()
     finally:
         forget_runs(last_log)
@@ -228,12 +290,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "machine": machine(),
         "dataset": {k: meta[k] for k in ("generated_at", "seconds", "total_rows", "summary")},
         "subjects": described,
-        "method": {"runs": args.runs, "warmups": args.warmups, "slow_ms": args.slow_ms},
+        "method": {
+            "runs": args.runs,
+            "warmups": args.warmups,
+            "slow_ms": args.slow_ms,
+            "floors": args.floors,
+        },
         # Other work on the machine shows here: the load average before and after the runs.
         "load_average": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
         "cpu_probe_ms": [probe_before, cpu_probe()],
         "results": [
-            {k: v for k, v in asdict(r).items() if k != "slow"} | {"slow_queries": len(r.slow)}
+            {k: v for k, v in asdict(r).items() if k != "slow" and (v is not None)}
+            | {"slow_queries": len(r.slow)}
             for r in results
         ],
     }
@@ -259,6 +327,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--slow-ms", type=float, default=50.0)
     parser.add_argument(
         "--only", nargs="*", default=[], help="run only the scenarios whose names begin so"
+    )
+    parser.add_argument(
+        "--floors",
+        action="store_true",
+        help="time each page beside its database floor and the framework floor (floors.py)",
     )
     parser.add_argument(
         "--tag", default="", help="added to the result file's name: <scale>-<date>-<tag>.json"

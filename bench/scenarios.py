@@ -33,6 +33,11 @@ class Scenario:
     name: str
     what: str
     call: Callable[[], Any]
+    client: Client | None = None  # a whole request by this client: a page with floors
+
+
+def page_scenario(name: str, what: str, client: Client, path: str) -> Scenario:
+    return Scenario(name, what, page(client, path), client)
 
 
 @dataclass(frozen=True)
@@ -114,14 +119,18 @@ def choose_subjects() -> Subjects:
         .select_related("team")
         .first()
     )
+    assert worker is not None, "no designated worker in a team"
+    # Of another team than the worker's: her identity-code search then finds "a matter
+    # exists" (at national scale the heaviest case is another team's anyway).
     heavy = (
         Case.objects.filter(county=county, stage=CaseStage.CLIENT)
+        .exclude(team_id=worker.team_id)
         .annotate(n=Count("intakes"))
         .order_by("-n", "pk")
         .select_related("child", "designated_worker")
         .first()
     )
-    assert worker is not None and heavy is not None and heavy.designated_worker is not None
+    assert heavy is not None and heavy.designated_worker is not None
     senior = User.objects.filter(county=county, role="senior_official").first()
     team_child = (
         Case.objects.filter(team_id=worker.team_id, stage=CaseStage.CLIENT)
@@ -177,8 +186,15 @@ def page(client: Client, path: str) -> Callable[[], Any]:
 
 
 def logged_in(user: User) -> Client:
+    """A client logged in as ``user`` who has passed the second factor, as a staff member
+    whose role requires one (a senior official) has in production."""
+    from monia.accounts import second_factor
+
     client = Client(SERVER_NAME="localhost")
     client.force_login(user)
+    session = client.session
+    session[second_factor.SESSION_KEY] = "otp"
+    session.save()
     return client
 
 
@@ -212,18 +228,20 @@ def portal_scenarios(case: Case) -> list[Scenario]:
         return []
     client = logged_in(user)
     return [
-        Scenario(
-            "portal_case_page", "GET /portal/<id>/ (client)", page(client, f"/portal/{case.pk}/")
+        page_scenario(
+            "portal_case_page", "GET /portal/<id>/ (client)", client, f"/portal/{case.pk}/"
         ),
-        Scenario(
+        page_scenario(
             "portal_decisions_page",
             "GET /portal/<id>/decisions/",
-            page(client, f"/portal/{case.pk}/decisions/"),
+            client,
+            f"/portal/{case.pk}/decisions/",
         ),
-        Scenario(
+        page_scenario(
             "portal_who_viewed_page",
             "GET /portal/<id>/who-viewed/ (access + disclosure log, 2 years)",
-            page(client, f"/portal/{case.pk}/who-viewed/"),
+            client,
+            f"/portal/{case.pk}/who-viewed/",
         ),
     ]
 
@@ -238,16 +256,18 @@ def scenarios(s: Subjects) -> list[Scenario]:
             "selectors.dashboard_for_user + policy.log_case_list",
             lambda: dashboard(s.worker),
         ),
-        Scenario("dashboard_page", "GET / (whole request)", page(worker_client, "/")),
-        Scenario(
-            "case_detail_page",
-            "GET /cases/<id>/ (most intakes)",
-            page(case_client, f"/cases/{case_id}/"),
+        page_scenario("dashboard_page", "GET / (whole request)", worker_client, "/"),
+        page_scenario(
+            "caseboard_page", "GET /team/ (her team's open families)", worker_client, "/team/"
         ),
-        Scenario(
+        page_scenario(
+            "case_detail_page", "GET /cases/<id>/ (most intakes)", case_client, f"/cases/{case_id}/"
+        ),
+        page_scenario(
             "case_chronology_page",
             "GET /cases/<id>/chronology/",
-            page(case_client, f"/cases/{case_id}/chronology/"),
+            case_client,
+            f"/cases/{case_id}/chronology/",
         ),
         Scenario(
             "case_get_for_user",
@@ -315,10 +335,11 @@ def search_scenarios(s: Subjects, worker_client: Client) -> list[Scenario]:
     another team's child by an identity code); the senior official the county's."""
     clients = {"worker": worker_client, "senior": logged_in(s.senior)}
     return [
-        Scenario(
+        page_scenario(
             f"search_{key}",
             f"GET /search/?q={q} ({who})",
-            page(clients[who], "/search/?" + urlencode({"q": q})),
+            clients[who],
+            "/search/?" + urlencode({"q": q}),
         )
         for key, q, who in s.searches()
     ]

@@ -33,6 +33,7 @@ from monia.casework.models import (
     PlanStatus,
     ServiceNeedsAssessment,
 )
+from monia.people.models import NAME_FIELDS, full_name
 
 URGENCY_NOT_ASSESSED = "urgency_not_assessed"
 NO_WORKER = "no_worker"
@@ -84,12 +85,15 @@ def exceptions_of_case(
         if i.urgency == ""
         and i.decision == ""
         and i.received_at < start
-        and (late := _late_urgency(i, today, name)) is not None
+        and (late := _late_urgency(i.case_id, i.received_at, today, name)) is not None
     ]
     if case.stage in (CaseStage.ASSESSMENT, CaseStage.CLIENT):
         open_since = [a.started_on for a in assessments if a.completed_on is None]
         found += _ownership(
-            case,
+            case.pk,
+            case.designated_worker_id,
+            case.stage,
+            case.opened_at,
             has_plan=has_plan,
             assessment_since=min(open_since, default=None),
             client_since=client_since,
@@ -103,18 +107,21 @@ def _start_of(today: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(today, datetime.time(), tzinfo=deadlines.HELSINKI)
 
 
-def _late_urgency(intake: Intake, today: datetime.date, name: str) -> CaseException | None:
+def _late_urgency(
+    case_id: int, received_at: datetime.datetime, today: datetime.date, name: str
+) -> CaseException | None:
     """The exception of an undecided intake whose urgency is not assessed, if it is late."""
-    if deadlines.urgency_assessment_due(intake.received_at) >= today:
+    if deadlines.urgency_assessment_due(received_at) >= today:
         return None
-    received = deadlines.helsinki_date(intake.received_at)
-    return CaseException(
-        intake.case_id, URGENCY_NOT_ASSESSED, received, (today - received).days, name
-    )
+    received = deadlines.helsinki_date(received_at)
+    return CaseException(case_id, URGENCY_NOT_ASSESSED, received, (today - received).days, name)
 
 
 def _ownership(
-    case: Case,
+    case_id: int,
+    worker_id: int | None,
+    stage: str,
+    opened_at: datetime.datetime,
     *,
     has_plan: bool,
     assessment_since: datetime.date | None,
@@ -124,25 +131,26 @@ def _ownership(
 ) -> list[CaseException]:
     """No worker, or a client without an approved plan (a case in assessment or a client)."""
     found = []
-    if case.designated_worker_id is None:
-        since = assessment_since or client_since or deadlines.helsinki_date(case.opened_at)
-        found.append(CaseException(case.pk, NO_WORKER, since, (today - since).days, name))
-    if case.stage == CaseStage.CLIENT and not has_plan:
-        since = client_since or deadlines.helsinki_date(case.opened_at)
-        found.append(CaseException(case.pk, NO_PLAN, since, (today - since).days, name))
+    if worker_id is None:
+        since = assessment_since or client_since or deadlines.helsinki_date(opened_at)
+        found.append(CaseException(case_id, NO_WORKER, since, (today - since).days, name))
+    if stage == CaseStage.CLIENT and not has_plan:
+        since = client_since or deadlines.helsinki_date(opened_at)
+        found.append(CaseException(case_id, NO_PLAN, since, (today - since).days, name))
     return found
 
 
 def _urgency_not_assessed(cases: QuerySet[Case], today: datetime.date) -> list[CaseException]:
     # Anything received today is not late yet: only earlier receipts are read.
-    intakes = (
-        Intake.objects.filter(
-            case__in=cases, urgency="", decision="", received_at__lt=_start_of(today)
+    intakes = Intake.objects.filter(
+        case__in=cases, urgency="", decision="", received_at__lt=_start_of(today)
+    ).exclude(case__stage=CaseStage.CLOSED)
+    found = [
+        _late_urgency(case_id, received_at, today, full_name(*child))
+        for case_id, received_at, *child in intakes.values_list(
+            "case_id", "received_at", *(f"case__child__{f}" for f in NAME_FIELDS)
         )
-        .exclude(case__stage=CaseStage.CLOSED)
-        .select_related("case__child")
-    )
-    found = [_late_urgency(intake, today, intake.case.child.full_name) for intake in intakes]
+    ]
     return [e for e in found if e is not None]
 
 
@@ -162,16 +170,28 @@ def _unowned_or_unplanned(cases: QuerySet[Case], today: datetime.date) -> list[C
             ),
         )
         .filter(Q(designated_worker__isnull=True) | Q(stage=CaseStage.CLIENT, has_plan=False))
-        .select_related("child")
+        .values_list(
+            "pk",
+            "designated_worker_id",
+            "stage",
+            "has_plan",
+            "assessment_since",
+            "client_since",
+            "opened_at",
+            *(f"child__{f}" for f in NAME_FIELDS),
+        )
     )
     found = []
-    for case in rows:
+    for pk, worker_id, stage, has_plan, assessment_since, client_since, opened_at, *child in rows:
         found += _ownership(
-            case,
-            has_plan=case.has_plan,
-            assessment_since=case.assessment_since,
-            client_since=case.client_since,
+            pk,
+            worker_id,
+            stage,
+            opened_at,
+            has_plan=has_plan,
+            assessment_since=assessment_since,
+            client_since=client_since,
             today=today,
-            name=case.child.full_name,
+            name=full_name(*child),
         )
     return found

@@ -9,8 +9,9 @@ and the page; the next statutory deadline of each case is computed in the same q
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.paginator import Page, Paginator
 from django.db import models as db
@@ -18,9 +19,9 @@ from django.db.models import F, Min, OuterRef, Q, QuerySet, Subquery, Value, Whe
 from django.db.models.functions import Coalesce, Least
 
 from monia import deadlines
+from monia.casework import stages
 from monia.casework.models import (
     Case,
-    CaseStage,
     ClientPlan,
     Intake,
     Measure,
@@ -30,7 +31,8 @@ from monia.casework.models import (
 )
 
 PAGE_SIZE = 25
-OPEN_STAGES = (CaseStage.INTAKE, CaseStage.ASSESSMENT, CaseStage.CLIENT)
+T = TypeVar("T")
+OPEN_STAGES = stages.OPEN_STAGES
 SORTS = ("name", "deadline", "stage")
 DUE = ("due_soon", "overdue")
 
@@ -133,7 +135,31 @@ def case_list(
         order = [_STAGE_ORDER, *_BY_NAME]
     else:
         order = list(_BY_NAME)
-    return listed.select_related("child", "designated_worker", "team").order_by(*order)
+    return (
+        listed.select_related("child", "designated_worker", "team")
+        .only(*_ROW_FIELDS)
+        .order_by(*order)
+    )
+
+
+# What a row of a list shows and the log needs (``policy.log_case_list``): the other
+# columns (the person's address, search keys, the worker's password …) are not read.
+_ROW_FIELDS = (
+    "county_id",
+    "stage",
+    "child",
+    "team",
+    "designated_worker",
+    "child__first_names",
+    "child__last_name",
+    "child__birth_date",
+    "child__unidentified",
+    "child__approximate_age",
+    "team__name",
+    "designated_worker__username",
+    "designated_worker__first_name",
+    "designated_worker__last_name",
+)
 
 
 def case_page(
@@ -148,3 +174,20 @@ def case_page(
             str(deadlines.deadline_status(due, today, None, warn_working_days)) if due else ""
         )
     return page
+
+
+def list_page(items: Sequence[T], number: str | int | None) -> Page[T]:
+    """One page of a list already read (the deadlines, the exceptions): ``PAGE_SIZE`` rows,
+    a page number out of range the nearest page."""
+    return Paginator(items, PAGE_SIZE).get_page(number)
+
+
+def cases_to_log(visible: QuerySet[Case], ids: Collection[int]) -> list[Case]:
+    """The cases ``ids`` among ``visible``, with the columns ``policy.log_case_list`` reads
+    and nothing else: one query, no related rows (a page that names children in several
+    lists logs them all at once)."""
+    fields = ("pk", "county_id", "child_id", "team_id", "designated_worker_id")
+    return [
+        Case(**dict(zip(fields, row, strict=True)))
+        for row in visible.filter(pk__in=ids).order_by("pk").values_list(*fields)
+    ]

@@ -82,6 +82,22 @@ class NameWord(models.Model):
         return self.word
 
 
+# The columns ``full_name`` reads, for lists that read rows rather than persons.
+NAME_FIELDS = ("first_names", "last_name", "unidentified", "approximate_age")
+
+
+def full_name(
+    first_names: str, last_name: str, unidentified: bool, approximate_age: int | None
+) -> str:
+    """A person's name as shown; a child not identified yet is described instead."""
+    name = f"{first_names} {last_name}".strip()
+    if name or not unidentified:
+        return name
+    if approximate_age is not None:
+        return gettext("Unidentified child, about %(age)s years") % {"age": approximate_age}
+    return gettext("Unidentified child")
+
+
 class Person(models.Model):
     """A child, parent or other person in one county's register (asiakasrekisteri)."""
 
@@ -217,14 +233,7 @@ class Person(models.Model):
 
     @property
     def full_name(self) -> str:
-        name = f"{self.first_names} {self.last_name}".strip()
-        if name or not self.unidentified:
-            return name
-        if self.approximate_age is not None:
-            return gettext("Unidentified child, about %(age)s years") % {
-                "age": self.approximate_age
-            }
-        return gettext("Unidentified child")
+        return full_name(self.first_names, self.last_name, self.unidentified, self.approximate_age)
 
     def may_be_child_on(self, day: datetime.date) -> bool:
         """Whether this person may be the child of an intake received on ``day``: under 18,

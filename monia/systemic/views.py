@@ -45,12 +45,14 @@ def _my_team(request: HttpRequest) -> tuple[User, Team]:
 @require_GET
 def caseboard(request: HttpRequest) -> HttpResponse:
     user, team = _my_team(request)
-    rows = selectors.caseboard(team=team, today=timezone.localdate())
-    policy.log_case_list(user, [r.case for r in rows], purpose=Purpose.CASEBOARD)
+    board = selectors.caseboard_page(
+        team=team, today=timezone.localdate(), number=request.GET.get("page")
+    )
+    policy.log_case_list(user, [r.case for r in board.rows], purpose=Purpose.CASEBOARD)
     return render(
         request,
         "systemic/caseboard.html",
-        {"team": team, "rows": rows, "flag_form": forms.FlagForm()},
+        {"team": team, "rows": board.rows, "page": board.page, "flag_form": forms.FlagForm()},
     )
 
 

@@ -19,7 +19,7 @@ from monia.access import policy
 from monia.access.purposes import Purpose
 from monia.accounts.language import remember_account_language
 from monia.accounts.services import user_language_set
-from monia.casework import exception_selectors, selectors, stages
+from monia.casework import exception_selectors, list_selectors, selectors, stages
 from monia.casework.list_selectors import CaseListOptions
 from monia.enotify import selectors as enotify_selectors
 from monia.network import referral_selectors
@@ -90,16 +90,26 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         team_page=request.GET.get("others_page"),
     )
     tasks = list(systemic_selectors.open_tasks_for(user).filter(case__in=visible))
+    open_cases = stages.open_cases(visible)
     late_waits = [
-        w
-        for w in referral_selectors.referral_waits(stages.open_cases(visible), timezone.localdate())
-        if w.late
+        w for w in referral_selectors.referral_waits(open_cases, timezone.localdate()) if w.late
     ]
     safety_alerts = safety_selectors.open_safety_alerts(visible)
-    # Exceptions a supervisor must see; their children are among the open cases logged below.
-    exceptions = exception_selectors.case_exceptions(visible, today=timezone.localdate())
-    shown = {c.pk: c for c in [*board.shown, *(a.case for a in safety_alerts)]}
-    policy.log_case_list(user, shown.values(), purpose=Purpose.DASHBOARD)
+    # Exceptions a supervisor must see (of open cases only), and the deadlines, a page each.
+    exceptions = list_selectors.list_page(
+        exception_selectors.case_exceptions(open_cases, today=timezone.localdate()),
+        request.GET.get("exceptions_page"),
+    )
+    deadlines = list_selectors.list_page(board.deadlines, request.GET.get("deadlines_page"))
+    # Every child the page names is logged: the lists' pages, the deadlines' and the
+    # exceptions' pages, the tasks, the late waits and the safety alerts.
+    named = {c.pk for c in board.shown}
+    named |= {d.case_id for d in deadlines} | {e.case_id for e in exceptions}
+    named |= {t.case_id for t in tasks} | {w.referral.case_id for w in late_waits}
+    named |= {a.case_id for a in safety_alerts}
+    policy.log_case_list(
+        user, list_selectors.cases_to_log(visible, named), purpose=Purpose.DASHBOARD
+    )
     return render(
         request,
         "web/dashboard.html",
@@ -113,6 +123,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "tasks": tasks,
             "safety_alerts": safety_alerts,
             "exceptions": exceptions,
+            "deadlines": deadlines,
             "late_waits": late_waits,
             "support_target": settings.MONIA_SUPPORT_TARGET_DAYS,
             "today": timezone.localdate(),

@@ -150,22 +150,45 @@ def test_the_lists_cost_the_same_queries_for_30_cases_as_for_60(
     _cases(world, teammate_a, 15, start=15)
     client = login("worker_a", "en")
     _get(client)
-    with django_assert_num_queries(19) as small:
+    with django_assert_num_queries(20) as small:
         _get(client, sort="deadline", due="due_soon")
     _cases(world, worker_a, 15, start=30)
     _cases(world, teammate_a, 15, start=45)
-    with django_assert_num_queries(19) as large:
+    with django_assert_num_queries(20) as large:
         html = _get(client, sort="deadline", due="due_soon")
     assert len(_names(html)) == 25 and len(_names(html, "team-h")) == 25
     assert len(small.captured_queries) == len(large.captured_queries)
 
 
+def _logged() -> list[str]:
+    logged = AccessLog.objects.filter(purpose="dashboard").values_list("person__first_names")
+    return sorted(n for (n,) in logged)
+
+
 def test_only_the_cases_shown_are_logged(world: World, worker_a: Any, teammate_a: Any) -> None:
     _cases(world, worker_a, 30)
     _cases(world, teammate_a, 3, start=30)
+    # Decided: no deadline table names them, only the lists.
+    for case in Case.objects.filter(child__last_name="Listanen"):
+        case.intakes.update(decision="no_action", decided_on=timezone.localdate())
     _get(login("worker_a", "en"), page="2")
-    logged = AccessLog.objects.filter(purpose="dashboard").values_list("person__first_names")
-    assert sorted(n for (n,) in logged) == [f"Lapsi{i:02d}" for i in range(25, 33)]
+    assert _logged() == [f"Lapsi{i:02d}" for i in range(25, 33)]
+
+
+def test_a_child_named_only_in_the_deadlines_is_logged_too(
+    world: World, worker_a: Any, teammate_a: Any
+) -> None:
+    """The deadlines name children the lists' page does not show: every child the page
+    names is logged, and no other."""
+    _cases(world, worker_a, 30)
+    _cases(world, teammate_a, 3, start=30, at=days_ago(40))
+    html = _get(login("worker_a", "en"), page="2")
+    deadlines = html.split('id="deadlines-h"')[1].split("</section>")[0]
+    in_deadlines = set(re.findall(r">(Lapsi\d\d) Listanen</a>", deadlines))
+    assert "Lapsi00" in in_deadlines and "Lapsi00" not in _names(html)
+    assert "Pages of the deadlines" in deadlines  # 33 deadlines, 25 to a page
+    named = set(re.findall(r">(Lapsi\d\d) Listanen</a>", html))
+    assert _logged() == sorted(named) and len(named) < 33
 
 
 def test_a_case_without_an_open_deadline_sorts_last(world: World, worker_a: Any) -> None:
