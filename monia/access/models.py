@@ -121,7 +121,6 @@ class AccessLog(models.Model):
 
     class Meta:
         managed = False
-        db_table = "access_accesslog"
         verbose_name = _("access log entry")
         verbose_name_plural = _("access log")
 
