@@ -20,18 +20,24 @@ from django.utils import timezone
 from monia.access.models import AccessEvent, AccessLog, PersonRead
 
 # One entry per reader and day, newest first: the day's last read, how many reads, what
-# and on what basis. The total of entries comes along (a window over the groups).
+# and on what basis; the total of entries comes along (a window over the groups). The
+# reads are first counted per day, reader, purpose and basis (a hash of few groups, not
+# a sort of every read), then gathered per day and reader.
 _BY_DAY = """
 SELECT day, user_id, last, times, purposes, bases, count(*) OVER () AS total
 FROM (
-    SELECT (r.at AT TIME ZONE %s)::date AS day, r.user_id, max(r.at) AS last,
-           count(*) AS times,
-           array_agg(DISTINCT r.purpose ORDER BY r.purpose) AS purposes,
-           array_agg(DISTINCT r.basis ORDER BY r.basis) AS bases
-    FROM access_personread r
-    WHERE r.person_id = ANY(ARRAY({persons})) AND r.at >= %s
-      AND r.user_id <> ALL(ARRAY({excluded}))
-    GROUP BY 1, 2
+    SELECT day, user_id, max(last) AS last, sum(n)::bigint AS times,
+           array_agg(DISTINCT purpose ORDER BY purpose) AS purposes,
+           array_agg(DISTINCT basis ORDER BY basis) AS bases
+    FROM (
+        SELECT (r.at AT TIME ZONE %s)::date AS day, r.user_id, r.purpose, r.basis,
+               count(*) AS n, max(r.at) AS last
+        FROM access_personread r
+        WHERE r.person_id = ANY(ARRAY({persons})) AND r.at >= %s
+          AND r.user_id <> ALL(ARRAY({excluded}))
+        GROUP BY 1, 2, 3, 4
+    ) kinds
+    GROUP BY day, user_id
 ) g
 ORDER BY day DESC, last DESC, user_id
 LIMIT %s
@@ -58,16 +64,14 @@ def _subquery(qs: QuerySet[Any] | None) -> tuple[str, tuple[Any, ...]]:
     return sql, tuple(params)
 
 
-def reads_by_day(
+def reads_by_day_sql(
     *,
     persons: QuerySet[Any],
     since: datetime.datetime,
     excluded_users: QuerySet[Any] | None = None,
     limit: int,
-) -> tuple[list[DayOfReads], int]:
-    """The newest ``limit`` entries (reader and day) of reads of these persons (a
-    one-column queryset of person ids) since ``since``, leaving out the readers of
-    ``excluded_users``, and how many entries there are: one query."""
+) -> tuple[str, list[Any]]:
+    """The query of ``reads_by_day`` and its parameters (for EXPLAIN in ``bench/``)."""
     persons_sql, persons_params = _subquery(persons)
     excluded_sql, excluded_params = _subquery(excluded_users)
     sql = _BY_DAY.format(persons=persons_sql, excluded=excluded_sql)
@@ -78,6 +82,22 @@ def reads_by_day(
         *excluded_params,
         limit,
     ]
+    return sql, params
+
+
+def reads_by_day(
+    *,
+    persons: QuerySet[Any],
+    since: datetime.datetime,
+    excluded_users: QuerySet[Any] | None = None,
+    limit: int,
+) -> tuple[list[DayOfReads], int]:
+    """The newest ``limit`` entries (reader and day) of reads of these persons (a
+    one-column queryset of person ids) since ``since``, leaving out the readers of
+    ``excluded_users``, and how many entries there are: one query."""
+    sql, params = reads_by_day_sql(
+        persons=persons, since=since, excluded_users=excluded_users, limit=limit
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()

@@ -155,6 +155,8 @@ def _droppable(due: dict[int, int], before: datetime.date) -> tuple[list[str], d
 def _drop_months(months: list[str]) -> None:
     """Drop the events' months and the same months of the person index."""
     with connection.cursor() as cursor:
+        if months:  # DROP waits for no deferred check: run the transaction's pending ones
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for name in months:
             cursor.execute(f"DROP TABLE {name}")
             cursor.execute(f"DROP TABLE IF EXISTS {PERSON_INDEX}{name.removeprefix(EVENTS)}")

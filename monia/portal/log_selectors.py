@@ -99,24 +99,28 @@ def _reader(d: dict[str, Any], bases: list[str]) -> tuple[str, str]:
     return (f"{name} ({title})" if title else name), organisation
 
 
-def _access_rows(
-    viewer: LogViewer, since: datetime.datetime, limit: int
-) -> tuple[list[LogRow], int]:
-    """The newest ``limit`` entries of the access log, and how many there are: 2 queries."""
+def access_query(viewer: LogViewer, since: datetime.datetime) -> dict[str, Any]:
+    """Whose reads the viewer sees (the child's, a guardian's own), leaving out the
+    viewer's own: the arguments of ``access.log_selectors.reads_by_day``."""
     person_ids = [viewer.case.child_id]
     if viewer.is_guardian:
         person_ids.append(viewer.client.pk)
     # A record of a child not identified at first keeps its own reads (the log is
     # append-only); they are the identified child's reads too (``merged_into``).
-    persons = Person.objects.filter(Q(pk__in=person_ids) | Q(merged_into_id__in=person_ids)).values(
-        "pk"
-    )
+    persons = Person.objects.filter(Q(pk__in=person_ids) | Q(merged_into_id__in=person_ids))
     own = None
     if viewer.client.identity_code_canonical:  # the client's own reads are left out
         own = User.objects.filter(
             client_account__identity_code_canonical=viewer.client.identity_code_canonical
         ).values("pk")
-    days, total = reads_by_day(persons=persons, since=since, excluded_users=own, limit=limit)
+    return {"persons": persons.values("pk"), "since": since, "excluded_users": own}
+
+
+def _access_rows(
+    viewer: LogViewer, since: datetime.datetime, limit: int
+) -> tuple[list[LogRow], int]:
+    """The newest ``limit`` entries of the access log, and how many there are: 2 queries."""
+    days, total = reads_by_day(**access_query(viewer, since), limit=limit)
     users = User.objects.filter(pk__in={d.user_id for d in days}).values("pk", *READER_FIELDS)
     readers = {u["pk"]: u for u in users} if days else {}
     rows = []
