@@ -121,8 +121,9 @@ def _access_rows(
 ) -> tuple[list[LogRow], int]:
     """The newest ``limit`` entries of the access log, and how many there are: 2 queries."""
     days, total = reads_by_day(**access_query(viewer, since), limit=limit)
-    users = User.objects.filter(pk__in={d.user_id for d in days}).values("pk", *READER_FIELDS)
-    readers = {u["pk"]: u for u in users} if days else {}
+    # The page's readers: one query, whether or not anyone read (a fixed query count).
+    shown = [d.user_id for d in days] or [0]
+    readers = {u["pk"]: u for u in User.objects.filter(pk__in=shown).values("pk", *READER_FIELDS)}
     rows = []
     for d in days:
         who, organisation = _reader(readers[d.user_id], d.bases)
