@@ -74,15 +74,17 @@ FROM lists l, days, generate_series(1, %(case_reads)s) r,
 """
 
 INDEX_SQL = """
-INSERT INTO access_personread (person_id, at, event_id, user_id, case_id, purpose, basis)
-SELECT u.person_id, e.at, e.id, e.user_id, u.case_id, e.purpose, u.basis
+INSERT INTO access_personread
+    (person_id, at, day, event_id, user_id, case_id, purpose, basis)
+SELECT u.person_id, e.at, (e.at AT TIME ZONE 'Europe/Helsinki')::date, e.id, e.user_id,
+       u.case_id, e.purpose, u.basis
 FROM access_accessevent e, unnest(e.persons, e.cases, e.bases) u(person_id, case_id, basis)
 WHERE e.id > %(after)s
 """
 
 PERSON_INDEX_DDL = (
     "CREATE INDEX personread_person_time_idx ON access_personread (person_id, at) "
-    "INCLUDE (user_id, purpose, basis)"
+    "INCLUDE (user_id, day, purpose, basis)"
 )
 
 

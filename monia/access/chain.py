@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from django.conf import settings
 from django.db import connection
 
 from monia.access.logtables import LOG_TABLES, PERSON_INDEX
@@ -115,10 +116,12 @@ def _end_breaks(table: str) -> list[Break]:
 # changed index (rows slipped in, changed or removed) — counted both ways.
 _INDEX_SQL = """
 WITH chained AS (
-    SELECT u.person_id, e.at, e.id AS event_id, e.user_id, u.case_id, e.purpose, u.basis
+    SELECT u.person_id, e.at, (e.at AT TIME ZONE %s)::date AS day, e.id AS event_id,
+           e.user_id, u.case_id, e.purpose, u.basis
     FROM access_accessevent e, unnest(e.persons, e.cases, e.bases) u(person_id, case_id, basis)
 ), indexed AS (
-    SELECT person_id, at, event_id, user_id, case_id, purpose, basis FROM access_personread
+    SELECT person_id, at, day, event_id, user_id, case_id, purpose, basis
+    FROM access_personread
 )
 SELECT (SELECT count(*) FROM (TABLE indexed EXCEPT ALL TABLE chained) x),
        (SELECT count(*) FROM (TABLE chained EXCEPT ALL TABLE indexed) y)
@@ -127,7 +130,7 @@ SELECT (SELECT count(*) FROM (TABLE indexed EXCEPT ALL TABLE chained) x),
 
 def _index_breaks() -> list[Break]:
     with connection.cursor() as cursor:
-        cursor.execute(_INDEX_SQL)
+        cursor.execute(_INDEX_SQL, [settings.TIME_ZONE])
         extra, missing = cursor.fetchone()
     breaks = []
     if extra:

@@ -15,11 +15,11 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from monia.access.models import AccessEvent, AccessLog, PersonRead
 
-# One entry per reader and day, newest first: the day's last read, how many reads, what
+# One entry per reader and day (the installation's day, stored with each read), newest
+# first: the day's last read, how many reads, what
 # and on what basis; the total of entries comes along (a window over the groups). The
 # reads are first counted per day, reader, purpose and basis (a hash of few groups, not
 # a sort of every read), then gathered per day and reader.
@@ -30,7 +30,7 @@ FROM (
            array_agg(DISTINCT purpose ORDER BY purpose) AS purposes,
            array_agg(DISTINCT basis ORDER BY basis) AS bases
     FROM (
-        SELECT (r.at AT TIME ZONE %s)::date AS day, r.user_id, r.purpose, r.basis,
+        SELECT r.day, r.user_id, r.purpose, r.basis,
                count(*) AS n, max(r.at) AS last
         FROM access_personread r
         WHERE r.person_id = ANY(ARRAY({persons})) AND r.at >= %s
@@ -76,7 +76,6 @@ def reads_by_day_sql(
     excluded_sql, excluded_params = _subquery(excluded_users)
     sql = _BY_DAY.format(persons=persons_sql, excluded=excluded_sql)
     params = [
-        str(timezone.get_current_timezone()),
         *persons_params,
         since,
         *excluded_params,

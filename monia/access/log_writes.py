@@ -16,6 +16,7 @@ import datetime
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
@@ -28,8 +29,10 @@ WITH e AS (
     VALUES (%s, %s, %s, %s, %s, %s, %s::bigint[], %s::bigint[], %s::varchar(30)[])
     RETURNING id, at, user_id, purpose, persons, cases, bases
 )
-INSERT INTO access_personread (person_id, at, event_id, user_id, case_id, purpose, basis)
-SELECT u.person_id, e.at, e.id, e.user_id, u.case_id, e.purpose, u.basis
+INSERT INTO access_personread
+    (person_id, at, day, event_id, user_id, case_id, purpose, basis)
+SELECT u.person_id, e.at, (e.at AT TIME ZONE %s)::date, e.id, e.user_id, u.case_id,
+       e.purpose, u.basis
 FROM e, unnest(e.persons, e.cases, e.bases) u(person_id, case_id, basis)
 """
 
@@ -72,5 +75,6 @@ def reads_log(
                 [r.person_id for r in reads],
                 [r.case_id for r in reads],
                 [str(r.basis) for r in reads],
+                settings.TIME_ZONE,
             ],
         )

@@ -75,6 +75,9 @@ class PersonRead(models.Model):
     pk = models.CompositePrimaryKey("person_id", "at", "event_id")
     person_id = models.BigIntegerField()
     at = models.DateTimeField()
+    # The read's day in the installation's time zone (settings.TIME_ZONE): "who has seen
+    # my data" counts per day without converting each read's time.
+    day = models.DateField()
     event_id = models.BigIntegerField()
     user_id = models.BigIntegerField()
     case_id = models.BigIntegerField(null=True)
@@ -85,7 +88,7 @@ class PersonRead(models.Model):
         indexes = [
             models.Index(
                 fields=["person_id", "at"],
-                include=["user_id", "purpose", "basis"],
+                include=["user_id", "day", "purpose", "basis"],
                 name="personread_person_time_idx",
             )
         ]

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from django.conf import settings
 from django.db import DatabaseError, connection, connections, transaction
 
 from monia.access.logtables import LOG_TABLES
@@ -137,4 +138,8 @@ def log_backdate(events: Any, at: Any) -> None:
     ids = list(events.values_list("pk", flat=True))
     with log_triggers_off(), connection.cursor() as cursor:
         cursor.execute("UPDATE access_accessevent SET at = %s WHERE id = ANY(%s)", [at, ids])
-        cursor.execute("UPDATE access_personread SET at = %s WHERE event_id = ANY(%s)", [at, ids])
+        cursor.execute(
+            "UPDATE access_personread SET at = %s, day = (%s AT TIME ZONE %s)::date "
+            "WHERE event_id = ANY(%s)",
+            [at, at, settings.TIME_ZONE, ids],
+        )

@@ -9,8 +9,15 @@ import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 from monia.access.migrations import _event_sql as sql
+
+
+def move_persons(apps: object, schema_editor: BaseDatabaseSchemaEditor) -> None:
+    """The person index of the moved rows, each read's day in the installation's zone."""
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(sql.MOVE_PERSONS, [settings.TIME_ZONE])
 
 
 class Migration(migrations.Migration):
@@ -26,7 +33,10 @@ class Migration(migrations.Migration):
             database_operations=[
                 migrations.RunSQL(sql.CHAIN_FUNCTION, reverse_sql=migrations.RunSQL.noop),
                 migrations.RunSQL(sql.PARTITION_FUNCTIONS, reverse_sql=migrations.RunSQL.noop),
-                migrations.RunSQL(sql.TABLES + sql.MOVE_ROWS + sql.VIEW, reverse_sql=sql.REVERSE),
+                migrations.RunSQL(sql.TABLES, reverse_sql=sql.REVERSE),
+                migrations.RunSQL(sql.MOVE_EVENTS, reverse_sql=migrations.RunSQL.noop),
+                migrations.RunPython(move_persons, reverse_code=migrations.RunPython.noop),
+                migrations.RunSQL(sql.DROP_OLD + sql.VIEW, reverse_sql=migrations.RunSQL.noop),
             ],
             state_operations=[
                 migrations.AlterModelOptions(
@@ -54,6 +64,7 @@ class Migration(migrations.Migration):
                         ),
                         ("person_id", models.BigIntegerField()),
                         ("at", models.DateTimeField()),
+                        ("day", models.DateField()),
                         ("event_id", models.BigIntegerField()),
                         ("user_id", models.BigIntegerField()),
                         ("case_id", models.BigIntegerField(null=True)),
@@ -78,7 +89,7 @@ class Migration(migrations.Migration):
                         "indexes": [
                             models.Index(
                                 fields=["person_id", "at"],
-                                include=("user_id", "purpose", "basis"),
+                                include=("user_id", "day", "purpose", "basis"),
                                 name="personread_person_time_idx",
                             )
                         ],

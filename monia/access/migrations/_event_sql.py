@@ -121,6 +121,7 @@ CREATE TABLE access_accessevent_default PARTITION OF access_accessevent DEFAULT;
 CREATE TABLE access_personread (
     person_id bigint NOT NULL,
     at timestamptz NOT NULL,
+    day date NOT NULL,  -- the read's day in the installation's time zone (TIME_ZONE)
     event_id bigint NOT NULL,
     user_id bigint NOT NULL,
     case_id bigint NULL,
@@ -128,7 +129,7 @@ CREATE TABLE access_personread (
     basis varchar(30) NOT NULL
 ) PARTITION BY RANGE (at);
 CREATE INDEX personread_person_time_idx ON access_personread (person_id, at)
-    INCLUDE (user_id, purpose, basis);
+    INCLUDE (user_id, day, purpose, basis);
 CREATE TABLE access_personread_default PARTITION OF access_personread DEFAULT;
 
 CREATE TRIGGER monia_append_only_row BEFORE UPDATE OR DELETE ON access_accessevent
@@ -150,17 +151,24 @@ SELECT monia_log_partitions_ahead(3);
 """
 
 # Every old row becomes an event of one person, in the old chain's order per county
-# (re-chained by the trigger: the old hashes covered the old row shape).
-MOVE_ROWS = r"""
+# (re-chained by the trigger: the old hashes covered the old row shape). One statement
+# each (the person rows' day takes the time zone as a parameter).
+MOVE_EVENTS = r"""
 SET CONSTRAINTS ALL IMMEDIATE;
 INSERT INTO access_accessevent
     (at, user_id, county_id, case_id, purpose, channel, persons, cases, bases)
 SELECT at, user_id, county_id, case_id, purpose, channel,
        ARRAY[person_id], ARRAY[case_id], ARRAY[basis]::varchar(30)[]
 FROM access_accesslog ORDER BY county_id, chain_seq NULLS FIRST, id;
-INSERT INTO access_personread (person_id, at, event_id, user_id, case_id, purpose, basis)
-SELECT u.person_id, e.at, e.id, e.user_id, u.case_id, e.purpose, u.basis
-FROM access_accessevent e, unnest(e.persons, e.cases, e.bases) u(person_id, case_id, basis);
+"""
+MOVE_PERSONS = r"""
+INSERT INTO access_personread
+    (person_id, at, day, event_id, user_id, case_id, purpose, basis)
+SELECT u.person_id, e.at, (e.at AT TIME ZONE %s)::date, e.id, e.user_id, u.case_id,
+       e.purpose, u.basis
+FROM access_accessevent e, unnest(e.persons, e.cases, e.bases) u(person_id, case_id, basis)
+"""
+DROP_OLD = r"""
 DELETE FROM access_logchainhead WHERE log = 'access_accesslog';
 DROP TABLE access_accesslog;
 DROP SEQUENCE IF EXISTS access_accesslog_id_seq;
