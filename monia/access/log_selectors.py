@@ -22,13 +22,13 @@ from monia.access.models import AccessEvent, AccessLog, PersonRead
 # first: the day's last read, how many reads, what
 # and on what basis; the total of entries comes along (a window over the groups). The
 # reads are first counted per day, reader, purpose and basis (a hash of few groups, not
-# a sort of every read), then gathered per day and reader.
+# a sort of every read), then gathered per day and reader — unsorted, so that a hash does
+# it too: the few purposes and bases of an entry are made distinct and sorted here.
 _BY_DAY = """
 SELECT day, user_id, last, times, purposes, bases, count(*) OVER () AS total
 FROM (
     SELECT day, user_id, max(last) AS last, sum(n)::bigint AS times,
-           array_agg(DISTINCT purpose ORDER BY purpose) AS purposes,
-           array_agg(DISTINCT basis ORDER BY basis) AS bases
+           array_agg(purpose) AS purposes, array_agg(basis) AS bases
     FROM (
         SELECT r.day, r.user_id, r.purpose, r.basis,
                count(*) AS n, max(r.at) AS last
@@ -101,7 +101,11 @@ def reads_by_day(
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     total = rows[0][-1] if rows else 0
-    return [DayOfReads(*row[:-1]) for row in rows], total
+    days = [
+        DayOfReads(day, user_id, last, times, sorted(set(purposes)), sorted(set(bases)))
+        for day, user_id, last, times, purposes, bases, _total in rows
+    ]
+    return days, total
 
 
 def reads_of_person(
