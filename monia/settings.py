@@ -13,6 +13,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from monia import db_pool, dbrouter
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -71,6 +73,7 @@ INSTALLED_APPS = [
     "django_otp_webauthn",
     "django_tasks",  # background tasks: the backport of Django 6's django.tasks
     "django_tasks_db",  # their database queue, run by `manage.py db_worker`
+    "monia.jobs",  # periodic tasks: the schedule, `manage.py run_scheduler` (ground floor)
     "monia.teams",
     "monia.accounts",
     "monia.people",
@@ -156,13 +159,13 @@ if not _database_url:
     _database_url = embedded_database_url()
 if not _database_url.startswith(("postgres://", "postgresql://")):
     raise ImproperlyConfigured("Monia runs on PostgreSQL only: DATABASE_URL must be postgres://")
-DATABASES = {
-    "default": dj_database_url.parse(_database_url, conn_max_age=int(env_str("CONN_MAX_AGE", "60")))
-}
+_db = dj_database_url.parse(_database_url, conn_max_age=int(env_str("CONN_MAX_AGE", "60")))
+DATABASES = {"default": db_pool.pooled(_db, os.environ)}  # MONIA_DB_POOL (db_pool.py)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-# A persistent connection is checked before reuse: after the database was away, the next
-# request opens a fresh connection instead of failing on the dead one (web/security.py).
+# Kept or pooled connections are checked before reuse: a restarted database costs no error.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASES.update(dbrouter.replica_databases(DATABASES["default"]))  # DATABASE_REPLICA_URL
+DATABASE_ROUTERS = ["monia.dbrouter.ReplicaRouter"]  # reports from it (docs/deployment.md)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -239,8 +242,7 @@ elif MONIA_ATTACHMENT_STORAGE == "s3":
     }
 else:
     raise ImproperlyConfigured("MONIA_ATTACHMENT_STORAGE is 'filesystem' or 's3'")
-# Background tasks (django-tasks): "database" for `manage.py db_worker`, "immediate" to test.
-MONIA_TASKS_BACKEND = env_str("MONIA_TASKS_BACKEND", "database")
+MONIA_TASKS_BACKEND = env_str("MONIA_TASKS_BACKEND", "database")  # db_worker; "immediate": tests
 _IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
 _TASK_BACKENDS = {"database": "django_tasks_db.DatabaseBackend", "immediate": _IMMEDIATE_TASKS}
 if MONIA_TASKS_BACKEND not in _TASK_BACKENDS:
@@ -253,9 +255,8 @@ STORAGES = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-# A staff or portal session ends after this long without a request (a warning shows five
-# minutes before, web/static/web/session-timeout.js) and at the latest after the absolute
-# limit (web/security.py: SessionTimeoutMiddleware).
+# A staff or portal session ends after this long idle (warned five minutes before) and at
+# the latest after the absolute limit (web/security.py: SessionTimeoutMiddleware).
 MONIA_SESSION_IDLE_MINUTES = int(env_str("MONIA_SESSION_IDLE_MINUTES", "30"))
 MONIA_SESSION_ABSOLUTE_HOURS = int(env_str("MONIA_SESSION_ABSOLUTE_HOURS", "12"))
 if not 1 <= MONIA_SESSION_IDLE_MINUTES <= 24 * 60:
@@ -322,8 +323,7 @@ AXES_ENABLE_ADMIN = False
 
 # The staff second factor (monia/mfa; docs/security.md "Second factor"): roles that must
 # use one — a comma-separated list of roles, or "all" for every staff and partner role.
-# Administrators always do, whatever the list says; portal clients never (strong
-# identification is theirs). Anyone may add a factor; once they have one it is asked.
+# Administrators always do; portal clients never. Once anyone has a factor, it is asked.
 MONIA_MFA_REQUIRED_ROLES = env_list("MONIA_MFA_REQUIRED_ROLES", "administrator,senior_official")
 # The name an authenticator app shows beside the code.
 OTP_TOTP_ISSUER = env_str("MONIA_TOTP_ISSUER", "Monia")
@@ -345,9 +345,8 @@ MONIA_ENOTIFY_RATE_DAY = int(env_str("MONIA_ENOTIFY_RATE_DAY", "20"))
 # national standard was found; 30 days is a local default (domain.md §3.3).
 MONIA_SUPPORT_TARGET_DAYS = int(env_str("MONIA_SUPPORT_TARGET_DAYS", "30"))
 # The participation portal's demo identification: pick a synthetic client without strong
-# identification. Demo data only; off unless turned on (make run turns it on).
-# It logs in without strong identification, so it refuses to start outside a demo database:
-# DEBUG, or MONIA_DEMO_DATABASE=true (which `make run` sets). Its sessions end when it is off.
+# identification; so it refuses to start outside a demo database: DEBUG, or
+# MONIA_DEMO_DATABASE=true (which `make run` sets). Its sessions end when it is off.
 MONIA_DEMO_IDENTIFICATION = env_bool("MONIA_DEMO_IDENTIFICATION", default=False)
 MONIA_DEMO_DATABASE = env_bool("MONIA_DEMO_DATABASE", default=False)
 if MONIA_DEMO_IDENTIFICATION and not (DEBUG or MONIA_DEMO_DATABASE):

@@ -90,6 +90,9 @@ READ_WRITE = (
     # worker (`manage.py db_worker`, the same role) claims and finishes; pruning deletes.
     "django_tasks_database_dbtaskresult",
     "enotify_enotification",
+    # The schedule's runs (monia/jobs): the scheduler claims a slot, the worker records the
+    # outcome, the daily housekeeping deletes old runs.
+    "jobs_scheduledrun",
     "experts_expertcase",
     "experts_expertgroup",
     "experts_expertmember",

@@ -11,10 +11,11 @@ rule, a disclosure-log row each time).
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from monia.jobs.models import BackgroundRun, background_run_constraints
 
 
 class ExportState(models.TextChoices):
@@ -24,30 +25,19 @@ class ExportState(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-class ArchiveExport(models.Model):
+class ArchiveExport(BackgroundRun):
     """One archive package of one case, as asked for by a senior official."""
 
     case = models.ForeignKey(
         "casework.Case", on_delete=models.PROTECT, related_name="archive_exports"
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     state = models.CharField(
         _("state"), max_length=10, choices=ExportState.choices, default=ExportState.QUEUED
     )
-    progress_done = models.PositiveIntegerField(default=0)
-    progress_total = models.PositiveIntegerField(default=0)
     # The package in the attachments storage: a random name, nothing of the child in it.
     stored_name = models.CharField(max_length=100, blank=True)
     size = models.PositiveBigIntegerField(null=True, blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
-    error = models.TextField(_("error"), blank=True)
-    # The background task's id (django-tasks), to find its row in the queue.
-    task_id = models.CharField(max_length=64, blank=True)
-    submission_key = models.UUIDField(unique=True, null=True, blank=True)
-    created_at = models.DateTimeField(_("asked for"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("archive export")
@@ -55,33 +45,12 @@ class ArchiveExport(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["case", "created_at"], name="archive_case_time_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(progress_done__lte=F("progress_total")),
-                name="archive_progress_within_total",
-            ),
+            *background_run_constraints("archive_"),
             models.CheckConstraint(
                 condition=~Q(state="done") | (~Q(stored_name="") & ~Q(sha256="")),
                 name="archive_done_has_its_file",
-            ),
-            models.CheckConstraint(
-                condition=~Q(state="failed") | ~Q(error=""),
-                name="archive_failed_says_why",
-            ),
-            models.CheckConstraint(
-                condition=Q(state__in=["queued", "running"]) | Q(finished_at__isnull=False),
-                name="archive_finished_has_its_time",
             ),
         ]
 
     def __str__(self) -> str:
         return f"archive export {self.pk} of case {self.case_id} ({self.state})"
-
-    @property
-    def in_progress(self) -> bool:
-        return self.state in (ExportState.QUEUED, ExportState.RUNNING)
-
-    @property
-    def percent(self) -> int:
-        if not self.progress_total:
-            return 100 if self.state == ExportState.DONE else 0
-        return round(100 * self.progress_done / self.progress_total)

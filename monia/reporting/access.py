@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.db.models import QuerySet
 
 from monia.access import policy
@@ -68,6 +69,7 @@ def teams_to_choose(user: User) -> list[Team]:
     return list(Team.objects.filter(county_id=scope[0]).order_by("name"))
 
 
+@transaction.atomic(savepoint=False)  # the read and its log rows: one transaction, the primary's
 def children_behind(user: User, case_ids: Iterable[int], *, purpose: str) -> list[Case]:
     """The cases behind a figure that the user may open, the read logged in one INSERT;
     the rest are left out (never named)."""
@@ -85,6 +87,7 @@ def _visible(user: User, case_ids: Iterable[int]) -> QuerySet[Case]:
     )
 
 
+@transaction.atomic(savepoint=False)
 def children_behind_by_place(
     user: User, case_ids: Iterable[int], *, purpose: str
 ) -> tuple[list[Case], int]:

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from monia.access import policy
 from monia.access.purposes import Purpose
+from monia.dbrouter import reads_from_replica
 from monia.reporting import access, exports, thl
 from monia.reporting import caseload_selectors as selectors
 from monia.ui.charts import line_chart
@@ -67,6 +68,7 @@ def _history(county_id: int, on: datetime.date) -> dict[str, Any]:
 
 @login_required
 @require_GET
+@reads_from_replica
 def statistics_caseload(request: HttpRequest) -> HttpResponse:
     scope = access.county_scope_get(policy.user_of(request))
     form = SnapshotForm(request.GET or None)
@@ -96,6 +98,7 @@ def _thl_row(report: selectors.CaseloadReport) -> list[Any]:
 
 @login_required
 @require_GET
+@reads_from_replica
 def statistics_caseload_export(request: HttpRequest) -> HttpResponse:
     """THL's shape: one row (day, clients under 18, workers, workers over the limit); the
     workbook adds the per-worker list on a second sheet."""

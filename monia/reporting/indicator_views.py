@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from monia.access.purposes import Purpose
+from monia.dbrouter import reads_from_replica
 from monia.reporting import access, exports
 from monia.reporting import indicator_selectors as selectors
 from monia.reporting.monitoring_views import scope_from_request, team_query
@@ -122,6 +123,7 @@ def _csv(tables: list[exports.Table]) -> bytes:
 
 @login_required
 @require_GET
+@reads_from_replica
 def statistics_indicators(request: HttpRequest) -> HttpResponse:
     _user, scope, form = scope_from_request(request)
     ind = selectors.indicators(scope, today=timezone.localdate())

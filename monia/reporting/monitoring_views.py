@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from monia.access import policy
 from monia.access.purposes import Purpose
 from monia.accounts.models import User
+from monia.dbrouter import reads_from_replica
 from monia.reporting import access
 from monia.reporting import monitoring_selectors as selectors
 from monia.ui.fields import MoniaForm
@@ -50,6 +51,7 @@ def team_query(scope: access.Scope) -> str:
 
 @login_required
 @require_GET
+@reads_from_replica
 def statistics_monitoring(request: HttpRequest) -> HttpResponse:
     user, scope, form = scope_from_request(request)
     result = selectors.monitoring(scope, today=timezone.localdate())

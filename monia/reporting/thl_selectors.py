@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.contrib.postgres.aggregates import BoolOr
-from django.db import connection, transaction
+from django.db import connections, transaction
 from django.db.models import (
     BigIntegerField,
     BooleanField,
@@ -51,6 +51,7 @@ from monia.casework.models import (
     IntakeKind,
     ServiceNeedsAssessment,
 )
+from monia.dbrouter import read_alias
 from monia.deadlines import HELSINKI
 from monia.reporting import thl
 from monia.reporting.models import RunState, ThlCompareRun
@@ -239,13 +240,15 @@ def _rows(
     )
     # The planner's just-in-time compilation took longer than the query it compiles, and
     # its hash joins spilled to disk with the default work_mem: both set for this
-    # transaction only (no savepoint, so the same two statements inside a transaction).
-    with transaction.atomic(savepoint=False):
-        with connection.cursor() as cursor:
+    # transaction only (no savepoint, so the same two statements inside a transaction),
+    # on the database the read goes to (the replica for the figures: monia/dbrouter.py).
+    db = read_alias()
+    with transaction.atomic(using=db, savepoint=False):
+        with connections[db].cursor() as cursor:
             cursor.execute(
                 "SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)"
             )
-        return list(rows.order_by())
+        return list(rows.using(db).order_by())
 
 
 def _helsinki(micros: int) -> datetime:

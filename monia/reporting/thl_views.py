@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from monia.access import policy
 from monia.access.purposes import Purpose
 from monia.accounts.models import User
+from monia.dbrouter import reads_from_replica
 from monia.reporting import access, exports, thl, thl_services
 from monia.reporting import thl_selectors as sel
 from monia.reporting import thl_tables as tables
@@ -48,6 +49,7 @@ def _form(request: HttpRequest, user: User, kind: type[ThlForm] = ThlForm) -> Th
 
 @login_required
 @require_GET
+@reads_from_replica
 def thl_processing_times(request: HttpRequest) -> HttpResponse:
     """The county's half-year figures with their rules, tables and chart."""
     user = policy.user_of(request)
@@ -84,6 +86,7 @@ def thl_processing_times(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@reads_from_replica
 def thl_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The figures in THL's shape: one row per municipality and the county's total."""
     user = policy.user_of(request)

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 from monia.access import policy
 from monia.access.purposes import Purpose
 from monia.casework.models import Channel
+from monia.dbrouter import reads_from_replica
 from monia.reporting import access, exports
 from monia.reporting import yearly_selectors as selectors
 from monia.reporting.exports import Table
@@ -108,6 +109,7 @@ def _tables(report: selectors.YearlyReport) -> list[Table]:
 
 @login_required
 @require_GET
+@reads_from_replica
 def statistics_yearly(request: HttpRequest) -> HttpResponse:
     scope = access.county_scope_get(policy.user_of(request))
     form = YearForm(request.GET or None)
@@ -136,6 +138,7 @@ def statistics_yearly(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@reads_from_replica
 def statistics_yearly_export(request: HttpRequest) -> HttpResponse:
     scope = access.county_scope_get(policy.user_of(request))
     year = _year(YearForm(request.GET or None))

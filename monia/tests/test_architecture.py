@@ -11,7 +11,7 @@ MONIA = Path(__file__).resolve().parents[1]
 
 # Apps from the ground floor up; an app may import any app on its own floor or below.
 LAYERS: list[set[str]] = [
-    {"ui"},
+    {"ui", "jobs"},
     {"teams"},
     {"accounts", "people"},
     {"access", "attachments"},

@@ -80,6 +80,27 @@ def test_a_rewritten_row_is_named(logged: None, case_a: CaseWorld) -> None:  # n
     assert "content or hash was changed" in report
 
 
+def test_the_weekly_schedule_fails_naming_a_rewritten_row_as_the_command_does(
+    logged: None,  # noqa: F811
+    case_a: CaseWorld,
+    settings: Any,
+) -> None:
+    from monia.jobs.models import ScheduledRun
+    from monia.jobs.services import scheduled_run_request
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    _read("worker_a", case_a.case, 3)
+    whole = ScheduledRun.objects.get(pk=scheduled_run_request(job="verify_log_chain"))
+    assert (whole.state, whole.result) == ("done", "every log chain is whole")
+    victim = AccessEvent.objects.filter(county=case_a.case.county).order_by("chain_seq")[1]
+    with log_triggers_off():
+        AccessEvent.objects.filter(pk=victim.pk).update(purpose="case_list")
+    broken = ScheduledRun.objects.get(pk=scheduled_run_request(job="verify_log_chain"))
+    assert broken.state == "failed"
+    assert broken.error.startswith("BrokenLogChain: access_accessevent")
+    assert f"row id={victim.pk} (number {victim.chain_seq})" in broken.error
+
+
 def test_a_rewritten_row_with_a_recomputed_hash_breaks_the_next(
     logged: None,  # noqa: F811
     case_a: CaseWorld,

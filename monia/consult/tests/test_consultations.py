@@ -148,6 +148,20 @@ def test_management_command_escalates(case_a: CaseWorld, school: Any) -> None:
     assert c.escalated_at is not None
 
 
+def test_the_daily_schedule_escalates_as_the_command_does(
+    case_a: CaseWorld, school: Any, settings: Any
+) -> None:
+    from monia.jobs.models import ScheduledRun
+    from monia.jobs.services import scheduled_run_request
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    c = _ask(case_a, school, asked_at=datetime.datetime(2025, 3, 3, 10, tzinfo=HKI))
+    run = ScheduledRun.objects.get(pk=scheduled_run_request(job="escalate_consultations"))
+    c.refresh_from_db()
+    assert c.escalated_at is not None
+    assert (run.state, run.result) == ("done", "1 consultation(s) escalated")
+
+
 def test_staff_see_overdue_and_escalated(case_a: CaseWorld, school: Any, worker_a: Any) -> None:
     _ask(case_a, school, asked_at=datetime.datetime(2025, 3, 3, 10, tzinfo=HKI))
     services.consultation_escalate_overdue()

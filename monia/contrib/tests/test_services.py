@@ -154,3 +154,20 @@ def test_partners_are_reminded_once_a_day_of_statements_due_soon_or_overdue(
         contrib_services.contribution_reminders_send(today=today + datetime.timedelta(days=1)) == 1
     )  # overdue the next day
     assert Notification.objects.filter(user=partner).count() == before + 2
+
+
+def test_the_daily_schedule_reminds_partners_as_the_command_does(
+    case_a: Any, worker_a: Any, school: Any, partner: Any, settings: Any
+) -> None:
+    from monia.jobs.models import ScheduledRun
+    from monia.jobs.services import scheduled_run_request
+    from monia.notify.models import Notification
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    _invite(case_a, worker_a, school, due_on=TODAY())
+    before = Notification.objects.filter(user=partner).count()
+    first = ScheduledRun.objects.get(pk=scheduled_run_request(job="remind_partners"))
+    again = ScheduledRun.objects.get(pk=scheduled_run_request(job="remind_partners"))
+    assert first.result == "1 statement request(s) reminded"
+    assert again.result == "0 statement request(s) reminded"  # once a day
+    assert Notification.objects.filter(user=partner).count() == before + 1

@@ -1,4 +1,5 @@
-"""Escalate consultations whose answer is late; run daily from cron (idempotent)."""
+"""Escalate consultations whose answer is late, by hand: the schedule runs the same daily
+(monia/consult/schedule.py; idempotent)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Daily: remind partners of statements due soon or overdue (run from cron)."""
+"""Remind partners of statements due soon or overdue, by hand: the schedule runs the same
+daily (monia/contrib/schedule.py; a second run the same day reminds nobody again)."""
 
 from django.core.management.base import BaseCommand
 

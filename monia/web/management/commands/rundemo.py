@@ -1,5 +1,5 @@
 """`make run`: migrate, compile translations, load the demo data once, start the
-background-task worker, serve on :8000; the worker stops when the server stops."""
+background-task worker and the scheduler, serve on :8000; they stop when the server stops."""
 
 import signal
 import subprocess
@@ -31,34 +31,39 @@ class Command(BaseCommand):
             "Senior officials (heikki, mats) and the administrators (admin, admin2) also type "
             "a code from the demo's authenticator app: the second step shows it. Passkeys work at "
             f"http://localhost:{str(options['addrport']).rsplit(':', 1)[-1]}/ only.\n"
-            "Background tasks (the archive export) run in a worker started beside the server."
+            "Background tasks (the archive export) run in a worker started beside the server, "
+            "and the schedule's jobs (reminders, escalations) are queued by its scheduler."
         )
         if settings.MONIA_DEMO_IDENTIFICATION:
             self.stdout.write(
                 f"The participation portal for children and families is at "
                 f"http://{options['addrport']}/portal/ (demo identification, not real)."
             )
-        worker = start_worker()
+        helpers = [start_worker("db_worker"), start_worker("run_scheduler")]
         try:
             call_command("runserver", options["addrport"], use_reloader=False)
         finally:
-            stop_worker(worker)
+            for helper in helpers:
+                stop_worker(helper)
 
 
-def start_worker() -> subprocess.Popen[bytes] | None:
-    """`manage.py db_worker` beside the server, when tasks are queued in the database
-    (MONIA_TASKS_BACKEND=database, the default): a new archive export then finishes. It
-    shares the server's database (the embedded one too: its holders are counted)."""
+def start_worker(command: str) -> subprocess.Popen[bytes] | None:
+    """`manage.py db_worker` (or `run_scheduler`, which queues the schedule's jobs for it)
+    beside the server, when tasks are queued in the database (MONIA_TASKS_BACKEND=database,
+    the default): a new archive export then finishes. It shares the server's database (the
+    embedded one too: its holders are counted)."""
     if settings.MONIA_TASKS_BACKEND != "database":
         return None
     manage = Path(settings.BASE_DIR) / "manage.py"
+    extra = ["--no-reload"] if command == "db_worker" else []
     return subprocess.Popen(  # noqa: S603 — our own interpreter and manage.py, no input
-        [sys.executable, str(manage), "db_worker", "--no-reload", "--verbosity", "0"]
+        [sys.executable, str(manage), command, *extra, "--verbosity", "0"]
     )
 
 
 def stop_worker(worker: subprocess.Popen[bytes] | None) -> None:
-    """SIGTERM lets the worker finish the task it runs (db_worker's own shutdown)."""
+    """SIGTERM lets the worker finish the task it runs (db_worker's own shutdown) and the
+    scheduler end its tick."""
     if worker is None or worker.poll() is not None:
         return
     worker.terminate()

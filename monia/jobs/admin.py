@@ -1,0 +1,60 @@
+"""The schedule in Django's admin, for administrators: every job with when it runs and its
+latest run above the list of runs (their state, result or error). Read-only: a run is
+started by the schedule or by ``manage.py run_scheduler --run NAME``. No client data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+
+from monia.jobs import registry, selectors
+from monia.jobs.models import ScheduledRun
+
+FIELDS = (
+    "job",
+    "slot",
+    "manual",
+    "state",
+    "enqueued_at",
+    "started_at",
+    "finished_at",
+    "result",
+    "error",
+)
+
+
+@admin.register(ScheduledRun)
+class ScheduledRunAdmin(admin.ModelAdmin):
+    list_display = ("job", "when", "slot", "state", "started_at", "finished_at", "outcome")
+    list_filter = ("state", "job", "manual")
+    fields = FIELDS
+    readonly_fields = FIELDS
+    date_hierarchy = "slot"
+
+    @admin.display(description=_("runs"))
+    def when(self, run: ScheduledRun) -> str:
+        job = registry.job_get(run.job)
+        return job.when.describe() if job else "—"
+
+    @admin.display(description=_("result or error"))
+    def outcome(self, run: ScheduledRun) -> str:
+        text = run.error or run.result
+        return text if len(text) <= 120 else text[:119] + "…"
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        extra = {"schedule": selectors.schedule_with_last_runs(), **(extra_context or {})}
+        return super().changelist_view(request, extra_context=extra)

@@ -1,0 +1,11 @@
+"""Housekeeping of the queue and the sessions (monia/jobs/registry.py)."""
+
+import datetime
+
+from monia.jobs.registry import Daily, Job, register
+from monia.jobs.tasks import sessions_clear, task_results_prune
+
+register(
+    Job("clear_sessions", sessions_clear, Daily(datetime.time(3, 0))),
+    Job("prune_task_results", task_results_prune, Daily(datetime.time(3, 30))),
+)

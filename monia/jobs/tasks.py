@@ -1,0 +1,43 @@
+"""The schedule's tasks (django-tasks; ``settings.TASKS``): ``scheduled_run`` is what the
+scheduler enqueues for every due slot; it runs the job's own task in the worker and keeps
+the outcome on the run's row. The housekeeping jobs of the queue and the sessions follow."""
+
+from __future__ import annotations
+
+import datetime
+from importlib import import_module
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import task
+
+TASK_RESULTS_KEPT_DAYS = 14  # the queue's finished rows; a run's outcome stays on ScheduledRun
+
+
+@task()
+def scheduled_run(run_id: int) -> str:
+    """Run one scheduled run (``monia.jobs.services.scheduled_run_execute``)."""
+    from monia.jobs.services import scheduled_run_execute
+
+    return scheduled_run_execute(run_id=run_id).state
+
+
+@task()
+def sessions_clear() -> str:
+    """Delete the expired sessions (Django's ``clearsessions``)."""
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+    return "expired sessions deleted"
+
+
+@task()
+def task_results_prune() -> str:
+    """Delete the queue's finished rows older than two weeks (``prune_db_task_results``)
+    and the schedule's runs older than 90 days (the latest of each job stays)."""
+    from django_tasks_db.models import DBTaskResult
+
+    from monia.jobs.services import scheduled_runs_prune
+
+    cutoff = timezone.now() - datetime.timedelta(days=TASK_RESULTS_KEPT_DAYS)
+    tasks, _ = DBTaskResult.objects.finished().filter(finished_at__lte=cutoff).delete()
+    runs = scheduled_runs_prune()
+    return f"{tasks} task result(s), {runs} run(s) deleted"
