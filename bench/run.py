@@ -237,17 +237,19 @@ def vacuum_log_heads() -> None:
 
 
 def forget_runs(last_log: int) -> None:
-    """Delete the access-log rows the runs wrote, so the next run starts from the same data.
-    The log is append-only (access/migrations/0005): only a transaction that says it is the
-    retention may delete (the benchmark database is no one's evidence)."""
+    """Delete the access-log events the runs wrote (and their person rows), so the next run
+    starts from the same data. The log is append-only (access/migrations/0005, 0010): only a
+    transaction that says it is the retention may delete (the benchmark database is no
+    one's evidence)."""
     from django.db import connection, transaction
 
     from monia.access.logtables import RETENTION_ON
-    from monia.access.models import AccessLog
+    from monia.access.models import AccessEvent, PersonRead
 
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(RETENTION_ON)
-        AccessLog.objects.filter(pk__gt=last_log).delete()
+        PersonRead.objects.filter(event_id__gt=last_log).delete()
+        AccessEvent.objects.filter(pk__gt=last_log).delete()
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -257,11 +259,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     from django.utils import timezone
 
     from bench import scenarios
-    from monia.access.models import AccessLog
+    from monia.access.models import AccessEvent
 
     assert not settings.DEBUG
     load_before, probe_before = os.getloadavg(), cpu_probe()
-    last_log = AccessLog.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    last_log = AccessEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     subjects = scenarios.choose_subjects()
     results = []
     try:

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 
+from django.conf import settings
 from django.db import connection
 
-from monia.access.logtables import LOG_TABLES
+from monia.access.logtables import LOG_TABLES, PERSON_INDEX
 
 # How each log reaches its county (the trigger's rule, in SQL): the county, the join.
 COUNTY = {
-    "access_accesslog": ("t.county_id", ""),
+    "access_accessevent": ("t.county_id", ""),
     "network_disclosurelog": ("c.county_id", "JOIN casework_case c ON c.id = t.case_id"),
     "enotify_enotificationaccess": (
         "e.county_id",
@@ -36,6 +37,8 @@ class Break:
     reason: str
 
     def __str__(self) -> str:
+        if self.log == PERSON_INDEX:
+            return f"{self.log}: {self.reason}"
         where = f"row id={self.row_id} (number {self.seq})" if self.row_id else "the end"
         return f"{self.log}, county {self.county_id}: first broken at {where}: {self.reason}"
 
@@ -109,11 +112,40 @@ def _end_breaks(table: str) -> list[Break]:
         ]
 
 
+# The person index is the events' persons unnested: a row of one without the other is a
+# changed index (rows slipped in, changed or removed) — counted both ways.
+_INDEX_SQL = """
+WITH chained AS (
+    SELECT u.person_id, e.at, (e.at AT TIME ZONE %s)::date AS day, e.id AS event_id,
+           e.user_id, u.case_id, e.purpose, u.basis
+    FROM access_accessevent e, unnest(e.persons, e.cases, e.bases) u(person_id, case_id, basis)
+), indexed AS (
+    SELECT person_id, at, day, event_id, user_id, case_id, purpose, basis
+    FROM access_personread
+)
+SELECT (SELECT count(*) FROM (TABLE indexed EXCEPT ALL TABLE chained) x),
+       (SELECT count(*) FROM (TABLE chained EXCEPT ALL TABLE indexed) y)
+"""
+
+
+def _index_breaks() -> list[Break]:
+    with connection.cursor() as cursor:
+        cursor.execute(_INDEX_SQL, [settings.TIME_ZONE])
+        extra, missing = cursor.fetchone()
+    breaks = []
+    if extra:
+        breaks.append(Break(PERSON_INDEX, 0, None, None, f"{extra} row(s) not in the events"))
+    if missing:
+        breaks.append(Break(PERSON_INDEX, 0, None, None, f"{missing} event read(s) missing"))
+    return breaks
+
+
 def chain_breaks() -> list[Break]:
-    """The first broken row of every broken county chain, in every log: none if whole."""
+    """The first broken row of every broken county chain, in every log, and any
+    difference between the person index and the chained events: none if whole."""
     breaks: list[Break] = []
     for table in LOG_TABLES:
         rows = _row_breaks(table)
         broken = {b.county_id for b in rows}
         breaks += rows + [b for b in _end_breaks(table) if b.county_id not in broken]
-    return breaks
+    return breaks + _index_breaks()

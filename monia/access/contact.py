@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from django.utils import timezone
 
-from monia.access.models import AccessLog, Basis
+from monia.access.log_writes import Read, reads_log
+from monia.access.models import Basis
 from monia.access.policy import case_basis
 from monia.access.purposes import Purpose
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES
@@ -164,16 +165,11 @@ def _log_protected_shown(reader: Reader, persons: list[Person]) -> None:
     assert reader.user is not None and reader.case is not None
     basis = case_basis(reader.user, reader.case)
     assert basis is not None  # ``needs`` holds only with a basis
-    AccessLog.objects.bulk_create(
-        AccessLog(
-            user=reader.user,
-            county_id=reader.case.county_id,
-            person=person,
-            case=reader.case,
-            purpose=Purpose.PROTECTED_CONTACT,
-            basis=basis,
-        )
-        for person in persons
+    reads_log(
+        user_id=reader.user.pk,
+        county_id=reader.case.county_id,
+        purpose=Purpose.PROTECTED_CONTACT,
+        reads=[Read(person.pk, reader.case.pk, basis) for person in persons],
     )
 
 

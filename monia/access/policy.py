@@ -32,7 +32,8 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
-from monia.access.models import AccessLog, Basis
+from monia.access.log_writes import Read, reads_log
+from monia.access.models import Basis
 from monia.access.purposes import purpose_checked
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, Role
 
@@ -208,38 +209,27 @@ def case_get_for_user(
         basis = case_basis(user, case)
         if basis is None:  # unreachable after may(); kept explicit for a security check
             raise NotFound
-        AccessLog.objects.create(
-            user=user,
+        reads_log(
+            user_id=user.pk,
             county_id=case.county_id,
-            person_id=case.child_id,
-            case=case,
             purpose=purpose,
-            basis=basis,
+            reads=[Read(case.child_id, case.pk, basis)],
             channel=channel,
         )
     return case
 
 
 def log_case_list(user: User, cases: Iterable[Case], *, purpose: str, channel: str = "web") -> None:
-    """Log that a list showing these cases' children was read: one INSERT for the lot."""
+    """Log that a list showing these cases' children was read: one event for the lot."""
     purpose = purpose_checked(purpose)
-    rows = []
+    reads = []
     for case in cases:
         basis = case_basis(user, case)
-        if basis is None:  # a list must only ever contain visible cases
+        if basis is None:  # a list must only ever contain visible cases (of the user's county)
             raise NotFound
-        rows.append(
-            AccessLog(
-                user=user,
-                county_id=case.county_id,
-                person_id=case.child_id,
-                case=case,
-                purpose=purpose,
-                basis=basis,
-                channel=channel,
-            )
-        )
-    AccessLog.objects.bulk_create(rows)
+        reads.append(Read(case.child_id, case.pk, basis))
+    county_id = cast(int, user.county_id)  # a basis is only ever in the user's own county
+    reads_log(user_id=user.pk, county_id=county_id, purpose=purpose, reads=reads, channel=channel)
 
 
 def persons_found_for_intake(
@@ -249,19 +239,13 @@ def persons_found_for_intake(
     purpose = purpose_checked(purpose)
     if not may_record_intake(user):
         raise NotFound
-    rows = [
-        AccessLog(
-            user=user,
-            county_id=p.county_id,
-            person=p,
-            purpose=purpose,
-            basis=Basis.INTAKE_REGISTRATION,
-            channel=channel,
-        )
+    reads = [
+        Read(p.pk, None, Basis.INTAKE_REGISTRATION)
         for p in persons
         if p.county_id == user.county_id
     ]
-    AccessLog.objects.bulk_create(rows)
+    county_id = cast(int, user.county_id)  # may_record_intake: staff of a county
+    reads_log(user_id=user.pk, county_id=county_id, purpose=purpose, reads=reads, channel=channel)
 
 
 def user_of(request: HttpRequest) -> User:

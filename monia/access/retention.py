@@ -7,6 +7,13 @@ verifiable from the first row kept. Each removal is recorded (``RetentionRun``: 
 the county, the cut-off, how many rows, the first and last number and hash) in the same
 transaction, which alone sets ``monia.retention`` for the database's append-only trigger.
 
+The access events (``access_accessevent``, partitioned by month) go a partition at a time:
+a due month whose every row belongs to the expiring prefix is dropped whole with its month
+of the person index (``access_personread``) — no row-by-row delete, no dead tuples. What
+does not fit (a row in the DEFAULT partition, a month holding a read copied in later) is
+deleted row by row as in the other logs, with its person-index rows. Dropping a partition
+locks the table for the moment it takes: run it at a quiet hour.
+
 The period: ``settings.MONIA_LOG_RETENTION_YEARS`` (default 12). The law's period for
 these logs is not verified (/work/shared/domain.md § 4.1: "commonly cited as 12 years;
 confirm in 703/2023"); the client's right to the log covers the previous two years
@@ -25,7 +32,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
 from monia.access.chain import COUNTY
-from monia.access.logtables import LOG_TABLES, RETENTION_ON
+from monia.access.logtables import LOG_TABLES, PERSON_INDEX, RETENTION_ON
 from monia.access.models import RetentionRun
 
 DEFAULT_YEARS = 12
@@ -85,7 +92,9 @@ def _hash_of(table: str, county_id: int, seq: int) -> str:
     return str(rows[0][0])
 
 
-def _delete(table: str, county_id: int, last_seq: int) -> int:
+def _delete(table: str, county_id: int, last_seq: int, kept: list[str]) -> int:
+    if table == EVENTS:
+        return _delete_events(county_id, last_seq, kept)
     county, join = COUNTY[table]
     if join:  # "JOIN x c ON cond" → "USING x c WHERE cond AND"
         using, cond = join.removeprefix("JOIN ").split(" ON ")
@@ -98,6 +107,87 @@ def _delete(table: str, county_id: int, last_seq: int) -> int:
     with connection.cursor() as cursor:
         cursor.execute(sql, [county_id, last_seq])
         return int(cursor.rowcount)
+
+
+EVENTS = "access_accessevent"
+
+
+def _delete_events(county_id: int, last_seq: int, months: list[str]) -> int:
+    """The prefix's events outside the months to be dropped, with their person rows."""
+    rows = _fetch(
+        "WITH gone AS (DELETE FROM access_accessevent WHERE county_id = %s "
+        "AND chain_seq <= %s AND tableoid <> ALL(%s::regclass[]) RETURNING id, at), "
+        "index_rows AS (DELETE FROM access_personread r USING gone "
+        "WHERE r.event_id = gone.id AND r.at = gone.at RETURNING 1) "
+        "SELECT count(*) FROM gone",
+        [county_id, last_seq, months],
+    )
+    return int(rows[0][0])
+
+
+def _months_before(table: str, before: datetime.date) -> list[str]:
+    """The monthly partitions of ``table`` wholly before ``before`` (named …_pYYYYMM)."""
+    rows = _fetch(
+        "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+        "WHERE i.inhparent = %s::regclass AND c.relname ~ '_p[0-9]{6}$' "
+        "AND right(c.relname, 6) < %s ORDER BY c.relname",
+        [table, before.strftime("%Y%m")],
+    )
+    return [name for (name,) in rows]
+
+
+def _droppable(due: dict[int, int], before: datetime.date) -> tuple[list[str], dict[int, int]]:
+    """The due months of the events that hold only rows of the expiring prefixes (a read
+    copied in later with an old time keeps its month), and each county's rows in them."""
+    months, rows = [], dict.fromkeys(due, 0)
+    for name in _months_before(EVENTS, before):
+        counts = _fetch(
+            f"SELECT county_id, count(*), max(chain_seq) FROM {name} GROUP BY county_id",  # noqa: S608
+            [],
+        )
+        if all(c in due and top is not None and top <= due[c] for c, _n, top in counts):
+            months.append(name)
+            for c, n, _top in counts:
+                rows[c] += n
+    return months, rows
+
+
+def _drop_months(months: list[str]) -> None:
+    """Drop the events' months and the same months of the person index."""
+    with connection.cursor() as cursor:
+        if months:  # DROP waits for no deferred check: run the transaction's pending ones
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for name in months:
+            cursor.execute(f"DROP TABLE {name}")
+            cursor.execute(f"DROP TABLE IF EXISTS {PERSON_INDEX}{name.removeprefix(EVENTS)}")
+
+
+def _remove(table: str, start: datetime.datetime, before: datetime.date) -> list[Removed]:
+    """One log's expired prefixes, county by county, each recorded."""
+    due = [
+        (c, first, last) for c, first, last, _end in _counties_due(table, start) if last >= first
+    ]
+    hashes = {c: (_hash_of(table, c, first), _hash_of(table, c, last)) for c, first, last in due}
+    months, dropped = (
+        _droppable({c: last for c, _f, last in due}, before) if table == EVENTS else ([], {})
+    )
+    removed = []
+    for county_id, first, last in due:  # row by row what no dropped month holds
+        rows = _delete(table, county_id, last, months) + dropped.get(county_id, 0)
+        removed.append(Removed(table, county_id, rows, first, last))
+    _drop_months(months)  # then whole months
+    for r in removed:
+        RetentionRun.objects.create(
+            log=table,
+            county_id=r.county_id,
+            before=before,
+            rows=r.rows,
+            first_seq=r.first_seq,
+            last_seq=r.last_seq,
+            first_hash=hashes[r.county_id][0],
+            last_hash=hashes[r.county_id][1],
+        )
+    return removed
 
 
 def log_retention_run(*, before: datetime.date, today: datetime.date) -> list[Removed]:
@@ -115,23 +205,5 @@ def log_retention_run(*, before: datetime.date, today: datetime.date) -> list[Re
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(RETENTION_ON)  # SET LOCAL: this transaction only
         for table in LOG_TABLES:
-            for county_id, first, last, _end in _counties_due(table, start):
-                if last < first:
-                    continue
-                first_hash, last_hash = (
-                    _hash_of(table, county_id, first),
-                    _hash_of(table, county_id, last),
-                )
-                rows = _delete(table, county_id, last)
-                RetentionRun.objects.create(
-                    log=table,
-                    county_id=county_id,
-                    before=before,
-                    rows=rows,
-                    first_seq=first,
-                    last_seq=last,
-                    first_hash=first_hash,
-                    last_hash=last_hash,
-                )
-                removed.append(Removed(table, county_id, rows, first, last))
+            removed += _remove(table, start, before)
     return removed

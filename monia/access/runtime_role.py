@@ -4,7 +4,9 @@ as, separate from the role that owns the tables and runs migrations (and
 
 Every table of Monia has a decision here, and a table without one gets nothing (a new
 model's table is refused until someone decides; ``test_every_table_has_a_grant_decision``
-names it). ``manage.py runtime_role_sql <role>`` prints the SQL for a database
+names it). A partition of a partitioned log is reached only through its parent, whose
+grants decide (PostgreSQL checks the table named in the query): partitions get nothing.
+``manage.py runtime_role_sql <role>`` prints the SQL for a database
 administrator to run as the owning role after every ``migrate``; the role itself (LOGIN,
 password) is created by the administrator. The test command runs the whole suite's
 application code as such a role (``monia/access/testing.py: runtime_role_install``). See
@@ -15,12 +17,16 @@ from __future__ import annotations
 
 import re
 
-from monia.access.logtables import LOG_TABLES
+from monia.access.logtables import LOG_TABLES, PERSON_INDEX
 
 # The access and disclosure logs, and the rights log (monia/rights, issue 11 item 1, never
 # removed): the application reads and appends, never changes.
 # A letter sent to the family (monia/letters) is kept as sent: never changed or removed.
-APPEND_ONLY = (*LOG_TABLES, "rights_rightslogentry", "letters_letter")
+# The access log's index by person is appended with its event, in the same statement.
+APPEND_ONLY = (*LOG_TABLES, PERSON_INDEX, "rights_rightslogentry", "letters_letter")
+
+# Views: read only. ``access_accesslog`` is the access events per person read (access.0010).
+VIEWS = ("access_accesslog",)
 
 # Written only by the owner: retention's record of what it removed, and what `migrate`
 # writes (content types and permissions are created after every migrate).
@@ -162,6 +168,7 @@ def runtime_role_sql(role: str) -> list[str]:
         if privileges:
             order = ", ".join(p for p in ALL_PRIVILEGES if p in privileges)
             statements.append(f"GRANT {order} ON {', '.join(tables)} TO {role}")
+    statements.append(f"GRANT SELECT ON {', '.join(VIEWS)} TO {role}")
     # A sequence's USAGE is nextval() for an insert's id; reading one reveals only a count.
     statements.append(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}")
     return statements

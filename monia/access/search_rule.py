@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from monia.access import policy
-from monia.access.models import AccessLog, Basis
+from monia.access.log_writes import Read, reads_log
+from monia.access.models import Basis
 from monia.access.purposes import Purpose
 
 if TYPE_CHECKING:
@@ -48,30 +49,24 @@ def may_tell_matters(user: User, terms: SearchTerms) -> bool:
 def log_search_results(
     user: User, *, cases: Iterable[Case], matters: Iterable[Case], channel: str = "web"
 ) -> None:
-    """One access-log row per row shown, in one INSERT: the cases found on the user's basis,
-    the matters elsewhere on the basis of the identifying search."""
+    """One access-log event for the rows shown: the cases found on the user's basis, the
+    matters elsewhere on the basis of the identifying search."""
     if not may_search_clients(user):
         raise policy.NotFound
-    rows = []
+    reads = []
     for case in cases:
         basis = policy.case_basis(user, case)
-        if basis is None:  # the list must only ever hold cases the user may open
+        if basis is None or case.county_id != user.county_id:  # only cases the user may open
             raise policy.NotFound
-        rows.append(_row(user, case, basis, channel))
+        reads.append(Read(case.child_id, case.pk, basis))
     for case in matters:
         if case.county_id != user.county_id:
             raise policy.NotFound
-        rows.append(_row(user, case, Basis.CLIENT_SEARCH, channel))
-    AccessLog.objects.bulk_create(rows)
-
-
-def _row(user: User, case: Case, basis: str, channel: str) -> AccessLog:
-    return AccessLog(
-        user=user,
-        county_id=case.county_id,
-        person_id=case.child_id,
-        case=case,
+        reads.append(Read(case.child_id, case.pk, Basis.CLIENT_SEARCH))
+    reads_log(
+        user_id=user.pk,
+        county_id=user.county_id,
         purpose=Purpose.CLIENT_SEARCH,
-        basis=basis,
+        reads=reads,
         channel=channel,
     )

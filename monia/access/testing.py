@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
+from django.conf import settings
 from django.db import DatabaseError, connection, connections, transaction
 
 from monia.access.logtables import LOG_TABLES
@@ -103,3 +105,41 @@ def log_triggers_off() -> Iterator[None]:
             for table in LOG_TABLES:
                 cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # Django's default again
+
+
+def log_read(
+    *,
+    user: Any,
+    person: Any,
+    case: Any = None,
+    purpose: str = "case_detail",
+    basis: str = "designated_worker",
+    at: Any = None,
+    county_id: int | None = None,
+) -> Any:
+    """One read of one person written as the application writes it (``reads_log``): the
+    chained event, which the tests find again by its id."""
+    from monia.access.log_writes import Read, reads_log
+    from monia.access.models import AccessEvent
+
+    reads_log(
+        user_id=user.pk,
+        county_id=county_id or (case.county_id if case is not None else person.county_id),
+        purpose=purpose,
+        reads=[Read(person.pk, case.pk if case is not None else None, basis)],
+        at=at,
+    )
+    return AccessEvent.objects.order_by("-pk").first()
+
+
+def log_backdate(events: Any, at: Any) -> None:
+    """Move these events and their person rows to ``at``, as a superuser with the triggers
+    off could (the chain then shows it): for tests of what is too old to show."""
+    ids = list(events.values_list("pk", flat=True))
+    with log_triggers_off(), connection.cursor() as cursor:
+        cursor.execute("UPDATE access_accessevent SET at = %s WHERE id = ANY(%s)", [at, ids])
+        cursor.execute(
+            "UPDATE access_personread SET at = %s, day = (%s AT TIME ZONE %s)::date "
+            "WHERE event_id = ANY(%s)",
+            [at, at, settings.TIME_ZONE, ids],
+        )

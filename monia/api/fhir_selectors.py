@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from monia.access import log_selectors
 from monia.access.models import AccessLog
 from monia.access.policy import CASEWORK_ROLES
 from monia.accounts.models import User
@@ -119,9 +120,7 @@ def fhir_case_data(
             .select_related("decider")
             .order_by("decided_on", "pk")
         ),
-        access_rows=list(
-            AccessLog.objects.filter(case=case).select_related("user").order_by("at", "pk")
-        ),
+        access_rows=list(log_selectors.reads_of_case(case).select_related("user")),
         disclosures=list(
             DisclosureLog.objects.filter(case=case)
             .select_related("recipient", "organisation")

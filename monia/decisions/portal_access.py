@@ -17,7 +17,7 @@ import dataclasses
 from django.db import transaction
 from django.db.models import QuerySet
 
-from monia.access.models import AccessLog
+from monia.access.log_writes import Read, reads_log
 from monia.access.policy import NotFound
 from monia.access.purposes import purpose_checked
 from monia.accounts.models import User
@@ -60,13 +60,11 @@ def portal_decision_get(
         decision = _shown(case, client).filter(pk=decision_id).first()
         if decision is None:
             raise NotFound
-        AccessLog.objects.create(
-            user=user,
+        reads_log(
+            user_id=user.pk,
             county_id=case.county_id,
-            person_id=case.child_id,
-            case=case,
             purpose=purpose,
-            basis=basis,
+            reads=[Read(case.child_id, case.pk, basis)],
             channel="portal",
         )
     decision.case = case

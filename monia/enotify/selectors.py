@@ -21,7 +21,8 @@ from django.db.models import Count, Q, QuerySet
 
 from monia import deadlines
 from monia.access import policy
-from monia.access.models import AccessLog, Basis
+from monia.access.log_writes import Read, reads_log
+from monia.access.models import Basis
 from monia.access.purposes import Purpose, purpose_checked
 from monia.accounts.models import User
 from monia.casework.models import Intake
@@ -107,19 +108,15 @@ def _log(user: User, items: list[ENotification], *, purpose: str) -> None:
             if en.intake is None
         ]
     )
-    AccessLog.objects.bulk_create(
-        [
-            AccessLog(
-                user=user,
-                county_id=en.county_id,  # the reader's own county: the rule allows no other
-                person_id=en.intake.case.child_id,
-                case_id=en.intake.case_id,
-                purpose=purpose,
-                basis=Basis.INTAKE_REGISTRATION,
-            )
+    reads_log(
+        user_id=user.pk,
+        county_id=_county_or_404(user),  # the reader's own: the rule allows no other
+        purpose=purpose,
+        reads=[
+            Read(en.intake.case.child_id, en.intake.case_id, Basis.INTAKE_REGISTRATION)
             for en in items
             if en.intake is not None
-        ]
+        ],
     )
 
 

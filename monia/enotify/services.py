@@ -24,7 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from monia.access.models import AccessLog, Basis
+from monia.access.log_writes import Read, reads_log
+from monia.access.models import Basis
 from monia.accounts.models import User
 from monia.attachments import services as attachment_services
 from monia.attachments.models import OwnerKind
@@ -429,24 +430,19 @@ def _reads_move_to_child(en: ENotification, intake: Intake) -> None:
     """The notification now names a child: the reads of it so far join the child's access
     log (703/2023 § 11), each at its own time. They are copied, not moved: both logs are
     append-only (the database refuses to delete their rows), and "who has seen my data"
-    reads only ``AccessLog``, so no read is shown twice. Readers lock the notification's
+    reads only the access log, so no read is shown twice. Each read is an event of its own,
+    at its own time. Readers lock the notification's
     row (``selectors._locked``), and a notification is converted once, so none is left
     behind or copied twice."""
     reads = ENotificationAccess.objects.filter(enotification=en).order_by("at", "pk")
-    AccessLog.objects.bulk_create(
-        [
-            AccessLog(
-                at=read.at,
-                user_id=read.user_id,
-                county_id=en.county_id,  # the reader's county: only its staff read it
-                person_id=intake.case.child_id,
-                case_id=intake.case_id,
-                purpose=read.purpose,
-                basis=Basis.INTAKE_REGISTRATION,
-            )
-            for read in reads
-        ]
-    )
+    for read in reads:
+        reads_log(
+            at=read.at,
+            user_id=read.user_id,
+            county_id=en.county_id,  # the reader's county: only its staff read it
+            purpose=read.purpose,
+            reads=[Read(intake.case.child_id, intake.case_id, Basis.INTAKE_REGISTRATION)],
+        )
 
 
 @transaction.atomic

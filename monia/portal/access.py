@@ -20,7 +20,8 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from monia.access.models import AccessLog, Basis
+from monia.access.log_writes import Read, reads_log
+from monia.access.models import Basis
 from monia.access.policy import NotFound
 from monia.access.purposes import purpose_checked
 from monia.accounts.models import Role, User
@@ -124,19 +125,16 @@ def portal_cases(user: User, *, today: datetime.date | None = None) -> list[Port
 
 
 def _portal_log(user: User, pcs: Iterable[PortalCase], purpose: str) -> None:
+    """One event per county whose matters were shown (a county's log is its own chain)."""
     purpose = purpose_checked(purpose)
-    AccessLog.objects.bulk_create(
-        AccessLog(
-            user=user,
-            county_id=pc.case.county_id,
-            person_id=pc.case.child_id,
-            case=pc.case,
-            purpose=purpose,
-            basis=pc.basis,
-            channel="portal",
+    by_county: dict[int, list[Read]] = {}
+    for pc in pcs:
+        read = Read(pc.case.child_id, pc.case.pk, pc.basis)
+        by_county.setdefault(pc.case.county_id, []).append(read)
+    for county_id, reads in by_county.items():
+        reads_log(
+            user_id=user.pk, county_id=county_id, purpose=purpose, reads=reads, channel="portal"
         )
-        for pc in pcs
-    )
 
 
 def portal_cases_list(user: User, *, purpose: str) -> list[PortalCase]:

@@ -1,11 +1,14 @@
 """Who has seen my data (Act on client data 703/2023 § 11), as a child can read it.
 
-The access log has a row per read: a worker who opens her dashboard ten times a day writes
-ten rows for each child on it. The client is shown one entry per person and day — what they
+The access log has an entry per read: a worker who opens her dashboard ten times a day
+reads each child on it ten times. The client is shown one entry per person and day — what they
 saw that day and on what ground, and how many times — so every reader and every day of the
 last two years is still there, a page at a time, without drowning the child in rows. The
 client's own reads in the portal are left out (the page says so); a guardian's reads of a
 child's data, or the child's reads, are shown to the other like anybody else's.
+
+The reads come from the log's index by person (``access.log_selectors.reads_by_day``):
+the time follows the child's and the guardian's own reads, not the size of the log.
 """
 
 from __future__ import annotations
@@ -16,15 +19,14 @@ import math
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import Count, Max, Q
-from django.db.models.functions import TruncDate
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from monia.access.models import AccessLog, Basis
+from monia.access.log_selectors import reads_by_day
+from monia.access.models import Basis
 from monia.access.purposes import purpose_label
-from monia.accounts.models import Role
+from monia.accounts.models import Role, User
 from monia.casework.models import Case
 from monia.network import selectors as network_selectors
 from monia.people.models import Person
@@ -72,71 +74,68 @@ def _unique(labels: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(labels))
 
 
-# The reader's own fields come with the grouped rows (one query, however many readers).
+# The readers' own fields: one query for the page's readers, however many.
 READER_FIELDS = (
-    "user__first_name",
-    "user__last_name",
-    "user__username",
-    "user__title",
-    "user__role",
-    "user__organisation__name",
-    "user__county__name_fi",
+    "first_name",
+    "last_name",
+    "username",
+    "title",
+    "role",
+    "organisation__name",
+    "county__name_fi",
 )
 
 
-def _reader(d: dict[str, Any]) -> tuple[str, str]:
+def _reader(d: dict[str, Any], bases: list[str]) -> tuple[str, str]:
     """Who read, and where they work (the organisation, else the county)."""
-    name = f"{d['user__first_name']} {d['user__last_name']}".strip() or d["user__username"]
-    role = d["user__role"]
+    name = f"{d['first_name']} {d['last_name']}".strip() or d["username"]
+    role = d["role"]
     if role == Role.CLIENT:
-        if Basis.GUARDIAN in d["bases"]:
+        if Basis.GUARDIAN in bases:
             return f"{name} ({_('guardian')})", _("On these pages")
         return f"{name} ({_('the child or young person')})", _("On these pages")
-    title = d["user__title"] or (str(Role(role).label) if role in Role.values else "")
-    organisation = d["user__organisation__name"] or d["user__county__name_fi"] or ""
+    title = d["title"] or (str(Role(role).label) if role in Role.values else "")
+    organisation = d["organisation__name"] or d["county__name_fi"] or ""
     return (f"{name} ({title})" if title else name), organisation
+
+
+def access_query(viewer: LogViewer, since: datetime.datetime) -> dict[str, Any]:
+    """Whose reads the viewer sees (the child's, a guardian's own), leaving out the
+    viewer's own: the arguments of ``access.log_selectors.reads_by_day``."""
+    person_ids = [viewer.case.child_id]
+    if viewer.is_guardian:
+        person_ids.append(viewer.client.pk)
+    # A record of a child not identified at first keeps its own reads (the log is
+    # append-only); they are the identified child's reads too (``merged_into``).
+    persons = Person.objects.filter(Q(pk__in=person_ids) | Q(merged_into_id__in=person_ids))
+    own = None
+    if viewer.client.identity_code_canonical:  # the client's own reads are left out
+        own = User.objects.filter(
+            client_account__identity_code_canonical=viewer.client.identity_code_canonical
+        ).values("pk")
+    return {"persons": persons.values("pk"), "since": since, "excluded_users": own}
 
 
 def _access_rows(
     viewer: LogViewer, since: datetime.datetime, limit: int
 ) -> tuple[list[LogRow], int]:
     """The newest ``limit`` entries of the access log, and how many there are: 2 queries."""
-    person_ids = [viewer.case.child_id]
-    if viewer.is_guardian:
-        person_ids.append(viewer.client.pk)
-    # A record of a child not identified at first keeps its own reads (the log is
-    # append-only); they are the identified child's reads too (``merged_into``).
-    reads = AccessLog.objects.filter(
-        Q(person_id__in=person_ids) | Q(person__merged_into_id__in=person_ids), at__gte=since
-    )
-    if viewer.client.identity_code_canonical:  # the client's own reads are left out
-        reads = reads.exclude(
-            user__client_account__identity_code_canonical=viewer.client.identity_code_canonical
-        )
-    days: Any = (
-        reads.annotate(day=TruncDate("at", tzinfo=timezone.get_current_timezone()))
-        .values("day", "user_id", *READER_FIELDS)
-        .annotate(
-            last=Max("at"),
-            times=Count("pk"),
-            purposes=ArrayAgg("purpose", distinct=True, order_by="purpose"),
-            bases=ArrayAgg("basis", distinct=True, order_by="basis"),
-        )
-        .order_by("-day", "-last", "user_id")
-    )
-    total = days.count()
+    days, total = reads_by_day(**access_query(viewer, since), limit=limit)
+    # The page's readers: one query, whether or not anyone read (a fixed query count).
+    shown = [d.user_id for d in days] or [0]
+    readers = {u["pk"]: u for u in User.objects.filter(pk__in=shown).values("pk", *READER_FIELDS)}
     rows = []
-    for d in days[:limit]:
-        who, organisation = _reader(d)
+    for d in days:
+        who, organisation = _reader(readers[d.user_id], d.bases)
         rows.append(
             LogRow(
-                day=d["day"],
-                at=d["last"],
+                day=d.day,
+                at=d.last,
                 who=who,
                 organisation=organisation,
-                what=_unique(purpose_label(p) for p in d["purposes"]),
-                why=_unique(basis_words(b) for b in d["bases"]),
-                times=d["times"],
+                what=_unique(purpose_label(p) for p in d.purposes),
+                why=_unique(basis_words(b) for b in d.bases),
+                times=d.times,
                 kind="access",
             )
         )

@@ -57,7 +57,7 @@ def test_a_restored_copy_missing_a_row_or_with_a_changed_log_row_fails_the_drill
 
     def tamper(copy: psycopg.Connection[Any]) -> None:
         copy.execute("SET session_replication_role = replica")  # as a superuser could
-        copy.execute("UPDATE access_accesslog SET at = at - interval '1 second'")
+        copy.execute("UPDATE access_accessevent SET at = at - interval '1 second'")
         copy.execute(
             "DELETE FROM casework_chronologyevent "
             "WHERE id = (SELECT min(id) FROM casework_chronologyevent)"
@@ -66,7 +66,7 @@ def test_a_restored_copy_missing_a_row_or_with_a_changed_log_row_fails_the_drill
     report = backup.restore_drill(connections["default"].settings_dict, tamper=tamper)
     assert not report.passed
     assert any(d.startswith("table casework_chronologyevent:") for d in report.differences)
-    assert any(d.startswith("log chain:") and "access_accesslog" in d for d in report.differences)
+    assert any(d.startswith("log chain:") and "access_accessevent" in d for d in report.differences)
     assert not _copy_left_behind()
 
 

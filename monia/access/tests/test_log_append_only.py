@@ -10,6 +10,7 @@ are tested here as the owner (``as_owner``)."""
 
 from __future__ import annotations
 
+import io
 import uuid
 from typing import Any
 
@@ -18,7 +19,7 @@ from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
 from monia.access.logtables import LOG_TABLES, RETENTION_ON
-from monia.access.models import AccessLog
+from monia.access.models import AccessEvent, AccessLog
 from monia.access.testing import as_owner, log_triggers_off
 from monia.conftest import CaseWorld, login
 from monia.enotify import selectors as enotify_selectors
@@ -29,7 +30,7 @@ from monia.network.models import DisclosureLog, DisclosureSource
 
 pytestmark = pytest.mark.django_db
 
-MODELS = (AccessLog, DisclosureLog, ENotificationAccess)
+MODELS = (AccessEvent, DisclosureLog, ENotificationAccess)
 
 
 @pytest.fixture
@@ -121,6 +122,50 @@ def test_a_superuser_who_disables_the_triggers_can_still_rewrite(logged: None) -
     """The triggers stop the application's user; a superuser can switch them off — which
     is why each row is also chained (``verify_log_chain``). Tests use this to backdate."""
     with log_triggers_off():
-        AccessLog.objects.update(purpose="rewritten")
+        AccessEvent.objects.update(purpose="rewritten")
     assert set(AccessLog.objects.values_list("purpose", flat=True)) == {"rewritten"}
-    assert "UPDATE refused" in _refused("UPDATE access_accesslog SET at = now()")
+    assert "UPDATE refused" in _refused("UPDATE access_accessevent SET at = now()")
+
+
+def _partitions(table: str) -> list[str]:
+    with connection.cursor() as c:
+        c.execute(
+            "SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = %s::regclass",
+            [table],
+        )
+        return [name for (name,) in c.fetchall()]
+
+
+def test_every_month_of_the_access_log_refuses_as_its_table_does(logged: None) -> None:
+    """Each partition — the months the migration made, the DEFAULT one, and a month that
+    ``log_partitions`` makes later — refuses UPDATE, DELETE and TRUNCATE when named
+    directly; row triggers are cloned by PostgreSQL, the TRUNCATE one is each month's own."""
+    from django.core.management import call_command
+
+    with as_owner():
+        call_command("log_partitions", "--months=6", stdout=io.StringIO())
+    months = _partitions("access_accessevent")
+    assert "access_accessevent_default" in months and len(months) >= 8
+    with connection.cursor() as c:
+        c.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    for month in months:
+        with connection.cursor() as c:  # a row trigger fires only on a row: every month's
+            c.execute(
+                "SELECT array_agg(tgname::text ORDER BY tgname) FROM pg_trigger "
+                "WHERE tgrelid = %s::regclass AND tgenabled = 'O' AND NOT tgisinternal",
+                [month],
+            )
+            assert c.fetchone()[0] == [
+                "monia_append_only_row",
+                "monia_append_only_truncate",
+                "monia_chain",
+            ]
+        assert "TRUNCATE refused" in _refused(f"TRUNCATE {month}")
+    with connection.cursor() as c:
+        c.execute("SELECT tableoid::regclass::text FROM access_accessevent LIMIT 1")
+        month = c.fetchone()[0]  # a month holding a row refuses its change
+    assert "UPDATE refused" in _refused(f"UPDATE {month} SET purpose = purpose")
+    assert "DELETE refused" in _refused(f"DELETE FROM {month}")
+    with connection.cursor() as c:
+        c.execute("SELECT count(*) FROM access_accessevent")
+        assert c.fetchone()[0] >= 1

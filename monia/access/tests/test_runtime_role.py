@@ -21,7 +21,7 @@ from django.db import DatabaseError, connection, connections, transaction
 
 from monia.access.models import AccessLog, Basis
 from monia.access.runtime_role import ALL_PRIVILEGES, APPEND_ONLY, granted
-from monia.access.testing import TEST_RUNTIME_ROLE, as_owner
+from monia.access.testing import TEST_RUNTIME_ROLE, as_owner, log_read
 from monia.conftest import PASSWORD, CaseWorld
 
 pytestmark = pytest.mark.django_db
@@ -68,28 +68,34 @@ def test_the_tests_application_code_runs_as_the_runtime_role() -> None:
 def test_the_runtime_role_appends_and_reads_but_never_rewrites(
     case_a: CaseWorld, worker_a: Any
 ) -> None:
-    row = AccessLog.objects.create(  # the application's own write, chained by the database
-        user=worker_a,
-        county=case_a.case.county,
-        person=case_a.case.child,
-        case=case_a.case,
-        purpose="case_detail",
-        basis=Basis.DESIGNATED_WORKER,
-    )
-    row.refresh_from_db()
+    # The application's own write, chained by the database.
+    row = log_read(user=worker_a, person=case_a.case.child, case=case_a.case)
     assert row.chain_seq is not None and len(row.chain_hash or "") == 64
+    assert AccessLog.objects.filter(event_id=row.pk, basis=Basis.DESIGNATED_WORKER).exists()
     with connection.cursor() as cursor:  # the test's inserts have deferred FK checks pending
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     for table in (*APPEND_ONLY, "access_retentionrun"):
         assert _one(f"SELECT count(*) FROM {table}") >= 0
+        column = _one(  # the first column: the person index has no id
+            "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum = 1",
+            [table],
+        )
         for sql in (
-            f"UPDATE {table} SET id = id WHERE false",
+            f"UPDATE {table} SET {column} = {column} WHERE false",
             f"DELETE FROM {table} WHERE false",
             f"TRUNCATE {table}",
             f"ALTER TABLE {table} DISABLE TRIGGER USER",
         ):
             _refused(sql)
     _refused("INSERT INTO access_retentionrun (id) SELECT -1 WHERE false")
+    for partition in _partitions():  # reached only through the parent's grants
+        _refused(f"SELECT count(*) FROM {partition}")
+    view_rights = _one(  # the per-person view of the events: read only (and not updatable)
+        "SELECT array_agg(p ORDER BY p) FROM unnest(%s::text[]) p "
+        "WHERE has_table_privilege(%s, 'access_accesslog', p)",
+        [list(ALL_PRIVILEGES), TEST_RUNTIME_ROLE],
+    )
+    assert view_rights == ["SELECT"]
     _refused("DELETE FROM access_logchainhead WHERE false")
     _refused("SELECT count(*) FROM django_migrations")
     _refused("CREATE TABLE monia_intruder (id int)")
@@ -99,9 +105,24 @@ def test_the_runtime_role_appends_and_reads_but_never_rewrites(
 
 
 def _tables() -> set[str]:
+    """The tables, partitioned ones once (a partition is reached through its parent)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        cursor.execute(
+            "SELECT t.tablename FROM pg_tables t JOIN pg_class c ON c.oid = "
+            "quote_ident(t.tablename)::regclass WHERE t.schemaname = 'public' "
+            "AND NOT c.relispartition"
+        )
         return {name for (name,) in cursor.fetchall()}
+
+
+def _partitions() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'public' AND c.relispartition AND c.relkind IN ('r', 'p') "
+            "ORDER BY 1"
+        )
+        return [name for (name,) in cursor.fetchall()]
 
 
 def test_every_table_has_a_grant_decision() -> None:
@@ -163,7 +184,9 @@ def test_the_command_prints_the_grants() -> None:
     call_command("runtime_role_sql", "monia_app", stdout=out)
     sql = out.getvalue()
     assert "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM monia_app;" in sql
-    assert "GRANT SELECT, INSERT ON access_accesslog, network_disclosurelog" in sql
+    assert "GRANT SELECT, INSERT ON access_accessevent, network_disclosurelog" in sql
+    assert "access_personread" in sql.split("GRANT SELECT, INSERT ON")[1].split(";")[0]
+    assert "GRANT SELECT ON access_accesslog TO monia_app;" in sql
     assert "TRUNCATE" not in sql.replace("REVOKE ALL", "")
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from monia.access.models import AccessLog, Basis
 from monia.access.purposes import purpose_label
+from monia.access.testing import log_read
 from monia.casework import person_services, services
 from monia.casework.models import Case, CaseStage, ChronologyEvent
 from monia.conftest import CaseWorld, child_create, days_ago
@@ -44,14 +45,7 @@ def test_the_case_becomes_the_identified_childs(world: Any, worker_a: Any) -> No
     case = _unidentified_case(worker_a, world.team_a1)
     unknown = case.child
     onni = child_create(world.county_a, first="Onni", last="Koululainen", years=8, number=940)
-    AccessLog.objects.create(
-        user=worker_a,
-        county=world.county_a,
-        person=unknown,
-        case=case,
-        purpose="case_detail",
-        basis=Basis.DESIGNATED_WORKER,
-    )
+    log_read(user=worker_a, person=unknown, case=case, basis=Basis.DESIGNATED_WORKER)
     target = person_services.child_identify(
         user=worker_a, case=case, person=onni, reason="Koulu vahvisti henkilöllisyyden."
     )

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from monia.access.models import AccessLog, Basis
-from monia.access.testing import log_triggers_off
+from monia.access.models import AccessEvent, AccessLog, Basis
+from monia.access.testing import log_backdate, log_read
 from monia.conftest import PortalWorld, login, portal_client
 from monia.portal import services
 from monia.portal.models import ChildPortalAccess
@@ -234,10 +234,12 @@ def test_who_viewed_shows_two_years_and_no_older(portal_world: PortalWorld) -> N
 
     worker = login("worker_a")
     worker.get(reverse("case_detail", args=[portal_world.young_case.pk]))
-    with log_triggers_off():  # backdated as a superuser could: the log is append-only
-        AccessLog.objects.filter(case=portal_world.young_case).update(
-            at=timezone.now() - datetime.timedelta(days=365 * 2 + 5)
-        )
+    # Backdated as a superuser could (the log is append-only): the events and their
+    # person rows.
+    log_backdate(
+        AccessEvent.objects.filter(case=portal_world.young_case),
+        timezone.now() - datetime.timedelta(days=365 * 2 + 5),
+    )
     worker.get(reverse("case_chronology", args=[portal_world.young_case.pk]))
     client = portal_client(portal_world.young, language="en")
     text = client.get(
@@ -368,18 +370,14 @@ def test_who_viewed_shows_the_whole_log_a_page_at_a_time(portal_world: PortalWor
     worker = User.objects.get(username="worker_a")
     now = timezone.now()
     # One read a day: each day is an entry of its own (several reads of one day are one).
-    Log.objects.bulk_create(
-        Log(
+    for n in range(LOG_PER_PAGE * 2 + 7):
+        log_read(
             user=worker,
-            county_id=case.county_id,
-            person_id=case.child_id,
+            person=case.child,
             case=case,
-            purpose="case_detail",
             basis="team_member",
             at=now - datetime.timedelta(days=n + 1),
         )
-        for n in range(LOG_PER_PAGE * 2 + 7)
-    )
     client = portal_client(portal_world.young, language="en")
     url = reverse("portal_who_viewed", args=[case.pk])
     seen = 0

@@ -13,8 +13,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from monia.access.models import AccessLog
-from monia.access.testing import log_triggers_off
+from monia.access.testing import log_read, log_triggers_off
 from monia.accounts.models import Role, User
 from monia.casework import measure_services, plan_services, services
 from monia.casework.models import Case
@@ -231,10 +230,9 @@ def _readers_grow(pw: PortalWorld, case: Case, *, start: int, n: int) -> None:
             title="Sosiaalityöntekijä",
         )
         for purpose in ("case_detail", "dashboard"):
-            AccessLog.objects.create(
+            log_read(
                 user=reader,
-                county_id=case.county_id,
-                person_id=case.child_id,
+                person=case.child,
                 case=case,
                 purpose=purpose,
                 basis="team_member",
