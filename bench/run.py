@@ -67,6 +67,9 @@ class Result:
     framework_floor_ms: float | None = None
     framework_floor_p95_ms: float | None = None
     ratio: float | None = None  # the page's median over its database floor's
+    # The process's own CPU per request (median): what other work on a shared machine
+    # disturbs far less than the elapsed time.
+    cpu_ms: float | None = None
 
     def set_floors(self, db: list[float], framework: list[float]) -> None:
         self.db_floor_ms, self.db_floor_p95_ms = _median(db), _p95(db)
@@ -128,7 +131,14 @@ def measure(scenario: Any, *, runs: int, warmups: int, slow_ms: float, floors_to
             scenario.call()
         captures.append(captured.captured_queries)
     with_floors = floors_too and scenario.client is not None
-    calls = [scenario.call]
+    cpu: list[float] = []
+
+    def call() -> None:
+        started = time.process_time()
+        scenario.call()
+        cpu.append((time.process_time() - started) * 1000)
+
+    calls = [call]
     if with_floors:
         replay = floors.database_floor([q["sql"] for q in captures[-1]])
         calls += [replay, floors.framework_floor(scenario.client)]
@@ -163,6 +173,7 @@ def measure(scenario: Any, *, runs: int, warmups: int, slow_ms: float, floors_to
     )
     if with_floors:
         result.set_floors(*floor_times)
+        result.cpu_ms = _median(cpu)
     return result
 
 
@@ -193,7 +204,7 @@ def print_table(results: list[Result]) -> None:
     )
     floored = any(r.ratio is not None for r in results)
     if floored:
-        header += f" {'DB floor':>9} {'(p95)':>7} {'fw floor':>9} {'× DB floor':>11}"
+        header += f" {'DB floor':>9} {'(p95)':>7} {'fw floor':>9} {'× DB floor':>11} {'CPU':>6}"
     print(header)
     print("-" * len(header))
     for r in results:
@@ -204,7 +215,7 @@ def print_table(results: list[Result]) -> None:
         if r.ratio is not None:
             line += (
                 f" {r.db_floor_ms:>9.1f} {r.db_floor_p95_ms:>7.1f} {r.framework_floor_ms:>9.1f}"
-                f" {r.ratio:>11.1f}"
+                f" {r.ratio:>11.1f} {r.cpu_ms or 0:>6.1f}"
             )
         print(line)
 

@@ -248,6 +248,7 @@ def portal_scenarios(case: Case) -> list[Scenario]:
 
 def scenarios(s: Subjects) -> list[Scenario]:
     worker_client, case_client = logged_in(s.worker), logged_in(s.case_worker)
+    senior_client = logged_in(s.senior)
     case_id, county_id = s.heavy_case.pk, s.county.pk
     # The portal last: by then the other scenarios have written the case's access log.
     return [
@@ -274,6 +275,18 @@ def scenarios(s: Subjects) -> list[Scenario]:
             "policy.case_get_for_user (read + access log)",
             lambda: policy.case_get_for_user(s.case_worker, case_id, purpose=Purpose.CASE_DETAIL),
         ),
+        page_scenario(
+            "caseload_page_worker",
+            f"GET /caseload/ (her team's caseloads, {CASELOAD_DAYS_AGO} days ago and the year)",
+            worker_client,
+            f"/caseload/?on={s.caseload_on.isoformat()}",
+        ),
+        page_scenario(
+            "caseload_page_senior",
+            f"GET /caseload/ (the county's caseloads, {CASELOAD_DAYS_AGO} days ago and the year)",
+            senior_client,
+            f"/caseload/?on={s.caseload_on.isoformat()}",
+        ),
         Scenario(
             "caseloads_county",
             f"selectors.caseloads, whole county, {CASELOAD_DAYS_AGO} days ago",
@@ -294,7 +307,7 @@ def scenarios(s: Subjects) -> list[Scenario]:
             "persons_search by a name nobody has",
             lambda: people_selectors.persons_search(county_id=county_id, query="Zyxwvut"),
         ),
-        *search_scenarios(s, worker_client),
+        *search_scenarios(s, worker_client, senior_client),
         *thl_scenarios(s),
         *portal_scenarios(s.heavy_case),
     ]
@@ -329,11 +342,11 @@ def thl_scenarios(s: Subjects) -> list[Scenario]:
     ]
 
 
-def search_scenarios(s: Subjects, worker_client: Client) -> list[Scenario]:
+def search_scenarios(s: Subjects, worker_client: Client, senior_client: Client) -> list[Scenario]:
     """The header's "Find a client" (issue 12), the whole request: the search, the page of
     results and its access-log rows. The worker searches her team's cases (and is told of
     another team's child by an identity code); the senior official the county's."""
-    clients = {"worker": worker_client, "senior": logged_in(s.senior)}
+    clients = {"worker": worker_client, "senior": senior_client}
     return [
         page_scenario(
             f"search_{key}",
