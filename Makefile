@@ -24,6 +24,10 @@ serve: $(STAMP)
 test: $(STAMP)
 	bash scripts/test.sh
 
+# Every figure of docs/performance.md's issue-15 table again, then the table (long).
+bench: $(STAMP)
+	bash scripts/bench.sh
+
 lint: $(STAMP)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
