@@ -196,6 +196,9 @@ def pages(s: Any) -> list[tuple[str, Callable[[], Any], Any]]:
         case_client = logged_in(s.case_worker)
         case_page = scenarios.page(case_client, f"/cases/{s.heavy_case.pk}/")
         out.append(("case_page", case_page, case_client))
+        # Every intake (the "show all" link): what the page cost before it showed the newest.
+        every = scenarios.page(case_client, f"/cases/{s.heavy_case.pk}/?intakes=all")
+        out.append(("case_page_all_intakes", every, case_client))
         for key, q, who in s.searches():
             get = scenarios.page(clients[who], "/search/?" + urlencode({"q": q}))
             out.append((f"search_{key}", get, clients[who]))
