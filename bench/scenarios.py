@@ -265,6 +265,12 @@ def scenarios(s: Subjects) -> list[Scenario]:
             "case_detail_page", "GET /cases/<id>/ (most intakes)", case_client, f"/cases/{case_id}/"
         ),
         page_scenario(
+            "case_detail_page_all_intakes",
+            "GET /cases/<id>/?intakes=all (every intake shown)",
+            case_client,
+            f"/cases/{case_id}/?intakes=all",
+        ),
+        page_scenario(
             "case_chronology_page",
             "GET /cases/<id>/chronology/",
             case_client,

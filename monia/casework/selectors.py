@@ -73,6 +73,9 @@ def _measure_due(
     return due, "emergency_placement" if kind == MeasureKind.EMERGENCY_PLACEMENT else "aftercare"
 
 
+# The case page shows the newest intakes in full, the rest a click away: a case with many
+# intakes rendered them all on every visit (issue 15).
+INTAKES_SHOWN = 10
 DEADLINE_MEASURES = (MeasureKind.EMERGENCY_PLACEMENT, MeasureKind.AFTERCARE)
 _CHILD = tuple(f"case__child__{f}" for f in NAME_FIELDS)
 
@@ -240,6 +243,14 @@ class CaseOverview:
     aftercare_age_limit: int
     earlier_plans: int = 0
     exceptions: list[CaseException] = field(default_factory=list)
+
+    def intakes_shown(self, *, every: bool = False) -> list[Intake]:
+        """The intakes the case page shows, newest first: the newest ``INTAKES_SHOWN`` and any
+        older one still awaiting its decision (there is work to do on it); with ``every``,
+        all. The deadlines and exceptions are built from all of them."""
+        if every:
+            return self.intakes
+        return [i for n, i in enumerate(self.intakes) if n < INTAKES_SHOWN or i.decision == ""]
 
 
 def case_overview(case: Case, *, today: datetime.date) -> CaseOverview:

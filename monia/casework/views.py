@@ -122,6 +122,8 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
     case = policy.case_get_for_user(user, case_id, purpose=Purpose.CASE_DETAIL)
     overview = selectors.case_overview(case, today=timezone.localdate())
+    every = request.GET.get("intakes") == "all"
+    intakes = overview.intakes_shown(every=every)
     guardians = list(people_selectors.relationships_of(case.child))
     # The warning names everyone protected; their addresses only through the contact rule.
     protected = [p for p in [case.child, *(r.from_person for r in guardians)] if p.non_disclosure]
@@ -148,9 +150,10 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "now": now,
             "links": stages.case_links(case, allowed=actions),
             "worker_title": stages.worker_words(case).title,
-            "intake_files": attachment_selectors.files_of(
-                "intake", [i.pk for i in overview.intakes]
-            ),
+            "intakes": intakes,
+            "intakes_hidden": len(overview.intakes) - len(intakes),
+            "intakes_every": every and len(overview.intakes) > selectors.INTAKES_SHOWN,
+            "intake_files": attachment_selectors.files_of("intake", [i.pk for i in intakes]),
             "open_to_appeal": selectors.decisions_open_to_appeal(case, today=timezone.localdate()),
         },
     )
