@@ -15,6 +15,7 @@ from monia.web.management.commands.rundemo import background_helpers
 REPO = Path(__file__).resolve().parents[3]
 RUNTIME_URL = "postgres://monia_app@db/monia"
 OWNER_URL = "postgres://monia_owner@db/monia"
+WORKER = ["db_worker", "--no-reload", "--verbosity", "0", "--queue-name"]
 
 
 def test_the_demos_worker_names_only_the_default_queue_and_the_owners_the_owner_queue(
@@ -23,17 +24,8 @@ def test_the_demos_worker_names_only_the_default_queue_and_the_owners_the_owner_
     settings.MONIA_TASKS_BACKEND = "database"
     monkeypatch.delenv("MONIA_OWNER_DATABASE_URL", raising=False)
     worker, owner, scheduler = background_helpers()
-    assert worker.argv[2:] == [
-        "db_worker", "--no-reload", "--verbosity", "0", "--queue-name", "default"
-    ]  # fmt: skip
-    assert owner.argv[2:] == [
-        "db_worker",
-        "--no-reload",
-        "--verbosity",
-        "0",
-        "--queue-name",
-        "owner",
-    ]
+    assert worker.argv[2:] == [*WORKER, "default"]
+    assert owner.argv[2:] == [*WORKER, "owner"]
     assert worker.argv[:2] == [sys.executable, str(REPO / "manage.py")]
     assert scheduler.argv[2:] == ["run_scheduler", "--verbosity", "0"]
     # The embedded server's user is the owner: every helper keeps the server's environment.
