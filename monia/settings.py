@@ -244,10 +244,10 @@ else:
     raise ImproperlyConfigured("MONIA_ATTACHMENT_STORAGE is 'filesystem' or 's3'")
 MONIA_TASKS_BACKEND = env_str("MONIA_TASKS_BACKEND", "database")  # db_worker; "immediate": tests
 _IMMEDIATE_TASKS = "django_tasks.backends.immediate.ImmediateBackend"
-_TASK_BACKENDS = {"database": "django_tasks_db.DatabaseBackend", "immediate": _IMMEDIATE_TASKS}
-if MONIA_TASKS_BACKEND not in _TASK_BACKENDS:
+_TASK_KINDS = {"database": "django_tasks_db.DatabaseBackend", "immediate": _IMMEDIATE_TASKS}
+if MONIA_TASKS_BACKEND not in _TASK_KINDS:
     raise ImproperlyConfigured("MONIA_TASKS_BACKEND is 'database' or 'immediate'")
-TASKS = {"default": {"BACKEND": _TASK_BACKENDS[MONIA_TASKS_BACKEND], "QUEUES": ["default"]}}
+TASKS = {"default": {"BACKEND": _TASK_KINDS[MONIA_TASKS_BACKEND], "QUEUES": ["default", "owner"]}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,13 +1,19 @@
-"""The logs' background task: the weekly check of their hash chains
-(monia/access/schedule.py; ``manage.py verify_log_chain`` runs the same by hand).
+"""The logs' background tasks (monia/access/schedule.py): the weekly check of their hash
+chains (``manage.py verify_log_chain`` by hand), and on the owner's queue the two duties
+only the tables' owner may do — the access log's coming months (``log_partitions``) and
+the expired months' removal (``log_retention``): ``monia/access/owner_duties.py``.
 
-The logs' retention is *not* a task: it deletes log rows, which only the owning role may
-(docs/security.md, "Database roles"), and the worker runs as the runtime role. It stays
-the owner's command, ``manage.py log_retention``."""
+The ordinary worker runs as the least-privilege runtime role (docs/security.md, "Database
+roles"); the owner's queue is worked by ``db_worker --queue-name owner`` on the owner's
+connection. Taken by a worker without the owner's rights, they fail naming what they need,
+and the run shows as failed in the admin's "Scheduled runs"."""
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django_tasks import task
+
+from monia.jobs.registry import OWNER_QUEUE
 
 
 class BrokenLogChain(Exception):
@@ -23,3 +29,21 @@ def log_chains_verify() -> str:
     if breaks:
         raise BrokenLogChain("; ".join(str(b) for b in breaks))
     return "every log chain is whole"
+
+
+@task(queue_name=OWNER_QUEUE)
+def log_partitions_create() -> str:
+    """This month's and the next three months' partitions of the access log, as needed."""
+    from monia.access.owner_duties import log_partitions_ahead
+
+    return f"{log_partitions_ahead()} partition(s) created"
+
+
+@task(queue_name=OWNER_QUEUE)
+def log_retention_apply() -> str:
+    """Remove the logs' whole months past the retention period, each removal recorded."""
+    from monia.access.owner_duties import log_retention_due
+
+    before, removed = log_retention_due(today=timezone.localdate())
+    rows = sum(r.rows for r in removed)
+    return f"before {before.isoformat()}: {rows} row(s) in {len(removed)} removal(s)"

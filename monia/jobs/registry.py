@@ -25,6 +25,14 @@ from django.utils.translation import gettext as _
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
+# The queues (``settings.TASKS``' QUEUES). The ordinary worker (``db_worker --queue-name
+# default``) runs as the least-privilege runtime role; a job whose task needs the tables'
+# owner (creating the log's partitions, the logs' retention) is declared with
+# ``@task(queue_name=OWNER_QUEUE)`` and runs in the owner's worker (``db_worker
+# --queue-name owner`` on the owner's DATABASE_URL: monia/jobs/workers.py).
+DEFAULT_QUEUE = "default"
+OWNER_QUEUE = "owner"
+
 
 class When(Protocol):
     def last_slot(self, now: datetime.datetime) -> datetime.datetime: ...
@@ -136,7 +144,8 @@ class Job:
     """One periodic job: a stable ``name`` (kept in the run table: never rename one
     lightly), the django-tasks ``task`` it runs (no arguments) and ``when``. A slot missed
     (every scheduler stopped) runs once when a scheduler is back — unless it is older than
-    ``catch_up``: a heavy job then waits for its next slot rather than run by day."""
+    ``catch_up``: a heavy job then waits for its next slot rather than run by day. The run
+    goes to the task's own queue (``task.queue_name``): an owner's job to the owner's worker."""
 
     name: str
     task: Any  # a django_tasks.Task taking no arguments

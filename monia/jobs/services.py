@@ -48,10 +48,13 @@ def _claim(
     return None if row is None else int(row[0])
 
 
-def _enqueue(run_id: int) -> None:
+def _enqueue(run_id: int, job: registry.Job) -> None:
+    """The run's task on the job's own queue: the worker that takes it runs the job in its
+    process, so an owner's job must reach the owner's worker (registry.OWNER_QUEUE)."""
     from monia.jobs.tasks import scheduled_run
 
-    result = scheduled_run.enqueue(run_id=run_id)
+    queue = getattr(job.task, "queue_name", registry.DEFAULT_QUEUE)
+    result = scheduled_run.using(queue_name=queue).enqueue(run_id=run_id)
     ScheduledRun.objects.filter(pk=run_id).update(task_id=str(result.id))
 
 
@@ -73,7 +76,7 @@ def scheduled_runs_enqueue(
         with transaction.atomic():
             run_id = _claim(job=job.name, slot=slot, now=now, manual=False)
             if run_id is not None:
-                _enqueue(run_id)
+                _enqueue(run_id, job)
                 enqueued.append(run_id)
         seen[job.name] = slot
     return enqueued
@@ -82,14 +85,15 @@ def scheduled_runs_enqueue(
 def scheduled_run_request(*, job: str, now: datetime.datetime | None = None) -> int:
     """Run ``job`` now, by hand (``manage.py run_scheduler --run NAME``): a run of its own,
     marked manual, beside the schedule's."""
-    if registry.job_get(job) is None:
+    declared = registry.job_get(job)
+    if declared is None:
         raise KeyError(job)
     now = now or timezone.now()
     with transaction.atomic():
         run_id = _claim(job=job, slot=now, now=now, manual=True)
         if run_id is None:
             raise RuntimeError(f"{job} was started by hand at this very moment already")
-        _enqueue(run_id)
+        _enqueue(run_id, declared)
     return run_id
 
 

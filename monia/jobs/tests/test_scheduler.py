@@ -103,8 +103,8 @@ def test_two_schedulers_racing_on_two_connections_enqueue_each_slot_once(
     the unclaimed-yet-uncommitted row and must wait for it."""
     enqueue = services._enqueue
 
-    def slow_enqueue(run_id: int) -> None:
-        enqueue(run_id)
+    def slow_enqueue(run_id: int, job: registry.Job) -> None:
+        enqueue(run_id, job)
         time.sleep(0.3)
 
     monkeypatch.setattr(services, "_enqueue", slow_enqueue)

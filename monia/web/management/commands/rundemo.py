@@ -1,6 +1,8 @@
 """`make run`: migrate, compile translations, load the demo data once, start the
-background-task worker and the scheduler, serve on :8000; they stop when the server stops."""
+background-task worker, the owner's worker and the scheduler (monia/jobs/workers.py),
+serve on :8000; they stop when the server stops."""
 
+import os
 import signal
 import subprocess
 import sys
@@ -9,6 +11,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+
+from monia.jobs.workers import Helper, helpers
 
 
 class Command(BaseCommand):
@@ -32,33 +36,36 @@ class Command(BaseCommand):
             "a code from the demo's authenticator app: the second step shows it. Passkeys work at "
             f"http://localhost:{str(options['addrport']).rsplit(':', 1)[-1]}/ only.\n"
             "Background tasks (the archive export) run in a worker started beside the server, "
-            "and the schedule's jobs (reminders, escalations) are queued by its scheduler."
+            "the log's monthly upkeep in the owner's worker, and the schedule's jobs "
+            "(reminders, escalations) are queued by its scheduler."
         )
         if settings.MONIA_DEMO_IDENTIFICATION:
             self.stdout.write(
                 f"The participation portal for children and families is at "
                 f"http://{options['addrport']}/portal/ (demo identification, not real)."
             )
-        helpers = [start_worker("db_worker"), start_worker("run_scheduler")]
+        started = [start_worker(helper) for helper in background_helpers()]
         try:
             call_command("runserver", options["addrport"], use_reloader=False)
         finally:
-            for helper in helpers:
+            for helper in started:
                 stop_worker(helper)
 
 
-def start_worker(command: str) -> subprocess.Popen[bytes] | None:
-    """`manage.py db_worker` (or `run_scheduler`, which queues the schedule's jobs for it)
-    beside the server, when tasks are queued in the database (MONIA_TASKS_BACKEND=database,
-    the default): a new archive export then finishes. It shares the server's database (the
-    embedded one too: its holders are counted)."""
+def background_helpers() -> list[Helper]:
+    """The worker (default queue), the owner's worker (owner queue: the embedded server's
+    user is the owner, or MONIA_OWNER_DATABASE_URL) and the scheduler, when tasks are
+    queued in the database (MONIA_TASKS_BACKEND=database, the default); none otherwise."""
     if settings.MONIA_TASKS_BACKEND != "database":
-        return None
-    manage = Path(settings.BASE_DIR) / "manage.py"
-    extra = ["--no-reload"] if command == "db_worker" else []
-    return subprocess.Popen(  # noqa: S603 — our own interpreter and manage.py, no input
-        [sys.executable, str(manage), command, *extra, "--verbosity", "0"]
-    )
+        return []
+    manage = str(Path(settings.BASE_DIR) / "manage.py")
+    return helpers(python=sys.executable, manage=manage, environ=os.environ)
+
+
+def start_worker(helper: Helper) -> subprocess.Popen[bytes]:
+    """One helper beside the server: a new archive export then finishes. It shares the
+    server's database (the embedded one too: its holders are counted)."""
+    return subprocess.Popen(helper.argv, env=helper.env)  # noqa: S603 — our interpreter, no input
 
 
 def stop_worker(worker: subprocess.Popen[bytes] | None) -> None:
