@@ -110,6 +110,22 @@ _STAGE_ORDER = db.Case(
 _BY_NAME = ("child__last_name", "child__first_names", "child__birth_date", "pk")
 
 
+def list_filter(options: CaseListOptions, *, today: datetime.date, warn_working_days: int) -> Q:
+    """The condition ``options`` put on a list's cases (``Q()`` for none); the due filters
+    read ``next_due`` (``with_next_deadline``)."""
+    condition = Q()
+    if options.stage:
+        condition &= Q(stage=options.stage)
+    if options.team_id:
+        condition &= Q(team_id=options.team_id)
+    if options.due == "overdue":
+        condition &= Q(next_due__lt=today)
+    elif options.due == "due_soon":  # deadlines.deadline_status's "due soon"
+        soon = deadlines.add_working_days(today, warn_working_days + 1)
+        condition &= Q(next_due__gte=today, next_due__lt=soon)
+    return condition
+
+
 def case_list(
     cases: QuerySet[Case],
     options: CaseListOptions,
@@ -118,16 +134,9 @@ def case_list(
     warn_working_days: int,
 ) -> QuerySet[Case]:
     """``cases`` filtered and sorted by ``options``, each with its ``next_due``."""
-    listed = with_next_deadline(cases)
-    if options.stage:
-        listed = listed.filter(stage=options.stage)
-    if options.team_id:
-        listed = listed.filter(team_id=options.team_id)
-    if options.due == "overdue":
-        listed = listed.filter(Q(next_due__lt=today))
-    elif options.due == "due_soon":  # deadlines.deadline_status's "due soon"
-        soon = deadlines.add_working_days(today, warn_working_days + 1)
-        listed = listed.filter(Q(next_due__gte=today, next_due__lt=soon))
+    listed = with_next_deadline(cases).filter(
+        list_filter(options, today=today, warn_working_days=warn_working_days)
+    )
     order: list[Any]
     if options.sort == "deadline":
         order = [F("next_due").asc(nulls_last=True), *_BY_NAME]
@@ -163,11 +172,20 @@ _ROW_FIELDS = (
 
 
 def case_page(
-    cases: QuerySet[Case], number: str | int | None, *, today: datetime.date, warn_working_days: int
+    cases: QuerySet[Case],
+    number: str | int | None,
+    *,
+    today: datetime.date,
+    warn_working_days: int,
+    count: int | None = None,
 ) -> Page[Case]:
     """One page of a list (a page number out of range: the nearest page), each case with
-    the status of its next deadline (``next_due_status``)."""
-    page = Paginator(cases, PAGE_SIZE).get_page(number)
+    the status of its next deadline (``next_due_status``). ``count``: the list's length when
+    the caller counted it already (with other counts, in one query), else it is counted."""
+    paginator = Paginator(cases, PAGE_SIZE)
+    if count is not None:
+        paginator.count = count  # Paginator.count is a cached property: no COUNT query
+    page = paginator.get_page(number)
     for case in page.object_list:
         due = getattr(case, "next_due", None)
         case.next_due_status = (  # type: ignore[attr-defined]

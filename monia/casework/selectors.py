@@ -205,13 +205,27 @@ def dashboard_for_user(
     until = deadlines.add_working_days(today, warn_working_days)
     due = _deadlines_query(open_cases, until, today, warn_working_days)
     mine = Q(designated_worker_id=user.pk)
-    totals = open_cases.aggregate(mine=Count("pk", filter=mine), every=Count("pk"))
+    # The counts and both lists' lengths in one query (the lists' pagers count nothing).
+    shown = list_selectors.list_filter(options, today=today, warn_working_days=warn_working_days)
+    counted = list_selectors.with_next_deadline(open_cases) if options.due else open_cases
+    totals = counted.aggregate(
+        mine=Count("pk", filter=mine),
+        every=Count("pk"),
+        mine_listed=Count("pk", filter=mine & shown),
+        every_listed=Count("pk", filter=shown),
+    )
     listed = list_selectors.case_list(
         open_cases, options, today=today, warn_working_days=warn_working_days
     )
+    lists = (
+        (listed.filter(mine), my_page, totals["mine_listed"]),
+        (listed.exclude(mine), team_page, totals["every_listed"] - totals["mine_listed"]),
+    )
     pages = [
-        list_selectors.case_page(cases, number, today=today, warn_working_days=warn_working_days)
-        for cases, number in ((listed.filter(mine), my_page), (listed.exclude(mine), team_page))
+        list_selectors.case_page(
+            cases, number, today=today, warn_working_days=warn_working_days, count=count
+        )
+        for cases, number, count in lists
     ]
     counts = {
         "my_cases": totals["mine"],

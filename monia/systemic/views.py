@@ -27,6 +27,7 @@ from monia.systemic import forms, selectors, services
 from monia.systemic.models import MeetingStatus, TeamMeeting
 from monia.teams.models import Team
 from monia.ui.errors import apply_errors
+from monia.ui.rows import id_url
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -52,7 +53,13 @@ def caseboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "systemic/caseboard.html",
-        {"team": team, "rows": board.rows, "page": board.page, "flag_form": forms.FlagForm()},
+        {
+            "team": team,
+            "rows": board.rows,
+            "page": board.page,
+            "flag_form": forms.FlagForm(),
+            "case_url": id_url("case_detail"),  # once for the page's rows
+        },
     )
 
 

@@ -27,6 +27,7 @@ from monia.portal import safety_selectors
 from monia.systemic import selectors as systemic_selectors
 from monia.teams import selectors as teams_selectors
 from monia.ui import charts
+from monia.ui.rows import id_url
 from monia.web.forms import CaseListForm, OnDateForm
 
 if TYPE_CHECKING:
@@ -128,6 +129,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "support_target": settings.MONIA_SUPPORT_TARGET_DAYS,
             "today": timezone.localdate(),
             "warn_days": settings.MONIA_DUE_SOON_WORKING_DAYS,
+            # The rows' links, reversed once for the page (monia/ui/rows.py).
+            "case_url": id_url("case_detail"),
+            "portal_url": id_url("case_portal"),
+            "referrals_url": id_url("case_referrals"),
+            "task_done_url": id_url("task_done"),
         },
     )
 

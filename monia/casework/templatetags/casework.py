@@ -6,7 +6,7 @@ from django import template
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
-from monia.ui.rows import choice_label, day_month_year
+from monia.ui.rows import choice_label, day_month_year, weekday_day_month_year
 
 register = template.Library()
 
@@ -91,3 +91,16 @@ def dmy(value: Any) -> str:
 def dmy_hm(value: Any) -> str:
     """``{{ t|dmy_hm }}`` = ``{{ t|date:"j.n.Y H:i" }}``, in local time."""
     return day_month_year(value, with_time=True)
+
+
+@register.filter
+def wd_dmy(value: Any) -> str:
+    """``{{ d|wd_dmy }}`` = ``{{ d|date:"D j.n.Y" }}`` of a date (monia/ui/rows.py)."""
+    return weekday_day_month_year(value)
+
+
+@register.filter
+def with_id(url: tuple[str, str], pk: object) -> str:
+    """``{{ case_url|with_id:c.pk }}`` = ``{% url 'case_detail' c.pk %}``, where the view
+    gave ``case_url = rows.id_url("case_detail")`` once for all rows."""
+    return f"{url[0]}{pk}{url[1]}"

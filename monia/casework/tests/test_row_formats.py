@@ -45,3 +45,24 @@ def test_a_date_is_the_date_filters_own(value: object) -> None:
     assert _render("{{ v|dmy }}", v=value) == _render('{{ v|date:"j.n.Y" }}', v=value)
     if type(value) is not datetime.date:  # a time of day only for a moment
         assert _render("{{ v|dmy_hm }}", v=value) == _render('{{ v|date:"j.n.Y H:i" }}', v=value)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_date_with_its_weekday_is_the_date_filters_own(language: str) -> None:
+    with translation.override(language):
+        for day in range(7):  # every weekday's abbreviation
+            value = datetime.date(2026, 12, 7) + datetime.timedelta(days=day)
+            ours = _render("{{ v|wd_dmy }}", v=value)
+            assert ours == _render('{{ v|date:"D j.n.Y" }}', v=value)
+        assert _render("{{ v|wd_dmy }}", v=None) == _render('{{ v|date:"D j.n.Y" }}', v=None)
+
+
+def test_a_url_built_once_is_the_url_tags_own() -> None:
+    from monia.ui.rows import id_url
+
+    for name in ("case_detail", "case_portal", "case_referrals", "task_done"):
+        url = id_url(name)
+        for pk in (1, 42, 1234567):
+            assert _render("{{ u|with_id:pk }}", u=url, pk=pk) == _render(
+                "{% url name pk %}", name=name, pk=pk
+            )
