@@ -395,35 +395,21 @@ def _children_per_worker(
     """
     if not worker_ids:
         return {}
-    # Per (worker, case) first: was the case theirs on each date (bool_or over its
-    # assignments and client relationships), then a sum per worker. Thirteen
-    # COUNT(DISTINCT …) each sorted the rows again (about a third of the query's time).
-    on = ",\n".join(
-        f"bool_or(a.started_on <= %(d{i})s AND (a.ended_on IS NULL OR a.ended_on >= %(d{i})s)"
-        f" AND r.opened_on <= %(d{i})s AND (r.closed_on IS NULL OR r.closed_on >= %(d{i})s))"
-        f" AS on{i}"
+    counts = ",\n".join(
+        f"COUNT(DISTINCT a.case_id) FILTER (WHERE a.started_on <= %(d{i})s"
+        f" AND (a.ended_on IS NULL OR a.ended_on >= %(d{i})s) AND r.opened_on <= %(d{i})s"
+        f" AND (r.closed_on IS NULL OR r.closed_on >= %(d{i})s))"
         for i in range(len(dates))
     )
-    sums = ", ".join(f"COUNT(*) FILTER (WHERE on{i})" for i in range(len(dates)))
-    # The client relationships are looked up by case (their index) in a LATERAL sub-select
-    # kept apart by OFFSET 0: as a plain join the planner hashed the whole installation's
-    # client relationships (a sequential scan of every county's) for a county's page.
     query = f"""
-        SELECT worker_id, {sums} FROM (
-          SELECT a.worker_id, a.case_id, {on}
-          FROM {DesignatedWorkerAssignment._meta.db_table} a
-          JOIN {Case._meta.db_table} c ON c.id = a.case_id
-          CROSS JOIN LATERAL (
-            SELECT r.opened_on, r.closed_on FROM {ClientRelationship._meta.db_table} r
-            WHERE r.case_id = a.case_id
-              AND r.opened_on <= %(last)s AND (r.closed_on IS NULL OR r.closed_on >= %(first)s)
-            OFFSET 0
-          ) r
-          WHERE a.worker_id = ANY(%(workers)s) AND c.county_id = %(county)s
-            AND a.started_on <= %(last)s AND (a.ended_on IS NULL OR a.ended_on >= %(first)s)
-          GROUP BY a.worker_id, a.case_id
-        ) per_case
-        GROUP BY worker_id"""  # noqa: S608 - table names from the models, values as parameters
+        SELECT a.worker_id, {counts}
+        FROM {DesignatedWorkerAssignment._meta.db_table} a
+        JOIN {ClientRelationship._meta.db_table} r ON r.case_id = a.case_id
+        JOIN {Case._meta.db_table} c ON c.id = a.case_id
+        WHERE a.worker_id = ANY(%(workers)s) AND c.county_id = %(county)s
+          AND a.started_on <= %(last)s AND (a.ended_on IS NULL OR a.ended_on >= %(first)s)
+          AND r.opened_on <= %(last)s AND (r.closed_on IS NULL OR r.closed_on >= %(first)s)
+        GROUP BY a.worker_id"""  # noqa: S608 - table names from the models, values as parameters
     params: dict[str, Any] = {f"d{i}": d for i, d in enumerate(dates)}
     params |= {"workers": worker_ids, "first": dates[0], "last": dates[-1], "county": county_id}
     with connection.cursor() as cursor:
