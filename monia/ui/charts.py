@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 WIDTH, HEIGHT, PAD_LEFT, PAD_BOTTOM, PAD_TOP = 560, 240, 36, 28, 10
@@ -51,6 +51,36 @@ class LineChart:
         return self.x_ticks[-1][0] if self.x_ticks else float(self.width)
 
 
+def _axes(
+    n_labels: int, width: int, height: int, pad_left: int, pad_right: int, top: int
+) -> tuple[Callable[[int], float], Callable[[int], float]]:
+    """The x of the i-th label and the y of a value, on a plot whose top value is ``top``."""
+    plot_w, plot_h = width - pad_left - pad_right, height - PAD_TOP - PAD_BOTTOM
+    n = max(n_labels - 1, 1)
+
+    def x(i: int) -> float:
+        return round(pad_left + plot_w * i / n, 1)
+
+    def y(v: int) -> float:
+        return round(PAD_TOP + plot_h * (1 - v / top), 1)
+
+    return x, y
+
+
+def _line(
+    x: Callable[[int], float],
+    y: Callable[[int], float],
+    label: str,
+    ys: Sequence[int],
+    colour: str,
+    dash: str = "",
+) -> Line:
+    points = " ".join(f"{x(i)},{y(v)}" for i, v in enumerate(ys))
+    last = ys[-1] if ys else 0
+    end = (x(len(ys) - 1), y(last)) if ys else (x(0), y(0))
+    return Line(label, points, colour, dash, last, end)
+
+
 def line_chart(
     series: Sequence[tuple[str, Sequence[int]]],
     x_labels: Sequence[str],
@@ -69,20 +99,10 @@ def line_chart(
     values = [v for _, ys in series for v in ys] + list(reference[1] if reference else [])
     step = nice_step(max(values + [1]) if top is None else max(top, 1))
     top = -(-(max(values + [1]) if top is None else max(top, 1)) // step) * step
-    plot_w, plot_h = width - pad_left - pad_right, height - PAD_TOP - PAD_BOTTOM
-    n = max(len(x_labels) - 1, 1)
-
-    def x(i: int) -> float:
-        return round(pad_left + plot_w * i / n, 1)
-
-    def y(v: int) -> float:
-        return round(PAD_TOP + plot_h * (1 - v / top), 1)
+    x, y = _axes(len(x_labels), width, height, pad_left, pad_right, top)
 
     def line(label: str, ys: Sequence[int], colour: str, dash: str = "") -> Line:
-        points = " ".join(f"{x(i)},{y(v)}" for i, v in enumerate(ys))
-        last = ys[-1] if ys else 0
-        end = (x(len(ys) - 1), y(last)) if ys else (x(0), y(0))
-        return Line(label, points, colour, dash, last, end)
+        return _line(x, y, label, ys, colour, dash)
 
     lines = [line(label, ys, PALETTE[i % len(PALETTE)]) for i, (label, ys) in enumerate(series)]
     if reference:
@@ -121,25 +141,24 @@ def small_multiples(
     no colour has to tell one line from another (each chart is labelled by its name)."""
     values = [v for _, ys in series for v in ys] + list(reference[1] if reference else [])
     top = max(values + [1])
+    # Every chart shares the scale, the ticks and the reference line: measured once, and
+    # each series then adds only its own line (a senior official's page draws ~100).
+    shared = line_chart(
+        [], x_labels, reference, width=width, height=height, pad_left=28, pad_right=30, top=top
+    )
+    x, y = _axes(len(x_labels), width, height, 28, 30, shared.top_value)
+    # Two x labels are enough for a small chart: stretch them over the whole series.
+    x_ticks = [shared.x_ticks[0], shared.x_ticks[-1]] if shared.x_ticks else []
+    y_ticks = [shared.y_ticks[0], shared.y_ticks[-1]] if shared.y_ticks else []
+    cap = reference[1][-1] if reference and reference[1] else None
     out = []
     for label, ys in series:
-        # Two x labels are enough for a small chart: stretch them over the whole series.
-        full = line_chart(
-            [(label, ys)],
-            x_labels,
-            reference,
-            width=width,
-            height=height,
-            pad_left=28,
-            pad_right=30,
-            top=top,
-        )
         chart = replace(
-            full,
-            x_ticks=[full.x_ticks[0], full.x_ticks[-1]] if full.x_ticks else [],
-            y_ticks=[full.y_ticks[0], full.y_ticks[-1]] if full.y_ticks else [],
+            shared,
+            lines=[_line(x, y, label, ys, PALETTE[0]), *shared.lines],
+            x_ticks=x_ticks,
+            y_ticks=y_ticks,
         )
         last = ys[-1] if ys else 0
-        cap = reference[1][-1] if reference and reference[1] else None
         out.append(SmallMultiple(label, chart, last, cap is not None and last > cap))
     return out

@@ -28,6 +28,7 @@ from monia.systemic import selectors as systemic_selectors
 from monia.teams import selectors as teams_selectors
 from monia.ui import charts
 from monia.ui.rows import id_url
+from monia.web import caseload_html
 from monia.web.forms import CaseListForm, OnDateForm
 
 if TYPE_CHECKING:
@@ -143,23 +144,29 @@ def _caseload_history(history: selectors.CaseloadSeries) -> dict[str, Any]:
     small chart of their own on a shared scale, and the data table of both."""
     months = [d.strftime("%m/%y") for d in history.dates]
     totals = [sum(history.children[w.pk][i] for w in history.workers) for i in range(len(months))]
-    return {
-        "total_chart": charts.line_chart(
-            [(str(_("In total")), totals)], months, width=420, height=220, pad_right=40
-        ),
-        "per_worker": charts.small_multiples(
-            [(w.display_name, history.children[w.pk]) for w in history.workers],
-            months,
-            reference=(str(_("Cap")), history.caps),
-        ),
-        "history_workers": [w.display_name for w in history.workers],
-        "history_rows": [
+    head, body = caseload_html.history_table(
+        [w.display_name for w in history.workers],
+        [
             (
                 d.strftime("%m/%Y"),
                 [history.children[w.pk][i] for w in history.workers] + [history.caps[i], totals[i]],
             )
             for i, d in enumerate(history.dates)
         ],
+    )
+    return {
+        "total_chart": charts.line_chart(
+            [(str(_("In total")), totals)], months, width=420, height=220, pad_right=40
+        ),
+        "per_worker": caseload_html.small_multiples(
+            charts.small_multiples(
+                [(w.display_name, history.children[w.pk]) for w in history.workers],
+                months,
+                reference=(str(_("Cap")), history.caps),
+            )
+        ),
+        "history_head": head,
+        "history_body": body,
     }
 
 
@@ -185,8 +192,9 @@ def caseload(request: HttpRequest) -> HttpResponse:
         rows = series.latest()
         history = _caseload_history(series)
     scale = max([r.cap for r in rows] + [r.children for r in rows] + [1])
+    bars, table = caseload_html.bars_and_rows(rows, scale)
     return render(
         request,
         "web/caseload.html",
-        {"form": form, "on": on, "rows": rows, "scale": scale, **history},
+        {"form": form, "on": on, "rows": rows, "bars": bars, "table": table, **history},
     )
