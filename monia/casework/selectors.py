@@ -90,6 +90,7 @@ def _deadlines_query(
         return Q(**{f"{field_name}__lte": until}) if until else Q()
 
     found: list[Deadline] = []
+    cases = list_selectors.compiled_once(cases)  # one sub-select in the four queries
 
     def add(case_id: int, kind: str, due: datetime.date, pk: int, child: list[Any]) -> None:
         found.append(_deadline(case_id, kind, due, pk, full_name(*child), today, warn))
