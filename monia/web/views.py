@@ -92,12 +92,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         my_page=request.GET.get("page"),
         team_page=request.GET.get("others_page"),
     )
-    tasks = list(systemic_selectors.open_tasks_for(user).filter(case__in=visible))
-    open_cases = stages.open_cases(visible)
+    # The sub-selects of the visible (open) cases compiled once for the queries below.
+    visible_once = list_selectors.compiled_once(visible)
+    tasks = list(systemic_selectors.open_tasks_for(user).filter(case__in=visible_once))
+    open_cases = list_selectors.compiled_once(stages.open_cases(visible))
     late_waits = [
         w for w in referral_selectors.referral_waits(open_cases, timezone.localdate()) if w.late
     ]
-    safety_alerts = safety_selectors.open_safety_alerts(visible)
+    safety_alerts = safety_selectors.open_safety_alerts(visible_once)
     # Exceptions a supervisor must see (of open cases only), and the deadlines, a page each.
     exceptions = list_selectors.list_page(
         exception_selectors.case_exceptions(open_cases, today=timezone.localdate()),
