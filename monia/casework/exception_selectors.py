@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 
 from monia import deadlines
+from monia.casework.list_selectors import compiled_once
 from monia.casework.models import (
     Case,
     CaseStage,
@@ -53,6 +54,7 @@ class CaseException:
 
 def case_exceptions(cases: QuerySet[Case], *, today: datetime.date) -> list[CaseException]:
     """The exceptions on ``cases`` (open ones only), the oldest first. Two queries."""
+    cases = compiled_once(cases)  # one sub-select in both queries
     found = _urgency_not_assessed(cases, today) + _unowned_or_unplanned(cases, today)
     return sorted(found, key=lambda e: (e.since, e.case_id, e.kind))
 
@@ -157,7 +159,7 @@ def _urgency_not_assessed(cases: QuerySet[Case], today: datetime.date) -> list[C
 def _unowned_or_unplanned(cases: QuerySet[Case], today: datetime.date) -> list[CaseException]:
     approved = ClientPlan.objects.filter(case=OuterRef("pk"), status=PlanStatus.APPROVED)
     rows = (
-        Case.objects.filter(pk__in=cases.values("pk"))
+        Case.objects.filter(pk__in=cases)
         .filter(stage__in=[CaseStage.ASSESSMENT, CaseStage.CLIENT])
         .annotate(
             has_plan=Exists(approved),

@@ -15,7 +15,7 @@ from monia import deadlines
 from monia.accounts.models import QUALIFIED_SOCIAL_WORK_ROLES, User
 from monia.casework import list_selectors, stages
 from monia.casework.exception_selectors import CaseException, exceptions_of_case
-from monia.casework.list_selectors import CaseListOptions
+from monia.casework.list_selectors import CaseListOptions, CaseRow
 from monia.casework.models import (
     PLACEMENT_KINDS,
     Case,
@@ -90,6 +90,7 @@ def _deadlines_query(
         return Q(**{f"{field_name}__lte": until}) if until else Q()
 
     found: list[Deadline] = []
+    cases = list_selectors.compiled_once(cases)  # one sub-select in the four queries
 
     def add(case_id: int, kind: str, due: datetime.date, pk: int, child: list[Any]) -> None:
         found.append(_deadline(case_id, kind, due, pk, full_name(*child), today, warn))
@@ -174,13 +175,13 @@ class Dashboard:
     """The front page: one page of my cases and one of my team's (a senior official: the
     county's) others, as filtered and sorted, and the deadlines due soon."""
 
-    my_cases: Page[Case]
-    team_cases: Page[Case]
+    my_cases: Page[CaseRow]
+    team_cases: Page[CaseRow]
     deadlines: list[Deadline]
     counts: dict[str, int] = field(default_factory=dict)
 
     @property
-    def shown(self) -> list[Case]:
+    def shown(self) -> list[CaseRow]:
         """The cases the page lists (each read is logged)."""
         return [*self.my_cases.object_list, *self.team_cases.object_list]
 
