@@ -63,14 +63,9 @@ def database_floor(statements: list[str]) -> Callable[[], None]:
 def framework_floor(client: Any) -> Callable[[], Any]:
     """The empty logged-in page, requested by the page's own client (the same user)."""
     from bench.floor_urls import FLOOR_PATH
+    from bench.scenarios import page
 
-    def get() -> Any:
-        response = client.get(FLOOR_PATH)
-        if response.status_code != 200:
-            raise RuntimeError(f"GET {FLOOR_PATH} answered {response.status_code}")
-        return response
-
-    return get
+    return page(client, FLOOR_PATH)
 
 
 def timed_in_turns(calls: list[Callable[[], Any]], runs: int) -> list[list[float]]:

@@ -121,7 +121,13 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        return self.get_full_name() or self.username
+        return display_name(self.first_name, self.last_name, self.username)
+
+
+def display_name(first_name: str, last_name: str, username: str) -> str:
+    """A user as shown, from the columns (``User.display_name``; rows read without the
+    model): the full name, else the username."""
+    return f"{first_name} {last_name}".strip() or username
 
 
 class ApiToken(models.Model):

@@ -21,6 +21,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Least
 
 from monia import deadlines
+from monia.accounts.models import display_name
 from monia.casework import stages
 from monia.casework.models import (
     Case,
@@ -153,7 +154,7 @@ def case_list(
 # What a row of a list shows and the log needs (``policy.log_case_list``), read as plain
 # rows: no model instances, no ``select_related``/``only`` (building ~50 instances and their
 # related ones cost more than the database took to send them).
-_ROW_COLUMNS = (
+_CASE_COLUMNS = (  # the case's own columns: attributes of ``CaseRow`` as they are
     "pk",
     "county_id",
     "stage",
@@ -161,6 +162,9 @@ _ROW_COLUMNS = (
     "team_id",
     "designated_worker_id",
     "next_due",
+)
+_ROW_COLUMNS = (
+    *_CASE_COLUMNS,
     "child__first_names",
     "child__last_name",
     "child__unidentified",
@@ -189,30 +193,20 @@ class CaseRow:
     a case for ``policy.case_basis`` and the ``label`` filter (``_meta``)."""
 
     _meta = Case._meta
+    pk: int  # the attributes of ``_CASE_COLUMNS``, typed
+    county_id: int
+    stage: str
+    child_id: int
+    team_id: int
+    designated_worker_id: int | None
+    next_due: datetime.date | None
     next_due_status: str  # the next deadline's status, set by ``case_page``
-    __slots__ = (
-        "pk",
-        "county_id",
-        "stage",
-        "child_id",
-        "team_id",
-        "designated_worker_id",
-        "next_due",
-        "next_due_status",
-        "child",
-        "team",
-        "designated_worker",
-    )
+    __slots__ = (*_CASE_COLUMNS, "next_due_status", "child", "team", "designated_worker")
 
     def __init__(self, row: Sequence[Any]) -> None:
+        for name, value in zip(_CASE_COLUMNS, row, strict=False):
+            setattr(self, name, value)
         (
-            self.pk,
-            self.county_id,
-            self.stage,
-            self.child_id,
-            self.team_id,
-            self.designated_worker_id,
-            self.next_due,
             first_names,
             last_name,
             unidentified,
@@ -222,7 +216,7 @@ class CaseRow:
             username,
             first_name,
             worker_last_name,
-        ) = row
+        ) = row[len(_CASE_COLUMNS) :]
         self.child = _Named(
             full_name=full_name(first_names, last_name, unidentified, approximate_age),
             birth_date=birth_date,
@@ -231,7 +225,7 @@ class CaseRow:
         self.designated_worker = (
             None
             if self.designated_worker_id is None
-            else _Named(display_name=f"{first_name} {worker_last_name}".strip() or username)
+            else _Named(display_name=display_name(first_name, worker_last_name, username))
         )
 
 
