@@ -9,6 +9,8 @@ senior_a      senior official of county A
 coordinator_a team coordinator of team A1: writes the meeting memo, records no casework
 admin         administrator (superuser) of county A: sees no client data
 partner       a school nurse (partner professional): sees a case only through a grant
+developer_a   development coordinator of county A (issue 16): the development network only
+expert_by_experience  an expert by experience of county A: never client data
 """
 
 from __future__ import annotations
@@ -277,6 +279,16 @@ def admin(world: World) -> User:
     return make_user(
         "admin", Role.ADMINISTRATOR, world.county_a, None, is_staff=True, is_superuser=True
     )
+
+
+@pytest.fixture
+def developer_a(world: World) -> User:
+    return make_user("developer_a", Role.DEVELOPMENT_COORDINATOR, world.county_a, None)
+
+
+@pytest.fixture
+def expert_by_experience(world: World) -> User:
+    return make_user("expert_by_experience", Role.EXPERT_BY_EXPERIENCE, world.county_a, None)
 
 
 def login(username: str, language: str | None = None) -> Any:

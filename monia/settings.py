@@ -95,6 +95,12 @@ INSTALLED_APPS = [
     "monia.reporting",  # THL statistics and self-monitoring, counted from the record
     "monia.dialogue",
     "monia.voice",
+    "monia.events",  # the development network (issue 16): events and trainings,
+    "monia.training",  # training records, developer groups, peer support,
+    "monia.devgroups",  # experts by experience and feedback questionnaires
+    "monia.peer",
+    "monia.experience",
+    "monia.feedback",
     "monia.consult",
     "monia.experts",
     "monia.enotify",
@@ -162,8 +168,7 @@ if not _database_url.startswith(("postgres://", "postgresql://")):
 _db = dj_database_url.parse(_database_url, conn_max_age=int(env_str("CONN_MAX_AGE", "60")))
 DATABASES = {"default": db_pool.pooled(_db, os.environ)}  # MONIA_DB_POOL (db_pool.py)
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-# Kept or pooled connections are checked before reuse: a restarted database costs no error.
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # a restarted database costs no error
 DATABASES.update(dbrouter.replica_databases(DATABASES["default"]))  # DATABASE_REPLICA_URL
 DATABASE_ROUTERS = ["monia.dbrouter.ReplicaRouter"]  # reports from it (docs/deployment.md)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -178,8 +183,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
-# Staff logout names its own page (web/urls.py); this is where a client lands after the
-# SAML single logout (djangosaml2 redirects here).
+# Where a client lands after the SAML single logout (staff logout: web/urls.py).
 LOGOUT_REDIRECT_URL = "portal_login"
 # How long a password link stays valid (it also stops working once used): hours.
 PASSWORD_RESET_TIMEOUT = int(env_str("MONIA_PASSWORD_LINK_HOURS", "72")) * 3600
@@ -269,9 +273,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-# HTTPS only in production: redirect plain HTTP and tell browsers to remember it (HSTS).
-# Both follow SESSION_COOKIE_SECURE, so they are off with DEBUG (local development) and in
-# the tests (scripts/test.sh sets SESSION_COOKIE_SECURE=false); each can be set alone.
+# HTTPS only in production (redirect, HSTS): both follow SESSION_COOKIE_SECURE (off with
+# DEBUG and in the tests: scripts/test.sh sets it false); each can be set alone.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=SESSION_COOKIE_SECURE)
 SECURE_HSTS_SECONDS = int(
     env_str("SECURE_HSTS_SECONDS", "31536000" if SESSION_COOKIE_SECURE else "0")
@@ -288,10 +291,9 @@ if _proxy_header:
 # Where forms may post besides Monia itself: the SAML IdP's address when SAML is on.
 MONIA_CSP_FORM_ACTION = env_str("MONIA_CSP_FORM_ACTION", "")
 
-# Staff login throttling (django-axes; docs/security.md "Login throttling"): a password
-# login is refused for a cool-off after this many failures for one username (from any
-# address), or after the larger number from one address (whichever usernames: an office
-# behind one NAT address makes typos together). A cool-off, never a permanent lock.
+# Staff login throttling (django-axes; docs/security.md "Login throttling"): a cool-off
+# after this many failures for one username, or the larger number from one address (an
+# office behind one NAT address makes typos together). Never a permanent lock.
 MONIA_LOGIN_FAILURES_PER_ACCOUNT = int(env_str("MONIA_LOGIN_FAILURES_PER_ACCOUNT", "10"))
 MONIA_LOGIN_FAILURES_PER_ADDRESS = int(env_str("MONIA_LOGIN_FAILURES_PER_ADDRESS", "50"))
 MONIA_LOGIN_COOLOFF_MINUTES = int(env_str("MONIA_LOGIN_COOLOFF_MINUTES", "15"))
@@ -344,9 +346,8 @@ MONIA_ENOTIFY_RATE_DAY = int(env_str("MONIA_ENOTIFY_RATE_DAY", "20"))
 # [U] Target days from an identified need to the first support received (referrals). No
 # national standard was found; 30 days is a local default (domain.md §3.3).
 MONIA_SUPPORT_TARGET_DAYS = int(env_str("MONIA_SUPPORT_TARGET_DAYS", "30"))
-# The participation portal's demo identification: pick a synthetic client without strong
-# identification; so it refuses to start outside a demo database: DEBUG, or
-# MONIA_DEMO_DATABASE=true (which `make run` sets). Its sessions end when it is off.
+# The portal's demo identification (a synthetic client, no strong identification) starts
+# only in a demo database: DEBUG or MONIA_DEMO_DATABASE=true (`make run`). Off: sessions end.
 MONIA_DEMO_IDENTIFICATION = env_bool("MONIA_DEMO_IDENTIFICATION", default=False)
 MONIA_DEMO_DATABASE = env_bool("MONIA_DEMO_DATABASE", default=False)
 if MONIA_DEMO_IDENTIFICATION and not (DEBUG or MONIA_DEMO_DATABASE):
@@ -367,10 +368,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "monia@localhost")
 # The address users reach Monia at: the links in e-mails start with it.
 MONIA_BASE_URL = env_str("MONIA_BASE_URL", "http://127.0.0.1:8000")
-# Passkeys (WebAuthn): the relying party is the host users reach Monia at. A passkey works
-# only there: an IP address cannot be one (use http://localhost:8000 for the demo).
-# Without HTTPS browsers allow passkeys only at http://localhost: a plain-HTTP base URL
-# (the demo's http://127.0.0.1:8000) gives http://localhost on the same port.
+# Passkeys (WebAuthn): the relying party is the host users reach Monia at (not an IP
+# address). Without HTTPS browsers allow them only at http://localhost: a plain-HTTP base
+# URL (the demo's http://127.0.0.1:8000) gives http://localhost on the same port.
 _base = urlsplit(MONIA_BASE_URL)
 _host = _base.hostname or "localhost"
 if _base.scheme != "https" or _host.replace(".", "").isdigit() or ":" in _host:

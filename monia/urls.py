@@ -49,6 +49,13 @@ urlpatterns = [
     path("", include("monia.reporting.thl_urls")),
     path("", include("monia.reporting.monitor_urls")),
     path("", include("monia.dialogue.urls")),
+    # The development network (issue 16).
+    path("", include("monia.events.urls")),
+    path("", include("monia.training.urls")),
+    path("", include("monia.devgroups.urls")),
+    path("", include("monia.peer.urls")),
+    path("", include("monia.experience.urls")),
+    path("", include("monia.feedback.urls")),
     path("saml2/", include("monia.portal.saml_urls")),
     path("oidc/", include("monia.accounts.oidc_urls")),
     path("api/v1/", include("monia.api.urls")),

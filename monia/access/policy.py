@@ -133,7 +133,12 @@ def front_page_elsewhere(user: User) -> str | None:
     """The URL name of the front page of a user who has no staff dashboard: a partner's
     shared cases, a client's portal; None for staff."""
     return (
-        {Role.PARTNER: "partner_home", Role.CLIENT: "portal_home"}.get(Role(user.role))
+        {
+            Role.PARTNER: "partner_home",
+            Role.CLIENT: "portal_home",
+            Role.DEVELOPMENT_COORDINATOR: "develop",
+            Role.EXPERT_BY_EXPERIENCE: "develop",
+        }.get(Role(user.role))
         if user.role in Role.values
         else None
     )
@@ -169,9 +174,11 @@ def menu_for(user: User) -> list[str]:
     if not (user.is_authenticated and user.is_active):
         return []
     if user.role == Role.PARTNER:
-        return list(PARTNER_MENU)
+        return [*PARTNER_MENU, "develop"]
     if user.role == Role.CLIENT:
         return ["portal_home"]
+    if user.role in (Role.DEVELOPMENT_COORDINATOR, Role.EXPERT_BY_EXPERIENCE):
+        return ["develop"]  # the development network only (access/develop_rule.py)
     items = ["dashboard", "calendar"] if _is_staff_in_county(user) else ["dashboard"]
     if may_record_intake(user):
         items.append("intake_new")
@@ -180,7 +187,7 @@ def menu_for(user: User) -> list[str]:
     if caseload_scope(user) is not None:
         items += ["caseload", "statistics"]
     if _is_staff_in_county(user):
-        items.append("expert_groups")
+        items += ["expert_groups", "develop"]
     if user.role == Role.ADMINISTRATOR and user.is_staff:
         items.append("admin:index")
     return items

@@ -31,6 +31,13 @@ DECIDER       decisions.access.draft_for_signing: the decider named in the decis
               passes case_get_for_user(..., action=DECIDE); to anyone else the page is not there
 PORTAL_CASE   portal.access.portal_case_get: the client's own matter or their child's, logged
 ADMIN_SITE    Django's admin: administrators only; no client data is registered there
+DEVELOP       the development network (issue 16; access/develop_rule.is_network_member):
+              staff, partners, experts by experience, development coordinators; no client
+              data; what a member may do there is decided in the owning app's access.py
+DEVELOP_COORDINATOR  the county's development coordinator (develop_rule.
+              is_development_coordinator): publishing, registers, fees; others 404
+EXPERT_SELF   an expert by experience's own entry and assignments (experience/access.py);
+              the coordinator of their county too; others 404
 """
 
 from __future__ import annotations
@@ -58,6 +65,9 @@ class Rule(enum.StrEnum):
     PORTAL = "portal"
     PORTAL_CASE = "portal_case"
     DECIDER = "decider"
+    DEVELOP = "develop"
+    DEVELOP_COORDINATOR = "develop_coordinator"
+    EXPERT_SELF = "expert_self"
 
 
 URL_RULES: dict[str, Rule] = {
@@ -325,6 +335,26 @@ URL_RULES: dict[str, Rule] = {
     # starts it and downloads the package; each download is a disclosure-log row.
     "archive_exports": Rule.CASE_ARCHIVE,
     "archive_export_zip": Rule.CASE_ARCHIVE,
+    # ---- The development network (issue 16): no client data. Its page gathers each app's
+    # links (web/develop_views.py); each app's block below, in the app's own words.
+    "develop": Rule.DEVELOP,
+    # -- events and trainings (monia/events)
+    # (events: end of block)
+    #
+    # -- training records (monia/training) and the systemic model's fidelity (systemic)
+    # (training: end of block)
+    #
+    # -- developer groups (monia/devgroups)
+    # (devgroups: end of block)
+    #
+    # -- peer support (monia/peer) and co-research (dialogue)
+    # (peer: end of block)
+    #
+    # -- experts by experience (monia/experience)
+    # (experience: end of block)
+    #
+    # -- feedback questionnaires (monia/feedback)
+    # (feedback: end of block)
 }
 
 # Namespaces whose every pattern shares one rule.

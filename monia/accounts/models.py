@@ -25,6 +25,10 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
     PARTNER = "partner", _("Partner professional")
     CLIENT = "client", _("Client (participation portal)")
+    # The development network (issue 16): neither staff nor clients in the access policy,
+    # so neither ever reaches client data (access/develop_rule.py).
+    DEVELOPMENT_COORDINATOR = "development_coordinator", _("Development coordinator")
+    EXPERT_BY_EXPERIENCE = "expert_by_experience", _("Expert by experience")
 
 
 class Language(models.TextChoices):

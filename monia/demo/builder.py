@@ -26,6 +26,7 @@ from monia.casework.models import Case
 from monia.demo.arrivals import arrivals_build
 from monia.demo.contacts import contacts_build
 from monia.demo.decisions import decisions_build
+from monia.demo.development import NETWORK_STAFF, development_build
 from monia.demo.families import Family, Register
 from monia.demo.files import files_build
 from monia.demo.letters import letters_build
@@ -290,6 +291,8 @@ def _county_build(
     progress: Callable[[str], None],
 ) -> CountySummary:
     county, staff = _organisation_create(spec, password_hash)
+    for network_spec in NETWORK_STAFF.get(spec.code, ()):
+        _user_create(network_spec, county=county, team=None, password_hash=password_hash)
     rng = random.Random(f"{seed}:{spec.code}")
     register = Register(county=county, spec=spec, rng=rng, today=today)
     books = (
@@ -344,6 +347,7 @@ def _county_build(
     notes_build(staff=staff, bilingual=spec.bilingual, today=today)
     letters_build(staff=staff, today=today)
     decisions_build(staff=showcase_team, today=today)
+    development_build(county=county, today=today)
     stages = dict(
         Case.objects.filter(county=county)
         .values_list("stage")

@@ -47,6 +47,8 @@ STAFF_PERSONAS = {
     "Swedish-speaking county's senior official": "mats",
     "partner (school nurse)": "terhi",
     "administrator": "admin",
+    "development coordinator": "kaarina",
+    "expert by experience": "eeva",
 }
 
 

@@ -28,6 +28,7 @@ LABELS: dict[str, Promise] = {
     "partner_consultations": _("Consultations"),
     "partner_network_meetings": _("Network meetings"),
     "portal_home": _("My matters"),
+    "develop": _("Development"),
 }
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from monia.accounts import oidc_views
-from monia.web import password_views, search_views, security, views
+from monia.web import develop_views, password_views, search_views, security, views
 
 urlpatterns = [
     # Django's language switch, which also remembers a logged-in user's choice.
@@ -9,6 +9,8 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("caseload/", views.caseload, name="caseload"),
     path("search/", search_views.client_search, name="client_search"),
+    # The development network's page (issue 16): each app's links for the user.
+    path("develop/", develop_views.develop, name="develop"),
     path("login/", views.LoginView.as_view(), name="login"),
     # For the load balancer: the process is up / the database answers. No client data.
     path("healthz", security.healthz, name="healthz"),

@@ -260,6 +260,9 @@ PERSONAS = [
     "other_county",
     "admin",
     "partner",
+    # The development network's roles (issue 16): neither staff nor clients, no client data.
+    "developer_a",
+    "expert_by_experience",
 ]
 
 

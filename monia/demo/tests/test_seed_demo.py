@@ -84,14 +84,25 @@ def test_two_counties_with_three_teams_and_their_staff() -> None:
             )
             assert roles == expected
         county_wide = User.objects.filter(county=county, team__isnull=True).exclude(role="partner")
-        assert list(county_wide.values_list("role", flat=True)) == ["senior_official"]
-        assert User.objects.filter(county=county).exclude(role="partner").count() == 17
+        # Central Finland also has the development network's coordinator and an expert by
+        # experience (issue 16).
+        network = (
+            ["development_coordinator", "expert_by_experience"]
+            if county.code == "keski-suomi"
+            else []
+        )
+        assert sorted(county_wide.values_list("role", flat=True)) == sorted(
+            ["senior_official", *network]
+        )
+        assert User.objects.filter(county=county).exclude(role="partner").count() == 17 + len(
+            network
+        )
         assert User.objects.filter(county=county, role="partner").count() == 1
     admins = User.objects.filter(is_superuser=True).order_by("username")
     assert [a.username for a in admins] == ["admin", "admin2"]  # four eyes need two
     for admin in admins:
         assert admin.role == Role.ADMINISTRATOR and admin.is_staff and admin.county is None
-    assert User.objects.count() == 34 + 2 + 2  # staff, two administrators, two school nurses
+    assert User.objects.count() == 36 + 2 + 2  # staff, two administrators, two school nurses
     sanna = User.objects.get(username="sanna")
     assert sanna.check_password("demo")
     assert sanna.role == Role.DESIGNATED_SOCIAL_WORKER

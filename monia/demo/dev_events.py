@@ -1,0 +1,11 @@
+"""The demo's events of the development network (issue 16)."""
+
+from __future__ import annotations
+
+import datetime
+
+from monia.teams.models import County
+
+
+def build(*, county: County, today: datetime.date) -> None:
+    """Something on every page of monia/events for the county's demo users."""

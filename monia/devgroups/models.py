@@ -1,0 +1,1 @@
+"""Developer groups: members, meetings with agenda and memo, the backlog of ideas."""

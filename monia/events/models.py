@@ -1,0 +1,1 @@
+"""Events, trainings and their sessions: registration, reminders, attendance, certificates."""

@@ -1,0 +1,2 @@
+"""The register of experts by experience, their assignments, fees and the payroll export. Issue
+16, the development network."""

@@ -1,0 +1,1 @@
+"""Peer groups for workers and clients: facilitators, sign-up, a shared journal."""

@@ -1,0 +1,2 @@
+"""Each worker's completed modules of the systemic model and the share trained per team. Issue
+16, the development network."""

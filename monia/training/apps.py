@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrainingConfig(AppConfig):
+    name = "monia.training"
+    label = "training"
+    verbose_name = _("Training in the systemic model")
