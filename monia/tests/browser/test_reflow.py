@@ -25,6 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from monia.access.url_rules import URL_RULES
 from monia.tests import walk
+from monia.tests.browser import reflow_development
 from monia.tests.browser.conftest import assert_accessible
 
 WIDTH = 320
@@ -284,6 +285,7 @@ def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Pers
         + [(senior, url) for url in senior_pages]
         + [(young, url) for url in young_pages]
         + [(_guardian_of_two(everyone, worker), reverse("portal_home"))]
+        + reflow_development.pages(everyone)
     )
 
 
