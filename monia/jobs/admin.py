@@ -56,5 +56,9 @@ class ScheduledRunAdmin(admin.ModelAdmin):
     def changelist_view(
         self, request: HttpRequest, extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:
-        extra = {"schedule": selectors.schedule_with_last_runs(), **(extra_context or {})}
+        extra = {
+            "schedule": selectors.schedule_with_last_runs(),
+            "stalled": selectors.stalled_runs(),
+            **(extra_context or {}),
+        }
         return super().changelist_view(request, extra_context=extra)

@@ -151,3 +151,18 @@ def scheduled_runs_prune(*, now: datetime.datetime | None = None, days: int = 90
         state__in=[RunState.DONE, RunState.FAILED],
     ).exclude(pk__in=latest)
     return old.delete()[0]
+
+
+def scheduled_runs_abandoned_fail(*, now: datetime.datetime | None = None) -> int:
+    """Fail the runs whose worker stopped before they finished (still "running" after
+    ``selectors.RUNNING_TOO_LONG``): their row says so, and the job's next slot runs."""
+    from monia.jobs.selectors import RUNNING_TOO_LONG
+
+    now = now or timezone.now()
+    return ScheduledRun.objects.filter(
+        state=RunState.RUNNING, started_at__lt=now - RUNNING_TOO_LONG
+    ).update(
+        state=RunState.FAILED,
+        finished_at=now,
+        error=f"The worker stopped before the run finished (no result after {RUNNING_TOO_LONG}).",
+    )

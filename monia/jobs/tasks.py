@@ -41,3 +41,11 @@ def task_results_prune() -> str:
     tasks, _ = DBTaskResult.objects.finished().filter(finished_at__lte=cutoff).delete()
     runs = scheduled_runs_prune()
     return f"{tasks} task result(s), {runs} run(s) deleted"
+
+
+@task()
+def abandoned_runs_fail() -> str:
+    """Fail the runs a stopped worker left "running" (``scheduled_runs_abandoned_fail``)."""
+    from monia.jobs.services import scheduled_runs_abandoned_fail
+
+    return f"{scheduled_runs_abandoned_fail()} abandoned run(s) failed"

@@ -207,3 +207,45 @@ def test_the_administrator_sees_the_schedule_its_runs_and_failures(db: None, adm
 def test_staff_other_than_administrators_do_not_see_the_schedule(db: None, worker_a: Any) -> None:
     page = login("worker_a").get(reverse("admin:jobs_scheduledrun_changelist"))
     assert page.status_code == 302
+
+
+def test_a_run_no_worker_takes_warns_the_administrator_naming_its_queue(
+    db: None, admin: Any
+) -> None:
+    from django.utils import timezone
+
+    now = timezone.now()
+    owner_job = next(
+        j.name for j in registry.jobs() if getattr(j.task, "queue_name", "") == registry.OWNER_QUEUE
+    )
+    ScheduledRun.objects.create(
+        job=owner_job, slot=now, enqueued_at=now - datetime.timedelta(hours=2)
+    )
+    ScheduledRun.objects.create(job="clear_sessions", slot=now, enqueued_at=now)  # just queued
+    body = login("admin", "en").get(reverse("admin:jobs_scheduledrun_changelist")).content.decode()
+    assert f"{owner_job} has waited since" in body
+    assert 'no worker takes the queue "owner"' in body and "MONIA_OWNER_DATABASE_URL" in body
+    assert "clear_sessions has waited" not in body
+
+
+def test_a_run_its_stopped_worker_left_running_is_failed_saying_so(db: None) -> None:
+    now = at(2026, 3, 10, 12)
+    stuck = ScheduledRun.objects.create(
+        job="clear_sessions",
+        slot=at(2026, 3, 10, 3),
+        enqueued_at=at(2026, 3, 10, 3),
+        started_at=at(2026, 3, 10, 3),
+        state=RunState.RUNNING,
+    )
+    busy = ScheduledRun.objects.create(
+        job="prune_task_results",
+        slot=at(2026, 3, 10, 11),
+        enqueued_at=at(2026, 3, 10, 11),
+        started_at=at(2026, 3, 10, 11),
+        state=RunState.RUNNING,
+    )
+    assert services.scheduled_runs_abandoned_fail(now=now) == 1
+    stuck.refresh_from_db()
+    busy.refresh_from_db()
+    assert stuck.state == RunState.FAILED and "worker stopped" in stuck.error
+    assert busy.state == RunState.RUNNING
