@@ -190,6 +190,26 @@ def test_the_command_prints_the_grants() -> None:
     assert "TRUNCATE" not in sql.replace("REVOKE ALL", "")
 
 
+@pytest.mark.django_db
+def test_the_command_applies_the_grants_as_the_owner_when_asked() -> None:
+    """``make serve`` applies them after its migrate (scripts/serve.sh): a new table is
+    granted as decided, the log stays append-only."""
+    from monia.access.testing import TEST_RUNTIME_ROLE
+
+    out = io.StringIO()
+    with as_owner():
+        call_command("runtime_role_sql", TEST_RUNTIME_ROLE, "--apply", stdout=out)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT has_table_privilege(%s, 'accounts_user', 'UPDATE'),"
+                " has_table_privilege(%s, 'access_accessevent', 'UPDATE'),"
+                " has_table_privilege(%s, 'access_accessevent', 'INSERT')",
+                [TEST_RUNTIME_ROLE] * 3,
+            )
+            assert cursor.fetchone() == (True, False, True)
+    assert "grant statement(s) applied" in out.getvalue()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_live_servers_requests_run_as_the_runtime_role(live_server: Any, worker_a: Any) -> None:
     """A probe trigger records the role of whoever updates a user: the login through the

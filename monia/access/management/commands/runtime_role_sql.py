@@ -1,11 +1,13 @@
 """Print the grants of the least-privilege runtime role (INSERT and SELECT only on the
-logs), to be run by the owning role after every migrate."""
+logs), to be run by the owning role after every migrate; ``--apply`` runs them on this
+connection (which must be the owner's: ``make serve`` does so after its migrate)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection, transaction
 
 from monia.access.runtime_role import runtime_role_sql
 
@@ -15,11 +17,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("role")
+        parser.add_argument(
+            "--apply", action="store_true", help="run the grants here (as the owner) in one go"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             statements = runtime_role_sql(options["role"])
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        for statement in statements:
-            self.stdout.write(statement + ";")
+        if not options["apply"]:
+            for statement in statements:
+                self.stdout.write(statement + ";")
+            return
+        with transaction.atomic(), connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+        self.stdout.write(f"{len(statements)} grant statement(s) applied for {options['role']}")
