@@ -107,10 +107,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     deadlines = list_selectors.list_page(board.deadlines, request.GET.get("deadlines_page"))
     # Every child the page names is logged: the lists' pages, the deadlines' and the
     # exceptions' pages, the tasks, the late waits and the safety alerts.
-    named = {c.pk for c in board.shown}
-    named |= {d.case_id for d in deadlines} | {e.case_id for e in exceptions}
-    named |= {t.case_id for t in tasks} | {w.referral.case_id for w in late_waits}
-    named |= {a.case_id for a in safety_alerts}
+    named = list_selectors.case_ids_named(
+        board.shown, deadlines, exceptions, tasks, late_waits, safety_alerts
+    )
     policy.log_case_list(
         user, list_selectors.cases_to_log(visible, named), purpose=Purpose.DASHBOARD
     )
