@@ -22,6 +22,7 @@ import argparse
 import contextlib
 import json
 import os
+import pathlib
 import platform
 import statistics
 import sys
@@ -273,6 +274,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     from monia.access.models import AccessEvent
 
     assert not settings.DEBUG
+    # The pages are timed without collected static files; WhiteNoise wants the folder only.
+    pathlib.Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     load_before, probe_before = os.getloadavg(), cpu_probe()
     last_log = AccessEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     subjects = scenarios.choose_subjects()

@@ -27,6 +27,8 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         self.stdout.write("Preparing the database…")
         call_command("compile_translations")
+        # Static files come from the apps (DEBUG); WhiteNoise still wants its folder to exist.
+        Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
         call_command("migrate", verbosity=0)
         call_command("seed_demo", if_empty=True)
         self.stdout.write(
