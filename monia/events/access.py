@@ -44,6 +44,10 @@ def may_manage(user: User) -> bool:
     return develop_rule.is_development_coordinator(user)
 
 
+def _county_id(user: User) -> int:
+    return user.county_id or 0  # 0: no county, no event
+
+
 def client_county_ids(user: User) -> set[int]:
     """The counties of the matters the portal shows a client (no case content is read)."""
     return {pc.case.county_id for pc in portal_access.portal_cases(user)}
@@ -53,11 +57,11 @@ def events_visible(user: User) -> QuerySet[Event]:
     """The events a user may open: the coordinator's whole county, else published events
     for the user's audience in the user's county (a client: the counties of their matters)."""
     if may_manage(user):
-        return Event.objects.filter(county_id=user.county_id)
+        return Event.objects.filter(county_id=_county_id(user))
     audience = audience_of(user)
     if audience is None:
         return Event.objects.none()
-    counties = client_county_ids(user) if audience == Audience.CLIENTS else {user.county_id}
+    counties = client_county_ids(user) if audience == Audience.CLIENTS else {_county_id(user)}
     return Event.objects.filter(
         county_id__in=counties, published_at__isnull=False, audiences__contains=[audience]
     )
@@ -81,7 +85,7 @@ def event_manage_get(user: User, event_id: int) -> Event:
     """An event the user coordinates (the county's development coordinator): 404 otherwise."""
     if not may_manage(user):
         raise NotFound
-    return _get(Event.objects.filter(county_id=user.county_id), event_id)
+    return _get(Event.objects.filter(county_id=_county_id(user)), event_id)
 
 
 def may_register(user: User, event: Event) -> bool:

@@ -74,9 +74,7 @@ class SessionForm(MoniaForm):
     ends_at = forms.DateTimeField(
         label=_("Ends"), widget=DateTimeInput(), input_formats=DATETIME_FORMATS, required=False
     )
-    place = forms.CharField(
-        label=_("Place, if not the event's"), max_length=300, required=False
-    )
+    place = forms.CharField(label=_("Place, if not the event's"), max_length=300, required=False)
     remove = forms.BooleanField(label=_("Remove this session"), required=False)
 
 

@@ -73,9 +73,7 @@ class Event(models.Model):
         verbose_name_plural = _("events")
         indexes = [models.Index(fields=["county", "published_at"], name="event_county_published")]
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(audiences=[]), name="event_has_an_audience"
-            ),
+            models.CheckConstraint(condition=~models.Q(audiences=[]), name="event_has_an_audience"),
             models.CheckConstraint(condition=~models.Q(languages=[]), name="event_has_a_language"),
             models.CheckConstraint(
                 condition=models.Q(quota__isnull=True) | models.Q(quota__gt=0),
@@ -108,6 +106,9 @@ class EventSession(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.event_id} @ {self.starts_at:%Y-%m-%d %H:%M}"
+
 
 class RegistrationStatus(models.TextChoices):
     REGISTERED = "registered", _("Registered")
@@ -130,6 +131,9 @@ class Registration(models.Model):
             models.UniqueConstraint(fields=["event", "user"], name="registration_once_per_event"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.event_id}/{self.user_id}: {self.status}"
+
 
 class Attendance(models.Model):
     registration = models.ForeignKey(
@@ -149,6 +153,9 @@ class Attendance(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.registration_id}@{self.session_id}: {self.present}"
+
 
 class Reminder(models.Model):
     """A reminder sent the day before a session: once per registration and session."""
@@ -163,3 +170,6 @@ class Reminder(models.Model):
                 fields=["registration", "session"], name="reminder_once_per_session"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.registration_id}@{self.session_id}"

@@ -24,9 +24,7 @@ def portal_events(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
     if not is_client(user):
         raise policy.NotFound
-    return render(
-        request, "events/portal_events.html", {"lists": selectors.events_for_user(user)}
-    )
+    return render(request, "events/portal_events.html", {"lists": selectors.events_for_user(user)})
 
 
 @login_required(login_url="portal_login")
@@ -37,7 +35,11 @@ def portal_event(request: HttpRequest, event_id: int) -> HttpResponse:
     return render(
         request,
         "events/portal_event.html",
-        {"event": event, "sessions": selectors.sessions_of(event), **registration_context(user, event)},
+        {
+            "event": event,
+            "sessions": selectors.sessions_of(event),
+            **registration_context(user, event),
+        },
     )
 
 

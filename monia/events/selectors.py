@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -25,7 +26,7 @@ from monia.events.models import (
 PAST_SHOWN = datetime.timedelta(days=365)
 
 
-def _annotated(events: QuerySet[Event], user: User) -> QuerySet[Event]:
+def _annotated(events: QuerySet[Event], user: User, since: datetime.datetime) -> list[Any]:
     sessions = EventSession.objects.filter(event=OuterRef("pk")).order_by()
     mine = Registration.objects.filter(event=OuterRef("pk"), user=user)
     taken = (
@@ -35,14 +36,17 @@ def _annotated(events: QuerySet[Event], user: User) -> QuerySet[Event]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return events.annotate(
+    annotated = events.annotate(
         first_start=Subquery(sessions.order_by("starts_at").values("starts_at")[:1]),
         last_end=Subquery(sessions.order_by("-ends_at").values("ends_at")[:1]),
-        session_count=Subquery(
-            sessions.values("event").annotate(n=Count("pk")).values("n")
-        ),
+        session_count=Subquery(sessions.values("event").annotate(n=Count("pk")).values("n")),
         my_status=Subquery(mine.values("status")[:1]),
         taken=Coalesce(Subquery(taken), 0),
+    )
+    return list(
+        annotated.filter(Q(last_end__isnull=True) | Q(last_end__gte=since)).order_by(
+            "first_start", "pk"
+        )
     )
 
 
@@ -58,11 +62,7 @@ def events_for_user(user: User, *, now: datetime.datetime | None = None) -> Even
     start and last end: upcoming ones, past ones of the last year, the coordinator's drafts.
     One query (a portal client: three more for the counties of their matters)."""
     now = now or timezone.now()
-    rows = list(
-        _annotated(access.events_visible(user), user)
-        .filter(Q(last_end__isnull=True) | Q(last_end__gte=now - PAST_SHOWN))
-        .order_by("first_start", "pk")
-    )
+    rows = _annotated(access.events_visible(user), user, now - PAST_SHOWN)
     drafts = [e for e in rows if not e.is_published]
     published = [e for e in rows if e.is_published]
     return EventLists(

@@ -48,7 +48,7 @@ EVENT_FIELDS = (
 ACTIVE = (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED)
 
 # Who an event's audience invites when it is published (clients see it in the portal).
-INVITED_ROLES = {
+INVITED_ROLES: dict[str, set[str]] = {
     Audience.PARTNERS: {Role.PARTNER},
     Audience.EXPERTS: {Role.EXPERT_BY_EXPERIENCE},
 }
@@ -88,7 +88,11 @@ def event_save(
     """Create an event (a draft, unpublished) or change one, with its session rows: a row
     with ``session_id`` changes or (``remove``) removes that session, a row without adds one."""
     key = data.get("submission_key")
-    if event is None and key and (done := Event.objects.filter(submission_key=key, created_by=user).first()):
+    if (
+        event is None
+        and key
+        and (done := Event.objects.filter(submission_key=key, created_by=user).first())
+    ):
         return done  # submitted twice
     kept = _validate_sessions(event, sessions)
     needed = data.get("certificate_sessions")
@@ -98,7 +102,7 @@ def event_save(
         )
     with transaction.atomic():
         if event is None:
-            event = Event(county_id=user.county_id, created_by=user, submission_key=key)
+            event = Event(county_id=user.county_id or 0, created_by=user, submission_key=key)
         for name in EVENT_FIELDS:
             setattr(event, name, data.get(name))
         event.description = event.description or ""
@@ -112,7 +116,7 @@ def event_save(
             if session is not None and row.get("remove"):
                 session.delete()
             elif session is not None:
-                session.starts_at, session.ends_at = fields["starts_at"], fields["ends_at"]
+                session.starts_at, session.ends_at = row["starts_at"], row["ends_at"]
                 session.place = row.get("place") or ""
                 session.save()
             elif not row.get("remove"):

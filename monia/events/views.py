@@ -188,9 +188,7 @@ def _event_form_page(request: HttpRequest, user: User, event: Event | None) -> H
         else:
             messages.success(request, _("The event was saved."))
             return redirect("event_detail", event_id=saved.pk)
-    return render(
-        request, "events/form.html", {"form": form, "sessions": sessions, "event": event}
-    )
+    return render(request, "events/form.html", {"form": form, "sessions": sessions, "event": event})
 
 
 @login_required

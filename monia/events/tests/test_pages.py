@@ -28,7 +28,9 @@ def test_a_partner_of_another_county_gets_404(world: Any, developer_a: Any) -> N
 def test_an_expert_by_experience_sees_only_events_for_experts(
     developer_a: Any, expert_by_experience: Any
 ) -> None:
-    for_experts = event_make(developer_a, title="Kokemusasiantuntijoiden ilta", audiences=["experts_by_experience"])
+    for_experts = event_make(
+        developer_a, title="Kokemusasiantuntijoiden ilta", audiences=["experts_by_experience"]
+    )
     for_partners = event_make(developer_a, title="Kumppanikoulutus", audiences=["partners"])
     client = login("expert_by_experience")
     page = client.get(reverse("events_list")).content.decode()
@@ -54,9 +56,7 @@ def test_experts_partners_and_staff_get_404_on_the_coordinators_pages(
     assert login("developer_a").get(reverse(name, args=[event.pk])).status_code == 200
 
 
-def test_a_portal_client_gets_404_on_the_network_pages(
-    portal_world: Any, developer_a: Any
-) -> None:
+def test_a_portal_client_gets_404_on_the_network_pages(portal_world: Any, developer_a: Any) -> None:
     event = event_make(developer_a, audiences=["clients"])
     client = portal_client(portal_world.young)
     for url in (
@@ -82,9 +82,7 @@ def test_a_young_person_signs_up_through_the_portal(portal_world: Any, developer
     assert registration.user.role == Role.CLIENT
 
 
-def test_a_client_of_another_county_does_not_see_the_event(
-    portal_world: Any, world: Any
-) -> None:
+def test_a_client_of_another_county_does_not_see_the_event(portal_world: Any, world: Any) -> None:
     developer_b = make_user("developer_b", Role.DEVELOPMENT_COORDINATOR, world.county_b, None)
     event = event_make(developer_b, audiences=["clients"])
     client = portal_client(portal_world.young)

@@ -20,8 +20,7 @@ from monia.notify.models import Notification
 
 def _staff(world: Any, n: int) -> list[Any]:
     return [
-        make_user(f"staff{i}", Role.SOCIAL_WORKER, world.county_a, world.team_a1)
-        for i in range(n)
+        make_user(f"staff{i}", Role.SOCIAL_WORKER, world.county_a, world.team_a1) for i in range(n)
     ]
 
 

@@ -18,7 +18,10 @@ from monia.notify.models import Notification
 
 
 def test_publishing_invites_the_audience_by_an_email_in_their_language(
-    developer_a: Any, partner: Any, worker_a: Any, expert_by_experience: Any,
+    developer_a: Any,
+    partner: Any,
+    worker_a: Any,
+    expert_by_experience: Any,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
     partner.email, partner.language = "terhi@example.invalid", "sv"
@@ -34,9 +37,7 @@ def test_publishing_invites_the_audience_by_an_email_in_their_language(
     assert event.title not in message.body  # content-free: only a link
 
 
-def test_reminders_are_sent_the_day_before_and_only_once(
-    developer_a: Any, partner: Any
-) -> None:
+def test_reminders_are_sent_the_day_before_and_only_once(developer_a: Any, partner: Any) -> None:
     event = event_make(developer_a, sessions=[session_at(1), session_at(8)])
     services.registration_create(user=partner, event=event)
     assert services.reminders_send() == 1
@@ -51,9 +52,7 @@ def _attend(event: Any, by: Any, registration: Any, sessions: int) -> None:
         services.attendance_record(user=by, session=session, present_ids={registration.pk})
 
 
-def test_the_certificate_needs_the_sessions_the_rule_asks(
-    developer_a: Any, partner: Any
-) -> None:
+def test_the_certificate_needs_the_sessions_the_rule_asks(developer_a: Any, partner: Any) -> None:
     event = event_make(developer_a, certificate_sessions=2)
     registration = services.registration_create(user=partner, event=event)
     client = login("partner")
