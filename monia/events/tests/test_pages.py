@@ -168,3 +168,24 @@ def test_the_event_list_takes_a_fixed_number_of_queries(
     # session, user, the events with their counts, the notification badge
     with django_assert_num_queries(4):
         client.get(reverse("events_list"))
+
+
+def test_the_portal_front_page_offers_the_events_for_clients(
+    portal_world: Any, developer_a: Any
+) -> None:
+    event_make(developer_a, title="Nuoren ääni", kind="youth_voice", audiences=["clients"])
+    event_make(developer_a, title="Henkilöstöinfo", audiences=["staff"])
+    page = portal_client(portal_world.guardian).get(reverse("portal_home")).content.decode()
+    assert "Tapahtumia sinulle" in page and "Nuoren ääni" in page
+    assert "Henkilöstöinfo" not in page
+
+
+def test_the_network_page_links_events_and_the_coordinator_also_a_new_event(
+    developer_a: Any, partner: Any
+) -> None:
+    from monia.events import hub
+
+    assert [link.url_name for link in hub.links(developer_a)] == ["events_list", "event_new"]
+    assert [link.url_name for link in hub.links(partner)] == ["events_list"]
+    page = login("partner").get(reverse("develop")).content.decode()
+    assert reverse("events_list") in page and reverse("event_new") not in page
