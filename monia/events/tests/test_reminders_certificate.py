@@ -101,3 +101,15 @@ def test_attendance_marks_only_registered_participants(developer_a: Any, partner
     session = event.sessions.first()
     with pytest.raises(ValidationError):
         services.attendance_record(user=developer_a, session=session, present_ids={999999})
+
+
+def test_the_reminders_run_daily_from_the_schedule(developer_a: Any, partner: Any) -> None:
+    from monia.events.tasks import event_reminders_send
+    from monia.jobs import registry
+
+    job = registry.job_get("event_reminders")
+    assert job is not None and job.task is event_reminders_send
+    event = event_make(developer_a, sessions=[session_at(1)])
+    services.registration_create(user=partner, event=event)
+    assert event_reminders_send.func() == "1 reminder(s) sent"
+    assert event_reminders_send.func() == "0 reminder(s) sent"
