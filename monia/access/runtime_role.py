@@ -93,6 +93,11 @@ READ_WRITE = (
     # The schedule's runs (monia/jobs): the scheduler claims a slot, the worker records the
     # outcome, the daily housekeeping deletes old runs.
     "jobs_scheduledrun",
+    "events_attendance",
+    "events_event",
+    "events_eventsession",
+    "events_registration",
+    "events_reminder",
     "experts_expertcase",
     "experts_expertgroup",
     "experts_expertmember",

@@ -339,6 +339,26 @@ URL_RULES: dict[str, Rule] = {
     # links (web/develop_views.py); each app's block below, in the app's own words.
     "develop": Rule.DEVELOP,
     # -- events and trainings (monia/events)
+    # events/access.py: members see the county's published events for their audience and
+    # register; the participant's own certificate once the certificate rule is met.
+    "events_list": Rule.DEVELOP,
+    "event_detail": Rule.DEVELOP,
+    "event_register": Rule.DEVELOP,
+    "event_cancel": Rule.DEVELOP,
+    "event_certificate_pdf": Rule.DEVELOP,
+    # events/access.event_manage_get: the county's development coordinator only.
+    "event_new": Rule.DEVELOP_COORDINATOR,
+    "event_edit": Rule.DEVELOP_COORDINATOR,
+    "event_publish": Rule.DEVELOP_COORDINATOR,
+    "event_registrations": Rule.DEVELOP_COORDINATOR,
+    "registration_certificate_pdf": Rule.DEVELOP_COORDINATOR,
+    "session_attendance": Rule.DEVELOP_COORDINATOR,
+    # events/access.portal_event_get: a portal client, events for clients of the counties
+    # of their matters.
+    "portal_events": Rule.PORTAL,
+    "portal_event": Rule.PORTAL,
+    "portal_event_register": Rule.PORTAL,
+    "portal_event_cancel": Rule.PORTAL,
     # (events: end of block)
     #
     # -- training records (monia/training) and the systemic model's fidelity (systemic)

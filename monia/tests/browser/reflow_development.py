@@ -15,7 +15,29 @@ def _persona(everyone: list[walk.Persona], label: str) -> walk.Persona:
 
 
 def events_pages(everyone: list[walk.Persona]) -> Opened:
-    return []
+    """The coordinator's pages of the demo's partner training; the portal's event pages
+    (a young person with one matter lands on the matter, not on the front page's list)."""
+    from django.urls import reverse
+
+    from monia.events.access import events_visible
+    from monia.events.models import Event
+
+    coordinator = _persona(everyone, "development coordinator")
+    young = _persona(everyone, "portal client (young_person)")
+    training = Event.objects.get(
+        county_id=coordinator.user.county_id, title="Sytykettä yhteistyöhön"
+    )
+    session = training.sessions.order_by("starts_at").first()
+    assert session is not None
+    youth = events_visible(young.user).filter(kind="youth_voice").order_by("pk").first()
+    assert youth is not None, "the demo has a Nuoren ääni discussion for the young person"
+    own = [reverse("portal_events"), reverse("portal_event", args=[youth.pk])]
+    return [
+        (coordinator, reverse("event_edit", args=[training.pk])),
+        (coordinator, reverse("event_registrations", args=[training.pk])),
+        (coordinator, reverse("session_attendance", args=[training.pk, session.pk])),
+        (coordinator, reverse("event_new")),
+    ] + [(young, url) for url in own]
 
 
 def training_pages(everyone: list[walk.Persona]) -> Opened:
