@@ -23,6 +23,7 @@ from monia.access import develop_rule
 from monia.access.policy import NotFound
 from monia.accounts.models import User
 from monia.peer.models import Audience, PeerGroup, PeerMembership, PeerMembershipStatus
+from monia.people.models import Person
 from monia.portal import access as portal_access
 
 YOUNG_MIN_AGE = portal_access.PORTAL_MIN_AGE  # 12
@@ -36,6 +37,7 @@ class PeerAccess:
     facilitator: bool
     coordinator: bool
     eligible: bool  # may sign up when the group is open (and has room)
+    person: Person | None = None  # a portal client's row in the group's county
 
     @property
     def is_member(self) -> bool:
@@ -86,19 +88,22 @@ def staff_group_access(user: User, group_id: int) -> PeerAccess:
     )
 
 
-def client_audiences(user: User, *, today: datetime.date | None = None) -> set[tuple[int, str]]:
-    """(county, audience) pairs of the client groups this portal client may join: a guardian
-    of a child whose matter they follow → parents; a young person aged 12–17 → young people.
-    Reads the client's matters only to learn the county and the capacity; shows none."""
+def client_audiences(
+    user: User, *, today: datetime.date | None = None
+) -> dict[tuple[int, str], Person]:
+    """(county, audience) of the client groups this portal client may join, each with the
+    client's own row in that county: a guardian of a child whose matter they follow →
+    parents; a young person aged 12–17 → young people. Reads the client's matters only to
+    learn the county and the capacity; shows nothing of them."""
     today = today or timezone.localdate()
-    found: set[tuple[int, str]] = set()
+    found: dict[tuple[int, str], Person] = {}
     for pc in portal_access.portal_cases(user, today=today):
         if pc.is_guardian:
-            found.add((pc.case.county_id, Audience.PARENTS))
+            found[(pc.case.county_id, Audience.PARENTS)] = pc.client
             continue
         age = portal_access.age_on(pc.client.birth_date, today)
         if age is not None and YOUNG_MIN_AGE <= age <= YOUNG_MAX_AGE:
-            found.add((pc.case.county_id, Audience.YOUNG_PEOPLE))
+            found[(pc.case.county_id, Audience.YOUNG_PEOPLE)] = pc.client
     return found
 
 
@@ -109,10 +114,20 @@ def portal_group_access(user: User, group_id: int) -> PeerAccess:
     group = PeerGroup.objects.filter(pk=group_id).exclude(audience=Audience.WORKERS).first()
     if group is None:
         raise NotFound
-    membership = _membership(group, user)
-    eligible = (group.county_id, group.audience) in client_audiences(user)
+    membership = (
+        PeerMembership.objects.filter(group=group, person__in=portal_access.client_persons(user))
+        .select_related("person")
+        .first()
+    )
+    person = client_audiences(user).get((group.county_id, group.audience))
+    eligible = person is not None
     if membership is None and not (eligible and group.open_for_sign_up):
         raise NotFound
     return PeerAccess(
-        group=group, membership=membership, facilitator=False, coordinator=False, eligible=eligible
+        group=group,
+        membership=membership,
+        facilitator=False,
+        coordinator=False,
+        eligible=eligible,
+        person=membership.person if membership is not None else person,
     )

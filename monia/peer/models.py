@@ -60,11 +60,24 @@ class PeerMembershipStatus(models.TextChoices):
 
 
 class PeerMembership(models.Model):
-    """A worker (staff user) in a workers' group, or a portal client in a client group."""
+    """A worker (staff user) in a workers' group, or a client in a client group: the client's
+    row in the group's county's register (``Person``), signed up through the portal, whose
+    login reaches the person by the identity code (``portal.access.client_persons``)."""
 
     group = models.ForeignKey(PeerGroup, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="peer_memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="peer_memberships",
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="peer_memberships",
     )
     status = models.CharField(max_length=10, choices=PeerMembershipStatus.choices, default="active")
     joined_at = models.DateTimeField(auto_now_add=True)
@@ -75,7 +88,21 @@ class PeerMembership(models.Model):
         ordering = ["pk"]
         constraints = [
             # One row per person and group: a second sign-up (a double submit) changes nothing.
-            models.UniqueConstraint(fields=["group", "user"], name="peer_member_once"),
+            models.UniqueConstraint(
+                fields=["group", "user"],
+                condition=models.Q(user__isnull=False),
+                name="peer_member_once",
+            ),
+            models.UniqueConstraint(
+                fields=["group", "person"],
+                condition=models.Q(person__isnull=False),
+                name="peer_client_member_once",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False, person__isnull=True)
+                | models.Q(user__isnull=True, person__isnull=False),
+                name="peer_member_worker_or_client",
+            ),
             models.CheckConstraint(
                 condition=models.Q(status__in=PeerMembershipStatus.values),
                 name="peer_member_status",
@@ -85,12 +112,24 @@ class PeerMembership(models.Model):
     def __str__(self) -> str:
         return f"peer membership {self.pk}"
 
+    @property
+    def member_name(self) -> str:
+        if self.person is not None:
+            return first_name(self.person.first_names)
+        return self.user.display_name if self.user is not None else ""
+
 
 class PeerJournalEntry(models.Model):
     """A short note in the group's shared journal; read by the members and facilitators."""
 
     group = models.ForeignKey(PeerGroup, on_delete=models.CASCADE, related_name="journal")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # A worker or facilitator (user), or a client (their person row, as in the membership).
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    author_person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     text = models.TextField(_("text"))
     created_at = models.DateTimeField(auto_now_add=True)
     submission_key = models.UUIDField(unique=True)  # a double submit saves one entry
@@ -99,6 +138,24 @@ class PeerJournalEntry(models.Model):
         verbose_name = _("peer group journal entry")
         verbose_name_plural = _("peer group journal entries")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(author__isnull=False, author_person__isnull=True)
+                | models.Q(author__isnull=True, author_person__isnull=False),
+                name="peer_journal_author_one",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"journal entry {self.pk}"
+
+    @property
+    def author_name(self) -> str:
+        """A client by their first name only; a worker by their name."""
+        if self.author_person is not None:
+            return first_name(self.author_person.first_names)
+        return self.author.display_name if self.author is not None else ""
+
+
+def first_name(first_names: str) -> str:
+    return (first_names.split() or [""])[0]

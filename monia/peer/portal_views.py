@@ -54,7 +54,9 @@ def portal_peer_group(request: HttpRequest, group_id: int) -> HttpResponse:
     form = forms.JournalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.peer_journal_write(group=pa.group, author=user, **form.cleaned_data)
+            services.peer_journal_write(
+                group=pa.group, author_person=pa.person, **form.cleaned_data
+            )
         except ValidationError as exc:
             apply_errors(exc, form)
         else:
@@ -71,7 +73,7 @@ def portal_peer_join(request: HttpRequest, group_id: int) -> HttpResponse:
     if not pa.may_join:
         raise NotFound
     try:
-        services.peer_join(group=pa.group, user=user)
+        services.peer_join(group=pa.group, person=pa.person)
     except ValidationError as exc:
         return _page(request, pa, forms.JournalForm(), join_errors=exc.messages)
     messages.success(request, _("You are now in the group."))

@@ -16,6 +16,7 @@ from monia.peer.models import (
     PeerMembership,
     PeerMembershipStatus,
 )
+from monia.portal import access as portal_access
 
 _ACTIVE = Q(memberships__status=PeerMembershipStatus.ACTIVE)
 
@@ -44,17 +45,19 @@ def portal_groups(user: User) -> list[PeerGroup]:
     fits = Q(pk__in=[])
     for county_id, audience in pairs:
         fits |= Q(county_id=county_id, audience=audience, open_for_sign_up=True)
-    mine = Q(memberships__user=user)
+    mine = Q(memberships__person__in=portal_access.client_persons(user))
     groups = PeerGroup.objects.exclude(audience=Audience.WORKERS).filter(fits | mine)
     return list(_with_counts(groups).distinct().order_by("name"))
 
 
 def my_memberships(user: User) -> set[int]:
-    return set(
-        PeerMembership.objects.filter(user=user, status=PeerMembershipStatus.ACTIVE).values_list(
-            "group_id", flat=True
-        )
-    )
+    """The groups the user (a worker, or a portal client through their person rows) is in."""
+    mine = PeerMembership.objects.filter(status=PeerMembershipStatus.ACTIVE)
+    if portal_access.is_client(user):
+        mine = mine.filter(person__in=portal_access.client_persons(user))
+    else:
+        mine = mine.filter(user=user)
+    return set(mine.values_list("group_id", flat=True))
 
 
 @dataclass
@@ -72,10 +75,12 @@ def group_page(pa: PeerAccess) -> GroupPage:
     active = group.memberships.filter(status=PeerMembershipStatus.ACTIVE)
     return GroupPage(
         facilitators=list(group.facilitators.order_by("last_name", "first_name")),
-        members=list(active.select_related("user").order_by("user__first_name"))
+        members=list(active.select_related("user", "person").order_by("pk"))
         if pa.may_see_members
         else [],
-        journal=list(group.journal.select_related("author")[:50]) if pa.may_read_journal else [],
+        journal=list(group.journal.select_related("author", "author_person")[:50])
+        if pa.may_read_journal
+        else [],
         member_count=active.count(),
     )
 

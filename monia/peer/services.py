@@ -17,6 +17,7 @@ from monia.peer.models import (
     PeerMembership,
     PeerMembershipStatus,
 )
+from monia.people.models import Person
 from monia.teams.models import County
 
 JOURNAL_MAX = 2000
@@ -68,11 +69,19 @@ def peer_group_create(
 
 
 @transaction.atomic
-def peer_join(*, group: PeerGroup, user: User) -> PeerMembership:
-    """Sign up (again): refused when the group is closed or full. The group's row is locked
-    so that two sign-ups for the last place cannot both pass."""
+def peer_join(
+    *, group: PeerGroup, user: User | None = None, person: Person | None = None
+) -> PeerMembership:
+    """Sign up (again) a worker (``user``) or a client (``person``, their row in the group's
+    county): refused when the group is closed or full. The group's row is locked so that
+    two sign-ups for the last place cannot both pass."""
+    if (user is None) == (person is None):
+        raise ValueError("a worker or a client")
+    if person is not None and (person.county_id != group.county_id or not group.for_clients):
+        raise ValidationError(_("The group is not taking new members now."))
     locked = PeerGroup.objects.select_for_update().get(pk=group.pk)
-    existing = PeerMembership.objects.filter(group=locked, user=user).first()
+    who = {"user": user} if user is not None else {"person": person}
+    existing = PeerMembership.objects.filter(group=locked, **who).first()
     if existing is not None and existing.status == PeerMembershipStatus.ACTIVE:
         return existing  # a double submit: already in
     if not locked.open_for_sign_up:
@@ -89,7 +98,7 @@ def peer_join(*, group: PeerGroup, user: User) -> PeerMembership:
         existing.status = PeerMembershipStatus.ACTIVE
         existing.save(update_fields=["status"])
         return existing
-    return PeerMembership.objects.create(group=locked, user=user)
+    return PeerMembership.objects.create(group=locked, **who)
 
 
 @transaction.atomic
@@ -100,7 +109,12 @@ def peer_leave(*, membership: PeerMembership) -> None:
 
 @transaction.atomic
 def peer_journal_write(
-    *, group: PeerGroup, author: User, text: str, submission_key: uuid.UUID
+    *,
+    group: PeerGroup,
+    text: str,
+    submission_key: uuid.UUID,
+    author: User | None = None,
+    author_person: Person | None = None,
 ) -> PeerJournalEntry:
     """A note in the group's journal; a second submit of the same form saves nothing new."""
     if found := PeerJournalEntry.objects.filter(submission_key=submission_key).first():
@@ -112,5 +126,9 @@ def peer_journal_write(
             {"text": _("Keep it under %(max)s characters.") % {"max": JOURNAL_MAX}}
         )
     return PeerJournalEntry.objects.create(
-        group=group, author=author, text=text.strip(), submission_key=submission_key
+        group=group,
+        author=author,
+        author_person=author_person,
+        text=text.strip(),
+        submission_key=submission_key,
     )

@@ -12,6 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from monia.conftest import CaseWorld
 from monia.conftest import login as _login
@@ -104,7 +106,11 @@ def test_memo_page_tells_not_to_write_clients_names(
     group: DeveloperGroup, meeting: GroupMeeting
 ) -> None:
     url = reverse("devgroup_meeting", kwargs={"group_id": group.pk, "meeting_id": meeting.pk})
-    assert "Do not write clients' names here" in _login("worker_a").get(url).content.decode()
+    hint = gettext(
+        "Do not write clients' names here. The memo is read by every member of the group, "
+        "also experts by experience and partners."
+    )
+    assert escape(hint) in _login("worker_a").get(url).content.decode()
 
 
 def test_memo_before_the_meeting_is_refused(group: DeveloperGroup, worker_a: Any) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from monia.conftest import PortalWorld, portal_client
 from monia.conftest import login as _login
@@ -50,10 +51,8 @@ def test_young_person_signs_up_in_the_portal(
     assert client.post(join).status_code == 404  # already in: nothing to join
     assert PeerMembership.objects.filter(group=young_group, status="active").count() == 1
     page = client.get(reverse("portal_peer_group", kwargs={"group_id": young_group.pk}))
-    assert (
-        "Everyone in this group and its facilitators can read what you write here."
-        in page.content.decode()
-    )
+    readers = gettext("Everyone in this group and its facilitators can read what you write here.")
+    assert readers in page.content.decode()
 
 
 def test_young_people_group_is_not_for_a_guardian_or_a_young_adult(
@@ -78,12 +77,15 @@ def test_full_group_says_so_and_saves_nothing(
     portal_world: PortalWorld, world: Any, teammate_a: Any, worker_a: Any
 ) -> None:
     group = _group(world, "young_people", teammate_a, capacity=1)
-    services.peer_join(group=group, user=worker_a)  # someone took the only place
+    services.peer_join(group=group, person=portal_world.child)  # someone took the only place
     response = portal_client(portal_world.young).post(
         reverse("portal_peer_join", kwargs={"group_id": group.pk})
     )
     assert response.status_code == 200
-    assert "The group is full. You were not signed up." in response.content.decode()
+    full = gettext(
+        "The group is full. You were not signed up. Ask the facilitator about the next group."
+    )
+    assert full in response.content.decode()
     assert PeerMembership.objects.filter(group=group).count() == 1
 
 
