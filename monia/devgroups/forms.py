@@ -29,7 +29,7 @@ class GroupForm(MoniaForm):
 
 
 class MemberForm(MoniaForm):
-    user = UserChoiceField(label=_("Person"), queryset=User.objects.none())
+    user = UserChoiceField(label=_("Member"), queryset=User.objects.none())
     role = forms.ChoiceField(label=_("Role in the group"), choices=GroupRole.choices)
 
     def __init__(self, *args: Any, candidates: QuerySet[User], **kwargs: Any) -> None:
