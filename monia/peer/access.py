@@ -69,9 +69,10 @@ def _membership(group: PeerGroup, user: User) -> PeerMembership | None:
 
 
 def staff_group_access(user: User, group_id: int) -> PeerAccess:
-    if not may_use(user):
+    county_id = user.county_id
+    if not may_use(user) or county_id is None:
         raise NotFound
-    group = PeerGroup.objects.filter(pk=group_id, county_id=user.county_id).first()
+    group = PeerGroup.objects.filter(pk=group_id, county_id=county_id).first()
     if group is None:
         raise NotFound
     facilitator = group.facilitators.filter(pk=user.pk).exists()
