@@ -214,3 +214,11 @@ def test_group_page_query_count_stays_flat(
             group=group, held_at=timezone.now() + datetime.timedelta(days=n + 1), place="Sali"
         )
     assert count() == few
+
+
+def test_the_network_page_links_developer_groups_and_peer_groups(
+    group: DeveloperGroup, admin: Any
+) -> None:
+    html = _login("expert_by_experience").get(reverse("develop")).content.decode()
+    assert reverse("devgroups") in html and reverse("peer_groups") in html
+    assert _login("admin").get(reverse("devgroups")).status_code == 404

@@ -167,3 +167,26 @@ def test_facilitator_must_be_staff_or_expert_by_experience(world: Any, partner: 
     with pytest.raises(ValidationError) as exc:
         _group(world, "workers", partner)
     assert "facilitators" in exc.value.message_dict
+
+
+def test_peer_group_page_query_count_stays_flat(
+    workers_group: PeerGroup, worker_a: Any, teammate_a: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    services.peer_join(group=workers_group, user=worker_a)
+    client = _login("teammate_a")  # the facilitator: members and journal shown
+    url = reverse("peer_group", kwargs={"group_id": workers_group.pk})
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    few = count()
+    for n in range(5):
+        services.peer_journal_write(
+            group=workers_group, author=worker_a, text=f"Merkintä {n}", submission_key=uuid.uuid4()
+        )
+    assert count() == few
