@@ -356,6 +356,7 @@ URL_RULES: dict[str, Rule] = {
     "devgroup_idea_edit": Rule.DEVELOP,
     "devgroup_new": Rule.DEVELOP_COORDINATOR,
     "devgroup_members": Rule.DEVELOP_COORDINATOR,
+    "devgroup_member_remove": Rule.DEVELOP_COORDINATOR,
     # (devgroups: end of block)
     #
     # -- peer support (monia/peer) and co-research (dialogue)
@@ -367,6 +368,8 @@ URL_RULES: dict[str, Rule] = {
     "peer_group_join": Rule.DEVELOP,
     "peer_group_leave": Rule.DEVELOP,
     "peer_group_new": Rule.DEVELOP_COORDINATOR,
+    # Opening and closing sign-up: the group's facilitators and the coordinator.
+    "peer_group_sign_up": Rule.DEVELOP,
     # In the portal (peer/access.portal_group_access): the open client groups for this
     # client (a guardian: parents; aged 12–17: young people) and their own groups.
     "portal_peer": Rule.PORTAL,

@@ -68,6 +68,13 @@ def idea_get(ga: GroupAccess, idea_id: int) -> Idea:
     return idea
 
 
+def membership_get(ga: GroupAccess, membership_id: int) -> Membership:
+    membership = ga.group.members.filter(pk=membership_id).first()
+    if membership is None:
+        raise NotFound
+    return membership
+
+
 def member_users(group: DeveloperGroup) -> QuerySet[User]:
     """The group's members as users: the possible owners of an idea."""
     return User.objects.filter(developer_groups__group=group).order_by("last_name", "first_name")

@@ -57,6 +57,10 @@ def developer_member_add(*, group: DeveloperGroup, user: User, role: str) -> Mem
 
 @transaction.atomic
 def developer_member_remove(*, membership: Membership) -> None:
+    """Out of the group: the ideas they own are left without an owner (an owner is a member)."""
+    Idea.objects.filter(group_id=membership.group_id, owner_id=membership.user_id).update(
+        owner=None
+    )
     membership.delete()
 
 

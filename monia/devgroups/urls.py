@@ -10,6 +10,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("develop/groups/<int:group_id>/", views.devgroup_detail, name="devgroup_detail"),
     path("develop/groups/<int:group_id>/members/", views.devgroup_members, name="devgroup_members"),
     path(
+        "develop/groups/<int:group_id>/members/<int:membership_id>/remove/",
+        views.devgroup_member_remove,
+        name="devgroup_member_remove",
+    ),
+    path(
         "develop/groups/<int:group_id>/meetings/new/",
         views.devgroup_meeting_new,
         name="devgroup_meeting_new",

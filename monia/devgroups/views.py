@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from monia.access import policy
 from monia.devgroups import access, forms, selectors, services
@@ -106,6 +106,18 @@ def devgroup_members(request: HttpRequest, group_id: int) -> HttpResponse:
     return render(
         request, "devgroups/members.html", {"group": ga.group, "members": members, "form": form}
     )
+
+
+@login_required
+@require_POST
+def devgroup_member_remove(request: HttpRequest, group_id: int, membership_id: int) -> HttpResponse:
+    """The coordinator takes a member out of the group; the ideas they own keep no owner."""
+    user = policy.user_of(request)
+    ga = access.group_access(user, group_id)
+    access.require(ga.may_manage)
+    services.developer_member_remove(membership=selectors.membership_get(ga, membership_id))
+    messages.success(request, _("The member was removed from the group."))
+    return redirect("devgroup_members", group_id=ga.group.pk)
 
 
 @login_required

@@ -52,6 +52,11 @@ class PeerAccess:
         return self.facilitator or self.coordinator
 
     @property
+    def may_open_or_close(self) -> bool:
+        """Open or close the sign-up: the facilitators and the coordinator."""
+        return self.facilitator or self.coordinator
+
+    @property
     def may_join(self) -> bool:
         return self.eligible and self.group.open_for_sign_up and not self.is_member
 

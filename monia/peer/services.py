@@ -102,6 +102,13 @@ def peer_join(
 
 
 @transaction.atomic
+def peer_group_sign_up_set(*, group: PeerGroup, open_for_sign_up: bool) -> PeerGroup:
+    group.open_for_sign_up = open_for_sign_up
+    group.save(update_fields=["open_for_sign_up"])
+    return group
+
+
+@transaction.atomic
 def peer_leave(*, membership: PeerMembership) -> None:
     membership.status = PeerMembershipStatus.LEFT
     membership.save(update_fields=["status"])

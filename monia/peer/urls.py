@@ -10,6 +10,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("develop/peer/<int:group_id>/", views.peer_group, name="peer_group"),
     path("develop/peer/<int:group_id>/join/", views.peer_group_join, name="peer_group_join"),
     path("develop/peer/<int:group_id>/leave/", views.peer_group_leave, name="peer_group_leave"),
+    path(
+        "develop/peer/<int:group_id>/sign-up/", views.peer_group_sign_up, name="peer_group_sign_up"
+    ),
     path("portal/peer/", portal_views.portal_peer, name="portal_peer"),
     path("portal/peer/<int:group_id>/", portal_views.portal_peer_group, name="portal_peer_group"),
     path(

@@ -116,3 +116,17 @@ def peer_group_leave(request: HttpRequest, group_id: int) -> HttpResponse:
     services.peer_leave(membership=pa.membership)
     messages.success(request, _("You left the group."))
     return redirect("peer_groups")
+
+
+@login_required
+@require_POST
+def peer_group_sign_up(request: HttpRequest, group_id: int) -> HttpResponse:
+    """A facilitator or the coordinator opens or closes the group's sign-up."""
+    user = policy.user_of(request)
+    pa = access.staff_group_access(user, group_id)
+    if not pa.may_open_or_close:
+        raise NotFound
+    opening = request.POST.get("open") == "1"
+    services.peer_group_sign_up_set(group=pa.group, open_for_sign_up=opening)
+    messages.success(request, _("Sign-up is open.") if opening else _("Sign-up is closed."))
+    return redirect("peer_group", group_id=pa.group.pk)

@@ -222,3 +222,18 @@ def test_the_network_page_links_developer_groups_and_peer_groups(
     html = _login("expert_by_experience").get(reverse("develop")).content.decode()
     assert reverse("devgroups") in html and reverse("peer_groups") in html
     assert _login("admin").get(reverse("devgroups")).status_code == 404
+
+
+def test_coordinator_removes_a_member_and_their_ideas_lose_the_owner(
+    group: DeveloperGroup, developer_a: Any, partner: Any, worker_a: Any
+) -> None:
+    idea = services.idea_create(user=worker_a, group=group, title="Idea", owner=partner)
+    membership = group.members.get(user=partner)
+    url = reverse(
+        "devgroup_member_remove", kwargs={"group_id": group.pk, "membership_id": membership.pk}
+    )
+    assert _login("worker_a").post(url).status_code == 404
+    assert _login("developer_a").post(url).status_code == 302
+    idea.refresh_from_db()
+    assert idea.owner is None and not group.members.filter(user=partner).exists()
+    assert _login("partner").get(_url(group)).status_code == 404

@@ -190,3 +190,17 @@ def test_peer_group_page_query_count_stays_flat(
             group=workers_group, author=worker_a, text=f"Merkintä {n}", submission_key=uuid.uuid4()
         )
     assert count() == few
+
+
+def test_facilitator_closes_the_sign_up_and_a_client_can_no_longer_join(
+    portal_world: PortalWorld, young_group: PeerGroup, worker_a: Any
+) -> None:
+    url = reverse("peer_group_sign_up", kwargs={"group_id": young_group.pk})
+    assert _login("worker_a").post(url, {"open": "0"}).status_code == 404
+    assert _login("teammate_a").post(url, {"open": "0"}).status_code == 302
+    young_group.refresh_from_db()
+    assert not young_group.open_for_sign_up
+    client = portal_client(portal_world.young)
+    join = reverse("portal_peer_join", kwargs={"group_id": young_group.pk})
+    assert client.post(join).status_code == 404
+    assert not PeerMembership.objects.exists()
