@@ -365,9 +365,37 @@ URL_RULES: dict[str, Rule] = {
     # (training: end of block)
     #
     # -- developer groups (monia/devgroups)
+    # devgroups/access.py: the list for any network member (their own groups); a group's
+    # pages for its members and the county's coordinator (managing: coordinator; meetings
+    # and memos: chair, secretary, coordinator); another county's group 404.
+    "devgroups": Rule.DEVELOP,
+    "devgroup_detail": Rule.DEVELOP,
+    "devgroup_meeting_new": Rule.DEVELOP,
+    "devgroup_meeting": Rule.DEVELOP,
+    "devgroup_idea_new": Rule.DEVELOP,
+    "devgroup_idea_edit": Rule.DEVELOP,
+    "devgroup_new": Rule.DEVELOP_COORDINATOR,
+    "devgroup_members": Rule.DEVELOP_COORDINATOR,
+    "devgroup_member_remove": Rule.DEVELOP_COORDINATOR,
     # (devgroups: end of block)
     #
     # -- peer support (monia/peer) and co-research (dialogue)
+    # peer/access.py: a workers' group for the county's staff, its facilitators and the
+    # coordinator; a client group on these pages for its facilitators and the coordinator;
+    # the journal for members and facilitators only; another county's group 404.
+    "peer_groups": Rule.DEVELOP,
+    "peer_group": Rule.DEVELOP,
+    "peer_group_join": Rule.DEVELOP,
+    "peer_group_leave": Rule.DEVELOP,
+    "peer_group_new": Rule.DEVELOP_COORDINATOR,
+    # Opening and closing sign-up: the group's facilitators and the coordinator.
+    "peer_group_sign_up": Rule.DEVELOP,
+    # In the portal (peer/access.portal_group_access): the open client groups for this
+    # client (a guardian: parents; aged 12–17: young people) and their own groups.
+    "portal_peer": Rule.PORTAL,
+    "portal_peer_group": Rule.PORTAL,
+    "portal_peer_join": Rule.PORTAL,
+    "portal_peer_leave": Rule.PORTAL,
     # (peer: end of block)
     #
     # -- experts by experience (monia/experience)

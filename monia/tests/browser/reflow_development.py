@@ -45,11 +45,51 @@ def training_pages(everyone: list[walk.Persona]) -> Opened:
 
 
 def devgroups_pages(everyone: list[walk.Persona]) -> Opened:
-    return []
+    """The coordinator's forms and the demo group's pages (monia/demo/dev_devgroups.py);
+    the expert by experience reads a memo without the form."""
+    from django.urls import reverse
+
+    from monia.devgroups import selectors
+
+    coordinator = _persona(everyone, "development coordinator")
+    expert = _persona(everyone, "expert by experience")
+    group = selectors.groups_for_user(coordinator.user).first()
+    if group is None:
+        return [(coordinator, reverse("devgroups"))]
+    meeting = group.meetings.exclude(memo="").first()
+    idea = group.ideas.exclude(practice_description_url="").first()
+    opened: Opened = [
+        (coordinator, reverse("devgroup_new")),
+        (coordinator, reverse("devgroup_members", args=[group.pk])),
+        (coordinator, reverse("devgroup_meeting_new", args=[group.pk])),
+        (coordinator, reverse("devgroup_idea_new", args=[group.pk])),
+        (expert, reverse("devgroup_detail", args=[group.pk]) + "?status=adopted"),
+    ]
+    if meeting is not None:
+        opened.append((expert, reverse("devgroup_meeting", args=[group.pk, meeting.pk])))
+    if idea is not None:
+        opened.append((coordinator, reverse("devgroup_idea_edit", args=[group.pk, idea.pk])))
+    return opened
 
 
 def peer_pages(everyone: list[walk.Persona]) -> Opened:
-    return []
+    """The portal's peer pages (a young person with one matter lands on that matter, not on
+    the front page that lists the groups), the coordinator's form, a facilitator's group."""
+    from django.urls import reverse
+
+    from monia.peer import selectors
+
+    coordinator = _persona(everyone, "development coordinator")
+    young = _persona(everyone, "portal client (young_person)")
+    opened: Opened = [
+        (coordinator, reverse("peer_group_new")),
+        (young, reverse("portal_peer")),
+    ]
+    for group in selectors.portal_groups(young.user)[:1]:
+        opened.append((young, reverse("portal_peer_group", args=[group.pk])))
+    for group in selectors.staff_groups(coordinator.user)[:1]:
+        opened.append((coordinator, reverse("peer_group", args=[group.pk])))
+    return opened
 
 
 def experience_pages(everyone: list[walk.Persona]) -> Opened:

@@ -1,0 +1,237 @@
+"""Writes for the developer groups (issue 16). Each validates before writing and runs in one
+transaction; who may call which is decided in ``devgroups/access.py`` by the view."""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from monia.accounts.models import Role, User
+from monia.devgroups.models import (
+    DeveloperGroup,
+    GroupMeeting,
+    GroupRole,
+    Idea,
+    IdeaStatus,
+    Membership,
+)
+from monia.teams.models import County
+
+
+@transaction.atomic
+def developer_group_create(
+    *, county: County, name: str, theme: str = "", description: str = ""
+) -> DeveloperGroup:
+    if not name.strip():
+        raise ValidationError({"name": _("Name the group.")})
+    try:
+        with transaction.atomic():
+            return DeveloperGroup.objects.create(
+                county=county, name=name.strip(), theme=theme.strip(), description=description
+            )
+    except IntegrityError as exc:
+        raise ValidationError({"name": _("The county already has a group of that name.")}) from exc
+
+
+@transaction.atomic
+def developer_member_add(*, group: DeveloperGroup, user: User, role: str) -> Membership:
+    """Add a staff member, a partner or an expert by experience of the group's county."""
+    errors: dict[str, str] = {}
+    if role not in GroupRole.values:
+        errors["role"] = _("Choose the member's role in the group.")
+    if user.county_id != group.county_id or user.role in (Role.CLIENT, Role.ADMINISTRATOR):
+        errors["user"] = _("Choose a member of the county's development network.")
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():
+            return Membership.objects.create(group=group, user=user, role=role)
+    except IntegrityError as exc:
+        raise ValidationError({"user": _("They are already a member of the group.")}) from exc
+
+
+@transaction.atomic
+def developer_member_remove(*, membership: Membership) -> None:
+    """Out of the group: the ideas they own are left without an owner (an owner is a member)."""
+    Idea.objects.filter(group_id=membership.group_id, owner_id=membership.user_id).update(
+        owner=None
+    )
+    membership.delete()
+
+
+@transaction.atomic
+def group_meeting_create(
+    *,
+    group: DeveloperGroup,
+    held_at: datetime.datetime,
+    place: str = "",
+    remote_link: str = "",
+    agenda: str = "",
+) -> GroupMeeting:
+    errors: dict[str, str] = {}
+    if not (place.strip() or remote_link.strip()):
+        errors["place"] = _("Give the place or the remote meeting link.")
+    if remote_link.strip() and not _is_https(remote_link):
+        errors["remote_link"] = _("Give an address that begins with https://.")
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():
+            return GroupMeeting.objects.create(
+                group=group,
+                held_at=held_at,
+                place=place.strip(),
+                remote_link=remote_link.strip(),
+                agenda=agenda.strip(),
+            )
+    except IntegrityError as exc:
+        raise ValidationError({"held_at": _("The group already meets at that time.")}) from exc
+
+
+@transaction.atomic
+def group_meeting_memo_save(
+    *, user: User, meeting: GroupMeeting, agenda: str, memo: str
+) -> GroupMeeting:
+    """Save the agenda and the memo (written after the meeting) as the user wrote them."""
+    if memo.strip() and meeting.held_at > timezone.now():
+        raise ValidationError({"memo": _("Write the memo after the meeting has begun.")})
+    meeting.agenda = agenda.strip()
+    if memo.strip() != meeting.memo:
+        meeting.memo = memo.strip()
+        meeting.memo_by = user if meeting.memo else None
+        meeting.memo_at = timezone.now() if meeting.memo else None
+    meeting.save(update_fields=["agenda", "memo", "memo_by", "memo_at"])
+    return meeting
+
+
+def _is_https(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return parts.scheme == "https" and bool(parts.netloc)
+
+
+def _check_idea(
+    *,
+    group: DeveloperGroup,
+    title: str,
+    status: str,
+    owner: User | None,
+    outcome: str,
+    practice_description_title: str,
+    practice_description_url: str,
+) -> None:
+    errors: dict[str, str] = {}
+    if not title.strip():
+        errors["title"] = _("Give the idea a title.")
+    if status not in IdeaStatus.values:
+        errors["status"] = _("Choose the idea's status.")
+    if owner is not None and not Membership.objects.filter(group=group, user=owner).exists():
+        errors["owner"] = _("The owner must be a member of the group.")
+    url = practice_description_url.strip()
+    if url and not _is_https(url):
+        errors["practice_description_url"] = _("Give an address that begins with https://.")
+    if url and not practice_description_title.strip():
+        errors["practice_description_title"] = _("Name the practice description the link opens.")
+    if practice_description_title.strip() and not url:
+        errors["practice_description_url"] = _("Give the address of the practice description.")
+    if status in (IdeaStatus.ADOPTED, IdeaStatus.DROPPED) and not outcome.strip():
+        errors["outcome"] = _("Tell the outcome: why the idea was adopted or dropped.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def idea_create(
+    *,
+    user: User,
+    group: DeveloperGroup,
+    title: str,
+    description: str = "",
+    status: str = IdeaStatus.PROPOSED,
+    owner: User | None = None,
+    outcome: str = "",
+    practice_description_title: str = "",
+    practice_description_url: str = "",
+) -> Idea:
+    _check_idea(
+        group=group,
+        title=title,
+        status=status,
+        owner=owner,
+        outcome=outcome,
+        practice_description_title=practice_description_title,
+        practice_description_url=practice_description_url,
+    )
+    try:
+        with transaction.atomic():
+            return Idea.objects.create(
+                group=group,
+                title=title.strip(),
+                description=description.strip(),
+                status=status,
+                owner=owner,
+                outcome=outcome.strip(),
+                practice_description_title=practice_description_title.strip(),
+                practice_description_url=practice_description_url.strip(),
+                created_by=user,
+            )
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"title": _("The backlog already has an idea of that title.")}
+        ) from exc
+
+
+@transaction.atomic
+def idea_update(
+    *,
+    idea: Idea,
+    version: int,
+    title: str,
+    description: str,
+    status: str,
+    owner: User | None,
+    outcome: str,
+    practice_description_title: str,
+    practice_description_url: str,
+) -> Idea:
+    """Save an edit unless someone saved the idea since the form was opened (``version``)."""
+    _check_idea(
+        group=idea.group,
+        title=title,
+        status=status,
+        owner=owner,
+        outcome=outcome,
+        practice_description_title=practice_description_title,
+        practice_description_url=practice_description_url,
+    )
+    fields = {
+        "title": title.strip(),
+        "description": description.strip(),
+        "status": status,
+        "owner": owner,
+        "outcome": outcome.strip(),
+        "practice_description_title": practice_description_title.strip(),
+        "practice_description_url": practice_description_url.strip(),
+    }
+    try:
+        with transaction.atomic():
+            saved = Idea.objects.filter(pk=idea.pk, version=version).update(
+                **fields, version=version + 1, updated_at=timezone.now()
+            )
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"title": _("The backlog already has an idea of that title.")}
+        ) from exc
+    if not saved:
+        raise ValidationError(
+            _(
+                "Someone else saved this idea while you were editing. Your text is below: "
+                "open the idea again to see their changes."
+            )
+        )
+    idea.refresh_from_db()
+    return idea

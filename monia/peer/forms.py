@@ -1,0 +1,64 @@
+"""Forms of the peer groups' pages: they parse and label; rules live in services."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from monia.accounts.models import User
+from monia.peer.models import Audience
+from monia.ui.fields import MoniaForm
+
+
+class FacilitatorField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.display_name} ({obj.title or obj.get_role_display()})"
+
+
+class PeerGroupForm(MoniaForm):
+    audience = forms.ChoiceField(label=_("For whom"), choices=Audience.choices)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    meets = forms.CharField(
+        label=_("When and where the group meets"),
+        max_length=300,
+        required=False,
+        help_text=_("For example: every other Tuesday at 17–18.30, Family centre, room 2."),
+    )
+    capacity = forms.IntegerField(
+        label=_("Places"),
+        required=False,
+        min_value=1,
+        max_value=200,
+        help_text=_("Leave empty if there is no limit."),
+    )
+    open_for_sign_up = forms.BooleanField(label=_("Open for sign-up"), required=False, initial=True)
+    facilitators = FacilitatorField(
+        label=_("Facilitators"),
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, candidates: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["facilitators"].queryset = candidates  # type: ignore[attr-defined]
+
+
+class JournalForm(MoniaForm):
+    text = forms.CharField(
+        label=_("Write in the journal"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", uuid.uuid4())

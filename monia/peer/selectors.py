@@ -1,0 +1,94 @@
+"""Reads for the peer groups' pages; who may see what is ``peer/access.py``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from monia.access import develop_rule
+from monia.accounts.models import Role, User
+from monia.peer.access import PeerAccess, client_audiences
+from monia.peer.models import (
+    Audience,
+    PeerGroup,
+    PeerJournalEntry,
+    PeerMembership,
+    PeerMembershipStatus,
+)
+from monia.portal import access as portal_access
+
+_ACTIVE = Q(memberships__status=PeerMembershipStatus.ACTIVE)
+
+
+def _with_counts(groups: QuerySet[PeerGroup]) -> QuerySet[PeerGroup]:
+    return groups.annotate(member_count=Count("memberships", filter=_ACTIVE, distinct=True))
+
+
+def staff_groups(user: User) -> QuerySet[PeerGroup]:
+    """The coordinator's: every group of the county; a worker's: the workers' groups; and
+    the groups the user facilitates."""
+    if not develop_rule.is_network_member(user) or not user.county_id:
+        return PeerGroup.objects.none()
+    groups = PeerGroup.objects.filter(county_id=user.county_id)
+    if not develop_rule.is_development_coordinator(user):
+        seen = Q(facilitators=user)
+        if develop_rule.is_county_staff(user):
+            seen |= Q(audience=Audience.WORKERS)
+        groups = groups.filter(seen)
+    return _with_counts(groups).distinct().order_by("audience", "name")
+
+
+def portal_groups(user: User) -> list[PeerGroup]:
+    """The open client groups for this client, and the groups they belong to."""
+    pairs = client_audiences(user)
+    fits = Q(pk__in=[])
+    for county_id, audience in pairs:
+        fits |= Q(county_id=county_id, audience=audience, open_for_sign_up=True)
+    mine = Q(memberships__person__in=portal_access.client_persons(user))
+    groups = PeerGroup.objects.exclude(audience=Audience.WORKERS).filter(fits | mine)
+    return list(_with_counts(groups).distinct().order_by("name"))
+
+
+def my_memberships(user: User) -> set[int]:
+    """The groups the user (a worker, or a portal client through their person rows) is in."""
+    mine = PeerMembership.objects.filter(status=PeerMembershipStatus.ACTIVE)
+    if portal_access.is_client(user):
+        mine = mine.filter(person__in=portal_access.client_persons(user))
+    else:
+        mine = mine.filter(user=user)
+    return set(mine.values_list("group_id", flat=True))
+
+
+@dataclass
+class GroupPage:
+    facilitators: list[User]
+    members: list[PeerMembership]
+    journal: list[PeerJournalEntry]
+    member_count: int
+
+
+def group_page(pa: PeerAccess) -> GroupPage:
+    """What the user may see of the group: the journal only for members and facilitators,
+    the list of members only for facilitators and the coordinator."""
+    group = pa.group
+    active = group.memberships.filter(status=PeerMembershipStatus.ACTIVE)
+    return GroupPage(
+        facilitators=list(group.facilitators.order_by("last_name", "first_name")),
+        members=list(active.select_related("user", "person").order_by("pk"))
+        if pa.may_see_members
+        else [],
+        journal=list(group.journal.select_related("author", "author_person")[:50])
+        if pa.may_read_journal
+        else [],
+        member_count=active.count(),
+    )
+
+
+def facilitator_candidates(county_id: int) -> QuerySet[User]:
+    """Who may facilitate a group: the county's staff and experts by experience."""
+    return (
+        User.objects.filter(county_id=county_id, is_active=True)
+        .exclude(role__in=[Role.CLIENT, Role.ADMINISTRATOR, Role.PARTNER])
+        .order_by("last_name", "first_name")
+    )
