@@ -93,6 +93,10 @@ READ_WRITE = (
     # The schedule's runs (monia/jobs): the scheduler claims a slot, the worker records the
     # outcome, the daily housekeeping deletes old runs.
     "jobs_scheduledrun",
+    "experience_assignment",
+    "experience_expertbyexperience",
+    "experience_payrollexport",
+    "experience_taxcardnote",
     "experts_expertcase",
     "experts_expertgroup",
     "experts_expertmember",
