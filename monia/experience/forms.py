@@ -27,6 +27,15 @@ class UserChoiceField(forms.ModelChoiceField):
         return obj.display_name
 
 
+class EuroField(forms.DecimalField):
+    """A sum or hours as typed in Finland: a comma or a point, spaces between thousands."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.replace("\xa0", "").replace(" ", "").replace(",", ".")
+        return super().to_python(value)
+
+
 class ExpertForm(MoniaForm):
     pseudonym = forms.CharField(
         label=_("Pseudonym"),
@@ -103,26 +112,37 @@ class AssignmentForm(MoniaForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=AssignmentKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     date = forms.DateField(label=_("Date"), widget=DateInput())
-    hours = forms.DecimalField(label=_("Hours"), max_digits=5, decimal_places=1, required=False)
+    hours = EuroField(
+        label=_("Hours"),
+        max_digits=5,
+        decimal_places=1,
+        required=False,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
     worker = UserChoiceField(
         label=_("Worker of the working pair"),
         queryset=None,
         required=False,
         help_text=_("Only for a working pair with a worker."),
     )
-    fee_agreed = forms.DecimalField(
+    fee_agreed = EuroField(
         label=_("Fee agreed (euros)"),
         max_digits=9,
         decimal_places=2,
         required=False,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=_("Taxable pay: the expert's tax card must be noted for the year. 0 for none."),
     )
     fee_declined = forms.BooleanField(label=_("The expert declined the fee"), required=False)
-    costs = forms.DecimalField(
+    costs = EuroField(
         label=_("Costs reimbursed (euros)"),
         max_digits=9,
         decimal_places=2,
         required=False,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=_("Travel and other costs: always reimbursed, no cost falls on the expert."),
     )
     costs_description = forms.CharField(
