@@ -55,7 +55,7 @@ class ExpertForm(MoniaForm):
         help_text=_("Separate with commas, for example: foster care, school, substance abuse."),
     )
     training = forms.CharField(
-        label=_("Training"),
+        label=_("Training as an expert"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("For example: training for experts by experience 2024."),

@@ -36,7 +36,7 @@ class ExpertByExperience(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     themes = ArrayField(models.CharField(max_length=60), default=list, blank=True)
-    training = models.TextField(_("training"), blank=True)
+    training = models.TextField(_("training as an expert"), blank=True)
     availability = models.TextField(_("availability"), blank=True)
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -79,7 +79,7 @@ class TaxCardNote(models.Model):
 class AssignmentKind(models.TextChoices):
     TALK = "talk", _("Talk")
     DEVELOPER_GROUP = "developer_group", _("Developer group")
-    TRAINING = "training", _("Training")
+    TRAINING = "training", _("Training session")
     WORKING_PAIR = "working_pair", _("Working pair with a worker")
     OTHER = "other", _("Other")
 
