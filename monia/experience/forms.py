@@ -187,8 +187,12 @@ class MonthForm(MoniaForm):
         label=_("File"),
         choices=(("csv", "CSV"), ("xlsx", "XLSX (Excel)")),
         initial="csv",
+        required=False,
         widget=forms.RadioSelect,
     )
+
+    def clean_file_format(self) -> str:
+        return str(self.cleaned_data.get("file_format") or "csv")
 
     @staticmethod
     def initial_for(today: datetime.date) -> dict[str, Any]:

@@ -140,6 +140,8 @@ def test_the_payroll_file_has_the_months_rows(taxed: Any, developer_a: User) -> 
     record(developer_a, taxed, date=month)
     record(developer_a, taxed, title="Kieltäytyi", date=month, fee_declined=True)
     client = login("developer_a")
+    shown = client.get(reverse("experience_payroll"), {"month": f"{month:%Y-%m}"})
+    assert "error-summary" not in shown.content.decode() and "174,60" in shown.content.decode()
     response = client.post(
         reverse("experience_payroll_export"), {"month": f"{month:%Y-%m}", "file_format": "csv"}
     )
@@ -196,3 +198,13 @@ def test_the_experts_page_lists_the_developer_network_link(
         and reverse("experience_payroll") in coordinator
     )
     assert reverse("experience_find") in login("worker_a").get("/develop/").content.decode()
+
+
+def test_a_bad_month_is_refused_with_a_message_and_nothing_exported(
+    taxed: Any, developer_a: User
+) -> None:
+    response = login("developer_a", "en").post(
+        reverse("experience_payroll_export"), {"month": "2026-13"}
+    )
+    assert response.status_code == 400 and "error-summary" in response.content.decode()
+    assert not PayrollExport.objects.exists()
