@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,6 +45,11 @@ def _clean_themes(themes: Sequence[str]) -> list[str]:
     return seen
 
 
+def _others(entry: ExpertByExperience | None) -> QuerySet[ExpertByExperience]:
+    everyone = ExpertByExperience.objects.all()
+    return everyone if entry is None else everyone.exclude(pk=entry.pk)
+
+
 def _check_entry(county: County, data: dict[str, Any], entry: ExpertByExperience | None) -> None:
     errors: dict[str, str] = {}
     if not str(data.get("pseudonym", "")).strip():
@@ -51,18 +57,11 @@ def _check_entry(county: County, data: dict[str, Any], entry: ExpertByExperience
     user = data.get("user")
     if user is not None and (user.role != Role.EXPERT_BY_EXPERIENCE or user.county_id != county.pk):
         errors["user"] = _("Choose an account of an expert by experience of the county.")
-    elif (
-        user is not None
-        and ExpertByExperience.objects.filter(user=user)
-        .exclude(pk=entry.pk if entry else None)
-        .exists()
-    ):
+    elif user is not None and _others(entry).filter(user=user).exists():
         errors["user"] = _("That account already has an entry in the register.")
-    taken = ExpertByExperience.objects.filter(
+    taken = _others(entry).filter(
         county=county, pseudonym__iexact=str(data.get("pseudonym", "")).strip()
     )
-    if entry is not None:
-        taken = taken.exclude(pk=entry.pk)
     if "pseudonym" not in errors and taken.exists():
         errors["pseudonym"] = _("The register already has an expert of that pseudonym.")
     if errors:

@@ -25,8 +25,9 @@ def test_a_fee_without_a_tax_card_note_is_refused_and_nothing_is_saved(
 ) -> None:
     with pytest.raises(ValidationError) as exc:
         record(developer_a, entry)
-    assert "tax card" in exc.value.message_dict["fee_agreed"][0]
-    assert "declined" in exc.value.message_dict["fee_agreed"][0]
+    # In the installation's language (Finnish): the tax card, or the fee as declined.
+    assert "Merkitse verokortti" in exc.value.message_dict["fee_agreed"][0]
+    assert "kieltäydyttiin" in exc.value.message_dict["fee_agreed"][0]
     assert not Assignment.objects.exists()
 
 
@@ -45,7 +46,7 @@ def test_the_tax_card_of_another_year_does_not_do(entry: Any, developer_a: User)
 def test_costs_are_never_negative_and_are_explained(taxed: Any, developer_a: User) -> None:
     with pytest.raises(ValidationError) as exc:
         record(developer_a, taxed, costs=Decimal("-5"))
-    assert "no cost may fall on the expert" in exc.value.message_dict["costs"][0]
+    assert "kokemusasiantuntijalle ei saa jäädä kuluja" in exc.value.message_dict["costs"][0]
     with pytest.raises(ValidationError) as exc:
         record(developer_a, taxed, costs_description="")
     assert "costs_description" in exc.value.message_dict
@@ -122,7 +123,7 @@ def test_an_exported_assignments_money_is_locked(taxed: Any, developer_a: User) 
             assignment=a,
             data=assignment_data(date=last_month(), fee_agreed=Decimal("300")),
         )
-    assert "exported for payroll" in exc.value.messages[0]
+    assert "viety palkanmaksuun" in exc.value.messages[0]
     # The title may still be corrected.
     services.assignment_save(
         user=developer_a,
