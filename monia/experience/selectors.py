@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from monia.accounts.models import Role, User
 from monia.experience.models import (
@@ -35,6 +36,19 @@ def public_register(county_id: int) -> QuerySet[ExpertByExperience]:
     """What staff may see: the county's active experts (the page shows the public fields)."""
     return ExpertByExperience.objects.filter(county_id=county_id, active=True).only(
         "pk", "pseudonym", "known_as", "themes", "availability", "training"
+    )
+
+
+def pairs_of_worker(user: User) -> QuerySet[Assignment]:
+    """The worker's own working pairs with experts, to come and of the last month (their
+    public part: the pseudonym, the title, the date)."""
+    since = month_start(timezone.localdate()) - datetime.timedelta(days=31)
+    return (
+        Assignment.objects.filter(worker_id=user.pk, date__gte=since)
+        .exclude(status=AssignmentStatus.CANCELLED)
+        .select_related("expert")
+        .only("pk", "title", "date", "status", "expert__pseudonym")
+        .order_by("date", "pk")
     )
 
 

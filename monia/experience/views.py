@@ -188,9 +188,15 @@ def experience_fee_decline(request: HttpRequest, assignment_id: int) -> HttpResp
 @require_GET
 def experience_find(request: HttpRequest) -> HttpResponse:
     """Staff find a speaker or a working pair: the public part of the register only."""
-    county_id = access.require_finder(policy.user_of(request))
+    user = policy.user_of(request)
+    county_id = access.require_finder(user)
     return render(
-        request, "experience/find.html", {"experts": selectors.public_register(county_id)}
+        request,
+        "experience/find.html",
+        {
+            "experts": selectors.public_register(county_id),
+            "pairs": selectors.pairs_of_worker(user),
+        },
     )
 
 

@@ -127,10 +127,16 @@ def test_the_register_and_payroll_are_the_coordinators_only(
 
 
 def test_staff_find_the_public_part_only_and_partners_nothing(
-    entry: Any, worker_a: User, partner: User, coordinator_a: User
+    taxed: Any, developer_a: User, worker_a: User, partner: User, coordinator_a: User
 ) -> None:
+    record(
+        developer_a, taxed, title="Työparina kotikäynnillä", kind="working_pair", worker=worker_a
+    )
     page = login("worker_a").get(reverse("experience_find")).content.decode()
     assert "Eeva L." in page and "perhetyö" in page and "Eeva Laine" not in page
+    assert "Työparina kotikäynnillä" in page  # the worker's own working pair
+    other = login("coordinator_a").get(reverse("experience_find")).content.decode()
+    assert "Eeva L." in other and "Työparina kotikäynnillä" not in other
     assert login("partner").get(reverse("experience_find")).status_code == 404
     assert login("expert_by_experience").get(reverse("experience_find")).status_code == 404
 
