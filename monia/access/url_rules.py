@@ -399,6 +399,24 @@ URL_RULES: dict[str, Rule] = {
     # (peer: end of block)
     #
     # -- experts by experience (monia/experience)
+    # The register, assignments, tax card notes and the payroll export: the county's
+    # development coordinator (experience/access.require_coordinator); others 404.
+    "experience_register": Rule.DEVELOP_COORDINATOR,
+    "experience_expert_new": Rule.DEVELOP_COORDINATOR,
+    "experience_expert": Rule.DEVELOP_COORDINATOR,
+    "experience_expert_edit": Rule.DEVELOP_COORDINATOR,
+    "experience_assignment_new": Rule.DEVELOP_COORDINATOR,
+    "experience_assignment_edit": Rule.DEVELOP_COORDINATOR,
+    "experience_payroll": Rule.DEVELOP_COORDINATOR,
+    "experience_payroll_export": Rule.DEVELOP_COORDINATOR,
+    # The expert's own entry and assignments, and declining a fee of their own
+    # (experience/access.assignment_for_expert): another expert's assignment 404.
+    "experience_mine": Rule.EXPERT_SELF,
+    "experience_fee_decline": Rule.EXPERT_SELF,
+    # The public part of the register (pseudonym, themes, availability) for the county's
+    # staff finding a speaker or a working pair (access.may_find_experts); partners and
+    # experts by experience 404.
+    "experience_find": Rule.DEVELOP,
     # (experience: end of block)
     #
     # -- feedback questionnaires (monia/feedback)

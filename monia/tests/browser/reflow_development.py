@@ -93,7 +93,16 @@ def peer_pages(everyone: list[walk.Persona]) -> Opened:
 
 
 def experience_pages(everyone: list[walk.Persona]) -> Opened:
-    return []
+    """The payroll page of last month (exported in the demo: its rows and the export log);
+    the rest is linked from /develop/ and the register."""
+    import datetime
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    last_month = timezone.localdate().replace(day=1) - datetime.timedelta(days=1)
+    coordinator = _persona(everyone, "development coordinator")
+    return [(coordinator, f"{reverse('experience_payroll')}?month={last_month:%Y-%m}")]
 
 
 def feedback_pages(everyone: list[walk.Persona]) -> Opened:
