@@ -177,21 +177,20 @@ def caseload(request: HttpRequest) -> HttpResponse:
     """Children per designated worker against the statutory cap: counts, no client data."""
     user = policy.user_of(request)
     scope = policy.caseload_scope(user)
+    if scope is None:  # no caseloads to show this user (the menu offers none either)
+        raise policy.NotFound
     # A senior official's caseloads are the county's: she may narrow them to one team.
-    teams = teams_selectors.teams_of_county(scope[0]) if scope and scope[1] is None else []
+    teams = teams_selectors.teams_of_county(scope[0]) if scope[1] is None else []
     form = OnDateForm(request.GET or None, teams=teams)
     valid = form.is_valid()
     on = (form.cleaned_data["on"] if valid else None) or timezone.localdate()
-    rows: list[selectors.Caseload] = []
-    history: dict[str, Any] = {}
-    if scope is not None:
-        county_id, team_id = scope
-        if valid and form.cleaned_data.get("team"):
-            team_id = int(form.cleaned_data["team"])
-        # The chart's last month end is the date asked: its caseloads are the bars.
-        series = selectors.caseload_series(county_id=county_id, until=on, team_id=team_id)
-        rows = series.latest()
-        history = _caseload_history(series)
+    county_id, team_id = scope
+    if valid and form.cleaned_data.get("team"):
+        team_id = int(form.cleaned_data["team"])
+    # The chart's last month end is the date asked: its caseloads are the bars.
+    series = selectors.caseload_series(county_id=county_id, until=on, team_id=team_id)
+    rows: list[selectors.Caseload] = series.latest()
+    history: dict[str, Any] = _caseload_history(series)
     scale = max([r.cap for r in rows] + [r.children for r in rows] + [1])
     bars, table = caseload_html.bars_and_rows(rows, scale)
     return render(
