@@ -180,7 +180,11 @@ def invitations_for(
 
 
 def answers_submit(
-    *, invitation_id: int, questions: Iterable[Question], answers: Mapping[str, Any]
+    *,
+    invitation_id: int,
+    questions: Iterable[Question],
+    answers: Mapping[str, Any],
+    today: datetime.date | None = None,
 ) -> bool:
     """Save one invitation's answers at once (``answers``: ``q_<question id>`` → a number
     or text). A second submit (a double click, the back button) saves nothing and returns
@@ -202,7 +206,7 @@ def answers_submit(
         invitation = Invitation.objects.select_for_update().get(pk=invitation_id)
         if invitation.answered_at is not None:
             return False
-        if invitation.closes_on < timezone.localdate():
+        if invitation.closes_on < (today or timezone.localdate()):
             raise ValidationError(_("The time to answer this has ended."))
         rows = [_answer(invitation, q, answers.get(f"q_{q.pk}")) for q in questions]
         Answer.objects.bulk_create(r for r in rows if r is not None)

@@ -83,27 +83,31 @@ def invite_after_meetings(*, today: datetime.date | None = None) -> int:
     )
     made = 0
     for meeting in meetings:
-        questionnaires = _active(meeting.case.county_id, Trigger.AFTER_NETWORK_MEETING)
-        if not questionnaires:
-            continue
-        absent = _absent_guardian_names(meeting)
-        present = not meeting.child_absent_reason.strip()
-        people = [
-            p
-            for p in _family(meeting.case, today, child_present=present)
-            if p.full_name.strip().casefold() not in absent
-        ]
-        for q in questionnaires:
-            made += invitations_for(
-                q,
-                people,
-                context_kind=ContextKind.NETWORK_MEETING,
-                context_id=meeting.pk,
-                context_date=timezone.localtime(meeting.held_at).date(),
-                case_id=meeting.case_id,
-                today=today,
-            )
+        for q in _active(meeting.case.county_id, Trigger.AFTER_NETWORK_MEETING):
+            made += meeting_invite(meeting, q, today=today)
     return made
+
+
+def meeting_invite(
+    meeting: NetworkMeeting, questionnaire: Questionnaire, *, today: datetime.date
+) -> int:
+    """Ask one held meeting's family one questionnaire (see the module's docstring)."""
+    absent = _absent_guardian_names(meeting)
+    present = not meeting.child_absent_reason.strip()
+    people = [
+        p
+        for p in _family(meeting.case, today, child_present=present)
+        if p.full_name.strip().casefold() not in absent
+    ]
+    return invitations_for(
+        questionnaire,
+        people,
+        context_kind=ContextKind.NETWORK_MEETING,
+        context_id=meeting.pk,
+        context_date=timezone.localtime(meeting.held_at).date(),
+        case_id=meeting.case_id,
+        today=today,
+    )
 
 
 def invite_at_plan_reviews(*, today: datetime.date | None = None) -> int:
