@@ -214,3 +214,40 @@ def build(*, county: County, today: datetime.date) -> None:
     month_before = (last_month.replace(day=1) - datetime.timedelta(days=1)).replace(day=10)
     _answered_month(q, cases[:8], last_month, 7)
     _answered_month(q, cases[8:], month_before, 3)
+    # The coordinator is rewording it: version 2, a draft (its questions can still change).
+    services.questionnaire_new_version(user=creator, questionnaire=q)
+    _staff_questionnaire(county, creator, today)
+
+
+def _staff_questionnaire(county: County, creator: User, today: datetime.date) -> None:
+    """The network's own questionnaire, asked by hand of the county's staff and partners
+    after a development day (the events app will ask after its events)."""
+    q = services.questionnaire_create(
+        user=creator,
+        data={"name": "Palaute kehittämispäivästä", "trigger": "manual", "active": True},
+    )
+    services.question_save(
+        questionnaire=q,
+        question=None,
+        kind="scale_10",
+        required=True,
+        texts={
+            (
+                "fi",
+                "adult",
+            ): "Kuinka hyödyllinen päivä oli työllesi? 0 = ei lainkaan, 10 = erittäin",
+            ("sv", "adult"): "Hur nyttig var dagen för ditt arbete? 0 = inte alls, 10 = mycket",
+            ("en", "adult"): "How useful was the day for your work? 0 = not at all, 10 = very",
+        },
+    )
+    services.questionnaire_publish(questionnaire=q)
+    staff = User.objects.filter(county=county, is_active=True).exclude(
+        role__in=[Role.CLIENT, Role.ADMINISTRATOR, Role.DEVELOPMENT_COORDINATOR]
+    )
+    services.invitations_for(
+        q,
+        list(staff.order_by("pk")),
+        context_kind="manual",
+        context_date=today - datetime.timedelta(days=3),
+        today=today,
+    )

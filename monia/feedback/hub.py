@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from monia.access import develop_rule
 from monia.accounts.models import User
-from monia.feedback import access
+from monia.feedback import access, selectors
 from monia.ui.hub import HubLink
 
 SECTION = _("Evaluation")
@@ -14,6 +15,18 @@ SECTION = _("Evaluation")
 
 def links(user: User) -> list[HubLink]:
     out = []
+    if develop_rule.is_network_member(user):
+        # The questions waiting for the user's answer (e.g. after an event): one query.
+        out += [
+            HubLink(
+                section=SECTION,
+                label=_("Answer: %(name)s") % {"name": inv.questionnaire.name},
+                url_name="feedback_answer",
+                kwargs={"invitation_id": inv.pk},
+                description=_("A short question for you. It takes a minute."),
+            )
+            for inv in selectors.open_invitations(user)
+        ]
     if access.may_manage(user):
         out.append(
             HubLink(
