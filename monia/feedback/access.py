@@ -26,7 +26,7 @@ def may_see_results(user: User) -> bool:
 
 def questionnaire_to_manage(user: User, questionnaire_id: int) -> Questionnaire:
     """One of the coordinator's county's questionnaires; 404 for anything else."""
-    if not may_manage(user):
+    if not may_manage(user) or user.county_id is None:
         raise NotFound
     found = Questionnaire.objects.filter(pk=questionnaire_id, county_id=user.county_id).first()
     if found is None:
@@ -36,7 +36,7 @@ def questionnaire_to_manage(user: User, questionnaire_id: int) -> Questionnaire:
 
 def questionnaire_results_get(user: User, questionnaire_id: int) -> Questionnaire:
     """A published questionnaire of the user's county, for its anonymised results."""
-    if not may_see_results(user):
+    if not may_see_results(user) or user.county_id is None:
         raise NotFound
     found = (
         Questionnaire.objects.filter(

@@ -105,7 +105,7 @@ def results(
     ).values_list("question_id", "invitation__answered_at", "value")
     by_question: dict[int, list[tuple[datetime.date, int]]] = {q.pk: [] for q in questions}
     for question_id, at, value in rows:
-        by_question[question_id].append((timezone.localtime(at).date(), value))
+        by_question[question_id].append((timezone.localtime(at).date(), int(value or 0)))
     out = []
     for q in questions:
         scale = SCALES[QuestionKind(q.kind)]

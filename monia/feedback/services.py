@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from monia.accounts.models import User
 from monia.feedback.models import (
+    AgeBand,
     Answer,
     ContextKind,
     Invitation,
@@ -44,6 +45,8 @@ def _check_licence(data: Mapping[str, Any]) -> None:
 
 def questionnaire_create(*, user: User, data: Mapping[str, Any]) -> Questionnaire:
     _check_licence(data)
+    if user.county_id is None:
+        raise ValidationError(_("Only a county's coordinator defines questionnaires."))
     return Questionnaire.objects.create(
         county_id=user.county_id,
         created_by=user,
@@ -160,17 +163,17 @@ def invitations_for(
     today = today or timezone.localdate()
     rows = []
     for r in respondents:
-        is_person = isinstance(r, Person)
+        person = r if isinstance(r, Person) else None
         rows.append(
             Invitation(
                 questionnaire=questionnaire,
-                respondent_person=r if is_person else None,
-                respondent_user=None if is_person else r,
+                respondent_person=person,
+                respondent_user=r if isinstance(r, User) else None,
                 case_id=case_id,
                 context_kind=context_kind,
                 context_id=context_id,
                 context_date=context_date,
-                age_band=age_band(r.birth_date, today) if is_person else "adult",
+                age_band=age_band(person.birth_date, today) if person else AgeBand.ADULT,
                 closes_on=today + datetime.timedelta(days=OPEN_DAYS),
             )
         )
