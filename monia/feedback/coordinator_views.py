@@ -20,7 +20,6 @@ from monia.feedback.wording import text_for
 from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
-FIELDS = ("name", "purpose", "trigger", "active", "licensed", "licence_note")
 
 
 @login_required
@@ -57,7 +56,7 @@ def questionnaire_new(request: HttpRequest) -> HttpResponse:
 @GET_POST
 def questionnaire_edit(request: HttpRequest, questionnaire_id: int) -> HttpResponse:
     q = access.questionnaire_to_manage(policy.user_of(request), questionnaire_id)
-    initial = {f: getattr(q, f) for f in FIELDS}
+    initial = {f: getattr(q, f) for f in services.QUESTIONNAIRE_FIELDS}
     form = QuestionnaireForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -151,7 +151,7 @@ def invitations_for(
     *,
     context_kind: str = ContextKind.EVENT,
     context_id: int = 0,
-    context_date: datetime.date,
+    context_date: datetime.date | None = None,
     case_id: int | None = None,
     today: datetime.date | None = None,
 ) -> int:
@@ -161,6 +161,7 @@ def invitations_for(
     if not questionnaire.is_published or not questionnaire.active:
         return 0
     today = today or timezone.localdate()
+    context_date = context_date or today
     rows = []
     for r in respondents:
         person = r if isinstance(r, Person) else None

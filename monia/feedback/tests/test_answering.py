@@ -120,3 +120,19 @@ def test_the_childs_answers_show_on_the_plan_page(
     )
     page = login("worker_a").get(reverse("plan_read", args=[case.pk]))
     assert "Kiva olla" in page.content.decode()
+
+
+def test_staff_answer_their_event_question_and_others_get_404(
+    world: object, developer_a: User, worker_a: User, teammate_a: User
+) -> None:
+    from monia.conftest import login
+
+    q = questionnaire(worker_a.county, developer_a)
+    services.invitations_for(q, [worker_a], context_kind="event", context_id=3)
+    inv = Invitation.objects.get()
+    url = reverse("feedback_answer", args=[inv.pk])
+    assert login("teammate_a").post(url, {f"q_{face(q).pk}": "2"}).status_code == 404
+    assert login("worker_a").post(url, {f"q_{face(q).pk}": "5"}).status_code == 302
+    assert list(Answer.objects.values_list("value", flat=True)) == [5]
+    develop = login("worker_a").get(reverse("develop")).content.decode()
+    assert url not in develop  # answered: no longer offered
