@@ -212,7 +212,8 @@ def answers_submit(
             return False
         if invitation.closes_on < (today or timezone.localdate()):
             raise ValidationError(_("The time to answer this has ended."))
-        rows = [_answer(invitation, q, answers.get(f"q_{q.pk}")) for q in questions]
+        own = [q for q in questions if q.questionnaire_id == invitation.questionnaire_id]
+        rows = [_answer(invitation, q, answers.get(f"q_{q.pk}")) for q in own]
         Answer.objects.bulk_create(r for r in rows if r is not None)
         invitation.answered_at = timezone.now()
         invitation.save(update_fields=["answered_at"])
