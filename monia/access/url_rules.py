@@ -420,6 +420,23 @@ URL_RULES: dict[str, Rule] = {
     # (experience: end of block)
     #
     # -- feedback questionnaires (monia/feedback)
+    # The coordinator defines the county's questionnaires (feedback/access.py
+    # questionnaire_to_manage: another county's answers 404).
+    "feedback_questionnaires": Rule.DEVELOP_COORDINATOR,
+    "feedback_questionnaire_new": Rule.DEVELOP_COORDINATOR,
+    "feedback_questionnaire": Rule.DEVELOP_COORDINATOR,
+    "feedback_questionnaire_edit": Rule.DEVELOP_COORDINATOR,
+    "feedback_question_new": Rule.DEVELOP_COORDINATOR,
+    "feedback_question_edit": Rule.DEVELOP_COORDINATOR,
+    # Anonymised results (groups of 5 or more): the county's staff and its coordinator
+    # (access.may_see_results); partners and experts by experience 404.
+    "feedback_results_list": Rule.DEVELOP,
+    "feedback_results": Rule.DEVELOP,
+    # A respondent answers their own invitation (access.invitation_for_respondent): a
+    # portal client through their register rows, staff and partners through their account;
+    # anyone else's invitation 404s. The page shows no case data (only the invitation's date).
+    "feedback_portal_answer": Rule.PORTAL,
+    "feedback_answer": Rule.DEVELOP,
     # (feedback: end of block)
 }
 

@@ -195,8 +195,9 @@ def _measure_pages(client: Any, case: Case, counts: dict[str, int], assert_num: 
 @pytest.mark.parametrize(
     ("persona", "counts"),
     [
-        ("young", {"portal_case": 26, "portal_decisions": 21, "portal_plan": 25}),
-        ("guardian", {"portal_case": 28, "portal_decisions": 22, "portal_plan": 27}),
+        # portal_case: one of them the client's open feedback questions (issue 16).
+        ("young", {"portal_case": 27, "portal_decisions": 21, "portal_plan": 25}),
+        ("guardian", {"portal_case": 29, "portal_decisions": 22, "portal_plan": 27}),
     ],
 )
 def test_the_portals_document_pages_do_not_grow_with_the_documents(

@@ -1,0 +1,119 @@
+"""The coordinator's forms (a questionnaire; one question with its nine wordings: three
+languages × three age bands, as plain fields, no JavaScript) and the respondent's answer
+form, whose face questions are My voice's picture scale (voice/_scale.html)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from monia.feedback.models import AgeBand, Language, QuestionKind, Trigger
+from monia.feedback.selectors import Asked
+from monia.feedback.services import TEXT_MAX
+from monia.ui.fields import MoniaForm
+from monia.voice.forms import SKIP
+from monia.voice.scales import FACES
+
+TEXT_KEYS = [(lang, band) for lang in Language.values for band in AgeBand.values]
+
+
+class QuestionnaireForm(MoniaForm):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    purpose = forms.CharField(
+        label=_("Purpose"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown to the people asked: why the county asks this."),
+    )
+    trigger = forms.ChoiceField(label=_("When it is asked"), choices=Trigger.choices)
+    active = forms.BooleanField(label=_("Active: asked when the time comes"), required=False)
+    licensed = forms.BooleanField(
+        label=_("A licensed instrument: the county has loaded wording it holds a licence for"),
+        required=False,
+    )
+    licence_note = forms.CharField(
+        label=_("Licence"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Who holds the licence and until when."),
+    )
+
+
+def text_field_name(lang: str, band: str) -> str:
+    return f"text_{lang}_{band}"
+
+
+class QuestionForm(MoniaForm):
+    kind = forms.ChoiceField(label=_("Kind of answer"), choices=QuestionKind.choices)
+    required = forms.BooleanField(label=_("An answer is required"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for lang, band in TEXT_KEYS:
+            self.fields[text_field_name(lang, band)] = forms.CharField(
+                label=f"{Language(lang).label}: {AgeBand(band).label}",
+                required=False,
+                max_length=500,
+            )
+
+    def by_language(self) -> list[tuple[str, list[forms.BoundField]]]:
+        return [
+            (str(Language(lang).label), [self[text_field_name(lang, b)] for b in AgeBand.values])
+            for lang in Language.values
+        ]
+
+    def texts(self) -> dict[tuple[str, str], str]:
+        return {
+            (lang, band): self.cleaned_data[text_field_name(lang, band)] for lang, band in TEXT_KEYS
+        }
+
+
+YES_NO = [("1", pgettext_lazy("answer", "Yes")), ("0", pgettext_lazy("answer", "No"))]
+
+
+def _field(asked: Asked) -> forms.Field:
+    q = asked.question
+    skip = [] if q.required else [SKIP]
+    messages = {
+        "required": _("This question needs an answer."),
+        "invalid_choice": _("Choose one of the options."),
+    }
+    if q.kind == QuestionKind.TEXT:
+        return forms.CharField(
+            label=asked.wording,
+            required=q.required,
+            max_length=TEXT_MAX,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            error_messages=messages,
+        )
+    if q.kind == QuestionKind.FACE:
+        choices = [(str(v), label) for v, label in FACES.items()]
+    elif q.kind == QuestionKind.SCALE_10:
+        choices = [(str(v), str(v)) for v in range(11)]
+    else:
+        choices = YES_NO
+    return forms.TypedChoiceField(
+        label=asked.wording,
+        choices=[*choices, *skip],
+        coerce=int,
+        empty_value=None,
+        required=q.required,
+        widget=forms.RadioSelect,
+        error_messages=messages,
+    )
+
+
+class AnswerForm(MoniaForm):
+    """One field ``q_<question id>`` per question, in the questionnaire's order."""
+
+    def __init__(self, *args: Any, asked: list[Asked], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.asked = asked
+        for a in asked:
+            self.fields[f"q_{a.question.pk}"] = _field(a)
+
+    def rows(self) -> list[tuple[str, forms.BoundField]]:
+        return [(a.question.kind, self[f"q_{a.question.pk}"]) for a in self.asked]

@@ -1,0 +1,228 @@
+"""Writes of the feedback questionnaires: defining (draft → published → a new version),
+inviting and answering. Each validates first, then writes in one transaction."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from monia.accounts.models import User
+from monia.feedback.models import (
+    AgeBand,
+    Answer,
+    ContextKind,
+    Invitation,
+    Question,
+    QuestionKind,
+    Questionnaire,
+    QuestionText,
+)
+from monia.feedback.wording import age_band
+from monia.people.models import Person
+
+# How long an invitation stays open in the portal.
+OPEN_DAYS = 30
+TEXT_MAX = 2000
+QUESTIONNAIRE_FIELDS = ("name", "purpose", "trigger", "active", "licensed", "licence_note")
+RANGES = {
+    QuestionKind.FACE: (1, 5),
+    QuestionKind.SCALE_10: (0, 10),
+    QuestionKind.YES_NO: (0, 1),
+}
+
+
+def _check_licence(data: Mapping[str, Any]) -> None:
+    if data.get("licensed") and not str(data.get("licence_note", "")).strip():
+        raise ValidationError({"licence_note": _("Say who holds the licence and until when.")})
+
+
+def questionnaire_create(*, user: User, data: Mapping[str, Any]) -> Questionnaire:
+    _check_licence(data)
+    if user.county_id is None:
+        raise ValidationError(_("Only a county's coordinator defines questionnaires."))
+    return Questionnaire.objects.create(
+        county_id=user.county_id,
+        created_by=user,
+        **{f: data[f] for f in QUESTIONNAIRE_FIELDS if f in data},
+    )
+
+
+def questionnaire_update(*, questionnaire: Questionnaire, data: Mapping[str, Any]) -> None:
+    """Name, purpose, when it is asked, active and the licence: editable in every version
+    (the questions are what a published version freezes)."""
+    _check_licence(data)
+    for f in QUESTIONNAIRE_FIELDS:
+        if f in data:
+            setattr(questionnaire, f, data[f])
+    questionnaire.save(update_fields=list(QUESTIONNAIRE_FIELDS))
+
+
+def _check_draft(questionnaire: Questionnaire) -> None:
+    if questionnaire.is_published:
+        raise ValidationError(
+            _("This version is published: its questions cannot change. Make a new version.")
+        )
+
+
+def question_save(
+    *,
+    questionnaire: Questionnaire,
+    question: Question | None,
+    kind: str,
+    required: bool,
+    texts: Mapping[tuple[str, str], str],
+) -> Question:
+    """A new question at the end, or a draft's question changed; its wordings replaced."""
+    _check_draft(questionnaire)
+    wordings = {key: text.strip() for key, text in texts.items() if text and text.strip()}
+    if not wordings:
+        raise ValidationError({"text_fi_adult": _("Write the question in at least one way.")})
+    with transaction.atomic():
+        if question is None:
+            top = questionnaire.questions.aggregate(top=Max("order"))["top"] or 0
+            question = Question.objects.create(
+                questionnaire=questionnaire, order=top + 1, kind=kind, required=required
+            )
+        else:
+            question.kind, question.required = kind, required
+            question.save(update_fields=["kind", "required"])
+            question.texts.all().delete()
+        QuestionText.objects.bulk_create(
+            QuestionText(question=question, language=lang, age_band=band, text=text)
+            for (lang, band), text in wordings.items()
+        )
+    return question
+
+
+def question_delete(*, question: Question) -> None:
+    _check_draft(question.questionnaire)
+    question.delete()
+
+
+def questionnaire_publish(*, questionnaire: Questionnaire) -> None:
+    """Freeze the questions; the previous version stops being asked."""
+    if questionnaire.is_published:
+        return  # a second click
+    if not questionnaire.questions.exists():
+        raise ValidationError(_("Add at least one question before publishing."))
+    with transaction.atomic():
+        questionnaire.published_at = timezone.now()
+        questionnaire.save(update_fields=["published_at"])
+        if questionnaire.previous_id:
+            Questionnaire.objects.filter(pk=questionnaire.previous_id).update(active=False)
+
+
+def questionnaire_new_version(*, user: User, questionnaire: Questionnaire) -> Questionnaire:
+    """A draft copy of a published version to edit; a second click finds the same draft."""
+    if not questionnaire.is_published:
+        return questionnaire
+    existing = Questionnaire.objects.filter(previous=questionnaire).first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        copy = Questionnaire.objects.create(
+            county_id=questionnaire.county_id,
+            created_by=user,
+            version=questionnaire.version + 1,
+            previous=questionnaire,
+            **{f: getattr(questionnaire, f) for f in QUESTIONNAIRE_FIELDS},
+        )
+        for old in questionnaire.questions.prefetch_related("texts"):
+            new = Question.objects.create(
+                questionnaire=copy, order=old.order, kind=old.kind, required=old.required
+            )
+            QuestionText.objects.bulk_create(
+                QuestionText(question=new, language=t.language, age_band=t.age_band, text=t.text)
+                for t in old.texts.all()
+            )
+    return copy
+
+
+def invitations_for(
+    questionnaire: Questionnaire,
+    respondents: Iterable[Person | User],
+    *,
+    context_kind: str = ContextKind.EVENT,
+    context_id: int = 0,
+    context_date: datetime.date | None = None,
+    case_id: int | None = None,
+    today: datetime.date | None = None,
+) -> int:
+    """Ask these people (clients' register rows, or user accounts, e.g. an event's
+    participants: the events app calls this) one published questionnaire about one thing.
+    Idempotent: an invitation already made is left as it is. Returns how many are new."""
+    if not questionnaire.is_published or not questionnaire.active:
+        return 0
+    today = today or timezone.localdate()
+    context_date = context_date or today
+    rows = []
+    for r in respondents:
+        person = r if isinstance(r, Person) else None
+        rows.append(
+            Invitation(
+                questionnaire=questionnaire,
+                respondent_person=person,
+                respondent_user=r if isinstance(r, User) else None,
+                case_id=case_id,
+                context_kind=context_kind,
+                context_id=context_id,
+                context_date=context_date,
+                age_band=age_band(person.birth_date, today) if person else AgeBand.ADULT,
+                closes_on=today + datetime.timedelta(days=OPEN_DAYS),
+            )
+        )
+    before = Invitation.objects.filter(questionnaire=questionnaire).count()
+    Invitation.objects.bulk_create(rows, ignore_conflicts=True)
+    return Invitation.objects.filter(questionnaire=questionnaire).count() - before
+
+
+def answers_submit(
+    *,
+    invitation_id: int,
+    questions: Iterable[Question],
+    answers: Mapping[str, Any],
+    today: datetime.date | None = None,
+) -> bool:
+    """Save one invitation's answers at once (``answers``: ``q_<question id>`` → a number
+    or text). A second submit (a double click, the back button) saves nothing and returns
+    False; a required question left empty saves nothing at all."""
+    questions = list(questions)
+    errors = {
+        f"q_{q.pk}": _("This question needs an answer.")
+        for q in questions
+        if q.required and answers.get(f"q_{q.pk}") in (None, "")
+    }
+    for q in questions:
+        value = answers.get(f"q_{q.pk}")
+        low_high = RANGES.get(QuestionKind(q.kind))
+        if low_high and value not in (None, "") and not low_high[0] <= int(value) <= low_high[1]:
+            errors[f"q_{q.pk}"] = _("Choose one of the options.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation_id)
+        if invitation.answered_at is not None:
+            return False
+        if invitation.closes_on < (today or timezone.localdate()):
+            raise ValidationError(_("The time to answer this has ended."))
+        own = [q for q in questions if q.questionnaire_id == invitation.questionnaire_id]
+        rows = [_answer(invitation, q, answers.get(f"q_{q.pk}")) for q in own]
+        Answer.objects.bulk_create(r for r in rows if r is not None)
+        invitation.answered_at = timezone.now()
+        invitation.save(update_fields=["answered_at"])
+    return True
+
+
+def _answer(invitation: Invitation, question: Question, value: Any) -> Answer | None:
+    if value in (None, ""):
+        return None
+    if question.kind == QuestionKind.TEXT:
+        return Answer(invitation=invitation, question=question, text=str(value)[:TEXT_MAX])
+    return Answer(invitation=invitation, question=question, value=int(value))
