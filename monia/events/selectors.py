@@ -146,6 +146,20 @@ def registered_for_session(session: EventSession) -> tuple[list[Registration], s
     return registrations, present
 
 
+def events_ended_between(since: datetime.datetime, until: datetime.datetime) -> list[Any]:
+    """Published events whose last session ended in [since, until], each with ``last_end``:
+    e.g. the feedback questionnaires asked after an event (monia/feedback/triggers.py)."""
+    last_end = Subquery(
+        EventSession.objects.filter(event=OuterRef("pk")).order_by("-ends_at").values("ends_at")[:1]
+    )
+    return list(
+        Event.objects.filter(published_at__isnull=False)
+        .annotate(last_end=last_end)
+        .filter(last_end__gte=since, last_end__lte=until)
+        .order_by("pk")
+    )
+
+
 def attended_registrations(event: Event) -> QuerySet[Registration]:
     """Registrations present at one session or more: e.g. for feedback after the event."""
     return Registration.objects.filter(

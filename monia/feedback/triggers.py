@@ -1,5 +1,5 @@
-"""Who is asked, and when: the daily job (tasks.py) invites after held network meetings
-and approved client plans. Idempotent: the invitation's unique constraint keeps a second
+"""Who is asked, and when: the daily job (tasks.py) invites after held network meetings,
+approved client plans and events. Idempotent: the invitation's unique constraint keeps a second
 run (or a re-run of the same day) from asking anyone twice.
 
 After a network meeting: the child from 12 (as the portal lets them in) when the meeting's
@@ -8,6 +8,9 @@ unless the meeting's invitee list says that guardian (by name) did not attend.
 At a plan review (a plan approved, the first or a new version): the child from 12 and the
 current guardians of a child under 18. Only people with an identity code (who can log in
 to the portal) are asked.
+After an event (monia/events): everyone present at one of its sessions at least — staff,
+partners and experts by experience as themselves (they answer from /develop/), a portal
+client as their row in the event's county's register (they answer in the portal).
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from monia.accounts.models import Role, User
 from monia.casework.models import Case, ClientPlan, PlanStatus
+from monia.events import selectors as event_selectors
 from monia.feedback.models import ContextKind, Questionnaire, Trigger
 from monia.feedback.services import invitations_for
 from monia.netmeet.models import InviteeRole, MeetingStatus, NetworkMeeting
 from monia.people.models import Person
-from monia.portal.access import ADULT_AGE, PORTAL_MIN_AGE, age_on
+from monia.portal.access import ADULT_AGE, PORTAL_MIN_AGE, age_on, client_persons
 
 # How far back the job looks: a meeting recorded late is still asked about.
 LOOKBACK_DAYS = 14
@@ -130,6 +135,37 @@ def invite_at_plan_reviews(*, today: datetime.date | None = None) -> int:
                 context_id=plan.pk,
                 context_date=plan.approved_on or today,
                 case_id=plan.case_id,
+                today=today,
+            )
+    return made
+
+
+def invite_after_events(*, today: datetime.date | None = None) -> int:
+    """Invitations for the events that ended in the last LOOKBACK_DAYS (see the module's
+    docstring): one per person present, however many sessions they attended."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    made = 0
+    for event in event_selectors.events_ended_between(
+        now - datetime.timedelta(days=LOOKBACK_DAYS), now
+    ):
+        questionnaires = _active(event.county_id, Trigger.AFTER_EVENT)
+        if not questionnaires:
+            continue
+        respondents: list[Person | User] = []
+        for registration in event_selectors.attended_registrations(event).select_related("user"):
+            user = registration.user
+            if user.role == Role.CLIENT:
+                respondents += list(client_persons(user).filter(county_id=event.county_id)[:1])
+            else:
+                respondents.append(user)
+        for q in questionnaires:
+            made += invitations_for(
+                q,
+                respondents,
+                context_kind=ContextKind.EVENT,
+                context_id=event.pk,
+                context_date=timezone.localtime(event.last_end).date(),
                 today=today,
             )
     return made

@@ -73,3 +73,28 @@ def test_an_approved_plan_asks_the_family_once(portal_world: PortalWorld, worker
     assert invite_at_plan_reviews() == 1
     assert invite_at_plan_reviews() == 0
     assert Invitation.objects.get().respondent_person == portal_world.guardian
+
+
+def test_after_an_event_everyone_present_is_asked_once_and_the_absent_not(
+    developer_a: User, partner: User, teammate_a: User, worker_a: User
+) -> None:
+    """The events app's attendance is the list: a partner and a worker present at one
+    session each are asked, a registered worker who never came is not."""
+    from monia.events.models import Attendance, Registration, RegistrationStatus
+    from monia.events.tests.conftest import event_make, session_at
+    from monia.feedback.triggers import invite_after_events
+
+    q = questionnaire(developer_a.county, developer_a, trigger="after_event")
+    event = event_make(developer_a, sessions=[session_at(-3), session_at(-2)])
+    first, second = list(event.sessions.order_by("starts_at"))
+    for user, session in ((partner, first), (teammate_a, second), (worker_a, None)):
+        registration = Registration.objects.create(
+            event=event, user=user, status=RegistrationStatus.REGISTERED, queued_at=timezone.now()
+        )
+        if session is not None:
+            Attendance.objects.create(registration=registration, session=session, present=True)
+    assert invite_after_events() == 2
+    assert invite_after_events() == 0
+    invited = Invitation.objects.filter(questionnaire=q, context_kind="event", context_id=event.pk)
+    assert {i.respondent_user for i in invited} == {partner, teammate_a}
+    assert {i.context_date for i in invited} == {timezone.localtime(second.ends_at).date()}
