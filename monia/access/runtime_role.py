@@ -78,9 +78,11 @@ READ_WRITE = (
     "decisions_decision",
     "decisions_decisionparty",
     "decisions_decisionservice",
+    "dialogue_excerptconsent",
     "dialogue_journalentry",
     "dialogue_message",
     "dialogue_messagethread",
+    "dialogue_researchquestion",
     "django_admin_log",  # Django's admin; a user's deletion cascades to it
     "django_otp_webauthn_webauthnattestation",
     "django_otp_webauthn_webauthncredential",
@@ -134,6 +136,8 @@ READ_WRITE = (
     "teams_county",
     "teams_municipality",
     "teams_team",
+    "training_trainingmodule",
+    "training_trainingrecord",
     "voice_heardfeedback",
     "voice_voiceentry",
 )

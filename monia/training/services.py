@@ -1,0 +1,72 @@
+"""Writes of the training records: checked first, then written in one transaction."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from monia.accounts.models import User
+from monia.training import access, selectors
+from monia.training.models import HOURS_MAX, TrainingModule, TrainingRecord
+
+
+def _check(
+    *, recorder: User, member_id: int, module_id: int, completed_on: datetime.date, hours: Decimal
+) -> tuple[User, TrainingModule]:
+    if not access.may_oversee(recorder):
+        raise ValidationError({"member": _("You may not record training.")})
+    member = next(
+        (u for u in selectors.staff_choices(recorder.county_id) if u.pk == member_id), None
+    )
+    if member is None:
+        raise ValidationError({"member": _("Choose a member of the county's staff.")})
+    module = next((m for m in selectors.modules_for(recorder.county_id) if m.pk == module_id), None)
+    if module is None:
+        raise ValidationError({"module": _("Choose a module of the list.")})
+    if completed_on > timezone.localdate():
+        raise ValidationError({"completed_on": _("The day of completion cannot be in the future.")})
+    if not Decimal(0) < hours <= HOURS_MAX:
+        raise ValidationError({"hours": _("Give the hours as a number from 0.5 to 999.")})
+    if TrainingRecord.objects.filter(
+        user=member, module=module, completed_on=completed_on
+    ).exists():
+        raise ValidationError({"module": _("This completion is already recorded.")})
+    return member, module
+
+
+def training_record(
+    *,
+    recorder: User,
+    member_id: int,
+    module_id: int,
+    completed_on: datetime.date,
+    hours: Decimal,
+    provider: str = "",
+) -> TrainingRecord:
+    """Record that a member of staff completed a module (the county's development
+    coordinator or senior official). A second submission of the same completion is refused
+    by the check and, in a race, by the database's unique constraint."""
+    member, module = _check(
+        recorder=recorder,
+        member_id=member_id,
+        module_id=module_id,
+        completed_on=completed_on,
+        hours=hours,
+    )
+    try:
+        with transaction.atomic():
+            return TrainingRecord.objects.create(
+                user=member,
+                module=module,
+                completed_on=completed_on,
+                hours=hours,
+                provider=provider.strip(),
+                recorded_by=recorder,
+            )
+    except IntegrityError as exc:
+        raise ValidationError({"module": _("This completion is already recorded.")}) from exc
