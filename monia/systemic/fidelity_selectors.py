@@ -13,7 +13,7 @@ For each month of the last twelve (the current one so far):
   (a saved version that differs from the one before it, or the first one) / those families;
 - shared case responsibility: the team's cases open at the month's end (or today) that the
   team discussed at least once in the month / those cases.
-Five queries, whatever the number of teams and months.
+Four queries, whatever the number of teams and months.
 """
 
 from __future__ import annotations
@@ -180,7 +180,7 @@ def _open_cases(
 def fidelity_by_team(
     team_ids: list[int], *, today: datetime.date
 ) -> dict[int, list[FidelityMonth]]:
-    """The last twelve months of each team, oldest first: five queries in all."""
+    """The last twelve months of each team, oldest first: four queries in all."""
     months = months_back(today)
     start = months[0]
     meetings = _meetings(team_ids, start)

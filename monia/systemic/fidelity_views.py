@@ -49,5 +49,5 @@ def systemic_fidelity(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "systemic/fidelity.html",
-        {"team": team, "rows": rows, "chart": chart, "overview": requested != ""},
+        {"team": team, "rows": rows, "chart": chart, "overview": fidelity.may_oversee(user)},
     )

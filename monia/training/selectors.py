@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, QuerySet, Sum, Value, When
+from django.db.models import Case as DbCase
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value, When
 
 from monia.accounts.models import Role, User
 from monia.teams.models import Team
@@ -51,19 +52,23 @@ class Share:
         return round(100 * self.trained / self.total) if self.total else 0
 
 
+def _done(track: str) -> Exists:
+    return Exists(TrainingRecord.objects.filter(user=OuterRef("pk"), module__track=track))
+
+
+def _trained() -> Q:
+    """The user has completed a module of the track their role needs (one condition, so it
+    can filter an aggregate as well as mark a row)."""
+    special = list(REQUIRED_TRACK)
+    condition = Q(~Q(role__in=special), _done(str(Track.BASIC)))
+    for role, track in REQUIRED_TRACK.items():
+        condition |= Q(Q(role=role), _done(str(track)))
+    return condition
+
+
 def _practitioners() -> QuerySet[User]:
-    """Active practitioners, each marked ``trained`` by the track their role needs."""
-    track = Case(
-        *(When(role=role, then=Value(str(t))) for role, t in REQUIRED_TRACK.items()),
-        default=Value(str(Track.BASIC)),
-        output_field=CharField(),
-    )
-    done = TrainingRecord.objects.filter(user=OuterRef("pk"), module__track=OuterRef("track"))
-    return (
-        User.objects.filter(is_active=True, role__in=PRACTICE_ROLES, team__isnull=False)
-        .annotate(track=track)
-        .annotate(trained=Exists(done))
-    )
+    """Active practitioners of a team."""
+    return User.objects.filter(is_active=True, role__in=PRACTICE_ROLES, team__isnull=False)
 
 
 def team_share_trained(team: Team) -> Share:
@@ -71,7 +76,7 @@ def team_share_trained(team: Team) -> Share:
     counts = (
         _practitioners()
         .filter(team=team)
-        .aggregate(total=Count("pk"), trained=Count("pk", filter=Q(trained=True)))
+        .aggregate(total=Count("pk"), trained=Count("pk", filter=_trained()))
     )
     return Share(trained=counts["trained"], total=counts["total"])
 
@@ -89,7 +94,7 @@ def county_shares(county_id: int) -> list[TeamShare]:
         _practitioners()
         .filter(team__county_id=county_id)
         .values("team_id", "team__name")
-        .annotate(total=Count("pk"), trained=Count("pk", filter=Q(trained=True)))
+        .annotate(total=Count("pk"), trained=Count("pk", filter=_trained()))
         .order_by("team__name", "team_id")
     )
     return [TeamShare(r["team_id"], r["team__name"], Share(r["trained"], r["total"])) for r in rows]
@@ -112,7 +117,12 @@ class MemberRow:
 
 def team_members(team: Team) -> list[MemberRow]:
     """The team's practitioners with their records, trained or not: two queries."""
-    users = list(_practitioners().filter(team=team).order_by("last_name", "first_name", "pk"))
+    users = list(
+        _practitioners()
+        .filter(team=team)
+        .annotate(trained=DbCase(When(_trained(), then=Value(True)), default=Value(False)))
+        .order_by("last_name", "first_name", "pk")
+    )
     records: dict[int, list[TrainingRecord]] = defaultdict(list)
     for record in TrainingRecord.objects.filter(user__in=[u.pk for u in users]).select_related(
         "module"
