@@ -19,7 +19,26 @@ def events_pages(everyone: list[walk.Persona]) -> Opened:
 
 
 def training_pages(everyone: list[walk.Persona]) -> Opened:
-    return []
+    """Training records, the systemic model's fidelity and the co-research report: the
+    designated worker's own and team's pages, the coordinator's county pages (the hub's
+    links reach them too; opened here so that none depends on the walk's few steps)."""
+    from django.urls import reverse
+
+    worker = _persona(everyone, "designated worker")
+    coordinator = _persona(everyone, "development coordinator")
+    assert worker.user.team_id is not None
+    mine = [
+        reverse("training_mine"),
+        reverse("training_team", args=[worker.user.team_id]),
+        reverse("systemic_fidelity"),
+    ]
+    county = [
+        reverse("training_county"),
+        reverse("training_record"),
+        reverse("systemic_fidelity") + f"?team={worker.user.team_id}",
+        reverse("coresearch_report"),
+    ]
+    return [(worker, url) for url in mine] + [(coordinator, url) for url in county]
 
 
 def devgroups_pages(everyone: list[walk.Persona]) -> Opened:
