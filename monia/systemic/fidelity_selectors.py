@@ -50,20 +50,24 @@ def fidelity_team_for(user: User, requested: str) -> Team | None:
     """The team whose fidelity a page shows: a member their own team; the county's senior
     official and development coordinator the team they chose, or None for the county's
     overview. Reads no client data. 404 for anyone else."""
-    if not develop_rule.is_county_staff(user):
+    if not develop_rule.is_county_staff(user) or user.county_id is None:
         raise NotFound
     if may_oversee(user):
         if not requested:
             return None
         team = Team.objects.filter(pk=int(requested), county_id=user.county_id).first()
-    else:
+    elif user.team_id is not None:
         team = Team.objects.filter(pk=user.team_id, county_id=user.county_id).first()
+    else:
+        team = None
     if team is None:
         raise NotFound
     return team
 
 
 def county_teams(user: User) -> list[Team]:
+    if user.county_id is None:
+        return []
     return list(Team.objects.filter(county_id=user.county_id).order_by("name", "pk"))
 
 
@@ -154,7 +158,8 @@ def _genogram_changes(team_ids: list[int], start: datetime.date) -> set[tuple[in
         .order_by("case_id", "taken_at", "pk")
         .values_list("case_id", F("taken_at__date"), MD5(Cast("data", TextField())))
     )
-    changed, previous = set(), {}
+    changed: set[tuple[int, datetime.date]] = set()
+    previous: dict[int, str] = {}
     for case_id, day, digest in rows:
         if previous.get(case_id) != digest:
             changed.add((case_id, day.replace(day=1)))

@@ -36,6 +36,8 @@ def may_see_team(user: User, team: Team) -> bool:
 
 def team_get_for_user(user: User, team_id: int) -> Team:
     """A team whose training the user may see; 404 for any other (and for a missing one)."""
+    if user.county_id is None:
+        raise NotFound
     team = Team.objects.filter(pk=team_id, county_id=user.county_id).first()
     if team is None or not may_see_team(user, team):
         raise NotFound

@@ -128,7 +128,7 @@ def team_members(team: Team) -> list[MemberRow]:
         "module"
     ):
         records[record.user_id].append(record)
-    return [MemberRow(u, bool(u.trained), records[u.pk]) for u in users]  # type: ignore[attr-defined]
+    return [MemberRow(u, bool(u.trained), records[u.pk]) for u in users]
 
 
 def own_records(user: User) -> list[TrainingRecord]:

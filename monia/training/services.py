@@ -18,14 +18,13 @@ from monia.training.models import HOURS_MAX, TrainingModule, TrainingRecord
 def _check(
     *, recorder: User, member_id: int, module_id: int, completed_on: datetime.date, hours: Decimal
 ) -> tuple[User, TrainingModule]:
-    if not access.may_oversee(recorder):
+    if not access.may_oversee(recorder) or recorder.county_id is None:
         raise ValidationError({"member": _("You may not record training.")})
-    member = next(
-        (u for u in selectors.staff_choices(recorder.county_id) if u.pk == member_id), None
-    )
+    county_id: int = recorder.county_id
+    member = next((u for u in selectors.staff_choices(county_id) if u.pk == member_id), None)
     if member is None:
         raise ValidationError({"member": _("Choose a member of the county's staff.")})
-    module = next((m for m in selectors.modules_for(recorder.county_id) if m.pk == module_id), None)
+    module = next((m for m in selectors.modules_for(county_id) if m.pk == module_id), None)
     if module is None:
         raise ValidationError({"module": _("Choose a module of the list.")})
     if completed_on > timezone.localdate():
