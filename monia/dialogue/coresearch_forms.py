@@ -38,7 +38,8 @@ class StaffQuestionForm(MoniaForm):
     )
 
     def __init__(self, *args: Any, clients: list[tuple[int, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        # Its own prefix: the journal's form on the same page has a "client" field too.
+        super().__init__(*args, prefix="q", **kwargs)
         self.fields["client"].choices = [("", "—"), *clients]  # type: ignore[attr-defined]
 
 

@@ -31,8 +31,8 @@ def test_a_question_the_worker_proposes_is_chosen_when_the_young_person_agrees(
         _staff_url(portal_world),
         {
             "intent": "question",
-            "client": portal_world.young.pk,
-            "question": "Mikä auttaa nukkumaan?",
+            "q-client": portal_world.young.pk,
+            "q-question": "Mikä auttaa nukkumaan?",
         },
     )
     assert response.status_code == 302
@@ -161,3 +161,28 @@ def test_the_report_is_for_the_coordinator_and_the_senior_official(
     assert login("senior_a").get(url).status_code == 200
     assert login("worker_a").get(url).status_code == 404
     assert login("expert_by_experience").get(url).status_code == 404
+
+
+def test_a_question_without_a_journal_keeps_what_the_worker_typed(
+    portal_world: PortalWorld, worker_a: Any
+) -> None:
+    response = login("worker_a", "en").post(
+        _staff_url(portal_world),
+        {"intent": "question", "q-client": "", "q-question": "Kesken jäänyt kysymys"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "Kesken jäänyt kysymys" in html
+    assert "Choose the child or a guardian of this case." in html
+    assert not ResearchQuestion.objects.exists()
+
+
+def test_the_worker_cannot_ask_twice_for_the_same_entry(
+    portal_world: PortalWorld, worker_a: Any
+) -> None:
+    entry = _entry(portal_world)
+    worker = login("worker_a", "en")
+    data = {"intent": "excerpt", "entry": entry.pk, "excerpt": "Ote"}
+    assert worker.post(_staff_url(portal_world), data).status_code == 302
+    response = worker.post(_staff_url(portal_world), {**data, "excerpt": "Toinen ote"})
+    assert response.status_code == 200 and "already been asked" in response.content.decode()
+    assert ExcerptConsent.objects.count() == 1
