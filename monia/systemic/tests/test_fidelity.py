@@ -128,3 +128,20 @@ def test_who_may_see_the_fidelity(
     assert login("developer_a").get(other).status_code == 404
     for refused in ("partner", "expert_by_experience"):
         assert login(refused).get(team_url).status_code == 404, refused
+
+
+def test_a_family_therapist_who_sent_apologies_was_not_present(
+    case_a: CaseWorld, world: Any, worker_a: Any
+) -> None:
+    therapist = make_user("terapeutti", Role.FAMILY_THERAPIST, world.county_a, world.team_a1)
+    meeting = _held(world, worker_a, timezone.localdate(), [case_a.case])
+    MeetingAttendance.objects.create(
+        meeting=meeting, member=therapist, status=AttendanceStatus.APOLOGISED
+    )
+    MeetingAttendance.objects.create(
+        meeting=meeting, member=worker_a, status=AttendanceStatus.PRESENT
+    )
+    today = timezone.localdate()
+    now = fidelity.fidelity_by_team([world.team_a1.pk], today=today)[world.team_a1.pk][-1]
+    assert (now.therapist.part, now.therapist.whole) == (0, 1)
+    assert now.hypotheses.part == 0 and now.genograms.part == 0
