@@ -48,6 +48,7 @@ PAST_HYPOTHESES = (
 def build(*, county: County, today: datetime.date) -> None:
     """Something on every page of monia/training for the county's demo users."""
     rng = random.Random(f"training:{county.code}")
+    training_services.catalogue_ensure()  # seeded by migration; a test's flush empties it
     _records(county, today, rng)
     teams = list(Team.objects.filter(county=county).order_by("pk"))
     if teams:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from monia.accounts.models import User
 from monia.training import access, selectors
-from monia.training.models import HOURS_MAX, TrainingModule, TrainingRecord
+from monia.training.models import CATALOGUE, HOURS_MAX, TrainingModule, TrainingRecord
 
 
 def _check(
@@ -69,3 +69,15 @@ def training_record(
             )
     except IntegrityError as exc:
         raise ValidationError({"module": _("This completion is already recorded.")}) from exc
+
+
+@transaction.atomic
+def catalogue_ensure() -> None:
+    """The shared catalogue (models.CATALOGUE), as migration 0002 seeded it: for the demo
+    and the tests, which may run after a test database's flush emptied every table."""
+    for code, name, track, hours in CATALOGUE:
+        TrainingModule.objects.get_or_create(
+            county=None,
+            code=code,
+            defaults={"name": name, "track": track, "nominal_hours": hours},
+        )

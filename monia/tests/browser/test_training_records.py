@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from monia.tests.browser.conftest import assert_accessible, staff_login
 from monia.training.models import TrainingModule, TrainingRecord
+from monia.training.services import catalogue_ensure
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,6 +25,7 @@ def test_the_coordinator_records_training_and_the_caseboard_shows_the_share(
     developer_a: Any,
     senior_a: Any,
 ) -> None:
+    catalogue_ensure()  # seeded by migration; an earlier live-server test's flush empties it
     page, base = browser_page, live_server.url
     staff_login(page, base, "developer_a")
     page.goto(base + reverse("training_record"))

@@ -20,6 +20,13 @@ from monia.training.models import TrainingModule, TrainingRecord
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _catalogue(db: None) -> None:
+    """Seeded by migration 0002; a live-server test's flush before this one empties it."""
+    services.catalogue_ensure()
+
+
 DAY = datetime.date(2026, 3, 2)
 
 
@@ -38,7 +45,13 @@ def _record(recorder: Any, member: Any, code: str = "basic", day: datetime.date 
     )
 
 
-def test_the_catalogue_is_seeded_with_the_four_modules(db: None) -> None:
+def test_the_migration_seeds_the_catalogue_the_code_knows(db: None) -> None:
+    import importlib
+
+    from monia.training.models import CATALOGUE
+
+    seeded = importlib.import_module("monia.training.migrations.0002_seed_catalogue").CATALOGUE
+    assert [tuple(map(str, row)) for row in seeded] == [tuple(map(str, r)) for r in CATALOGUE]
     codes = set(TrainingModule.objects.filter(county__isnull=True).values_list("code", flat=True))
     assert codes == {"basic", "consultant", "family_therapist", "refresher"}
 
