@@ -349,6 +349,7 @@ URL_RULES: dict[str, Rule] = {
     "training_team": Rule.DEVELOP,
     "training_county": Rule.DEVELOP,
     "training_record": Rule.DEVELOP,
+    "training_module_new": Rule.DEVELOP,
     # systemic/fidelity_selectors.fidelity_team_for: counts per team and month, no names:
     # the team's own members, the county's senior official and development coordinator.
     "systemic_fidelity": Rule.DEVELOP,

@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from monia.accounts.models import User
-from monia.training.models import TrainingModule
+from monia.training.models import Track, TrainingModule
 from monia.ui.fields import MoniaForm
 
 
@@ -68,3 +68,28 @@ class TrainingRecordForm(MoniaForm):
             ("", "—"),
             *((m.pk, f"{m.label} ({m.nominal_hours} h)") for m in modules),
         ]
+
+
+class ModuleForm(MoniaForm):
+    name = forms.CharField(
+        label=_("Name of the module"),
+        max_length=200,
+        error_messages={"required": _("Give the module a name.")},
+    )
+    track = forms.ChoiceField(
+        label=_("What it trains for"),
+        choices=[("", "—"), *Track.choices],
+        error_messages={
+            "required": _("Choose what the module trains for."),
+            "invalid_choice": _("Choose what the module trains for."),
+        },
+    )
+    nominal_hours = forms.IntegerField(
+        label=_("Hours"),
+        min_value=1,
+        max_value=999,
+        error_messages={
+            k: _("Give the hours as a number from 1 to 999.")
+            for k in ("required", "invalid", "min_value", "max_value")
+        },
+    )

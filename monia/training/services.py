@@ -7,12 +7,14 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from monia.accounts.models import User
 from monia.training import access, selectors
-from monia.training.models import CATALOGUE, HOURS_MAX, TrainingModule, TrainingRecord
+from monia.training.models import CATALOGUE, HOURS_MAX, Track, TrainingModule, TrainingRecord
 
 
 def _check(
@@ -81,3 +83,32 @@ def catalogue_ensure() -> None:
             code=code,
             defaults={"name": name, "track": track, "nominal_hours": hours},
         )
+
+
+def module_add(*, recorder: User, name: str, track: str, nominal_hours: int) -> TrainingModule:
+    """A module of the county's own (e.g. a local refresher), beside the shared catalogue:
+    the county's development coordinator or senior official."""
+    name = (name or "").strip()
+    if not access.may_oversee(recorder) or recorder.county_id is None:
+        raise ValidationError({"name": _("You may not add modules.")})
+    if not name:
+        raise ValidationError({"name": _("Give the module a name.")})
+    if track not in Track.values:
+        raise ValidationError({"track": _("Choose what the module trains for.")})
+    if not 0 < nominal_hours <= HOURS_MAX:
+        raise ValidationError({"nominal_hours": _("Give the hours as a number from 1 to 999.")})
+    code = slugify(name)[:40] or "module"
+    taken = TrainingModule.objects.filter(county_id=recorder.county_id)
+    if taken.filter(Q(code=code) | Q(name__iexact=name)).exists():
+        raise ValidationError({"name": _("The county already has a module of this name.")})
+    try:
+        with transaction.atomic():
+            return TrainingModule.objects.create(
+                county_id=recorder.county_id,
+                code=code,
+                name=name,
+                track=track,
+                nominal_hours=nominal_hours,
+            )
+    except IntegrityError as exc:
+        raise ValidationError({"name": _("The county already has a module of this name.")}) from exc

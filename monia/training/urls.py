@@ -9,4 +9,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("develop/training/teams/<int:team_id>/", views.training_team, name="training_team"),
     path("develop/training/county/", views.training_county, name="training_county"),
     path("develop/training/record/", views.training_record, name="training_record"),
+    path("develop/training/modules/new/", views.training_module_new, name="training_module_new"),
 ]

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from monia.access import policy
 from monia.training import access, charts, selectors, services
-from monia.training.forms import TrainingRecordForm
+from monia.training.forms import ModuleForm, TrainingRecordForm
 from monia.ui.errors import apply_errors
 
 
@@ -99,3 +99,22 @@ def training_record(request: HttpRequest) -> HttpResponse:
         "training/record.html",
         {"form": form, "recent": selectors.recent_records(user.county_id)},
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def training_module_new(request: HttpRequest) -> HttpResponse:
+    """A module of the county's own, beside the shared catalogue."""
+    user = policy.user_of(request)
+    access.require(access.may_oversee(user))
+    form = ModuleForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.module_add(recorder=user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(request, _("The module was added."))
+            return redirect("training_record")
+    modules = selectors.modules_for(user.county_id) if user.county_id else []
+    return render(request, "training/module_new.html", {"form": form, "modules": modules})

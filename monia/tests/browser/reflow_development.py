@@ -35,6 +35,7 @@ def training_pages(everyone: list[walk.Persona]) -> Opened:
     county = [
         reverse("training_county"),
         reverse("training_record"),
+        reverse("training_module_new"),
         reverse("systemic_fidelity") + f"?team={worker.user.team_id}",
         reverse("coresearch_report"),
     ]

@@ -194,3 +194,36 @@ def test_every_hub_link_opens(
         for link in hub.links(user):
             assert client.get(link.url).status_code == 200, (user.username, link.url_name)
     assert hub.links(expert_by_experience) == []
+
+
+def test_the_coordinator_adds_a_county_module_offered_only_in_that_county(
+    world: Any, developer_a: Any, worker_a: Any, other_county: Any
+) -> None:
+    client = login("developer_a", "en")
+    response = client.post(
+        reverse("training_module_new"),
+        {"name": "Keski-Suomen verkostopäivä", "track": "refresher", "nominal_hours": "6"},
+    )
+    assert response.status_code == 302
+    module = TrainingModule.objects.get(county=world.county_a)
+    assert (module.code, module.track, module.nominal_hours) == (
+        "keski-suomen-verkostopaiva",
+        "refresher",
+        6,
+    )
+    assert "Keski-Suomen verkostopäivä" in client.get(reverse("training_record")).content.decode()
+    assert module not in selectors.modules_for(world.county_b.pk)
+    again = client.post(
+        reverse("training_module_new"),
+        {"name": "keski-suomen verkostopäivä", "track": "refresher", "nominal_hours": "6"},
+    )
+    assert again.status_code == 200 and "already has a module" in again.content.decode()
+    assert login("worker_a").get(reverse("training_module_new")).status_code == 404
+    with pytest.raises(ValidationError):
+        services.training_record(
+            recorder=make_user("dev_b", Role.DEVELOPMENT_COORDINATOR, world.county_b, None),
+            member_id=other_county.pk,
+            module_id=module.pk,
+            completed_on=DAY,
+            hours=Decimal(6),
+        )
