@@ -82,9 +82,11 @@ READ_WRITE = (
     "devgroups_groupmeeting",
     "devgroups_idea",
     "devgroups_membership",
+    "dialogue_excerptconsent",
     "dialogue_journalentry",
     "dialogue_message",
     "dialogue_messagethread",
+    "dialogue_researchquestion",
     "django_admin_log",  # Django's admin; a user's deletion cascades to it
     "django_otp_webauthn_webauthnattestation",
     "django_otp_webauthn_webauthncredential",
@@ -156,6 +158,8 @@ READ_WRITE = (
     "teams_county",
     "teams_municipality",
     "teams_team",
+    "training_trainingmodule",
+    "training_trainingrecord",
     "voice_heardfeedback",
     "voice_voiceentry",
 )

@@ -362,6 +362,21 @@ URL_RULES: dict[str, Rule] = {
     # (events: end of block)
     #
     # -- training records (monia/training) and the systemic model's fidelity (systemic)
+    # training/access.py: one's own records (county staff); a team's: its members, the
+    # county's development coordinator and senior official; the county's and recording:
+    # those two only. No client data.
+    "training_mine": Rule.DEVELOP,
+    "training_team": Rule.DEVELOP,
+    "training_county": Rule.DEVELOP,
+    "training_record": Rule.DEVELOP,
+    "training_module_new": Rule.DEVELOP,
+    # systemic/fidelity_selectors.fidelity_team_for: counts per team and month, no names:
+    # the team's own members, the county's senior official and development coordinator.
+    "systemic_fidelity": Rule.DEVELOP,
+    # Co-research (dialogue, built with training): the journal pages keep their rules; the
+    # development report (consented excerpts without names) for the county's development
+    # coordinator and senior official (training.access.may_oversee).
+    "coresearch_report": Rule.DEVELOP,
     # (training: end of block)
     #
     # -- developer groups (monia/devgroups)

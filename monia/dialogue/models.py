@@ -148,3 +148,89 @@ class JournalEntry(models.Model):
 
     def __str__(self) -> str:
         return f"journal entry {self.pk} of case {self.case_id}"
+
+
+# --- Co-research (issue 16): questions chosen together, excerpts used with consent ---------
+
+
+class ResearchQuestion(models.Model):
+    """A question the client and a worker choose together to find out in their journal
+    (tutkimuskysymys). One side proposes, the other agrees: the question is chosen together
+    only once ``agreed_at`` is set, by the other side than the one who proposed it."""
+
+    case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("question"), max_length=500)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_by_client = models.BooleanField()
+    proposed_at = models.DateTimeField(default=timezone.now)
+    agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    agreed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["proposed_at", "pk"]
+        indexes = [models.Index(fields=["case", "client"], name="question_case_client")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(~models.Q(text=""), LessThanOrEqual(Length("text"), 500)),
+                name="question_text_length",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(agreed_by__isnull=True, agreed_at__isnull=True)
+                | models.Q(agreed_by__isnull=False, agreed_at__isnull=False),
+                name="question_agreed_by_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"question {self.pk} of case {self.case_id}"
+
+
+class ExcerptConsent(models.Model):
+    """The client's consent to use an excerpt of a journal entry, anonymised, in the
+    development network's reports. The worker writes the excerpt without names; the client
+    reads exactly that text and says yes in the portal (``given_by`` is then the client's own
+    login), and may take the consent back at any time (``withdrawn_at``)."""
+
+    entry = models.ForeignKey(JournalEntry, on_delete=models.PROTECT, related_name="consents")
+    excerpt = models.TextField(_("excerpt without names"), max_length=1000)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    asked_at = models.DateTimeField(default=timezone.now)
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    given_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["asked_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(~models.Q(excerpt=""), LessThanOrEqual(Length("excerpt"), 1000)),
+                name="excerpt_text_length",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(given_by__isnull=True, given_at__isnull=True)
+                | models.Q(given_by__isnull=False, given_at__isnull=False),
+                name="excerpt_given_by_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(withdrawn_at__isnull=True) | models.Q(given_at__isnull=False),
+                name="excerpt_withdrawn_after_given",
+            ),
+            # One live request per entry (a withdrawn one may be asked again).
+            models.UniqueConstraint(
+                fields=["entry"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="excerpt_one_live_per_entry",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"excerpt consent {self.pk} of entry {self.entry_id}"

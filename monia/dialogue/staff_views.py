@@ -18,7 +18,7 @@ from monia.access import policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
 from monia.casework.models import Case
-from monia.dialogue import selectors, services
+from monia.dialogue import coresearch_views, selectors, services
 from monia.dialogue.forms import StaffJournalForm, StaffNewMessageForm, StaffReplyForm
 from monia.ui.errors import apply_errors
 
@@ -144,12 +144,17 @@ def case_journal(request: HttpRequest, case_id: int) -> HttpResponse:
     case = _case(request, case_id, Purpose.CASE_JOURNAL)
     adding = request.method == "POST" and request.POST.get("intent") == "add"
     form = StaffJournalForm(request.POST if adding else None, clients=_client_choices(case))
-    if request.method == "POST" and _journal_post(request, case, form):
+    research: dict[str, object] = {}  # co-research's bound forms (dialogue/coresearch_views.py)
+    if request.method == "POST" and request.POST.get("intent") in coresearch_views.STAFF_INTENTS:
+        if coresearch_views.staff_post(request, case, research):
+            return redirect("case_journal", case_id=case.pk)
+    elif request.method == "POST" and _journal_post(request, case, form):
         return redirect("case_journal", case_id=case.pk)
     context = {
         "case": case,
         "journals": selectors.case_journals(case),
         "form": form,
         "may_record": policy.may(user, Action.RECORD, case),
+        **coresearch_views.staff_context(case, research),
     }
     return render(request, "dialogue/case_journal.html", context)

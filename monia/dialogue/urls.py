@@ -1,6 +1,6 @@
 from django.urls import path
 
-from monia.dialogue import staff_views, views
+from monia.dialogue import coresearch_views, staff_views, views
 
 urlpatterns = [
     path("portal/<int:case_id>/messages/", views.portal_messages, name="portal_messages"),
@@ -12,4 +12,5 @@ urlpatterns = [
         name="case_message_thread",
     ),
     path("cases/<int:case_id>/journal/", staff_views.case_journal, name="case_journal"),
+    path("develop/coresearch/", coresearch_views.coresearch_report, name="coresearch_report"),
 ]

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from monia.access import policy
 from monia.access.purposes import Purpose
-from monia.dialogue import selectors, services
+from monia.dialogue import coresearch_views, selectors, services
 from monia.dialogue.forms import PortalJournalForm, PortalMessageForm
 from monia.portal.views import portal_case_of, render_portal_page
 from monia.ui.errors import apply_errors
@@ -57,8 +57,14 @@ def portal_messages(request: HttpRequest, case_id: int) -> HttpResponse:
 def portal_journal(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
     pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_JOURNAL)
-    form = PortalJournalForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    research: dict[str, object] = {}  # co-research's bound form (dialogue/coresearch_views.py)
+    if request.method == "POST" and request.POST.get("intent") in coresearch_views.PORTAL_INTENTS:
+        if coresearch_views.portal_post(request, pc, research):
+            return redirect("portal_journal", case_id=pc.case.pk)
+        form = PortalJournalForm()
+    else:
+        form = PortalJournalForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_bound and form.is_valid():
         try:
             services.journal_entry_add_by_client(user=user, portal_case=pc, **form.cleaned_data)
         except ValidationError as exc:
@@ -68,5 +74,10 @@ def portal_journal(request: HttpRequest, case_id: int) -> HttpResponse:
             return redirect("portal_journal", case_id=pc.case.pk)
     entries = selectors.journal_entries(case=pc.case, client=pc.client)
     return render_portal_page(
-        request, "dialogue/portal_journal.html", pc, entries=entries, form=form
+        request,
+        "dialogue/portal_journal.html",
+        pc,
+        entries=entries,
+        form=form,
+        **coresearch_views.portal_context(pc, research),
     )

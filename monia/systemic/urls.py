@@ -1,10 +1,11 @@
 from django.urls import path
 
-from monia.systemic import item_views, views
+from monia.systemic import fidelity_views, item_views, views
 
 urlpatterns = [
     path("team/", views.caseboard, name="caseboard"),
     path("team/meetings/", views.meetings, name="meetings"),
+    path("team/fidelity/", fidelity_views.systemic_fidelity, name="systemic_fidelity"),
     path("team/meetings/<int:meeting_id>/", views.meeting_detail, name="meeting_detail"),
     path(
         "team/meetings/<int:meeting_id>/order/",

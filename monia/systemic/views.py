@@ -26,6 +26,7 @@ from monia.accounts.models import User
 from monia.systemic import forms, selectors, services
 from monia.systemic.models import MeetingStatus, TeamMeeting
 from monia.teams.models import Team
+from monia.training.selectors import team_share_trained
 from monia.ui.errors import apply_errors
 from monia.ui.rows import id_url
 
@@ -59,6 +60,7 @@ def caseboard(request: HttpRequest) -> HttpResponse:
             "page": board.page,
             "flag_form": forms.FlagForm(),
             "case_url": id_url("case_detail"),  # once for the page's rows
+            "trained": team_share_trained(team),  # the model needs a trained team: 1 query
         },
     )
 

@@ -24,3 +24,9 @@ def plan_review_entries(case: Case) -> list[JournalEntry]:
     """The journal entries brought to the plan review. The page showing them has opened
     the case through the policy (and logged the read)."""
     return selectors.plan_review_entries(case)
+
+
+@register.filter
+def consent_of(consents: dict[int, object], entry_id: int) -> object:
+    """The live excerpt consent of a journal entry, from the page's dict (no query)."""
+    return consents.get(entry_id) if consents else None

@@ -41,7 +41,27 @@ def events_pages(everyone: list[walk.Persona]) -> Opened:
 
 
 def training_pages(everyone: list[walk.Persona]) -> Opened:
-    return []
+    """Training records, the systemic model's fidelity and the co-research report: the
+    designated worker's own and team's pages, the coordinator's county pages (the hub's
+    links reach them too; opened here so that none depends on the walk's few steps)."""
+    from django.urls import reverse
+
+    worker = _persona(everyone, "designated worker")
+    coordinator = _persona(everyone, "development coordinator")
+    assert worker.user.team_id is not None
+    mine = [
+        reverse("training_mine"),
+        reverse("training_team", args=[worker.user.team_id]),
+        reverse("systemic_fidelity"),
+    ]
+    county = [
+        reverse("training_county"),
+        reverse("training_record"),
+        reverse("training_module_new"),
+        reverse("systemic_fidelity") + f"?team={worker.user.team_id}",
+        reverse("coresearch_report"),
+    ]
+    return [(worker, url) for url in mine] + [(coordinator, url) for url in county]
 
 
 def devgroups_pages(everyone: list[walk.Persona]) -> Opened:
@@ -144,18 +164,6 @@ def feedback_pages(everyone: list[walk.Persona]) -> Opened:
             first = invitation.order_by("pk").first()
             if first is not None:
                 opened.append((persona, reverse(name, args=[first.pk])))
-    # Not a feedback page: netmeet's files of a meeting sit three links deep, and with the
-    # network's links on /develop/ (issue 16) the walk's 120 requests per persona run out
-    # before it. Opened here until the walk's budget is decided for all the network's apps.
-    from monia.netmeet.models import NetworkMeeting
-
-    worker = _persona(everyone, "designated worker")
-    meeting = (
-        NetworkMeeting.objects.filter(case__designated_worker=worker.user).order_by("pk").first()
-    )
-    if meeting is not None:
-        url = reverse("network_meeting_attachments", args=[meeting.case_id, meeting.pk])
-        opened.append((worker, url))
     return opened
 
 

@@ -231,6 +231,15 @@ def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Pers
     thread = MessageThread.objects.filter(case__in=visible).first()
     if thread:
         pages.append(reverse("case_message_thread", args=[thread.case_id, thread.pk]))
+    # A network meeting's files: the walk reaches them only at the end of its budget (the
+    # team coordinator's 113th page before issue 16), so they are opened here.
+    network_meeting = NetworkMeeting.objects.filter(case__in=visible).order_by("pk").first()
+    if network_meeting:
+        pages.append(
+            reverse(
+                "network_meeting_attachments", args=[network_meeting.case_id, network_meeting.pk]
+            )
+        )
     presented = ExpertCase.objects.filter(case__in=visible).first()
     if presented:
         pages.append(reverse("expert_statement", args=[presented.case_id, presented.pk]))
