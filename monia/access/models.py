@@ -19,6 +19,9 @@ class Basis(models.TextChoices):
     # A search with an identity code, or a full name with the date of birth, told a worker
     # that a matter exists and which team to contact (access/search_rule.py).
     CLIENT_SEARCH = "client_search", _("Finding the team responsible for the child")
+    # A client joined a peer group (issue 16, monia/peer): its facilitators, who are
+    # casework staff, see the members' first names and what they wrote in the journal.
+    PEER_GROUP_FACILITATOR = "peer_group_facilitator", _("Facilitator of a peer group")
 
 
 class AccessEvent(models.Model):

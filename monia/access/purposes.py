@@ -32,6 +32,7 @@ CONTACT = _("Addresses, phone numbers and e-mail")
 SEARCH = _("The child's name in a worker's search")
 LETTERS = _("Letters sent to the family")
 ARCHIVE = _("Signed papers packed to be kept in the archive")
+PEER_GROUP_NAMES = _("Your first name in a peer group you joined")
 
 
 class Purpose(models.TextChoices):
@@ -181,6 +182,8 @@ class Purpose(models.TextChoices):
     PORTAL_JOURNAL = "portal_journal", PORTAL
     PORTAL_VOICE = "portal_voice", PORTAL
     PORTAL_HEARD = "portal_heard", PORTAL
+    # The development network (issue 16): a peer group's members, for its facilitators
+    PEER_GROUP = "peer_group", PEER_GROUP_NAMES
     # Other systems through the API
     API_CASE_DETAIL = "api_case_detail", INTERFACE
     API_DEADLINES = "api_deadlines", INTERFACE

@@ -13,8 +13,9 @@ from monia.people.models import Person
 from monia.portal.demo import demo_clients
 from monia.teams.models import County
 
-# county code → (family therapist, further facilitator of the client groups)
-FACILITATORS = {"keski-suomi": ("leena", "eeva"), "pohjanmaa": ("satu", "emma")}
+# county code → (family therapist, further facilitator of the client groups): casework
+# staff, who may see who the clients are (peer/services.py).
+FACILITATORS = {"keski-suomi": ("leena", "katja"), "pohjanmaa": ("satu", "emma")}
 WORKERS = {"keski-suomi": ("sanna", "katja", "mikko"), "pohjanmaa": ("kaisa", "juha")}
 
 

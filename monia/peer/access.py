@@ -4,7 +4,10 @@ Staff pages (rule DEVELOP):
 - a workers' group is open to the county's staff (``develop_rule.is_county_staff``): they see
   it and sign up there; its facilitators and the county's development coordinator too;
 - a client group (parents, young people) shows on the staff pages only to its facilitators
-  and the coordinator; the coordinator creates the groups.
+  and the coordinator; the coordinator creates the groups. Its facilitators are casework
+  staff (``policy.CASEWORK_ROLES``; services.peer_group_create): they see the members' first
+  names and the journal, each view written to the access log (basis
+  PEER_GROUP_FACILITATOR); the coordinator sees only how many members there are.
 Portal pages (rule PORTAL): a client sees the open client groups of the counties where they
 follow a matter in the portal and which are for them — the parents' groups for a guardian,
 the young people's groups for a young person aged 12–17 — and the groups they belong to.
@@ -49,7 +52,10 @@ class PeerAccess:
 
     @property
     def may_see_members(self) -> bool:
-        return self.facilitator or self.coordinator
+        """A workers' group's members: its facilitators and the coordinator. A client
+        group's: its facilitators only (casework staff, logged: ``selectors.group_page``);
+        the coordinator, no role of the staff rule, sees how many."""
+        return self.facilitator or (self.coordinator and not self.group.for_clients)
 
     @property
     def may_open_or_close(self) -> bool:

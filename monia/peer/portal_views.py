@@ -40,7 +40,13 @@ def _page(
     return render(
         request,
         "peer/portal_group.html",
-        {"pa": pa, "group": pa.group, "page": selectors.group_page(pa), "form": form, **extra},
+        {
+            "pa": pa,
+            "group": pa.group,
+            "page": selectors.group_page(pa, policy.user_of(request)),
+            "form": form,
+            **extra,
+        },
     )
 
 

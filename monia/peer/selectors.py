@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.db.models import Count, Q, QuerySet
 
 from monia.access import develop_rule
+from monia.access.log_writes import Read, reads_log
+from monia.access.models import Basis
+from monia.access.purposes import Purpose
 from monia.accounts.models import Role, User
 from monia.peer.access import PeerAccess, client_audiences
 from monia.peer.models import (
@@ -68,21 +72,36 @@ class GroupPage:
     member_count: int
 
 
-def group_page(pa: PeerAccess) -> GroupPage:
+def group_page(pa: PeerAccess, user: User) -> GroupPage:
     """What the user may see of the group: the journal only for members and facilitators,
-    the list of members only for facilitators and the coordinator."""
+    the list of members only as ``PeerAccess.may_see_members`` says. When staff see clients
+    (a client group's facilitator: members, journal authors), the read is logged in the same
+    transaction: each client shown, basis PEER_GROUP_FACILITATOR (a client reading the
+    group's own journal in the portal was told who sees it, and is not logged)."""
     group = pa.group
     active = group.memberships.filter(status=PeerMembershipStatus.ACTIVE)
-    return GroupPage(
-        facilitators=list(group.facilitators.order_by("last_name", "first_name")),
-        members=list(active.select_related("user", "person").order_by("pk"))
-        if pa.may_see_members
-        else [],
-        journal=list(group.journal.select_related("author", "author_person")[:50])
-        if pa.may_read_journal
-        else [],
-        member_count=active.count(),
-    )
+    with transaction.atomic():
+        page = GroupPage(
+            facilitators=list(group.facilitators.order_by("last_name", "first_name")),
+            members=list(active.select_related("user", "person").order_by("pk"))
+            if pa.may_see_members
+            else [],
+            journal=list(group.journal.select_related("author", "author_person")[:50])
+            if pa.may_read_journal
+            else [],
+            member_count=active.count(),
+        )
+        shown = {m.person_id for m in page.members if m.person_id} | {
+            e.author_person_id for e in page.journal if e.author_person_id
+        }
+        if shown and user.role != Role.CLIENT:
+            reads_log(
+                user_id=user.pk,
+                county_id=group.county_id,
+                purpose=Purpose.PEER_GROUP,
+                reads=[Read(pid, None, Basis.PEER_GROUP_FACILITATOR) for pid in sorted(shown)],
+            )
+    return page
 
 
 def facilitator_candidates(county_id: int) -> QuerySet[User]:

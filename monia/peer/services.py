@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from monia.access import policy
 from monia.accounts.models import Role, User
 from monia.peer.models import (
     Audience,
@@ -52,6 +53,15 @@ def peer_group_create(
     ):
         errors["facilitators"] = _(
             "A facilitator is a member of the county's staff or an expert by experience."
+        )
+    elif audience != Audience.WORKERS and any(
+        f.role not in policy.CASEWORK_ROLES for f in facilitators
+    ):
+        # Its facilitators see who the clients are: only staff who work with client data.
+        errors["facilitators"] = _(
+            "A group of clients is facilitated by workers of the county's child welfare: an "
+            "expert by experience or the development coordinator may facilitate a workers' "
+            "group."
         )
     if errors:
         raise ValidationError(errors)

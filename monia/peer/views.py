@@ -67,7 +67,13 @@ def _group_page(
     return render(
         request,
         "peer/group.html",
-        {"pa": pa, "group": pa.group, "page": selectors.group_page(pa), "form": form, **extra},
+        {
+            "pa": pa,
+            "group": pa.group,
+            "page": selectors.group_page(pa, policy.user_of(request)),
+            "form": form,
+            **extra,
+        },
     )
 
 

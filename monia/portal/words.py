@@ -62,6 +62,7 @@ BASIS_WORDS = {
     Basis.OWN_DATA: _("Looked at their own matters"),
     Basis.GUARDIAN: _("Is the child's guardian"),
     Basis.CLIENT_SEARCH: _("Looked for which team helps the child"),
+    Basis.PEER_GROUP_FACILITATOR: _("Leads a peer group you joined"),
 }
 
 

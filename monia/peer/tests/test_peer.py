@@ -204,3 +204,35 @@ def test_facilitator_closes_the_sign_up_and_a_client_can_no_longer_join(
     join = reverse("portal_peer_join", kwargs={"group_id": young_group.pk})
     assert client.post(join).status_code == 404
     assert not PeerMembership.objects.exists()
+
+
+def test_a_client_group_is_facilitated_by_casework_staff_only(
+    world: Any, expert_by_experience: Any, developer_a: Any
+) -> None:
+    """Its facilitators see who the clients are: an expert by experience or the development
+    coordinator (neither staff nor clients to the access policy) may not facilitate it."""
+    for facilitator in (expert_by_experience, developer_a):
+        with pytest.raises(ValidationError) as exc:
+            _group(world, "parents", facilitator, name=f"Vanhemmat {facilitator.pk}")
+        assert "facilitators" in exc.value.message_dict
+    assert not PeerGroup.objects.exists()
+    assert _group(world, "workers", expert_by_experience).facilitators.count() == 1
+
+
+def test_the_facilitators_view_of_client_members_is_logged_and_the_coordinator_sees_a_count(
+    young_group: PeerGroup, portal_world: Any, developer_a: Any
+) -> None:
+    from monia.access.models import AccessEvent
+
+    services.peer_join(group=young_group, person=portal_world.young)
+    url = reverse("peer_group", kwargs={"group_id": young_group.pk})
+    page = _login("teammate_a").get(url)
+    assert portal_world.young.first_names in page.content.decode()
+    event = AccessEvent.objects.order_by("-pk").first()
+    assert event is not None and event.purpose == "peer_group"
+    assert event.persons == [portal_world.young.pk]
+    assert event.bases == ["peer_group_facilitator"]
+    before = AccessEvent.objects.count()
+    coordinator = _login("developer_a").get(url).content.decode()
+    assert portal_world.young.first_names not in coordinator
+    assert AccessEvent.objects.count() == before
