@@ -22,6 +22,9 @@ class Basis(models.TextChoices):
     # A client joined a peer group (issue 16, monia/peer): its facilitators, who are
     # casework staff, see the members' first names and what they wrote in the journal.
     PEER_GROUP_FACILITATOR = "peer_group_facilitator", _("Facilitator of a peer group")
+    # A client signed up for an event (monia/events): its organiser, the development
+    # coordinator, sees their name on the registrations and attendance lists.
+    EVENT_ORGANISER = "event_organiser", _("Organiser of an event")
 
 
 class AccessEvent(models.Model):

@@ -33,6 +33,7 @@ SEARCH = _("The child's name in a worker's search")
 LETTERS = _("Letters sent to the family")
 ARCHIVE = _("Signed papers packed to be kept in the archive")
 PEER_GROUP_NAMES = _("Your first name in a peer group you joined")
+EVENT_NAMES = _("Your name on the list of an event you signed up for")
 
 
 class Purpose(models.TextChoices):
@@ -184,6 +185,7 @@ class Purpose(models.TextChoices):
     PORTAL_HEARD = "portal_heard", PORTAL
     # The development network (issue 16): a peer group's members, for its facilitators
     PEER_GROUP = "peer_group", PEER_GROUP_NAMES
+    EVENT_REGISTRATIONS = "event_registrations", EVENT_NAMES
     # Other systems through the API
     API_CASE_DETAIL = "api_case_detail", INTERFACE
     API_DEADLINES = "api_deadlines", INTERFACE

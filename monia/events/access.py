@@ -9,16 +9,24 @@ Client data is never opened here; the network's membership is access/develop_rul
 - a portal client: published events for "clients" of a county where they have a matter the
   portal shows them (PORTAL). Only the counties are taken from ``portal_cases``.
 Anyone else, and anything else: 404, like a missing event.
+A portal client who signs up is told that the organiser sees their name; when the
+coordinator's lists show a client, the read is logged (``registrations_shown_log``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import QuerySet
 
 from monia.access import develop_rule
+from monia.access.log_writes import Read, reads_log
+from monia.access.models import Basis
 from monia.access.policy import NotFound
+from monia.access.purposes import Purpose
 from monia.accounts.models import Role, User
 from monia.events.models import Audience, Event, Registration
+from monia.people.models import Person
 from monia.portal import access as portal_access
 
 
@@ -111,3 +119,27 @@ def _get(events: QuerySet[Event], event_id: int) -> Event:
         return events.select_related("county").get(pk=event_id)
     except Event.DoesNotExist:
         raise NotFound from None
+
+
+def registrations_shown_log(
+    user: User, event: Event, registrations: Iterable[Registration]
+) -> None:
+    """Log the portal clients a coordinator's list shows (their rows in the event's county's
+    register), basis EVENT_ORGANISER; staff, partners and experts are not clients. Call it
+    in the transaction of the read."""
+    codes = [
+        r.user.client_account.identity_code_canonical
+        for r in registrations
+        if r.user.role == Role.CLIENT and hasattr(r.user, "client_account")
+    ]
+    if not codes:
+        return
+    persons = Person.objects.filter(
+        county_id=event.county_id, identity_code_canonical__in=codes
+    ).values_list("pk", flat=True)
+    reads_log(
+        user_id=user.pk,
+        county_id=event.county_id,
+        purpose=Purpose.EVENT_REGISTRATIONS,
+        reads=[Read(pk, None, Basis.EVENT_ORGANISER) for pk in sorted(persons)],
+    )

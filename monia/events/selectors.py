@@ -125,7 +125,7 @@ def registrations_for_event(event: Event) -> list[Registration]:
     and how many sessions each attended (one query)."""
     return list(
         Registration.objects.filter(event=event)
-        .select_related("user", "user__organisation")
+        .select_related("user", "user__organisation", "user__client_account")
         .annotate(attended=Count("attendances", filter=Q(attendances__present=True)))
         .order_by("status", "queued_at", "pk")
     )
@@ -136,7 +136,7 @@ def registered_for_session(session: EventSession) -> tuple[list[Registration], s
     registrations = list(
         Registration.objects.filter(
             event_id=session.event_id, status=RegistrationStatus.REGISTERED
-        ).select_related("user", "user__organisation")
+        ).select_related("user", "user__organisation", "user__client_account")
     )
     present = set(
         Attendance.objects.filter(session=session, present=True).values_list(

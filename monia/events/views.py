@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -227,12 +228,15 @@ def event_registrations(request: HttpRequest, event_id: int) -> HttpResponse:
     user = policy.user_of(request)
     event = access.event_manage_get(user, event_id)
     sessions = selectors.sessions_of(event)
+    with transaction.atomic():  # the clients shown are logged with the read
+        registrations = selectors.registrations_for_event(event)
+        access.registrations_shown_log(user, event, registrations)
     return render(
         request,
         "events/registrations.html",
         {
             "event": event,
-            "registrations": selectors.registrations_for_event(event),
+            "registrations": registrations,
             "sessions": sessions,
             "needed": selectors.sessions_needed(event, len(sessions)),
         },
@@ -245,7 +249,9 @@ def session_attendance(request: HttpRequest, event_id: int, session_id: int) -> 
     user = policy.user_of(request)
     event = access.event_manage_get(user, event_id)
     session = selectors.session_get(event, session_id)
-    registrations, present = selectors.registered_for_session(session)
+    with transaction.atomic():  # the clients shown are logged with the read
+        registrations, present = selectors.registered_for_session(session)
+        access.registrations_shown_log(user, event, registrations)
     posted = request.method == "POST"
     form = forms.AttendanceForm(
         request.POST if posted else None, registrations=registrations, present=present

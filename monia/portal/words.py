@@ -63,6 +63,7 @@ BASIS_WORDS = {
     Basis.GUARDIAN: _("Is the child's guardian"),
     Basis.CLIENT_SEARCH: _("Looked for which team helps the child"),
     Basis.PEER_GROUP_FACILITATOR: _("Leads a peer group you joined"),
+    Basis.EVENT_ORGANISER: _("Organises an event you signed up for"),
 }
 
 

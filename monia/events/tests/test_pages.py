@@ -189,3 +189,26 @@ def test_the_network_page_links_events_and_the_coordinator_also_a_new_event(
     assert [link.url_name for link in hub.links(partner)] == ["events_list"]
     page = login("partner").get(reverse("develop")).content.decode()
     assert reverse("events_list") in page and reverse("event_new") not in page
+
+
+def test_the_coordinators_lists_log_the_clients_they_show(
+    portal_world: Any, developer_a: Any
+) -> None:
+    """The portal told the young person that the organiser sees their name: the
+    registrations and attendance pages write that read to the access log, and "who has seen
+    my data" names it in plain words."""
+    from monia.access.models import AccessEvent
+
+    event = event_make(developer_a, title="Nuoren ääni", kind="youth_voice", audiences=["clients"])
+    portal_client(portal_world.young).post(reverse("portal_event_register", args=[event.pk]))
+    coordinator = login("developer_a")
+    before = AccessEvent.objects.count()
+    assert coordinator.get(reverse("event_registrations", args=[event.pk])).status_code == 200
+    session = event.sessions.order_by("starts_at").first()
+    assert session is not None
+    url = reverse("session_attendance", args=[event.pk, session.pk])
+    assert coordinator.get(url).status_code == 200
+    logged = list(AccessEvent.objects.order_by("pk")[before:])
+    assert [e.persons for e in logged] == [[portal_world.young.pk]] * 2
+    assert {b for e in logged for b in e.bases} == {"event_organiser"}
+    assert {e.purpose for e in logged} == {"event_registrations"}
