@@ -16,8 +16,7 @@ OWNER_URL=${MONIA_OWNER_DATABASE_URL:-$DATABASE_URL}
 DATABASE_URL=$OWNER_URL $BIN/python manage.py migrate --noinput
 if [ "$OWNER_URL" != "$DATABASE_URL" ]; then
   # Two roles: the runtime role's grants follow every migrate (new tables included).
-  runtime_role=$($BIN/python -c 'import sys, dj_database_url; print(dj_database_url.parse(sys.argv[1])["USER"])' "$DATABASE_URL")
-  DATABASE_URL=$OWNER_URL $BIN/python manage.py runtime_role_sql "$runtime_role" --apply
+  DATABASE_URL=$OWNER_URL $BIN/python manage.py runtime_role_sql --apply --role-of "$DATABASE_URL"
 fi
 $BIN/python manage.py compile_translations
 $BIN/python manage.py collectstatic --noinput --verbosity 0

@@ -58,7 +58,7 @@ def _county_id(user: User) -> int:
 
 def client_county_ids(user: User) -> set[int]:
     """The counties of the matters the portal shows a client (no case content is read)."""
-    return {pc.case.county_id for pc in portal_access.portal_cases(user)}
+    return {pc.case.county_id for pc in portal_access.portal_cases_of_request(user)}
 
 
 def events_visible(user: User) -> QuerySet[Event]:

@@ -109,7 +109,12 @@ def client_audiences(
     learn the county and the capacity; shows nothing of them."""
     today = today or timezone.localdate()
     found: dict[tuple[int, str], Person] = {}
-    for pc in portal_access.portal_cases(user, today=today):
+    matters = (
+        portal_access.portal_cases_of_request(user)
+        if today == timezone.localdate()
+        else portal_access.portal_cases(user, today=today)
+    )
+    for pc in matters:
         if pc.is_guardian:
             found[(pc.case.county_id, Audience.PARENTS)] = pc.client
             continue

@@ -87,6 +87,21 @@ def client_persons(user: User) -> QuerySet[Person]:
     return Person.objects.filter(identity_code_canonical=account.identity_code_canonical)
 
 
+_MEMO = "_monia_portal_cases"
+
+
+def portal_cases_of_request(user: User) -> list[PortalCase]:
+    """``portal_cases`` once per request (kept on the request's user object): for the offers
+    several parts of one page make a client (events, peer groups), which read the matters
+    only for their counties and kinds. Writes no log."""
+    today = timezone.localdate()
+    memo = getattr(user, _MEMO, None)
+    if memo is None or memo[0] != today:
+        memo = (today, portal_cases(user, today=today))
+        setattr(user, _MEMO, memo)
+    return memo[1]
+
+
 def portal_cases(user: User, *, today: datetime.date | None = None) -> list[PortalCase]:
     """Every matter the client may follow, in three queries. Writes no log (see callers)."""
     today = today or timezone.localdate()

@@ -158,7 +158,7 @@ def walk(
     client: Client,
     start: str,
     *,
-    max_requests: int = 120,
+    max_requests: int = 160,
     per_name: int = 2,
     skip: Callable[[str], bool] = lambda path: False,
 ) -> Walk:

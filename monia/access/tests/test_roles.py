@@ -83,6 +83,7 @@ STAFF_MENU = [
     "caseload",
     "statistics",
     "expert_groups",
+    "develop",  # the development network (issue 16)
 ]
 
 
@@ -100,6 +101,7 @@ STAFF_MENU = [
                 "caseload",
                 "statistics",
                 "expert_groups",
+                "develop",
             ],
         ),
         (
@@ -111,6 +113,7 @@ STAFF_MENU = [
                 "caseload",
                 "statistics",
                 "expert_groups",
+                "develop",
             ],
         ),
         ("admin", ["dashboard", "admin:index"]),
@@ -121,6 +124,7 @@ STAFF_MENU = [
                 "partner_contributions",
                 "partner_consultations",
                 "partner_network_meetings",
+                "develop",
             ],
         ),
     ],

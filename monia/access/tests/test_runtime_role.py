@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, connections, transaction
 
 from monia.access.models import AccessLog, Basis
@@ -188,6 +188,14 @@ def test_the_command_prints_the_grants() -> None:
     assert "access_personread" in sql.split("GRANT SELECT, INSERT ON")[1].split(";")[0]
     assert "GRANT SELECT ON access_accesslog TO monia_app;" in sql
     assert "TRUNCATE" not in sql.replace("REVOKE ALL", "")
+
+
+def test_the_command_takes_the_role_from_a_database_url() -> None:
+    out = io.StringIO()
+    call_command("runtime_role_sql", role_of="postgres://monia_app:x@db:5432/monia", stdout=out)
+    assert "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM monia_app;" in out.getvalue()
+    with pytest.raises(CommandError):
+        call_command("runtime_role_sql", stdout=io.StringIO())
 
 
 @pytest.mark.django_db

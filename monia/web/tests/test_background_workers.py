@@ -70,14 +70,18 @@ def test_serve_starts_the_default_worker_as_the_runtime_role_and_the_owner_worke
     assert f"{RUNTIME_URL} python manage.py db_worker {quiet} --queue-name default" in lines
     assert f"{OWNER_URL} python manage.py db_worker {quiet} --queue-name owner" in lines
     assert f"{OWNER_URL} python manage.py migrate --noinput" in lines
+    # The runtime role's grants follow the migrate, applied by the owner.
+    grants = f"{OWNER_URL} python manage.py runtime_role_sql --apply --role-of {RUNTIME_URL}"
+    assert grants in lines
     assert f"{RUNTIME_URL} python manage.py run_scheduler --verbosity 0" in lines
     assert f"{RUNTIME_URL} gunicorn --config gunicorn.conf.py" in lines
-    assert len(lines) == 7 and sum("db_worker" in line for line in lines) == 2
+    assert len(lines) == 8 and sum("db_worker" in line for line in lines) == 2
 
 
 def test_serve_without_an_owner_url_runs_everything_on_database_url(tmp_path: Path) -> None:
     lines = _serve(tmp_path, DATABASE_URL=OWNER_URL)
     assert all(line.startswith(f"{OWNER_URL} ") for line in lines)
+    assert not any("runtime_role_sql" in line for line in lines)  # one role: no grants
     assert any(
         line.endswith("db_worker --no-reload --verbosity 0 --queue-name owner") for line in lines
     )
