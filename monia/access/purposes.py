@@ -33,7 +33,7 @@ SEARCH = _("The child's name in a worker's search")
 LETTERS = _("Letters sent to the family")
 ARCHIVE = _("Signed papers packed to be kept in the archive")
 PEER_GROUP_NAMES = _("Your first name in a peer group you joined")
-EVENT_NAMES = _("Your name on the list of an event you signed up for")
+EVENT_NAMES = _("Your name on the list for an event")
 
 
 class Purpose(models.TextChoices):
