@@ -125,7 +125,9 @@ def question_issue(form_session: str) -> Question:
     """A new sum of two small numbers, signed together with the form session: its answer
     is checked on the server and it does not work on another form."""
     a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
-    signed = signing.dumps({"s": form_session, "a": a, "b": b}, salt=CHALLENGE_SALT)
+    # A nonce: each question issued is a new one, even the same sum within the same second.
+    nonce = secrets.token_hex(4)
+    signed = signing.dumps({"s": form_session, "a": a, "b": b, "n": nonce}, salt=CHALLENGE_SALT)
     return Question(a=a, b=b, signed=signed)
 
 
