@@ -156,7 +156,7 @@ def test_a_client_with_a_plan_and_a_worker_has_no_exception_of_them(case_a: Case
     assert _kinds(case_a.case) <= {URGENCY_NOT_ASSESSED}
 
 
-def test_exceptions_take_two_queries_whatever_the_caseload(
+def test_exceptions_take_one_query_whatever_the_caseload(
     world: Any, worker_a: Any, django_assert_num_queries: Any
 ) -> None:
     for i in range(3):
@@ -168,7 +168,7 @@ def test_exceptions_take_two_queries_whatever_the_caseload(
             world.team_a1,
             at=days_ago(8),
         )
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         found = exception_selectors.case_exceptions(Case.objects.all(), today=TODAY())
     assert len(found) == 9
 

@@ -71,13 +71,13 @@ def _measure(username: str, world: Any, worker: Any, assert_num: Any, count: int
 def test_the_open_meeting_does_not_grow_with_its_agenda_more_list_and_attendance(
     world: Any, worker_a: Any, django_assert_num_queries: Any
 ) -> None:
-    _measure("worker_a", world, worker_a, django_assert_num_queries, 21)
+    _measure("worker_a", world, worker_a, django_assert_num_queries, 14)
 
 
 def test_the_coordinators_meeting_page_does_not_grow_either(
     world: Any, worker_a: Any, coordinator_a: Any, django_assert_num_queries: Any
 ) -> None:
-    _measure("coordinator_a", world, worker_a, django_assert_num_queries, 21)
+    _measure("coordinator_a", world, worker_a, django_assert_num_queries, 14)
 
 
 def _closed(world: Any, worker: Any, *, days_back: int, start: int, n: int) -> TeamMeeting:

@@ -150,11 +150,11 @@ def test_the_lists_cost_the_same_queries_for_30_cases_as_for_60(
     _cases(world, teammate_a, 15, start=15)
     client = login("worker_a", "en")
     _get(client)
-    with django_assert_num_queries(18) as small:
+    with django_assert_num_queries(14) as small:
         _get(client, sort="deadline", due="due_soon")
     _cases(world, worker_a, 15, start=30)
     _cases(world, teammate_a, 15, start=45)
-    with django_assert_num_queries(18) as large:
+    with django_assert_num_queries(14) as large:
         html = _get(client, sort="deadline", due="due_soon")
     assert len(_names(html)) == 25 and len(_names(html, "team-h")) == 25
     assert len(small.captured_queries) == len(large.captured_queries)
