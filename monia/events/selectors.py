@@ -4,6 +4,7 @@ coordinator's registrations and attendance, the certificate rule."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -160,10 +161,11 @@ def events_ended_between(since: datetime.datetime, until: datetime.datetime) -> 
     )
 
 
-def attended_registrations(event: Event) -> QuerySet[Registration]:
-    """Registrations present at one session or more: e.g. for feedback after the event."""
+def attended_registrations(events: Iterable[Event]) -> QuerySet[Registration]:
+    """The events' registrations present at one session or more: e.g. for feedback after
+    the events (one query for them all)."""
     return Registration.objects.filter(
-        event=event,
+        event__in=[e.pk for e in events],
         status=RegistrationStatus.REGISTERED,
         attendances__present=True,
     ).distinct()

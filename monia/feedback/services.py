@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -145,6 +145,69 @@ def questionnaire_new_version(*, user: User, questionnaire: Questionnaire) -> Qu
     return copy
 
 
+def invitation_build(
+    questionnaire: Questionnaire,
+    respondent: Person | User,
+    *,
+    context_kind: str,
+    context_id: int,
+    context_date: datetime.date,
+    case_id: int | None,
+    today: datetime.date,
+) -> Invitation:
+    """One invitation, not saved yet (``invitations_create`` saves many at once)."""
+    person = respondent if isinstance(respondent, Person) else None
+    return Invitation(
+        questionnaire=questionnaire,
+        respondent_person=person,
+        respondent_user=respondent if isinstance(respondent, User) else None,
+        case_id=case_id,
+        context_kind=context_kind,
+        context_id=context_id,
+        context_date=context_date,
+        age_band=age_band(person.birth_date, today) if person else AgeBand.ADULT,
+        closes_on=today + datetime.timedelta(days=OPEN_DAYS),
+    )
+
+
+# One statement for any number of invitations (arrays, not a parameter per value: no
+# limit on the rows). The unique constraints skip an invitation already made, and the
+# row count is exactly the rows inserted: bulk_create(ignore_conflicts=True) cannot say.
+_INSERT_NEW = """
+INSERT INTO feedback_invitation
+    (questionnaire_id, respondent_person_id, respondent_user_id, case_id, context_kind,
+     context_id, context_date, age_band, created_at, closes_on)
+SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::bigint[], %s::bigint[], %s::text[],
+                     %s::integer[], %s::date[], %s::text[], %s::timestamptz[], %s::date[])
+ON CONFLICT DO NOTHING
+"""
+
+
+def invitations_create(invitations: Iterable[Invitation]) -> int:
+    """Save these invitations in one statement; one already made (the same questionnaire,
+    respondent and thing asked about) is left as it is. Returns how many are new."""
+    rows = [
+        (
+            i.questionnaire_id,
+            i.respondent_person_id,
+            i.respondent_user_id,
+            i.case_id,
+            i.context_kind,
+            i.context_id,
+            i.context_date,
+            i.age_band,
+            i.created_at,
+            i.closes_on,
+        )
+        for i in invitations
+    ]
+    if not rows:
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute(_INSERT_NEW, [list(column) for column in zip(*rows, strict=True)])
+        return int(cursor.rowcount)
+
+
 def invitations_for(
     questionnaire: Questionnaire,
     respondents: Iterable[Person | User],
@@ -156,31 +219,23 @@ def invitations_for(
     today: datetime.date | None = None,
 ) -> int:
     """Ask these people (clients' register rows, or user accounts, e.g. an event's
-    participants: the events app calls this) one published questionnaire about one thing.
-    Idempotent: an invitation already made is left as it is. Returns how many are new."""
+    participants) one published questionnaire about one thing. Idempotent: an invitation
+    already made is left as it is. Returns how many are new."""
     if not questionnaire.is_published or not questionnaire.active:
         return 0
     today = today or timezone.localdate()
-    context_date = context_date or today
-    rows = []
-    for r in respondents:
-        person = r if isinstance(r, Person) else None
-        rows.append(
-            Invitation(
-                questionnaire=questionnaire,
-                respondent_person=person,
-                respondent_user=r if isinstance(r, User) else None,
-                case_id=case_id,
-                context_kind=context_kind,
-                context_id=context_id,
-                context_date=context_date,
-                age_band=age_band(person.birth_date, today) if person else AgeBand.ADULT,
-                closes_on=today + datetime.timedelta(days=OPEN_DAYS),
-            )
+    return invitations_create(
+        invitation_build(
+            questionnaire,
+            r,
+            context_kind=context_kind,
+            context_id=context_id,
+            context_date=context_date or today,
+            case_id=case_id,
+            today=today,
         )
-    before = Invitation.objects.filter(questionnaire=questionnaire).count()
-    Invitation.objects.bulk_create(rows, ignore_conflicts=True)
-    return Invitation.objects.filter(questionnaire=questionnaire).count() - before
+        for r in respondents
+    )
 
 
 def answers_submit(

@@ -87,6 +87,22 @@ def client_persons(user: User) -> QuerySet[Person]:
     return Person.objects.filter(identity_code_canonical=account.identity_code_canonical)
 
 
+def client_persons_by_user(users: Iterable[User]) -> dict[int, list[Person]]:
+    """``client_persons`` of many clients in one query: user id → their rows, by pk.
+    Pass the users with ``select_related("client_account")``, or each account is a query."""
+    codes: dict[str, int] = {}
+    for user in users:
+        account = getattr(user, "client_account", None) if is_client(user) else None
+        if account is not None:
+            codes[account.identity_code_canonical] = user.pk
+    found: dict[int, list[Person]] = {}
+    if not codes:
+        return found
+    for person in Person.objects.filter(identity_code_canonical__in=codes).order_by("pk"):
+        found.setdefault(codes[person.identity_code_canonical], []).append(person)
+    return found
+
+
 _MEMO = "_monia_portal_cases"
 
 

@@ -5,7 +5,7 @@ user may open); this page only gathers them. No client data."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -38,8 +38,4 @@ def develop(request: HttpRequest) -> HttpResponseBase:
     if not develop_rule.is_network_member(user):
         raise NotFound
     links = [link for hub in HUBS for link in hub.links(user)]
-    return _render(request, hub_sections(links))
-
-
-def _render(request: HttpRequest, sections: list[tuple[str, list[HubLink]]]) -> HttpResponse:
-    return render(request, "web/develop.html", {"sections": sections})
+    return render(request, "web/develop.html", {"sections": hub_sections(links)})

@@ -1,19 +1,25 @@
-"""The daily job invites after held network meetings and approved plans, once."""
+"""The daily job invites after held network meetings, approved plans and events, once, in
+queries that do not grow with them."""
 
 from __future__ import annotations
 
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from monia.accounts.models import User
-from monia.conftest import PortalWorld
+from monia.accounts.models import Role, User
+from monia.conftest import PortalWorld, World, child_create, make_user
 from monia.feedback.models import Invitation
+from monia.feedback.services import invitations_for
 from monia.feedback.tasks import feedback_invite
 from monia.feedback.tests.factories import questionnaire
 from monia.feedback.triggers import invite_after_meetings, invite_at_plan_reviews
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
+from monia.people.models import Person
+from monia.portal.models import ClientAccount
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +104,78 @@ def test_after_an_event_everyone_present_is_asked_once_and_the_absent_not(
     invited = Invitation.objects.filter(questionnaire=q, context_kind="event", context_id=event.pk)
     assert {i.respondent_user for i in invited} == {partner, teammate_a}
     assert {i.context_date for i in invited} == {timezone.localtime(second.ends_at).date()}
+
+
+def _present_at(event: object, users: list[User]) -> None:
+    from monia.events.models import Attendance, Registration, RegistrationStatus
+
+    session = event.sessions.first()  # type: ignore[attr-defined]
+    for user in users:
+        registration = Registration.objects.create(
+            event=event, user=user, status=RegistrationStatus.REGISTERED, queued_at=timezone.now()
+        )
+        Attendance.objects.create(registration=registration, session=session, present=True)
+
+
+def _clients(county: object, first: int, n: int) -> tuple[list[User], list[Person]]:
+    """Portal clients, each with a row in the county's register."""
+    users, persons = [], []
+    for i in range(first, first + n):
+        person = child_create(county, first=f"Asiakas{i}", years=30, number=920 + i)  # type: ignore[arg-type]
+        user = make_user(f"client{i}", Role.CLIENT, None, None)
+        ClientAccount.objects.create(
+            user=user, identity_code_canonical=person.identity_code_canonical, last_method="demo"
+        )
+        users.append(user)
+        persons.append(person)
+    return users, persons
+
+
+def test_the_event_job_reads_in_the_same_queries_however_many_were_present(
+    developer_a: User, world: World
+) -> None:
+    """Staff as themselves, clients as their register row: asked in one statement, and
+    the count is of the invitations really made (the first event's are not made twice)."""
+    from monia.events.tests.conftest import event_make, session_at
+    from monia.feedback.triggers import invite_after_events
+
+    questionnaire(developer_a.county, developer_a, trigger="after_event")
+    small = event_make(developer_a, sessions=[session_at(-3)])
+    staff = [make_user(f"staff{i}", Role.SOCIAL_WORKER, world.county_a, None) for i in range(6)]
+    clients, persons = _clients(world.county_a, 0, 4)
+    _present_at(small, [staff[0], clients[0]])
+    with CaptureQueriesContext(connection) as few:
+        assert invite_after_events() == 2
+    large = event_make(developer_a, sessions=[session_at(-2)])
+    elsewhere, _ = _clients(world.county_b, 9, 1)  # known only in another county: not asked
+    _present_at(large, staff[1:] + clients[1:] + elsewhere)
+    with CaptureQueriesContext(connection) as many:
+        assert invite_after_events() == 8
+    assert len(many) == len(few) == 5
+    invited = Invitation.objects.filter(context_kind="event", context_id=large.pk)
+    assert {i.respondent_person for i in invited if i.respondent_person} == set(persons[1:])
+    assert {i.respondent_user for i in invited if i.respondent_user} == set(staff[1:])
+
+
+def test_the_meeting_job_reads_in_the_same_queries_however_many_meetings(
+    portal_world: PortalWorld, worker_a: User
+) -> None:
+    questionnaire(portal_world.young_case.county, worker_a)
+    _held(portal_world.young_case, worker_a)
+    with CaptureQueriesContext(connection) as few:
+        assert invite_after_meetings() == 2
+    _held(portal_world.cw.case, worker_a)  # Aino, 9: her guardian
+    _held(portal_world.adult_case, worker_a)  # Ville, 19: himself
+    with CaptureQueriesContext(connection) as many:
+        assert invite_after_meetings() == 2
+    assert len(many) == len(few) == 5
+
+
+def test_the_count_is_of_the_invitations_really_made(
+    developer_a: User, partner: User, teammate_a: User, worker_a: User
+) -> None:
+    q = questionnaire(developer_a.county, developer_a, trigger="after_event")
+    asked = {"context_kind": "event", "context_id": 7}
+    assert invitations_for(q, [worker_a, worker_a, teammate_a], **asked) == 2
+    assert invitations_for(q, [teammate_a, partner], **asked) == 1
+    assert Invitation.objects.filter(questionnaire=q).count() == 3
