@@ -12,7 +12,7 @@ import calendar
 import enum
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -41,10 +41,13 @@ def is_working_day(d: date) -> bool:
     return d.weekday() < 5 and d not in _holidays(d.year)
 
 
+@lru_cache(maxsize=4096)
 def add_working_days(start: date, n: int) -> date:
     """Return the ``n``-th working day after ``start``; ``start`` itself is never counted.
 
     Day 1 is the first working day after ``start``. ``n == 0`` returns ``start`` unchanged.
+    Remembered (the answer never changes): a dashboard asks the same "ten working days from
+    today" for every row it shows.
     """
     if n < 0:
         raise ValueError("n must be non-negative")
