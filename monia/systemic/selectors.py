@@ -74,7 +74,7 @@ PAGE_SIZE = 25
 def _board_rows(
     cases: list[Case], cases_qs: QuerySet[Case], today: datetime.date
 ) -> list[BoardRow]:
-    """The rows of ``cases`` (``cases_qs`` holds the same cases): six queries in all."""
+    """The rows of ``cases`` (``cases_qs`` holds the same cases): four queries in all."""
     warn = settings.MONIA_DUE_SOON_WORKING_DAYS
     next_due: dict[int, Deadline] = {}
     for d in deadlines_for_cases(cases_qs, today=today, warn_working_days=warn):
@@ -125,7 +125,7 @@ class BoardPage:
 def caseboard_page(*, team: Team, today: datetime.date, number: str | int | None) -> BoardPage:
     """One page (``PAGE_SIZE``, by the child's name) of the team's open families, each row
     as ``caseboard`` makes it; the deadlines, flags and exceptions are read for the page's
-    families only. Eight queries whatever the team's size (a page number out of range:
+    families only. Six queries whatever the team's size (a page number out of range:
     the nearest page)."""
     listed = (
         _open_cases(team)
