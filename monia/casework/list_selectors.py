@@ -9,7 +9,7 @@ and the page; the next statutory deadline of each case is computed in the same q
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -294,23 +294,6 @@ def sub_select(cases: QuerySet[Case] | RawSQL) -> tuple[str | None, Sequence[Any
         return cases.order_by().values("pk").query.get_compiler(cases.db).as_sql()
     except EmptyResultSet:
         return None, ()
-
-
-def case_ids_named(*lists: Iterable[Any]) -> set[int]:
-    """The cases a page names, in whichever of its lists: rows that carry a ``case_id``
-    (deadlines, exceptions, tasks, alerts) or a ``referral`` (a late wait), else rows that
-    are cases (``CaseRow``, ``Case``: their ``pk``). Every one of them is logged
-    (``cases_to_log``), and no other."""
-    named: set[int] = set()
-    for rows in lists:
-        for row in rows:
-            if hasattr(row, "case_id"):
-                named.add(row.case_id)
-            elif hasattr(row, "referral"):
-                named.add(row.referral.case_id)
-            else:
-                named.add(row.pk)
-    return named
 
 
 def cases_to_log(visible: QuerySet[Case], ids: Collection[int]) -> list[Case]:

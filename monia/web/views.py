@@ -107,9 +107,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     deadlines = list_selectors.list_page(board.deadlines, request.GET.get("deadlines_page"))
     # Every child the page names is logged: the lists' pages, the deadlines' and the
     # exceptions' pages, the tasks, the late waits and the safety alerts.
-    named = list_selectors.case_ids_named(
-        board.shown, deadlines, exceptions, tasks, late_waits, safety_alerts
-    )
+    named = {
+        *(row.pk for row in board.shown),
+        *(item.case_id for item in [*deadlines, *exceptions, *tasks, *safety_alerts]),
+        *(wait.referral.case_id for wait in late_waits),
+    }
     policy.log_case_list(
         user, list_selectors.cases_to_log(visible, named), purpose=Purpose.DASHBOARD
     )
