@@ -27,6 +27,7 @@ def test_every_link_shown_to_each_persona_answers_it() -> None:
     for persona in walk.personas():
         result = walk.walk(walk.client_for(persona), persona.start, skip=_skip)
         assert len(result.pages()) > 1, persona.label
+        assert result.unwalked == 0, persona.label  # the whole site the persona can reach
         failures += [
             f"{persona.label}: {v.url} ({v.name}) answered {v.status}; shown on {v.shown_on}"
             for v in result.failures()

@@ -145,6 +145,7 @@ class Visit:
 @dataclass
 class Walk:
     visits: list[Visit] = field(default_factory=list)
+    unwalked: int = 0  # links left in the queue when ``max_requests`` stopped the walk
 
     def failures(self) -> list[Visit]:
         return [v for v in self.visits if v.status in (404, 405) or v.status >= 500]
@@ -158,17 +159,20 @@ def walk(
     client: Client,
     start: str,
     *,
-    max_requests: int = 160,
+    max_requests: int | None = None,
     per_name: int = 2,
     skip: Callable[[str], bool] = lambda path: False,
 ) -> Walk:
     """Follow every same-site link breadth-first from ``start``: at most ``per_name`` URLs
-    of each URL pattern (two cases' pages stand for all cases) and ``max_requests`` GETs."""
+    of each URL pattern (two cases' pages stand for all cases). Without ``max_requests``
+    the walk ends when every link it met is walked or stands for a pattern walked enough:
+    no budget to outgrow as pages are added. With one, it stops there (``unwalked`` says
+    how many links were left)."""
     result = Walk()
     queue: deque[tuple[str, str]] = deque([(start, "(front page)")])
     seen: set[str] = {start}
     per: dict[str, int] = {}
-    while queue and len(result.visits) < max_requests:
+    while queue and (max_requests is None or len(result.visits) < max_requests):
         url, shown_on = queue.popleft()
         name = url_name(url)
         if per.get(name, 0) >= per_name:
@@ -189,6 +193,7 @@ def walk(
             if link not in seen and not skip(link):
                 seen.add(link)
                 queue.append((link, url))
+    result.unwalked = len(queue)
     return result
 
 
