@@ -17,8 +17,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from monia.accounts.models import Role, User
 from monia.experience import selectors
@@ -30,6 +32,8 @@ from monia.experience.models import (
     PayrollExport,
     TaxCardNote,
 )
+from monia.notify.models import NotificationKind
+from monia.notify.services import notify
 from monia.teams.models import County
 
 # What the payroll locks once a month is exported.
@@ -198,6 +202,7 @@ def assignment_save(
 ) -> Assignment:
     """Record an assignment with its agreed fee and costs, or change it."""
     _check_assignment(expert, data, assignment)
+    before = None if assignment is None else (assignment.date, assignment.status)
     assignment = assignment or Assignment(expert=expert, created_by=user)
     for name in _ASSIGNMENT_FIELDS:
         if name in data:
@@ -212,7 +217,31 @@ def assignment_save(
         raise ValidationError(
             {"title": _("The expert already has this assignment on that day.")}
         ) from exc
+    _tell_the_expert(assignment, before)
     return assignment
+
+
+def _tell_the_expert(assignment: Assignment, before: tuple[datetime.date, str] | None) -> None:
+    """The expert learns of a new assignment, and of its day moved or its cancellation, on
+    "My assignments" and by a content-free e-mail (on commit). An expert with no account
+    (known to the coordinator only) is told by the coordinator."""
+    account = assignment.expert.user
+    if account is None:
+        return
+    if before is None:
+        message = gettext_noop("You have a new assignment as an expert by experience")
+    elif before[0] != assignment.date or (
+        before[1] != assignment.status and assignment.status == AssignmentStatus.CANCELLED
+    ):
+        message = gettext_noop("An assignment of yours was moved or cancelled")
+    else:
+        return
+    notify(
+        users=[account],
+        kind=NotificationKind.TASK,
+        message=message,
+        link=reverse("experience_mine"),
+    )
 
 
 @transaction.atomic
