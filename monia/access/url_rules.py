@@ -382,9 +382,11 @@ URL_RULES: dict[str, Rule] = {
     # -- developer groups (monia/devgroups)
     # devgroups/access.py: the list for any network member (their own groups); a group's
     # pages for its members and the county's coordinator (managing: coordinator; meetings
-    # and memos: chair, secretary, coordinator); another county's group 404.
+    # and memos, and the group's own details on its edit page: chair, secretary,
+    # coordinator); another county's group 404.
     "devgroups": Rule.DEVELOP,
     "devgroup_detail": Rule.DEVELOP,
+    "devgroup_edit": Rule.DEVELOP,
     "devgroup_meeting_new": Rule.DEVELOP,
     "devgroup_meeting": Rule.DEVELOP,
     "devgroup_idea_new": Rule.DEVELOP,

@@ -6,6 +6,9 @@
   every group of the county and may write its memos.
 - A member sees the group, its meetings and its backlog, and writes ideas. The chair and
   the secretary (and the coordinator) plan meetings and write the memo.
+- Those who keep the group's records (the chair, the secretary and the coordinator: the
+  same people as the memo) fix the group's own details (name, theme, description) on its
+  edit page; other members read them. Only the coordinator changes who is in the group.
 - Anyone else, and everyone for a group of another county, gets 404 as for a missing group.
 """
 
@@ -29,8 +32,14 @@ class GroupAccess:
 
     @property
     def may_manage(self) -> bool:
-        """Edit the group and its members."""
+        """Add and remove members, name the chair and the secretary: the coordinator."""
         return self.coordinator
+
+    @property
+    def may_edit_group(self) -> bool:
+        """Fix the group's name, theme and description: whoever keeps the group's records
+        (the chair, the secretary, the coordinator), as for the memo."""
+        return self.may_keep_memo
 
     @property
     def may_keep_memo(self) -> bool:

@@ -28,6 +28,12 @@ class GroupForm(MoniaForm):
     )
 
 
+class GroupEditForm(GroupForm):
+    """The group's details with the version the form was opened at (optimistic lock)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
 class MemberForm(MoniaForm):
     user = UserChoiceField(label=_("Member"), queryset=User.objects.none())
     role = forms.ChoiceField(label=_("Role in the group"), choices=GroupRole.choices)

@@ -22,6 +22,8 @@ class DeveloperGroup(models.Model):
     description = models.TextField(_("description"), blank=True)
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic lock: an edit saved over someone else's newer edit is refused.
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("developer group")

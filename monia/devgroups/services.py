@@ -39,6 +39,35 @@ def developer_group_create(
 
 
 @transaction.atomic
+def developer_group_update(
+    *, group: DeveloperGroup, version: int, name: str, theme: str = "", description: str = ""
+) -> DeveloperGroup:
+    """Fix the group's name, theme or description unless someone saved the group since the
+    form was opened (``version``): one UPDATE, so a refusal leaves nothing half-saved."""
+    if not name.strip():
+        raise ValidationError({"name": _("Name the group.")})
+    try:
+        with transaction.atomic():
+            saved = DeveloperGroup.objects.filter(pk=group.pk, version=version).update(
+                name=name.strip(),
+                theme=theme.strip(),
+                description=description.strip(),
+                version=version + 1,
+            )
+    except IntegrityError as exc:
+        raise ValidationError({"name": _("The county already has a group of that name.")}) from exc
+    if not saved:
+        raise ValidationError(
+            _(
+                "Someone else saved this group's details while you were editing. Your text is "
+                "below: open the group again to see their changes."
+            )
+        )
+    group.refresh_from_db()
+    return group
+
+
+@transaction.atomic
 def developer_member_add(*, group: DeveloperGroup, user: User, role: str) -> Membership:
     """Add a staff member, a partner or an expert by experience of the group's county."""
     errors: dict[str, str] = {}

@@ -8,6 +8,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("develop/groups/", views.devgroups, name="devgroups"),
     path("develop/groups/new/", views.devgroup_new, name="devgroup_new"),
     path("develop/groups/<int:group_id>/", views.devgroup_detail, name="devgroup_detail"),
+    path("develop/groups/<int:group_id>/edit/", views.devgroup_edit, name="devgroup_edit"),
     path("develop/groups/<int:group_id>/members/", views.devgroup_members, name="devgroup_members"),
     path(
         "develop/groups/<int:group_id>/members/<int:membership_id>/remove/",

@@ -72,6 +72,30 @@ def devgroup_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@GET_POST
+def devgroup_edit(request: HttpRequest, group_id: int) -> HttpResponse:
+    """Fix the group's name, theme or description: the chair, the secretary, the coordinator.
+    A save over someone else's newer save is refused and the typed text stays."""
+    user = policy.user_of(request)
+    ga = access.group_access(user, group_id)
+    access.require(ga.may_edit_group)
+    group = ga.group
+    initial = {f: getattr(group, f) for f in ("name", "theme", "description", "version")}
+    form = forms.GroupEditForm(_data(request), initial=initial)
+
+    def update(d: dict[str, Any]) -> None:
+        version = d.pop("version")
+        services.developer_group_update(
+            group=group, version=version if version is not None else -1, **d
+        )
+
+    if _saved(request, form, update):
+        messages.success(request, _("The group's details were saved."))
+        return redirect("devgroup_detail", group_id=group.pk)
+    return render(request, "devgroups/group_edit.html", {"group": group, "form": form})
+
+
+@login_required
 @require_GET
 def devgroup_detail(request: HttpRequest, group_id: int) -> HttpResponse:
     user = policy.user_of(request)

@@ -80,6 +80,7 @@ def devgroups_pages(everyone: list[walk.Persona]) -> Opened:
     idea = group.ideas.exclude(practice_description_url="").first()
     opened: Opened = [
         (coordinator, reverse("devgroup_new")),
+        (coordinator, reverse("devgroup_edit", args=[group.pk])),
         (coordinator, reverse("devgroup_members", args=[group.pk])),
         (coordinator, reverse("devgroup_meeting_new", args=[group.pk])),
         (coordinator, reverse("devgroup_idea_new", args=[group.pk])),
