@@ -407,6 +407,9 @@ URL_RULES: dict[str, Rule] = {
     "peer_group_new": Rule.DEVELOP_COORDINATOR,
     # Opening and closing sign-up: the group's facilitators and the coordinator.
     "peer_group_sign_up": Rule.DEVELOP,
+    # Editing the group's details: its facilitators and the coordinator (who alone changes
+    # the facilitators); members and other staff 404.
+    "peer_group_edit": Rule.DEVELOP,
     # In the portal (peer/access.portal_group_access): the open client groups for this
     # client (a guardian: parents; aged 12–17: young people) and their own groups.
     "portal_peer": Rule.PORTAL,

@@ -8,6 +8,12 @@ Staff pages (rule DEVELOP):
   staff (``policy.CASEWORK_ROLES``; services.peer_group_create): they see the members' first
   names and the journal, each view written to the access log (basis
   PEER_GROUP_FACILITATOR); the coordinator sees only how many members there are.
+- the group itself (name, description, when and where, places, sign-up, for whom) is edited
+  by those who already run it: its facilitators and the county's coordinator, as they open
+  and close the sign-up. Who facilitates is the coordinator's choice, as when creating the
+  group: a facilitator of a client group sees the clients, so no facilitator hands that
+  on to a colleague. Members, the county's other staff and experts by experience do not
+  edit (404).
 Portal pages (rule PORTAL): a client sees the open client groups of the counties where they
 follow a matter in the portal and which are for them — the parents' groups for a guardian,
 the young people's groups for a young person aged 12–17 — and the groups they belong to.
@@ -61,6 +67,17 @@ class PeerAccess:
     def may_open_or_close(self) -> bool:
         """Open or close the sign-up: the facilitators and the coordinator."""
         return self.facilitator or self.coordinator
+
+    @property
+    def may_edit(self) -> bool:
+        """Edit the group's details: the facilitators and the coordinator (staff pages only:
+        ``portal_group_access`` makes neither)."""
+        return self.facilitator or self.coordinator
+
+    @property
+    def may_change_facilitators(self) -> bool:
+        """Choose who facilitates: the coordinator, who chose them when creating the group."""
+        return self.coordinator
 
     @property
     def may_join(self) -> bool:

@@ -50,6 +50,34 @@ class PeerGroupForm(MoniaForm):
         self.fields["facilitators"].queryset = candidates  # type: ignore[attr-defined]
 
 
+class PeerGroupEditForm(PeerGroupForm):
+    """The creation form's fields with the version the group was read at. Who the group is
+    for is shown but not sent once anyone has joined (``audience_locked``); the
+    facilitators are a field only for those who may choose them."""
+
+    # Missing or tampered with: refused as a stale edit (services.peer_group_update).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(
+        self,
+        *args: Any,
+        candidates: QuerySet[User],
+        audience_locked: bool,
+        facilitators_editable: bool,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, candidates=candidates, **kwargs)
+        if audience_locked:
+            audience = self.fields["audience"]
+            audience.disabled = True
+            audience.help_text = _(
+                "People have already joined this group or written in its journal, so who it is "
+                "for can no longer be changed."
+            )
+        if not facilitators_editable:
+            del self.fields["facilitators"]
+
+
 class JournalForm(MoniaForm):
     text = forms.CharField(
         label=_("Write in the journal"),

@@ -30,6 +30,9 @@ class PeerGroup(models.Model):
         settings.AUTH_USER_MODEL, related_name="facilitated_peer_groups", blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic lock: an edit saved over someone else's newer one (or over a change of the
+    # sign-up, a field of the same form) is refused (services.peer_group_update).
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("peer group")

@@ -111,3 +111,24 @@ def facilitator_candidates(county_id: int) -> QuerySet[User]:
         .exclude(role__in=[Role.CLIENT, Role.ADMINISTRATOR, Role.PARTNER])
         .order_by("last_name", "first_name")
     )
+
+
+def audience_locked(group: PeerGroup) -> bool:
+    """Who the group is for stays as it is once anyone has joined (or left since) or written
+    in its journal: another audience would put those people, and what they wrote, in a group
+    they could not have joined (services.peer_group_update checks it again under the lock)."""
+    return group.memberships.exists() or group.journal.exists()
+
+
+def group_edit_initial(group: PeerGroup) -> dict[str, object]:
+    """The edit form's starting values: the group as saved, with the version it was read at."""
+    fields = ("audience", "name", "description", "meets", "capacity", "open_for_sign_up")
+    return {
+        **{f: getattr(group, f) for f in fields},
+        "facilitators": list(group.facilitators.values_list("pk", flat=True)),
+        "version": group.version,
+    }
+
+
+def group_facilitators(group: PeerGroup) -> list[User]:
+    return list(group.facilitators.order_by("last_name", "first_name"))

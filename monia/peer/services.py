@@ -1,16 +1,18 @@
-"""Writes for peer support (issue 16): creating groups, signing up, leaving, the journal.
-Each validates before writing and runs in one transaction."""
+"""Writes for peer support (issue 16): creating and editing groups, signing up, leaving, the
+journal. Each validates before writing and runs in one transaction."""
 
 from __future__ import annotations
 
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from monia.access import policy
 from monia.accounts.models import Role, User
+from monia.peer import selectors
 from monia.peer.models import (
     Audience,
     PeerGroup,
@@ -24,24 +26,25 @@ from monia.teams.models import County
 JOURNAL_MAX = 2000
 
 
-@transaction.atomic
-def peer_group_create(
+def _group_errors(
     *,
     county: County,
     audience: str,
     name: str,
     facilitators: list[User],
-    description: str = "",
-    meets: str = "",
-    capacity: int | None = None,
-    open_for_sign_up: bool = True,
-) -> PeerGroup:
+    capacity: int | None,
+    group_pk: int | None = None,
+) -> dict[str, str]:
+    """What is wrong with a group's details, by field (creating: ``group_pk`` None)."""
     errors: dict[str, str] = {}
     if audience not in Audience.values:
         errors["audience"] = _("Choose for whom the group is.")
+    namesakes = PeerGroup.objects.filter(county=county, name=name.strip())
+    if group_pk is not None:
+        namesakes = namesakes.exclude(pk=group_pk)
     if not name.strip():
         errors["name"] = _("Name the group.")
-    elif PeerGroup.objects.filter(county=county, name=name.strip()).exists():
+    elif namesakes.exists():
         errors["name"] = _("The county already has a group of that name.")
     if capacity is not None and capacity < 1:
         errors["capacity"] = _("Give at least one place, or leave it empty.")
@@ -63,6 +66,24 @@ def peer_group_create(
             "expert by experience or the development coordinator may facilitate a workers' "
             "group."
         )
+    return errors
+
+
+@transaction.atomic
+def peer_group_create(
+    *,
+    county: County,
+    audience: str,
+    name: str,
+    facilitators: list[User],
+    description: str = "",
+    meets: str = "",
+    capacity: int | None = None,
+    open_for_sign_up: bool = True,
+) -> PeerGroup:
+    errors = _group_errors(
+        county=county, audience=audience, name=name, facilitators=facilitators, capacity=capacity
+    )
     if errors:
         raise ValidationError(errors)
     group = PeerGroup.objects.create(
@@ -76,6 +97,78 @@ def peer_group_create(
     )
     group.facilitators.set(facilitators)
     return group
+
+
+def _edit_errors(group: PeerGroup, *, audience: str, capacity: int | None) -> dict[str, str]:
+    """What an edit may not do to a group people are in (``group`` locked by the caller)."""
+    errors: dict[str, str] = {}
+    if audience != group.audience and selectors.audience_locked(group):
+        errors["audience"] = _(
+            "People have already joined this group or written in its journal, so who it is "
+            "for can no longer be changed."
+        )
+    members = group.memberships.filter(status=PeerMembershipStatus.ACTIVE).count()
+    if capacity is not None and capacity < members:
+        errors["capacity"] = _(
+            "The group already has %(count)s members, so it needs at least %(count)s places. "
+            "Give a larger number, or leave it empty."
+        ) % {"count": members}
+    return errors
+
+
+@transaction.atomic
+def peer_group_update(
+    *,
+    group: PeerGroup,
+    version: int,
+    audience: str,
+    name: str,
+    description: str = "",
+    meets: str = "",
+    capacity: int | None = None,
+    open_for_sign_up: bool = True,
+    facilitators: list[User] | None = None,
+) -> PeerGroup:
+    """Save an edit of the group's details (``facilitators`` None: unchanged), all or nothing.
+    Refused when someone saved the group since the form was opened (``version``); when the
+    places would be fewer than the members; when the audience would change after anyone
+    joined. The row is locked as a sign-up locks it, so no one joins between the count
+    and the save."""
+    locked = PeerGroup.objects.select_for_update().get(pk=group.pk)
+    if locked.version != version:
+        raise ValidationError(
+            _(
+                "Someone else saved this group while you were editing. Your text is below: "
+                "open the group again to see their changes."
+            )
+        )
+    chosen = list(locked.facilitators.all()) if facilitators is None else facilitators
+    errors = _group_errors(
+        county=locked.county,
+        audience=audience,
+        name=name,
+        facilitators=chosen,
+        capacity=capacity,
+        group_pk=locked.pk,
+    )
+    errors = {**_edit_errors(locked, audience=audience, capacity=capacity), **errors}
+    if errors:
+        raise ValidationError(errors)
+    locked.audience = audience
+    locked.name = name.strip()
+    locked.description = description.strip()
+    locked.meets = meets.strip()
+    locked.capacity = capacity
+    locked.open_for_sign_up = open_for_sign_up
+    locked.version = version + 1
+    try:
+        with transaction.atomic():
+            locked.save()
+    except IntegrityError as exc:  # the same name saved in between
+        raise ValidationError({"name": _("The county already has a group of that name.")}) from exc
+    if facilitators is not None:
+        locked.facilitators.set(facilitators)
+    return locked
 
 
 @transaction.atomic
@@ -113,8 +206,12 @@ def peer_join(
 
 @transaction.atomic
 def peer_group_sign_up_set(*, group: PeerGroup, open_for_sign_up: bool) -> PeerGroup:
-    group.open_for_sign_up = open_for_sign_up
-    group.save(update_fields=["open_for_sign_up"])
+    """Open or close the sign-up. The edit form shows this too: a new version, so an edit
+    opened before does not turn it back."""
+    PeerGroup.objects.filter(pk=group.pk).update(
+        open_for_sign_up=open_for_sign_up, version=F("version") + 1
+    )
+    group.refresh_from_db(fields=["open_for_sign_up", "version"])
     return group
 
 

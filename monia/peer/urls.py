@@ -8,6 +8,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("develop/peer/", views.peer_groups, name="peer_groups"),
     path("develop/peer/new/", views.peer_group_new, name="peer_group_new"),
     path("develop/peer/<int:group_id>/", views.peer_group, name="peer_group"),
+    path("develop/peer/<int:group_id>/edit/", views.peer_group_edit, name="peer_group_edit"),
     path("develop/peer/<int:group_id>/join/", views.peer_group_join, name="peer_group_join"),
     path("develop/peer/<int:group_id>/leave/", views.peer_group_leave, name="peer_group_leave"),
     path(

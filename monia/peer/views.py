@@ -1,5 +1,6 @@
 """The peer groups' staff pages (issue 16, rule DEVELOP): the list, a group with its shared
-journal, sign-up for workers; the coordinator creates groups. Who may: ``peer/access.py``."""
+journal, sign-up for workers; the coordinator creates groups, the coordinator and the
+facilitators edit them. Who may: ``peer/access.py``."""
 
 from __future__ import annotations
 
@@ -68,6 +69,48 @@ def peer_group_new(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The peer group was created."))
             return redirect("peer_group", group_id=group.pk)
     return render(request, "peer/group_new.html", {"form": form})
+
+
+@login_required
+@GET_POST
+def peer_group_edit(request: HttpRequest, group_id: int) -> HttpResponse:
+    """Edit the group's details: its facilitators and the coordinator (``PeerAccess.may_edit``)."""
+    user = policy.user_of(request)
+    pa = access.staff_group_access(user, group_id)
+    if not pa.may_edit:
+        raise NotFound
+    form = forms.PeerGroupEditForm(
+        request.POST if request.method == "POST" else None,
+        candidates=selectors.facilitator_candidates(pa.group.county_id),
+        initial=selectors.group_edit_initial(pa.group),
+        audience_locked=selectors.audience_locked(pa.group),
+        facilitators_editable=pa.may_change_facilitators,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        if "facilitators" in data:
+            data["facilitators"] = list(data["facilitators"])
+        try:
+            services.peer_group_update(
+                group=pa.group, version=-1 if version is None else version, **data
+            )
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(request, _("The group's details were saved."))
+            return redirect("peer_group", group_id=pa.group.pk)
+    return render(
+        request,
+        "peer/group_edit.html",
+        {
+            "group": pa.group,
+            "form": form,
+            "facilitators": None
+            if pa.may_change_facilitators
+            else selectors.group_facilitators(pa.group),
+        },
+    )
 
 
 @login_required
