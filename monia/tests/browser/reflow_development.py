@@ -95,7 +95,8 @@ def devgroups_pages(everyone: list[walk.Persona]) -> Opened:
 
 def peer_pages(everyone: list[walk.Persona]) -> Opened:
     """The portal's peer pages (a young person with one matter lands on that matter, not on
-    the front page that lists the groups), the coordinator's form, a facilitator's group."""
+    the front page that lists the groups), the coordinator's form, a facilitator's group
+    and its edit page."""
     from django.urls import reverse
 
     from monia.peer import selectors
@@ -110,6 +111,7 @@ def peer_pages(everyone: list[walk.Persona]) -> Opened:
         opened.append((young, reverse("portal_peer_group", args=[group.pk])))
     for group in selectors.staff_groups(coordinator.user)[:1]:
         opened.append((coordinator, reverse("peer_group", args=[group.pk])))
+        opened.append((coordinator, reverse("peer_group_edit", args=[group.pk])))
     return opened
 
 
