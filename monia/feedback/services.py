@@ -10,8 +10,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from monia.accounts.models import User
 from monia.feedback.models import (
@@ -25,6 +27,8 @@ from monia.feedback.models import (
     QuestionText,
 )
 from monia.feedback.wording import age_band
+from monia.notify.models import NotificationKind
+from monia.notify.services import notify
 from monia.people.models import Person
 
 # How long an invitation stays open in the portal.
@@ -180,6 +184,7 @@ INSERT INTO feedback_invitation
 SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::bigint[], %s::bigint[], %s::text[],
                      %s::integer[], %s::date[], %s::text[], %s::timestamptz[], %s::date[])
 ON CONFLICT DO NOTHING
+RETURNING respondent_user_id
 """
 
 
@@ -205,7 +210,19 @@ def invitations_create(invitations: Iterable[Invitation]) -> int:
         return 0
     with connection.cursor() as cursor:
         cursor.execute(_INSERT_NEW, [list(column) for column in zip(*rows, strict=True)])
-        return int(cursor.rowcount)
+        made = cursor.fetchall()
+    # Staff, partners and experts asked (after an event) are told where the question waits:
+    # their /develop/ page lists it. One notice each, in one write whatever their number;
+    # the e-mail names nothing. Portal clients find theirs on the portal's front page.
+    asked = [user_id for (user_id,) in made if user_id is not None]
+    if asked:
+        notify(
+            users=User.objects.filter(pk__in=asked),
+            kind=NotificationKind.INVITATION,
+            message=gettext_noop("A feedback question is waiting for your answer"),
+            link=reverse("develop"),
+        )
+    return len(made)
 
 
 def invitations_for(

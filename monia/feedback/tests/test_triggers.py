@@ -4,20 +4,24 @@ queries that do not grow with them."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
+from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from monia.accounts.models import Role, User
-from monia.conftest import PortalWorld, World, child_create, make_user
+from monia.conftest import PortalWorld, World, child_create, login, make_user
 from monia.feedback.models import Invitation
 from monia.feedback.services import invitations_for
 from monia.feedback.tasks import feedback_invite
 from monia.feedback.tests.factories import questionnaire
 from monia.feedback.triggers import invite_after_meetings, invite_at_plan_reviews
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
+from monia.notify.models import Notification
 from monia.people.models import Person
 from monia.portal.models import ClientAccount
 
@@ -151,10 +155,38 @@ def test_the_event_job_reads_in_the_same_queries_however_many_were_present(
     _present_at(large, staff[1:] + clients[1:] + elsewhere)
     with CaptureQueriesContext(connection) as many:
         assert invite_after_events() == 8
-    assert len(many) == len(few) == 5
+    # 5 reads and the insert; the staff's notices: a savepoint, their accounts, one write.
+    assert len(many) == len(few) == 9
     invited = Invitation.objects.filter(context_kind="event", context_id=large.pk)
     assert {i.respondent_person for i in invited if i.respondent_person} == set(persons[1:])
     assert {i.respondent_user for i in invited if i.respondent_user} == set(staff[1:])
+
+
+def test_staff_asked_after_an_event_are_told_where_the_question_waits(
+    developer_a: User, world: World, django_capture_on_commit_callbacks: Any
+) -> None:
+    from monia.events.tests.conftest import event_make, session_at
+    from monia.feedback.triggers import invite_after_events
+
+    questionnaire(developer_a.county, developer_a, trigger="after_event")
+    event = event_make(developer_a, sessions=[session_at(-3)])
+    staff = make_user("asked", Role.SOCIAL_WORKER, world.county_a, None)
+    staff.email = "asked@example.invalid"
+    staff.save()
+    clients, _ = _clients(world.county_a, 0, 1)
+    _present_at(event, [staff, clients[0]])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert invite_after_events() == 2
+        assert invite_after_events() == 0  # asked once, told once
+    [notice] = Notification.objects.all()
+    assert notice.user == staff
+    assert notice.link == reverse("develop")
+    [email] = mail.outbox
+    assert email.to == ["asked@example.invalid"]
+    page = login("asked").get(notice.link).content.decode()
+    assert (
+        reverse("feedback_answer", args=[Invitation.objects.get(respondent_user=staff).pk]) in page
+    )
 
 
 def test_the_meeting_job_reads_in_the_same_queries_however_many_meetings(
