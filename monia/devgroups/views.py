@@ -3,13 +3,10 @@ answers 404 like a missing page. No client data."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,27 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from monia.access import policy
 from monia.devgroups import access, forms, selectors, services
 from monia.devgroups.models import IdeaStatus
-from monia.ui.errors import apply_errors
+from monia.ui.errors import posted, saved_by
 
 GET_POST = require_http_methods(["GET", "POST"])
-
-
-def _saved(
-    request: HttpRequest, form: django_forms.Form, call: Callable[[dict[str, Any]], Any]
-) -> bool:
-    """On a valid POST call the service; its refusal goes onto the form (nothing typed lost)."""
-    if request.method != "POST" or not form.is_valid():
-        return False
-    try:
-        call(form.cleaned_data)
-    except ValidationError as exc:
-        apply_errors(exc, form)
-        return False
-    return True
-
-
-def _data(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 @login_required
@@ -59,9 +38,9 @@ def devgroups(request: HttpRequest) -> HttpResponse:
 def devgroup_new(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
     access.require(access.may_create_groups(user))
-    form = forms.GroupForm(_data(request))
+    form = forms.GroupForm(posted(request))
     made: list[Any] = []
-    if _saved(
+    if saved_by(
         request,
         form,
         lambda d: made.append(services.developer_group_create(county=user.county, **d)),
@@ -81,7 +60,7 @@ def devgroup_edit(request: HttpRequest, group_id: int) -> HttpResponse:
     access.require(ga.may_edit_group)
     group = ga.group
     initial = {f: getattr(group, f) for f in ("name", "theme", "description", "version")}
-    form = forms.GroupEditForm(_data(request), initial=initial)
+    form = forms.GroupEditForm(posted(request), initial=initial)
 
     def update(d: dict[str, Any]) -> None:
         version = d.pop("version")
@@ -89,7 +68,7 @@ def devgroup_edit(request: HttpRequest, group_id: int) -> HttpResponse:
             group=group, version=version if version is not None else -1, **d
         )
 
-    if _saved(request, form, update):
+    if saved_by(request, form, update):
         messages.success(request, _("The group's details were saved."))
         return redirect("devgroup_detail", group_id=group.pk)
     return render(request, "devgroups/group_edit.html", {"group": group, "form": form})
@@ -122,8 +101,8 @@ def devgroup_members(request: HttpRequest, group_id: int) -> HttpResponse:
     user = policy.user_of(request)
     ga = access.group_access(user, group_id)
     access.require(ga.may_manage)
-    form = forms.MemberForm(_data(request), candidates=selectors.member_candidates(ga.group))
-    if _saved(request, form, lambda d: services.developer_member_add(group=ga.group, **d)):
+    form = forms.MemberForm(posted(request), candidates=selectors.member_candidates(ga.group))
+    if saved_by(request, form, lambda d: services.developer_member_add(group=ga.group, **d)):
         messages.success(request, _("The member was added."))
         return redirect("devgroup_members", group_id=ga.group.pk)
     members = ga.group.members.select_related("user").order_by("role", "user__last_name")
@@ -150,9 +129,9 @@ def devgroup_meeting_new(request: HttpRequest, group_id: int) -> HttpResponse:
     user = policy.user_of(request)
     ga = access.group_access(user, group_id)
     access.require(ga.may_keep_memo)
-    form = forms.MeetingForm(_data(request))
+    form = forms.MeetingForm(posted(request))
     made: list[Any] = []
-    if _saved(
+    if saved_by(
         request, form, lambda d: made.append(services.group_meeting_create(group=ga.group, **d))
     ):
         messages.success(request, _("The meeting was added."))
@@ -169,8 +148,8 @@ def devgroup_meeting(request: HttpRequest, group_id: int, meeting_id: int) -> Ht
     meeting = selectors.meeting_get(ga, meeting_id)
     if request.method == "POST":
         access.require(ga.may_keep_memo)
-    form = forms.MemoForm(_data(request), initial={"agenda": meeting.agenda, "memo": meeting.memo})
-    if ga.may_keep_memo and _saved(
+    form = forms.MemoForm(posted(request), initial={"agenda": meeting.agenda, "memo": meeting.memo})
+    if ga.may_keep_memo and saved_by(
         request,
         form,
         lambda d: services.group_meeting_memo_save(user=user, meeting=meeting, **d),
@@ -191,14 +170,14 @@ def devgroup_idea_new(request: HttpRequest, group_id: int) -> HttpResponse:
     ga = access.group_access(user, group_id)
     access.require(ga.may_write_ideas)
     form = forms.IdeaForm(
-        _data(request), owners=selectors.member_users(ga.group), initial={"status": "proposed"}
+        posted(request), owners=selectors.member_users(ga.group), initial={"status": "proposed"}
     )
 
     def create(d: dict[str, Any]) -> None:
         d.pop("version", None)
         services.idea_create(user=user, group=ga.group, **d)
 
-    if _saved(request, form, create):
+    if saved_by(request, form, create):
         messages.success(request, _("The idea was added to the backlog."))
         return redirect("devgroup_detail", group_id=ga.group.pk)
     return render(request, "devgroups/idea_form.html", {"group": ga.group, "form": form})
@@ -224,13 +203,13 @@ def devgroup_idea_edit(request: HttpRequest, group_id: int, idea_id: int) -> Htt
         )
     }
     initial["owner"] = idea.owner_id
-    form = forms.IdeaForm(_data(request), owners=selectors.member_users(ga.group), initial=initial)
+    form = forms.IdeaForm(posted(request), owners=selectors.member_users(ga.group), initial=initial)
 
     def update(d: dict[str, Any]) -> None:
         version = d.pop("version")
         services.idea_update(idea=idea, version=version if version is not None else -1, **d)
 
-    if _saved(request, form, update):
+    if saved_by(request, form, update):
         messages.success(request, _("The idea was saved."))
         return redirect("devgroup_detail", group_id=ga.group.pk)
     return render(

@@ -4,10 +4,8 @@ Every decision of who may is in access.py; no client data anywhere."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,27 +17,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from monia.access import policy
 from monia.experience import access, export, forms, selectors, services
-from monia.ui.errors import apply_errors
+from monia.ui.errors import apply_errors, posted, saved_by
 
 GET_POST = require_http_methods(["GET", "POST"])
-
-
-def _saved(
-    request: HttpRequest, form: django_forms.Form, call: Callable[[dict[str, Any]], object]
-) -> bool:
-    """On a valid POST call the service; its refusal goes onto the form (nothing saved)."""
-    if request.method != "POST" or not form.is_valid():
-        return False
-    try:
-        call(form.cleaned_data)
-    except ValidationError as exc:
-        apply_errors(exc, form)
-        return False
-    return True
-
-
-def _post(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 @login_required
@@ -55,9 +35,9 @@ def experience_register(request: HttpRequest) -> HttpResponse:
 def experience_expert_new(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
     county_id = access.require_coordinator(user)
-    form = forms.ExpertForm(_post(request), users=selectors.linkable_users(county_id))
+    form = forms.ExpertForm(posted(request), users=selectors.linkable_users(county_id))
     saved: list[Any] = []
-    if _saved(
+    if saved_by(
         request,
         form,
         lambda data: saved.append(services.expert_save(county=user.county, data=data)),
@@ -73,11 +53,11 @@ def experience_expert_edit(request: HttpRequest, expert_id: int) -> HttpResponse
     user = policy.user_of(request)
     entry = access.expert_for_coordinator(user, selectors.expert_get(expert_id))
     form = forms.ExpertForm(
-        _post(request),
+        posted(request),
         initial=forms.ExpertForm.initial_for(entry),
         users=selectors.linkable_users(entry.county_id, keep=entry.user_id),
     )
-    if _saved(
+    if saved_by(
         request,
         form,
         lambda data: services.expert_save(county=user.county, data=data, entry=entry),
@@ -94,8 +74,8 @@ def experience_expert(request: HttpRequest, expert_id: int) -> HttpResponse:
     notes a tax card."""
     user = policy.user_of(request)
     entry = access.expert_for_coordinator(user, selectors.expert_get(expert_id))
-    form = forms.TaxCardForm(_post(request), initial={"year": timezone.localdate().year})
-    if _saved(
+    form = forms.TaxCardForm(posted(request), initial={"year": timezone.localdate().year})
+    if saved_by(
         request,
         form,
         lambda data: services.tax_card_note(user=user, expert=entry, year=data["year"]),
@@ -116,11 +96,11 @@ def experience_expert(request: HttpRequest, expert_id: int) -> HttpResponse:
 
 def _assignment_form(request: HttpRequest, user: Any, entry: Any, assignment: Any) -> HttpResponse:
     form = forms.AssignmentForm(
-        _post(request),
+        posted(request),
         initial=forms.AssignmentForm.initial_for(assignment),
         workers=selectors.pair_workers(entry.county_id),
     )
-    if _saved(
+    if saved_by(
         request,
         form,
         lambda data: services.assignment_save(

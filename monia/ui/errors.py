@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 
 
 def apply_errors(exc: ValidationError, *forms_: forms.Form) -> None:
@@ -19,3 +23,24 @@ def apply_errors(exc: ValidationError, *forms_: forms.Form) -> None:
                 forms_[0].add_error(None, message)
             else:
                 target.add_error(field, message)
+
+
+def saved_by(
+    request: HttpRequest, form: forms.Form, call: Callable[[dict[str, Any]], object]
+) -> bool:
+    """On a valid POST, call the service with the form's cleaned data; a refusal
+    (``ValidationError``) goes onto the form, so nothing typed is lost. False when nothing
+    was saved (a GET, an invalid form or a refusal)."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        call(form.cleaned_data)
+    except ValidationError as exc:
+        apply_errors(exc, form)
+        return False
+    return True
+
+
+def posted(request: HttpRequest) -> Any:
+    """The POST's data for a form, or None on a GET (an unbound form)."""
+    return request.POST if request.method == "POST" else None
