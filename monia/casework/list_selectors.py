@@ -84,35 +84,57 @@ def _literal(value: str) -> str:
     return f"'{value}'"
 
 
+def deadline_rows(cases: str) -> str:
+    """SQL: the open statutory deadlines of the cases whose key meets ``cases`` (a condition
+    on ``case_id``: ``IN (SELECT …)``, ``= <the outer case>``), one row each: ``case_id,
+    kind, due, pk``. An intake's kind is ``intake``: its 7-day decision, or a client's
+    notification, as the case's stage says (``selectors._deadlines_query`` tells them
+    apart). A plan's review is due by the date approved, or earlier when a new notification
+    brought it forward (``Intake.plan_review_by``); a running emergency placement or
+    aftercare by its end, extended or not. The rules of ``selectors._case_deadlines``, in SQL
+    once for the dashboard's deadlines and the lists' next deadline (issue 15: the ORM took
+    longer to build them than the database took to answer)."""
+    timed = f"{_literal(MeasureKind.EMERGENCY_PLACEMENT)}, {_literal(MeasureKind.AFTERCARE)}"
+    return f"""
+        SELECT i.case_id, 'intake', i.decision_due, i.id FROM {Intake._meta.db_table} i
+        WHERE i.case_id {cases} AND i.decision = ''
+      UNION ALL
+        SELECT a.case_id, 'assessment', a.completion_due, a.id
+        FROM {ServiceNeedsAssessment._meta.db_table} a
+        WHERE a.case_id {cases} AND a.completed_on IS NULL
+      UNION ALL
+        SELECT pl.case_id, 'plan_review',
+               LEAST(pl.review_due, (SELECT MIN(f.plan_review_by) FROM {Intake._meta.db_table} f
+                                     WHERE f.reviewed_plan_id = pl.id)),
+               pl.id
+        FROM {ClientPlan._meta.db_table} pl
+        WHERE pl.case_id {cases} AND pl.status = {_literal(PlanStatus.APPROVED)}
+      UNION ALL
+        SELECT m.case_id,
+               CASE WHEN m.kind = {_literal(MeasureKind.EMERGENCY_PLACEMENT)}
+                    THEN 'emergency_placement' ELSE 'aftercare' END,
+               COALESCE(m.extended_to, m.expires_on), m.id
+        FROM {Measure._meta.db_table} m
+        WHERE m.case_id {cases} AND m.ended_on IS NULL AND m.kind IN ({timed})
+    """  # noqa: S608 - table names from the models, code constants
+
+
 class _NextDue(db.Func):
-    """The earliest open statutory deadline of the case whose key is the expression:
-    ``selectors._deadlines_query``'s rules, one correlated sub-select per kind. Written in
-    SQL (issue 15): the ORM took longer to build the four sub-selects for each list query
-    than the database took to answer them. The case's key stays an expression, so the SQL
+    """The earliest open statutory deadline of the case whose key is the expression: the
+    least ``due`` of its ``deadline_rows``. The case's key stays an expression, so the SQL
     holds wherever Django aliases the table."""
 
-    template = f"""LEAST(
-        (SELECT MIN(i.decision_due) FROM {Intake._meta.db_table} i
-         WHERE i.case_id = %(expressions)s AND i.decision = ''),
-        (SELECT MIN(a.completion_due) FROM {ServiceNeedsAssessment._meta.db_table} a
-         WHERE a.case_id = %(expressions)s AND a.completed_on IS NULL),
-        (SELECT MIN(LEAST(pl.review_due, (SELECT MIN(f.plan_review_by)
-                                          FROM {Intake._meta.db_table} f
-                                          WHERE f.reviewed_plan_id = pl.id)))
-         FROM {ClientPlan._meta.db_table} pl
-         WHERE pl.case_id = %(expressions)s AND pl.status = {_literal(PlanStatus.APPROVED)}),
-        (SELECT MIN(COALESCE(m.extended_to, m.expires_on)) FROM {Measure._meta.db_table} m
-         WHERE m.case_id = %(expressions)s AND m.ended_on IS NULL
-           AND m.kind IN ({_literal(MeasureKind.EMERGENCY_PLACEMENT)},
-                          {_literal(MeasureKind.AFTERCARE)})))"""  # noqa: S608 - table names from the models, constants
+    template = (
+        f"(SELECT MIN(d.due) FROM ({deadline_rows('= %(expressions)s')})"  # noqa: S608
+        " AS d (case_id, kind, due, pk))"
+    )
     output_field = db.DateField()
 
 
 def with_next_deadline(cases: QuerySet[Case]) -> QuerySet[Case]:
     """Each case with ``next_due``: its earliest open statutory deadline (the 7-day
     decision, the assessment, the plan review, an emergency placement or aftercare), the
-    same ones ``selectors._deadlines_query`` lists; None when it has none. PostgreSQL's
-    LEAST skips NULLs: a case with no deadline of a kind is not held back."""
+    same ones ``selectors._deadlines_query`` lists; None when it has none."""
     return cases.annotate(next_due=_NextDue("pk"))
 
 

@@ -82,62 +82,28 @@ DEADLINE_MEASURES = (MeasureKind.EMERGENCY_PLACEMENT, MeasureKind.AFTERCARE)
 def _deadlines_query(
     cases: QuerySet[Case] | RawSQL, until: datetime.date | None, today: datetime.date, warn: int
 ) -> list[Deadline]:
-    """Open deadlines of ``cases`` (all, or those due by ``until``), in one query: the
-    undecided intakes, the unfinished assessments, the approved plans' reviews and the
-    running emergency placements and aftercare, each with its child's name.
-
-    Written in SQL (issue 15): building four ORM queries took longer than the database
-    took to answer them. The cases' sub-select is Django's own compilation of ``cases``
-    (the access policy's), sent once as a CTE. ``_case_deadlines`` is the same rules for
-    one case's records already read; a test compares the two.
+    """Open deadlines of ``cases`` (all, or those due by ``until``), in one query:
+    ``list_selectors.deadline_rows`` of the cases, each with its child's name. The cases'
+    sub-select is Django's own compilation of ``cases`` (the access policy's), sent once as
+    a CTE. ``_case_deadlines`` is the same rules for one case's records already read; a
+    test compares the two.
     """
     cases_sql, cases_params = list_selectors.sub_select(cases)
     if cases_sql is None:  # a filter that can match nothing (``pk__in=[]``)
         return []
     due_by = "WHERE d.due <= %s" if until else ""
+    rows = list_selectors.deadline_rows("IN (SELECT s.id FROM shown s)")
     query = f"""
         WITH shown (id) AS MATERIALIZED ({cases_sql})
-        SELECT d.case_id, d.kind, d.due, d.pk, p.first_names, p.last_name, p.unidentified,
-               p.approximate_age
-        FROM (
-            SELECT i.case_id,
-                   CASE WHEN c.stage = %s THEN 'client_notification' ELSE 'decision' END,
-                   i.decision_due, i.id
-            FROM {Intake._meta.db_table} i JOIN {Case._meta.db_table} c ON c.id = i.case_id
-            WHERE i.case_id IN (SELECT s.id FROM shown s) AND i.decision = ''
-          UNION ALL
-            SELECT a.case_id, 'assessment', a.completion_due, a.id
-            FROM {ServiceNeedsAssessment._meta.db_table} a
-            WHERE a.case_id IN (SELECT s.id FROM shown s) AND a.completed_on IS NULL
-          UNION ALL
-            -- The review is due by the date approved, or earlier when a new notification
-            -- brought it forward (``Intake.plan_review_by``).
-            SELECT pl.case_id, 'plan_review',
-                   LEAST(pl.review_due, (SELECT MIN(f.plan_review_by)
-                                         FROM {Intake._meta.db_table} f
-                                         WHERE f.reviewed_plan_id = pl.id)),
-                   pl.id
-            FROM {ClientPlan._meta.db_table} pl
-            WHERE pl.case_id IN (SELECT s.id FROM shown s) AND pl.status = %s
-          UNION ALL
-            SELECT m.case_id,
-                   CASE WHEN m.kind = %s THEN 'emergency_placement' ELSE 'aftercare' END,
-                   COALESCE(m.extended_to, m.expires_on), m.id
-            FROM {Measure._meta.db_table} m
-            WHERE m.case_id IN (SELECT s.id FROM shown s) AND m.ended_on IS NULL
-              AND m.kind IN (%s, %s)
-        ) AS d (case_id, kind, due, pk)
+        SELECT d.case_id,
+               CASE WHEN d.kind <> 'intake' THEN d.kind
+                    WHEN c.stage = %s THEN 'client_notification' ELSE 'decision' END,
+               d.due, d.pk, p.first_names, p.last_name, p.unidentified, p.approximate_age
+        FROM ({rows}) AS d (case_id, kind, due, pk)
         JOIN {Case._meta.db_table} c ON c.id = d.case_id
         JOIN {Person._meta.db_table} p ON p.id = c.child_id
         {due_by}"""  # noqa: S608 - table names from the models, values as parameters
-    params = [
-        *cases_params,
-        CaseStage.CLIENT,
-        PlanStatus.APPROVED,
-        MeasureKind.EMERGENCY_PLACEMENT,
-        *DEADLINE_MEASURES,
-        *([until] if until else []),
-    ]
+    params = [*cases_params, CaseStage.CLIENT, *([until] if until else [])]
     with connection.cursor() as cursor:
         cursor.execute(query, params)
         rows = cursor.fetchall()
