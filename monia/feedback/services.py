@@ -177,15 +177,15 @@ def invitation_build(
 # One statement for any number of invitations (arrays, not a parameter per value: no
 # limit on the rows). The unique constraints skip an invitation already made, and the
 # row count is exactly the rows inserted: bulk_create(ignore_conflicts=True) cannot say.
-_INSERT_NEW = """
-INSERT INTO feedback_invitation
+_INSERT_NEW = f"""
+INSERT INTO {Invitation._meta.db_table}
     (questionnaire_id, respondent_person_id, respondent_user_id, case_id, context_kind,
      context_id, context_date, age_band, created_at, closes_on)
 SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::bigint[], %s::bigint[], %s::text[],
                      %s::integer[], %s::date[], %s::text[], %s::timestamptz[], %s::date[])
 ON CONFLICT DO NOTHING
 RETURNING respondent_user_id
-"""
+"""  # noqa: S608 - the table's name from the model
 
 
 def invitations_create(invitations: Iterable[Invitation]) -> int:
