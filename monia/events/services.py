@@ -8,10 +8,11 @@ runs in one transaction; notifications and e-mails go out on commit (notify.serv
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -235,44 +236,67 @@ def attendance_record(*, user: User, session: EventSession, present_ids: set[int
     unknown = present_ids - {r.pk for r in registrations}
     if unknown:
         raise ValidationError(_("Mark only registered participants as present."))
-    with transaction.atomic():
-        for r in registrations:
-            Attendance.objects.update_or_create(
-                registration=r,
-                session=session,
-                defaults={"present": r.pk in present_ids, "recorded_by": user},
+    # One statement: a mark recorded before is replaced (the unique registration, session).
+    Attendance.objects.bulk_create(
+        [
+            Attendance(
+                registration=r, session=session, present=r.pk in present_ids, recorded_by=user
             )
+            for r in registrations
+        ],
+        update_conflicts=True,
+        unique_fields=["registration", "session"],
+        update_fields=["present", "recorded_by", "recorded_at"],
+    )
     return len(present_ids)
 
 
 def reminders_send(*, now: datetime.datetime | None = None) -> int:
     """Remind each registered participant of a session that starts tomorrow (local date):
-    once per registration and session, however often this runs."""
+    once per registration and session, however often this runs. The reminders are claimed
+    in one statement (the unique registration, session skips those sent already) and told
+    with one notice per event and kind of link, whatever the number of participants."""
     now = now or timezone.now()
     tomorrow = timezone.localtime(now).date() + datetime.timedelta(days=1)
-    sessions = EventSession.objects.filter(
-        starts_at__date=tomorrow, event__published_at__isnull=False
-    ).select_related("event")
-    sent = 0
-    for session in sessions:
-        registrations = Registration.objects.filter(
-            event_id=session.event_id, status=RegistrationStatus.REGISTERED
-        ).select_related("user")
-        for registration in registrations:
-            sent += _remind(registration, session)
-    return sent
-
-
-def _remind(registration: Registration, session: EventSession) -> int:
-    try:
-        with transaction.atomic():
-            Reminder.objects.create(registration=registration, session=session)
+    sessions = list(
+        EventSession.objects.filter(
+            starts_at__date=tomorrow, event__published_at__isnull=False
+        ).select_related("event")
+    )
+    registrations = Registration.objects.filter(
+        event_id__in={s.event_id for s in sessions}, status=RegistrationStatus.REGISTERED
+    ).select_related("user")
+    by_event: dict[int, list[Registration]] = defaultdict(list)
+    for registration in registrations:
+        by_event[registration.event_id].append(registration)
+    pairs = [(r, s) for s in sessions for r in by_event[s.event_id]]
+    if not pairs:
+        return 0
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _CLAIM_REMINDERS,
+                [timezone.now(), [r.pk for r, _s in pairs], [s.pk for _r, s in pairs]],
+            )
+            claimed = set(cursor.fetchall())
+        told: dict[str, list[User]] = defaultdict(list)
+        for registration, session in pairs:
+            if (registration.pk, session.pk) in claimed:
+                told[_link_for(registration.user, session.event)].append(registration.user)
+        for link, users in told.items():
             notify(
-                users=[registration.user],
+                users=users,
                 kind=NotificationKind.INVITATION,
                 message=gettext_noop("Reminder: your event is tomorrow"),
-                link=_link_for(registration.user, session.event),
+                link=link,
             )
-    except IntegrityError:
-        return 0  # reminded already (the unique constraint holds it)
-    return 1
+    return len(claimed)
+
+
+# Every reminder of a run in one statement; one sent already stays as it was.
+_CLAIM_REMINDERS = f"""
+INSERT INTO {Reminder._meta.db_table} (registration_id, session_id, sent_at)
+SELECT r, s, %s FROM unnest(%s::bigint[], %s::bigint[]) AS u (r, s)
+ON CONFLICT DO NOTHING
+RETURNING registration_id, session_id
+"""  # noqa: S608 - the table's name from the model

@@ -47,6 +47,41 @@ def test_reminders_are_sent_the_day_before_and_only_once(developer_a: Any, partn
     assert services.reminders_send(now=later) == 1
 
 
+def test_reminders_and_attendance_cost_the_same_queries_for_many_participants(
+    developer_a: Any, world: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from monia.accounts.models import Role
+    from monia.conftest import make_user
+    from monia.events.models import Attendance
+
+    def run(first: int, count: int) -> tuple[int, int, int]:
+        event = event_make(developer_a, sessions=[session_at(1)])
+        people = [
+            make_user(f"osallistuja{first + i}", Role.SOCIAL_WORKER, world.county_a, None)
+            for i in range(count)
+        ]
+        registered = [services.registration_create(user=p, event=event) for p in people]
+        Notification.objects.all().delete()
+        with CaptureQueriesContext(connection) as reminding:
+            assert services.reminders_send() == count
+        session = event.sessions.get()
+        with CaptureQueriesContext(connection) as marking:
+            services.attendance_record(
+                user=developer_a, session=session, present_ids={registered[0].pk}
+            )
+        assert Notification.objects.filter(user__in=people).count() == count
+        assert Attendance.objects.filter(session=session, present=True).count() == 1
+        return len(reminding), len(marking), Attendance.objects.filter(session=session).count()
+
+    few = run(0, 1)
+    many = run(10, 6)  # the first event's session is tomorrow too: reminded already
+    assert few[:2] == many[:2]
+    assert (few[2], many[2]) == (1, 6)
+
+
 def _attend(event: Any, by: Any, registration: Any, sessions: int) -> None:
     for session in list(event.sessions.all())[:sessions]:
         services.attendance_record(user=by, session=session, present_ids={registration.pk})
