@@ -12,7 +12,9 @@ For each month of the last twelve (the current one so far):
 - genograms updated: families discussed in the month whose genogram changed in the month
   (a saved version that differs from the one before it, or the first one) / those families;
 - shared case responsibility: the team's cases open at the month's end (or today) that the
-  team discussed at least once in the month / those cases.
+  team discussed at least once in the month / those cases. "The team's cases" are those it
+  holds today: Monia keeps no history of a case's team, so a case moved since counts for
+  its new team's earlier months.
 Four queries, whatever the number of teams and months.
 """
 
@@ -149,11 +151,19 @@ def _discussed(
 
 def _genogram_changes(team_ids: list[int], start: datetime.date) -> set[tuple[int, datetime.date]]:
     """(case, month) where the case's genogram changed: a version differing from the one
-    before it. Versions from a year before the window give the first one its predecessor."""
+    before it. Versions from a year before the window give the first one its predecessor.
+    The cases are those the teams' meetings discussed in the window, not the teams' cases
+    today: a family that moved to another team still counts where it was discussed."""
     since = start - datetime.timedelta(days=366)
+    discussed = AgendaItem.objects.filter(
+        meeting__team_id__in=team_ids,
+        meeting__status=MeetingStatus.CLOSED,
+        meeting__held_on__gte=start,
+        discussed=True,
+    ).values("case_id")
     rows = (
         DiagramSnapshot.objects.filter(
-            case__team_id__in=team_ids, kind=DiagramKind.GENOGRAM, taken_at__date__gte=since
+            case_id__in=discussed, kind=DiagramKind.GENOGRAM, taken_at__date__gte=since
         )
         .order_by("case_id", "taken_at", "pk")
         .values_list("case_id", F("taken_at__date"), MD5(Cast("data", TextField())))

@@ -84,6 +84,19 @@ def test_an_unchanged_genogram_is_not_an_update(
     assert now.genograms.part == 0
 
 
+def test_a_genogram_updated_where_the_family_was_discussed_counts_after_the_case_moves(
+    case_a: CaseWorld, world: Any, worker_a: Any
+) -> None:
+    """The month belongs to the team whose meeting discussed the family: moving the case to
+    another team later does not take the genogram's update out of that team's month."""
+    _world(case_a, world, worker_a)
+    case_a.case.team = world.team_a2
+    case_a.case.save(update_fields=["team"])
+    today = timezone.localdate()
+    now = fidelity.fidelity_by_team([world.team_a1.pk], today=today)[world.team_a1.pk][-1]
+    assert (now.genograms.part, now.genograms.whole) == (1, 2)
+
+
 def test_the_team_sees_a_chart_and_its_table_without_names(
     case_a: CaseWorld, world: Any, worker_a: Any
 ) -> None:
