@@ -319,51 +319,66 @@ def measure_new(request: HttpRequest, case_id: int) -> HttpResponse:
     )
 
 
-@login_required
-@GET_POST
-def measure_extend(request: HttpRequest, case_id: int, measure_id: int) -> HttpResponse:
+def _measure_date_page(
+    request: HttpRequest,
+    case_id: int,
+    measure_id: int,
+    *,
+    purpose: str,
+    write: Any,
+    title: str,
+    success: str,
+) -> HttpResponse:
+    """A measure's one-date decision (extend, end): ``write(user, measure, date)``."""
+
     def call(user: Any, case: Any, data: dict[str, Any]) -> None:
-        measure = get_object_or_404(case.measures, pk=measure_id)
-        measure_services.emergency_placement_extend(
-            user=user, measure=measure, decided_on=data["date"]
-        )
+        write(user, get_object_or_404(case.measures, pk=measure_id), data["date"])
 
     return _form_page(
         request,
         case_id,
-        purpose=Purpose.MEASURE_EXTEND,
+        purpose=purpose,
         action=Action.DECIDE,
         form=lambda case, data: forms.DateOnlyForm(data, initial={"date": timezone.localdate()}),
         template="casework/measure_date.html",
         on_valid=call,
-        success=_("The emergency placement was extended."),
+        success=success,
         extra=lambda case: {
             "measure": get_object_or_404(case.measures, pk=measure_id),
-            "title": _("Extend the emergency placement (LsL 38 a §)"),
+            "title": title,
         },
     )
 
 
 @login_required
 @GET_POST
-def measure_end(request: HttpRequest, case_id: int, measure_id: int) -> HttpResponse:
-    def call(user: Any, case: Any, data: dict[str, Any]) -> None:
-        measure = get_object_or_404(case.measures, pk=measure_id)
-        measure_services.measure_end(user=user, measure=measure, ended_on=data["date"])
-
-    return _form_page(
+def measure_extend(request: HttpRequest, case_id: int, measure_id: int) -> HttpResponse:
+    return _measure_date_page(
         request,
         case_id,
+        measure_id,
+        purpose=Purpose.MEASURE_EXTEND,
+        write=lambda user, measure, on: measure_services.emergency_placement_extend(
+            user=user, measure=measure, decided_on=on
+        ),
+        title=_("Extend the emergency placement (LsL 38 a §)"),
+        success=_("The emergency placement was extended."),
+    )
+
+
+@login_required
+@GET_POST
+def measure_end(request: HttpRequest, case_id: int, measure_id: int) -> HttpResponse:
+    return _measure_date_page(
+        request,
+        case_id,
+        measure_id,
         purpose=Purpose.MEASURE_END,
-        action=Action.DECIDE,
-        form=lambda case, data: forms.DateOnlyForm(data, initial={"date": timezone.localdate()}),
-        template="casework/measure_date.html",
-        on_valid=call,
+        write=lambda user, measure, on: measure_services.measure_end(
+            user=user, measure=measure, ended_on=on
+        ),
+        title=_("End the measure"),
         success=_("The measure was ended."),
-        extra=lambda case: {
-            "measure": get_object_or_404(case.measures, pk=measure_id),
-            "title": _("End the measure"),
-        },
     )
 
 
