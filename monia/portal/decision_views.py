@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from monia import deadlines
 from monia.access import policy
 from monia.access.purposes import Purpose
 from monia.decisions import portal_access as decision_access
@@ -62,6 +63,7 @@ def portal_decision(request: HttpRequest, case_id: int, decision_id: int) -> Htt
         decision=decision,
         document=_document(pc, decision),
         service=decision_access.client_service(decision, pc.client),
+        appeal_days=deadlines.APPEAL_DAYS,
     )
 
 

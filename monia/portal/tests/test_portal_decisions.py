@@ -64,6 +64,22 @@ def test_the_decision_is_in_swedish_for_a_client_reading_in_swedish(
     page = client.get(url).content.decode()
     assert "Beslut om brådskande placering av ett barn" in page
     assert "Besvärsanvisning" in page and "Det här beslutet gjordes" in page
+    # Not yet served to this party: the period is told, counted from receiving it.
+    assert "kan du överklaga det inom 30 dagar" in page
+    assert "Dagarna räknas från den dag du har fått beslutet." in page
+
+
+def test_before_service_the_client_is_told_the_period_and_from_when_it_counts(
+    portal_world: PortalWorld,
+) -> None:
+    """"The time limit starts" alone said neither which time nor from when (and "sent" was
+    not true: the period runs from receiving the decision)."""
+    decision = _decision(portal_world)
+    client = portal_client(portal_world.guardian)
+    url = reverse("portal_decision", args=[portal_world.cw.case.pk, decision.pk])  # type: ignore[attr-defined]
+    page = client.get(url).content.decode()
+    assert "Jos olet eri mieltä päätöksestä, voit valittaa siitä 30 päivän kuluessa." in page
+    assert "Päivät lasketaan siitä, kun olet saanut päätöksen." in page
 
 
 def test_a_guardian_who_is_not_a_party_gets_404(portal_world: PortalWorld) -> None:
