@@ -72,8 +72,8 @@ def test_the_decision_is_in_swedish_for_a_client_reading_in_swedish(
 def test_before_service_the_client_is_told_the_period_and_from_when_it_counts(
     portal_world: PortalWorld,
 ) -> None:
-    """"The time limit starts" alone said neither which time nor from when (and "sent" was
-    not true: the period runs from receiving the decision)."""
+    """The words "the time limit starts" alone said neither which time nor from when ("sent"
+    was not true either: the period runs from receiving the decision)."""
     decision = _decision(portal_world)
     client = portal_client(portal_world.guardian)
     url = reverse("portal_decision", args=[portal_world.cw.case.pk, decision.pk])  # type: ignore[attr-defined]
