@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from monia.accounts.models import Role, User
 from monia.casework.models import Case, CaseStage
@@ -17,6 +17,60 @@ from monia.demo.steps import TeamStaff
 from monia.network.models import Organisation
 
 EMERGENCY_PHONES = {"keski-suomi": "014 266 0149", "pohjanmaa": "06 218 9555"}  # synthetic
+
+# What the worker writes, in the young person's language (Swedish or else Finnish).
+_WORDS = {
+    "fi": {
+        "place": "Perhekeskus, neuvotteluhuone 2",
+        "agenda": "Miten koulu ja kotiarki sujuvat.\nMitä tukea jatketaan ja kuka tekee mitä.",
+        "message": (
+            "Hei {name}! Verkostopalaveri on ensi viikolla. Voit kertoa etukäteen Minun "
+            "ääneni -sivulla, mitä haluat aikuisten tietävän. Vastaan viesteihin arkipäivisin."
+        ),
+        "plan": (
+            "Haluamme, että koulupäivät sujuvat ja kotona on rauhallista.\n"
+            "Perhetyöntekijä käy kotona kerran viikossa.\n"
+            "{worker} tapaa sinua kerran kuussa.\n"
+            "Katsomme suunnitelmaa yhdessä uudelleen puolen vuoden päästä."
+        ),
+        "held_place": "Koulu, oppilashuollon huone",
+        "held_agenda": "Koulupäivien sujuminen ja poissaolot.",
+        "minutes": (
+            "Käytiin läpi syksyn poissaolot ja aamujen vaikeudet. Koulu järjestää "
+            "tukiopetusta kahdesti viikossa."
+        ),
+        "family_view": "Äiti toivoo tukea aamuihin; hän kokee, että tilanne on parantunut.",
+        "child_view": "Nuori kertoi, että aamut ovat raskaita, mutta tukiopetus auttaa.",
+        "action": "Tukiopetus kahdesti viikossa",
+        "school": "Koulu",
+    },
+    "sv": {
+        "place": "Familjecentret, mötesrum 2",
+        "agenda": (
+            "Hur skolan och vardagen hemma går.\nVilket stöd som fortsätter och vem som gör vad."
+        ),
+        "message": (
+            "Hej {name}! Nätverksmötet är nästa vecka. Du kan på förhand berätta på sidan "
+            "Min röst vad du vill att de vuxna ska veta. Jag svarar på meddelanden på vardagar."
+        ),
+        "plan": (
+            "Vi vill att skoldagarna går bra och att det är lugnt hemma.\n"
+            "Familjearbetaren kommer hem till er en gång i veckan.\n"
+            "{worker} träffar dig en gång i månaden.\n"
+            "Vi tittar på planen tillsammans igen om ett halvt år."
+        ),
+        "held_place": "Skolan, elevvårdens rum",
+        "held_agenda": "Hur skoldagarna går och frånvaron.",
+        "minutes": (
+            "Vi gick igenom höstens frånvaro och de svåra morgnarna. Skolan ordnar "
+            "stödundervisning två gånger i veckan."
+        ),
+        "family_view": "Mamman önskar stöd på morgnarna; hon tycker att läget har blivit bättre.",
+        "child_view": "Den unga sa att morgnarna är tunga men att stödundervisningen hjälper.",
+        "action": "Stödundervisning två gånger i veckan",
+        "school": "Skolan",
+    },
+}
 
 
 def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) -> Case | None:
@@ -48,17 +102,16 @@ def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) ->
     if case is None:
         return None
     first_name = case.child.first_names.split()[0]
+    language = "sv" if case.child.language == "sv" else "fi"
+    words = _WORDS[language]
     start = timezone.localtime().replace(hour=14, minute=0, second=0, microsecond=0)
-    _held_meeting(case, worker, start - datetime.timedelta(days=5))
+    _held_meeting(case, worker, start - datetime.timedelta(days=5), words)
     coming = netmeet_services.meeting_plan(
         user=worker,
         case=case,
         held_at=start + datetime.timedelta(days=6),
-        place="Perhekeskus, neuvotteluhuone 2",
-        agenda=(
-            f"Miten {first_name}n koulu ja kotiarki sujuvat.\n"
-            "Mitä tukea jatketaan ja kuka tekee mitä."
-        ),
+        place=words["place"],
+        agenda=words["agenda"],
         remote_link="https://meet.example.org/monia-demo",
     )
     school = _school_nurse(case)
@@ -72,26 +125,19 @@ def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) ->
         user=worker,
         case=case,
         client_id=case.child_id,
-        body=(
-            f"Hei {first_name}! Verkostopalaveri on ensi viikolla. Voit kertoa etukäteen "
-            "Oma ääni -sivulla, mitä haluat aikuisten tietävän. Vastaan viesteihin "
-            "arkipäivisin."
-        ),
+        body=words["message"].format(name=first_name),
     )
-    plan_text = (
-        "Haluamme, että koulupäivät sujuvat ja kotona on rauhallista.\n"
-        "Perhetyöntekijä käy kotona kerran viikossa.\n"
-        f"{worker.first_name} tapaa sinua kerran kuussa.\n"
-        "Katsomme suunnitelmaa yhdessä uudelleen puolen vuoden päästä."
-    )
+    plan_text = words["plan"].format(worker=worker.first_name)
     # The worker has approved the family version of each document (the plan in her words,
-    # the rest as suggested); the portal shows nothing else of them.
-    for document in case_documents(case):
-        text = plan_text if document.kind == "plan" else str(document.suggestion)
-        if document.needs_family_version and text:
-            family_services.family_version_approve(
-                user=worker, case=case, document_key=document.key, text=text
-            )
+    # the rest as suggested, in the young person's language); the portal shows nothing
+    # else of them.
+    with translation.override(language):
+        for document in case_documents(case):
+            text = plan_text if document.kind == "plan" else str(document.suggestion)
+            if document.needs_family_version and text:
+                family_services.family_version_approve(
+                    user=worker, case=case, document_key=document.key, text=text
+                )
     return case
 
 
@@ -108,7 +154,9 @@ def _school_nurse(case: Case) -> tuple[Organisation, User] | None:
     return nurse.organisation, nurse
 
 
-def _held_meeting(case: Case, worker: User, held_at: datetime.datetime) -> None:
+def _held_meeting(
+    case: Case, worker: User, held_at: datetime.datetime, words: dict[str, str]
+) -> None:
     """Last week's network meeting, entered and recorded afterwards: the young person is
     asked "Were you heard?" about it in the portal."""
     from monia.netmeet import services as netmeet_services
@@ -117,8 +165,8 @@ def _held_meeting(case: Case, worker: User, held_at: datetime.datetime) -> None:
         user=worker,
         case=case,
         held_at=held_at,
-        place="Koulu, oppilashuollon huone",
-        agenda="Koulupäivien sujuminen ja poissaolot.",
+        place=words["held_place"],
+        agenda=words["held_agenda"],
         already_held=True,
     )
     school = _school_nurse(case)
@@ -129,16 +177,13 @@ def _held_meeting(case: Case, worker: User, held_at: datetime.datetime) -> None:
     netmeet_services.meeting_record(
         user=worker,
         meeting=meeting,
-        minutes=(
-            "Käytiin läpi syksyn poissaolot ja aamujen vaikeudet. Koulu järjestää "
-            "tukiopetusta kahdesti viikossa."
-        ),
-        family_view="Äiti toivoo tukea aamuihin; hän kokee, että tilanne on parantunut.",
-        child_view="Nuori kertoi, että aamut ovat raskaita, mutta tukiopetus auttaa.",
+        minutes=words["minutes"],
+        family_view=words["family_view"],
+        child_view=words["child_view"],
         actions=[
             {
-                "description": "Tukiopetus kahdesti viikossa",
-                "owner_name": school[1].get_full_name() if school else "Koulu",
+                "description": words["action"],
+                "owner_name": school[1].get_full_name() if school else words["school"],
                 "owner_organisation": school[0] if school else None,
                 "due_on": timezone.localdate() + datetime.timedelta(days=30),
             }

@@ -275,3 +275,36 @@ def test_a_today_in_the_future_is_refused() -> None:
     with pytest.raises(CommandError):
         _seed(today=tomorrow.isoformat())
     assert not County.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_portal_showcase_speaks_the_young_persons_language() -> None:
+    """The worker's message, the meetings and the family versions of the portal's showcase
+    young person are written in their language: a Swedish-speaking young person once read
+    her whole portal in Finnish (and a message naming a page "Oma ääni" the portal calls
+    "Minun ääneni")."""
+    from django.utils import translation
+
+    from monia.dialogue.models import Message
+    from monia.netmeet.models import NetworkMeeting
+    from monia.portal.document_selectors import case_documents
+    from monia.portal.models import FamilyVersion
+
+    _seed()
+    showcases = NetworkMeeting.objects.filter(remote_link="https://meet.example.org/monia-demo")
+    languages = set()
+    for meeting in showcases.select_related("case__child"):
+        case, language = meeting.case, meeting.case.child.language
+        languages.add(language)
+        swedish = language == "sv"
+        body = Message.objects.filter(thread__case=case).earliest("pk").body
+        assert body.startswith("Hej " if swedish else "Hei "), body
+        assert ("sidan Min röst" if swedish else "Minun ääneni -sivulla") in body
+        assert meeting.place.startswith("Familjecentret" if swedish else "Perhekeskus")
+        versions = dict(FamilyVersion.objects.filter(case=case).values_list("document_key", "text"))
+        with translation.override(language):
+            suggested = {d.key: str(d.suggestion) for d in case_documents(case) if d.suggestion}
+        assert suggested and all(versions[key] == text for key, text in suggested.items())
+    assert languages == {"fi", "sv"}, (
+        "the demo shows a Finnish- and a Swedish-speaking young person"
+    )
