@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import datetime
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.core import mail
 from django.db import transaction
 from django.db.models import Count
+from django.test import override_settings
 from django.utils import timezone
 
 from monia.accounts.models import Role, User
@@ -139,7 +142,7 @@ def build_demo(
     summaries = []
     password_hash = ""
     for spec in COUNTIES:
-        with transaction.atomic():
+        with _emails_kept_in_memory(), transaction.atomic():
             if not password_hash:
                 password_hash = _user_create(ADMINISTRATOR, county=None, team=None).password
                 _user_create(
@@ -156,6 +159,22 @@ def build_demo(
                 )
             )
     return summaries
+
+
+@contextmanager
+def _emails_kept_in_memory() -> Iterator[None]:
+    """The services the seeding runs e-mail the demo staff on commit (some hundred
+    notices to addresses under .invalid). `make run`'s console backend would print them
+    all before the server's address, so they go to Django's in-memory outbox (locmem)
+    while seeding only: the e-mail of real use later still goes to EMAIL_BACKEND.
+    Outside tests nobody reads that outbox, so an outbox made here is dropped after."""
+    had_outbox = hasattr(mail, "outbox")
+    try:
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            yield
+    finally:
+        if not had_outbox and hasattr(mail, "outbox"):
+            del mail.outbox
 
 
 def demo_logins() -> list[Login]:

@@ -88,10 +88,12 @@ def build(*, county: County, today: datetime.date) -> None:
         services.idea_create(
             user=creator,  # type: ignore[arg-type]
             group=group,
-            title=title,
-            status=status,
-            owner=owner,
-            outcome=outcome,
-            practice_description_title=practice_title,
-            practice_description_url=practice_url,
+            fields=services.IdeaFields(
+                title=title,
+                status=status,
+                owner=owner,
+                outcome=outcome,
+                practice_description_title=practice_title,
+                practice_description_url=practice_url,
+            ),
         )

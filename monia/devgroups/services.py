@@ -3,7 +3,9 @@ transaction; who may call which is decided in ``devgroups/access.py`` by the vie
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -143,118 +145,75 @@ def _is_https(url: str) -> bool:
     return parts.scheme == "https" and bool(parts.netloc)
 
 
-def _check_idea(
-    *,
-    group: DeveloperGroup,
-    title: str,
-    status: str,
-    owner: User | None,
-    outcome: str,
-    practice_description_title: str,
-    practice_description_url: str,
-) -> None:
+@dataclasses.dataclass(frozen=True)
+class IdeaFields:
+    """An idea's own fields, as its form gives them: what ``idea_create`` and
+    ``idea_update`` take, checked by one rule (``_check_idea``). The defaults are a new
+    idea's; an edit gives every field (the form shows them all)."""
+
+    title: str
+    description: str = ""
+    status: str = IdeaStatus.PROPOSED
+    owner: User | None = None
+    outcome: str = ""
+    practice_description_title: str = ""
+    practice_description_url: str = ""
+
+    def stripped(self) -> dict[str, Any]:
+        """The fields to store, their texts without surrounding blanks."""
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        return {name: v.strip() if isinstance(v, str) else v for name, v in values.items()}
+
+
+def _check_idea(*, group: DeveloperGroup, fields: IdeaFields) -> None:
     errors: dict[str, str] = {}
-    if not title.strip():
+    if not fields.title.strip():
         errors["title"] = _("Give the idea a title.")
-    if status not in IdeaStatus.values:
+    if fields.status not in IdeaStatus.values:
         errors["status"] = _("Choose the idea's status.")
+    owner = fields.owner
     if owner is not None and not Membership.objects.filter(group=group, user=owner).exists():
         errors["owner"] = _("The owner must be a member of the group.")
-    url = practice_description_url.strip()
+    url = fields.practice_description_url.strip()
+    practice_title = fields.practice_description_title.strip()
     if url and not _is_https(url):
         errors["practice_description_url"] = _("Give an address that begins with https://.")
-    if url and not practice_description_title.strip():
+    if url and not practice_title:
         errors["practice_description_title"] = _("Name the practice description the link opens.")
-    if practice_description_title.strip() and not url:
+    if practice_title and not url:
         errors["practice_description_url"] = _("Give the address of the practice description.")
-    if status in (IdeaStatus.ADOPTED, IdeaStatus.DROPPED) and not outcome.strip():
+    done = fields.status in (IdeaStatus.ADOPTED, IdeaStatus.DROPPED)
+    if done and not fields.outcome.strip():
         errors["outcome"] = _("Tell the outcome: why the idea was adopted or dropped.")
     if errors:
         raise ValidationError(errors)
 
 
+def _title_taken() -> ValidationError:
+    return ValidationError({"title": _("The backlog already has an idea of that title.")})
+
+
 @transaction.atomic
-def idea_create(
-    *,
-    user: User,
-    group: DeveloperGroup,
-    title: str,
-    description: str = "",
-    status: str = IdeaStatus.PROPOSED,
-    owner: User | None = None,
-    outcome: str = "",
-    practice_description_title: str = "",
-    practice_description_url: str = "",
-) -> Idea:
-    _check_idea(
-        group=group,
-        title=title,
-        status=status,
-        owner=owner,
-        outcome=outcome,
-        practice_description_title=practice_description_title,
-        practice_description_url=practice_description_url,
-    )
+def idea_create(*, user: User, group: DeveloperGroup, fields: IdeaFields) -> Idea:
+    _check_idea(group=group, fields=fields)
     try:
         with transaction.atomic():
-            return Idea.objects.create(
-                group=group,
-                title=title.strip(),
-                description=description.strip(),
-                status=status,
-                owner=owner,
-                outcome=outcome.strip(),
-                practice_description_title=practice_description_title.strip(),
-                practice_description_url=practice_description_url.strip(),
-                created_by=user,
-            )
+            return Idea.objects.create(group=group, created_by=user, **fields.stripped())
     except IntegrityError as exc:
-        raise ValidationError(
-            {"title": _("The backlog already has an idea of that title.")}
-        ) from exc
+        raise _title_taken() from exc
 
 
 @transaction.atomic
-def idea_update(
-    *,
-    idea: Idea,
-    version: int,
-    title: str,
-    description: str,
-    status: str,
-    owner: User | None,
-    outcome: str,
-    practice_description_title: str,
-    practice_description_url: str,
-) -> Idea:
+def idea_update(*, idea: Idea, version: int, fields: IdeaFields) -> Idea:
     """Save an edit unless someone saved the idea since the form was opened (``version``)."""
-    _check_idea(
-        group=idea.group,
-        title=title,
-        status=status,
-        owner=owner,
-        outcome=outcome,
-        practice_description_title=practice_description_title,
-        practice_description_url=practice_description_url,
-    )
-    fields = {
-        "title": title.strip(),
-        "description": description.strip(),
-        "status": status,
-        "owner": owner,
-        "outcome": outcome.strip(),
-        "practice_description_title": practice_description_title.strip(),
-        "practice_description_url": practice_description_url.strip(),
-    }
+    _check_idea(group=idea.group, fields=fields)
     try:
         with transaction.atomic():
             saved = Idea.objects.filter(pk=idea.pk, version=version).update(
-                **fields, version=version + 1, updated_at=timezone.now()
+                **fields.stripped(), version=version + 1, updated_at=timezone.now()
             )
     except IntegrityError as exc:
-        raise ValidationError(
-            {"title": _("The backlog already has an idea of that title.")}
-        ) from exc
+        raise _title_taken() from exc
     if not saved:
         raise ValidationError(
             _(

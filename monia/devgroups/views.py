@@ -175,7 +175,7 @@ def devgroup_idea_new(request: HttpRequest, group_id: int) -> HttpResponse:
 
     def create(d: dict[str, Any]) -> None:
         d.pop("version", None)
-        services.idea_create(user=user, group=ga.group, **d)
+        services.idea_create(user=user, group=ga.group, fields=services.IdeaFields(**d))
 
     if saved_by(request, form, create):
         messages.success(request, _("The idea was added to the backlog."))
@@ -207,7 +207,8 @@ def devgroup_idea_edit(request: HttpRequest, group_id: int, idea_id: int) -> Htt
 
     def update(d: dict[str, Any]) -> None:
         version = d.pop("version")
-        services.idea_update(idea=idea, version=version if version is not None else -1, **d)
+        fields = services.IdeaFields(**d)
+        services.idea_update(idea=idea, version=-1 if version is None else version, fields=fields)
 
     if saved_by(request, form, update):
         messages.success(request, _("The idea was saved."))

@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 import pytest
+from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils import timezone
@@ -308,3 +309,18 @@ def test_the_portal_showcase_speaks_the_young_persons_language() -> None:
     assert languages == {"fi", "sv"}, (
         "the demo shows a Finnish- and a Swedish-speaking young person"
     )
+
+
+# Committed, so the services' e-mails go out on commit as they do under `make run`.
+@pytest.mark.django_db(transaction=True)
+def test_the_seeding_keeps_its_emails_off_the_console(
+    settings: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    output = _seed(children=4)
+    printed = capsys.readouterr().out
+    assert "Subject:" not in printed + output
+    assert any(m.to[0].endswith("@demo.monia.invalid") for m in mail.outbox)
+    # Only while seeding: the e-mail of real use goes to the configured backend again.
+    mail.send_mail("After the seeding", "Hello", None, ["eeva@demo.monia.invalid"])
+    assert "Subject: After the seeding" in capsys.readouterr().out

@@ -19,6 +19,7 @@ from monia.conftest import CaseWorld
 from monia.conftest import login as _login
 from monia.devgroups import services
 from monia.devgroups.models import DeveloperGroup, GroupMeeting, Idea
+from monia.devgroups.services import IdeaFields
 
 pytestmark = pytest.mark.django_db
 
@@ -124,31 +125,37 @@ def test_memo_before_the_meeting_is_refused(group: DeveloperGroup, worker_a: Any
 def test_idea_status_and_practice_link_are_validated(
     group: DeveloperGroup, worker_a: Any, teammate_a: Any
 ) -> None:
-    base: dict[str, Any] = {"user": worker_a, "group": group, "title": "Idea"}
+    base: dict[str, Any] = {"user": worker_a, "group": group}
     with pytest.raises(ValidationError) as bad_status:
-        services.idea_create(**base, status="done")
+        services.idea_create(**base, fields=IdeaFields(title="Idea", status="done"))
     assert "status" in bad_status.value.message_dict
     with pytest.raises(ValidationError) as http:
         services.idea_create(
             **base,
-            practice_description_title="Kuvaus",
-            practice_description_url="http://innokyla.fi/x",
+            fields=IdeaFields(
+                title="Idea",
+                practice_description_title="Kuvaus",
+                practice_description_url="http://innokyla.fi/x",
+            ),
         )
     assert "practice_description_url" in http.value.message_dict
     with pytest.raises(ValidationError) as no_outcome:
-        services.idea_create(**base, status="adopted")
+        services.idea_create(**base, fields=IdeaFields(title="Idea", status="adopted"))
     assert "outcome" in no_outcome.value.message_dict
     with pytest.raises(ValidationError) as outsider:
-        services.idea_create(**base, owner=teammate_a)
+        services.idea_create(**base, fields=IdeaFields(title="Idea", owner=teammate_a))
     assert "owner" in outsider.value.message_dict
     assert not Idea.objects.exists()
     idea = services.idea_create(
         **base,
-        status="adopted",
-        owner=worker_a,
-        outcome="Käytössä",
-        practice_description_title="Toimintamallikuvaus",
-        practice_description_url="https://www.innokyla.fi/fi/toimintamalli/x",
+        fields=IdeaFields(
+            title="Idea",
+            status="adopted",
+            owner=worker_a,
+            outcome="Käytössä",
+            practice_description_title="Toimintamallikuvaus",
+            practice_description_url="https://www.innokyla.fi/fi/toimintamalli/x",
+        ),
     )
     html = _login("expert_by_experience").get(_url(group)).content.decode()
     assert 'href="https://www.innokyla.fi/fi/toimintamalli/x"' in html
@@ -172,7 +179,7 @@ def test_idea_form_keeps_typed_values_on_error(group: DeveloperGroup) -> None:
 
 
 def test_idea_edit_over_a_newer_edit_is_refused(group: DeveloperGroup, worker_a: Any) -> None:
-    idea = services.idea_create(user=worker_a, group=group, title="Idea")
+    idea = services.idea_create(user=worker_a, group=group, fields=IdeaFields(title="Idea"))
     url = reverse("devgroup_idea_edit", kwargs={"group_id": group.pk, "idea_id": idea.pk})
     data = {"title": "Uusi nimi", "status": "in_progress", "version": "0"}
     assert _login("worker_a").post(url, data).status_code == 302
@@ -190,8 +197,9 @@ def test_only_the_coordinator_manages_members(group: DeveloperGroup, developer_a
 
 
 def test_backlog_filters_by_status(group: DeveloperGroup, worker_a: Any) -> None:
-    services.idea_create(user=worker_a, group=group, title="Ehdotettu idea")
-    services.idea_create(user=worker_a, group=group, title="Pilotti", status="piloting")
+    services.idea_create(user=worker_a, group=group, fields=IdeaFields(title="Ehdotettu idea"))
+    piloting = IdeaFields(title="Pilotti", status="piloting")
+    services.idea_create(user=worker_a, group=group, fields=piloting)
     html = _login("worker_a").get(_url(group) + "?status=piloting").content.decode()
     assert "Pilotti" in html and "Ehdotettu idea" not in html
 
@@ -206,10 +214,14 @@ def test_group_page_query_count_stays_flat(
             assert client.get(_url(group)).status_code == 200
         return len(ctx.captured_queries)
 
-    services.idea_create(user=worker_a, group=group, title="Yksi", owner=worker_a)
+    services.idea_create(
+        user=worker_a, group=group, fields=IdeaFields(title="Yksi", owner=worker_a)
+    )
     few = count()
     for n in range(5):
-        services.idea_create(user=worker_a, group=group, title=f"Idea {n}", owner=worker_a)
+        services.idea_create(
+            user=worker_a, group=group, fields=IdeaFields(title=f"Idea {n}", owner=worker_a)
+        )
         services.group_meeting_create(
             group=group, held_at=timezone.now() + datetime.timedelta(days=n + 1), place="Sali"
         )
@@ -227,7 +239,9 @@ def test_the_network_page_links_developer_groups_and_peer_groups(
 def test_coordinator_removes_a_member_and_their_ideas_lose_the_owner(
     group: DeveloperGroup, developer_a: Any, partner: Any, worker_a: Any
 ) -> None:
-    idea = services.idea_create(user=worker_a, group=group, title="Idea", owner=partner)
+    idea = services.idea_create(
+        user=worker_a, group=group, fields=IdeaFields(title="Idea", owner=partner)
+    )
     membership = group.members.get(user=partner)
     url = reverse(
         "devgroup_member_remove", kwargs={"group_id": group.pk, "membership_id": membership.pk}

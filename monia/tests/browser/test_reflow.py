@@ -12,6 +12,7 @@ Every page is opened: each URL name of ``monia/access/url_rules.py`` whose view 
 GET, except downloads (PDF, SVG), logouts, the SAML protocol's endpoints and Django's own
 admin (its styles are Django's, not Monia's). The test fails naming any page it did not
 open; ``NOT_SHOWN`` lists, each with its reason, the few that cannot be shown at all.
+The admin pages Monia writes templates for are opened all the same (``_admin_pages``).
 """
 
 from __future__ import annotations
@@ -149,7 +150,8 @@ def _pages_to_open() -> list[Target]:
             covered.add(name)
             targets.append((persona, url, name))
     opened = {url for _, url, _ in targets}
-    return targets + [v for v in _variants(everyone) if v[1] not in opened]
+    more = _variants(everyone) + _admin_pages(everyone)
+    return targets + [v for v in more if v[1] not in opened]
 
 
 def _password_link() -> str:
@@ -427,6 +429,29 @@ def _second_factor_pages(everyone: list[walk.Persona]) -> list[Target]:
         (swedish, reverse("security"), "security (sv)"),
         (swedish, reverse("mfa_totp_enrol"), "mfa_totp_enrol (sv)"),
         (swedish, reverse("password_change"), "password_change (sv)"),
+    ]
+
+
+def _admin_pages(everyone: list[walk.Persona]) -> list[Target]:
+    """The admin's pages with a template of Monia's (monia/jobs/admin.py), which the walk
+    skips with the rest of the admin: the scheduled runs, with the schedule's table and
+    its warnings above the list, and a run's page the list links. The runs: every job
+    queued an hour ago (no worker took them: each is warned of), one of them run."""
+    from django.utils import timezone
+
+    from monia.jobs import services
+    from monia.jobs.models import ScheduledRun
+
+    admin = _persona(everyone, "administrator")
+    queued = services.scheduled_runs_enqueue(now=timezone.now() - datetime.timedelta(hours=1))
+    run = ScheduledRun.objects.get(pk__in=queued, job="fail_abandoned_runs")
+    services.scheduled_run_execute(run_id=run.pk)
+    return [
+        (admin, reverse(name, args=args), name)
+        for name, args in (
+            ("admin:jobs_scheduledrun_changelist", []),
+            ("admin:jobs_scheduledrun_change", [run.pk]),
+        )
     ]
 
 
