@@ -11,6 +11,7 @@ import datetime
 
 from django.utils import timezone, translation
 
+from monia import deadlines
 from monia.accounts.models import Role, User
 from monia.casework.models import Case, CaseStage
 from monia.demo.steps import TeamStaff
@@ -105,11 +106,11 @@ def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) ->
     language = "sv" if case.child.language == "sv" else "fi"
     words = _WORDS[language]
     start = timezone.localtime().replace(hour=14, minute=0, second=0, microsecond=0)
-    _held_meeting(case, worker, start - datetime.timedelta(days=5), words)
+    _held_meeting(case, worker, _working_day(start, -5), words)
     coming = netmeet_services.meeting_plan(
         user=worker,
         case=case,
-        held_at=start + datetime.timedelta(days=6),
+        held_at=_working_day(start, 6),
         place=words["place"],
         agenda=words["agenda"],
         remote_link="https://meet.example.org/monia-demo",
@@ -139,6 +140,14 @@ def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) ->
                     user=worker, case=case, document_key=document.key, text=text
                 )
     return case
+
+
+def _working_day(start: datetime.datetime, days: int) -> datetime.datetime:
+    """``days`` from ``start``, moved on to a working day: no meeting on a Saturday."""
+    at = start + datetime.timedelta(days=days)
+    while not deadlines.is_working_day(at.date()):
+        at += datetime.timedelta(days=1)
+    return at
 
 
 def _school_nurse(case: Case) -> tuple[Organisation, User] | None:
