@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 
 # Staff whose work the network is for; administrators run the system, not its development.
 _NOT_MEMBERS = frozenset({Role.CLIENT, Role.ADMINISTRATOR})
+# The network's members who are not the county's staff.
+_NOT_STAFF = _NOT_MEMBERS | {Role.PARTNER, Role.EXPERT_BY_EXPERIENCE}
+# The same rules as roles, for a query over many users (feedback's "Ask now" audiences):
+# ``is_network_member`` and ``is_county_staff`` admit an active user with a role here.
+NETWORK_MEMBER_ROLES = frozenset(Role.values) - _NOT_MEMBERS
+COUNTY_STAFF_ROLES = frozenset(Role.values) - _NOT_STAFF
 
 
 def _active(user: User) -> bool:
@@ -48,12 +54,4 @@ def is_expert_by_experience(user: User) -> bool:
 def is_county_staff(user: User) -> bool:
     """Staff of a county in the network (incl. the coordinators and the senior official):
     e.g. training records and the team's share trained."""
-    return (
-        is_network_member(user)
-        and bool(user.county_id)
-        and user.role
-        not in (
-            Role.PARTNER,
-            Role.EXPERT_BY_EXPERIENCE,
-        )
-    )
+    return is_network_member(user) and bool(user.county_id) and user.role not in _NOT_STAFF

@@ -448,6 +448,9 @@ URL_RULES: dict[str, Rule] = {
     "feedback_questionnaire_edit": Rule.DEVELOP_COORDINATOR,
     "feedback_question_new": Rule.DEVELOP_COORDINATOR,
     "feedback_question_edit": Rule.DEVELOP_COORDINATOR,
+    # "Ask now" (a POST): a published, active questionnaire asked of one of the county's
+    # staff-side groups (selectors.audience_members); another county's team is refused.
+    "feedback_questionnaire_ask": Rule.DEVELOP_COORDINATOR,
     # Anonymised results (groups of 5 or more): the county's staff and its coordinator
     # (access.may_see_results); partners and experts by experience 404.
     "feedback_results_list": Rule.DEVELOP,

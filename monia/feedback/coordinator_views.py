@@ -1,5 +1,5 @@
 """The coordinator's pages: the county's questionnaires, a questionnaire with its
-questions (publish, new version), a question's kind and nine wordings."""
+questions (publish, new version, "Ask now"), a question's kind and nine wordings."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from monia.access import policy
 from monia.feedback import access, selectors, services
-from monia.feedback.forms import QuestionForm, QuestionnaireForm, text_field_name
+from monia.feedback.forms import AskForm, QuestionForm, QuestionnaireForm, text_field_name
 from monia.feedback.models import Question, Questionnaire
 from monia.feedback.wording import text_for
 from monia.ui.errors import apply_errors
@@ -76,14 +76,57 @@ def questionnaire_detail(request: HttpRequest, questionnaire_id: int) -> HttpRes
     q = access.questionnaire_to_manage(user, questionnaire_id)
     if request.method == "POST":
         return _act(request, q)
+    return _detail(request, q, ask_form=None)
+
+
+def _detail(request: HttpRequest, q: Questionnaire, *, ask_form: AskForm | None) -> HttpResponse:
+    """The page; a published, active version offers "Ask now" (``ask_form``: as posted)."""
     language = (get_language() or "fi")[:2]
     questions = [
         (question, text_for(question.texts.all(), language=language, band="adult"))
         for question in selectors.questions_of(q)
     ]
+    if ask_form is None and q.is_published and q.active:
+        ask_form = AskForm(audiences=selectors.ask_audiences(q.county_id))
     return render(
-        request, "feedback/questionnaire_detail.html", {"questionnaire": q, "questions": questions}
+        request,
+        "feedback/questionnaire_detail.html",
+        {"questionnaire": q, "questions": questions, "ask_form": ask_form},
     )
+
+
+@login_required
+@require_POST
+def questionnaire_ask(request: HttpRequest, questionnaire_id: int) -> HttpResponse:
+    """The "Ask now" form: the group chosen is asked; a refusal shows the page again with
+    the choice kept."""
+    q = access.questionnaire_to_manage(policy.user_of(request), questionnaire_id)
+    form = AskForm(request.POST, audiences=selectors.ask_audiences(q.county_id))
+    if form.is_valid():
+        try:
+            asked = services.questionnaire_ask(
+                questionnaire=q, audience=form.cleaned_data["audience"]
+            )
+        except ValidationError as exc:
+            apply_errors(exc, form)
+        else:
+            messages.success(request, _asked_message(asked))
+            return redirect("feedback_questionnaire", q.pk)
+    return _detail(request, q, ask_form=form)
+
+
+def _asked_message(asked: services.AskResult) -> str:
+    new = ngettext("Asked %(count)d person.", "Asked %(count)d people.", asked.new) % {
+        "count": asked.new
+    }
+    if not asked.already:
+        return new
+    already = ngettext(
+        "%(count)d already had an invitation and was not asked again.",
+        "%(count)d already had an invitation and were not asked again.",
+        asked.already,
+    ) % {"count": asked.already}
+    return f"{new} {already}"
 
 
 def _act(request: HttpRequest, q: Questionnaire) -> HttpResponse:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from monia.feedback.models import AgeBand, Language, QuestionKind, Trigger
-from monia.feedback.selectors import Asked
+from monia.feedback.selectors import Asked, Audience
 from monia.feedback.services import TEXT_MAX
 from monia.ui.fields import MoniaForm
 from monia.voice.forms import SKIP
@@ -44,6 +44,33 @@ class QuestionnaireForm(MoniaForm):
 
 def text_field_name(lang: str, band: str) -> str:
     return f"text_{lang}_{band}"
+
+
+class AskForm(MoniaForm):
+    """The "Ask now" form: one of the county's staff-side groups, each with how many it holds."""
+
+    audience = forms.ChoiceField(
+        label=_("Whom to ask"),
+        error_messages={
+            "required": _("Choose whom to ask."),
+            "invalid_choice": _("Choose one of your county's groups."),
+        },
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        audiences: tuple[Audience, list[Audience], list[Audience]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        everyone, teams, groups = audiences
+        choices: list[Any] = [("", _("Choose…")), (everyone.key, everyone.label)]
+        if teams:
+            choices.append((_("Teams"), [(a.key, a.label) for a in teams]))
+        if groups:
+            choices.append((_("Developer groups"), [(a.key, a.label) for a in groups]))
+        self.fields["audience"].choices = choices
 
 
 class QuestionForm(MoniaForm):

@@ -163,6 +163,9 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     closes_on = models.DateField()
     answered_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # When the one reminder went (services.reminders_send, a week after the invitation):
+    # set once, so a reminder is never sent twice.
+    reminded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -9,9 +9,13 @@ import datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from monia.access.develop_rule import COUNTY_STAFF_ROLES, NETWORK_MEMBER_ROLES
 from monia.accounts.models import User
 from monia.casework.models import Case
+from monia.devgroups.models import DeveloperGroup
 from monia.feedback import aggregate
 from monia.feedback.models import (
     Answer,
@@ -22,6 +26,7 @@ from monia.feedback.models import (
 )
 from monia.feedback.wording import text_for
 from monia.portal.access import client_persons, is_client
+from monia.teams.models import Team
 
 SCALES = {
     QuestionKind.FACE: tuple(range(1, 6)),
@@ -171,3 +176,75 @@ def child_experience(case: Case, *, language: str) -> list[Experience]:
             )
         )
     return out
+
+
+# -- "Ask now": the staff-side groups a coordinator may ask by hand ---------------------
+# An audience is named by a key: "county" (all of the county's staff: the users
+# develop_rule.is_county_staff admits), "team:<id>" (the county staff of one of the
+# county's teams) or "group:<id>" (the network's members in one of the county's active
+# developer groups: staff, partners, experts by experience). Never portal clients.
+COUNTY = "county"
+
+
+@dataclasses.dataclass(frozen=True)
+class Audience:
+    key: str
+    name: str
+    count: int
+
+    @property
+    def label(self) -> str:
+        return ngettext(
+            "%(name)s (%(count)d person)", "%(name)s (%(count)d people)", self.count
+        ) % {"name": self.name, "count": self.count}
+
+
+def _county_staff(county_id: int, prefix: str = "") -> Q:
+    return Q(
+        **{
+            f"{prefix}is_active": True,
+            f"{prefix}county_id": county_id,
+            f"{prefix}role__in": COUNTY_STAFF_ROLES,
+        }
+    )
+
+
+def _network_members(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}is_active": True, f"{prefix}role__in": NETWORK_MEMBER_ROLES})
+
+
+def ask_audiences(county_id: int) -> tuple[Audience, list[Audience], list[Audience]]:
+    """The county's staff, its teams and its active developer groups, each with how many
+    would be asked: three queries."""
+    everyone = Audience(
+        COUNTY,
+        _("All of the county's staff"),
+        User.objects.filter(_county_staff(county_id)).count(),
+    )
+    teams = Team.objects.filter(county_id=county_id).annotate(
+        n=Count("members", filter=_county_staff(county_id, "members__"), distinct=True)
+    )
+    groups = DeveloperGroup.objects.filter(county_id=county_id, active=True).annotate(
+        n=Count("members", filter=_network_members("members__user__"), distinct=True)
+    )
+    return (
+        everyone,
+        [Audience(f"team:{t.pk}", t.name, t.n) for t in teams.order_by("name", "pk")],
+        [Audience(f"group:{g.pk}", g.name, g.n) for g in groups.order_by("name", "pk")],
+    )
+
+
+def audience_members(county_id: int, key: str) -> QuerySet[User] | None:
+    """The users an audience key names within the county; None when the key names nothing
+    of this county (another county's team, an inactive group, a made-up key)."""
+    kind, _sep, number = key.partition(":")
+    if key == COUNTY:
+        return User.objects.filter(_county_staff(county_id))
+    if not number.isdecimal() or len(number) > 18:
+        return None
+    if kind == "team" and Team.objects.filter(pk=int(number), county_id=county_id).exists():
+        return User.objects.filter(_county_staff(county_id), team_id=int(number))
+    group = DeveloperGroup.objects.filter(pk=int(number), county_id=county_id, active=True)
+    if kind == "group" and group.exists():
+        return User.objects.filter(_network_members(), developer_groups__group_id=int(number))
+    return None

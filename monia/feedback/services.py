@@ -3,6 +3,7 @@ inviting and answering. Each validates first, then writes in one transaction."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from monia.accounts.models import User
+from monia.feedback import selectors
 from monia.feedback.models import (
     AgeBand,
     Answer,
@@ -33,6 +35,8 @@ from monia.people.models import Person
 
 # How long an invitation stays open in the portal.
 OPEN_DAYS = 30
+# An invitation still open this many days after it was made gets its one reminder.
+REMIND_AFTER_DAYS = 7
 TEXT_MAX = 2000
 QUESTIONNAIRE_FIELDS = ("name", "purpose", "trigger", "active", "licensed", "licence_note")
 RANGES = {
@@ -253,6 +257,110 @@ def invitations_for(
         )
         for r in respondents
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class AskResult:
+    audience: int  # how many the chosen group holds
+    new: int  # how many were asked now
+
+    @property
+    def already(self) -> int:
+        """Those in the group who already had an invitation (nothing new made for them)."""
+        return self.audience - self.new
+
+
+def questionnaire_ask(
+    *,
+    questionnaire: Questionnaire,
+    audience: str,
+    today: datetime.date | None = None,
+) -> AskResult:
+    """The coordinator's "Ask now": asks one of the county's staff-side groups
+    (``selectors.audience_members``) a published, active questionnaire by hand.
+
+    The context is the day asked (kind "manual", id the day's ordinal), so asking the same
+    group again that day makes nothing new (the invitation's unique constraint); on a later
+    day anyone whose invitation to this version is still open (unanswered, not closed) is
+    left out too: nobody holds two open invitations to one version. Someone who answered,
+    or whose invitation closed, can be asked again on another day. The new respondents are
+    told as everyone asked is (``invitations_create``: a notice and a content-free e-mail)."""
+    if not questionnaire.is_published:
+        raise ValidationError(_("Publish the questionnaire before asking anyone."))
+    if not questionnaire.active:
+        raise ValidationError(_("This questionnaire is not active: make it active first."))
+    members = selectors.audience_members(questionnaire.county_id, audience)
+    if members is None:
+        raise ValidationError({"audience": _("Choose one of your county's groups.")})
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        # One ask of a questionnaire at a time: the open invitations read below stay true.
+        list(Questionnaire.objects.select_for_update().filter(pk=questionnaire.pk).values("pk"))
+        people = list(members.order_by("pk").distinct())
+        still_open = set(
+            Invitation.objects.filter(
+                questionnaire=questionnaire,
+                respondent_user__in=[u.pk for u in people],
+                answered_at__isnull=True,
+                closes_on__gte=today,
+            ).values_list("respondent_user_id", flat=True)
+        )
+        new = invitations_for(
+            questionnaire,
+            [u for u in people if u.pk not in still_open],
+            context_kind=ContextKind.MANUAL,
+            context_id=today.toordinal(),
+            context_date=today,
+            today=today,
+        )
+    return AskResult(audience=len(people), new=new)
+
+
+# The one reminder of each invitation due: claimed and read in one statement. Due: made a
+# week ago or more, still open (unanswered, not closed), asked of an account (staff,
+# partners, experts by experience: portal clients have no notices, their questions wait
+# on the portal's front page), of a questionnaire still published and active and not
+# followed by a published version. ``reminded_at IS NULL`` also keeps two runs at once
+# from reminding twice: the second waits on the row and then finds it set.
+_CLAIM_REMINDERS = f"""
+UPDATE {Invitation._meta.db_table} AS i SET reminded_at = %(now)s
+FROM {Questionnaire._meta.db_table} AS q
+WHERE q.id = i.questionnaire_id
+  AND i.reminded_at IS NULL AND i.answered_at IS NULL AND i.respondent_user_id IS NOT NULL
+  AND i.created_at <= %(due)s AND i.closes_on >= %(today)s
+  AND q.active AND q.published_at IS NOT NULL
+  AND NOT EXISTS (
+    SELECT 1 FROM {Questionnaire._meta.db_table} AS n
+    WHERE n.previous_id = q.id AND n.published_at IS NOT NULL
+  )
+RETURNING i.respondent_user_id
+"""  # noqa: S608 - the tables' names from the models
+
+
+def reminders_send(*, now: datetime.datetime | None = None) -> int:
+    """Remind once those asked a week ago who have not answered: one notice each (however
+    many of their questions wait) and a content-free e-mail. Idempotent; the same queries
+    however many are due, in one transaction. Returns how many invitations were reminded."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _CLAIM_REMINDERS,
+                {
+                    "now": now,
+                    "due": now - datetime.timedelta(days=REMIND_AFTER_DAYS),
+                    "today": timezone.localtime(now).date(),
+                },
+            )
+            reminded = [user_id for (user_id,) in cursor.fetchall()]
+        if reminded:
+            notify(
+                users=User.objects.filter(pk__in=set(reminded)),
+                kind=NotificationKind.INVITATION,
+                message=gettext_noop("Reminder: a feedback question is waiting for your answer"),
+                link=reverse("develop"),
+            )
+    return len(reminded)
 
 
 def answers_submit(

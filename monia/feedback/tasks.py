@@ -1,5 +1,5 @@
-"""The feedback questionnaires' background task: the daily invitations
-(monia/feedback/schedule.py)."""
+"""The feedback questionnaires' background tasks: the daily invitations and the one
+reminder a week later (monia/feedback/schedule.py)."""
 
 from __future__ import annotations
 
@@ -18,3 +18,11 @@ def feedback_invite() -> str:
 
     made = invite_after_meetings() + invite_at_plan_reviews() + invite_after_events()
     return f"{made} feedback invitation(s) made"
+
+
+@task()
+def feedback_remind() -> str:
+    """Remind once those asked a week ago who have not answered (idempotent)."""
+    from monia.feedback.services import reminders_send
+
+    return f"{reminders_send()} feedback reminder(s) sent"

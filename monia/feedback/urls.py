@@ -22,6 +22,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="feedback_questionnaire",
     ),
     path(
+        "develop/feedback/<int:questionnaire_id>/ask/",
+        cv.questionnaire_ask,
+        name="feedback_questionnaire_ask",
+    ),
+    path(
         "develop/feedback/<int:questionnaire_id>/edit/",
         cv.questionnaire_edit,
         name="feedback_questionnaire_edit",

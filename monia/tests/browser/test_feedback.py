@@ -2,7 +2,8 @@
 short question about his network meeting in the portal (a forgotten required answer comes
 back with his words kept), and the coordinator's anonymised results show the month only
 once five have answered — before that, "fewer than 5 answers: not shown". The results page
-also in Swedish."""
+also in Swedish. The coordinator asks a team now ("Ask now"), in Finnish and Swedish, at
+320 px."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from monia.accounts.models import User
-from monia.conftest import PortalWorld
+from monia.conftest import PortalWorld, World
 from monia.feedback import services
 from monia.feedback.models import Answer, Invitation
 from monia.feedback.tests.factories import answered, face, questionnaire
@@ -23,6 +24,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+NARROW = {"width": 320, "height": 800}  # WCAG 1.4.10 reflow, as test_reflow.py
 
 
 def test_young_person_answers_and_the_result_appears_only_at_five_answers(
@@ -88,4 +90,54 @@ def test_young_person_answers_and_the_result_appears_only_at_five_answers(
     page.goto(results)
     assert page.locator("html").get_attribute("lang") == "sv"
     assert page.get_by_text("Färre än 5 svar: visas inte").first.is_visible()
+    assert_accessible(page)
+
+
+def test_coordinator_asks_a_team_now_in_finnish_and_swedish_on_a_narrow_screen(
+    browser_page: Any,
+    live_server: Any,
+    world: World,
+    developer_a: User,
+    worker_a: User,
+    teammate_a: User,
+) -> None:
+    """The "Ask now" form on a published questionnaire's page: nothing chosen comes back
+    with an error and nothing asked; the team chosen is asked and the message says how
+    many; again in Swedish, where nobody new is asked. Axe passes and nothing scrolls
+    sideways at 320 px."""
+    page, base = browser_page, live_server.url
+    q = questionnaire(world.county_a, developer_a, trigger="manual")
+    url = base + reverse("feedback_questionnaire", args=[q.pk])
+    team = f"team:{world.team_a1.pk}"
+    staff_login(page, base, "developer_a")
+    page.set_viewport_size(NARROW)
+    page.goto(url)
+    assert page.get_by_role("heading", name="Kysy nyt").is_visible()
+    assert page.locator("#id_audience option", has_text="A1 (2 henkilöä)").count() == 1
+    _fits(page)
+    page.click("form[action$='/ask/'] button[type=submit]")  # nothing chosen
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").is_visible()
+    assert not Invitation.objects.exists()
+    _fits(page)
+    page.select_option("#id_audience", team)
+    page.click("form[action$='/ask/'] button[type=submit]")
+    page.wait_for_load_state()
+    assert page.get_by_text("Kysely lähetettiin 2 henkilölle.").is_visible()
+    assert Invitation.objects.filter(questionnaire=q).count() == 2
+    _fits(page)
+
+    page.context.add_cookies([{"name": "django_language", "value": "sv", "url": base}])
+    page.goto(url)
+    assert page.locator("html").get_attribute("lang") == "sv"
+    page.select_option("#id_audience", team)
+    page.get_by_role("button", name="Fråga nu").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("2 personer hade redan en inbjudan och fick ingen ny.").is_visible()
+    assert Invitation.objects.filter(questionnaire=q).count() == 2
+    _fits(page)
+
+
+def _fits(page: Any) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
     assert_accessible(page)
