@@ -91,6 +91,8 @@ def test_the_expert_sees_only_their_own_assignments(
     client = login("expert_by_experience")
     page = client.get(reverse("experience_mine")).content.decode()
     assert "Oma puheenvuoro" in page and "Toisen puheenvuoro" not in page
+    # A pseudonym ending in an abbreviation's period is not followed by a second one.
+    assert "Nimesi rekisterissä: Eeva L.</p>" in page and "L.." not in page
     decline = reverse("experience_fee_decline", args=[theirs.pk])
     assert client.post(decline).status_code == 404
     assert client.post(reverse("experience_fee_decline", args=[mine.pk])).status_code == 302
