@@ -49,7 +49,7 @@ def certificate_document(registration: Registration) -> Document:
                 Section(
                     "",
                     (
-                        _("%(name)s took part in the event %(event)s.")
+                        _("%(name)s took part in the event “%(event)s”.")
                         % {"name": person.display_name, "event": event.title},
                     ),
                     tuple(rows),

@@ -126,6 +126,9 @@ def test_the_certificate_names_the_person_sessions_and_hours(
     rows = dict(document.sections[0].rows)
     assert rows["Tunnit"] == "6,0" and rows["Organisaatio"] == "Keskuskoulu"
     assert len(document.sections[1].paragraphs) == 2
+    # The event's own title in quotes: one ending in "?" is not followed by a bare ".".
+    sentence = document.sections[0].paragraphs[0]
+    assert sentence == f"Partner Testinen osallistui tapahtumaan ”{event.title}”."
 
 
 def test_attendance_marks_only_registered_participants(developer_a: Any, partner: Any) -> None:
