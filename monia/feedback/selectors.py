@@ -98,7 +98,8 @@ def results(
     period: str = "month",
     today: datetime.date | None = None,
 ) -> list[QuestionResult]:
-    """Each scale question's anonymised groups over the last 12 months (or 8 quarters):
+    """Each scale question's anonymised groups over the last 12 months (or 8 quarters), and
+    the sum of the groups shown (``aggregate``: no small group, not even by subtraction):
     three queries however many answers there are. Free-text questions are left out."""
     today = today or timezone.localdate()
     starts = aggregate.periods(today, period, 12 if period == "month" else 8)
@@ -106,7 +107,7 @@ def results(
     rows = Answer.objects.filter(
         question__in=questions,
         value__isnull=False,
-        invitation__answered_at__date__gte=starts[0],
+        invitation__answered_at__date__gte=aggregate.first_day(starts, period),
     ).values_list("question_id", "invitation__answered_at", "value")
     by_question: dict[int, list[tuple[datetime.date, int]]] = {q.pk: [] for q in questions}
     for question_id, at, value in rows:
@@ -115,12 +116,13 @@ def results(
     for q in questions:
         scale = SCALES[QuestionKind(q.kind)]
         pairs = by_question[q.pk]
+        groups = aggregate.groups_by_period(pairs, starts=starts, period=period, scale=scale)
         out.append(
             QuestionResult(
                 question=q,
                 wording=text_for(q.texts.all(), language=language, band="adult"),
-                total=aggregate.group("", [v for _, v in pairs], scale),
-                groups=aggregate.groups_by_period(pairs, starts=starts, period=period, scale=scale),
+                total=aggregate.shown_total(groups),
+                groups=groups,
             )
         )
     return out

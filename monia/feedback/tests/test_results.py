@@ -41,6 +41,54 @@ def test_aggregate_is_hidden_at_four_answers_and_shown_at_five(
     assert dict(group.distribution) == {1: 1, 2: 0, 3: 1, 4: 2, 5: 1}
 
 
+def _quarter_months() -> tuple[datetime.datetime, datetime.datetime]:
+    """Noon on the 5th of the first two months of a quarter well inside the window."""
+    start = aggregate.period_of(timezone.localdate() - datetime.timedelta(days=200), "quarter")
+    second = (start + datetime.timedelta(days=32)).replace(day=5)
+    return tuple(  # type: ignore[return-value]
+        timezone.make_aware(datetime.datetime.combine(d.replace(day=5), datetime.time(12)))
+        for d in (start, second)
+    )
+
+
+def test_a_month_is_hidden_too_when_its_quarter_would_reveal_a_small_group(
+    world: World, developer_a: User
+) -> None:
+    """Six answers in one month and two in the next: the quarter (eight) minus the first
+    month would give the two. The first month is hidden as well, and says why."""
+    q = questionnaire(world.county_a, developer_a)
+    first, second = _quarter_months()
+    answered(q, world.county_a, [2, 2, 2, 2, 2, 2], at=first)
+    answered(q, world.county_a, [5, 1], at=second, start=10)
+    months = {g.label: g for g in selectors.results(q, language="fi")[0].groups}
+    hidden = months[f"{first:%m/%Y}"]
+    assert (hidden.shown, hidden.protects, hidden.n, hidden.mean) == (False, True, None, None)
+    assert not months[f"{second:%m/%Y}"].shown
+    quarter = next(
+        g for g in selectors.results(q, language="fi", period="quarter")[0].groups if g.shown
+    )
+    assert (quarter.n, dict(quarter.distribution)[1]) == (8, 1)
+    page = login("developer_a").get(reverse("feedback_results", args=[q.pk])).content.decode()
+    assert "vuosineljänneksen luvuista voisi silloin päätellä" in page
+    # A group of five in the second month leaves the quarter nothing to reveal.
+    answered(q, world.county_a, [3, 3, 3], at=second, start=20)
+    months = {g.label: g for g in selectors.results(q, language="fi")[0].groups}
+    assert months[f"{first:%m/%Y}"].n == 6 and months[f"{second:%m/%Y}"].n == 5
+
+
+def test_the_line_above_the_table_sums_only_the_periods_shown(
+    world: World, developer_a: User
+) -> None:
+    """The two answers of another quarter are hidden, and so not counted in the line: the
+    line minus the periods shown must not give a small group."""
+    q = questionnaire(world.county_a, developer_a)
+    first, _ = _quarter_months()
+    answered(q, world.county_a, [4, 4, 4, 4, 4, 4], at=first)
+    answered(q, world.county_a, [1, 1], at=NOW, start=10)
+    total = selectors.results(q, language="fi")[0].total
+    assert (total.shown, total.n, total.mean) == (True, 6, 4.0)
+
+
 def test_free_text_answers_never_reach_the_results(world: World, developer_a: User) -> None:
     q = questionnaire(world.county_a, developer_a)
     answered(q, world.county_a, [5, 5, 5, 5, 5], at=NOW)
@@ -50,7 +98,8 @@ def test_free_text_answers_never_reach_the_results(world: World, developer_a: Us
 def test_chart_bars_match_the_shown_rows_of_the_table(world: World, developer_a: User) -> None:
     q = questionnaire(world.county_a, developer_a)
     answered(q, world.county_a, [2, 2, 2, 2, 2, 2], at=NOW)
-    answered(q, world.county_a, [5, 5], at=NOW - datetime.timedelta(days=40), start=10)
+    # An earlier quarter (100 days back always is): the quarter's rest reveals nothing.
+    answered(q, world.county_a, [5, 5], at=NOW - datetime.timedelta(days=100), start=10)
     result = selectors.results(q, language="fi")[0]
     chart = charts.mean_chart(result)
     shown = [g for g in result.groups if g.shown]
