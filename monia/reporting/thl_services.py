@@ -77,18 +77,26 @@ def thl_compare_build(*, run_id: int) -> ThlCompareRun:
 
 
 def compare_row(name: str, times: thl.ProcessingTimes) -> list[str | int | None]:
-    """A county's row as it may cross the county line: counts under 5 suppressed."""
-    seven, three = times.seven_day, times.three_month
-    counts = (
-        seven.matters,
-        seven.on_time,
-        seven.late,
-        three.matters,
-        three.on_time,
-        three.late,
-        times.open_overdue.count,
+    """A county's row as it may cross the county line: counts under 5 suppressed, and
+    not given back by subtraction (``_split``)."""
+    return [
+        name,
+        *_split(times.seven_day),
+        *_split(times.three_month),
+        access.suppressed(times.open_overdue.count),
+    ]
+
+
+def _split(figure: thl.Figure) -> tuple[int | None, int | None, int | None]:
+    """Matters, on time and late. When on time or late is suppressed, the other one is
+    too: matters minus the one shown would give it back (for a past period nothing is
+    pending, so matters = on time + late)."""
+    matters, on_time, late = (
+        access.suppressed(n) for n in (figure.matters, figure.on_time, figure.late)
     )
-    return [name, *(access.suppressed(n) for n in counts)]
+    if on_time is None or late is None:
+        return matters, None, None
+    return matters, on_time, late
 
 
 def _start(run_id: int) -> ThlCompareRun | None:

@@ -57,6 +57,24 @@ def test_small_counts_are_suppressed_across_county_lines() -> None:
     assert [access.suppressed(n) for n in (0, 1, 4, 5, 120)] == [0, None, None, 5, 120]
 
 
+def test_a_suppressed_count_is_not_given_back_by_subtraction() -> None:
+    """Matters 40 with 37 on time and 3 late: showing 40 and 37 would give the 3 back, so
+    both parts of the split are hidden; a split of two large counts is shown."""
+    from monia.reporting import thl, thl_services
+
+    def figure(matters: int, on_time: int, late: int) -> thl.Figure:
+        return thl.Figure(matters, on_time, late, matters - on_time - late, {}, {}, (), (), ())
+
+    def times(seven: thl.Figure, three: thl.Figure) -> Any:
+        overdue = thl.Tally(count=2, by_municipality={}, children=())
+        return type("T", (), {"seven_day": seven, "three_month": three, "open_overdue": overdue})
+
+    row = thl_services.compare_row("Alue", times(figure(40, 37, 3), figure(30, 20, 10)))
+    assert row == ["Alue", 40, None, None, 30, 20, 10, None]
+    row = thl_services.compare_row("Alue", times(figure(40, 3, 37), figure(30, 30, 0)))
+    assert row[1:4] == [40, None, None] and row[4:7] == [30, 30, 0]
+
+
 def test_csv_and_xlsx_hold_the_same_rows() -> None:
     import io
 
