@@ -72,7 +72,7 @@ def _body(note: ClientNote) -> list[Flowable]:
         flow.append(pdf.para(_("Amendments"), "h2"))
     for a in amendments:
         who = f"{date_text(timezone.localtime(a.created_at).date())}, {a.author.display_name}"
-        flow += [pdf.para(who, "h3"), pdf.para(a.text), pdf.para(f"{_('Reason:')} {a.reason}")]
+        flow += [pdf.para(who, "h3"), pdf.para(a.text), pdf.para(_("Reason:") + f" {a.reason}")]
     return flow
 
 

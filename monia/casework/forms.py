@@ -125,7 +125,7 @@ def person_label(person: Person) -> str:
         return f"{person.full_name}, {formats.date_format(person.birth_date, 'j.n.Y')}"
     if person.expected_birth_date is not None:
         expected = formats.date_format(person.expected_birth_date, "j.n.Y")
-        return f"{person.full_name}, {gettext('expected')} {expected}"
+        return person.full_name + ", " + gettext("expected") + f" {expected}"
     if person.unidentified:  # the address as a search result: no need to know (access.contact)
         card = contact.contact_cards([person], contact.Reader.document(), details=False)[0]
         told = ", ".join(t for t in (card.address, person.description) if t)

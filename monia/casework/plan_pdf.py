@@ -40,8 +40,10 @@ def _version_text(doc: PlanDocument) -> str:
     version = doc.version
     text = _("Version %(n)s of %(total)s") % {"n": version.number, "total": len(doc.versions)}
     if version.in_force:
-        return f"{text}: {_('in force')}"
-    return f"{text}: {_('superseded on %(date)s') % {'date': date_text(version.valid_until)}}"
+        state = _("in force")
+    else:
+        state = _("superseded on %(date)s") % {"date": date_text(version.valid_until)}
+    return f"{text}: {state}"
 
 
 def _address_rows(doc: PlanDocument) -> list[tuple[str, str]]:
@@ -98,7 +100,7 @@ def plan_pdf_render(
         flow = _header(doc, language, printed) + _items(doc.items)
         if doc.placed_items:
             flow += [pdf.para(_("For a placed child"), "title"), *_items(doc.placed_items)]
-        title = f"{_('Client plan')} {date_text(doc.plan.approved_on)}"
+        title = _("Client plan") + f" {date_text(doc.plan.approved_on)}"
         marks = pdf.marks(running_head=title)
         subject = f"{doc.case.child.full_name} · {date_text(doc.plan.approved_on)}"
         return pdf.render(

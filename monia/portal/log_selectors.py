@@ -92,8 +92,10 @@ def _reader(d: dict[str, Any], bases: list[str]) -> tuple[str, str]:
     role = d["role"]
     if role == Role.CLIENT:
         if Basis.GUARDIAN in bases:
-            return f"{name} ({_('guardian')})", _("On these pages")
-        return f"{name} ({_('the child or young person')})", _("On these pages")
+            who = _("guardian")
+        else:
+            who = _("the child or young person")
+        return f"{name} ({who})", _("On these pages")
     title = d["title"] or (str(Role(role).label) if role in Role.values else "")
     organisation = d["organisation__name"] or d["county__name_fi"] or ""
     return (f"{name} ({title})" if title else name), organisation

@@ -206,4 +206,5 @@ def _figure_title(figure: str) -> str:
         return f"{title}: {Channel(part).label}"
     if base.startswith("placed"):
         return f"{title}: {selectors.form_label(part)}"
-    return f"{title}: {selectors.age_label(part) if part != 'unknown' else _('Age not known')}"
+    age = selectors.age_label(part) if part != "unknown" else _("Age not known")
+    return f"{title}: {age}"

@@ -61,7 +61,8 @@ def print_facts(
     if child.birth_date:
         born = day(child.birth_date)
     elif child.expected_birth_date:
-        born = f"{_('expected')} {day(child.expected_birth_date)}"
+        expected = _("expected")
+        born = f"{expected} {day(child.expected_birth_date)}"
     else:
         born = "—"
     return DiagramPrint(
@@ -96,7 +97,7 @@ def genogram_tables(data: dict[str, Any]) -> list[PrintTable]:
         [
             p["name"],
             str(p["role"]),
-            str(p["born"] or (f"{_('expected')} {p['expected_on']}" if p["expected_on"] else "—")),
+            str(p["born"] or (_("expected") + f" {p['expected_on']}" if p["expected_on"] else "—")),
             str(p["died"]) if p["deceased"] else "—",
             _yes(p["household"]),
             _yes(p["guardian"]),

@@ -28,7 +28,8 @@ def _percent_of(value: int, scale: int) -> int:
 
 def bars_and_rows(rows: Sequence[selectors.Caseload], scale: int) -> tuple[SafeString, SafeString]:
     """The bar chart's rows and the caseload table's body, one worker each."""
-    yes, no = f"<strong>{escape(gettext('yes'))}</strong>", escape(gettext("no"))
+    yes, no = escape(gettext("yes")), escape(gettext("no"))
+    yes = f"<strong>{yes}</strong>"
     bars, table = [], []
     for r in rows:
         name = escape(r.worker.display_name)

@@ -60,6 +60,13 @@ def test_the_clients_own_reads_are_left_out_and_the_page_says_so(
     page = mother.get(reverse("portal_who_viewed", args=[case.pk])).content.decode()
     assert "Eetu Esimerkki (the child or young person)" in page
     assert "(guardian)" not in page
+    # In Finnish too (the words were once marked inside an f-string, never translated).
+    page = (
+        portal_client(portal_world.guardian)
+        .get(reverse("portal_who_viewed", args=[case.pk]))
+        .content.decode()
+    )
+    assert "Eetu Esimerkki (lapsi tai nuori)" in page
 
 
 def test_disclosures_to_one_partner_on_one_day_are_one_entry(
