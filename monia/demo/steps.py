@@ -12,7 +12,7 @@ import random
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.utils import timezone
 
@@ -21,6 +21,7 @@ from monia.accounts.models import User
 from monia.casework import measure_services, plan_services, services
 from monia.casework.models import (
     Case,
+    ClientPlan,
     DecisionBody,
     HearingMethod,
     Intake,
@@ -444,9 +445,17 @@ class CaseSteps:
         if placed:
             data.update({field: rng.choice(texts.PLAN[field]) for field in PLACED_ITEMS})
         data["review_due"] = self._review_due(*review_in)
-        plan_services.plan_save(
-            user=worker, case=self._case(case_id), data=data, lock_version=0, approve=approve
+        case = self._case(case_id)
+        plan = plan_services.plan_save(
+            user=worker, case=case, data=data, lock_version=0, approve=approve
         )
+        if approve:
+            # Approved half a year before its review (not today, as the service records):
+            # "approved today, reviewed tomorrow" would make no sense to a new user.
+            review_due = cast(datetime.date, data["review_due"])
+            opened = timezone.localtime(case.opened_at).date()
+            approved = min(max(review_due - DAY * 182, opened), self.real_today)
+            ClientPlan.objects.filter(pk=plan.pk).update(approved_on=approved)
 
     def _client_plan(
         self,

@@ -324,3 +324,19 @@ def test_the_seeding_keeps_its_emails_off_the_console(
     # Only while seeding: the e-mail of real use goes to the configured backend again.
     mail.send_mail("After the seeding", "Hello", None, ["eeva@demo.monia.invalid"])
     assert "Subject: After the seeding" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_an_approved_plan_was_made_before_its_review_not_today() -> None:
+    """A plan reviewed tomorrow had been "made today": each approved plan is now dated
+    before its review, within the year, and not later than today."""
+    from monia.casework.models import ClientPlan, PlanStatus
+
+    _seed()
+    today = timezone.localdate()
+    plans = list(ClientPlan.objects.filter(status=PlanStatus.APPROVED))
+    assert plans
+    for plan in plans:
+        assert plan.approved_on <= today and plan.approved_on <= plan.review_due
+        assert (plan.review_due - plan.approved_on).days <= 372
+    assert sum(plan.approved_on < today for plan in plans) > len(plans) // 2
