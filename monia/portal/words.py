@@ -18,7 +18,7 @@ from monia.casework.models import AssessmentConclusion, IntakeDecision, MeasureK
 TITLES: dict[str, Any] = {
     "intake": _("Decision after a child welfare notification"),
     "assessment": _("We finished finding out what help is needed"),
-    "plan": _("Your plan"),
+    "plan": _("The plan"),
     "netmeet": _("What we agreed in the meeting"),
     "invitation": _("Invitation to a meeting"),
 }
