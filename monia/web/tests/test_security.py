@@ -263,6 +263,26 @@ def test_logged_in_pages_carry_the_idle_warning(worker_a: User, portal_world: Po
         assert "web/session-timeout.js" in page
 
 
+def test_every_layout_names_its_icon_and_the_unsent_text_guard(
+    worker_a: User, portal_world: PortalWorld, client: Any
+) -> None:
+    """A page without an icon makes the browser ask for /favicon.ico: a 404 in the log on
+    every page opened. Staff, portal, the public e-notification and the login page name
+    the icon that is there, and carry the guard for unsent text (web/unsaved.js)."""
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("web/favicon.svg")
+    pages = [
+        login("worker_a").get(reverse("dashboard")).content.decode(),
+        portal_client(portal_world.guardian).get(reverse("portal_home")).content.decode(),
+        client.get(reverse("login")).content.decode(),
+        client.get(reverse("enotify_counties")).content.decode(),
+    ]
+    for page in pages:
+        assert 'rel="icon"' in page and "web/favicon.svg" in page
+        assert "web/unsaved.js" in page
+
+
 # 6. Content-Security-Policy, HSTS, HTTPS redirect ---------------------------------------
 
 
