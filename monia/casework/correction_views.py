@@ -26,7 +26,7 @@ from monia.access.purposes import Purpose
 from monia.casework import child_choice, correction_forms, intake_services, person_services
 from monia.casework.forms import unchecked
 from monia.people import selectors as people_selectors
-from monia.ui.errors import apply_errors
+from monia.ui.errors import apply_errors, saved_by
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -36,14 +36,12 @@ def _corrected(
 ) -> bool:
     """Run a posted correction (the reason apart from the corrected values): True when it
     was recorded; False leaves the form with what was typed and the messages."""
-    if request.method != "POST" or not form.is_valid():
-        return False
-    values: dict[str, Any] = dict(form.cleaned_data)
-    reason = values.pop("reason")
-    try:
-        correct(reason, values)
-    except ValidationError as exc:
-        apply_errors(exc, form)
+
+    def call(data: dict[str, Any]) -> None:
+        values = dict(data)
+        correct(values.pop("reason"), values)
+
+    if not saved_by(request, form, call):
         return False
     messages.success(request, _("The correction was recorded."))
     return True

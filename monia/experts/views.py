@@ -9,7 +9,6 @@ from typing import Any
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,7 +19,7 @@ from monia.access import policy
 from monia.access.policy import Action
 from monia.access.purposes import Purpose
 from monia.experts import forms, selectors, services
-from monia.ui.errors import apply_errors
+from monia.ui.errors import saved_by
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -34,12 +33,7 @@ def _submit(
     case_id: int,
 ) -> HttpResponse | None:
     """On a valid POST call the service and go to the case's timeline; else None."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        call(form.cleaned_data)
-    except ValidationError as exc:
-        apply_errors(exc, form)
+    if not saved_by(request, form, call):
         return None
     messages.success(request, success)
     return redirect("case_timeline", case_id=case_id)

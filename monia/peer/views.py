@@ -4,6 +4,8 @@ facilitators edit them. Who may: ``peer/access.py``."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from monia.access import policy
 from monia.access.policy import NotFound
 from monia.peer import access, forms, group_views, selectors, services
-from monia.ui.errors import apply_errors
+from monia.ui.errors import apply_errors, posted, saved_by
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -80,26 +82,25 @@ def peer_group_edit(request: HttpRequest, group_id: int) -> HttpResponse:
     if not pa.may_edit:
         raise NotFound
     form = forms.PeerGroupEditForm(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         candidates=selectors.facilitator_candidates(pa.group.county_id),
         initial=selectors.group_edit_initial(pa.group),
         audience_locked=selectors.audience_locked(pa.group),
         facilitators_editable=pa.may_change_facilitators,
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def update(cleaned: dict[str, Any]) -> None:
+        data = dict(cleaned)
         version = data.pop("version")
         if "facilitators" in data:
             data["facilitators"] = list(data["facilitators"])
-        try:
-            services.peer_group_update(
-                group=pa.group, version=-1 if version is None else version, **data
-            )
-        except ValidationError as exc:
-            apply_errors(exc, form)
-        else:
-            messages.success(request, _("The group's details were saved."))
-            return redirect("peer_group", group_id=pa.group.pk)
+        services.peer_group_update(
+            group=pa.group, version=-1 if version is None else version, **data
+        )
+
+    if saved_by(request, form, update):
+        messages.success(request, _("The group's details were saved."))
+        return redirect("peer_group", group_id=pa.group.pk)
     return render(
         request,
         "peer/group_edit.html",

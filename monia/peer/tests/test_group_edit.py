@@ -17,6 +17,7 @@ from monia.conftest import PortalWorld, make_user, portal_client
 from monia.conftest import login as _login
 from monia.peer import selectors, services
 from monia.peer.models import PeerGroup
+from monia.peer.tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -31,14 +32,8 @@ STALE = (
 
 
 def _group(world: Any, audience: str, facilitator: Any, **kw: Any) -> PeerGroup:
-    return services.peer_group_create(
-        county=world.county_a,
-        audience=audience,
-        name=kw.pop("name", f"Ryhmä {audience}"),
-        facilitators=[facilitator],
-        description="Vertaistukea nuorille.",
-        meets="Tiistaisin klo 17",
-        **kw,
+    return factories.group(
+        world, audience, facilitator, **{"description": "Vertaistukea nuorille.", **kw}
     )
 
 

@@ -15,19 +15,9 @@ from monia.conftest import PortalWorld, portal_client
 from monia.conftest import login as _login
 from monia.peer import services
 from monia.peer.models import PeerGroup, PeerJournalEntry, PeerMembership
+from monia.peer.tests.factories import group as _group
 
 pytestmark = pytest.mark.django_db
-
-
-def _group(world: Any, audience: str, facilitator: Any, **kw: Any) -> PeerGroup:
-    return services.peer_group_create(
-        county=world.county_a,
-        audience=audience,
-        name=kw.pop("name", f"Ryhmä {audience}"),
-        facilitators=[facilitator],
-        meets="Tiistaisin klo 17",
-        **kw,
-    )
 
 
 @pytest.fixture

@@ -42,6 +42,11 @@ def browser_page(live_server: Any) -> Iterator[Any]:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
+def assert_no_sideways_scroll(page: Any) -> None:
+    """Nothing on the page scrolls sideways at the viewport's width (WCAG 1.4.10 reflow)."""
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
 def assert_accessible(page: Any) -> None:
     """axe-core (WCAG 2.1 A and AA rules) finds no violations on the page."""
     from axe_playwright_python.sync_playwright import Axe

@@ -12,16 +12,12 @@ from django.urls import reverse
 
 from monia.devgroups import services as devgroups
 from monia.devgroups.models import DeveloperGroup
-from monia.tests.browser.conftest import assert_accessible, staff_login
+from monia.tests.browser.conftest import assert_accessible, assert_no_sideways_scroll, staff_login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 320, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
-
-
-def _no_sideways_scroll(page: Any) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 def _save_name(page: Any, name: str) -> None:
@@ -72,12 +68,12 @@ def test_chair_fixes_the_group_name_in_finnish_and_in_swedish(
     page.goto(base + edit)
     assert page.locator("html").get_attribute("lang") == "sv"
     assert page.locator("h1").inner_text() == "Redigera gruppen"
-    _no_sideways_scroll(page)
+    assert_no_sideways_scroll(page)
     assert_accessible(page)
     _save_name(page, "Barnskyddets utvecklargrupp")
     assert page.url == base + detail
     assert "Gruppens uppgifter sparades." in page.inner_text("main")
-    _no_sideways_scroll(page)
+    assert_no_sideways_scroll(page)
     assert_accessible(page)
     assert DeveloperGroup.objects.get(pk=group.pk).name == "Barnskyddets utvecklargrupp"
 

@@ -18,17 +18,18 @@ from monia.devgroups import services as devgroups
 from monia.devgroups.models import GroupMeeting, Idea
 from monia.peer import services as peer
 from monia.peer.models import PeerJournalEntry, PeerMembership
-from monia.tests.browser.conftest import assert_accessible, portal_login, staff_login
+from monia.tests.browser.conftest import (
+    assert_accessible,
+    assert_no_sideways_scroll,
+    portal_login,
+    staff_login,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 320, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
 PRACTICE = "https://www.innokyla.fi/fi/toimintamalli/lapsen-palaute"
-
-
-def _no_sideways_scroll(page: Any) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 def test_chair_writes_the_memo_and_links_an_idea_to_its_practice_description(
@@ -82,7 +83,7 @@ def test_chair_writes_the_memo_and_links_an_idea_to_its_practice_description(
     page.goto(base + reverse("devgroup_detail", kwargs={"group_id": group.pk}))
     assert page.locator("html").get_attribute("lang") == "sv"
     assert page.locator(f"a[href='{PRACTICE}']").count() == 1
-    _no_sideways_scroll(page)
+    assert_no_sideways_scroll(page)
     assert_accessible(page)
     page.goto(
         base + reverse("devgroup_meeting", kwargs={"group_id": group.pk, "meeting_id": meeting.pk})
@@ -110,7 +111,7 @@ def test_young_person_joins_a_peer_group_in_the_portal(
     assert_accessible(page)
     page.click(f"a[href$='/portal/peer/{group.pk}/']")
     page.wait_for_load_state()
-    _no_sideways_scroll(page)
+    assert_no_sideways_scroll(page)
     assert_accessible(page)
     page.click(f"form[action$='/peer/{group.pk}/join/'] button")
     page.wait_for_load_state()
@@ -121,5 +122,5 @@ def test_young_person_joins_a_peer_group_in_the_portal(
     page.wait_for_load_state()
     assert PeerJournalEntry.objects.get().author_person == portal_world.young
     assert "Moi kaikki!" in page.inner_text("main")
-    _no_sideways_scroll(page)
+    assert_no_sideways_scroll(page)
     assert_accessible(page)

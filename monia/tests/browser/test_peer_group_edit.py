@@ -13,16 +13,12 @@ from django.urls import reverse
 from monia.conftest import PortalWorld
 from monia.peer import services as peer
 from monia.peer.models import PeerGroup
-from monia.tests.browser.conftest import assert_accessible, staff_login
+from monia.tests.browser.conftest import assert_accessible, assert_no_sideways_scroll, staff_login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 320, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
-
-
-def _no_sideways_scroll(page: Any) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 def _save(page: Any) -> None:
@@ -77,7 +73,7 @@ def test_facilitator_edits_the_description_in_finnish_and_in_swedish(
     page.goto(edit)
     assert page.locator("html").get_attribute("lang") == "sv"
     assert page.locator("h1").inner_text() == "Redigera gruppen"
-    _no_sideways_scroll(page)
+    assert_no_sideways_scroll(page)
     assert_accessible(page)
     page.fill("#id_description", "En grupp för unga som träffas på måndagar.")
     _save(page)
@@ -85,4 +81,4 @@ def test_facilitator_edits_the_description_in_finnish_and_in_swedish(
     assert saved.description == "En grupp för unga som träffas på måndagar."
     assert saved.audience == "young_people" and saved.capacity == 8 and saved.version == 2
     assert "Gruppens uppgifter sparades." in page.inner_text("main")
-    _no_sideways_scroll(page)
+    assert_no_sideways_scroll(page)
