@@ -36,10 +36,13 @@
       }, idle)
     ];
   }
+  // The clocks restart as the request leaves (the server counts it when it arrives); if it
+  // cannot be sent, the warning shows again.
   function stay() {
     lastRequest = Date.now();
-    return fetch(box.getAttribute("data-ping"), { credentials: "same-origin", cache: "no-store" })
-      .then(start);
+    start();
+    fetch(box.getAttribute("data-ping"), { credentials: "same-origin", cache: "no-store" })
+      .catch(function () { box.hidden = false; });
   }
   button.addEventListener("click", stay);
   document.addEventListener("input", function () {
