@@ -90,6 +90,7 @@ class CaseSteps:
         self.county_code = county_code
         self.notifier_books = notifier_books
         self._choose: Chooser = _no_team
+        self._staff_names: set[tuple[str, str]] | None = None
         # Hearings and consents draw from their own stream (demo/consents.py), seeded from
         # this one's state without drawing from it: the histories stay as they were.
         self.side_rng = random.Random(f"{county_code}:{rng.getstate()[1][:8]}")
@@ -232,7 +233,7 @@ class CaseSteps:
             return {"notifier_name": f"{name} ({concern.notifier_role})"}
         book = rng.choice(self.notifier_books)
         first = rng.choice(book.women + book.men)
-        last = rng.choice(book.surnames)
+        last = self._not_staff(first, rng.choice(book.surnames), book.surnames)
         organisations = texts.ORGANISATIONS[self.county_code][concern.sector]
         hinted = [o for o in organisations if concern.organisation_hint in o.lower()]
         organisation = rng.choice(hinted or organisations)
@@ -243,6 +244,21 @@ class CaseSteps:
             "notifier_organisation": organisation.format(kunta=child.municipality),
             "notifier_email": f"{_ascii(first)}.{_ascii(last)}@{domain}",
         }
+
+    def _not_staff(self, first: str, last: str, surnames: tuple[str, ...]) -> str:
+        """A professional notifier's surname that does not make her one of the county's
+        own staff (a notifier named as the team's worker reads as if the worker had made
+        the notification). The next surname of the book instead, so the stream of random
+        draws and every other history stay as they were."""
+        if self._staff_names is None:
+            self._staff_names = {
+                (f, s) for f, s in User.objects.values_list("first_name", "last_name")
+            }
+        at = surnames.index(last)
+        while (first, last) in self._staff_names:
+            at = (at + 1) % len(surnames)
+            last = surnames[at]
+        return last
 
     def _receive(
         self,
