@@ -10,8 +10,6 @@ import random
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
 
-from django.db.models import TextChoices
-
 from bench import data
 from bench.families import Person, Tie
 from bench.simulate import Case, Client, Team, at_hour
@@ -62,24 +60,10 @@ ORGANISATIONS = {
 }
 
 
-def _labels(choices: type[TextChoices]) -> dict[str, str]:
-    return {value: str(label) for value, label in choices.choices}
-
-
 class Rows:
     def __init__(self, *, rng: random.Random, now: datetime, names: dict[int, str]) -> None:
         self.rng, self.now, self.names = rng, now, names
         self._event_id = 0
-        self.labels = {
-            k: _labels(c)
-            for k, c in (
-                ("kind", cw.IntakeKind),
-                ("decision", cw.IntakeDecision),
-                ("urgency", cw.Urgency),
-                ("conclusion", cw.AssessmentConclusion),
-                ("measure", cw.MeasureKind),
-            )
-        }
 
     def _actor(self, case: Case) -> int:
         assert case.team is not None
@@ -323,19 +307,21 @@ class Rows:
                 yield (self._event_id, c.id, self._clamp(moment), kind, detail, actor)
 
     def _events(self, c: Case) -> Iterator[tuple[datetime, str, str, int | None]]:
-        labels, actor = self.labels, self._actor
+        # The details are codes, as the services write them: each reader sees the words
+        # of their own language (ChronologyEvent.detail_display).
+        actor = self._actor
         for i in c.intakes:
-            yield i.received_at, "intake_received", labels["kind"][i.kind], actor(c)
+            yield i.received_at, "intake_received", i.kind, actor(c)
             if i.urgency_at:
-                yield i.urgency_at, "urgency_assessed", labels["urgency"][i.urgency], actor(c)
+                yield i.urgency_at, "urgency_assessed", i.urgency, actor(c)
             if i.decided_at:
-                yield i.decided_at, "intake_decided", labels["decision"][i.decision], actor(c)
+                yield i.decided_at, "intake_decided", i.decision, actor(c)
         for a in c.assessments:
             yield at_hour(a.started_on, 15), "assessment_started", "", actor(c)
             if a.completed_on:
                 done = at_hour(a.completed_on, 15)
                 yield done, "child_heard", "", actor(c)
-                yield done, "assessment_completed", labels["conclusion"][a.conclusion], actor(c)
+                yield done, "assessment_completed", a.conclusion, actor(c)
         for cl in c.clients:
             yield from self._client_events(c, cl)
         if c.closed_at:
@@ -354,7 +340,7 @@ class Rows:
             yield (
                 at_hour(m.started_on, 11),
                 "measure_decided",
-                self.labels["measure"][m.kind],
+                m.kind,
                 actor,
             )
             if m.extended_to and m.expires_on:
@@ -363,7 +349,7 @@ class Rows:
                 yield (
                     at_hour(m.ended_on, 16),
                     "measure_ended",
-                    self.labels["measure"][m.kind],
+                    m.kind,
                     actor,
                 )
         if cl.closed_on:
