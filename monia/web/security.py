@@ -121,6 +121,29 @@ def server_error_view(request: HttpRequest, template_name: str = "500.html") -> 
     return server_error(request, template_name)
 
 
+# What a refused form may show back to its writer: not the token, the second factor or a
+# password, and only text worth copying (a choice or a number is quickly chosen again).
+_NOT_SHOWN_BACK = re.compile(r"csrf|password|otp|token|code|key", re.IGNORECASE)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: a form sent from a page that had grown too old (another window
+    logged in again, the session ended) is refused, nothing is saved, and what was typed
+    is shown back to copy, so nothing typed is lost. Never stored by a cache."""
+    typed = [
+        value
+        for name, values in request.POST.lists()
+        if not _NOT_SHOWN_BACK.search(name)
+        for value in values
+        if len(value.strip()) >= 20 or "\n" in value.strip()
+    ]
+    response = HttpResponse(
+        render_to_string("403_csrf.html", {"typed": typed}, request=request), status=403
+    )
+    response["Cache-Control"] = "no-store, max-age=0"
+    return response
+
+
 class NoStoreMiddleware:
     """A logged-in user's page and every API answer stay out of every cache.
 
