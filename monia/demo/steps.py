@@ -21,8 +21,10 @@ from monia.accounts.models import User
 from monia.casework import measure_services, plan_services, services
 from monia.casework.models import (
     Case,
+    ChronologyEvent,
     ClientPlan,
     DecisionBody,
+    EventKind,
     HearingMethod,
     Intake,
     IntakeDecision,
@@ -149,10 +151,33 @@ class CaseSteps:
         return self.rng.choice(days)
 
     def _review_due(self, lo: int, hi: int) -> datetime.date:
-        """A review date within the year the plan service allows from the real today."""
+        """A review date within the year the plan service allows from the real today, on a
+        working day (a review is a meeting)."""
         wanted = self.today + DAY * self.rng.randint(lo, hi)
         latest = deadlines.client_plan_review_due_latest(self.real_today)
-        return min(max(wanted, self.real_today), latest)
+        day = min(max(wanted, self.real_today), latest)
+        while not deadlines.is_working_day(day) and day > self.real_today:
+            day -= DAY  # back, so it stays within the year
+        while not deadlines.is_working_day(day):
+            day += DAY
+        return day
+
+    def _plan_day(self, review_due: datetime.date, since: datetime.date) -> datetime.date:
+        """The working day a plan reviewed on ``review_due`` was approved: half a year
+        before its review where the case allows, else the latest working day before today
+        that still has the review within the year (LsL 30 §), never before ``since``."""
+        wanted = min(review_due - DAY * 182, self.real_today - DAY)
+        for back in range((wanted - since).days + 1):
+            day = wanted - DAY * back
+            if deadlines.client_plan_review_due_latest(day) < review_due:
+                break
+            if deadlines.is_working_day(day):
+                return day
+        for ahead in range(1, (self.real_today - wanted).days + 1):
+            day = wanted + DAY * ahead
+            if deadlines.is_working_day(day) and day >= since:
+                return day
+        return self.real_today
 
     # --- families and notifications --------------------------------------------------------
 
@@ -429,8 +454,10 @@ class CaseSteps:
         placed: bool = False,
         review_in: tuple[int, int] = (30, 340),
         approve: bool = True,
+        since: datetime.date | None = None,
     ) -> None:
-        """The client plan (LsL 30 §), complete with every item the law asks for."""
+        """The client plan (LsL 30 §), complete with every item the law asks for, made
+        ``since`` the client relationship began (the assessment's completion)."""
         rng = self.rng
         data: dict[str, object] = {
             field: rng.choice(texts.PLAN[field])
@@ -449,13 +476,24 @@ class CaseSteps:
         plan = plan_services.plan_save(
             user=worker, case=case, data=data, lock_version=0, approve=approve
         )
+        opened = timezone.localtime(case.opened_at).date()
+        day = self._plan_day(cast(datetime.date, data["review_due"]), max(opened, since or opened))
+        # The service records today; the demo dates the plan and its chronology line to
+        # the day it was made: "approved today, reviewed tomorrow", or a plan "made today"
+        # that is reviewed in half a year, would make no sense to a new user.
         if approve:
-            # Approved half a year before its review (not today, as the service records):
-            # "approved today, reviewed tomorrow" would make no sense to a new user.
-            review_due = cast(datetime.date, data["review_due"])
-            opened = timezone.localtime(case.opened_at).date()
-            approved = min(max(review_due - DAY * 182, opened), self.real_today)
-            ClientPlan.objects.filter(pk=plan.pk).update(approved_on=approved)
+            ClientPlan.objects.filter(pk=plan.pk).update(approved_on=day)
+        elif day < self.real_today:
+            # A draft: saved a few days ago, after the assessment, not half a year.
+            day = max(day, self.real_today - DAY * 7, since or opened)
+            while not deadlines.is_working_day(day) and day < self.real_today:
+                day += DAY
+        at = datetime.datetime.combine(day, datetime.time(10, 0), tzinfo=deadlines.HELSINKI)
+        if not approve:
+            ClientPlan.objects.filter(pk=plan.pk).update(created_at=at, updated_at=at)
+        kind = EventKind.PLAN_APPROVED if approve else EventKind.PLAN_SAVED
+        event = case.events.filter(kind=kind).latest("pk")
+        ChronologyEvent.objects.filter(pk=event.pk).update(occurred_at=at)
 
     def _client_plan(
         self,
@@ -480,4 +518,5 @@ class CaseSteps:
             placed=placed,
             review_in=(1, 8) if review_soon else (20, 340),
             approve=approve,
+            since=completed,
         )

@@ -340,3 +340,34 @@ def test_an_approved_plan_was_made_before_its_review_not_today() -> None:
         assert plan.approved_on <= today and plan.approved_on <= plan.review_due
         assert (plan.review_due - plan.approved_on).days <= 372
     assert sum(plan.approved_on < today for plan in plans) > len(plans) // 2
+
+
+@pytest.mark.django_db
+def test_no_plan_claims_to_be_made_today_or_on_a_weekend() -> None:
+    """A plan reviewed in seven months read "made today" in the young person's portal, and
+    the chronology said every plan was approved (or its draft saved) today: each plan, its
+    chronology line and its review now fall on working days, approved before today and
+    reviewed within the year; a draft was saved in the last week, not today."""
+    from monia import deadlines
+    from monia.casework.models import ChronologyEvent, ClientPlan, EventKind, PlanStatus
+
+    _seed(children=40)
+    today = timezone.localdate()
+    plans = list(ClientPlan.objects.exclude(status=PlanStatus.SUPERSEDED))
+    far = [p for p in plans if p.review_due and (p.review_due - today).days > 182]
+    assert far and any(p.status == PlanStatus.DRAFT for p in plans)
+    for plan in plans:
+        assert plan.review_due is not None and deadlines.is_working_day(plan.review_due)
+        if plan.status == PlanStatus.APPROVED:
+            made = plan.approved_on
+            assert made is not None and made < today
+            assert plan.review_due <= deadlines.client_plan_review_due_latest(made)
+            assert (plan.review_due - made).days <= 372
+        else:
+            made = timezone.localtime(plan.updated_at).date()
+            assert today - datetime.timedelta(days=7) <= made < today, (plan.pk, made)
+        assert deadlines.is_working_day(made), (plan.pk, made)
+    events = ChronologyEvent.objects.filter(
+        kind__in=[EventKind.PLAN_APPROVED, EventKind.PLAN_SAVED]
+    )
+    assert events and all(timezone.localtime(e.occurred_at).date() < today for e in events)
