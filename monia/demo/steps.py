@@ -12,7 +12,7 @@ import random
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from django.utils import timezone
 
@@ -21,10 +21,7 @@ from monia.accounts.models import User
 from monia.casework import measure_services, plan_services, services
 from monia.casework.models import (
     Case,
-    ChronologyEvent,
-    ClientPlan,
     DecisionBody,
-    EventKind,
     HearingMethod,
     Intake,
     IntakeDecision,
@@ -33,7 +30,7 @@ from monia.casework.models import (
     ServiceNeedsAssessment,
     Urgency,
 )
-from monia.demo import texts
+from monia.demo import plan_dates, texts
 from monia.demo.consents import measure_extras
 from monia.demo.families import DAY, Family, Register, age_on, years_before
 from monia.demo.names import NameBook
@@ -155,29 +152,7 @@ class CaseSteps:
         working day (a review is a meeting)."""
         wanted = self.today + DAY * self.rng.randint(lo, hi)
         latest = deadlines.client_plan_review_due_latest(self.real_today)
-        day = min(max(wanted, self.real_today), latest)
-        while not deadlines.is_working_day(day) and day > self.real_today:
-            day -= DAY  # back, so it stays within the year
-        while not deadlines.is_working_day(day):
-            day += DAY
-        return day
-
-    def _plan_day(self, review_due: datetime.date, since: datetime.date) -> datetime.date:
-        """The working day a plan reviewed on ``review_due`` was approved: half a year
-        before its review where the case allows, else the latest working day before today
-        that still has the review within the year (LsL 30 §), never before ``since``."""
-        wanted = min(review_due - DAY * 182, self.real_today - DAY)
-        for back in range((wanted - since).days + 1):
-            day = wanted - DAY * back
-            if deadlines.client_plan_review_due_latest(day) < review_due:
-                break
-            if deadlines.is_working_day(day):
-                return day
-        for ahead in range(1, (self.real_today - wanted).days + 1):
-            day = wanted + DAY * ahead
-            if deadlines.is_working_day(day) and day >= since:
-                return day
-        return self.real_today
+        return plan_dates.working_review_day(min(max(wanted, self.real_today), latest))
 
     # --- families and notifications --------------------------------------------------------
 
@@ -476,24 +451,7 @@ class CaseSteps:
         plan = plan_services.plan_save(
             user=worker, case=case, data=data, lock_version=0, approve=approve
         )
-        opened = timezone.localtime(case.opened_at).date()
-        day = self._plan_day(cast(datetime.date, data["review_due"]), max(opened, since or opened))
-        # The service records today; the demo dates the plan and its chronology line to
-        # the day it was made: "approved today, reviewed tomorrow", or a plan "made today"
-        # that is reviewed in half a year, would make no sense to a new user.
-        if approve:
-            ClientPlan.objects.filter(pk=plan.pk).update(approved_on=day)
-        elif day < self.real_today:
-            # A draft: saved a few days ago, after the assessment, not half a year.
-            day = max(day, self.real_today - DAY * 7, since or opened)
-            while not deadlines.is_working_day(day) and day < self.real_today:
-                day += DAY
-        at = datetime.datetime.combine(day, datetime.time(10, 0), tzinfo=deadlines.HELSINKI)
-        if not approve:
-            ClientPlan.objects.filter(pk=plan.pk).update(created_at=at, updated_at=at)
-        kind = EventKind.PLAN_APPROVED if approve else EventKind.PLAN_SAVED
-        event = case.events.filter(kind=kind).latest("pk")
-        ChronologyEvent.objects.filter(pk=event.pk).update(occurred_at=at)
+        plan_dates.plan_dated(plan, approved=approve, since=since, today=self.real_today)
 
     def _client_plan(
         self,

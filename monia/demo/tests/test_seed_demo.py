@@ -371,3 +371,88 @@ def test_no_plan_claims_to_be_made_today_or_on_a_weekend() -> None:
         kind__in=[EventKind.PLAN_APPROVED, EventKind.PLAN_SAVED]
     )
     assert events and all(timezone.localtime(e.occurred_at).date() < today for e in events)
+
+
+# Finnish words of the development network's demo texts (peer groups, events, the
+# questionnaire) and of the staff's titles, besides those _finnish_words_of_the_seed reads.
+FINNISH_NETWORK_WORDS = {
+    "vertaisryhmä",
+    "nuorten",
+    "vanhempien",
+    "tavataan",
+    "maanantaisin",
+    "nuorisotila",
+    "tykkäsin",
+    "seuraavalla",
+    "tervetuloa",
+    "nuoren",
+    "lastensuojelussa",
+    "keskustelu",
+    "kysymme",
+    "perheiltä",
+    "tapaamiset",
+    "palaute",
+    "verkostopalaverista",
+    "sosiaalityöntekijä",
+    "perheterapeutti",
+    "sosiaaliohjaaja",
+    "konsultoiva",
+}
+
+
+def _finnish_words_of_the_seed() -> set[str]:
+    """Words of the Finnish texts the demo seeds (what its workers write to a young person,
+    the plans' and measures' texts, the staff's titles, the development network's groups,
+    events and questionnaire), but any the Swedish texts or a name share."""
+    import json
+    import re
+
+    from monia.demo import names, portal
+    from monia.demo.datafiles import load
+
+    def words(*texts: object) -> set[str]:
+        found = re.findall(r"[^\W\d_]{5,}", json.dumps(texts, ensure_ascii=False))
+        return {w.lower() for w in found}
+
+    finnish = words(portal._WORDS["fi"], load("texts.json")) | FINNISH_NETWORK_WORDS
+    swedish = words(portal._WORDS["sv"], names._SV_TEAM_TITLES, load("names.json"))
+    # Finnish has no å: a word with one is a Swedish name of a place the Finnish texts cite.
+    return {w for w in finnish - swedish - {"monia", "person"} if "å" not in w}
+
+
+@pytest.mark.django_db
+def test_the_swedish_speaking_showcase_reads_her_whole_portal_in_swedish() -> None:
+    """Agnes, the demo's Swedish-speaking young person, read her worker's title, the peer
+    group, its leaders and journal, the events and the questionnaire in Finnish: she is now
+    a client of the Swedish-language team, and every page of her portal shows no Finnish
+    word of the demo's texts."""
+    import re
+    from html import unescape
+
+    from monia.netmeet.models import NetworkMeeting
+    from monia.portal.services import client_user_for_identity_code
+    from monia.tests import walk
+
+    _seed()
+    meeting = NetworkMeeting.objects.select_related("case__child", "case__team").get(
+        remote_link="https://meet.example.org/monia-demo", case__child__language="sv"
+    )
+    case = meeting.case
+    assert case.designated_worker is not None and case.designated_worker.language == "sv"
+    assert "svenskspråkigt" in case.team.name
+    user = client_user_for_identity_code(case.child.identity_code, method="demo")
+    assert user is not None
+    persona = walk.Persona("Swedish-speaking young person", user, "/portal/", "sv")
+    client = walk.client_for(persona)
+    pages = walk.walk(client, "/portal/", skip=lambda path: "logout" in path).pages()
+    assert len(pages) >= 10, [p.url for p in pages]
+    finnish = _finnish_words_of_the_seed()
+    found = {}
+    for visit in pages:
+        html = client.get(visit.url).content.decode()
+        main = html[html.find("<main") :]
+        text = unescape(re.sub(r"<[^>]+>", " ", main))
+        shown = {w.lower() for w in re.findall(r"[^\W\d_]{5,}", text)} & finnish
+        if shown:
+            found[visit.url] = sorted(shown)
+    assert not found, "\n".join(f"{url}: {words}" for url, words in found.items())
