@@ -62,8 +62,7 @@ def plan_dated(
         while not deadlines.is_working_day(day) and day < today:
             day += DAY
     at = datetime.datetime.combine(day, datetime.time(10, 0), tzinfo=deadlines.HELSINKI)
-    if not approved:
-        ClientPlan.objects.filter(pk=plan.pk).update(created_at=at, updated_at=at)
+    ClientPlan.objects.filter(pk=plan.pk).update(created_at=at, updated_at=at)
     kind = EventKind.PLAN_APPROVED if approved else EventKind.PLAN_SAVED
     event = ChronologyEvent.objects.filter(case_id=plan.case_id, kind=kind).latest("pk")
     ChronologyEvent.objects.filter(pk=event.pk).update(occurred_at=at)

@@ -363,6 +363,7 @@ def test_no_plan_claims_to_be_made_today_or_on_a_weekend() -> None:
             assert made is not None and made < today
             assert plan.review_due <= deadlines.client_plan_review_due_latest(made)
             assert (plan.review_due - made).days <= 372
+            assert timezone.localtime(plan.updated_at).date() == made
         else:
             made = timezone.localtime(plan.updated_at).date()
             assert today - datetime.timedelta(days=7) <= made < today, (plan.pk, made)
