@@ -63,7 +63,9 @@ DEMO_SECOND_FACTOR_ROLES = frozenset({Role.SENIOR_OFFICIAL, Role.ADMINISTRATOR})
 DEMO_EMAIL_DOMAIN = "demo.monia.invalid"
 
 # One family each, in team 1 with its first designated worker (sanna, emma), so
-# every stage and deadline state is there however few children are asked for.
+# every stage and deadline state is there however few children are asked for; in a
+# bilingual county a Swedish-speaking client family goes to the Swedish-language team's
+# (``_showcase_chooser``).
 SHOWCASE: tuple[Scenario, ...] = (
     ("pending", "overdue"),
     ("pending", "due_soon"),
@@ -323,10 +325,11 @@ def _county_build(
         rng=rng, today=today, register=register, county_code=spec.code, notifier_books=books
     )
     showcase_team = staff[0]
-
-    def showcase_chooser(family: Family) -> tuple[TeamStaff, User]:
-        return showcase_team, showcase_team.workers[0]
-
+    # A bilingual county's Swedish-language team serves the showcase's Swedish-speaking
+    # clients (the Language Act 423/2003; the child's language, LsL 4 §): the portal's
+    # showcase young person reads her worker's words in Swedish (see ``portal_build``).
+    swedish_team = staff[2] if spec.bilingual else None
+    showcase_chooser = _showcase_chooser(showcase_team, swedish_team)
     choose_randomly = _random_chooser(rng, spec, staff)
     scenarios, weights = zip(*RANDOM_SCENARIOS, strict=True)
     made: list[Person] = []
@@ -336,7 +339,8 @@ def _county_build(
     plan = [_showcase_variant(s, spec) for s in SHOWCASE]
     while len(made) < children or plan:
         if plan:
-            scenario, siblings, choose = plan.pop(0), 1, showcase_chooser
+            scenario, siblings = plan.pop(0), 1
+            choose = showcase_chooser(scenario)
         else:
             scenario = rng.choices(scenarios, weights=weights)[0]
             siblings = (
@@ -359,7 +363,9 @@ def _county_build(
         password_hash=password_hash,
         email_domain=DEMO_EMAIL_DOMAIN,
     )
-    portal_build(staff=showcase_team, county_code=spec.code, today=today)
+    portal_build(
+        staff=showcase_team, swedish_staff=swedish_team, county_code=spec.code, today=today
+    )
     arrivals_build(staff=showcase_team, county_code=spec.code, today=today)
     files_build(staff=showcase_team, today=today)
     contacts_build(county=county, showcase_worker=showcase_team.workers[0], seed=seed, today=today)
@@ -376,6 +382,25 @@ def _county_build(
     return CountySummary(
         name=spec.name_fi, children=len(made), persons=register.persons, stages=stages
     )
+
+
+def _showcase_chooser(
+    showcase: TeamStaff, swedish: TeamStaff | None
+) -> Callable[[Scenario], Chooser]:
+    """Each showcase family goes to the showcase team's first designated worker (sanna,
+    emma), but a Swedish-speaking family of a client story in a bilingual county: it goes
+    to the Swedish-language team's first designated worker (johan), so the portal's
+    showcase can be a Swedish-speaking young person served in Swedish."""
+
+    def for_scenario(scenario: Scenario) -> Chooser:
+        def choose(family: Family) -> tuple[TeamStaff, User]:
+            if swedish is not None and scenario[0] == "client" and family.language == "sv":
+                return swedish, swedish.workers[0]
+            return showcase, showcase.workers[0]
+
+        return choose
+
+    return for_scenario
 
 
 def _showcase_variant(scenario: Scenario, spec: CountySpec) -> Scenario:

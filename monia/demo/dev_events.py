@@ -49,6 +49,25 @@ def _organiser(county: County) -> User:
     return found or users.filter(role=Role.SENIOR_OFFICIAL).order_by("pk").first() or users[0]
 
 
+_YOUTH_VOICE_FI = {
+    "title": "Nuoren ääni: mikä lastensuojelussa auttaa?",
+    "description": (
+        "Keskustelu nuorille ja perheille. Kerro, mikä on auttanut ja mikä ei. "
+        "Paikalla on työntekijöitä ja kokemusasiantuntija."
+    ),
+    "place": "Nuorisotila Väli",
+}
+_YOUTH_VOICE_SV = {
+    "title": "Ungas röst: vad hjälper inom barnskyddet?",
+    "description": (
+        "Ett samtal för unga och familjer. Berätta vad som har hjälpt och vad som inte har "
+        "hjälpt. Där finns arbetstagare och en erfarenhetsexpert."
+    ),
+    "place": "Ungdomsgården Mellan",
+    "languages": ["sv"],
+}
+
+
 def build(*, county: County, today: datetime.date) -> None:
     """Something on every page of monia/events for the county's demo users."""
     by = _organiser(county)
@@ -90,14 +109,11 @@ def build(*, county: County, today: datetime.date) -> None:
         by,
         [_session(today + datetime.timedelta(days=10), 17, 2)],
         kind=EventKind.YOUTH_VOICE,
-        title="Nuoren ääni: mikä lastensuojelussa auttaa?",
-        description=(
-            "Keskustelu nuorille ja perheille. Kerro, mikä on auttanut ja mikä ei. "
-            "Paikalla on työntekijöitä ja kokemusasiantuntija."
-        ),
         audiences=[Audience.CLIENTS, Audience.EXPERTS],
         quota=12,
-        place="Nuorisotila Väli",
+        # A bilingual county's demo holds it in Swedish: its showcase young person is
+        # Swedish-speaking (demo/portal.py) and reads the portal in Swedish.
+        **(_YOUTH_VOICE_SV if county.bilingual else _YOUTH_VOICE_FI),
     )
     services.event_publish(user=by, event=youth)
     info = _event(

@@ -116,7 +116,12 @@ def _questionnaire(county: County, creator: User) -> Questionnaire:
         user=creator,
         data={
             "name": "Palaute verkostopalaverista",
-            "purpose": "Kysymme perheiltä, miten tapaamiset onnistuvat, jotta voimme kehittää "
+            # The purpose is one text, shown to every family, while each question has its
+            # own text per language: a bilingual county's questionnaire goes without one
+            # rather than in a language half of its families do not read.
+            "purpose": ""
+            if county.bilingual
+            else "Kysymme perheiltä, miten tapaamiset onnistuvat, jotta voimme kehittää "
             "niitä. Vastaukset näkyvät kehittämiselle vain vähintään viiden vastauksen ryhminä.",
             "trigger": "after_network_meeting",
             "active": True,

@@ -16,6 +16,9 @@ from monia.teams.models import County
 # county code → (family therapist, further facilitator of the client groups): casework
 # staff, who may see who the clients are (peer/services.py).
 FACILITATORS = {"keski-suomi": ("leena", "katja"), "pohjanmaa": ("satu", "emma")}
+# A client group whose demo member speaks Swedish meets in Swedish, led by the
+# Swedish-language team's family therapist and the young person's worker.
+SWEDISH_FACILITATORS = {"pohjanmaa": ("fredrik", "johan")}
 WORKERS = {"keski-suomi": ("sanna", "katja", "mikko"), "pohjanmaa": ("kaisa", "juha")}
 
 
@@ -61,39 +64,56 @@ def build(*, county: County, today: datetime.date) -> None:
                     "tiimiä myös viikkopalaverissa.",
                     submission_key=_key(county, 1),
                 )
-    groups = (
-        (
-            "parents",
-            "Vanhempien vertaisryhmä",
-            "guardian",
-            "Oli helpottavaa kuulla muiden kokemuksia.",
-        ),
-        (
-            "young_people",
-            "Nuorten vertaisryhmä",
-            "young_person",
-            "Tykkäsin kun sai puhua omista jutuista.",
-        ),
-    )
-    for n, (audience, name, kind, words) in enumerate(groups, start=2):
+    for n, audience in enumerate(("parents", "young_people"), start=2):
+        client = _client(county, "guardian" if audience == "parents" else "young_person")
+        swedish = client is not None and client.language == "sv"
+        words = _CLIENT_GROUPS["sv" if swedish else "fi"]
+        leads = client_leads
+        if swedish and county.code in SWEDISH_FACILITATORS:
+            leads = [users[u] for u in SWEDISH_FACILITATORS[county.code] if u in users]
         group = services.peer_group_create(
             county=county,
             audience=audience,
-            name=name,
-            description="Vertaisryhmä, jossa tavataan muita samassa tilanteessa olevia.",
-            meets="Maanantaisin klo 17–18.30, nuorisotila",
+            name=words[audience],
+            description=words["description"],
+            meets=words["meets"],
             capacity=10,
-            facilitators=client_leads,
+            facilitators=leads,
         )
-        client = _client(county, kind)
         if client is not None:
             services.peer_join(group=group, person=client)
             services.peer_journal_write(
-                group=group, author_person=client, text=words, submission_key=_key(county, n)
+                group=group,
+                author_person=client,
+                text=words[f"{audience}_entry"],
+                submission_key=_key(county, n),
             )
         services.peer_journal_write(
             group=group,
-            author=lead[0],
-            text="Seuraavalla kerralla aiheena arjen voimavarat. Tervetuloa!",
+            author=leads[0],
+            text=words["lead_entry"],
             submission_key=_key(county, n + 10),
         )
+
+
+# The client groups' texts, in the language of their demo member.
+_CLIENT_GROUPS = {
+    "fi": {
+        "parents": "Vanhempien vertaisryhmä",
+        "young_people": "Nuorten vertaisryhmä",
+        "description": "Vertaisryhmä, jossa tavataan muita samassa tilanteessa olevia.",
+        "meets": "Maanantaisin klo 17–18.30, nuorisotila",
+        "parents_entry": "Oli helpottavaa kuulla muiden kokemuksia.",
+        "young_people_entry": "Tykkäsin kun sai puhua omista jutuista.",
+        "lead_entry": "Seuraavalla kerralla aiheena arjen voimavarat. Tervetuloa!",
+    },
+    "sv": {
+        "parents": "Föräldrarnas kamratgrupp",
+        "young_people": "Ungdomarnas kamratgrupp",
+        "description": "En kamratgrupp där man träffar andra i en liknande situation.",
+        "meets": "Måndagar kl. 17–18.30, ungdomsgården",
+        "parents_entry": "Det var en lättnad att höra om andras erfarenheter.",
+        "young_people_entry": "Jag tyckte om att få prata om mina egna saker.",
+        "lead_entry": "Nästa gång pratar vi om vad som ger kraft i vardagen. Välkomna!",
+    },
+}

@@ -192,25 +192,30 @@ def _coresearch(county: County) -> None:
     if thread is None or thread.case.designated_worker is None:
         return
     case, young, worker = thread.case, thread.client, thread.case.designated_worker
+    words = _CORESEARCH["sv" if young.language == "sv" else "fi"]
     entry = dialogue_services.journal_entry_add_by_worker(
-        user=worker,
-        case=case,
-        client_id=young.pk,
-        text=(
-            "Puhuimme, että illat sujuvat paremmin, kun saa soittaa kaverille ennen nukkumaanmenoa."
-        ),
-        helps="helps",
+        user=worker, case=case, client_id=young.pk, text=words["entry"], helps="helps"
     )
     coresearch.question_propose(
-        user=worker,
-        case=case,
-        client=young,
-        text="Mikä auttaa iltoja sujumaan rauhallisesti?",
-        by_client=False,
+        user=worker, case=case, client=young, text=words["question"], by_client=False
     )
-    coresearch.excerpt_ask(
-        user=worker,
-        case=case,
-        entry_id=entry.pk,
-        excerpt="Illat sujuvat paremmin, kun saa soittaa kaverille ennen nukkumaanmenoa.",
-    )
+    coresearch.excerpt_ask(user=worker, case=case, entry_id=entry.pk, excerpt=words["excerpt"])
+
+
+# What the worker writes in the shared journal, in the young person's language.
+_CORESEARCH = {
+    "fi": {
+        "entry": (
+            "Puhuimme, että illat sujuvat paremmin, kun saa soittaa kaverille ennen nukkumaanmenoa."
+        ),
+        "question": "Mikä auttaa iltoja sujumaan rauhallisesti?",
+        "excerpt": "Illat sujuvat paremmin, kun saa soittaa kaverille ennen nukkumaanmenoa.",
+    },
+    "sv": {
+        "entry": (
+            "Vi pratade om att kvällarna går bättre när du får ringa en kompis innan du ska sova."
+        ),
+        "question": "Vad hjälper kvällarna att bli lugna?",
+        "excerpt": "Kvällarna går bättre när man får ringa en kompis innan man ska sova.",
+    },
+}

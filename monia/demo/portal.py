@@ -74,7 +74,15 @@ _WORDS = {
 }
 
 
-def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) -> Case | None:
+def portal_build(
+    *,
+    staff: TeamStaff,
+    county_code: str,
+    today: datetime.date,
+    swedish_staff: TeamStaff | None = None,
+) -> Case | None:
+    """The showcase young person: in a bilingual county a Swedish-speaking client of the
+    Swedish-language team where there is one, else a client of the showcase team."""
     from monia.dialogue import services as dialogue_services
     from monia.netmeet import services as netmeet_services
     from monia.portal import family_services
@@ -85,23 +93,14 @@ def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) ->
     # Out of office hours a safety alert goes here too (a synthetic address).
     county.social_emergency_email = f"sosiaalipaivystys@{county_code}.example.org"
     county.save(update_fields=["social_emergency_phone", "social_emergency_email"])
-    worker = staff.workers[0]
-    oldest = today.replace(year=today.year - 18) + datetime.timedelta(days=1)
-    youngest = today.replace(year=today.year - 12)
-    case = (
-        Case.objects.filter(
-            team=staff.team,
-            designated_worker=worker,
-            stage=CaseStage.CLIENT,
-            child__birth_date__range=(oldest, youngest),
-            child__ties_to__is_guardian=True,
-        )
-        .exclude(child__identity_code="")
-        .order_by("pk")
-        .first()
-    )
-    if case is None:
+    found = [
+        (case, team_staff.workers[0])
+        for team_staff in ([swedish_staff] if swedish_staff else []) + [staff]
+        if (case := _showcase_case(team_staff, today)) is not None
+    ]
+    if not found:
         return None
+    case, worker = found[0]
     first_name = case.child.first_names.split()[0]
     language = "sv" if case.child.language == "sv" else "fi"
     words = _WORDS[language]
@@ -140,6 +139,24 @@ def portal_build(*, staff: TeamStaff, county_code: str, today: datetime.date) ->
                     user=worker, case=case, document_key=document.key, text=text
                 )
     return case
+
+
+def _showcase_case(staff: TeamStaff, today: datetime.date) -> Case | None:
+    """The team's first designated worker's first client aged 12–17 with a guardian."""
+    oldest = today.replace(year=today.year - 18) + datetime.timedelta(days=1)
+    youngest = today.replace(year=today.year - 12)
+    return (
+        Case.objects.filter(
+            team=staff.team,
+            designated_worker=staff.workers[0],
+            stage=CaseStage.CLIENT,
+            child__birth_date__range=(oldest, youngest),
+            child__ties_to__is_guardian=True,
+        )
+        .exclude(child__identity_code="")
+        .order_by("pk")
+        .first()
+    )
 
 
 def _working_day(start: datetime.datetime, days: int) -> datetime.datetime:

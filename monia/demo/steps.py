@@ -12,7 +12,7 @@ import random
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from django.utils import timezone
 
@@ -21,7 +21,6 @@ from monia.accounts.models import User
 from monia.casework import measure_services, plan_services, services
 from monia.casework.models import (
     Case,
-    ClientPlan,
     DecisionBody,
     HearingMethod,
     Intake,
@@ -31,7 +30,7 @@ from monia.casework.models import (
     ServiceNeedsAssessment,
     Urgency,
 )
-from monia.demo import texts
+from monia.demo import plan_dates, texts
 from monia.demo.consents import measure_extras
 from monia.demo.families import DAY, Family, Register, age_on, years_before
 from monia.demo.names import NameBook
@@ -150,10 +149,11 @@ class CaseSteps:
         return self.rng.choice(days)
 
     def _review_due(self, lo: int, hi: int) -> datetime.date:
-        """A review date within the year the plan service allows from the real today."""
+        """A review date within the year the plan service allows from the real today, on a
+        working day (a review is a meeting)."""
         wanted = self.today + DAY * self.rng.randint(lo, hi)
         latest = deadlines.client_plan_review_due_latest(self.real_today)
-        return min(max(wanted, self.real_today), latest)
+        return plan_dates.working_review_day(min(max(wanted, self.real_today), latest))
 
     # --- families and notifications --------------------------------------------------------
 
@@ -445,8 +445,10 @@ class CaseSteps:
         placed: bool = False,
         review_in: tuple[int, int] = (30, 340),
         approve: bool = True,
+        since: datetime.date | None = None,
     ) -> None:
-        """The client plan (LsL 30 §), complete with every item the law asks for."""
+        """The client plan (LsL 30 §), complete with every item the law asks for, made
+        ``since`` the client relationship began (the assessment's completion)."""
         rng = self.rng
         data: dict[str, object] = {
             field: rng.choice(texts.PLAN[field])
@@ -465,13 +467,7 @@ class CaseSteps:
         plan = plan_services.plan_save(
             user=worker, case=case, data=data, lock_version=0, approve=approve
         )
-        if approve:
-            # Approved half a year before its review (not today, as the service records):
-            # "approved today, reviewed tomorrow" would make no sense to a new user.
-            review_due = cast(datetime.date, data["review_due"])
-            opened = timezone.localtime(case.opened_at).date()
-            approved = min(max(review_due - DAY * 182, opened), self.real_today)
-            ClientPlan.objects.filter(pk=plan.pk).update(approved_on=approved)
+        plan_dates.plan_dated(plan, approved=approve, since=since, today=self.real_today)
 
     def _client_plan(
         self,
@@ -496,4 +492,5 @@ class CaseSteps:
             placed=placed,
             review_in=(1, 8) if review_soon else (20, 340),
             approve=approve,
+            since=completed,
         )

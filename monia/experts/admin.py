@@ -7,7 +7,10 @@ from django.db import models
 from monia.experts.models import ExpertGroup, ExpertMember, ExpertSession
 
 
-class MemberInline(admin.TabularInline):
+class MemberInline(admin.StackedInline):
+    """Stacked, not tabular: Django's tabular inline gives its inputs no label (only the
+    column's heading), which a screen reader does not tie to them (WCAG 1.3.1, 4.1.2)."""
+
     model = ExpertMember
     extra = 1
     raw_id_fields = ("user",)

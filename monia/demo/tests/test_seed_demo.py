@@ -340,3 +340,120 @@ def test_an_approved_plan_was_made_before_its_review_not_today() -> None:
         assert plan.approved_on <= today and plan.approved_on <= plan.review_due
         assert (plan.review_due - plan.approved_on).days <= 372
     assert sum(plan.approved_on < today for plan in plans) > len(plans) // 2
+
+
+@pytest.mark.django_db
+def test_no_plan_claims_to_be_made_today_or_on_a_weekend() -> None:
+    """A plan reviewed in seven months read "made today" in the young person's portal, and
+    the chronology said every plan was approved (or its draft saved) today: each plan, its
+    chronology line and its review now fall on working days, approved before today and
+    reviewed within the year; a draft was saved in the last week, not today."""
+    from monia import deadlines
+    from monia.casework.models import ChronologyEvent, ClientPlan, EventKind, PlanStatus
+
+    _seed(children=40)
+    today = timezone.localdate()
+    plans = list(ClientPlan.objects.exclude(status=PlanStatus.SUPERSEDED))
+    far = [p for p in plans if p.review_due and (p.review_due - today).days > 182]
+    assert far and any(p.status == PlanStatus.DRAFT for p in plans)
+    for plan in plans:
+        assert plan.review_due is not None and deadlines.is_working_day(plan.review_due)
+        if plan.status == PlanStatus.APPROVED:
+            made = plan.approved_on
+            assert made is not None and made < today
+            assert plan.review_due <= deadlines.client_plan_review_due_latest(made)
+            assert (plan.review_due - made).days <= 372
+            assert timezone.localtime(plan.updated_at).date() == made
+        else:
+            made = timezone.localtime(plan.updated_at).date()
+            assert today - datetime.timedelta(days=7) <= made < today, (plan.pk, made)
+        assert deadlines.is_working_day(made), (plan.pk, made)
+    events = ChronologyEvent.objects.filter(
+        kind__in=[EventKind.PLAN_APPROVED, EventKind.PLAN_SAVED]
+    )
+    assert events and all(timezone.localtime(e.occurred_at).date() < today for e in events)
+
+
+# Finnish words of the development network's demo texts (peer groups, events, the
+# questionnaire) and of the staff's titles, besides those _finnish_words_of_the_seed reads.
+FINNISH_NETWORK_WORDS = {
+    "vertaisryhmä",
+    "nuorten",
+    "vanhempien",
+    "tavataan",
+    "maanantaisin",
+    "nuorisotila",
+    "tykkäsin",
+    "seuraavalla",
+    "tervetuloa",
+    "nuoren",
+    "lastensuojelussa",
+    "keskustelu",
+    "kysymme",
+    "perheiltä",
+    "tapaamiset",
+    "palaute",
+    "verkostopalaverista",
+    "sosiaalityöntekijä",
+    "perheterapeutti",
+    "sosiaaliohjaaja",
+    "konsultoiva",
+}
+
+
+def _finnish_words_of_the_seed() -> set[str]:
+    """Words of the Finnish texts the demo seeds (what its workers write to a young person,
+    the plans' and measures' texts, the staff's titles, the development network's groups,
+    events and questionnaire), but any the Swedish texts or a name share."""
+    import json
+    import re
+
+    from monia.demo import names, portal
+    from monia.demo.datafiles import load
+
+    def words(*texts: object) -> set[str]:
+        found = re.findall(r"[^\W\d_]{5,}", json.dumps(texts, ensure_ascii=False))
+        return {w.lower() for w in found}
+
+    finnish = words(portal._WORDS["fi"], load("texts.json")) | FINNISH_NETWORK_WORDS
+    swedish = words(portal._WORDS["sv"], names._SV_TEAM_TITLES, load("names.json"))
+    # Finnish has no å: a word with one is a Swedish name of a place the Finnish texts cite.
+    return {w for w in finnish - swedish - {"monia", "person"} if "å" not in w}
+
+
+@pytest.mark.django_db
+def test_the_swedish_speaking_showcase_reads_her_whole_portal_in_swedish() -> None:
+    """Agnes, the demo's Swedish-speaking young person, read her worker's title, the peer
+    group, its leaders and journal, the events and the questionnaire in Finnish: she is now
+    a client of the Swedish-language team, and every page of her portal shows no Finnish
+    word of the demo's texts."""
+    import re
+    from html import unescape
+
+    from monia.netmeet.models import NetworkMeeting
+    from monia.portal.services import client_user_for_identity_code
+    from monia.tests import walk
+
+    _seed()
+    meeting = NetworkMeeting.objects.select_related("case__child", "case__team").get(
+        remote_link="https://meet.example.org/monia-demo", case__child__language="sv"
+    )
+    case = meeting.case
+    assert case.designated_worker is not None and case.designated_worker.language == "sv"
+    assert "svenskspråkigt" in case.team.name
+    user = client_user_for_identity_code(case.child.identity_code, method="demo")
+    assert user is not None
+    persona = walk.Persona("Swedish-speaking young person", user, "/portal/", "sv")
+    client = walk.client_for(persona)
+    pages = walk.walk(client, "/portal/", skip=lambda path: "logout" in path).pages()
+    assert len(pages) >= 10, [p.url for p in pages]
+    finnish = _finnish_words_of_the_seed()
+    found = {}
+    for visit in pages:
+        html = client.get(visit.url).content.decode()
+        main = html[html.find("<main") :]
+        text = unescape(re.sub(r"<[^>]+>", " ", main))
+        shown = {w.lower() for w in re.findall(r"[^\W\d_]{5,}", text)} & finnish
+        if shown:
+            found[visit.url] = sorted(shown)
+    assert not found, "\n".join(f"{url}: {words}" for url, words in found.items())
