@@ -49,11 +49,19 @@ def validate_date_range(value: Any) -> None:
         )
 
 
+# Django's own words ("Ensure this value has at most 2000 characters (it has 5001).") speak
+# of a "value"; a child writing in the portal reads this instead, in her language.
+TOO_LONG = _("Write at most %(limit_value)d characters. Now there are %(show_value)d.")
+
+
 def harden(form: forms.BaseForm) -> None:
-    """Add the shared validators to every text and date field of a form instance."""
+    """Add the shared validators to every text and date field of a form instance, and the
+    plain "too long" message to a text field that has no message of its own."""
     for field in form.fields.values():
         if isinstance(field, forms.CharField) and validate_printable not in field.validators:
             field.validators.append(validate_printable)
+        if isinstance(field, forms.CharField) and field.max_length is not None:
+            field.error_messages.setdefault("max_length", TOO_LONG)
         if (
             isinstance(field, (forms.DateField, forms.DateTimeField))
             and validate_date_range not in field.validators
