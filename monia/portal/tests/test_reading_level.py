@@ -119,3 +119,17 @@ def test_who_has_seen_my_data_speaks_a_13_year_olds_words(language: str, max_lix
     score, _per_label = lix(sorted(labels))
     assert score <= max_lix, f"{language}: LIX {score:.1f}"
     assert all(len(WORD.findall(label)) <= 10 for label in labels)
+
+
+def test_swedish_client_pages_call_the_worker_by_one_word() -> None:
+    """A child reads "arbetstagare" for the worker on every page: "arbetare" on the contact
+    details and the feedback form made it sound like somebody else."""
+    answer_form = ROOT / "monia/feedback/templates/feedback/_answer_form.html"
+    msgids: set[str] = set()
+    for path in [*CLIENT_TEMPLATES, answer_form]:
+        msgids.update(re.findall(r'\{% translate "((?:[^"\\]|\\.)*)"', path.read_text()))
+    worker = sorted(m for m in msgids if re.search(r"\bworkers?\b", m))
+    contact = "This is how the workers can reach you. If something is wrong, tell your worker."
+    assert contact in worker
+    for text in _translated("sv", worker):
+        assert not re.search(r"\barbetar(e|en|na)\b", text), text
