@@ -78,9 +78,21 @@ def clean_search(value: str | None, *, max_length: int = 200) -> str:
     return term
 
 
+# Django's blank choice of a model choice field; Monia's blank choice is a dash.
+_DJANGO_BLANK = "---------"
+BLANK_CHOICE = "—"
+
+
 class MoniaForm(forms.Form):
     """The base of Monia's forms: every text field refuses control characters, every date
-    field dates outside 1900–2100 (also fields a subclass adds in its ``__init__``)."""
+    field dates outside 1900–2100 (also fields a subclass adds in its ``__init__``), and
+    a model choice's blank reads "—" as every other blank choice, not "---------"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and field.empty_label == _DJANGO_BLANK:
+                field.empty_label = BLANK_CHOICE
 
     def full_clean(self) -> None:
         harden(self)

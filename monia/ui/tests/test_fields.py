@@ -32,3 +32,14 @@ def test_too_long_text_is_told_in_finnish_and_swedish() -> None:
 def test_a_fields_own_too_long_message_is_kept() -> None:
     form = _Form({"text": "ok", "own": "x" * 12})
     assert form.errors["own"] == ["Oma viesti."]
+
+
+def test_a_model_choices_blank_reads_as_a_dash() -> None:
+    from monia.accounts.models import User
+
+    class _Choose(MoniaForm):
+        owner = forms.ModelChoiceField(queryset=User.objects.none(), required=False)
+
+    html = str(_Choose()["owner"])
+    assert '<option value="" selected>—</option>' in html
+    assert "---------" not in html
