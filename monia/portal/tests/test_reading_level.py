@@ -133,3 +133,24 @@ def test_swedish_client_pages_call_the_worker_by_one_word() -> None:
     assert contact in worker
     for text in _translated("sv", worker):
         assert not re.search(r"\barbetar(e|en|na)\b", text), text
+
+
+SECOND_PERSON = {
+    "en": r"\b(you|your)\b",
+    "sv": r"\b(du|dig|din|ditt|dina)\b",
+    "fi": r"\b(sinä|sinun|sinua|sinulle|asut|olet|saat)\b",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "fi"])
+def test_a_measures_title_speaks_of_the_child_not_to_the_reader(language: str) -> None:
+    """A guardian reads the same titles as the child: "Du bor i ett familjehem" told the
+    mother that she lives in a foster family."""
+    from monia.casework.models import MeasureKind
+    from monia.portal.words import PLAIN_WORDS
+
+    with translation.override(language):
+        titles = [str(PLAIN_WORDS[kind]) for kind in MeasureKind.values if kind in PLAIN_WORDS]
+    assert len(titles) == 6
+    for title in titles:
+        assert not re.search(SECOND_PERSON[language], title, re.I), f"{language}: {title}"
