@@ -23,7 +23,7 @@ from monia.portal import access as portal_access
 from monia.portal import document_selectors, log_selectors, safety_selectors, selectors, services
 from monia.portal.access import PortalCase
 from monia.portal.demo import demo_clients, demo_identity_code_allowed, mark_demo_session
-from monia.portal.forms import DemoLoginForm
+from monia.portal.forms import ClientForm, DemoLoginForm
 
 
 def portal_case_of(request: HttpRequest, case_id: int, *, purpose: str) -> PortalCase:
@@ -249,8 +249,11 @@ def portal_safety(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
     pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_SAFETY)
     sent = False
+    form = ClientForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        services.safety_alert_raise(user=user, portal_case=pc)
+        # An urgent alert is raised even if its key is missing or spoiled.
+        key = form.cleaned_data["submission_key"] if form.is_valid() else None
+        services.safety_alert_raise(user=user, portal_case=pc, submission_key=key)
         sent = True
     return render_portal_page(
         request,
@@ -259,6 +262,7 @@ def portal_safety(request: HttpRequest, case_id: int) -> HttpResponse:
         numbers=safety_selectors.emergency_numbers(pc.case),
         office=safety_selectors.office_status(pc.case.county),
         sent=sent,
+        form=form,
     )
 
 
