@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from monia.access import contact, policy
 from monia.access.purposes import Purpose
 from monia.decisions import portal_access as decision_access
+from monia.network import selectors as network_selectors
 from monia.portal import access as portal_access
 from monia.portal import document_selectors, log_selectors, safety_selectors, selectors, services
 from monia.portal.access import PortalCase
@@ -210,6 +211,9 @@ def portal_privacy(request: HttpRequest, case_id: int) -> HttpResponse:
         pc,
         audience=view.audience,
         documents=[d for d in view.documents if d.kind != "invitation"],
+        # Professionals outside child welfare who see parts of the matter (the page said
+        # only the workers and the guardians did).
+        shared=network_selectors.grants_in_force_for_case(pc.case.pk, on=timezone.localdate()),
     )
 
 
