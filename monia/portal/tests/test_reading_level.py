@@ -154,3 +154,28 @@ def test_a_measures_title_speaks_of_the_child_not_to_the_reader(language: str) -
     assert len(titles) == 6
     for title in titles:
         assert not re.search(SECOND_PERSON[language], title, re.I), f"{language}: {title}"
+
+
+def test_finnish_never_leaves_a_childs_name_uninflected_after_lapsen() -> None:
+    """A name cannot be inflected in a catalogue: "Katsot lapsesi Eeli asioita" and "lapsen
+    Eeli työntekijälle" read as broken Finnish to the guardian; the name stands apart."""
+    po = polib.pofile(str(ROOT / "monia/locale/fi/LC_MESSAGES/django.po"))
+    client_msgids = set(_sentences()) | _all_client_msgids()
+    broken = [
+        e.msgstr
+        for e in po
+        if e.msgid in client_msgids and re.search(r"\blapse(n|si) %\(\w+\)s [a-zåäö]", e.msgstr)
+    ]
+    assert broken == []
+
+
+def _all_client_msgids() -> set[str]:
+    found: set[str] = set()
+    for path in CLIENT_TEMPLATES:
+        text = path.read_text()
+        found.update(re.findall(r'\{% translate "((?:[^"\\]|\\.)*)"', text))
+        for block in re.findall(
+            r"\{% blocktranslate[^%]*%\}(.*?)\{% (?:plural|endblocktranslate) %\}", text, re.S
+        ):
+            found.add(re.sub(r"\{\{ *(\w+) *\}\}", r"%(\1)s", block))
+    return found
