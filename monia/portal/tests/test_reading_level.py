@@ -179,3 +179,14 @@ def _all_client_msgids() -> set[str]:
         ):
             found.add(re.sub(r"\{\{ *(\w+) *\}\}", r"%(\1)s", block))
     return found
+
+
+def test_swedish_never_glues_a_genitive_s_to_a_name() -> None:
+    """ "%(name)ss" made "Agness ärenden" of Agnes: a name ending in -s takes no second s.
+    The name stands apart instead ("ärendena för Agnes")."""
+    po = polib.pofile(str(ROOT / "monia/locale/sv/LC_MESSAGES/django.po"))
+    client_msgids = set(_sentences()) | _all_client_msgids()
+    glued = [
+        e.msgstr for e in po if e.msgid in client_msgids and re.search(r"%\(\w+\)ss\b", e.msgstr)
+    ]
+    assert glued == []
