@@ -20,7 +20,9 @@ def groups_for_user(user: User) -> QuerySet[DeveloperGroup]:
         return DeveloperGroup.objects.none()
     groups = DeveloperGroup.objects.filter(county_id=user.county_id)
     if not develop_rule.is_development_coordinator(user):
-        groups = groups.filter(members__user=user)
+        # A subquery, not a join: a join on ``members`` would also narrow the count of
+        # members below to the one row of the user (every group then said "1 member").
+        groups = groups.filter(pk__in=Membership.objects.filter(user=user).values("group_id"))
     return groups.annotate(
         member_count=Count("members", distinct=True),
         open_ideas=Count(

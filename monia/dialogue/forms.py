@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from monia.dialogue.models import BODY_MAX, Helps
+from monia.portal.forms import ClientForm
 from monia.ui.fields import MoniaForm
 
 _TOO_LONG = _("The text is too long. Use at most 5000 characters.")
@@ -27,7 +28,7 @@ def _body_field(label: Any, help_text: Any, required: Any) -> forms.CharField:
     )
 
 
-class PortalMessageForm(MoniaForm):
+class PortalMessageForm(ClientForm):
     body = _body_field(
         _("Your message"), _("You can write up to 5000 characters."), _("Write a message first.")
     )
@@ -53,7 +54,7 @@ _PORTAL_HELPS = [
 ]
 
 
-class PortalJournalForm(MoniaForm):
+class PortalJournalForm(ClientForm):
     text = _body_field(
         _("Write your thought"),
         _("For example: what happened, what helped, what did not help."),

@@ -59,6 +59,8 @@ class Message(models.Model):
     sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
     read_by_client_at = models.DateTimeField(_("read by the client at"), null=True, blank=True)
     read_by_staff_at = models.DateTimeField(_("read by a worker at"), null=True, blank=True)
+    # The client's form session: a double click or a form sent again saves one message.
+    submission_key = models.UUIDField(unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["sent_at", "pk"]
@@ -107,6 +109,8 @@ class JournalEntry(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     brought_at = models.DateTimeField(_("brought at"), null=True, blank=True)
+    # The client's form session: a double click or a form sent again saves one entry.
+    submission_key = models.UUIDField(unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["created_at", "pk"]

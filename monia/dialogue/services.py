@@ -7,6 +7,8 @@ nobody and quote nothing (monia/notify): an e-mail only says that something new 
 
 from __future__ import annotations
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -15,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from monia.accounts.models import User
+from monia.casework.case_services import submission_lock
 from monia.casework.models import Case
 from monia.dialogue import selectors
 from monia.dialogue.models import BODY_MAX, Helps, JournalEntry, Message, MessageThread
@@ -53,6 +56,12 @@ def _clean_client(case: Case, client_id: int) -> Person:
     return client
 
 
+def _same_sender(author_id: int, user: User) -> None:
+    """A form session's key belongs to whoever first sent it: another's is refused."""
+    if author_id != user.pk:
+        raise ValidationError(_("This form was sent already. Open a new form."))
+
+
 def _client_users(person: Person) -> list[User]:
     """The portal login of this person, if they have logged in at least once."""
     if not person.identity_code_canonical:
@@ -66,12 +75,23 @@ def _client_users(person: Person) -> list[User]:
 
 
 @transaction.atomic
-def message_send_from_client(*, user: User, portal_case: PortalCase, body: str) -> Message:
-    """The client writes in their own thread; the worker (or the team) is notified."""
+def message_send_from_client(
+    *, user: User, portal_case: PortalCase, body: str, submission_key: uuid.UUID | None = None
+) -> Message:
+    """The client writes in their own thread; the worker (or the team) is notified. The
+    same form sent twice (a double click, "Back" and send) saves and notifies once."""
+    submission_lock(submission_key)
+    if submission_key is not None:
+        sent = Message.objects.filter(submission_key=submission_key).first()
+        if sent is not None:
+            _same_sender(sent.sender_id, user)
+            return sent
     body = _clean_body(body)
     case = portal_case.case
     thread, _created = MessageThread.objects.get_or_create(case=case, client=portal_case.client)
-    message = Message.objects.create(thread=thread, sender=user, from_client=True, body=body)
+    message = Message.objects.create(
+        thread=thread, sender=user, from_client=True, body=body, submission_key=submission_key
+    )
     notify(
         users=workers_to_notify(case),
         kind=NOTIFICATION_KIND,
@@ -131,9 +151,21 @@ def _clean_helps(helps: str) -> str:
 
 @transaction.atomic
 def journal_entry_add_by_client(
-    *, user: User, portal_case: PortalCase, text: str, helps: str
+    *,
+    user: User,
+    portal_case: PortalCase,
+    text: str,
+    helps: str,
+    submission_key: uuid.UUID | None = None,
 ) -> JournalEntry:
-    """The client writes in their own journal of the case."""
+    """The client writes in their own journal of the case; the same form sent twice
+    saves one entry."""
+    submission_lock(submission_key)
+    if submission_key is not None:
+        saved = JournalEntry.objects.filter(submission_key=submission_key).first()
+        if saved is not None:
+            _same_sender(saved.author_id, user)
+            return saved
     text, helps = _clean_text(text), _clean_helps(helps)
     return JournalEntry.objects.create(
         case=portal_case.case,
@@ -142,6 +174,7 @@ def journal_entry_add_by_client(
         author_person=portal_case.client,
         text=text,
         helps=helps,
+        submission_key=submission_key,
     )
 
 

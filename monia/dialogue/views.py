@@ -37,7 +37,10 @@ def portal_messages(request: HttpRequest, case_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.message_send_from_client(
-                user=user, portal_case=pc, body=form.cleaned_data["body"]
+                user=user,
+                portal_case=pc,
+                body=form.cleaned_data["body"],
+                submission_key=form.cleaned_data["submission_key"],
             )
         except ValidationError as exc:
             apply_errors(exc, form)

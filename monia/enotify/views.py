@@ -37,6 +37,7 @@ from monia.enotify import selectors, services
 from monia.enotify.forms import ENotificationForm
 from monia.enotify.models import ENotification, ENotificationKind, ENotificationStatus
 from monia.people.services import SimilarPersons
+from monia.portal.safety_selectors import office_status
 from monia.teams import selectors as teams_selectors
 from monia.teams.models import County
 from monia.ui.errors import apply_errors
@@ -160,7 +161,10 @@ def notification_received(request: HttpRequest, county_code: str) -> HttpRespons
     if not received or received.get("county") != county.code:
         return redirect("enotify_form", county_code=county.code)
     return render(
-        request, "enotify/received.html", {**_public(request, county), "received": received}
+        request,
+        "enotify/received.html",
+        # Outside office hours nobody reads the queue before it opens: the page says when.
+        {**_public(request, county), "received": received, "office": office_status(county)},
     )
 
 

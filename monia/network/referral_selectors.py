@@ -67,6 +67,9 @@ class ServiceRow:
     state: str
     wait: Wait | None
     referral: Referral | None
+    # A measure's last day: not a "next appointment" (the portal told a family the support
+    # met next on the day it ends).
+    ends_on: datetime.date | None = None
 
 
 def coordinated_services(case: Case, today: datetime.date) -> list[ServiceRow]:
@@ -91,7 +94,8 @@ def coordinated_services(case: Case, today: datetime.date) -> list[ServiceRow]:
             service=m.get_support_type_display() or m.get_kind_display(),
             provider=m.place,
             contact_person="",
-            next_date=m.expires_on,
+            next_date=None,
+            ends_on=m.expires_on,
             state=_("In force since %(date)s") % {"date": m.started_on.strftime("%-d.%-m.%Y")},
             wait=None,
             referral=None,

@@ -10,7 +10,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from monia.access.purposes import purpose_label
-from monia.network.models import DisclosureBasis, DisclosureLog, DisclosureSource, part_labels
+from monia.network.models import (
+    DisclosureBasis,
+    DisclosureLog,
+    DisclosureSource,
+    SharingGrant,
+    part_labels,
+)
 
 
 @dataclass(frozen=True)
@@ -91,3 +97,15 @@ def disclosures_for_person(
 def disclosures_for_case(case_id: int, *, limit: int = 100) -> list[DisclosureRow]:
     """The case's latest disclosures from every source, for the case's sharing page."""
     return _rows(_newest_first(DisclosureLog.objects.filter(case_id=case_id))[:limit])
+
+
+def grants_in_force_for_case(case_id: int, *, on: datetime.date) -> list[SharingGrant]:
+    """The sharing grants that let partners see something of this case on ``on``, with the
+    organisation and the named professional (one query): for the family's own pages."""
+    return list(
+        SharingGrant.objects.filter(
+            case_id=case_id, starts_on__lte=on, ends_on__gte=on, withdrawn_on__isnull=True
+        )
+        .select_related("organisation", "partner")
+        .order_by("ends_on", "pk")
+    )

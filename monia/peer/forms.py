@@ -83,6 +83,7 @@ class JournalForm(MoniaForm):
         label=_("Write in the journal"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write something first.")},
     )
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
 

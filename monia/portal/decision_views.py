@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
@@ -64,6 +65,8 @@ def portal_decision(request: HttpRequest, case_id: int, decision_id: int) -> Htt
         document=_document(pc, decision),
         service=decision_access.client_service(decision, pc.client),
         appeal_days=deadlines.APPEAL_DAYS,
+        # A letter counts as received on the 7th day (HL 59 §): until then it was sent.
+        today=timezone.localdate(),
     )
 
 

@@ -206,6 +206,8 @@ class SafetyAlert(models.Model):
     )
     handled_at = models.DateTimeField(null=True, blank=True)
     handled_note = models.TextField(_("what was done"), blank=True)
+    # The page's form session: a double press or a reload of the answer raises one alert.
+    submission_key = models.UUIDField(unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("safety alert")

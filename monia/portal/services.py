@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import hmac
 import logging
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_noop
 
 from monia.access.policy import CASEWORK_ROLES
 from monia.accounts.models import Role, User
+from monia.casework.case_services import submission_lock
 from monia.casework.models import Case, EventKind
 from monia.casework.services import event_write
 from monia.notify.services import absolute_link, notify
@@ -115,10 +117,22 @@ def _team_to_alert(case: Case) -> list[User]:
 
 @transaction.atomic
 def safety_alert_raise(
-    *, user: User, portal_case: PortalCase, now: datetime.datetime | None = None
+    *,
+    user: User,
+    portal_case: PortalCase,
+    now: datetime.datetime | None = None,
+    submission_key: uuid.UUID | None = None,
 ) -> SafetyAlert:
     """An urgent alert to the child's worker and team; outside the county's office hours
-    also an e-mail to its social emergency service. Neither names anybody."""
+    also an e-mail to its social emergency service. Neither names anybody. The same page
+    sent twice (a double press, a reload of the answer) raises one alert."""
+    submission_lock(submission_key)
+    if submission_key is not None:
+        raised = SafetyAlert.objects.filter(submission_key=submission_key).first()
+        if raised is not None and raised.raised_by_id == user.pk:
+            return raised
+        if raised is not None:
+            submission_key = None  # another's key: the alert is raised all the same
     case = portal_case.case
     status = office_status(case.county, now)
     alert = SafetyAlert.objects.create(
@@ -128,6 +142,7 @@ def safety_alert_raise(
         emergency_service_email=status.emergency_email
         if status.routed_to_emergency_service
         else "",
+        submission_key=submission_key,
     )
     if alert.emergency_service_email:
         transaction.on_commit(lambda: _emergency_service_email(alert, case.county, status))

@@ -19,11 +19,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from monia.access import contact, policy
 from monia.access.purposes import Purpose
 from monia.decisions import portal_access as decision_access
+from monia.network import selectors as network_selectors
 from monia.portal import access as portal_access
 from monia.portal import document_selectors, log_selectors, safety_selectors, selectors, services
 from monia.portal.access import PortalCase
 from monia.portal.demo import demo_clients, demo_identity_code_allowed, mark_demo_session
-from monia.portal.forms import DemoLoginForm
+from monia.portal.forms import ClientForm, DemoLoginForm
 
 
 def portal_case_of(request: HttpRequest, case_id: int, *, purpose: str) -> PortalCase:
@@ -210,6 +211,9 @@ def portal_privacy(request: HttpRequest, case_id: int) -> HttpResponse:
         pc,
         audience=view.audience,
         documents=[d for d in view.documents if d.kind != "invitation"],
+        # Professionals outside child welfare who see parts of the matter (the page said
+        # only the workers and the guardians did).
+        shared=network_selectors.grants_in_force_for_case(pc.case.pk, on=timezone.localdate()),
     )
 
 
@@ -249,8 +253,11 @@ def portal_safety(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
     pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_SAFETY)
     sent = False
+    form = ClientForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        services.safety_alert_raise(user=user, portal_case=pc)
+        # An urgent alert is raised even if its key is missing or spoiled.
+        key = form.cleaned_data["submission_key"] if form.is_valid() else None
+        services.safety_alert_raise(user=user, portal_case=pc, submission_key=key)
         sent = True
     return render_portal_page(
         request,
@@ -259,6 +266,7 @@ def portal_safety(request: HttpRequest, case_id: int) -> HttpResponse:
         numbers=safety_selectors.emergency_numbers(pc.case),
         office=safety_selectors.office_status(pc.case.county),
         sent=sent,
+        form=form,
     )
 
 

@@ -80,3 +80,10 @@ def test_no_string_is_marked_for_translation_inside_an_f_string() -> None:
                 ):
                     found.append(f"{path.relative_to(ROOT)}:{call.lineno}")
     assert found == []
+
+
+def test_swedish_spells_klient_with_a_k() -> None:
+    """The portal's demo identification asked for a "Democlientens personbeteckning"."""
+    po = polib.pofile(str(ROOT / "monia" / "locale" / "sv" / "LC_MESSAGES" / "django.po"))
+    english = [e.msgstr for e in po if "client" in e.msgstr.lower()]
+    assert english == []

@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils import translation
+from django.utils.translation import gettext
+
 
 @dataclass(frozen=True)
 class Section:
@@ -38,3 +41,14 @@ class Document:
     confidential: bool = True
     legal_ground: str = ""
     footer: tuple[str, ...] = field(default=())
+
+    @property
+    def county_line(self) -> str:
+        """The county, and the controller named as such when it is another name, in the
+        document's language: a county that is its own controller (the usual case) is not
+        named twice ("Keski-Suomen hyvinvointialue · Keski-Suomen hyvinvointialue")."""
+        if not self.controller or self.controller == self.county:
+            return self.county
+        with translation.override(self.language):
+            controller = gettext("Controller: %(name)s") % {"name": self.controller}
+        return " · ".join(p for p in (self.county, controller) if p)

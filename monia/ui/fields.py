@@ -49,11 +49,19 @@ def validate_date_range(value: Any) -> None:
         )
 
 
+# Django's own words ("Ensure this value has at most 2000 characters (it has 5001).") speak
+# of a "value"; a child writing in the portal reads this instead, in her language.
+TOO_LONG = _("Write at most %(limit_value)d characters. Now there are %(show_value)d.")
+
+
 def harden(form: forms.BaseForm) -> None:
-    """Add the shared validators to every text and date field of a form instance."""
+    """Add the shared validators to every text and date field of a form instance, and the
+    plain "too long" message to a text field that has no message of its own."""
     for field in form.fields.values():
         if isinstance(field, forms.CharField) and validate_printable not in field.validators:
             field.validators.append(validate_printable)
+        if isinstance(field, forms.CharField) and field.max_length is not None:
+            field.error_messages.setdefault("max_length", TOO_LONG)
         if (
             isinstance(field, (forms.DateField, forms.DateTimeField))
             and validate_date_range not in field.validators
@@ -70,9 +78,21 @@ def clean_search(value: str | None, *, max_length: int = 200) -> str:
     return term
 
 
+# Django's blank choice of a model choice field; Monia's blank choice is a dash.
+_DJANGO_BLANK = "---------"
+BLANK_CHOICE = "—"
+
+
 class MoniaForm(forms.Form):
     """The base of Monia's forms: every text field refuses control characters, every date
-    field dates outside 1900–2100 (also fields a subclass adds in its ``__init__``)."""
+    field dates outside 1900–2100 (also fields a subclass adds in its ``__init__``), and
+    a model choice's blank reads "—" as every other blank choice, not "---------"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and field.empty_label == _DJANGO_BLANK:
+                field.empty_label = BLANK_CHOICE
 
     def full_clean(self) -> None:
         harden(self)

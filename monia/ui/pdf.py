@@ -262,7 +262,7 @@ def document_pdf(document: Document, *, plain: bool = False) -> bytes:
     flow: list[Flowable] = []
     if document.confidential:
         flow.append(para(document.legal_ground, "secrecy"))
-    flow.append(para(" · ".join(p for p in (document.county, document.controller) if p), "county"))
+    flow.append(para(document.county_line, "county"))
     if document.recipient:
         flow.append(para("\n".join(document.recipient)))
     flow.append(para(document.title, "title"))

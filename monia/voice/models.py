@@ -87,6 +87,8 @@ class VoiceEntry(models.Model):
     who_there = models.TextField(_("who I want to be there"), blank=True)
     hopes = models.TextField(_("what I hope from the meeting"), blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # The client's form session: a double click or a form sent again saves one answer.
+    submission_key = models.UUIDField(unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("my voice entry")

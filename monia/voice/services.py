@@ -3,6 +3,7 @@ and My voice writes its chronology event in the same transaction."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from monia.accounts.models import User
+from monia.casework.case_services import submission_lock
 from monia.casework.models import EventKind
 from monia.casework.services import event_write
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
@@ -65,15 +67,25 @@ def voice_entry_give(
     portal_case: PortalCase,
     meeting: NetworkMeeting | None,
     answers: dict[str, Any],
+    submission_key: uuid.UUID | None = None,
 ) -> VoiceEntry:
     """My voice (nuoren ääni, LsL 20 §) before a meeting, or "for my next meeting" when
-    ``meeting`` is None; written with its CLIENT_VOICE event in the record."""
+    ``meeting`` is None; written with its CLIENT_VOICE event in the record. The same form
+    sent twice (a double click, "Back" and send) saves, records and notifies once."""
     errors = _voice_errors(portal_case, meeting, answers)
     if errors:
         raise ValidationError(errors)
     case = portal_case.case
     with transaction.atomic():
+        submission_lock(submission_key)
+        if submission_key is not None:
+            given = VoiceEntry.objects.filter(submission_key=submission_key).first()
+            if given is not None:
+                if given.author_id != user.pk:
+                    raise ValidationError(_("This form was sent already. Open a new form."))
+                return given
         entry = VoiceEntry.objects.create(
+            submission_key=submission_key,
             case=case,
             meeting=meeting,
             author=user,

@@ -50,7 +50,11 @@ def portal_voice(request: HttpRequest, case_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.voice_entry_give(
-                user=user, portal_case=pc, meeting=meeting, answers=form.cleaned_data
+                user=user,
+                portal_case=pc,
+                meeting=meeting,
+                answers=form.cleaned_data,
+                submission_key=form.cleaned_data["submission_key"],
             )
         except ValidationError as exc:
             apply_errors(exc, form)

@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext
 
+from monia.accounts.models import User
 from monia.conftest import CaseWorld
 from monia.conftest import login as _login
-from monia.devgroups import services
+from monia.devgroups import selectors, services
 from monia.devgroups.models import DeveloperGroup, GroupMeeting, Idea
 from monia.devgroups.services import IdeaFields
 
@@ -251,3 +252,12 @@ def test_coordinator_removes_a_member_and_their_ideas_lose_the_owner(
     idea.refresh_from_db()
     assert idea.owner is None and not group.members.filter(user=partner).exists()
     assert _login("partner").get(_url(group)).status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["worker_a", "expert_by_experience", "partner", "developer_a"])
+def test_group_list_counts_every_member_for_a_member_as_for_the_coordinator(
+    group: DeveloperGroup, developer_a: Any, persona: str
+) -> None:
+    user = User.objects.get(username=persona)
+    (listed,) = selectors.groups_for_user(user)
+    assert listed.member_count == 3

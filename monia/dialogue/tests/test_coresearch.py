@@ -186,3 +186,18 @@ def test_the_worker_cannot_ask_twice_for_the_same_entry(
     response = worker.post(_staff_url(portal_world), {**data, "excerpt": "Toinen ote"})
     assert response.status_code == 200 and "already been asked" in response.content.decode()
     assert ExcerptConsent.objects.count() == 1
+
+
+def test_the_consent_question_reads_as_good_finnish(
+    portal_world: PortalWorld, worker_a: Any
+) -> None:
+    """ "Vain alla oleva teksti käytetään" lacked its partitive: a child read broken Finnish
+    in the one place that asks for her consent."""
+    entry = _entry(portal_world)
+    login("worker_a").post(
+        _staff_url(portal_world), {"intent": "excerpt", "entry": entry.pk, "excerpt": "Ote"}
+    )
+    page = portal_client(portal_world.young, language="fi").get(_portal_url(portal_world))
+    text = page.content.decode()
+    assert "Vain alla olevaa tekstiä käytetään." in text
+    assert "Vain alla oleva teksti käytetään" not in text

@@ -4,6 +4,7 @@ review, where the plan page shows it."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -150,3 +151,14 @@ def test_every_journal_read_writes_an_access_log_row(portal_world: PortalWorld) 
         before = AccessLog.objects.filter(case=case, purpose=purpose).count()
         assert client.get(url).status_code == 200
         assert AccessLog.objects.filter(case=case, purpose=purpose).count() == before + 1
+
+
+def test_a_thought_sent_twice_from_one_form_is_saved_once(portal_world: PortalWorld) -> None:
+    young = portal_client(portal_world.young)
+    page = young.get(_portal_url(portal_world)).content.decode()
+    key = re.search(r'name="submission_key" value="([0-9a-f-]{36})"', page)
+    assert key is not None, "the form carries its key"
+    sent = {"text": "Kaverille soittaminen auttaa", "helps": "helps", "submission_key": key[1]}
+    for _twice in range(2):
+        assert young.post(_portal_url(portal_world), sent).status_code == 302
+    assert JournalEntry.objects.filter(text="Kaverille soittaminen auttaa").count() == 1

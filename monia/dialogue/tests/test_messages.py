@@ -3,6 +3,8 @@ content-free notifications, unread counts, errors that keep the text, and the lo
 
 from __future__ import annotations
 
+import re
+import uuid
 from typing import Any
 
 import pytest
@@ -287,3 +289,43 @@ def test_database_refuses_an_empty_or_too_long_message(
     thread = MessageThread.objects.create(case=portal_world.young_case, client=portal_world.young)
     with pytest.raises(IntegrityError), transaction.atomic():
         Message.objects.create(thread=thread, sender=worker_a, from_client=False, body=body)
+
+
+def test_a_message_sent_twice_from_one_form_is_saved_and_notified_once(
+    portal_world: PortalWorld,
+) -> None:
+    """A double click (or "Back" and send) repeats the form's key: one message, one
+    notification, and the second answer still tells that the message was sent."""
+    client = portal_client(portal_world.young, language="en")
+    url = reverse("portal_messages", args=[portal_world.young_case.pk])
+    page = client.get(url).content.decode()
+    key = re.search(r'name="submission_key" value="([0-9a-f-]{36})"', page)
+    assert key is not None, "the form carries its key"
+    for _twice in range(2):
+        response = client.post(url, {"body": "Hei, soitatko?", "submission_key": key[1]})
+        assert response.status_code == 302
+    assert Message.objects.filter(body="Hei, soitatko?").count() == 1
+    assert Notification.objects.filter(kind="message").count() == 1
+    assert "Your message was sent." in client.get(url).content.decode()
+
+
+def test_a_new_form_sends_a_new_message_with_the_same_words(portal_world: PortalWorld) -> None:
+    client = portal_client(portal_world.young)
+    url = reverse("portal_messages", args=[portal_world.young_case.pk])
+    for _twice in range(2):
+        client.post(url, {"body": "Kiitos!", "submission_key": str(uuid.uuid4())})
+    assert Message.objects.filter(body="Kiitos!").count() == 2
+
+
+def test_another_clients_form_key_saves_nothing_of_theirs(portal_world: PortalWorld) -> None:
+    key = str(uuid.uuid4())
+    case = portal_world.young_case
+    portal_client(portal_world.young).post(
+        reverse("portal_messages", args=[case.pk]), {"body": "Minun", "submission_key": key}
+    )
+    response = portal_client(portal_world.guardian, language="en").post(
+        reverse("portal_messages", args=[case.pk]), {"body": "Toisen", "submission_key": key}
+    )
+    assert response.status_code == 200
+    assert "This form was sent already. Open a new form." in response.content.decode()
+    assert list(Message.objects.values_list("body", flat=True)) == ["Minun"]

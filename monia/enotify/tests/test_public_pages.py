@@ -4,6 +4,7 @@ county, and a child who cannot be named is recorded as told."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -304,3 +305,43 @@ def test_without_municipalities_the_counties_are_listed(world: World) -> None:
     body = Client().get(reverse("enotify_counties"), **EN).content.decode()
     assert "Choose the child's wellbeing services county" in body
     assert form_url(world) in body
+
+
+# --- When someone reads it ------------------------------------------------------------------
+
+
+def _received_page(world: World, monkeypatch: pytest.MonkeyPatch, moment: Any, lang: str) -> str:
+    from monia.portal import safety_selectors
+
+    monkeypatch.setattr(safety_selectors, "clock", lambda: moment)
+    client = Client()
+    client.post(form_url(world), school_nurse_post())
+    url = reverse("enotify_received", kwargs={"county_code": world.county_a.code})
+    return client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+
+
+def test_on_a_sunday_night_the_receipt_says_when_a_social_worker_reads_it(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nobody reads the queue before the office opens: "assesses at once" was not true."""
+    from monia.deadlines import HELSINKI
+
+    world.county_a.social_emergency_phone = "014 266 0149"
+    world.county_a.save()
+    sunday_night = datetime.datetime(2026, 12, 6, 23, 30, tzinfo=HELSINKI)
+    page = _received_page(world, monkeypatch, sunday_night, "sv")
+    assert "Socialarbetarna är inte på jobbet nu." in page
+    assert "tillbaka på jobbet måndag 7.12. klockan 8.00" in page
+    assert "ring socialjouren, som har öppet dag och natt: 014 266 0149" in page
+    assert "En socialarbetare bedömer genast" not in page
+
+
+def test_in_office_hours_the_receipt_says_a_social_worker_assesses_at_once(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from monia.deadlines import HELSINKI
+
+    monday_morning = datetime.datetime(2026, 12, 7, 10, 0, tzinfo=HELSINKI)
+    page = _received_page(world, monkeypatch, monday_morning, "en")
+    assert "A social worker assesses at once whether the child needs urgent help." in page
+    assert "not at work now" not in page

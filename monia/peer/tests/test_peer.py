@@ -226,3 +226,18 @@ def test_the_facilitators_view_of_client_members_is_logged_and_the_coordinator_s
     coordinator = _login("developer_a").get(url).content.decode()
     assert portal_world.young.first_names not in coordinator
     assert AccessEvent.objects.count() == before
+
+
+def test_journal_form_tells_in_plain_swedish_what_to_fix_and_keeps_the_text(
+    portal_world: PortalWorld, young_group: PeerGroup
+) -> None:
+    young = portal_client(portal_world.young, language="sv")
+    young.post(reverse("portal_peer_join", kwargs={"group_id": young_group.pk}))
+    url = reverse("portal_peer_group", kwargs={"group_id": young_group.pk})
+    empty = young.post(url, {"text": "", "submission_key": str(uuid.uuid4())})
+    assert "Skriv något först." in empty.content.decode()
+    typed = "Lång" + "x" * 2196  # 2200 characters
+    long = young.post(url, {"text": typed, "submission_key": str(uuid.uuid4())}).content.decode()
+    assert "Skriv högst 2000 tecken. Nu finns det 2200." in long
+    assert "Säkerställ" not in long and typed in long
+    assert not PeerJournalEntry.objects.exists()

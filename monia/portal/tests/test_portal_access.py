@@ -420,3 +420,35 @@ def test_demo_identification_lists_only_synthetic_identity_codes(
     clients = demo_clients()
     assert {c.kind for c in clients} == {"young_person", "young_adult", "guardian"}
     assert all(900 <= int(c.identity_code[7:10]) <= 999 for c in clients)
+
+
+def test_plan_page_tells_when_a_support_measure_ends_not_that_it_meets_next_then(
+    portal_world: PortalWorld,
+) -> None:
+    """A community-support measure has an end, not a next appointment: the family read
+    "Next time 31.5." for the day the peer group ends, and an empty "Who gives it"."""
+    import datetime
+
+    from django.utils import timezone
+
+    from monia.accounts.models import User
+    from monia.casework.models import Measure, MeasureKind
+
+    case = portal_world.cw.case
+    today = timezone.localdate()
+    ends = today + datetime.timedelta(days=90)
+    Measure.objects.create(
+        case=case,
+        kind=MeasureKind.COMMUNITY_SUPPORT,
+        support_type="peer_group",
+        decided_on=today,
+        started_on=today,
+        expires_on=ends,
+        recorded_by=User.objects.get(username="worker_a"),
+    )
+    _approve(case, "plan", "Koulupäivät sujuvat paremmin.")
+    page = portal_client(portal_world.guardian, language="en").get(
+        reverse("portal_plan", args=[case.pk])
+    )
+    row = page.content.decode().split("<td>Peer group</td>")[1].split("</tr>")[0]
+    assert row == f"<td>–</td><td>Ends {ends:%-d.%-m.%Y}</td>"

@@ -45,7 +45,12 @@ def test_a_party_reads_the_signed_decision_and_the_read_is_logged(
     page = client.get(url).content.decode()
     service = decision.services.get()  # type: ignore[attr-defined]
     ends = service.appeal_ends
-    assert f"Sait tämän päätöksen {service.served_on:%-d.%-m.%Y}." in page
+    # Sent by letter two days ago: received by law on the 7th day, not yet (HL 59 §).
+    sent_line = (
+        f"Tämä päätös lähetettiin sinulle {sent:%-d.%-m.%Y}. "
+        f"Sen katsotaan tulleen sinulle {service.served_on:%-d.%-m.%Y}."
+    )
+    assert sent_line in page and "Sait tämän päätöksen" not in page
     assert f"Voit valittaa {ends.day}.{ends.month}.{ends.year} asti." in page
     assert "Valitusosoitus" in page and "Itä-Suomen hallinto-oikeus" in page
     row = AccessLog.objects.filter(purpose=Purpose.PORTAL_DECISION).latest("pk")
@@ -118,3 +123,15 @@ def test_a_young_person_aged_12_reads_the_decision_they_are_a_party_of(
     assert portal_client(portal_world.young).get(url).status_code == 200
     # His mother is not a party of this decision: not hers to read here.
     assert portal_client(portal_world.guardian).get(url).status_code == 404
+
+
+def test_a_decision_received_by_now_says_when_it_was_received(portal_world: PortalWorld) -> None:
+    decision = _decision(portal_world)
+    sent = timezone.localdate() - datetime.timedelta(days=10)
+    service_add(decision, portal_world.guardian, User.objects.get(username="worker_a"), sent)
+    served = decision.services.get().served_on  # type: ignore[attr-defined]
+    assert served <= timezone.localdate()
+    url = reverse("portal_decision", args=[portal_world.cw.case.pk, decision.pk])  # type: ignore[attr-defined]
+    page = portal_client(portal_world.guardian, language="sv").get(url).content.decode()
+    assert f"Du fick det här beslutet {served:%-d.%-m.%Y}." in page
+    assert "Det räknas som mottaget" not in page

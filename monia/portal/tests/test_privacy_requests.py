@@ -247,3 +247,33 @@ def test_hiding_by_the_worker_keeps_working_with_requests_beside_it(
     services.document_show(user=_worker(), case=case, restriction_id=restriction.pk)
     assert "Asut nyt turvassa." in mother.get(url).content.decode()
     assert timezone.now() - datetime.timedelta(minutes=5) < restriction.restricted_at
+
+
+def test_who_can_see_what_names_the_professionals_a_part_of_the_matter_is_shared_with(
+    portal_world: PortalWorld, school: Any, partner: Any
+) -> None:
+    """The page said only the workers and the guardians see the matter, while a school
+    nurse read the plan by the guardian's consent."""
+    from monia.network import services as network_services
+
+    case = portal_world.young_case
+    url = reverse("portal_privacy", args=[case.pk])
+    client = portal_client(portal_world.young, language="en")
+    assert "Nothing is shared with them now." in client.get(url).content.decode()
+    until = timezone.localdate() + datetime.timedelta(days=60)
+    grant = network_services.grant_create(
+        user=_worker(),
+        case=case,
+        organisation=school,
+        partner=partner,
+        basis="guardian_consent",
+        consent_given_by="Maija Esimerkki",
+        scope=["plan"],
+        ends_on=until,
+    )
+    page = client.get(url).content.decode()
+    assert f"{partner.display_name}, Keskuskoulu" in page
+    assert "Can see: The client plan" in page
+    assert f"Until {until:%-d.%-m.%Y}. Why: Consent of the guardian" in page
+    network_services.grant_withdraw(user=_worker(), grant=grant)
+    assert "Nothing is shared with them now." in client.get(url).content.decode()

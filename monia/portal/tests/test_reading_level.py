@@ -119,3 +119,74 @@ def test_who_has_seen_my_data_speaks_a_13_year_olds_words(language: str, max_lix
     score, _per_label = lix(sorted(labels))
     assert score <= max_lix, f"{language}: LIX {score:.1f}"
     assert all(len(WORD.findall(label)) <= 10 for label in labels)
+
+
+def test_swedish_client_pages_call_the_worker_by_one_word() -> None:
+    """A child reads "arbetstagare" for the worker on every page: "arbetare" on the contact
+    details and the feedback form made it sound like somebody else."""
+    answer_form = ROOT / "monia/feedback/templates/feedback/_answer_form.html"
+    msgids: set[str] = set()
+    for path in [*CLIENT_TEMPLATES, answer_form]:
+        msgids.update(re.findall(r'\{% translate "((?:[^"\\]|\\.)*)"', path.read_text()))
+    worker = sorted(m for m in msgids if re.search(r"\bworkers?\b", m))
+    contact = "This is how the workers can reach you. If something is wrong, tell your worker."
+    assert contact in worker
+    for text in _translated("sv", worker):
+        assert not re.search(r"\barbetar(e|en|na)\b", text), text
+
+
+SECOND_PERSON = {
+    "en": r"\b(you|your)\b",
+    "sv": r"\b(du|dig|din|ditt|dina)\b",
+    "fi": r"\b(sinä|sinun|sinua|sinulle|asut|olet|saat)\b",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "fi"])
+def test_a_measures_title_speaks_of_the_child_not_to_the_reader(language: str) -> None:
+    """A guardian reads the same titles as the child: "Du bor i ett familjehem" told the
+    mother that she lives in a foster family."""
+    from monia.casework.models import MeasureKind
+    from monia.portal.words import PLAIN_WORDS
+
+    with translation.override(language):
+        titles = [str(PLAIN_WORDS[kind]) for kind in MeasureKind.values if kind in PLAIN_WORDS]
+    assert len(titles) == 6
+    for title in titles:
+        assert not re.search(SECOND_PERSON[language], title, re.I), f"{language}: {title}"
+
+
+def test_finnish_never_leaves_a_childs_name_uninflected_after_lapsen() -> None:
+    """A name cannot be inflected in a catalogue: "Katsot lapsesi Eeli asioita" and "lapsen
+    Eeli työntekijälle" read as broken Finnish to the guardian; the name stands apart."""
+    po = polib.pofile(str(ROOT / "monia/locale/fi/LC_MESSAGES/django.po"))
+    client_msgids = set(_sentences()) | _all_client_msgids()
+    broken = [
+        e.msgstr
+        for e in po
+        if e.msgid in client_msgids and re.search(r"\blapse(n|si) %\(\w+\)s [a-zåäö]", e.msgstr)
+    ]
+    assert broken == []
+
+
+def _all_client_msgids() -> set[str]:
+    found: set[str] = set()
+    for path in CLIENT_TEMPLATES:
+        text = path.read_text()
+        found.update(re.findall(r'\{% translate "((?:[^"\\]|\\.)*)"', text))
+        for block in re.findall(
+            r"\{% blocktranslate[^%]*%\}(.*?)\{% (?:plural|endblocktranslate) %\}", text, re.S
+        ):
+            found.add(re.sub(r"\{\{ *(\w+) *\}\}", r"%(\1)s", block))
+    return found
+
+
+def test_swedish_never_glues_a_genitive_s_to_a_name() -> None:
+    """ "%(name)ss" made "Agness ärenden" of Agnes: a name ending in -s takes no second s.
+    The name stands apart instead ("ärendena för Agnes")."""
+    po = polib.pofile(str(ROOT / "monia/locale/sv/LC_MESSAGES/django.po"))
+    client_msgids = set(_sentences()) | _all_client_msgids()
+    glued = [
+        e.msgstr for e in po if e.msgid in client_msgids and re.search(r"%\(\w+\)ss\b", e.msgstr)
+    ]
+    assert glued == []

@@ -5,6 +5,7 @@ e-mail that carries no client data."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -168,3 +169,23 @@ def test_the_worker_sees_that_an_alert_came_out_of_hours(
     page = login("worker_a").get(reverse("case_portal", args=[portal_world.young_case.pk]))
     text = page.content.decode()
     assert "sosiaalipaivystys@example.org" in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_press_or_a_reload_of_the_answer_raises_one_alert_and_one_email(
+    portal_world: PortalWorld, saturday_night: datetime.datetime
+) -> None:
+    _county_with_emergency_email(portal_world)
+    client = portal_client(portal_world.young, language="en")
+    url = reverse("portal_safety", args=[portal_world.young_case.pk])
+    page = client.get(url).content.decode()
+    key = re.search(r'name="submission_key" value="([0-9a-f-]{36})"', page)
+    assert key is not None, "the button's form carries its key"
+    mail.outbox.clear()
+    for _twice in range(2):
+        answer = client.post(url, {"submission_key": key[1]}).content.decode()
+        assert "So we sent your message to the social emergency service too." in answer
+    assert SafetyAlert.objects.filter(case=portal_world.young_case).count() == 1
+    assert len([m for m in mail.outbox if m.to == ["sosiaalipaivystys@example.org"]]) == 1
+    client.post(url)  # a page from before the key: the alert is raised all the same
+    assert SafetyAlert.objects.filter(case=portal_world.young_case).count() == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from monia.access.models import AccessLog, Basis
 from monia.casework.models import ChronologyEvent, EventKind
 from monia.conftest import PortalWorld, login, portal_client
 from monia.netmeet.models import NetworkMeeting
+from monia.notify.models import Notification
 from monia.voice.models import VoiceEntry, VoiceKind
 from monia.voice.tests.conftest import meeting_make
 
@@ -228,3 +230,19 @@ def test_the_team_hears_of_my_voice_without_its_content(
     for mail in mailoutbox:
         assert "Eetu" not in mail.body and "Koulussa" not in mail.body
     assert any("worker_a@example.invalid" in m.to for m in mailoutbox)
+
+
+def test_my_voice_sent_twice_from_one_form_is_saved_recorded_and_notified_once(
+    portal_world: PortalWorld, planned: NetworkMeeting
+) -> None:
+    case = portal_world.young_case
+    client = portal_client(portal_world.young)
+    page = client.get(_url(case.pk, planned)).content.decode()
+    key = re.search(r'name="submission_key" value="([0-9a-f-]{36})"', page)
+    assert key is not None, "the form carries its key"
+    for _twice in range(2):
+        response = client.post(_url(case.pk, planned), {**YOUNG_ANSWERS, "submission_key": key[1]})
+        assert response.status_code == 302
+    assert VoiceEntry.objects.count() == 1
+    assert ChronologyEvent.objects.filter(case=case, kind=EventKind.CLIENT_VOICE).count() == 1
+    assert Notification.objects.filter(kind="client_voice").count() == 1
