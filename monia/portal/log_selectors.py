@@ -4,8 +4,9 @@ The access log has an entry per read: a worker who opens her dashboard ten times
 reads each child on it ten times. The client is shown one entry per person and day — what they
 saw that day and on what ground, and how many times — so every reader and every day of the
 last two years is still there, a page at a time, without drowning the child in rows. The
-client's own reads in the portal are left out (the page says so); a guardian's reads of a
-child's data, or the child's reads, are shown to the other like anybody else's.
+client's own reads in the portal are left out (the page says so), and so are the child's
+own reads from a guardian's list; a guardian's reads of the child's data are shown to the
+child like anybody else's.
 
 The reads come from the log's index by person (``access.log_selectors.reads_by_day``):
 the time follows the child's and the guardian's own reads, not the size of the log.
@@ -110,11 +111,18 @@ def access_query(viewer: LogViewer, since: datetime.datetime) -> dict[str, Any]:
     # A record of a child not identified at first keeps its own reads (the log is
     # append-only); they are the identified child's reads too (``merged_into``).
     persons = Person.objects.filter(Q(pk__in=person_ids) | Q(merged_into_id__in=person_ids))
+    # The client's own reads are left out; so are the child's own reads from a guardian's
+    # list: a young person reading her own matter is not someone processing her data, and
+    # how often she reads it is hers (a guardian seeing it could keep her from reading).
+    own_codes = [viewer.client.identity_code_canonical]
+    if viewer.is_guardian:
+        own_codes.append(viewer.case.child.identity_code_canonical)
+    own_codes = [code for code in own_codes if code]
     own = None
-    if viewer.client.identity_code_canonical:  # the client's own reads are left out
-        own = User.objects.filter(
-            client_account__identity_code_canonical=viewer.client.identity_code_canonical
-        ).values("pk")
+    if own_codes:
+        own = User.objects.filter(client_account__identity_code_canonical__in=own_codes).values(
+            "pk"
+        )
     return {"persons": persons.values("pk"), "since": since, "excluded_users": own}
 
 
