@@ -259,7 +259,9 @@ class CaseRow:
             worker_last_name,
         ) = row[len(_CASE_COLUMNS) :]
         self.child = _Named(
-            full_name=full_name(first_names, last_name, unidentified, approximate_age),
+            full_name=full_name(
+                first_names, last_name, unidentified, approximate_age, expected_birth_date
+            ),
             birth_date=birth_date,
             expected_birth_date=expected_birth_date,
             unidentified=unidentified,

@@ -147,6 +147,13 @@ def test_an_unborn_child_is_unborn_with_the_expected_date(world: Any, worker_a: 
         **{**INTAKE, "kind": "pre_birth"},
     )
     client = _login("worker_a", "sv")
-    assert "ofött" in client.get(reverse("dashboard")).content.decode()
+    dashboard = client.get(reverse("dashboard")).content.decode()
+    assert "ofött" in dashboard
+    # Named as a child not born yet wherever it is listed (lists without a "Born" column
+    # showed only "Odottava"): the deadlines, the cases, the team's board, the calendar.
+    assert dashboard.count("Ofött barn (Odottava)") >= 2
+    board = client.get(reverse("caseboard")).content.decode()
+    assert "Ofött barn (Odottava)" in board
     page = client.get(reverse("case_detail", args=[intake.case.pk])).content.decode()
     assert f"beräknat {expected.day}.{expected.month}.{expected.year}" in page
+    assert "Ofött barn (Odottava)" in page
