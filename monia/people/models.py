@@ -256,9 +256,10 @@ class Person(models.Model):
         )
 
     @property
-    def diagram_name(self) -> str:
-        """The name a genogram or an ecomap keeps in its saved versions: the unborn child's
-        surname as recorded (the drawing marks it unborn), not words of one language."""
+    def recorded_name(self) -> str:
+        """The name as recorded, for what is kept or sent rather than read on a page (a
+        genogram's saved versions, the FHIR API): an unborn child's surname alone, not the
+        words of one language around it (the drawing and the data mark it unborn)."""
         return full_name(self.first_names, self.last_name, self.unidentified, self.approximate_age)
 
     def may_be_child_on(self, day: datetime.date) -> bool:
