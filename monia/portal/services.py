@@ -135,7 +135,7 @@ def safety_alert_raise(
         case=case,
         kind=EventKind.SAFETY_ALERT,
         actor=user,
-        detail=portal_case.client.full_name,
+        detail=portal_case.client.recorded_name,
     )
     notify(
         users=_team_to_alert(case),
@@ -214,7 +214,9 @@ def document_hide(
             "restricted_at": timezone.now(),
         },
     )
-    event_write(case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=guardian.full_name)
+    event_write(
+        case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=guardian.recorded_name
+    )
     return restriction
 
 
@@ -225,7 +227,7 @@ def document_show(*, user: User, case: Case, restriction_id: int) -> None:
     ).first()
     if restriction is None:
         raise ValidationError({"restriction": _("This document is not hidden.")})
-    name = restriction.guardian.full_name
+    name = restriction.guardian.recorded_name
     restriction.delete()
     event_write(case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=name)
 
@@ -351,5 +353,5 @@ def child_portal_access_set(*, user: User, case: Case, allowed: bool) -> None:
     else:
         ChildPortalAccess.objects.filter(person=case.child).delete()
     event_write(
-        case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=case.child.full_name
+        case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=case.child.recorded_name
     )
