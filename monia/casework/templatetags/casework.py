@@ -104,7 +104,7 @@ def born_in_full(person: Any) -> str:
     """The child page's "Born": the date of birth, the expected date of an unborn child,
     or "not known"."""
     if person.birth_date is None and person.expected_birth_date and not person.unidentified:
-        return f"{_('expected')} {day_month_year(person.expected_birth_date)}"
+        return "{} {}".format(_("expected"), day_month_year(person.expected_birth_date))
     return born(person)
 
 
