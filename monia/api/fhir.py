@@ -80,7 +80,7 @@ EPISODE_STATUS = {
 def _name(person: Person) -> HumanName:
     return HumanName(
         use="official",
-        text=person.full_name or None,
+        text=person.recorded_name or None,
         family=person.last_name or None,
         given=person.first_names.split() or None,
     )
@@ -164,7 +164,7 @@ def related_person(b: Bundling, tie: FamilyTie) -> None:
             id=b.id_of("RelatedPerson", r.pk),
             meta=_meta(person),
             active=r.ended_on is None,
-            patient=b.ref("Patient", b.data.case.child_id, b.data.case.child.full_name),
+            patient=b.ref("Patient", b.data.case.child_id, b.data.case.child.recorded_name),
             relationship=_relationship(tie),
             communication=[RelatedPersonCommunication(language=_language(person))],
             period=Period(start=r.started_on, end=r.ended_on)
@@ -188,7 +188,7 @@ def episode_of_care(b: Bundling) -> None:
             identifier=[Identifier(system=b.page("/api/v1/cases"), value=str(case.pk))],
             status=EPISODE_STATUS.get(CaseStage(case.stage), "active"),
             type=[text_only(str(case.get_service_task_display()))],
-            patient=b.ref("Patient", case.child_id, case.child.full_name),
+            patient=b.ref("Patient", case.child_id, case.child.recorded_name),
             managingOrganization=b.county(),
             period=Period(start=case.opened_at, end=case.closed_at),
             careManager=b.practitioner(worker) if worker else None,
@@ -218,7 +218,7 @@ def care_team(b: Bundling) -> None:
             id=b.id_of("CareTeam", case.pk),
             status="inactive" if case.stage == CaseStage.CLOSED else "active",
             name=case.team.name,
-            subject=b.ref("Patient", case.child_id, case.child.full_name),
+            subject=b.ref("Patient", case.child_id, case.child.recorded_name),
             participant=participants or None,
             managingOrganization=[b.county()],
         )

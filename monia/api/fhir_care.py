@@ -60,7 +60,7 @@ ENCOUNTER_TYPES = frozenset(
 
 def _patient(b: Bundling) -> object:
     case = b.data.case
-    return b.ref("Patient", case.child_id, case.child.full_name)
+    return b.ref("Patient", case.child_id, case.child.recorded_name)
 
 
 def task(b: Bundling, deadline: Deadline) -> None:

@@ -60,7 +60,7 @@ RECIPIENT = coded(V3_PARTICIPATION, "IRCP", "information recipient")
 
 def _patient(b: Bundling) -> Reference:
     case = b.data.case
-    return b.ref("Patient", case.child_id, case.child.full_name)
+    return b.ref("Patient", case.child_id, case.child.recorded_name)
 
 
 # --- Sharing grants ----------------------------------------------------------------------

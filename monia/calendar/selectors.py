@@ -59,6 +59,7 @@ class Item:
     case_id: int | None = None
     child_name: str = ""
     detail: str = ""
+    was_due: datetime.date | None = None  # a missed meeting shown today: when it was due
     missed: bool = False
     status: str = ""
 
@@ -162,7 +163,7 @@ def _child_meetings(
             items.append(_child_item(plan, due, url, missed=due < today))
         if start <= today <= end and first_due < start:
             # Overdue from an earlier week: shown today, flagged, with the date it was due.
-            items.append(_child_item(plan, today, url, missed=True, detail=first_due))
+            items.append(_child_item(plan, today, url, missed=True, was_due=first_due))
     return items
 
 
@@ -172,7 +173,7 @@ def _child_item(
     url: str,
     *,
     missed: bool,
-    detail: datetime.date | None = None,
+    was_due: datetime.date | None = None,
 ) -> Item:
     return Item(
         kind=CHILD_MEETING,
@@ -181,7 +182,7 @@ def _child_item(
         uid=f"child-{plan.case_id}-{due:%Y%m%d}",
         case_id=plan.case_id,
         child_name=plan.case.child.full_name,
-        detail=f"{detail:%Y-%m-%d}" if detail else "",
+        was_due=was_due,
         missed=missed,
     )
 

@@ -222,5 +222,7 @@ def family_member_add(
         is_guardian=is_guardian,
         lives_with=lives_with,
     )
-    event_write(case=case, kind=EventKind.FAMILY_MEMBER_ADDED, actor=user, detail=person.full_name)
+    event_write(
+        case=case, kind=EventKind.FAMILY_MEMBER_ADDED, actor=user, detail=person.recorded_name
+    )
     return person

@@ -29,7 +29,7 @@ def case_contact_detail_add(
     *, user: User, case: Case, person: Person, **values: Any
 ) -> ContactDetail:
     detail = contact_services.contact_detail_add(user=user, person=person, **values)
-    event_write(case=case, kind=EventKind.CONTACT_CHANGED, actor=user, detail=person.full_name)
+    event_write(case=case, kind=EventKind.CONTACT_CHANGED, actor=user, detail=person.recorded_name)
     return detail
 
 
@@ -41,7 +41,7 @@ def case_contact_detail_correct(
         user=user, detail=detail, reason=reason, values=values
     )
     event_write(
-        case=case, kind=EventKind.CONTACT_CHANGED, actor=user, detail=detail.person.full_name
+        case=case, kind=EventKind.CONTACT_CHANGED, actor=user, detail=detail.person.recorded_name
     )
     return rows
 
@@ -60,7 +60,7 @@ def case_non_disclosure_set(
         user=user, person=person, marked=marked, since=since, reason=reason
     )
     kind = EventKind.NON_DISCLOSURE_MARKED if marked else EventKind.NON_DISCLOSURE_REMOVED
-    event_write(case=case, kind=kind, actor=user, detail=person.full_name)
+    event_write(case=case, kind=kind, actor=user, detail=person.recorded_name)
     return row
 
 
@@ -71,6 +71,6 @@ def case_relationship_correct(
     rows = contact_services.relationship_correct(
         user=user, relationship=relationship, reason=reason, values=values
     )
-    names = f"{relationship.from_person.full_name} – {relationship.to_person.full_name}"
+    names = f"{relationship.from_person.recorded_name} – {relationship.to_person.recorded_name}"
     event_write(case=case, kind=EventKind.RELATIONSHIP_CORRECTED, actor=user, detail=names)
     return rows

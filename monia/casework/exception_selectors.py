@@ -164,7 +164,8 @@ def _rows(cases: QuerySet[Case] | RawSQL, today: datetime.date) -> list[tuple[An
     query = f"""
         WITH shown (id) AS MATERIALIZED ({cases_sql})
         SELECT 'intake', i.case_id, NULL, NULL, NULL, NULL, NULL, i.received_at,
-               p.first_names, p.last_name, p.unidentified, p.approximate_age
+               p.first_names, p.last_name, p.unidentified, p.approximate_age,
+               p.expected_birth_date
         FROM {Intake._meta.db_table} i
         JOIN {Case._meta.db_table} c ON c.id = i.case_id
         JOIN {Person._meta.db_table} p ON p.id = c.child_id
@@ -176,7 +177,8 @@ def _rows(cases: QuerySet[Case] | RawSQL, today: datetime.date) -> list[tuple[An
                 WHERE a.case_id = c.id AND a.completed_on IS NULL),
                (SELECT MIN(r.opened_on) FROM {ClientRelationship._meta.db_table} r
                 WHERE r.case_id = c.id AND r.closed_on IS NULL),
-               c.opened_at, p.first_names, p.last_name, p.unidentified, p.approximate_age
+               c.opened_at, p.first_names, p.last_name, p.unidentified, p.approximate_age,
+               p.expected_birth_date
         FROM {Case._meta.db_table} c
         JOIN {Person._meta.db_table} p ON p.id = c.child_id
         WHERE c.id IN (SELECT s.id FROM shown s) AND c.stage IN (%s, %s)

@@ -178,7 +178,7 @@ def intake_record(
         case=case,
         kind=EventKind.INTAKE_RECEIVED,
         actor=user,
-        detail=intake.get_kind_display(),
+        detail=intake.kind,  # the code: each reader sees the kind in their own language
         occurred_at=received_at,
     )
     return intake

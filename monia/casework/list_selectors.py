@@ -202,6 +202,7 @@ _ROW_COLUMNS = (
     "child__unidentified",
     "child__approximate_age",
     "child__birth_date",
+    "child__expected_birth_date",
     "team__name",
     "designated_worker__username",
     "designated_worker__first_name",
@@ -210,10 +211,17 @@ _ROW_COLUMNS = (
 
 
 class _Named:
-    """A related row's shown values: the child's ``full_name`` and ``birth_date``, the
-    worker's ``display_name``, the team's ``name``."""
+    """A related row's shown values: the child's ``full_name`` and what the ``born`` filter
+    reads, the worker's ``display_name``, the team's ``name``."""
 
-    __slots__ = ("full_name", "birth_date", "display_name", "name")
+    __slots__ = (
+        "full_name",
+        "birth_date",
+        "expected_birth_date",
+        "unidentified",
+        "display_name",
+        "name",
+    )
 
     def __init__(self, **values: Any) -> None:
         for key, value in values.items():
@@ -244,14 +252,19 @@ class CaseRow:
             unidentified,
             approximate_age,
             birth_date,
+            expected_birth_date,
             team_name,
             username,
             first_name,
             worker_last_name,
         ) = row[len(_CASE_COLUMNS) :]
         self.child = _Named(
-            full_name=full_name(first_names, last_name, unidentified, approximate_age),
+            full_name=full_name(
+                first_names, last_name, unidentified, approximate_age, expected_birth_date
+            ),
             birth_date=birth_date,
+            expected_birth_date=expected_birth_date,
+            unidentified=unidentified,
         )
         self.team = _Named(name=team_name)
         self.designated_worker = (

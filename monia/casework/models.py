@@ -14,6 +14,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from monia.casework.intake_models import (  # noqa: F401 - re-exported
     Channel,
@@ -399,8 +400,9 @@ class EventKind(models.TextChoices):
 class ChronologyEvent(models.Model):
     """One line of the case chronology, written by the service that made the change.
 
-    ``detail`` holds a choice code where the event has one (shown in the reader's
-    language), otherwise a name or a date.
+    ``detail`` holds a choice code where the event has one, or the count of a held
+    network meeting's agreed actions (both shown in the reader's language), otherwise a
+    name or a date.
     """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
@@ -428,6 +430,9 @@ class ChronologyEvent(models.Model):
         choices = DETAIL_CHOICES.get(self.kind)
         if choices is not None and self.detail in choices.values:
             return str(choices(self.detail).label)
+        if self.kind == EventKind.NETWORK_MEETING_HELD and self.detail.isdigit():
+            n = int(self.detail)
+            return ngettext("%(count)d agreed action", "%(count)d agreed actions", n) % {"count": n}
         return self.detail
 
 

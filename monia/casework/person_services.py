@@ -38,7 +38,7 @@ def case_person_correct(
         case=case,
         kind=EventKind.PERSON_CORRECTED,
         actor=user,
-        detail=f"{person.full_name}: {reason.strip()}",
+        detail=f"{person.recorded_name}: {reason.strip()}",
     )
     return corrections
 
@@ -98,7 +98,7 @@ def child_identify(*, user: User, case: Case, person: Person, reason: str) -> Ca
         case=target,
         kind=EventKind.CHILD_IDENTIFIED,
         actor=user,
-        detail=f"{unknown.full_name} → {person.full_name}: {reason.strip()}",
+        detail=f"{unknown.recorded_name} → {person.recorded_name}: {reason.strip()}",
     )
     return target
 

@@ -98,7 +98,8 @@ def _deadlines_query(
         SELECT d.case_id,
                CASE WHEN d.kind <> 'intake' THEN d.kind
                     WHEN c.stage = %s THEN 'client_notification' ELSE 'decision' END,
-               d.due, d.pk, p.first_names, p.last_name, p.unidentified, p.approximate_age
+               d.due, d.pk, p.first_names, p.last_name, p.unidentified, p.approximate_age,
+               p.expected_birth_date
         FROM ({rows}) AS d (case_id, kind, due, pk)
         JOIN {Case._meta.db_table} c ON c.id = d.case_id
         JOIN {Person._meta.db_table} p ON p.id = c.child_id

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventKind(models.TextChoices):
@@ -24,7 +25,8 @@ class EventKind(models.TextChoices):
 
 class Audience(models.TextChoices):
     STAFF = "staff", _("Own staff")
-    PARTNERS = "partners", _("Partners")
+    # Not the genogram's "Partners" (a couple): the organisations Monia works with.
+    PARTNERS = "partners", pgettext_lazy("event audience", "Partners")
     CLIENTS = "clients", _("Clients and families")
     EXPERTS = "experts_by_experience", _("Experts by experience")
 

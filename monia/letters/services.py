@@ -63,6 +63,6 @@ def letter_send(
         case=case,
         kind=EventKind.LETTER_SENT,
         actor=user,
-        detail=f"{document.title}: {recipient.full_name}",
+        detail=f"{document.title}: {recipient.recorded_name}",
     )
     return letter

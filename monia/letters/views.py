@@ -29,6 +29,7 @@ from monia.letters.snapshot import document_from_json
 from monia.ui.document import Document
 from monia.ui.errors import apply_errors
 from monia.ui.pdf import document_pdf
+from monia.ui.rows import day_month_year
 
 
 def _choices(case: Case) -> dict[str, list[tuple[Any, str]]]:
@@ -36,15 +37,15 @@ def _choices(case: Case) -> dict[str, list[tuple[Any, str]]]:
     return {
         "recipient": [(r.person.pk, r.label) for r in recipients_for(case, on=today)],
         "intake": [
-            (i.pk, f"{i.get_kind_display()} {timezone.localtime(i.received_at):%d.%m.%Y}")
+            (i.pk, f"{i.get_kind_display()} {day_month_year(timezone.localtime(i.received_at))}")
             for i in selectors.intakes_of_case(case)
         ],
         "assessment": [
-            (a.pk, f"{a.started_on:%d.%m.%Y}–{a.completed_on:%d.%m.%Y}")
+            (a.pk, f"{day_month_year(a.started_on)}–{day_month_year(a.completed_on)}")
             for a in selectors.assessments_done(case)
         ],
         "meeting": [
-            (m.pk, f"{timezone.localtime(m.held_at):%d.%m.%Y %H:%M} {m.place}")
+            (m.pk, f"{day_month_year(timezone.localtime(m.held_at), with_time=True)} {m.place}")
             for m in selectors.meetings_planned(case)
         ],
     }

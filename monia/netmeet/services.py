@@ -208,6 +208,6 @@ def meeting_record(
             case=meeting.case,
             kind=EventKind.NETWORK_MEETING_HELD,
             actor=user,
-            detail=_("%(count)d agreed actions") % {"count": len(actions)},
+            detail=str(len(actions)),  # a count: each reader sees it in their own words
         )
     return meeting

@@ -83,14 +83,28 @@ class NameWord(models.Model):
 
 
 # The columns ``full_name`` reads, for lists that read rows rather than persons.
-NAME_FIELDS = ("first_names", "last_name", "unidentified", "approximate_age")
+NAME_FIELDS = (
+    "first_names",
+    "last_name",
+    "unidentified",
+    "approximate_age",
+    "expected_birth_date",
+)
 
 
 def full_name(
-    first_names: str, last_name: str, unidentified: bool, approximate_age: int | None
+    first_names: str,
+    last_name: str,
+    unidentified: bool,
+    approximate_age: int | None,
+    expected_birth_date: datetime.date | None = None,
 ) -> str:
-    """A person's name as shown; a child not identified yet is described instead."""
+    """A person's name as shown; a child not identified yet is described instead, and an
+    unborn child without a first name is named as one (a list once showed "Heinonen")."""
     name = f"{first_names} {last_name}".strip()
+    if not unidentified and not first_names.strip() and expected_birth_date is not None:
+        if last_name.strip():  # with no name at all, each page says "unborn child" its way
+            return gettext("Unborn child (%(name)s)") % {"name": last_name.strip()}
     if name or not unidentified:
         return name
     if approximate_age is not None:
@@ -233,6 +247,19 @@ class Person(models.Model):
 
     @property
     def full_name(self) -> str:
+        return full_name(
+            self.first_names,
+            self.last_name,
+            self.unidentified,
+            self.approximate_age,
+            self.expected_birth_date,
+        )
+
+    @property
+    def recorded_name(self) -> str:
+        """The name as recorded, for what is kept or sent rather than read on a page (a
+        genogram's saved versions, the FHIR API): an unborn child's surname alone, not the
+        words of one language around it (the drawing and the data mark it unborn)."""
         return full_name(self.first_names, self.last_name, self.unidentified, self.approximate_age)
 
     def may_be_child_on(self, day: datetime.date) -> bool:

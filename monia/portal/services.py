@@ -150,7 +150,7 @@ def safety_alert_raise(
         case=case,
         kind=EventKind.SAFETY_ALERT,
         actor=user,
-        detail=portal_case.client.full_name,
+        detail=portal_case.client.recorded_name,
     )
     notify(
         users=_team_to_alert(case),
@@ -229,7 +229,9 @@ def document_hide(
             "restricted_at": timezone.now(),
         },
     )
-    event_write(case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=guardian.full_name)
+    event_write(
+        case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=guardian.recorded_name
+    )
     return restriction
 
 
@@ -240,7 +242,7 @@ def document_show(*, user: User, case: Case, restriction_id: int) -> None:
     ).first()
     if restriction is None:
         raise ValidationError({"restriction": _("This document is not hidden.")})
-    name = restriction.guardian.full_name
+    name = restriction.guardian.recorded_name
     restriction.delete()
     event_write(case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=name)
 
@@ -366,5 +368,5 @@ def child_portal_access_set(*, user: User, case: Case, allowed: bool) -> None:
     else:
         ChildPortalAccess.objects.filter(person=case.child).delete()
     event_write(
-        case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=case.child.full_name
+        case=case, kind=EventKind.PORTAL_VISIBILITY, actor=user, detail=case.child.recorded_name
     )

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_GET
 
 from monia.access import policy
@@ -80,6 +80,10 @@ def _forms(report: selectors.YearlyReport) -> list[tuple[str, str, int, int]]:
     ]
 
 
+# Child welfare notifications (lastensuojeluilmoitukset), not the bell's notifications.
+NOTIFIED = "child welfare notifications"
+
+
 def _tables(report: selectors.YearlyReport) -> list[Table]:
     """The figures as tables: the workbook's sheets, flattened for the CSV file."""
     return [
@@ -87,11 +91,11 @@ def _tables(report: selectors.YearlyReport) -> list[Table]:
             _("Summary"),
             [_("Figure"), _("Children")],
             [(label, n) for _k, label, n in _summary(report)]
-            + [(_("Notifications"), report.notifications)],
+            + [(pgettext(NOTIFIED, "Notifications"), report.notifications)],
         ),
         (
-            _("Notifications"),
-            [_("Channel"), _("Notifications"), _("Children")],
+            pgettext(NOTIFIED, "Notifications"),
+            [_("Channel"), pgettext(NOTIFIED, "Notifications"), _("Children")],
             [(r.label, r.notifications, r.children) for r in report.channels],
         ),
         (

@@ -87,7 +87,7 @@ def ecomap_data(case: Case, *, today: datetime.date | None = None) -> dict[str, 
         "version": DATA_VERSION,
         "child": {
             "id": child.pk,
-            "name": child.full_name,
+            "name": child.recorded_name,
             "birth_year": child.birth_date.year if child.birth_date else None,
         },
         "ties": [

@@ -4,7 +4,10 @@ these functions — so the reads are not logged as reads of client data (nothing
 family is shown); see docs/dev-training.md.
 
 For each month of the last twelve (the current one so far):
-- weekly meetings held: closed meetings / the month's weeks (days so far / 7, at least 1);
+- weekly meetings held: closed meetings / the month's weeks: the days so far that fall on
+  the team's usual meeting day (the weekday of most of its meetings in the window), so a
+  team meeting every Sunday of a month of five Sundays held 5 of 5, not "5 of 4"; a team
+  with no meeting yet: days so far / 7 (at least 1);
 - family therapist present: closed meetings where a family therapist of the team was
   recorded present / closed meetings;
 - hypotheses: families discussed (agenda items marked discussed) with a hypothesis made or
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Exists, F, OuterRef, Q, TextField
@@ -110,25 +113,43 @@ def _month_end(month: datetime.date, today: datetime.date) -> datetime.date:
     return min(last, today)
 
 
-def _weeks(month: datetime.date, today: datetime.date) -> int:
-    return max(1, round(((_month_end(month, today) - month).days + 1) / 7))
+def _weeks(month: datetime.date, today: datetime.date, weekday: int | None = None) -> int:
+    """The weekly meetings a month (so far) has room for: its days on ``weekday``, the
+    team's usual meeting day; without one, the days so far / 7. At least 1."""
+    days = (_month_end(month, today) - month).days + 1
+    if weekday is None:
+        return max(1, round(days / 7))
+    first = (weekday - month.weekday()) % 7  # the first such day, counted from the 1st
+    return max(1, 0 if first >= days else 1 + (days - 1 - first) // 7)
+
+
+def _usual_weekday(held_on: list[datetime.date]) -> int | None:
+    """The weekday of most of a team's meetings (the latest one breaks a tie); None: none."""
+    if not held_on:
+        return None
+    counts = Counter(d.weekday() for d in held_on)
+    return max(counts, key=lambda w: (counts[w], max(d for d in held_on if d.weekday() == w)))
 
 
 def _meetings(
     team_ids: list[int], start: datetime.date
-) -> dict[tuple[int, datetime.date], list[bool]]:
+) -> tuple[dict[tuple[int, datetime.date], list[bool]], dict[int, list[datetime.date]]]:
+    """Per (team, month) whether a family therapist was at each closed meeting; and each
+    team's meeting days."""
     therapist = MeetingAttendance.objects.filter(
         meeting=OuterRef("pk"),
         status=AttendanceStatus.PRESENT,
         member__role=Role.FAMILY_THERAPIST,
     )
     out: dict[tuple[int, datetime.date], list[bool]] = defaultdict(list)
+    days: dict[int, list[datetime.date]] = defaultdict(list)
     rows = TeamMeeting.objects.filter(
         team_id__in=team_ids, status=MeetingStatus.CLOSED, held_on__gte=start
     ).values_list("team_id", "held_on", Exists(therapist))
     for team_id, held_on, present in rows:
         out[(team_id, held_on.replace(day=1))].append(bool(present))
-    return out
+        days[team_id].append(held_on)
+    return out, days
 
 
 def _discussed(
@@ -198,13 +219,14 @@ def fidelity_by_team(
     """The last twelve months of each team, oldest first: four queries in all."""
     months = months_back(today)
     start = months[0]
-    meetings = _meetings(team_ids, start)
+    meetings, meeting_days = _meetings(team_ids, start)
     discussed = _discussed(team_ids, start)
     genograms = _genogram_changes(team_ids, start)
     cases = _open_cases(team_ids, start)
     out: dict[int, list[FidelityMonth]] = {}
     for team_id in team_ids:
         rows = []
+        weekday = _usual_weekday(meeting_days.get(team_id, []))
         for month in months:
             held = meetings.get((team_id, month), [])
             items = discussed.get((team_id, month), [])
@@ -218,7 +240,7 @@ def fidelity_by_team(
             rows.append(
                 FidelityMonth(
                     month=month,
-                    meetings=Ratio(len(held), _weeks(month, today)),
+                    meetings=Ratio(len(held), _weeks(month, today, weekday)),
                     therapist=Ratio(sum(held), len(held)),
                     hypotheses=Ratio(sum(h for _, h in items), len(items)),
                     genograms=Ratio(sum((c, month) in genograms for c in families), len(families)),

@@ -72,7 +72,7 @@ def genogram_data(case: Case, *, today: datetime.date | None = None) -> dict[str
         "partnerships": _partnerships(ties),
         "emotional": _emotional(case, set(persons)),
         "others": [
-            {"id": t.from_person_id, "name": t.from_person.full_name, "kind": t.kind}
+            {"id": t.from_person_id, "name": t.from_person.recorded_name, "kind": t.kind}
             for t in others
         ],
     }
@@ -185,7 +185,7 @@ def _person(p: Person, generation: int, role: str, household: bool, guardian: bo
     unborn = p.birth_date is None and p.expected_birth_date is not None
     return {
         "id": p.pk,
-        "name": p.full_name,
+        "name": p.recorded_name,
         "gender": p.gender,
         "birth_year": p.birth_date.year if p.birth_date else None,
         "expected_on": p.expected_birth_date.isoformat()

@@ -63,6 +63,7 @@ _ROW_FIELDS = (
     "child__last_name",
     "child__unidentified",
     "child__approximate_age",
+    "child__expected_birth_date",
     "designated_worker__username",
     "designated_worker__first_name",
     "designated_worker__last_name",

@@ -63,7 +63,12 @@ def test_a_missed_meeting_with_the_child_is_flagged(case_a: CaseWorld, worker_a:
     assert 'class="missed"' in html and "Missed" in html
     this_week = _page(client, today)
     if weeks.monday_of(missed_on) != weeks.monday_of(today):
-        assert f"was due {missed_on:%Y-%m-%d}" in this_week
+        assert f"was due {missed_on.day}.{missed_on.month}.{missed_on.year}" in this_week
+        # A date as every other date of the page (d.m.yyyy), in every language (it was
+        # shown as 2026-11-14, a programmer's date).
+        swedish = _page(login("worker_a", "sv"), today)
+        assert f"senast {missed_on.day}.{missed_on.month}.{missed_on.year}" in swedish
+        assert f"{missed_on:%Y-%m-%d}" not in swedish
 
 
 def test_a_meeting_with_the_child_restarts_the_rhythm(case_a: CaseWorld, worker_a: User) -> None:

@@ -87,6 +87,27 @@ def dmy(value: Any) -> str:
     return day_month_year(value)
 
 
+@register.filter
+def born(person: Any) -> str:
+    """The "Born" cell of a child: the date of birth; "unborn" for a child expected (LsL
+    25 c §); "not known" for a child not identified yet, whose age is only guessed (an
+    eight-year-old was once listed as unborn)."""
+    if person.birth_date is not None:
+        return day_month_year(person.birth_date)
+    if person.expected_birth_date is not None and not person.unidentified:
+        return str(_("unborn"))
+    return str(_("Not known"))
+
+
+@register.filter
+def born_in_full(person: Any) -> str:
+    """The child page's "Born": the date of birth, the expected date of an unborn child,
+    or "not known"."""
+    if person.birth_date is None and person.expected_birth_date and not person.unidentified:
+        return "{} {}".format(_("expected"), day_month_year(person.expected_birth_date))
+    return born(person)
+
+
 @register.filter(expects_localtime=True)
 def dmy_hm(value: Any) -> str:
     """``{{ t|dmy_hm }}`` = ``{{ t|date:"j.n.Y H:i" }}``, in local time."""

@@ -116,3 +116,44 @@ def test_the_page_is_for_those_who_record_on_the_case(
     url = reverse("child_identify", kwargs={"case_id": case.pk})
     assert _login("other_team").get(url).status_code == 404
     assert _login("worker_a").get(url).status_code == 200
+
+
+def test_a_child_not_identified_is_born_not_known_not_unborn(world: Any, worker_a: Any) -> None:
+    """An eight-year-old told of by a neighbour has no date of birth yet: the dashboard, the
+    search and the child's page say it is not known (they said "unborn", or "expected"
+    with no date)."""
+    case = _unidentified_case(worker_a, world.team_a1)
+    client = _login("worker_a", "sv")
+    pages = {
+        "dashboard": client.get(reverse("dashboard")).content.decode(),
+        "case": client.get(reverse("case_detail", args=[case.pk])).content.decode(),
+    }
+    for name, html in pages.items():
+        assert "Inte känt" in html, name
+        assert "ofött" not in html and "beräknat" not in html, name
+
+
+def test_an_unborn_child_is_unborn_with_the_expected_date(world: Any, worker_a: Any) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    expected = timezone.localdate() + datetime.timedelta(days=60)
+    intake = services.intake_record_for_new_child(
+        user=worker_a,
+        child={"first_names": "", "last_name": "Odottava", "expected_birth_date": expected},
+        team=world.team_a1,
+        received_at=days_ago(1),
+        **{**INTAKE, "kind": "pre_birth"},
+    )
+    client = _login("worker_a", "sv")
+    dashboard = client.get(reverse("dashboard")).content.decode()
+    assert "ofött" in dashboard
+    # Named as a child not born yet wherever it is listed (lists without a "Born" column
+    # showed only "Odottava"): the deadlines, the cases, the team's board, the calendar.
+    assert dashboard.count("Ofött barn (Odottava)") >= 2
+    board = client.get(reverse("caseboard")).content.decode()
+    assert "Ofött barn (Odottava)" in board
+    page = client.get(reverse("case_detail", args=[intake.case.pk])).content.decode()
+    assert f"beräknat {expected.day}.{expected.month}.{expected.year}" in page
+    assert "Ofött barn (Odottava)" in page

@@ -267,3 +267,41 @@ def test_closing_a_case_ends_the_workers_assignment(world: Any, worker_a: Any) -
         reason="Selvitetty.",
     )
     assert intake.case.worker_assignments.get().ended_on == timezone.localdate()
+
+
+def test_chronology_names_the_intakes_kind_in_the_readers_language(
+    world: Any, worker_a: Any, teammate_a: Any
+) -> None:
+    """Recorded by a worker using Finnish, read by one using Swedish: the chronology's line
+    names the kind in Swedish (it once kept the recorder's Finnish words)."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from monia.conftest import login
+
+    with translation.override("fi"):
+        intake = notification(worker_a, child_create(world.county_a), world.team_a1, at=days_ago(1))
+    page = login("teammate_a", "sv").get(reverse("case_chronology", args=[intake.case.pk]))
+    text = page.content.decode()
+    with translation.override("sv"):
+        swedish = str(intake.get_kind_display())
+    with translation.override("fi"):
+        finnish = str(intake.get_kind_display())
+    assert swedish in text and finnish not in text
+
+
+def test_intake_received_lines_written_as_words_become_codes(world: Any, worker_a: Any) -> None:
+    """The migration turns the lines written before (the recorder's words) into codes."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.utils import translation
+
+    migration = import_module("monia.casework.migrations.0021_chronology_intake_kind_as_code")
+    intake = notification(worker_a, child_create(world.county_a), world.team_a1, at=days_ago(1))
+    event = ChronologyEvent.objects.get(case=intake.case, kind="intake_received")
+    with translation.override("fi"):
+        ChronologyEvent.objects.filter(pk=event.pk).update(detail=intake.get_kind_display())
+    migration.labels_to_codes(apps, None)
+    event.refresh_from_db()
+    assert event.detail == "notification"

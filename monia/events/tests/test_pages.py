@@ -39,6 +39,17 @@ def test_an_expert_by_experience_sees_only_events_for_experts(
     assert client.get(reverse("event_detail", args=[for_experts.pk])).status_code == 200
 
 
+def test_an_event_for_partners_says_so_in_the_readers_words(
+    developer_a: Any, worker_a: Any
+) -> None:
+    """ "For whom: partners" means the organisations Monia works with, not a couple: in
+    Swedish "Samarbetspartner" (it said "Partner", the genogram's word for a spouse)."""
+    event = event_make(developer_a, audiences=["partners", "staff"])
+    for language, words in (("sv", "Samarbetspartner"), ("fi", "Yhteistyökumppanit")):
+        page = login("worker_a", language).get(reverse("event_detail", args=[event.pk]))
+        assert words in page.content.decode(), language
+
+
 def test_an_unpublished_event_is_only_the_coordinators(developer_a: Any, worker_a: Any) -> None:
     draft = event_make(developer_a, publish=False)
     assert login("worker_a").get(reverse("event_detail", args=[draft.pk])).status_code == 404

@@ -41,6 +41,28 @@ def test_the_case_page_links_the_letters(family: LetterFamily, worker_a: Any) ->
     assert reverse("case_letters", args=[family.case.pk]).encode() in page.content
 
 
+def test_the_forms_choices_give_dates_as_every_page_does(
+    family: LetterFamily, worker_a: Any
+) -> None:
+    """The notification and the meeting to write about are dated d.m.yyyy like the rest of
+    Monia (the choices said 05.03.2026)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from monia.casework.models import Intake
+    from monia.netmeet.models import NetworkMeeting
+
+    at = timezone.make_aware(datetime.datetime(2026, 3, 5, 9, 30))
+    Intake.objects.filter(pk=family.cw.pending_intake.pk).update(received_at=at)
+    NetworkMeeting.objects.filter(pk=family.meeting.pk).update(held_at=at)
+    html = login("worker_a", "sv").get(reverse("case_letters", args=[family.case.pk]))
+    text = html.content.decode()
+    assert "Barnskyddsanmälan (BSL 25 §) 5.3.2026<" in text
+    assert "5.3.2026 09:30" in text  # the planned meeting, for an invitation
+    assert "05.03.2026" not in text
+
+
 def test_the_preview_shows_the_letter_in_the_recipients_language(
     family: LetterFamily, worker_a: Any
 ) -> None:

@@ -76,6 +76,35 @@ def test_recording_saves_actions_and_writes_the_event(
         record(meeting, worker_a)
 
 
+def test_the_held_meetings_chronology_line_counts_the_actions_in_the_readers_words(
+    meeting: NetworkMeeting, worker_a: Any
+) -> None:
+    """Recorded in Finnish, read in Swedish: "1 överenskommen åtgärd" (the line kept the
+    recorder's "1 sovittua toimenpidettä", which also took no singular)."""
+    from django.utils import translation
+
+    with translation.override("fi"):
+        record(meeting, worker_a)
+    event = ChronologyEvent.objects.get(case=meeting.case, kind=EventKind.NETWORK_MEETING_HELD)
+    with translation.override("sv"):
+        assert event.detail_display == "1 överenskommen åtgärd"
+    with translation.override("fi"):
+        assert event.detail_display == "1 sovittu toimenpide"
+
+
+def test_lines_written_in_words_become_counts(meeting: NetworkMeeting, worker_a: Any) -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("monia.casework.migrations.0022_chronology_agreed_actions_as_count")
+    record(meeting, worker_a)
+    events = ChronologyEvent.objects.filter(kind=EventKind.NETWORK_MEETING_HELD)
+    events.update(detail="3 sovittua toimenpidettä")
+    migration.words_to_counts(apps, None)
+    assert list(events.values_list("detail", flat=True)) == ["3"]
+
+
 def test_partner_invitee_from_another_county_is_refused(
     meeting: NetworkMeeting, world: Any
 ) -> None:

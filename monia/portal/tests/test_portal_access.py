@@ -61,6 +61,19 @@ def test_child_under_twelve_has_no_portal_until_the_worker_allows(
     assert client.get(reverse("portal_case", args=[portal_world.cw.case.pk])).status_code == 200
 
 
+def test_the_coordinator_is_not_told_she_may_allow_the_childs_portal(
+    portal_world: PortalWorld, coordinator_a: Any
+) -> None:
+    """The team coordinator reads the portal page but decides nothing: it told her the
+    child cannot use the portal "unless you allow it", with no way to allow it."""
+    url = reverse("case_portal", args=[portal_world.cw.case.pk])
+    page = login("coordinator_a", "sv").get(url).content.decode()
+    assert "om inte en socialarbetare i ärendet tillåter det" in page
+    assert "om du inte tillåter det" not in page
+    worker_page = login("worker_a", "sv").get(url).content.decode()
+    assert "om du inte tillåter det" in worker_page
+
+
 def test_guardian_sees_both_children_and_chooses(portal_world: PortalWorld) -> None:
     client = portal_client(portal_world.guardian)
     home = client.get(reverse("portal_home"))

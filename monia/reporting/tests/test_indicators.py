@@ -260,6 +260,17 @@ def test_the_page_and_the_children_behind_a_figure(
     )
 
 
+def test_the_page_tells_the_target_in_words_not_a_setting_name(
+    measured: Measured, worker_a: Any
+) -> None:
+    """A worker reads "the target of 30 days", in every language; the name of the setting
+    behind it (MONIA_SUPPORT_TARGET_DAYS) is for the administrator's documentation."""
+    for language, words in (("fi", "tavoitteen 30 päivää"), ("sv", "målet 30 dagar")):
+        html = login("worker_a", language=language).get(reverse("statistics_indicators"))
+        text = html.content.decode()
+        assert words in text and "MONIA_" not in text, language
+
+
 @pytest.mark.parametrize("persona", ["other_county", "admin", "partner"])
 def test_other_counties_administrators_and_partners_get_404(
     persona: str, measured: Measured, request: pytest.FixtureRequest

@@ -172,6 +172,26 @@ def test_the_senior_official_opens_the_page_and_the_children_behind_a_figure_log
     )
 
 
+def test_the_notifications_of_the_year_are_child_welfare_notifications_in_every_language(
+    year_world: dict[str, Any], senior_a: Any
+) -> None:
+    """The row and column of the year's notifications say "Ilmoitukset" / "Anmälningar":
+    they said "Viestit" / "Aviseringar", the header's word for Monia's own messages."""
+    for language, words, wrong in (
+        ("fi", "Ilmoitukset", "Viestit"),
+        ("sv", "Anmälningar", "Aviseringar"),
+    ):
+        client = login("senior_a", language=language)
+        html = client.get(reverse("statistics_yearly"), {"year": "2024"}).content.decode()
+        main = html[html.index("<main") :]
+        assert f'<th scope="row">{words}</th>' in main, language
+        assert f'<th scope="col">{words}</th>' in main, language
+        assert wrong not in main, language
+        export = reverse("statistics_yearly_export")
+        text = client.get(export, {"year": "2024", "format": "csv"}).content.decode("utf-8-sig")
+        assert wrong not in text and words in text, language
+
+
 def test_a_bad_year_gives_a_message_and_last_year(senior_a: Any) -> None:
     page = login("senior_a", language="en").get(reverse("statistics_yearly"), {"year": "1850"})
     assert page.status_code == 200 and page.context["form"].errors["year"]

@@ -71,6 +71,21 @@ def test_the_month_counts_meetings_therapist_hypotheses_genograms_and_shared_cas
     assert all(m.meetings.part == 0 for m in rows[:-1])
 
 
+def test_a_team_meeting_every_sunday_held_every_weekly_meeting(world: Any, worker_a: Any) -> None:
+    """November 2026 has five Sundays: a team that met on each held 5 of 5 (the page said
+    "5 (4)", more meetings than weeks); October 2026 has four Sundays: 4 of 4."""
+    sundays = [datetime.date(2026, 10, d) for d in (4, 11, 18, 25)]
+    sundays += [datetime.date(2026, 11, d) for d in (1, 8, 15, 22, 29)]
+    for day in sundays:
+        _held(world, worker_a, day, [])
+    rows = fidelity.fidelity_by_team([world.team_a1.pk], today=datetime.date(2026, 12, 6))
+    by_month = {m.month: m.meetings for m in rows[world.team_a1.pk]}
+    assert by_month[datetime.date(2026, 11, 1)] == fidelity.Ratio(5, 5)
+    assert by_month[datetime.date(2026, 10, 1)] == fidelity.Ratio(4, 4)
+    assert by_month[datetime.date(2026, 12, 1)] == fidelity.Ratio(0, 1)  # one Sunday so far
+    assert by_month[datetime.date(2026, 9, 1)].whole == 4  # none held: four Sundays
+
+
 def test_an_unchanged_genogram_is_not_an_update(
     case_a: CaseWorld, world: Any, worker_a: Any
 ) -> None:
