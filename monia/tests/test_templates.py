@@ -18,3 +18,19 @@ def test_a_one_line_comment_ends_on_its_own_line() -> None:
         if "{#" in line and "#}" not in line[line.index("{#") :]
     ]
     assert unclosed == []
+
+
+def test_a_page_title_holds_words_only() -> None:
+    """The browser reads ``<title>`` as plain text: a tag put in a title block is shown in
+    the tab as its source and never runs (the portal's "I don't feel safe" once carried its
+    double-submit script there)."""
+    import re
+
+    title_block = re.compile(r"{%\s*block title\s*%}(.*?){%\s*endblock", re.DOTALL)
+    tagged = [
+        str(path.relative_to(MONIA))
+        for path in sorted(MONIA.rglob("*.html"))
+        for block in title_block.findall(path.read_text(encoding="utf-8"))
+        if "<" in block
+    ]
+    assert tagged == []
