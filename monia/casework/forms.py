@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from typing import Any
 
 from django import forms
 from django.forms.utils import ErrorDict
@@ -56,6 +57,20 @@ class SubmissionKeyInput(forms.TextInput):
 
     def __init__(self) -> None:
         super().__init__(attrs={"hidden": True, "data-submission-key": True})
+
+
+class SentOnceForm(MoniaForm):
+    """A form whose key (one per form session) makes a double click, or the form sent
+    again after "Back", save once (the services' ``submission_lock``): the portal's
+    messages, journal and My voice, and the workers' messages and journal entries to
+    clients. Not required: a page opened before the key existed still sends."""
+
+    submission_key = forms.UUIDField(widget=SubmissionKeyInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", uuid.uuid4())
 
 
 def submission_key_field() -> forms.UUIDField:

@@ -7,9 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from monia.casework.forms import SentOnceForm
 from monia.dialogue.models import BODY_MAX, Helps
-from monia.portal.forms import ClientForm
-from monia.ui.fields import MoniaForm
 
 _TOO_LONG = _("The text is too long. Use at most 5000 characters.")
 _CLIENT_ERRORS = {
@@ -28,17 +27,17 @@ def _body_field(label: Any, help_text: Any, required: Any) -> forms.CharField:
     )
 
 
-class PortalMessageForm(ClientForm):
+class PortalMessageForm(SentOnceForm):
     body = _body_field(
         _("Your message"), _("You can write up to 5000 characters."), _("Write a message first.")
     )
 
 
-class StaffReplyForm(MoniaForm):
+class StaffReplyForm(SentOnceForm):
     body = _body_field(_("Reply"), "", _("Write a message first."))
 
 
-class StaffNewMessageForm(MoniaForm):
+class StaffNewMessageForm(SentOnceForm):
     client = forms.TypedChoiceField(label=_("To"), coerce=int, error_messages=_CLIENT_ERRORS)
     body = _body_field(_("Message"), "", _("Write a message first."))
 
@@ -54,7 +53,7 @@ _PORTAL_HELPS = [
 ]
 
 
-class PortalJournalForm(ClientForm):
+class PortalJournalForm(SentOnceForm):
     text = _body_field(
         _("Write your thought"),
         _("For example: what happened, what helped, what did not help."),
@@ -68,7 +67,7 @@ class PortalJournalForm(ClientForm):
     )
 
 
-class StaffJournalForm(MoniaForm):
+class StaffJournalForm(SentOnceForm):
     client = forms.TypedChoiceField(
         label=_("Journal shared with"), coerce=int, error_messages=_CLIENT_ERRORS
     )

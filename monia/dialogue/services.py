@@ -62,6 +62,20 @@ def _same_sender(author_id: int, user: User) -> None:
         raise ValidationError(_("This form was sent already. Open a new form."))
 
 
+def _sent_already(
+    model: type[Message] | type[JournalEntry], key: uuid.UUID | None, user: User
+) -> Message | JournalEntry | None:
+    """What this form session already saved (a double click, "Back" and send), under the
+    lock of its key: the caller returns it instead of saving again."""
+    submission_lock(key)
+    if key is None:
+        return None
+    saved = model.objects.filter(submission_key=key).first()
+    if saved is not None:
+        _same_sender(saved.sender_id if isinstance(saved, Message) else saved.author_id, user)
+    return saved
+
+
 def _client_users(person: Person) -> list[User]:
     """The portal login of this person, if they have logged in at least once."""
     if not person.identity_code_canonical:
@@ -80,12 +94,9 @@ def message_send_from_client(
 ) -> Message:
     """The client writes in their own thread; the worker (or the team) is notified. The
     same form sent twice (a double click, "Back" and send) saves and notifies once."""
-    submission_lock(submission_key)
-    if submission_key is not None:
-        sent = Message.objects.filter(submission_key=submission_key).first()
-        if sent is not None:
-            _same_sender(sent.sender_id, user)
-            return sent
+    sent = _sent_already(Message, submission_key, user)
+    if isinstance(sent, Message):
+        return sent
     body = _clean_body(body)
     case = portal_case.case
     thread, _created = MessageThread.objects.get_or_create(case=case, client=portal_case.client)
@@ -102,12 +113,23 @@ def message_send_from_client(
 
 
 @transaction.atomic
-def message_reply(*, user: User, thread: MessageThread, body: str) -> Message:
-    """A worker answers in a thread; the client's portal login is notified."""
+def message_reply(
+    *, user: User, thread: MessageThread, body: str, submission_key: uuid.UUID | None = None
+) -> Message:
+    """A worker answers in a thread; the client's portal login is notified. The same form
+    sent twice saves and notifies once."""
+    sent = _sent_already(Message, submission_key, user)
+    if isinstance(sent, Message):
+        return sent
     body = _clean_body(body)
     now = timezone.now()
     message = Message.objects.create(
-        thread=thread, sender=user, from_client=False, body=body, sent_at=now
+        thread=thread,
+        sender=user,
+        from_client=False,
+        body=body,
+        sent_at=now,
+        submission_key=submission_key,
     )
     # Whoever answers has read what the client wrote before.
     thread.messages.filter(from_client=True, read_by_staff_at__isnull=True).update(
@@ -123,12 +145,22 @@ def message_reply(*, user: User, thread: MessageThread, body: str) -> Message:
 
 
 @transaction.atomic
-def message_send_to_client(*, user: User, case: Case, client_id: int, body: str) -> Message:
+def message_send_to_client(
+    *,
+    user: User,
+    case: Case,
+    client_id: int,
+    body: str,
+    submission_key: uuid.UUID | None = None,
+) -> Message:
     """A worker starts (or continues) the conversation with the child or a guardian."""
+    sent = _sent_already(Message, submission_key, user)
+    if isinstance(sent, Message):
+        return sent
     client = _clean_client(case, client_id)
     body = _clean_body(body)
     thread, _created = MessageThread.objects.get_or_create(case=case, client=client)
-    return message_reply(user=user, thread=thread, body=body)
+    return message_reply(user=user, thread=thread, body=body, submission_key=submission_key)
 
 
 def thread_mark_read_by_client(*, thread: MessageThread) -> int:
@@ -160,12 +192,9 @@ def journal_entry_add_by_client(
 ) -> JournalEntry:
     """The client writes in their own journal of the case; the same form sent twice
     saves one entry."""
-    submission_lock(submission_key)
-    if submission_key is not None:
-        saved = JournalEntry.objects.filter(submission_key=submission_key).first()
-        if saved is not None:
-            _same_sender(saved.author_id, user)
-            return saved
+    saved = _sent_already(JournalEntry, submission_key, user)
+    if isinstance(saved, JournalEntry):
+        return saved
     text, helps = _clean_text(text), _clean_helps(helps)
     return JournalEntry.objects.create(
         case=portal_case.case,
@@ -180,13 +209,29 @@ def journal_entry_add_by_client(
 
 @transaction.atomic
 def journal_entry_add_by_worker(
-    *, user: User, case: Case, client_id: int, text: str, helps: str
+    *,
+    user: User,
+    case: Case,
+    client_id: int,
+    text: str,
+    helps: str,
+    submission_key: uuid.UUID | None = None,
 ) -> JournalEntry:
-    """A worker writes in the journal shared with the child or with one guardian."""
+    """A worker writes in the journal shared with the child or with one guardian; the same
+    form sent twice saves one entry."""
+    saved = _sent_already(JournalEntry, submission_key, user)
+    if isinstance(saved, JournalEntry):
+        return saved
     client = _clean_client(case, client_id)
     text, helps = _clean_text(text), _clean_helps(helps)
     return JournalEntry.objects.create(
-        case=case, client=client, author=user, author_person=None, text=text, helps=helps
+        case=case,
+        client=client,
+        author=user,
+        author_person=None,
+        text=text,
+        helps=helps,
+        submission_key=submission_key,
     )
 
 

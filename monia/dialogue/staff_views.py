@@ -52,6 +52,7 @@ def case_messages(request: HttpRequest, case_id: int) -> HttpResponse:
                 case=case,
                 client_id=form.cleaned_data["client"],
                 body=form.cleaned_data["body"],
+                submission_key=form.cleaned_data["submission_key"],
             )
         except ValidationError as exc:
             apply_errors(exc, form)
@@ -80,7 +81,12 @@ def case_message_thread(request: HttpRequest, case_id: int, thread_id: int) -> H
     form = StaffReplyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.message_reply(user=user, thread=thread, body=form.cleaned_data["body"])
+            services.message_reply(
+                user=user,
+                thread=thread,
+                body=form.cleaned_data["body"],
+                submission_key=form.cleaned_data["submission_key"],
+            )
         except ValidationError as exc:
             apply_errors(exc, form)
         else:
@@ -126,6 +132,7 @@ def _journal_post(request: HttpRequest, case: Case, form: StaffJournalForm) -> b
             client_id=data["client"],
             text=data["text"],
             helps=data["helps"],
+            submission_key=data["submission_key"],
         )
     except ValidationError as exc:
         apply_errors(exc, form)

@@ -1,12 +1,8 @@
 from __future__ import annotations
 
-import uuid
-from typing import Any
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from monia.casework.forms import SubmissionKeyInput
 from monia.ui.fields import MoniaForm
 
 
@@ -84,16 +80,3 @@ class HandleAlertForm(MoniaForm):
     note = forms.CharField(
         label=_("What was done"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
-
-
-class ClientForm(MoniaForm):
-    """A form a client sends in the portal: its key (one per form session) makes a double
-    click, or the form sent again after "Back", save once (the services' submission_lock).
-    Not required: a page opened before the key existed still sends."""
-
-    submission_key = forms.UUIDField(widget=SubmissionKeyInput, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("submission_key", uuid.uuid4())

@@ -18,13 +18,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from monia.access import contact, policy
 from monia.access.purposes import Purpose
+from monia.casework.forms import SentOnceForm
 from monia.decisions import portal_access as decision_access
 from monia.network import selectors as network_selectors
 from monia.portal import access as portal_access
 from monia.portal import document_selectors, log_selectors, safety_selectors, selectors, services
 from monia.portal.access import PortalCase
 from monia.portal.demo import demo_clients, demo_identity_code_allowed, mark_demo_session
-from monia.portal.forms import ClientForm, DemoLoginForm
+from monia.portal.forms import DemoLoginForm
 
 
 def portal_case_of(request: HttpRequest, case_id: int, *, purpose: str) -> PortalCase:
@@ -253,7 +254,7 @@ def portal_safety(request: HttpRequest, case_id: int) -> HttpResponse:
     user = policy.user_of(request)
     pc = portal_case_of(request, case_id, purpose=Purpose.PORTAL_SAFETY)
     sent = False
-    form = ClientForm(request.POST if request.method == "POST" else None)
+    form = SentOnceForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         # An urgent alert is raised even if its key is missing or spoiled.
         key = form.cleaned_data["submission_key"] if form.is_valid() else None

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from monia.portal.forms import ClientForm
+from monia.casework.forms import SentOnceForm
 from monia.ui.fields import MoniaForm
 from monia.voice import scales
 from monia.voice.services import TEXT_MAX
@@ -37,7 +37,7 @@ def _text_field(question: scales.Question) -> forms.CharField:
     )
 
 
-class VoiceForm(ClientForm):
+class VoiceForm(SentOnceForm):
     """The questions for one kind of client (portal.access.PortalKind)."""
 
     def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:

@@ -162,3 +162,22 @@ def test_a_thought_sent_twice_from_one_form_is_saved_once(portal_world: PortalWo
     for _twice in range(2):
         assert young.post(_portal_url(portal_world), sent).status_code == 302
     assert JournalEntry.objects.filter(text="Kaverille soittaminen auttaa").count() == 1
+
+
+def test_a_workers_entry_sent_twice_from_one_form_is_saved_once(
+    portal_world: PortalWorld,
+) -> None:
+    worker = login("worker_a")
+    page = worker.get(_staff_url(portal_world)).content.decode()
+    key = re.search(r'name="submission_key" value="([0-9a-f-]{36})"', page)
+    assert key is not None, "the form carries its key"
+    sent = {
+        "intent": "add",
+        "client": str(portal_world.young.pk),
+        "text": "Isän kanssa pelaaminen auttoi.",
+        "helps": "helps",
+        "submission_key": key[1],
+    }
+    for _twice in range(2):
+        assert worker.post(_staff_url(portal_world), sent).status_code == 302
+    assert JournalEntry.objects.filter(text="Isän kanssa pelaaminen auttoi.").count() == 1

@@ -329,3 +329,33 @@ def test_another_clients_form_key_saves_nothing_of_theirs(portal_world: PortalWo
     assert response.status_code == 200
     assert "This form was sent already. Open a new form." in response.content.decode()
     assert list(Message.objects.values_list("body", flat=True)) == ["Minun"]
+
+
+def test_a_workers_message_sent_twice_from_one_form_reaches_the_client_once(
+    portal_world: PortalWorld,
+) -> None:
+    """The worker's side of the same double click: a new message and a reply, each sent
+    twice with its form's key, is one message and one notice to the client."""
+    case = portal_world.young_case
+    portal_client(portal_world.young)  # he has logged in to the portal: he gets notices
+    worker = login("worker_a")
+    url = reverse("case_messages", args=[case.pk])
+    key = re.search(
+        r'name="submission_key" value="([0-9a-f-]{36})"', worker.get(url).content.decode()
+    )
+    assert key is not None, "the form carries its key"
+    sent = {"client": str(portal_world.young.pk), "body": "Tapaamme torstaina."}
+    for _twice in range(2):
+        response = worker.post(url, {**sent, "submission_key": key[1]})
+        assert response.status_code == 302
+    message = Message.objects.get(body="Tapaamme torstaina.")
+    thread_url = response["Location"]
+    key = re.search(
+        r'name="submission_key" value="([0-9a-f-]{36})"', worker.get(thread_url).content.decode()
+    )
+    assert key is not None
+    for _twice in range(2):
+        worker.post(thread_url, {"body": "Ja soitan ennen sitä.", "submission_key": key[1]})
+    assert Message.objects.filter(body="Ja soitan ennen sitä.").count() == 1
+    assert Message.objects.filter(thread=message.thread).count() == 2
+    assert Notification.objects.filter(kind="message").count() == 2

@@ -62,10 +62,10 @@ def test_the_clients_own_reads_are_left_out_and_the_page_says_so(
     assert "Eetu Esimerkki" not in page
     assert "(guardian)" not in page
     assert _entries(page) == 0
-    assert "Nor are the child's own looks" in page
+    assert "The child's own looks are not on the list either" in page
     # The young person is not told so: his page has no such sentence.
     page = young.get(reverse("portal_who_viewed", args=[case.pk])).content.decode()
-    assert "Nor are the child" not in page
+    assert "own looks are not on the list either" not in page
 
 
 def test_disclosures_to_one_partner_on_one_day_are_one_entry(
