@@ -56,8 +56,7 @@ if not DEBUG and SECRET_KEY == _DEV_KEY and not env_bool("MONIA_ALLOW_DEV_KEY", 
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "http://127.0.0.1:8000")
-# A form refused as too old shows back what was typed (web/security.py).
-CSRF_FAILURE_VIEW = "monia.web.security.csrf_failure"
+CSRF_FAILURE_VIEW = "monia.web.security.csrf_failure"  # a refused form shows what was typed
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -371,6 +371,10 @@ class EventKind(models.TextChoices):
     CONSULTATION_ANSWERED = "consultation_answered", _("Consultation answered")
     NETWORK_MEETING_PLANNED = "network_meeting_planned", _("Network meeting planned")
     NETWORK_MEETING_HELD = "network_meeting_held", _("Network meeting held")
+    NETWORK_MEETING_ENTERED = (
+        "network_meeting_entered",
+        _("Network meeting held, entered afterwards"),
+    )
     SAFETY_ALERT = "safety_alert", _('The child said "I don\'t feel safe" in the portal')
     SAFETY_ALERT_HANDLED = "safety_alert_handled", _("Safety alert handled")
     CLIENT_VOICE = "client_voice", _("The client's own voice before a meeting")

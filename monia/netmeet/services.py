@@ -72,10 +72,12 @@ def meeting_plan(
             agenda=agenda.strip(),
             organised_by=user,
         )
-        detail = f"{when} {meeting.place}"
-        if already_held:
-            detail = _("%(detail)s (held, entered afterwards)") % {"detail": detail}
-        event_write(case=case, kind=EventKind.NETWORK_MEETING_PLANNED, actor=user, detail=detail)
+        # The time and the place only: the kind says, in each reader's language, whether
+        # the meeting was planned or entered after it was held.
+        kind = (
+            EventKind.NETWORK_MEETING_ENTERED if already_held else EventKind.NETWORK_MEETING_PLANNED
+        )
+        event_write(case=case, kind=kind, actor=user, detail=f"{when} {meeting.place}")
     return meeting
 
 

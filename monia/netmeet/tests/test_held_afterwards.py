@@ -36,8 +36,9 @@ def test_a_meeting_already_held_is_entered_and_recorded_at_once(
 ) -> None:
     with translation.override("en"):
         meeting = _held_yesterday(case_a, worker_a, already_held=True)
-    event = ChronologyEvent.objects.get(kind=EventKind.NETWORK_MEETING_PLANNED)
-    assert "entered afterwards" in event.detail
+    event = ChronologyEvent.objects.get(kind=EventKind.NETWORK_MEETING_ENTERED)
+    assert event.detail.endswith(" Koulu")
+    assert not ChronologyEvent.objects.filter(kind=EventKind.NETWORK_MEETING_PLANNED).exists()
     services.meeting_record(
         user=worker_a,
         meeting=meeting,
@@ -118,3 +119,39 @@ def test_the_worker_enters_a_held_meeting_and_records_it_on_the_pages(
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.HELD
     assert meeting.invitees.get().attends is True
+
+
+def test_a_meeting_entered_afterwards_reads_so_in_each_readers_language(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    """Entered by a worker using Finnish, the line once kept "(pidetty, kirjattu
+    jälkikäteen)" for a Swedish reader too: the kind now says it in each language."""
+    with translation.override("fi"):
+        _held_yesterday(case_a, worker_a, already_held=True)
+    event = ChronologyEvent.objects.get(kind=EventKind.NETWORK_MEETING_ENTERED)
+    assert "jälkikäteen" not in event.detail
+    with translation.override("sv"):
+        assert event.get_kind_display() == "Nätverksmöte hållet, registrerat i efterhand"
+
+
+def test_lines_written_with_the_words_appended_get_the_kind_of_their_own(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module(
+        "monia.casework.migrations.0023_chronology_meeting_entered_afterwards"
+    )
+    with translation.override("fi"):
+        _held_yesterday(case_a, worker_a, already_held=True)
+    event = ChronologyEvent.objects.get(kind=EventKind.NETWORK_MEETING_ENTERED)
+    ChronologyEvent.objects.filter(pk=event.pk).update(
+        kind=EventKind.NETWORK_MEETING_PLANNED,
+        detail="01.12.2026 10:00 Koulu (pidetty, kirjattu jälkikäteen)",
+    )
+    migration.appended_words_to_kind(apps, None)
+    event.refresh_from_db()
+    assert event.kind == EventKind.NETWORK_MEETING_ENTERED
+    assert event.detail == "01.12.2026 10:00 Koulu"

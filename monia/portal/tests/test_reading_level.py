@@ -56,14 +56,7 @@ def _python_msgids(path: Path) -> set[str]:
 
 
 def _sentences() -> list[str]:
-    found: set[str] = set()
-    for path in CLIENT_TEMPLATES:
-        text = path.read_text()
-        found.update(re.findall(r'\{% translate "((?:[^"\\]|\\.)*)"', text))
-        for block in re.findall(
-            r"\{% blocktranslate[^%]*%\}(.*?)\{% (?:plural|endblocktranslate) %\}", text, re.S
-        ):
-            found.add(re.sub(r"\{\{ *(\w+) *\}\}", r"%(\1)s", block))
+    found = _all_client_msgids()
     for path in CLIENT_PYTHON:
         found.update(_python_msgids(path))
     return sorted(s for s in found if re.search(r"[.!?]$", s.strip()))
@@ -170,6 +163,7 @@ def test_finnish_never_leaves_a_childs_name_uninflected_after_lapsen() -> None:
 
 
 def _all_client_msgids() -> set[str]:
+    """Every msgid of the client templates (sentences or not)."""
     found: set[str] = set()
     for path in CLIENT_TEMPLATES:
         text = path.read_text()

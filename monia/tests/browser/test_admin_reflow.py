@@ -16,8 +16,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from monia.tests import walk
-from monia.tests.browser.conftest import assert_accessible
-from monia.tests.browser.test_reflow import TOO_WIDE_JS, WIDTH, _session_for
+from monia.tests.browser.test_reflow import WIDTH, _session_for, open_and_check
 
 
 def _admin_pages(user: Any) -> list[tuple[str, str]]:
@@ -59,15 +58,6 @@ def test_every_admin_list_and_form_reflows_at_320_px_with_no_axe_violation(
     _session_for(page, live_server.url, walk.Persona("administrator", administrator, "/admin/"))
     problems = []
     for url, what in pages:
-        response = page.goto(live_server.url + url)
-        assert response is not None and response.status == 200, (what, url)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > WIDTH:
-            wide = page.evaluate(TOO_WIDE_JS, WIDTH)
-            problems.append(f"{what} ({url}): {width} px wide; {wide}")
-        try:
-            assert_accessible(page)
-        except AssertionError as exc:
-            problems.append(f"{what} ({url}): axe: {str(exc)[:1500]}")
+        problems.extend(open_and_check(page, live_server.url + url, f"{what} ({url})"))
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)

@@ -455,6 +455,22 @@ def _admin_pages(everyone: list[walk.Persona]) -> list[Target]:
     ]
 
 
+def open_and_check(page: Any, url: str, what: str) -> list[str]:
+    """Open a page (it must answer 200) and say what is wrong with it at ``WIDTH``: a
+    sideways scroll (with the elements too wide) and axe's violations."""
+    response = page.goto(url)
+    assert response is not None and response.status == 200, what
+    problems = []
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if width > WIDTH:
+        problems.append(f"{what}: {width} px wide; {page.evaluate(TOO_WIDE_JS, WIDTH)}")
+    try:
+        assert_accessible(page)
+    except AssertionError as exc:
+        problems.append(f"{what}: axe: {str(exc)[:1500]}")
+    return problems
+
+
 def _session_for(page: Any, base: str, persona: walk.Persona | None) -> None:
     """The persona's session cookie, as a login leaves it (the logins have tests of their own)."""
     from django.conf import settings
@@ -504,15 +520,6 @@ def test_every_page_reflows_at_320_px_with_no_axe_violation(
             _session_for(page, base, persona)
             current = persona
         who = persona.label if persona else "the public"
-        response = page.goto(base + url)
-        assert response is not None and response.status == 200, (who, url)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > WIDTH:
-            wide = page.evaluate(TOO_WIDE_JS, WIDTH)
-            problems.append(f"{name} ({url}, {who}): {width} px wide; {wide}")
-        try:
-            assert_accessible(page)
-        except AssertionError as exc:
-            problems.append(f"{name} ({url}, {who}): axe: {str(exc)[:1500]}")
+        problems.extend(open_and_check(page, base + url, f"{name} ({url}, {who})"))
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
