@@ -37,21 +37,22 @@ def test_the_error_pages_read_in_the_language_reflow_and_keep_the_typed_text(
 
     # A form whose page grew too old: sent with no valid token.
     text = "Tapasin lapsen koulussa, ja hän kertoi voivansa paremmin kuin viime viikolla."
-    page.evaluate(
-        """text => {
-            const form = document.createElement('form');
-            form.method = 'post';
-            form.action = '/cases/999999/notes/new/';
-            const area = document.createElement('textarea');
-            area.name = 'body';
-            area.value = text;
-            form.appendChild(area);
-            document.body.appendChild(form);
-            form.submit();
-        }""",
-        text,
-    )
-    page.wait_for_load_state()
+    # Wait for the form's own navigation: the 404 page is already loaded.
+    with page.expect_navigation():
+        page.evaluate(
+            """text => {
+                const form = document.createElement('form');
+                form.method = 'post';
+                form.action = '/cases/999999/notes/new/';
+                const area = document.createElement('textarea');
+                area.name = 'body';
+                area.value = text;
+                form.appendChild(area);
+                document.body.appendChild(form);
+                form.submit();
+            }""",
+            text,
+        )
     assert page.locator("h1").inner_text() == refused
     assert page.locator("textarea").input_value() == text
     assert_no_sideways_scroll(page)
