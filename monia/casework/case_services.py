@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import connection, models, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,6 +40,9 @@ from monia.people.models import Person
 CLOCK_SKEW = datetime.timedelta(minutes=5)
 
 
+M = TypeVar("M", bound=models.Model)
+
+
 def today() -> datetime.date:
     return timezone.localdate()
 
@@ -50,6 +55,19 @@ def submission_lock(key: uuid.UUID | None) -> None:
     if key is not None:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key.int & 0x7FFF_FFFF_FFFF_FFFF])
+
+
+def sent_before(rows: QuerySet[M], key: uuid.UUID | None, *, owner: str, user: User) -> M | None:
+    """What one form session saved already (a double click, "Back" and send), found under
+    the lock of its key (``submission_lock``): the caller answers with it instead of saving
+    again. A key first sent by someone else is refused. Inside the caller's transaction."""
+    submission_lock(key)
+    if key is None:
+        return None
+    saved = rows.filter(submission_key=key).first()
+    if saved is not None and getattr(saved, owner) != user.pk:
+        raise ValidationError(_("This form was sent already. Open a new form."))
+    return saved
 
 
 def moment(

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from monia.accounts.models import User
-from monia.casework.case_services import submission_lock
+from monia.casework.case_services import sent_before
 from monia.casework.models import Case
 from monia.dialogue import selectors
 from monia.dialogue.models import BODY_MAX, Helps, JournalEntry, Message, MessageThread
@@ -56,26 +56,6 @@ def _clean_client(case: Case, client_id: int) -> Person:
     return client
 
 
-def _same_sender(author_id: int, user: User) -> None:
-    """A form session's key belongs to whoever first sent it: another's is refused."""
-    if author_id != user.pk:
-        raise ValidationError(_("This form was sent already. Open a new form."))
-
-
-def _sent_already(
-    model: type[Message] | type[JournalEntry], key: uuid.UUID | None, user: User
-) -> Message | JournalEntry | None:
-    """What this form session already saved (a double click, "Back" and send), under the
-    lock of its key: the caller returns it instead of saving again."""
-    submission_lock(key)
-    if key is None:
-        return None
-    saved = model.objects.filter(submission_key=key).first()
-    if saved is not None:
-        _same_sender(saved.sender_id if isinstance(saved, Message) else saved.author_id, user)
-    return saved
-
-
 def _client_users(person: Person) -> list[User]:
     """The portal login of this person, if they have logged in at least once."""
     if not person.identity_code_canonical:
@@ -94,8 +74,8 @@ def message_send_from_client(
 ) -> Message:
     """The client writes in their own thread; the worker (or the team) is notified. The
     same form sent twice (a double click, "Back" and send) saves and notifies once."""
-    sent = _sent_already(Message, submission_key, user)
-    if isinstance(sent, Message):
+    sent = sent_before(Message.objects.all(), submission_key, owner="sender_id", user=user)
+    if sent is not None:
         return sent
     body = _clean_body(body)
     case = portal_case.case
@@ -118,8 +98,8 @@ def message_reply(
 ) -> Message:
     """A worker answers in a thread; the client's portal login is notified. The same form
     sent twice saves and notifies once."""
-    sent = _sent_already(Message, submission_key, user)
-    if isinstance(sent, Message):
+    sent = sent_before(Message.objects.all(), submission_key, owner="sender_id", user=user)
+    if sent is not None:
         return sent
     body = _clean_body(body)
     now = timezone.now()
@@ -154,8 +134,8 @@ def message_send_to_client(
     submission_key: uuid.UUID | None = None,
 ) -> Message:
     """A worker starts (or continues) the conversation with the child or a guardian."""
-    sent = _sent_already(Message, submission_key, user)
-    if isinstance(sent, Message):
+    sent = sent_before(Message.objects.all(), submission_key, owner="sender_id", user=user)
+    if sent is not None:
         return sent
     client = _clean_client(case, client_id)
     body = _clean_body(body)
@@ -192,8 +172,8 @@ def journal_entry_add_by_client(
 ) -> JournalEntry:
     """The client writes in their own journal of the case; the same form sent twice
     saves one entry."""
-    saved = _sent_already(JournalEntry, submission_key, user)
-    if isinstance(saved, JournalEntry):
+    saved = sent_before(JournalEntry.objects.all(), submission_key, owner="author_id", user=user)
+    if saved is not None:
         return saved
     text, helps = _clean_text(text), _clean_helps(helps)
     return JournalEntry.objects.create(
@@ -219,8 +199,8 @@ def journal_entry_add_by_worker(
 ) -> JournalEntry:
     """A worker writes in the journal shared with the child or with one guardian; the same
     form sent twice saves one entry."""
-    saved = _sent_already(JournalEntry, submission_key, user)
-    if isinstance(saved, JournalEntry):
+    saved = sent_before(JournalEntry.objects.all(), submission_key, owner="author_id", user=user)
+    if saved is not None:
         return saved
     client = _clean_client(case, client_id)
     text, helps = _clean_text(text), _clean_helps(helps)

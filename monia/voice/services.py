@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from monia.accounts.models import User
-from monia.casework.case_services import submission_lock
+from monia.casework.case_services import sent_before
 from monia.casework.models import EventKind
 from monia.casework.services import event_write
 from monia.netmeet.models import MeetingStatus, NetworkMeeting
@@ -77,13 +77,9 @@ def voice_entry_give(
         raise ValidationError(errors)
     case = portal_case.case
     with transaction.atomic():
-        submission_lock(submission_key)
-        if submission_key is not None:
-            given = VoiceEntry.objects.filter(submission_key=submission_key).first()
-            if given is not None:
-                if given.author_id != user.pk:
-                    raise ValidationError(_("This form was sent already. Open a new form."))
-                return given
+        given = sent_before(VoiceEntry.objects.all(), submission_key, owner="author_id", user=user)
+        if given is not None:
+            return given
         entry = VoiceEntry.objects.create(
             submission_key=submission_key,
             case=case,
