@@ -57,14 +57,23 @@ def submission_lock(key: uuid.UUID | None) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key.int & 0x7FFF_FFFF_FFFF_FFFF])
 
 
-def sent_before(rows: QuerySet[M], key: uuid.UUID | None, *, owner: str, user: User) -> M | None:
+def submission_saved(rows: QuerySet[M], key: uuid.UUID | None) -> M | None:
+    """What one form session saved already, found under the lock of its key
+    (``submission_lock``), for a form that nobody known sends (the public e-notification).
+    A signed-in sender's form uses ``sent_before``. Inside the caller's transaction."""
+    submission_lock(key)
+    return None if key is None else rows.filter(submission_key=key).first()
+
+
+def sent_before(
+    rows: QuerySet[M], key: uuid.UUID | None, *, owner: str, user: User | Person
+) -> M | None:
     """What one form session saved already (a double click, "Back" and send), found under
     the lock of its key (``submission_lock``): the caller answers with it instead of saving
-    again. A key first sent by someone else is refused. Inside the caller's transaction."""
-    submission_lock(key)
-    if key is None:
-        return None
-    saved = rows.filter(submission_key=key).first()
+    again. A key first sent by someone else is refused. ``owner``: the saved row's field of
+    its sender's id, ``user`` the sender (a client of a peer group writes as their person
+    row). Inside the caller's transaction."""
+    saved = submission_saved(rows, key)
     if saved is not None and getattr(saved, owner) != user.pk:
         raise ValidationError(_("This form was sent already. Open a new form."))
     return saved

@@ -53,22 +53,30 @@ class SubmissionKeyInput(forms.TextInput):
     ``type=hidden``: browsers restore text inputs when the worker goes back to the form,
     hidden ones never. ``casework/submission-key.js`` makes the key one the browser
     restores, so submitting again after "Back" repeats the same key and records nothing
-    new (``submission_lock``)."""
+    new (``submission_lock``). Hidden to Django too: a form drawn whole (``{{ form }}``)
+    gives it no label."""
 
     def __init__(self) -> None:
         super().__init__(attrs={"hidden": True, "data-submission-key": True})
 
+    @property
+    def is_hidden(self) -> bool:
+        return True
+
 
 class SentOnceForm(MoniaForm):
     """A form whose key (one per form session) makes a double click, or the form sent
-    again after "Back", save once (the services' ``submission_lock``): the portal's
-    messages, journal and My voice, and the workers' messages and journal entries to
-    clients. Not required: a page opened before the key existed still sends."""
+    again after "Back", save once (the services' ``sent_before``): the portal's
+    messages, journal and My voice, the workers' messages and journal entries to
+    clients, and the staff's records (intake, measure, note, decision …). Not required
+    unless ``key_required``: a page opened before the key existed still sends."""
 
-    submission_key = forms.UUIDField(widget=SubmissionKeyInput, required=False)
+    key_required = False
+    submission_key = forms.UUIDField(label=_("Form key"), widget=SubmissionKeyInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["submission_key"].required = self.key_required
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
 
@@ -82,7 +90,8 @@ def now_for_input() -> object:
     return timezone.localtime().replace(second=0, microsecond=0)
 
 
-class IntakeForm(MoniaForm):
+class IntakeForm(SentOnceForm):
+    key_required = True
     kind = forms.ChoiceField(
         label=_("Kind of intake"),
         choices=IntakeKind.choices,
@@ -123,14 +132,12 @@ class IntakeForm(MoniaForm):
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none())
-    submission_key = submission_key_field()
 
     def __init__(self, *args: object, user: User, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["team"].queryset = Team.objects.filter(county_id=user.county_id)  # type: ignore[attr-defined]
         if not self.is_bound:
             self.initial.setdefault("team", user.team_id)
-            self.initial.setdefault("submission_key", uuid.uuid4())
             self.initial.setdefault("received_at", now_for_input())
 
 

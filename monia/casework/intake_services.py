@@ -28,7 +28,7 @@ from monia.casework.case_services import (
     _raise,
     event_write,
     moment,
-    submission_lock,
+    sent_before,
     today,
 )
 from monia.casework.models import (
@@ -118,11 +118,9 @@ def intake_record(
 
     Safe to repeat: a second submission with the same key returns the first intake.
     """
-    submission_lock(submission_key)
-    if submission_key is not None:
-        existing = Intake.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            return existing
+    existing = sent_before(Intake.objects.all(), submission_key, owner="recorded_by_id", user=user)
+    if existing is not None:
+        return existing
     errors = received_at_errors(received_at) | content_errors(content)
     errors.update(
         notifier_errors(
@@ -394,11 +392,9 @@ def intake_record_for_new_child(
     from monia.people.services import person_create
 
     key = intake.get("submission_key")
-    submission_lock(key)
-    if key is not None:
-        existing = Intake.objects.filter(submission_key=key).first()
-        if existing is not None:
-            return existing
+    existing = sent_before(Intake.objects.all(), key, owner="recorded_by_id", user=user)
+    if existing is not None:
+        return existing
     assert user.county is not None
     person = person_create(county=user.county, check_similar=check_similar, **child)
     try:

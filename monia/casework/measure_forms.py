@@ -5,13 +5,12 @@ input; which of them a measure needs is the service's rule (``measure_services``
 from __future__ import annotations
 
 import re
-import uuid
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from monia.casework.forms import HearingFields, _blank_first
+from monia.casework.forms import HearingFields, SentOnceForm, _blank_first
 from monia.casework.measure_selectors import Consenter
 from monia.casework.models import (
     CareForm,
@@ -24,7 +23,8 @@ from monia.casework.models import (
 from monia.ui.widgets import DateInput
 
 
-class MeasureForm(HearingFields):
+class MeasureForm(HearingFields, SentOnceForm):
+    key_required = True
     kind = forms.ChoiceField(
         label=_("Measure"), choices=MeasureKind.choices, widget=forms.RadioSelect
     )
@@ -53,7 +53,6 @@ class MeasureForm(HearingFields):
         coerce=lambda v: v == "yes",
         empty_value=None,
     )
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
     # Unanswered is allowed here: the service asks for it when the child is 12 or older.
     heard = forms.TypedChoiceField(
         label=_("Was the child heard before the decision?"),
@@ -80,8 +79,6 @@ class MeasureForm(HearingFields):
 
     def __init__(self, *args: Any, consenters: list[Consenter], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("submission_key", uuid.uuid4())
         self.consenters = consenters
         for c in consenters:
             who = ConsentParty(c.party).label

@@ -31,7 +31,7 @@ from monia.casework.case_services import (
     _open_client_relationship,
     event_write,
     moment,
-    submission_lock,
+    sent_before,
 )
 from monia.casework.measure_selectors import Consenter
 from monia.casework.models import (
@@ -110,11 +110,9 @@ def measure_record(
     """Record the decision on a measure, with the child's hearing and the consents it needs
     (``hearing``: the ``ChildHearing`` fields, ``heard`` None when not recorded;
     ``consents``: by person id). Safe to repeat with the same submission key."""
-    submission_lock(submission_key)
-    if submission_key is not None:
-        existing = Measure.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            return existing
+    existing = sent_before(Measure.objects.all(), submission_key, owner="recorded_by_id", user=user)
+    if existing is not None:
+        return existing
     errors: dict[str, str] = {}
     if case.stage == CaseStage.CLOSED:
         errors["kind"] = _("The case is closed.")

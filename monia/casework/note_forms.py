@@ -8,7 +8,6 @@ with the way of contact filled in.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from monia.attachments.forms import attachment_field
 from monia.attachments.models import Attachment
-from monia.casework.forms import submission_key_field
+from monia.casework.forms import SentOnceForm
 from monia.casework.models import CancellationReason, ClientNote, ContactMethod, NoteType
 from monia.casework.note_models import TYPE_FIELDS
 from monia.casework.note_services import NOTE_TEXT_MAX_LENGTH
@@ -84,8 +83,10 @@ TYPE_LABELS: dict[str, dict[str, Promise]] = {
 COMMON_FIELDS = ("occurred_on", "occurred_time")
 
 
-class NoteForm(MoniaForm):
+class NoteForm(SentOnceForm):
     """A draft note: new (with its submission key) or edited (with its version)."""
+
+    key_required = True  # a new note's; an edited draft's field is lock_version instead
 
     occurred_on = forms.DateField(label=_("Date"), widget=DateInput())
     occurred_time = forms.TimeField(label=_("Time"), required=False, widget=TimeInput())
@@ -127,7 +128,6 @@ class NoteForm(MoniaForm):
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
     )
-    submission_key = submission_key_field()
     lock_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(
@@ -165,8 +165,6 @@ class NoteForm(MoniaForm):
                 "In the child's own words where you can (LsL 20 §). If the child took part "
                 "but their view is not recorded, say why below."
             )
-        if not editing and not self.is_bound:
-            self.initial.setdefault("submission_key", uuid.uuid4())
 
     @classmethod
     def initial_for(cls, chosen: Preset) -> dict[str, Any]:
@@ -209,18 +207,16 @@ class SignForm(MoniaForm):
     lock_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
-class AmendmentForm(MoniaForm):
+class AmendmentForm(SentOnceForm):
+    key_required = True
     text = _text(_("Amendment"), rows=6, required=True)
     reason = _text(_("Reason for the amendment"), rows=2, required=True)
-    submission_key = submission_key_field()
 
     def __init__(self, data: Any = None) -> None:
         super().__init__(data)
         self.fields["reason"].help_text = _(
             "For example: a correction of a date, or something learnt afterwards."
         )
-        if not self.is_bound:
-            self.initial["submission_key"] = uuid.uuid4()
 
 
 class NoteSearchForm(MoniaForm):

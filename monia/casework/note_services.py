@@ -32,7 +32,7 @@ from monia import deadlines
 from monia.accounts.models import User
 from monia.attachments import services as attachments
 from monia.attachments.models import Attachment, OwnerKind
-from monia.casework.case_services import event_write, moment, submission_lock, today
+from monia.casework.case_services import event_write, moment, sent_before, today
 from monia.casework.models import (
     CancellationReason,
     Case,
@@ -168,6 +168,13 @@ def _attach(user: User, note: ClientNote, upload: Any) -> Attachment:
     )
 
 
+def _same_target(saved_on: int, sent_on: int) -> None:
+    """A form session's key saved a note (an amendment) of one case (note): sent again
+    for another, it is refused like another user's key."""
+    if saved_on != sent_on:
+        raise ValidationError(_("This form was sent already. Open a new form."))
+
+
 @attachments.files_atomic()
 def note_create(
     *,
@@ -183,13 +190,10 @@ def note_create(
     saved twice."""
     if upload is not None:
         upload = attachments.attachment_check(upload)
-    submission_lock(submission_key)
-    if submission_key is not None:
-        existing = ClientNote.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            if existing.author_id != user.pk or existing.case_id != case.pk:
-                raise ValidationError(_("This form was sent already. Open a new form."))
-            return existing, False
+    existing = sent_before(ClientNote.objects.all(), submission_key, owner="author_id", user=user)
+    if existing is not None:
+        _same_target(existing.case_id, case.pk)
+        return existing, False
     if case.stage == CaseStage.CLOSED:
         raise ValidationError(
             _("The case is closed: a new note is written in the child's new case.")
@@ -293,13 +297,12 @@ def note_amend(
 ) -> tuple[NoteAmendment, bool]:
     """Add an amendment under a signed note; (the amendment, True), or the one the same
     form saved before and False."""
-    submission_lock(submission_key)
-    if submission_key is not None:
-        existing = NoteAmendment.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            if existing.author_id != user.pk or existing.note_id != note.pk:
-                raise ValidationError(_("This form was sent already. Open a new form."))
-            return existing, False
+    existing = sent_before(
+        NoteAmendment.objects.all(), submission_key, owner="author_id", user=user
+    )
+    if existing is not None:
+        _same_target(existing.note_id, note.pk)
+        return existing, False
     note = ClientNote.objects.select_for_update().select_related("case").get(pk=note.pk)
     errors: dict[str, str] = {}
     if not note.signed:

@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from monia import deadlines
 from monia.casework import services
 from monia.casework.models import Case, CaseStage, ChronologyEvent, Intake
 from monia.conftest import CaseWorld, child_create, days_ago, notification
+from monia.people.models import Person
 from monia.people.services import person_create
 
 
@@ -109,6 +110,30 @@ def test_submitting_the_same_intake_twice_records_it_once(world: Any, worker_a: 
     first = notification(worker_a, child, world.team_a1, at=days_ago(1), submission_key=key)
     again = notification(worker_a, child, world.team_a1, at=days_ago(1), submission_key=key)
     assert first.pk == again.pk and Intake.objects.count() == 1
+
+
+def test_another_workers_intake_key_is_refused(world: Any, worker_a: Any, teammate_a: Any) -> None:
+    """A form session's key belongs to whoever first sent it: another worker sending it
+    saves nothing (no intake, no new child) and is not answered with the first intake."""
+    child = child_create(world.county_a)
+    key = uuid.uuid4()
+    notification(worker_a, child, world.team_a1, at=days_ago(1), submission_key=key)
+    with translation.override("en"), pytest.raises(ValidationError, match="sent already"):
+        notification(teammate_a, child, world.team_a1, at=days_ago(1), submission_key=key)
+    persons = Person.objects.count()
+    with translation.override("en"), pytest.raises(ValidationError, match="sent already"):
+        services.intake_record_for_new_child(
+            user=teammate_a,
+            child={"first_names": "", "last_name": "", "unidentified": True, "approximate_age": 8},
+            team=world.team_a1,
+            kind="notification",
+            channel="phone",
+            received_at=days_ago(1),
+            notifier_type="anonymous",
+            content="Huoli lapsesta.",
+            submission_key=key,
+        )
+    assert Intake.objects.count() == 1 and Person.objects.count() == persons
 
 
 def test_decision_dated_before_receipt_is_refused(world: Any, worker_a: Any) -> None:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from monia import deadlines
 from monia.casework import measure_services, plan_services, selectors
-from monia.casework.models import ClientPlan, PlanStatus
+from monia.casework.models import ClientPlan, Measure, PlanStatus
 from monia.conftest import CaseWorld
 
 TODAY = timezone.localdate
@@ -122,6 +123,29 @@ def test_care_order_names_who_decided(case_a: CaseWorld, worker_a: Any) -> None:
             started_on=TODAY(),
         )
     assert "decision_body" in exc.value.message_dict
+
+
+def test_a_measure_form_sent_twice_records_one_and_another_workers_key_is_refused(
+    case_a: CaseWorld, worker_a: Any, teammate_a: Any
+) -> None:
+    key = uuid.uuid4()
+
+    def record(user: Any) -> Measure:
+        return measure_services.measure_record(
+            user=user,
+            case=case_a.case,
+            kind="community_support",
+            support_type="financial",
+            decided_on=TODAY(),
+            started_on=TODAY(),
+            submission_key=key,
+        )
+
+    first = record(worker_a)
+    assert record(worker_a).pk == first.pk
+    with translation.override("en"), pytest.raises(ValidationError, match="sent already"):
+        record(teammate_a)
+    assert Measure.objects.filter(submission_key=key).count() == 1
 
 
 def test_caseload_counts_clients_on_a_date_against_the_cap_then(
