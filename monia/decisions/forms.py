@@ -3,13 +3,13 @@ services' (``services``, ``signing``, ``serving``)."""
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from monia.accounts.models import User
+from monia.casework.forms import SentOnceForm
 from monia.casework.models import CareForm, Measure
 from monia.decisions.kinds import DecisionKind
 from monia.decisions.models import Decision, DecisionParty, HearingWay, ServiceChannel
@@ -23,16 +23,15 @@ def _yes_no(value: str) -> bool:
     return value == "yes"
 
 
-class NewDecisionForm(MoniaForm):
+class NewDecisionForm(SentOnceForm):
+    key_required = True
     kind = forms.ChoiceField(label=_("Decision"), choices=DecisionKind.choices)
     measure = forms.ModelChoiceField(
         label=_("Measure"), queryset=Measure.objects.none(), required=False
     )
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, measures: Any, kinds: list[str] | None, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.initial.setdefault("submission_key", uuid.uuid4())
         self.fields["measure"].queryset = measures  # type: ignore[attr-defined]
         if kinds:
             self.fields["kind"].choices = [  # type: ignore[attr-defined]
@@ -212,17 +211,16 @@ class CorrectForm(MoniaForm):
     )
 
 
-class ServeForm(MoniaForm):
+class ServeForm(SentOnceForm):
+    key_required = True
     party = forms.ModelChoiceField(label=_("Party"), queryset=DecisionParty.objects.none())
     channel = forms.ChoiceField(
         label=_("How"), choices=ServiceChannel.choices, widget=forms.RadioSelect
     )
     sent_on = forms.DateField(label=_("Sent or handed over on"), widget=DateInput())
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, parties: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.initial.setdefault("submission_key", uuid.uuid4())
         self.fields["party"].queryset = parties  # type: ignore[attr-defined]
         self.fields["party"].label_from_instance = lambda p: (  # type: ignore[attr-defined]
             f"{p.person.full_name} ({p.get_role_display()})"

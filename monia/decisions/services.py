@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from monia.accounts.models import User
-from monia.casework.case_services import event_write, submission_lock, today
+from monia.casework.case_services import event_write, sent_before, today
 from monia.casework.models import (
     CareForm,
     Case,
@@ -135,11 +135,9 @@ def decision_draft(
     """Start a draft, prefilled from the measure when there is one: the matter, the
     decision's text, the parties with the child's hearing, the appeal route the law gives
     (LsL 90 §), immediate enforcement where the law allows it (LsL 92 §)."""
-    submission_lock(submission_key)
-    if submission_key is not None:
-        existing = Decision.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            return existing
+    existing = sent_before(Decision.objects.all(), submission_key, owner="created_by_id", user=user)
+    if existing is not None:
+        return existing
     if kind not in DecisionKind.values:
         raise ValidationError({"kind": _("Choose the decision.")})
     if case.stage == CaseStage.CLOSED:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from monia import deadlines
 from monia.accounts.models import User
-from monia.casework.case_services import event_write, moment, submission_lock, today
+from monia.casework.case_services import event_write, moment, sent_before, today
 from monia.casework.models import EventKind
 from monia.decisions.models import Decision, DecisionParty, DecisionService, ServiceChannel
 
@@ -38,11 +38,11 @@ def decision_serve(
 ) -> DecisionService:
     """Record that the decision was sent or handed to one party; the chronology names
     them. Safe to repeat with the same submission key."""
-    submission_lock(submission_key)
-    if submission_key is not None:
-        existing = DecisionService.objects.filter(submission_key=submission_key).first()
-        if existing is not None:
-            return existing
+    existing = sent_before(
+        DecisionService.objects.all(), submission_key, owner="recorded_by_id", user=user
+    )
+    if existing is not None:
+        return existing
     decision = Decision.objects.select_related("case").get(pk=decision.pk)
     errors: dict[str, str] = {}
     if decision.state != "signed":

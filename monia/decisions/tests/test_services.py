@@ -83,6 +83,33 @@ def test_a_draft_is_made_once_per_submission(case_a: CaseWorld, worker_a: Any) -
     assert first.pk == again.pk and Decision.objects.count() == 1
 
 
+def test_another_workers_key_is_refused_for_a_draft_and_a_service(
+    case_a: CaseWorld, worker_a: Any, teammate_a: Any
+) -> None:
+    """A form session's key belongs to whoever first sent it: the same form sent again
+    answers with what it saved, another worker's send with it is refused."""
+    import uuid
+
+    key = uuid.uuid4()
+    first = services.decision_draft(
+        user=worker_a, case=case_a.case, kind="support_measure", submission_key=key
+    )
+    with translation.override("en"), pytest.raises(ValidationError, match="sent already"):
+        services.decision_draft(
+            user=teammate_a, case=case_a.case, kind="support_measure", submission_key=key
+        )
+    assert list(Decision.objects.filter(submission_key=key)) == [first]
+    d = signed_for(case_a.case, worker_a)
+    party = d.parties.get(role="guardian")
+    served = {"decision": d, "party": party, "channel": "letter", "sent_on": TODAY()}
+    key = uuid.uuid4()
+    once = services.decision_serve(user=worker_a, submission_key=key, **served)
+    assert services.decision_serve(user=worker_a, submission_key=key, **served) == once
+    with translation.override("en"), pytest.raises(ValidationError, match="sent already"):
+        services.decision_serve(user=teammate_a, submission_key=key, **served)
+    assert list(DecisionService.objects.all()) == [once]
+
+
 def test_the_childs_hearing_comes_from_the_measure(portal_world: Any, worker_a: Any) -> None:
     from monia.conftest import HEARD
 
