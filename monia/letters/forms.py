@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from monia.casework.forms import SentOnceForm
 from monia.letters.build_meetings import MeetingPurpose
 from monia.letters.models import LetterChannel, LetterKind
 from monia.ui.fields import MoniaForm
@@ -73,7 +74,7 @@ class LetterForm(MoniaForm):
             field.choices = [*empty, *choices[name]]
 
 
-class SendForm(MoniaForm):
+class SendForm(SentOnceForm):
+    key_required = True
     channel = forms.ChoiceField(label=_("How was it sent"), choices=LetterChannel.choices)
     sent_on = forms.DateField(label=_("Sent on"), widget=DateInput(), initial=timezone.localdate)
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)

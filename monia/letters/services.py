@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from monia.accounts.models import User
+from monia.casework.case_services import sent_before
 from monia.casework.models import Case, EventKind
-from monia.casework.services import event_write, submission_lock
+from monia.casework.services import event_write
 from monia.letters.models import Letter, LetterChannel
 from monia.letters.snapshot import document_to_json
 from monia.people.models import Person
@@ -35,11 +36,11 @@ def letter_send(
     """Keep ``document`` as the letter sent to ``recipient`` and write LETTER_SENT in the
     chronology (the letter's title and the recipient's name: no address). The same
     ``submission_key`` again returns the letter already kept."""
-    submission_lock(submission_key)
-    if submission_key is not None:
-        earlier = Letter.objects.filter(submission_key=submission_key, case=case).first()
-        if earlier is not None:
-            return earlier
+    earlier = sent_before(
+        Letter.objects.filter(case=case), submission_key, owner="created_by_id", user=user
+    )
+    if earlier is not None:
+        return earlier
     errors = {}
     if channel not in LetterChannel.values:
         errors["channel"] = _("Choose how the letter was sent.")

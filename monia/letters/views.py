@@ -4,7 +4,6 @@ each shown again as sent. Thin: the rule in ``access``, the words in ``build``."
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -102,7 +101,7 @@ def letter_preview(request: HttpRequest, case_id: int) -> HttpResponse:
     form, composed = _composed(request, user, case)
     if composed is None:
         return _list_page(request, case, form)
-    send = SendForm(initial={"submission_key": uuid.uuid4(), "channel": "post"})
+    send = SendForm(initial={"channel": "post"})
     return _preview(request, case, form, composed, send)
 
 

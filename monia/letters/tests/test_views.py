@@ -136,6 +136,21 @@ def test_a_future_sending_date_saves_nothing(family: LetterFamily, worker_a: Any
     assert not ChronologyEvent.objects.filter(kind=EventKind.LETTER_SENT).exists()
 
 
+def test_another_workers_form_key_is_refused(
+    family: LetterFamily, worker_a: Any, teammate_a: Any
+) -> None:
+    """A form session's key belongs to whoever first sent it: a teammate sending it is
+    told so and keeps no letter of their own, nor sees the first one as theirs."""
+    data = _sent(family, uuid.uuid4())
+    data["sent_on"] = "2026-01-01"
+    url = reverse("letter_send", args=[family.case.pk])
+    assert login("worker_a").post(url, data).status_code == 302
+    response = login("teammate_a", "en").post(url, data)
+    assert response.status_code == 200
+    assert "This form was sent already. Open a new form." in response.content.decode()
+    assert Letter.objects.get().created_by == worker_a
+
+
 def test_someone_outside_the_family_is_not_a_recipient(family: LetterFamily, worker_a: Any) -> None:
     data = _sent(family, uuid.uuid4(), recipient=family.cw.case.child.pk)  # Aino is 9
     data["sent_on"] = "2026-01-01"
