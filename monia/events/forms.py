@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from monia.casework.forms import SentOnceForm
 from monia.events.models import Audience, EventKind, EventLanguage
 from monia.ui.fields import MoniaForm
 from monia.ui.widgets import DateTimeInput
@@ -15,8 +16,7 @@ from monia.ui.widgets import DateTimeInput
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M"]
 
 
-class EventForm(MoniaForm):
-    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+class EventForm(SentOnceForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)

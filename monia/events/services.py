@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from monia.accounts.models import Role, User
+from monia.casework.case_services import sent_before
 from monia.events.models import (
     Attendance,
     Audience,
@@ -83,45 +84,43 @@ def _validate_sessions(event: Event | None, sessions: list[dict[str, Any]]) -> i
     return kept
 
 
+@transaction.atomic
 def event_save(
     *, user: User, event: Event | None, data: dict[str, Any], sessions: list[dict[str, Any]]
 ) -> Event:
     """Create an event (a draft, unpublished) or change one, with its session rows: a row
     with ``session_id`` changes or (``remove``) removes that session, a row without adds one."""
     key = data.get("submission_key")
-    if (
-        event is None
-        and key
-        and (done := Event.objects.filter(submission_key=key, created_by=user).first())
-    ):
-        return done  # submitted twice
+    if event is None:
+        done = sent_before(Event.objects.all(), key, owner="created_by_id", user=user)
+        if done is not None:
+            return done  # submitted twice
     kept = _validate_sessions(event, sessions)
     needed = data.get("certificate_sessions")
     if needed and needed > kept:
         raise ValidationError(
             {"certificate_sessions": _("The event has fewer sessions than this.")}
         )
-    with transaction.atomic():
-        if event is None:
-            event = Event(county_id=user.county_id or 0, created_by=user, submission_key=key)
-        for name in EVENT_FIELDS:
-            setattr(event, name, data.get(name))
-        event.description = event.description or ""
-        event.waiting_list = bool(event.waiting_list)
-        event.full_clean(exclude=["county", "created_by"])
-        event.save()
-        own = {s.pk: s for s in event.sessions.all()} if event.pk else {}
-        for row in sessions:
-            fields = {k: row.get(k) for k in ("starts_at", "ends_at")}
-            session = own.get(row.get("session_id") or 0)
-            if session is not None and row.get("remove"):
-                session.delete()
-            elif session is not None:
-                session.starts_at, session.ends_at = row["starts_at"], row["ends_at"]
-                session.place = row.get("place") or ""
-                session.save()
-            elif not row.get("remove"):
-                EventSession.objects.create(event=event, place=row.get("place") or "", **fields)
+    if event is None:
+        event = Event(county_id=user.county_id or 0, created_by=user, submission_key=key)
+    for name in EVENT_FIELDS:
+        setattr(event, name, data.get(name))
+    event.description = event.description or ""
+    event.waiting_list = bool(event.waiting_list)
+    event.full_clean(exclude=["county", "created_by"])
+    event.save()
+    own = {s.pk: s for s in event.sessions.all()} if event.pk else {}
+    for row in sessions:
+        fields = {k: row.get(k) for k in ("starts_at", "ends_at")}
+        session = own.get(row.get("session_id") or 0)
+        if session is not None and row.get("remove"):
+            session.delete()
+        elif session is not None:
+            session.starts_at, session.ends_at = row["starts_at"], row["ends_at"]
+            session.place = row.get("place") or ""
+            session.save()
+        elif not row.get("remove"):
+            EventSession.objects.create(event=event, place=row.get("place") or "", **fields)
     return event
 
 

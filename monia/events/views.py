@@ -4,7 +4,6 @@ reached through events/access.py: anything else answers 404."""
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -162,7 +161,6 @@ def _session_initial(event: Event | None) -> list[dict[str, Any]]:
 def _event_initial(event: Event | None) -> dict[str, Any]:
     if event is None:
         return {
-            "submission_key": uuid.uuid4(),
             "languages": ["fi"],
             "waiting_list": True,
             "hours_per_session": 3,

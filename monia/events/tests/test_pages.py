@@ -169,6 +169,31 @@ def test_the_coordinator_creates_a_series_in_one_form(developer_a: Any) -> None:
     assert event.sessions.count() == 2 and not event.is_published
 
 
+def test_another_coordinators_form_key_is_refused(world: Any, developer_a: Any) -> None:
+    """A form session's key belongs to whoever first sent it: another coordinator sending
+    it is told so, and neither saves an event nor is answered with the first one."""
+    from monia.events.models import Event
+
+    make_user("developer_a2", Role.DEVELOPMENT_COORDINATOR, world.county_a, None)
+    data = {
+        "submission_key": "5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
+        "kind": "training",
+        "title": "Kerran",
+        "audiences": ["staff"],
+        "languages": ["fi"],
+        "hours_per_session": "2",
+        "s-TOTAL_FORMS": "1",
+        "s-INITIAL_FORMS": "0",
+        "s-0-starts_at": "2030-05-02T09:00",
+        "s-0-ends_at": "2030-05-02T12:00",
+    }
+    assert login("developer_a").post(reverse("event_new"), data).status_code == 302
+    response = login("developer_a2", "en").post(reverse("event_new"), data)
+    assert response.status_code == 200
+    assert "This form was sent already. Open a new form." in response.content.decode()
+    assert Event.objects.get().created_by == developer_a
+
+
 def test_the_event_list_takes_a_fixed_number_of_queries(
     world: Any, developer_a: Any, partner: Any, django_assert_num_queries: Any
 ) -> None:
