@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django import forms
@@ -10,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from monia.accounts.models import User
+from monia.casework.forms import SentOnceForm
 from monia.peer.models import Audience
 from monia.ui.fields import MoniaForm
 
@@ -78,16 +78,11 @@ class PeerGroupEditForm(PeerGroupForm):
             del self.fields["facilitators"]
 
 
-class JournalForm(MoniaForm):
+class JournalForm(SentOnceForm):
+    key_required = True
     text = forms.CharField(
         label=_("Write in the journal"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Write something first.")},
     )
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("submission_key", uuid.uuid4())

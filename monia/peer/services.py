@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from monia.access import policy
 from monia.accounts.models import Role, User
+from monia.casework.case_services import sent_before
 from monia.peer import selectors
 from monia.peer.models import (
     Audience,
@@ -230,8 +231,12 @@ def peer_journal_write(
     author: User | None = None,
     author_person: Person | None = None,
 ) -> PeerJournalEntry:
-    """A note in the group's journal; a second submit of the same form saves nothing new."""
-    if found := PeerJournalEntry.objects.filter(submission_key=submission_key).first():
+    """A note in the group's journal; a second submit of the same form saves nothing new.
+    The writer is a user (``author``) or a client by their person row (``author_person``)."""
+    by, owner = (author, "author_id") if author is not None else (author_person, "author_person_id")
+    assert by is not None
+    found = sent_before(PeerJournalEntry.objects.all(), submission_key, owner=owner, user=by)
+    if found is not None:
         return found
     if not text.strip():
         raise ValidationError({"text": _("Write something first.")})

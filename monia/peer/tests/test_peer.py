@@ -79,6 +79,27 @@ def test_full_group_says_so_and_saves_nothing(
     assert PeerMembership.objects.filter(group=group).count() == 1
 
 
+def test_a_journal_form_key_belongs_to_its_first_writer(
+    portal_world: PortalWorld, young_group: PeerGroup, teammate_a: Any
+) -> None:
+    """The same form sent again saves one entry; sent by anyone else (another worker, or a
+    client writing as their person row) it is refused and answered with nothing of theirs."""
+    key = uuid.uuid4()
+    first = services.peer_journal_write(
+        group=young_group, author_person=portal_world.young, text="Moi", submission_key=key
+    )
+    again = services.peer_journal_write(
+        group=young_group, author_person=portal_world.young, text="Moi", submission_key=key
+    )
+    assert again == first
+    for other in ({"author": teammate_a}, {"author_person": portal_world.guardian}):
+        with pytest.raises(ValidationError):
+            services.peer_journal_write(
+                group=young_group, text="Toisen", submission_key=key, **other
+            )
+    assert list(PeerJournalEntry.objects.all()) == [first]
+
+
 def test_journal_is_visible_to_members_and_facilitators_only(
     portal_world: PortalWorld,
     young_group: PeerGroup,
