@@ -20,7 +20,6 @@ from monia.casework.case_services import (
     event_write,
     family_member_add,
     moment,
-    submission_lock,
     today,
 )
 from monia.casework.intake_services import (
@@ -43,6 +42,5 @@ __all__ = [
     "intake_record",
     "intake_record_for_new_child",
     "moment",
-    "submission_lock",
     "today",
 ]

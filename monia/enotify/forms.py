@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django import forms
@@ -10,6 +9,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from monia.attachments.forms import attachment_field
+from monia.casework.forms import SentOnceForm
 from monia.casework.models import FamilyInformed, NotifierType, Sector
 from monia.enotify import gate
 from monia.enotify.models import (
@@ -34,7 +34,8 @@ NOTIFIER_CHOICES = [
 ]
 
 
-class ENotificationForm(MoniaForm):
+class ENotificationForm(SentOnceForm):
+    key_required = True
     kind = forms.ChoiceField(
         label=_("What do you want to send?"),
         choices=ENotificationKind.choices,
@@ -133,7 +134,6 @@ class ENotificationForm(MoniaForm):
     )
     # One file the notifier may add (a school's form, a photo); checked by the service.
     attachment = attachment_field(required=False, label=_("Attachment (optional)"))
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
@@ -152,7 +152,6 @@ class ENotificationForm(MoniaForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         if not self.is_bound:
-            self.initial.setdefault("submission_key", uuid.uuid4())
             self.initial["form_token"] = gate.form_token_issue()
             self.form_session = ""
             return

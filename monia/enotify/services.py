@@ -30,6 +30,7 @@ from monia.accounts.models import User
 from monia.attachments import services as attachment_services
 from monia.attachments.models import OwnerKind
 from monia.casework import services as casework_services
+from monia.casework.case_services import submission_saved
 from monia.casework.models import Channel, FamilyInformed, Intake, NotifierType
 from monia.casework.notifier import IDENTITY_FIELDS, notifier_errors
 from monia.enotify import gate, selectors
@@ -292,8 +293,8 @@ def enotification_submit(
     attached, checked with the rest (its error is shown with the others) and stored with
     the notification or not at all.
     """
-    casework_services.submission_lock(submission_key)
-    existing = ENotification.objects.filter(submission_key=submission_key).first()
+    # The notifier is nobody known: no sender to compare (``sent_before`` refuses another's).
+    existing = submission_saved(ENotification.objects.all(), submission_key)
     if existing is not None:
         return existing
     now = timezone.now()
