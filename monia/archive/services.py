@@ -20,7 +20,7 @@ from monia.archive.documents import ArchiveDocument, signed_documents
 from monia.archive.models import ArchiveExport, ExportState
 from monia.archive.package import package_write, sha256_of
 from monia.attachments.services import storage
-from monia.casework.case_services import event_write
+from monia.casework.case_services import event_write, sent_before
 from monia.casework.models import EventKind
 from monia.network.models import DisclosureBasis, DisclosureSource
 from monia.network.services import Disclosure, disclosure_log_write
@@ -43,7 +43,7 @@ def archive_export_request(
         user, case_id, purpose=Purpose.ARCHIVE_EXPORT_REQUEST, for_update=True
     )
     same = ArchiveExport.objects.filter(case=case)
-    if submission_key is not None and (found := same.filter(submission_key=submission_key).first()):
+    if found := sent_before(same, submission_key, owner="requested_by_id", user=user):
         return found
     if found := same.filter(state__in=[ExportState.QUEUED, ExportState.RUNNING]).first():
         return found

@@ -15,6 +15,7 @@ from monia.access.purposes import Purpose
 from monia.archive import access, selectors, services
 from monia.archive.forms import ExportStartForm
 from monia.attachments.responses import stored_file_response
+from monia.ui.errors import saved_by
 
 
 @login_required
@@ -24,10 +25,13 @@ def archive_exports(request: HttpRequest, case_id: int) -> HttpResponse:
     (the same form sent twice starts one)."""
     user = policy.user_of(request)
     form = ExportStartForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.archive_export_request(
-            user=user, case_id=case_id, submission_key=form.cleaned_data["submission_key"]
-        )
+    if saved_by(
+        request,
+        form,
+        lambda data: services.archive_export_request(
+            user=user, case_id=case_id, submission_key=data["submission_key"]
+        ),
+    ):
         messages.success(request, _("The archive export has started."))
         return redirect("archive_exports", case_id)
     case = access.archive_case_get(user, case_id, purpose=Purpose.ARCHIVE_EXPORTS)

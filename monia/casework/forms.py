@@ -81,10 +81,6 @@ class SentOnceForm(MoniaForm):
             self.initial.setdefault("submission_key", uuid.uuid4())
 
 
-def submission_key_field() -> forms.UUIDField:
-    return forms.UUIDField(widget=SubmissionKeyInput)
-
-
 def now_for_input() -> object:
     """Now, to the minute, in the user's time zone: the default time of a call taken now."""
     return timezone.localtime().replace(second=0, microsecond=0)

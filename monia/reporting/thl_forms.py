@@ -3,7 +3,6 @@ optionally, a team), the drill-down's figure, and the comparison's start button.
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from typing import Any
 
@@ -12,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from monia.casework.forms import submission_key_field
+from monia.casework.forms import SentOnceForm
 from monia.reporting import thl
 from monia.reporting.thl_tables import FIGURES, periods
 from monia.teams.models import Team
@@ -58,15 +57,12 @@ class ThlChildrenForm(ThlForm):
     row_team = forms.CharField(required=False, max_length=200)
 
 
-class CompareStartForm(MoniaForm):
+class CompareStartForm(SentOnceForm):
+    key_required = True
     period = forms.ChoiceField(label=_lazy("Half-year"))
-    submission_key = submission_key_field()
 
     def __init__(self, data: Any, *, today: date) -> None:
         super().__init__(data)
         choices = periods(today)
         self.fields["period"].choices = [(s.isoformat(), period_choice(s, e)) for s, e in choices]
         self.fields["period"].initial = choices[1][0].isoformat()
-        self.fields["submission_key"].label = _lazy("Form key")
-        if not self.is_bound:
-            self.initial.setdefault("submission_key", uuid.uuid4())

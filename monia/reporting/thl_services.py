@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from monia.accounts.models import User
+from monia.casework.case_services import sent_before
 from monia.reporting import access, thl
 from monia.reporting.models import RunState, ThlCompareRun
 from monia.reporting.thl_selectors import thl_notifications
@@ -29,9 +30,10 @@ def thl_compare_request(
     from monia.reporting.thl_tasks import thl_compare_run
 
     scope = access.county_scope_get(user)
-    if submission_key is not None and (
-        found := ThlCompareRun.objects.filter(submission_key=submission_key).first()
-    ):
+    found = sent_before(
+        ThlCompareRun.objects.all(), submission_key, owner="requested_by_id", user=user
+    )
+    if found is not None:
         return found
     run = ThlCompareRun.objects.create(
         requested_by=user,

@@ -25,6 +25,7 @@ from monia.reporting import thl_selectors as sel
 from monia.reporting import thl_tables as tables
 from monia.reporting.thl_forms import CompareStartForm, ThlChildrenForm, ThlForm, period_label
 from monia.reporting.thl_places import places_of
+from monia.ui.errors import saved_by
 
 
 def _report(
@@ -164,11 +165,14 @@ def thl_compare(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
     scope = access.county_scope_get(user)
     form = CompareStartForm(request.POST or None, today=timezone.localdate())
-    if request.method == "POST" and form.is_valid():
-        start, end = thl.half_year_period(date.fromisoformat(form.cleaned_data["period"]))
+
+    def run_request(data: dict[str, Any]) -> None:
+        start, end = thl.half_year_period(date.fromisoformat(data["period"]))
         thl_services.thl_compare_request(
-            user=user, start=start, end=end, submission_key=form.cleaned_data["submission_key"]
+            user=user, start=start, end=end, submission_key=data["submission_key"]
         )
+
+    if saved_by(request, form, run_request):
         messages.success(request, _("The comparison has started."))
         return redirect("thl_compare")
     runs = sel.compare_runs_of(user)

@@ -145,6 +145,23 @@ def test_the_same_form_sent_twice_queues_one_export(case_a: CaseWorld, senior_a:
     )
 
 
+def test_another_officials_form_key_is_refused(
+    case_a: CaseWorld, senior_a: Any, world: Any
+) -> None:
+    """A form session's key belongs to whoever first sent it: another senior official of
+    the county sending it is told so on the page, and no second export is asked for."""
+    from monia.conftest import make_user
+
+    make_user("senior_a2", "senior_official", world.county_a, None)
+    data = {"submission_key": str(uuid.uuid4())}
+    url = reverse("archive_exports", args=[case_a.case.pk])
+    assert login("senior_a").post(url, data).status_code == 302
+    response = login("senior_a2", "en").post(url, data)
+    assert response.status_code == 200
+    assert "This form was sent already. Open a new form." in response.content.decode()
+    assert ArchiveExport.objects.get().requested_by == senior_a
+
+
 def test_the_worker_runs_the_queued_export(case_a: CaseWorld, senior_a: Any) -> None:
     """Enqueued through the database backend, claimed and run as `manage.py db_worker`
     does each task (its loop's housekeeping closes the test's connection, so the loop's

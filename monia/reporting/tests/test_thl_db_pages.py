@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from monia.access.models import AccessLog
-from monia.conftest import World, login
+from monia.conftest import World, login, make_user
 from monia.reporting import thl_services
 from monia.reporting.models import RunState, ThlCompareRun
 from monia.reporting.tests.thl_world import END, START, ThlWorld, thl_world
@@ -178,6 +178,18 @@ def test_the_compare_page_starts_one_run_per_form(tw: ThlWorld, senior_a: Any) -
     assert ThlCompareRun.objects.count() == 1
     page = client.get(reverse("thl_compare"))
     assert page.context["in_progress"] and b"<progress" in page.content
+
+
+def test_another_officials_form_key_is_refused(tw: ThlWorld, senior_a: Any, world: World) -> None:
+    """A form session's key belongs to whoever first sent it: another senior official
+    sending it is told so on the page, and no second comparison is asked for."""
+    make_user("senior_a2", "senior_official", world.county_a, None)
+    data = {"period": START.isoformat(), "submission_key": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"}
+    assert login("senior_a").post(reverse("thl_compare"), data).status_code == 302
+    response = login("senior_a2", "en").post(reverse("thl_compare"), data)
+    assert response.status_code == 200
+    assert "This form was sent already. Open a new form." in response.content.decode()
+    assert ThlCompareRun.objects.get().requested_by == senior_a
 
 
 def test_another_users_comparison_file_is_not_found(
