@@ -60,9 +60,16 @@ def submission_lock(key: uuid.UUID | None) -> None:
 def submission_saved(rows: QuerySet[M], key: uuid.UUID | None) -> M | None:
     """What one form session saved already, found under the lock of its key
     (``submission_lock``), for a form that nobody known sends (the public e-notification).
-    A signed-in sender's form uses ``sent_before``. Inside the caller's transaction."""
+    A signed-in sender's form uses ``sent_before``. ``rows``: where the caller's form saves
+    (e.g. one case's letters); a key saved elsewhere (another case's) is refused, not left
+    to the table's unique key. Inside the caller's transaction."""
     submission_lock(key)
-    return None if key is None else rows.filter(submission_key=key).first()
+    if key is None:
+        return None
+    saved = rows.model._base_manager.filter(submission_key=key).first()
+    if saved is not None and not rows.filter(pk=saved.pk).exists():
+        raise ValidationError(_("This form was sent already. Open a new form."))
+    return saved
 
 
 def sent_before(
