@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from monia.accounts.models import Role, User
 from monia.casework.models import Case, CaseStage
+from monia.demo import workdays
 from monia.feedback import services
 from monia.feedback.models import Invitation, Questionnaire
 from monia.feedback.triggers import meeting_invite
@@ -182,6 +183,8 @@ def _answered_month(q: Questionnaire, cases: list[Case], day: datetime.date, wan
     for case in cases:
         if done >= wanted:
             break
+        if timezone.localdate(case.opened_at) >= day:
+            continue  # no meeting of a case before the notification that opened it
         meeting = _earlier_meeting(case, day)
         meeting_invite(meeting, q, today=day)
         at = datetime.datetime.combine(
@@ -217,6 +220,8 @@ def build(*, county: County, today: datetime.date) -> None:
     first_of_month = today.replace(day=1)
     last_month = (first_of_month - datetime.timedelta(days=1)).replace(day=10)
     month_before = (last_month.replace(day=1) - datetime.timedelta(days=1)).replace(day=10)
+    # The meetings of a working day about the 10th.
+    last_month, month_before = map(workdays.on_or_before, (last_month, month_before))
     _answered_month(q, cases[:8], last_month, 7)
     _answered_month(q, cases[8:], month_before, 3)
     # The coordinator is rewording it: version 2, a draft (its questions can still change).
@@ -253,6 +258,6 @@ def _staff_questionnaire(county: County, creator: User, today: datetime.date) ->
         q,
         list(staff.order_by("pk")),
         context_kind="manual",
-        context_date=today - datetime.timedelta(days=3),
+        context_date=workdays.on_or_before(today - datetime.timedelta(days=3)),
         today=today,
     )
