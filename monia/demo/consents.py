@@ -64,7 +64,7 @@ def assessment_hearing(
     heard_on = lo + DAY * rng.randint(0, max(0, (hi - lo).days))
     return {
         "heard": True,
-        "heard_by": f"{worker.get_full_name()}, {worker.title.lower()}",
+        "heard_by": _heard_by(worker),
         "heard_on": workdays.within(heard_on, not_before=lo, not_after=hi),
         "method": rng.choice(methods),
         "child_view": rng.choice(texts.CHILD_VIEWS[band]).format(lapsi=child.first_names),
@@ -86,7 +86,7 @@ def _hearing(
     methods = (HearingMethod.MEETING, HearingMethod.HOME_VISIT, HearingMethod.REMOTE)
     return {
         "heard": True,
-        "heard_by": f"{worker.get_full_name()}, {worker.title.lower()}",
+        "heard_by": _heard_by(worker),
         "heard_on": workdays.within(
             max(day - DAY * rng.randint(0, 6), opened), not_before=opened, not_after=day
         ),
@@ -120,3 +120,8 @@ def _before(day: datetime.date, days: int) -> datetime.date:
     """A consent or an objection ``days`` before the decision, given at a meeting on a
     working day."""
     return workdays.on_or_before(day - DAY * days)
+
+
+def _heard_by(worker: User) -> str:
+    """Who heard the child, as the worker writes it: her name and title in her language."""
+    return f"{worker.get_full_name()}, {worker.localized_title(worker.working_language).lower()}"

@@ -112,18 +112,23 @@ def _creator(county: County) -> User | None:
     )
 
 
-def _questionnaire(county: County, creator: User) -> Questionnaire:
+PURPOSE = {
+    "purpose": "Kysymme perheiltä, miten tapaamiset onnistuvat, jotta voimme kehittää niitä. "
+    "Vastaukset näkyvät kehittämiselle vain vähintään viiden vastauksen ryhminä.",
+    "purpose_sv": "Vi frågar familjerna hur mötena lyckas, så att vi kan utveckla dem. "
+    "Svaren visas för utvecklingen bara i grupper om minst fem svar.",
+    "purpose_en": "We ask families how the meetings go, so that we can improve them. "
+    "The answers are shown for development only in groups of at least five answers.",
+}
+
+
+def _questionnaire(creator: User) -> Questionnaire:
     q = services.questionnaire_create(
         user=creator,
         data={
             "name": "Palaute verkostopalaverista",
-            # The purpose is one text, shown to every family, while each question has its
-            # own text per language: a bilingual county's questionnaire goes without one
-            # rather than in a language half of its families do not read.
-            "purpose": ""
-            if county.bilingual
-            else "Kysymme perheiltä, miten tapaamiset onnistuvat, jotta voimme kehittää "
-            "niitä. Vastaukset näkyvät kehittämiselle vain vähintään viiden vastauksen ryhminä.",
+            # Each family reads the purpose in its own language, as it does the questions.
+            **PURPOSE,
             "trigger": "after_network_meeting",
             "active": True,
         },
@@ -202,7 +207,7 @@ def build(*, county: County, today: datetime.date) -> None:
     creator = _creator(county)
     if creator is None:
         return
-    q = _questionnaire(county, creator)
+    q = _questionnaire(creator)
     # The showcase young person's last meeting (demo/portal.py): waiting for an answer.
     recent = NetworkMeeting.objects.filter(case__county=county, status=MeetingStatus.HELD).order_by(
         "-held_at", "pk"

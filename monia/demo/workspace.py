@@ -16,6 +16,7 @@ from monia.accounts.models import User
 from monia.casework.models import Case, CaseStage, ServiceNeedsAssessment
 from monia.demo import workdays
 from monia.demo.families import years_before
+from monia.demo.names import title_fields
 from monia.demo.steps import TeamStaff
 from monia.experts import services as expert_services
 from monia.network.models import Organisation
@@ -192,9 +193,9 @@ ORGANISATIONS = [
     ("Nuorisopalvelut", "youth_services"),
     ("Mannerheimin Lastensuojeluliitto, paikallisosasto", "ngo"),
 ]
-PARTNERS = {  # county code → (username, first name, last name, title)
+PARTNERS = {  # county code → (username, first name, last name, title in Finnish)
     "keski-suomi": ("terhi", "Terhi", "Terveydenhoitaja", "Kouluterveydenhoitaja"),
-    "pohjanmaa": ("sofia", "Sofia", "Skolhälsovårdare", "Skolhälsovårdare"),
+    "pohjanmaa": ("sofia", "Sofia", "Skolhälsovårdare", "Kouluterveydenhoitaja"),
 }
 
 
@@ -223,7 +224,7 @@ def network_build(
         username=username,
         first_name=first,
         last_name=last,
-        title=title,
+        **title_fields(title),
         email=f"{username}@{email_domain}",
         role=Role.PARTNER,
         county=county,
