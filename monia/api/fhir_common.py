@@ -121,7 +121,9 @@ class Bundling:
                     name=county.name_fi,
                     alias=list(
                         dict.fromkeys(
-                            n for n in (county.name_sv, county.controller) if n != county.name_fi
+                            n
+                            for n in (county.name_sv, county.controller, county.controller_sv)
+                            if n and n != county.name_fi
                         )
                     )
                     or None,

@@ -84,7 +84,7 @@ def note_pdf_render(case: Case, note: ClientNote, *, language: str) -> bytes:
             pdf.para(_(SECRECY), "secrecy"),
             pdf.para(
                 f"{county.localized_name(language)} · "
-                + _("Controller: %(name)s") % {"name": county.controller},
+                + _("Controller: %(name)s") % {"name": county.localized_controller(language)},
                 "county",
             ),
             pdf.para(note.heading, "title"),

@@ -149,7 +149,7 @@ def _pending_work(case: Case) -> bool:
 def _close_if_done(case: Case, user: User, *, on: datetime.date) -> None:
     """Close the case when nothing is pending; the designated worker's assignment ends too."""
     if not _pending_work(case):
-        at = moment(on)
+        at = moment(on, not_before=case.opened_at)
         case.stage = CaseStage.CLOSED
         case.closed_at = at
         case.save(update_fields=["stage", "closed_at"])
@@ -165,7 +165,9 @@ def _open_client_relationship(*, case: Case, user: User, on: datetime.date) -> N
     ClientRelationship.objects.create(case=case, opened_on=on)
     case.stage = CaseStage.CLIENT
     case.save(update_fields=["stage"])
-    event_write(case=case, kind=EventKind.CLIENT_OPENED, actor=user, occurred_at=moment(on))
+    # Never before the notification that opened the case (a night's emergency placement).
+    at = moment(on, not_before=case.opened_at)
+    event_write(case=case, kind=EventKind.CLIENT_OPENED, actor=user, occurred_at=at)
 
 
 @transaction.atomic

@@ -76,7 +76,7 @@ def _header(doc: PlanDocument, language: str, printed: datetime.date) -> list[Fl
         pdf.para(str(SECRECY), "secrecy"),
         pdf.para(
             f"{county.localized_name(language)} · "
-            + _("Controller: %(name)s") % {"name": county.controller},
+            + _("Controller: %(name)s") % {"name": county.localized_controller(language)},
             "county",
         ),
         pdf.para(_("Client plan (LsL 30 §)"), "title"),

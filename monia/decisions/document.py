@@ -97,9 +97,10 @@ def decision_title(decision: Decision) -> str:
 
 
 def person_with_title(user: User | None) -> str:
+    """The name and the title in the document's language (the active one)."""
     if user is None:
         return _("Not signed yet")
-    return ", ".join(p for p in (user.display_name, user.title) if p)
+    return ", ".join(p for p in (user.display_name, user.display_title) if p)
 
 
 def _role(party: DecisionParty) -> str:
@@ -264,7 +265,7 @@ def decision_document(decision: Decision, *, language: str) -> Document:
             date=decision.decided_on,
             language=language,
             county=county.localized_name(language),
-            controller=county.controller,
+            controller=county.localized_controller(language),
             sections=sections,
             number=decision.number,
             legal_ground=pdf.marks().legal_ground,

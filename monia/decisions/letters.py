@@ -133,7 +133,7 @@ def service_letter(
             date=sent_on,
             language=language,
             county=county.localized_name(language),
-            controller=county.controller,
+            controller=county.localized_controller(language),
             sections=(
                 _enclosed(decision, title),
                 _received(sent_on, channel, served),

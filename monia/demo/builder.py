@@ -44,6 +44,7 @@ from monia.demo.names import (
     SWEDISH_OSTROBOTHNIA,
     CountySpec,
     StaffSpec,
+    title_fields,
 )
 from monia.demo.notes import notes_build
 from monia.demo.portal import portal_build
@@ -213,7 +214,7 @@ def _user_create(
         role=spec.role,
         county=county,
         team=team,
-        title=spec.title,
+        **title_fields(spec.title),
         language=language,
     )
     if spec.role == Role.ADMINISTRATOR:
@@ -243,6 +244,7 @@ def _organisation_create(spec: CountySpec, password_hash: str) -> tuple[County, 
         name_fi=spec.name_fi,
         name_sv=spec.name_sv,
         controller=spec.controller,
+        controller_sv=spec.controller_sv,
         bilingual=spec.bilingual,
     )
     _municipalities_create(county, spec)

@@ -18,8 +18,9 @@ from monia import deadlines
 from monia.accounts.models import User
 from monia.casework import measure_selectors
 from monia.casework.models import Case, ConsentAnswer, DecisionBody, HearingMethod, MeasureKind
-from monia.demo import texts
+from monia.demo import texts, workdays
 from monia.demo.families import DAY, age_on
+from monia.people.models import Person
 
 URGENT = (
     "Lasta ei kuultu ennen päätöstä, koska asian viivyttäminen olisi vaarantanut lapsen "
@@ -43,6 +44,33 @@ def measure_extras(
     }
 
 
+def assessment_hearing(
+    rng: random.Random, child: Person, worker: User, lo: datetime.date, hi: datetime.date
+) -> dict[str, object]:
+    """The child's view at the assessment (LsL 20 §), or why it was not found out: heard
+    between ``lo`` and ``hi`` on a working day (a meeting, a home visit). Drawn from the
+    histories' own stream (``rng``), as it always was."""
+    assert child.birth_date is not None
+    age = age_on(child.birth_date, hi)
+    if age < 2 or rng.random() < 0.1:
+        group = "baby" if age < 2 else "teen" if age >= 12 else "any"
+        return {"heard": False, "not_heard_reason": rng.choice(texts.NOT_HEARD_REASONS[group])}
+    band = "small" if age < 7 else "school" if age < 13 else "teen"
+    methods = {
+        "small": (HearingMethod.HOME_VISIT, HearingMethod.MEETING, HearingMethod.THROUGH_PERSON),
+        "school": (HearingMethod.MEETING, HearingMethod.HOME_VISIT),
+        "teen": (HearingMethod.MEETING, HearingMethod.REMOTE, HearingMethod.IN_WRITING),
+    }[band]
+    heard_on = lo + DAY * rng.randint(0, max(0, (hi - lo).days))
+    return {
+        "heard": True,
+        "heard_by": _heard_by(worker),
+        "heard_on": workdays.within(heard_on, not_before=lo, not_after=hi),
+        "method": rng.choice(methods),
+        "child_view": rng.choice(texts.CHILD_VIEWS[band]).format(lapsi=child.first_names),
+    }
+
+
 def _hearing(
     rng: random.Random, case: Case, worker: User, kind: str, day: datetime.date
 ) -> dict[str, Any]:
@@ -54,11 +82,14 @@ def _hearing(
         return {"heard": False, "not_heard_reason": URGENT}
     age = age_on(child.birth_date, day)
     band = "small" if age < 7 else "school" if age < 13 else "teen"
+    opened = deadlines.helsinki_date(case.opened_at)
     methods = (HearingMethod.MEETING, HearingMethod.HOME_VISIT, HearingMethod.REMOTE)
     return {
         "heard": True,
-        "heard_by": f"{worker.get_full_name()}, {worker.title.lower()}",
-        "heard_on": max(day - DAY * rng.randint(0, 6), deadlines.helsinki_date(case.opened_at)),
+        "heard_by": _heard_by(worker),
+        "heard_on": workdays.within(
+            max(day - DAY * rng.randint(0, 6), opened), not_before=opened, not_after=day
+        ),
         "method": rng.choice(methods),
         "child_view": rng.choice(texts.CHILD_VIEWS[band]).format(lapsi=child.first_names),
     }
@@ -73,13 +104,24 @@ def _consents(
     if kind == MeasureKind.CARE_ORDER and body == DecisionBody.ADMINISTRATIVE_COURT:
         objected = parties[:1]  # the guardian whose objection took it to the court
         return {
-            p.person.pk: {"answer": ConsentAnswer.OBJECTED, "given_on": day - DAY * 14}
+            p.person.pk: {"answer": ConsentAnswer.OBJECTED, "given_on": _before(day, 14)}
             for p in objected
         }
     return {
         p.person.pk: {
             "answer": ConsentAnswer.CONSENTED,
-            "given_on": day - DAY * rng.randint(1, 10),
+            "given_on": _before(day, rng.randint(1, 10)),
         }
         for p in parties
     }
+
+
+def _before(day: datetime.date, days: int) -> datetime.date:
+    """A consent or an objection ``days`` before the decision, given at a meeting on a
+    working day."""
+    return workdays.on_or_before(day - DAY * days)
+
+
+def _heard_by(worker: User) -> str:
+    """Who heard the child, as the worker writes it: her name and title in her language."""
+    return f"{worker.get_full_name()}, {worker.localized_title(worker.working_language).lower()}"

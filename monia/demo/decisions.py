@@ -1,15 +1,23 @@
 """Decisions in the demo: each county's appeal authorities (plausible names and addresses,
 marked as demo data), and on the showcase worker's first client one signed decision
 served to a guardian by letter and one draft — so a new user sees both. Everything goes
-through the services, signing and service included. No randomness."""
+through the services, signing and service included. No randomness.
+
+The service stamps a signature with the real clock, and a signed decision is never
+rewritten (decisions migration 0003), so the signed decision is dated, signed and sent
+the day the demo is loaded: a decision dated ten days back but signed today would have
+been "sent" to the family before anyone had signed it."""
 
 from __future__ import annotations
 
 import datetime
 
+from django.utils import timezone
+
 from monia.casework.models import Case, CaseStage
 from monia.decisions import services
 from monia.decisions.models import AppealAuthority, AuthorityKind, Decision
+from monia.demo import workdays
 from monia.demo.steps import TeamStaff
 from monia.teams.models import County
 
@@ -53,13 +61,17 @@ def decisions_build(*, staff: TeamStaff, today: datetime.date) -> None:
     )
     if case is None:
         return
-    decided = today - datetime.timedelta(days=10)
-    signed = _complete(_draft(case, worker), worker, decided)
+    signed = _complete(_draft(case, worker), worker, today)
     signed = services.decision_sign(user=worker, decision=signed, lock_version=signed.lock_version)
+    assert signed.signed_at is not None
     guardian = signed.parties.filter(role="guardian").first() or signed.parties.first()
     if guardian is not None:
         services.decision_serve(
-            user=worker, decision=signed, party=guardian, channel="letter", sent_on=decided
+            user=worker,
+            decision=signed,
+            party=guardian,
+            channel="letter",
+            sent_on=timezone.localdate(signed.signed_at),  # posted once signed
         )
     # A draft ready for its decider (the worker) to read and sign.
     _complete(_draft(case, worker, kind="support_measure_end"), worker, today)
@@ -70,10 +82,14 @@ def _draft(case: Case, worker: object, kind: str = "support_measure") -> Decisio
 
 
 def _complete(decision: Decision, worker: object, decided: datetime.date) -> Decision:
+    opened = timezone.localdate(decision.case.opened_at)
+    # Heard at a meeting of the working week before the decision.
+    two_days_before = decided - datetime.timedelta(days=2)
+    heard_on = workdays.within(two_days_before, not_before=opened, not_after=decided)
     heard = {
         p.pk: {
             "heard": True,
-            "heard_on": decided - datetime.timedelta(days=2),
+            "heard_on": heard_on,
             "method": "in_person",
             "view": "Pitää tukea tarpeellisena.",
         }

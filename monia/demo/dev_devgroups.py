@@ -11,6 +11,7 @@ import datetime
 from django.utils import timezone
 
 from monia.accounts.models import User
+from monia.demo import workdays
 from monia.devgroups import services
 from monia.teams.models import County
 
@@ -62,7 +63,7 @@ def build(*, county: County, today: datetime.date) -> None:
             services.developer_member_add(group=group, user=users[username], role=role)
     past = services.group_meeting_create(
         group=group,
-        held_at=_at(today - datetime.timedelta(days=14), 13),
+        held_at=_at(workdays.on_or_before(today - datetime.timedelta(days=14)), 13),
         place="Perhekeskus, neuvotteluhuone 2",
         agenda="1. Lapsen palaute -pilotin tulokset\n2. Uudet ideat\n3. Seuraava kokous",
     )
@@ -77,7 +78,7 @@ def build(*, county: County, today: datetime.date) -> None:
         )
     services.group_meeting_create(
         group=group,
-        held_at=_at(today + datetime.timedelta(days=14), 13),
+        held_at=_at(workdays.on_or_after(today + datetime.timedelta(days=14)), 13),
         place="",
         remote_link="https://teams.example.invalid/kehittajaryhma",
         agenda="1. Selkokielinen kirje\n2. Kokemusasiantuntijan rooli ensitapaamisessa",

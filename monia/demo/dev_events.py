@@ -13,6 +13,7 @@ from typing import Any
 from django.utils import timezone
 
 from monia.accounts.models import Role, User
+from monia.demo import workdays
 from monia.events import services
 from monia.events.models import Audience, Event, EventKind, EventSession
 from monia.teams.models import County
@@ -75,9 +76,9 @@ def build(*, county: County, today: datetime.date) -> None:
         county,
         by,
         [
-            _session(today - datetime.timedelta(days=21), 9),
-            _session(today - datetime.timedelta(days=7), 9),
-            _session(today + datetime.timedelta(days=14), 9),
+            _session(workdays.on_or_before(today - datetime.timedelta(days=21)), 9),
+            _session(workdays.on_or_before(today - datetime.timedelta(days=7)), 9),
+            _session(workdays.on_or_after(today + datetime.timedelta(days=14)), 9),
         ],
         kind=EventKind.TRAINING,
         title="Sytykettä yhteistyöhön",
@@ -107,7 +108,7 @@ def build(*, county: County, today: datetime.date) -> None:
     youth = _event(
         county,
         by,
-        [_session(today + datetime.timedelta(days=10), 17, 2)],
+        [_session(workdays.on_or_after(today + datetime.timedelta(days=10)), 17, 2)],
         kind=EventKind.YOUTH_VOICE,
         audiences=[Audience.CLIENTS, Audience.EXPERTS],
         quota=12,
@@ -119,7 +120,7 @@ def build(*, county: County, today: datetime.date) -> None:
     info = _event(
         county,
         by,
-        [_session(today + datetime.timedelta(days=5), 13, 1)],
+        [_session(workdays.on_or_after(today + datetime.timedelta(days=5)), 13, 1)],
         kind=EventKind.INFO_SESSION,
         title="Infotilaisuus: kehittäjäverkosto",
         description="Mitä kehittäjäverkosto tekee ja miten siihen voi osallistua.",
@@ -130,7 +131,7 @@ def build(*, county: County, today: datetime.date) -> None:
     _event(
         county,
         by,
-        [_session(today + datetime.timedelta(days=40), 9)],
+        [_session(workdays.on_or_after(today + datetime.timedelta(days=40)), 9)],
         kind=EventKind.DEVELOPER_GROUP,
         title="Kehittäjäryhmän kevään aloitus",
         audiences=[Audience.STAFF, Audience.EXPERTS],

@@ -9,6 +9,7 @@ import datetime
 from decimal import Decimal
 
 from monia.accounts.models import Role, User
+from monia.demo import workdays
 from monia.experience import services
 from monia.experience.models import AssignmentKind, AssignmentStatus
 from monia.teams.models import County
@@ -53,7 +54,9 @@ def _central_finland(county: County, coordinator: User, today: datetime.date) ->
         },
     )
     last_month = today.replace(day=1) - datetime.timedelta(days=1)
-    upcoming = today + datetime.timedelta(days=10)
+    upcoming = workdays.on_or_after(today + datetime.timedelta(days=10))
+    this_month = today.replace(day=1)  # its first working day, if one has passed already
+    this_month = workdays.within(this_month, not_before=this_month, not_after=today)
     for year in sorted({last_month.year, today.year, upcoming.year}):
         services.tax_card_note(user=coordinator, expert=entry, year=year, today=today)
     _assignment(
@@ -61,7 +64,7 @@ def _central_finland(county: County, coordinator: User, today: datetime.date) ->
         entry,
         kind=AssignmentKind.TALK,
         title="Puheenvuoro henkilöstöpäivillä",
-        date=last_month.replace(day=15),
+        date=workdays.on_or_before(last_month.replace(day=15)),
         fee_agreed=Decimal("150.00"),
         costs=Decimal("24.60"),
         costs_description="Junalippu Jyväskylä–Jämsä",
@@ -73,7 +76,7 @@ def _central_finland(county: County, coordinator: User, today: datetime.date) ->
         entry,
         kind=AssignmentKind.DEVELOPER_GROUP,
         title="Kehittäjäryhmä: asiakassuunnitelman kieli",
-        date=today.replace(day=1),
+        date=this_month,
         fee_agreed=Decimal("80.00"),
         status=AssignmentStatus.DONE,
     )
@@ -107,7 +110,7 @@ def _central_finland(county: County, coordinator: User, today: datetime.date) ->
         mikko,
         kind=AssignmentKind.TRAINING,
         title="Nuorten kokemuksia jälkihuollosta – koulutus",
-        date=today.replace(day=1),
+        date=this_month,
         fee_agreed=Decimal("100.00"),
         fee_declined=True,
         costs=Decimal("18.40"),
@@ -134,7 +137,7 @@ def _ostrobothnia(county: County, coordinator: User, today: datetime.date) -> No
         anna,
         kind=AssignmentKind.TALK,
         title="Föreläsning för nya socialarbetare",
-        date=today + datetime.timedelta(days=14),
+        date=workdays.on_or_after(today + datetime.timedelta(days=14)),
         costs=Decimal("30.00"),
         costs_description="Resa Jakobstad–Vasa",
     )

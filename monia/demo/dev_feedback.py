@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from monia.accounts.models import Role, User
 from monia.casework.models import Case, CaseStage
+from monia.demo import workdays
 from monia.feedback import services
 from monia.feedback.models import Invitation, Questionnaire
 from monia.feedback.triggers import meeting_invite
@@ -111,18 +112,23 @@ def _creator(county: County) -> User | None:
     )
 
 
-def _questionnaire(county: County, creator: User) -> Questionnaire:
+PURPOSE = {
+    "purpose": "Kysymme perheiltä, miten tapaamiset onnistuvat, jotta voimme kehittää niitä. "
+    "Vastaukset näkyvät kehittämiselle vain vähintään viiden vastauksen ryhminä.",
+    "purpose_sv": "Vi frågar familjerna hur mötena lyckas, så att vi kan utveckla dem. "
+    "Svaren visas för utvecklingen bara i grupper om minst fem svar.",
+    "purpose_en": "We ask families how the meetings go, so that we can improve them. "
+    "The answers are shown for development only in groups of at least five answers.",
+}
+
+
+def _questionnaire(creator: User) -> Questionnaire:
     q = services.questionnaire_create(
         user=creator,
         data={
             "name": "Palaute verkostopalaverista",
-            # The purpose is one text, shown to every family, while each question has its
-            # own text per language: a bilingual county's questionnaire goes without one
-            # rather than in a language half of its families do not read.
-            "purpose": ""
-            if county.bilingual
-            else "Kysymme perheiltä, miten tapaamiset onnistuvat, jotta voimme kehittää "
-            "niitä. Vastaukset näkyvät kehittämiselle vain vähintään viiden vastauksen ryhminä.",
+            # Each family reads the purpose in its own language, as it does the questions.
+            **PURPOSE,
             "trigger": "after_network_meeting",
             "active": True,
         },
@@ -182,6 +188,8 @@ def _answered_month(q: Questionnaire, cases: list[Case], day: datetime.date, wan
     for case in cases:
         if done >= wanted:
             break
+        if timezone.localdate(case.opened_at) >= day:
+            continue  # no meeting of a case before the notification that opened it
         meeting = _earlier_meeting(case, day)
         meeting_invite(meeting, q, today=day)
         at = datetime.datetime.combine(
@@ -199,7 +207,7 @@ def build(*, county: County, today: datetime.date) -> None:
     creator = _creator(county)
     if creator is None:
         return
-    q = _questionnaire(county, creator)
+    q = _questionnaire(creator)
     # The showcase young person's last meeting (demo/portal.py): waiting for an answer.
     recent = NetworkMeeting.objects.filter(case__county=county, status=MeetingStatus.HELD).order_by(
         "-held_at", "pk"
@@ -217,6 +225,8 @@ def build(*, county: County, today: datetime.date) -> None:
     first_of_month = today.replace(day=1)
     last_month = (first_of_month - datetime.timedelta(days=1)).replace(day=10)
     month_before = (last_month.replace(day=1) - datetime.timedelta(days=1)).replace(day=10)
+    # The meetings of a working day about the 10th.
+    last_month, month_before = map(workdays.on_or_before, (last_month, month_before))
     _answered_month(q, cases[:8], last_month, 7)
     _answered_month(q, cases[8:], month_before, 3)
     # The coordinator is rewording it: version 2, a draft (its questions can still change).
@@ -253,6 +263,6 @@ def _staff_questionnaire(county: County, creator: User, today: datetime.date) ->
         q,
         list(staff.order_by("pk")),
         context_kind="manual",
-        context_date=today - datetime.timedelta(days=3),
+        context_date=workdays.on_or_before(today - datetime.timedelta(days=3)),
         today=today,
     )

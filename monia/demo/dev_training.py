@@ -11,8 +11,10 @@ from decimal import Decimal
 from django.db.models import F
 from django.utils import timezone
 
+from monia import deadlines
 from monia.accounts.models import Role, User
 from monia.casework.models import Case, CaseStage
+from monia.demo import workdays
 from monia.dialogue import coresearch
 from monia.dialogue import services as dialogue_services
 from monia.dialogue.models import MessageThread
@@ -92,8 +94,9 @@ def _records(county: County, today: datetime.date, rng: random.Random) -> None:
                     recorder=recorder,
                     member_id=member.pk,
                     module_id=module.pk,
-                    completed_on=today
-                    - datetime.timedelta(days=700 - 200 * i - rng.randint(0, 90)),
+                    completed_on=workdays.on_or_before(
+                        today - datetime.timedelta(days=700 - 200 * i - rng.randint(0, 90))
+                    ),
                     hours=Decimal(module.nominal_hours),
                     provider="Systeemisen mallin koulutus",
                 )
@@ -111,9 +114,14 @@ def _past_meetings(team: Team, today: datetime.date, rng: random.Random) -> None
     cases = list(Case.objects.filter(team=team, stage=CaseStage.CLIENT).order_by("pk")[:12])
     if consultant is None or not cases:
         return
+    meeting_day = workdays.meeting_day(today)  # the weekday of this week's meeting
     for week in range(WEEKS_BACK, 0, -1):
-        day = today - datetime.timedelta(days=7 * week)
-        if rng.random() < 0.15 or TeamMeeting.objects.filter(team=team, held_on=day).exists():
+        day = meeting_day - datetime.timedelta(days=7 * week)
+        if (
+            rng.random() < 0.15
+            or not deadlines.is_working_day(day)
+            or TeamMeeting.objects.filter(team=team, held_on=day).exists()
+        ):
             continue  # a week without a meeting (holidays)
         meeting = TeamMeeting.objects.create(
             team=team,

@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from monia.casework.models import Case, CaseStage, Intake
+from monia.demo import workdays
 from monia.demo.steps import TeamStaff
 
 
@@ -54,7 +55,7 @@ def files_build(*, staff: TeamStaff, today: datetime.date) -> None:
     if case is None or today != timezone.localdate():
         return  # a planned meeting lies ahead of the real today
     held_at = datetime.datetime.combine(
-        today + datetime.timedelta(days=2),
+        workdays.on_or_after(today + datetime.timedelta(days=2)),
         datetime.time(13),
         tzinfo=timezone.get_current_timezone(),
     )

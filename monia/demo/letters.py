@@ -1,12 +1,15 @@
 """Letters in the demo: the showcase worker's first client's first guardian (or parent)
-was sent the notice that the notification was received (monia/letters), so the case's
-letters page lists a sent letter to open again."""
+was sent the notice that the notification was received (monia/letters) on the day of the
+intake's decision, so the case's letters page lists a sent letter to open again."""
 
 from __future__ import annotations
 
 import datetime
 
+from monia import deadlines
 from monia.casework.models import Case, CaseStage
+from monia.demo import workdays
+from monia.demo.families import DAY
 from monia.demo.steps import TeamStaff
 from monia.letters import build, services
 from monia.letters.models import LetterChannel, LetterKind
@@ -23,12 +26,18 @@ def letters_build(*, staff: list[TeamStaff], today: datetime.date) -> None:
     )
     if case is None:
         return
-    recipients = recipients_for(case, on=today)
     intake = case.intakes.order_by("received_at").first()
-    if not recipients or intake is None:
+    if intake is None:
+        return
+    # Sent with the intake's decision, which the notice reports (not weeks later on the
+    # demo's today, and never before the notification it answers was received).
+    received = deadlines.helsinki_date(intake.received_at)
+    sent_on = min(intake.decided_on or workdays.on_or_after(received + DAY), today)
+    recipients = recipients_for(case, on=sent_on)
+    if not recipients:
         return
     document = build.notification_received_letter(
-        intake=intake, recipient=recipients[0], sender=worker, today=today
+        intake=intake, recipient=recipients[0], sender=worker, today=sent_on
     )
     services.letter_send(
         user=worker,
@@ -37,5 +46,5 @@ def letters_build(*, staff: list[TeamStaff], today: datetime.date) -> None:
         recipient=recipients[0].person,
         document=document,
         channel=LetterChannel.POST,
-        sent_on=today,
+        sent_on=sent_on,
     )

@@ -73,6 +73,7 @@ class CountySpec:
     name_fi: str
     name_sv: str
     controller: str
+    controller_sv: str
     bilingual: bool
     team_names: tuple[str, str, str]
     #: Share of families speaking Swedish and another language at home.
@@ -87,6 +88,7 @@ COUNTIES = (
         name_fi="Keski-Suomen hyvinvointialue",
         name_sv="Mellersta Finlands välfärdsområde",
         controller="Keski-Suomen hyvinvointialue",
+        controller_sv="Mellersta Finlands välfärdsområde",
         bilingual=False,
         team_names=(
             "Lastensuojelu, tiimi 1 (systeeminen)",
@@ -102,6 +104,7 @@ COUNTIES = (
         name_fi="Pohjanmaan hyvinvointialue",
         name_sv="Österbottens välfärdsområde",
         controller="Pohjanmaan hyvinvointialue",
+        controller_sv="Österbottens välfärdsområde",
         bilingual=True,
         team_names=(
             "Lastensuojelu, tiimi 1 (systeeminen)",
@@ -121,25 +124,39 @@ class StaffSpec:
     last_name: str
     role: str
     team: int | None  # 1–3, or None for county-wide posts
-    title: str
+    title: str  # in Finnish; in Swedish and English: TITLES
 
 
-_FI_TEAM_TITLES = (
+#: Each demo title (in Finnish) in Swedish and in English: the staff's ``title_sv`` and
+#: ``title_en``, which clients and documents meet in their own language.
+TITLES: dict[str, tuple[str, str]] = {
+    "Konsultoiva sosiaalityöntekijä": ("Konsulterande socialarbetare", "Consultant social worker"),
+    "Sosiaalityöntekijä": ("Socialarbetare", "Social worker"),
+    "Perheterapeutti": ("Familjeterapeut", "Family therapist"),
+    "Sosiaaliohjaaja": ("Socialhandledare", "Social counsellor"),
+    "Tiimikoordinaattori": ("Teamkoordinator", "Team coordinator"),
+    "Johtava sosiaalityöntekijä": ("Ledande socialarbetare", "Senior social worker"),
+    "Pääkäyttäjä": ("Huvudanvändare", "Administrator"),
+    "Kehittäjä": ("Utvecklare", "Development coordinator"),
+    "Kokemusasiantuntija": ("Erfarenhetsexpert", "Expert by experience"),
+    "Kouluterveydenhoitaja": ("Skolhälsovårdare", "School nurse"),
+}
+_TEAM_TITLES = (
     "Konsultoiva sosiaalityöntekijä",
     "Sosiaalityöntekijä",
     "Perheterapeutti",
     "Sosiaaliohjaaja",
 )
-_SV_TEAM_TITLES = (
-    "Konsultativ socialarbetare",
-    "Socialarbetare",
-    "Familjeterapeut",
-    "Socialhandledare",
-)
+
+
+def title_fields(title: str) -> dict[str, str]:
+    """A demo title's fields: Finnish, Swedish and English."""
+    sv, en = TITLES[title]
+    return {"title": title, "title_sv": sv, "title_en": en}
 
 
 def _team(
-    number: int, people: tuple[tuple[str, str, str], ...], titles: tuple[str, ...] = _FI_TEAM_TITLES
+    number: int, people: tuple[tuple[str, str, str], ...], titles: tuple[str, ...] = _TEAM_TITLES
 ) -> tuple[StaffSpec, ...]:
     """A systemic team: consultant, two designated workers, family therapist, family worker."""
     roles = (
@@ -223,19 +240,9 @@ STAFF: dict[str, tuple[StaffSpec, ...]] = {
                 ("fredrik", "Fredrik", "Granholm"),
                 ("ida", "Ida", "Westerlund"),
             ),
-            _SV_TEAM_TITLES,
         ),
-        StaffSpec(
-            "pia", "Pia", "Nyman", "team_coordinator", 1, "Tiimikoordinaattori – Teamkoordinator"
-        ),
-        StaffSpec(
-            "mats",
-            "Mats",
-            "Forsman",
-            "senior_official",
-            None,
-            "Johtava sosiaalityöntekijä – Ledande socialarbetare",
-        ),
+        StaffSpec("pia", "Pia", "Nyman", "team_coordinator", 1, "Tiimikoordinaattori"),
+        StaffSpec("mats", "Mats", "Forsman", "senior_official", None, "Johtava sosiaalityöntekijä"),
     ),
 }
 

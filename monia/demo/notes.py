@@ -22,6 +22,7 @@ from monia.casework import note_services
 from monia.casework.models import Case, CaseStage
 from monia.casework.note_forms import preset
 from monia.casework.note_selectors import family_members
+from monia.demo import workdays
 from monia.demo.datafiles import load
 from monia.demo.steps import TeamStaff
 from monia.people.selectors import guardians_of
@@ -62,8 +63,28 @@ def _case_notes(
     }
     family = family_members(case.child)
     opened = timezone.localdate(case.opened_at)
+    longest = max(entry["days_ago"] for entry in entries)
     for entry in entries:
-        _note(case, entry, staff=staff, words=words, family=family, opened=opened, today=today)
+        on = _note_day(entry["days_ago"], longest=longest, opened=opened, today=today)
+        _note(case, entry, staff=staff, words=words, family=family, on=on, today=today)
+
+
+def _note_day(
+    days_ago: int, *, longest: int, opened: datetime.date, today: datetime.date
+) -> datetime.date:
+    """The day of a note ``days_ago`` days back: in a case opened more recently than the
+    notes' weeks they come closer together (in their order), all after the day the case
+    opened (its notification may have come in the night) and before today (a note of
+    today at its given hour could lie ahead); each on a working day."""
+    span = (today - opened).days
+    if span <= longest:
+        days_ago = max(1, days_ago * (span - 1) // longest)
+    day = today - datetime.timedelta(days=days_ago)
+    return workdays.within(
+        day,
+        not_before=opened + datetime.timedelta(days=1),
+        not_after=today - datetime.timedelta(days=1),
+    )
 
 
 def _note(
@@ -73,7 +94,7 @@ def _note(
     staff: TeamStaff,
     words: dict[str, str],
     family: list[Any],
-    opened: datetime.date,
+    on: datetime.date,
     today: datetime.date,
 ) -> None:
     chosen = preset(entry["kind"])
@@ -83,7 +104,6 @@ def _note(
         "therapist": staff.therapist,
         "family_worker": staff.family_worker,
     }[entry["author"]]
-    on = max(opened, today - datetime.timedelta(days=entry["days_ago"]))
     data: dict[str, Any] = {
         "occurred_on": on,
         "occurred_time": (datetime.time.fromisoformat(entry["time"]) if "time" in entry else None),
@@ -106,9 +126,8 @@ def _note(
     ):
         data[field] = entry.get(field, "").format(**words)
     if "info_received_days_ago" in entry:
-        data["info_received_on"] = max(
-            on, today - datetime.timedelta(days=entry["info_received_days_ago"])
-        )
+        received = max(on, today - datetime.timedelta(days=entry["info_received_days_ago"]))
+        data["info_received_on"] = workdays.within(received, not_before=on, not_after=today)
     note, _ = note_services.note_create(
         user=author, case=case, note_type=chosen.note_type, data=data
     )

@@ -52,7 +52,9 @@ def plan_dated(
     week (saved after the assessment, not half a year ago), and the chronology's line of
     it to the same day."""
     opened = timezone.localtime(plan.case.opened_at).date()
-    since = max(opened, since or opened)
+    # Not on the day the case opened: an emergency placement's notification may have come
+    # in that night, and the plan is made after it.
+    since = max(opened + DAY, since or opened)
     assert plan.review_due is not None
     day = approval_day(plan.review_due, since=since, today=today)
     if approved:
@@ -61,7 +63,11 @@ def plan_dated(
         day = max(day, today - DAY * 7, since)
         while not deadlines.is_working_day(day) and day < today:
             day += DAY
-    at = datetime.datetime.combine(day, datetime.time(10, 0), tzinfo=deadlines.HELSINKI)
+    # At ten, or now if a plan of today is saved before ten: nothing dated in the future.
+    at = min(
+        datetime.datetime.combine(day, datetime.time(10, 0), tzinfo=deadlines.HELSINKI),
+        timezone.now(),
+    )
     ClientPlan.objects.filter(pk=plan.pk).update(created_at=at, updated_at=at)
     kind = EventKind.PLAN_APPROVED if approved else EventKind.PLAN_SAVED
     event = ChronologyEvent.objects.filter(case_id=plan.case_id, kind=kind).latest("pk")

@@ -22,7 +22,6 @@ from monia.casework import measure_services, plan_services, services
 from monia.casework.models import (
     Case,
     DecisionBody,
-    HearingMethod,
     Intake,
     IntakeDecision,
     Measure,
@@ -30,8 +29,8 @@ from monia.casework.models import (
     ServiceNeedsAssessment,
     Urgency,
 )
-from monia.demo import plan_dates, texts
-from monia.demo.consents import measure_extras
+from monia.demo import plan_dates, texts, workdays
+from monia.demo.consents import assessment_hearing, measure_extras
 from monia.demo.families import DAY, Family, Register, age_on, years_before
 from monia.demo.names import NameBook
 from monia.people.models import Gender, Person
@@ -108,10 +107,16 @@ class CaseSteps:
             day.year, day.month, day.day, hour, self.rng.randint(0, 59), tzinfo=deadlines.HELSINKI
         )
 
+    def _office_day(self, day: datetime.date, since: datetime.date) -> datetime.date:
+        """An office act (a decision, a visit, a completion) on a working day: ``day`` or
+        the nearest working day since ``since`` (``workdays.within``), never after today."""
+        return workdays.within(day, not_before=since, not_after=self.today)
+
     def _decision_day(self, received: datetime.date) -> datetime.date:
         """Mostly within the 7 working days (LsL 26 §), now and then a little late."""
         days = self.rng.randint(8, 10) if self.rng.random() < 0.08 else self.rng.randint(1, 7)
-        return min(deadlines.add_working_days(received, days), self.today)
+        day = min(deadlines.add_working_days(received, days), self.today)
+        return self._office_day(day, received)
 
     def _completion_day(self, received: datetime.date, started: datetime.date) -> datetime.date:
         """Mostly within the 3 months (SHL 36 §), now and then late."""
@@ -121,7 +126,8 @@ class CaseSteps:
         else:
             span = (due - started).days
             day = started + DAY * self.rng.randint(min(14, span), span)
-        return max(started, min(day, self.today - DAY * self.rng.randint(0, 3)))
+        day = max(started, min(day, self.today - DAY * self.rng.randint(0, 3)))
+        return self._office_day(day, started)
 
     def _pending_day(self, when: str) -> datetime.date:
         """A receipt day whose 7-day decision is overdue, due within days, or just came in."""
@@ -306,7 +312,7 @@ class CaseSteps:
         )
 
     def _told(self, day: datetime.date) -> datetime.date:
-        return min(day + DAY * self.rng.randint(0, 3), self.today)
+        return self._office_day(min(day + DAY * self.rng.randint(0, 3), self.today), day)
 
     def _no_action(self, intake: Intake, worker: User, day: datetime.date) -> None:
         services.intake_decide(
@@ -334,36 +340,6 @@ class CaseSteps:
             services.designated_worker_assign(user=worker, case=case, worker=worker, on=day)
         return case.assessments.get(completed_on__isnull=True)
 
-    def _hearing(
-        self, child: Person, worker: User, lo: datetime.date, hi: datetime.date
-    ) -> dict[str, object]:
-        """The child's view (LsL 20 §), or why it was not found out."""
-        assert child.birth_date is not None
-        age = age_on(child.birth_date, hi)
-        if age < 2 or self.rng.random() < 0.1:
-            group = "baby" if age < 2 else "teen" if age >= 12 else "any"
-            return {
-                "heard": False,
-                "not_heard_reason": self.rng.choice(texts.NOT_HEARD_REASONS[group]),
-            }
-        band = "small" if age < 7 else "school" if age < 13 else "teen"
-        methods = {
-            "small": (
-                HearingMethod.HOME_VISIT,
-                HearingMethod.MEETING,
-                HearingMethod.THROUGH_PERSON,
-            ),
-            "school": (HearingMethod.MEETING, HearingMethod.HOME_VISIT),
-            "teen": (HearingMethod.MEETING, HearingMethod.REMOTE, HearingMethod.IN_WRITING),
-        }[band]
-        return {
-            "heard": True,
-            "heard_by": f"{worker.get_full_name()}, {worker.title.lower()}",
-            "heard_on": self._between(lo, hi),
-            "method": self.rng.choice(methods),
-            "child_view": self.rng.choice(texts.CHILD_VIEWS[band]).format(lapsi=child.first_names),
-        }
-
     def _complete(
         self,
         assessment: ServiceNeedsAssessment,
@@ -381,7 +357,7 @@ class CaseSteps:
             completed_on=day,
             conclusion=conclusion,
             summary=self.rng.choice(texts.ASSESSMENT_SUMMARIES[conclusion]),
-            hearing=self._hearing(child, worker, opened, day),
+            hearing=assessment_hearing(self.rng, child, worker, opened, day),
             delay_reason=self.rng.choice(texts.DELAY_REASONS) if late else "",
             designated_worker=worker if conclusion == "child_welfare_client" else None,
         )
@@ -414,7 +390,7 @@ class CaseSteps:
     def _supports(self, case_id: int, worker: User, start: datetime.date, kinds: list[str]) -> None:
         """Community-based support (LsL 34–36 §); some of the older ones have ended."""
         for kind in kinds:
-            day = min(start + DAY * self.rng.randint(0, 21), self.today)
+            day = self._office_day(min(start + DAY * self.rng.randint(0, 21), self.today), start)
             measure = self._measure(
                 case_id,
                 worker,

@@ -25,7 +25,7 @@ from monia.casework.models import (
     MeasureKind,
     SupportType,
 )
-from monia.demo import texts
+from monia.demo import texts, workdays
 from monia.demo.families import DAY, Family, years_before
 from monia.demo.steps import CaseSteps, Chooser, Scenario, TeamStaff
 from monia.people.models import Person
@@ -143,7 +143,9 @@ class Stories(CaseSteps):
                     case_id,
                     worker,
                     MeasureKind.PLACEMENT_AS_SUPPORT,
-                    min(completed + DAY * self.rng.randint(7, 30), self.today),
+                    self._office_day(
+                        min(completed + DAY * self.rng.randint(7, 30), self.today), completed
+                    ),
                     place=self.rng.choice(texts.SUPPORT_PLACEMENT_PLACES),
                     details="Avohuollon sijoitus (LsL 37 §) huoltajan suostumuksella.",
                 )
@@ -163,9 +165,9 @@ class Stories(CaseSteps):
         concern = self._concern()
         family, staff, worker = self._household(concern, day, siblings)
         completed, case_ids = self._become_client(family, staff, worker, concern, day)
-        start = completed + DAY * self.rng.randint(0, 14)
+        start = self._office_day(completed + DAY * self.rng.randint(0, 14), completed)
         end = min(start + DAY * self.rng.randint(90, 200), self.today - DAY * 5)
-        closed = min(end + DAY * self.rng.randint(0, 20), self.today)
+        closed = self._office_day(min(end + DAY * self.rng.randint(0, 20), self.today), end)
         kind = self.rng.choice(list(texts.SUPPORT))
         for case_id in case_ids:
             measure = self._measure(
@@ -195,7 +197,9 @@ class Stories(CaseSteps):
             measure_services.emergency_placement_extend(
                 user=worker,
                 measure=placement,
-                decided_on=min(day + DAY * self.rng.randint(25, 29), self.today),
+                decided_on=self._office_day(
+                    min(day + DAY * self.rng.randint(25, 29), self.today), day
+                ),
             )
         self._start(intake, worker, self._decision_day(day), assign=True)
         self._plan(
@@ -216,8 +220,10 @@ class Stories(CaseSteps):
         concern = self._concern(min_age=12)
         family, staff, worker = self._household(concern, day, 1, lives_home=False, min_age=12)
         completed, (case_id,) = self._become_client(family, staff, worker, concern, day)
-        start = completed + DAY * self.rng.randint(5, 15)
-        order_day = min(completed + DAY * self.rng.randint(100, 160), self.today - DAY * 20)
+        start = self._office_day(completed + DAY * self.rng.randint(5, 15), completed)
+        order_day = self._office_day(
+            min(completed + DAY * self.rng.randint(100, 160), self.today - DAY * 20), start
+        )
         support = self._measure(
             case_id,
             worker,
@@ -270,18 +276,19 @@ class Stories(CaseSteps):
         self._triage(intake, worker, concern)
         placement = self._emergency(intake.case_id, worker, day)
         measure_services.emergency_placement_extend(
-            user=worker, measure=placement, decided_on=day + DAY * 27
+            user=worker, measure=placement, decided_on=workdays.on_or_before(day + DAY * 27)
         )
         assessment = self._start(intake, worker, self._decision_day(day), assign=True)
+        completed = workdays.on_or_before(day + DAY * self.rng.randint(35, 45))
         self._complete(
             assessment,
             child,
             worker,
             AssessmentConclusion.CHILD_WELFARE_CLIENT,
-            day + DAY * self.rng.randint(35, 45),
+            completed,
             opened=day,
         )
-        order_day = day + DAY * self.rng.randint(50, 58)
+        order_day = workdays.on_or_after(day + DAY * self.rng.randint(50, 58))
         order = self._measure(
             intake.case_id,
             worker,
@@ -399,6 +406,7 @@ class Stories(CaseSteps):
         started = self._decision_day(first)
         second = self._between(started + DAY, self.today - DAY)
         decided = min(deadlines.add_working_days(second, self.rng.randint(1, 5)), self.today)
+        decided = self._office_day(decided, second)
         again = self._concern(exclude=concern)
         for child in family.children:
             fitting = self._fitting(concern, child, first)

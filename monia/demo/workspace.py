@@ -14,7 +14,9 @@ from django.utils import timezone
 
 from monia.accounts.models import User
 from monia.casework.models import Case, CaseStage, ServiceNeedsAssessment
+from monia.demo import workdays
 from monia.demo.families import years_before
+from monia.demo.names import title_fields
 from monia.demo.steps import TeamStaff
 from monia.experts import services as expert_services
 from monia.network.models import Organisation
@@ -64,7 +66,12 @@ def workspace_build(
     )
     if not cases or today != timezone.localdate():
         return  # a meeting can only be opened for today or later
-    meeting = services.meeting_open(user=coordinator, team=staff.team, held_on=today)
+    # This week's meeting: today, or the last working day when the demo is loaded on a
+    # weekend or a holiday (its memo and attendance are then recorded when it loads).
+    held_on = workdays.meeting_day(today)
+    meeting = services.meeting_open(
+        user=coordinator, team=staff.team, held_on=held_on, today=held_on
+    )
     for n, case in enumerate(cases[:3]):
         item = meeting.items.filter(case=case).first() or services.agenda_add(
             meeting=meeting, case=case
@@ -85,7 +92,7 @@ def workspace_build(
             meeting=meeting,
             description="Sovi kotikäynti ja kysy lapsen oma näkemys.",
             owner=worker,
-            due_on=today + datetime.timedelta(days=7 + n),
+            due_on=workdays.on_or_after(today + datetime.timedelta(days=7 + n)),
         )
         _diagrams(case, worker)
     members = selectors.meeting_members(meeting)  # one member sent apologies
@@ -95,7 +102,9 @@ def workspace_build(
     services.meeting_close(user=coordinator, meeting=meeting)
     # Next week's meeting is open, its short agenda proposed; attendance is taken then.
     services.meeting_open(
-        user=coordinator, team=staff.team, held_on=today + datetime.timedelta(days=7)
+        user=coordinator,
+        team=staff.team,
+        held_on=workdays.on_or_after(held_on + datetime.timedelta(days=7)),
     )
     services.flag_raise(
         user=staff.therapist,
@@ -160,7 +169,7 @@ def _expert_group(staff: TeamStaff, case: Case, today: datetime.date) -> None:
         )
     session = expert_services.expert_session_create(
         group=group,
-        held_on=today + datetime.timedelta(days=14),
+        held_on=workdays.on_or_after(today + datetime.timedelta(days=14)),
         location="Sosiaalitoimisto, neuvotteluhuone 2",
     )
     expert_services.expert_case_present(
@@ -184,9 +193,9 @@ ORGANISATIONS = [
     ("Nuorisopalvelut", "youth_services"),
     ("Mannerheimin Lastensuojeluliitto, paikallisosasto", "ngo"),
 ]
-PARTNERS = {  # county code → (username, first name, last name, title)
+PARTNERS = {  # county code → (username, first name, last name, title in Finnish)
     "keski-suomi": ("terhi", "Terhi", "Terveydenhoitaja", "Kouluterveydenhoitaja"),
-    "pohjanmaa": ("sofia", "Sofia", "Skolhälsovårdare", "Skolhälsovårdare"),
+    "pohjanmaa": ("sofia", "Sofia", "Skolhälsovårdare", "Kouluterveydenhoitaja"),
 }
 
 
@@ -215,7 +224,7 @@ def network_build(
         username=username,
         first_name=first,
         last_name=last,
-        title=title,
+        **title_fields(title),
         email=f"{username}@{email_domain}",
         role=Role.PARTNER,
         county=county,
@@ -230,8 +239,10 @@ def network_build(
         .order_by("pk")
         .first()
     )
+    referred = _long_client(staff, today)
+    if referred is not None:
+        _referrals(referred, staff.workers[0], organisations[2], today)
     if case is not None:
-        _referrals(case, staff.workers[0], organisations[2], today)
         network_services.grant_create(
             user=staff.workers[0],
             case=case,
@@ -246,14 +257,33 @@ def network_build(
     _contribution_request(staff, organisations[0], nurse, today)
 
 
+def _long_client(staff: TeamStaff, today: datetime.date) -> Case | None:
+    """The showcase worker's first client whose case opened before the referrals below
+    (the first of them is 80 days old): no referral of a case before its notification."""
+    return (
+        Case.objects.filter(
+            team=staff.team,
+            designated_worker=staff.workers[0],
+            stage=CaseStage.CLIENT,
+            opened_at__date__lt=today - datetime.timedelta(days=REFERRAL_DAYS + 7),
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+REFERRAL_DAYS = 80
+
+
 def _referrals(case: Case, worker: object, psychiatry: object, today: datetime.date) -> None:
-    """One support that began in time and one wait over the target, for the dashboard."""
+    """One support that began in time and one wait over the target, for the dashboard; each
+    step on a working day."""
     from django.utils import timezone as tz
 
     from monia.network import referral_services
 
     def days_ago(n: int, hour: int = 10) -> datetime.datetime:
-        day = today - datetime.timedelta(days=n)
+        day = workdays.on_or_before(today - datetime.timedelta(days=n))
         return datetime.datetime.combine(day, datetime.time(hour), tzinfo=tz.get_current_timezone())
 
     started = referral_services.referral_create(
@@ -261,7 +291,7 @@ def _referrals(case: Case, worker: object, psychiatry: object, today: datetime.d
         case=case,
         organisation=psychiatry,
         service="Nuorisopsykiatrinen arvio",  # type: ignore[arg-type]
-        need_identified_on=today - datetime.timedelta(days=80),
+        need_identified_on=workdays.on_or_before(today - datetime.timedelta(days=REFERRAL_DAYS)),
         referred_at=days_ago(78),
         contact_person="Sairaanhoitaja Helena",
     )
@@ -276,7 +306,7 @@ def _referrals(case: Case, worker: object, psychiatry: object, today: datetime.d
         case=case,
         organisation=psychiatry,
         service="Perheterapia",  # type: ignore[arg-type]
-        need_identified_on=today - datetime.timedelta(days=42),
+        need_identified_on=workdays.on_or_before(today - datetime.timedelta(days=42)),
         referred_at=days_ago(40),
     )
 
@@ -355,5 +385,7 @@ def _contribution_request(
             "Mitä olette havainneet lapsen voinnista ja arjesta? Onko lapsi ollut poissa, "
             "ja mitä tukea olette jo antaneet? Mitä lapsi itse on kertonut?"
         ),
-        due_on=min(assessment.completion_due, today + datetime.timedelta(days=14)),
+        due_on=workdays.on_or_before(
+            min(assessment.completion_due, today + datetime.timedelta(days=14))
+        ),
     )

@@ -17,7 +17,7 @@ from monia.ui.widgets import DateTimeInput
 class UserChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: User) -> str:
         role = obj.get_role_display()
-        return f"{obj.display_name} ({obj.title or role})"
+        return f"{obj.display_name} ({obj.display_title or role})"
 
 
 class GroupForm(MoniaForm):

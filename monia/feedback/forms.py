@@ -26,7 +26,19 @@ class QuestionnaireForm(MoniaForm):
         label=_("Purpose"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Shown to the people asked: why the county asks this."),
+        help_text=_("Shown to the people asked: why the county asks this. In Finnish."),
+    )
+    purpose_sv = forms.CharField(
+        label=_("Purpose in Swedish"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For those who answer in Swedish. Empty: they read the Finnish one."),
+    )
+    purpose_en = forms.CharField(
+        label=_("Purpose in English"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For those who answer in English. Empty: they read the Finnish one."),
     )
     trigger = forms.ChoiceField(label=_("When it is asked"), choices=Trigger.choices)
     active = forms.BooleanField(label=_("Active: asked when the time comes"), required=False)

@@ -17,6 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from monia.ui.languages import in_reader_language
+
 
 class Trigger(models.TextChoices):
     """When a questionnaire is asked (the daily job feedback/tasks.py, or a caller)."""
@@ -60,7 +62,10 @@ class Questionnaire(models.Model):
 
     county = models.ForeignKey("teams.County", on_delete=models.PROTECT, related_name="+")
     name = models.CharField(_("name"), max_length=200)
+    # Shown to the people asked, in their language (fallback: Finnish).
     purpose = models.TextField(_("purpose"), blank=True)
+    purpose_sv = models.TextField(_("purpose in Swedish"), blank=True)
+    purpose_en = models.TextField(_("purpose in English"), blank=True)
     trigger = models.CharField(_("when it is asked"), max_length=24, choices=Trigger.choices)
     active = models.BooleanField(_("active"), default=True)
     version = models.PositiveSmallIntegerField(default=1)
@@ -92,6 +97,11 @@ class Questionnaire(models.Model):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+    @property
+    def display_purpose(self) -> str:
+        """The purpose in the reader's language, else in Finnish."""
+        return in_reader_language(fi=self.purpose, sv=self.purpose_sv, en=self.purpose_en)
 
 
 class Question(models.Model):

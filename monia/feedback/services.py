@@ -38,7 +38,16 @@ OPEN_DAYS = 30
 # An invitation still open this many days after it was made gets its one reminder.
 REMIND_AFTER_DAYS = 7
 TEXT_MAX = 2000
-QUESTIONNAIRE_FIELDS = ("name", "purpose", "trigger", "active", "licensed", "licence_note")
+QUESTIONNAIRE_FIELDS = (
+    "name",
+    "purpose",
+    "purpose_sv",
+    "purpose_en",
+    "trigger",
+    "active",
+    "licensed",
+    "licence_note",
+)
 RANGES = {
     QuestionKind.FACE: (1, 5),
     QuestionKind.SCALE_10: (0, 10),

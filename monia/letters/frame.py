@@ -47,8 +47,8 @@ def contact_section(case: Case, sender: User) -> Section:
     office hours the county's social emergency service."""
     worker = case.designated_worker or sender
     rows = [(_("Social worker"), worker.display_name)]
-    if worker.title:
-        rows.append((_("Title"), worker.title))
+    if worker.display_title:  # in the letter's language (the active one)
+        rows.append((_("Title"), worker.display_title))
     if worker.phone:
         rows.append((_("Phone"), worker.phone))
     if worker.email:
@@ -87,7 +87,8 @@ def letter_document(
         date=today,
         language=language,
         county=county.localized_name(language),
-        controller=_("Controller: %(name)s") % {"name": county.controller},
+        # The name only: the document's county line says "Controller:" itself.
+        controller=county.localized_controller(language),
         sections=(*sections, contact_section(case, sender)),
         recipient=address_block(recipient),
         confidential=True,

@@ -64,7 +64,7 @@ class PartnerChoiceField(forms.ModelChoiceField):
         )
 
     def label_from_instance(self, obj: User) -> str:
-        return f"{obj.display_name}, {obj.title}" if obj.title else obj.display_name
+        return f"{obj.display_name}, {obj.display_title}" if obj.title else obj.display_name
 
 
 class GrantForm(MoniaForm):

@@ -16,7 +16,7 @@ from monia.ui.fields import MoniaForm
 
 class FacilitatorField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: User) -> str:
-        return f"{obj.display_name} ({obj.title or obj.get_role_display()})"
+        return f"{obj.display_name} ({obj.display_title or obj.get_role_display()})"
 
 
 class PeerGroupForm(MoniaForm):

@@ -65,7 +65,15 @@ class StaffAdmin(UserAdmin):
         (None, {"fields": ("username", "password_state")}),
         (
             gettext_lazy("Personal info"),
-            {"fields": ("first_name", "last_name", "title", "phone", "language")},
+            {
+                "fields": (
+                    "first_name",
+                    "last_name",
+                    ("title", "title_sv", "title_en"),
+                    "phone",
+                    "language",
+                )
+            },
         ),
         (
             RIGHTS_TITLE,
@@ -95,7 +103,16 @@ class StaffAdmin(UserAdmin):
     add_fieldsets = (
         (
             None,
-            {"fields": ("username", "first_name", "last_name", "email", "title", "phone")},
+            {
+                "fields": (
+                    "username",
+                    "first_name",
+                    "last_name",
+                    "email",
+                    ("title", "title_sv", "title_en"),
+                    "phone",
+                )
+            },
         ),
         (gettext_lazy("Language"), {"fields": ("language",)}),
         (

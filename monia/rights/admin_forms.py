@@ -15,7 +15,16 @@ from monia.rights import grants, selectors
 from monia.rights.services import rights_validate
 from monia.ui.fields import MoniaForm, harden
 
-DETAILS = ("username", "first_name", "last_name", "title", "phone", "language")
+DETAILS = (
+    "username",
+    "first_name",
+    "last_name",
+    "title",
+    "title_sv",
+    "title_en",
+    "phone",
+    "language",
+)
 RIGHTS = ("email", "oidc_subject", "role", "county", "team", "organisation")
 FLAGS = ("is_active", "is_staff", "is_superuser")
 

@@ -45,7 +45,9 @@ from monia.rights.models import (
 )
 
 # What an administrator changes at once: nothing of it grants access.
-DETAILS = frozenset({"username", "first_name", "last_name", "title", "phone", "language"})
+DETAILS = frozenset(
+    {"username", "first_name", "last_name", "title", "title_sv", "title_en", "phone", "language"}
+)
 RIGHTS_TEMPLATE = "notify/email_account_notice.txt"  # one notice to the account holder
 LINK_TEMPLATE = "rights/email_password_link.txt"
 

@@ -6,6 +6,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from monia.ui.languages import in_language, in_reader_language
+
 
 class County(models.Model):
     """A wellbeing services county (hyvinvointialue), the controller (rekisterinpitäjä)
@@ -18,7 +20,16 @@ class County(models.Model):
     controller = models.CharField(
         _("controller (rekisterinpitäjä)"),
         max_length=200,
-        help_text=_("The legal controller of the county's client register."),
+        help_text=_("The legal controller of the county's client register, in Finnish."),
+    )
+    controller_sv = models.CharField(
+        _("controller in Swedish (personuppgiftsansvarig)"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The controller's name in Swedish: on Swedish documents and for Swedish "
+            "readers. Empty: the Finnish name."
+        ),
     )
     bilingual = models.BooleanField(_("bilingual county"), default=False)
     intake_team = models.ForeignKey(
@@ -72,6 +83,15 @@ class County(models.Model):
 
     def localized_name(self, language: str) -> str:
         return self.name_sv if language == "sv" else self.name_fi
+
+    def localized_controller(self, language: str) -> str:
+        """The controller as a document in ``language`` names it (Swedish or Finnish)."""
+        return in_language(language, fi=self.controller, sv=self.controller_sv)
+
+    @property
+    def display_controller(self) -> str:
+        """The controller in the reader's language (pages)."""
+        return in_reader_language(fi=self.controller, sv=self.controller_sv)
 
 
 class Team(models.Model):

@@ -96,6 +96,32 @@ def test_emergency_placement_lapses_after_30_days_and_extends_once(
         measure_services.emergency_placement_extend(user=worker_a, measure=m, decided_on=TODAY())
 
 
+def test_a_night_emergency_placement_opens_the_client_relationship_after_the_call(
+    world: Any, worker_a: Any
+) -> None:
+    """The chronology dates a past step at noon; the relationship an emergency placement
+    opens that day comes after the notification that came in at night, never before it."""
+    from monia.casework.models import EventKind
+    from monia.conftest import child_create, notification
+
+    night = datetime.datetime.combine(
+        TODAY() - datetime.timedelta(days=3), datetime.time(21, 40), tzinfo=deadlines.HELSINKI
+    )
+    intake = notification(worker_a, child_create(world.county_a), world.team_a1, at=night)
+    case = intake.case
+    day = night.date()
+    measure_services.measure_record(
+        user=worker_a,
+        case=case,
+        kind="emergency_placement",
+        decided_on=day,
+        started_on=day,
+        place="Perhekoti",
+    )
+    opened = case.events.get(kind=EventKind.CLIENT_OPENED)
+    assert opened.occurred_at >= night
+
+
 def test_aftercare_ends_at_the_age_limit_or_five_years(case_a: CaseWorld, worker_a: Any) -> None:
     with pytest.raises(ValidationError):  # no ended placement yet
         measure_services.measure_record(

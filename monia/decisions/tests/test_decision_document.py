@@ -214,3 +214,33 @@ def test_the_consents_of_the_measure_and_a_party_not_heard_are_stated(
     assert "Ei kuultu. Syy: Lapsi on 9-vuotias." in fi
     sv = text_of(decision_document(decision, language="sv"))
     assert "Motsatt sig 30.11.2026." in sv and "Inte hörd. Orsak: Lapsi on 9-vuotias." in sv
+
+
+def test_a_swedish_decision_names_the_controller_and_the_decider_in_swedish(
+    case_a: CaseWorld, worker_a: User
+) -> None:
+    """The county's controller and the decider's title in the document's language, each
+    in Finnish where no Swedish one was written."""
+    authorities_add(case_a.case.county)
+    decision = _emergency(case_a, worker_a)
+    county = decision.case.county
+    county.controller_sv = "Välfärdsområde A:s registratur"
+    county.save(update_fields=["controller_sv"])
+    decider = decision.decider
+    decider.title_sv = "Ledande socialarbetare"
+    decider.save(update_fields=["title_sv"])
+    decision.refresh_from_db()
+    sv = decision_document(decision, language="sv")
+    assert sv.county_line == "Område A · Personuppgiftsansvarig: Välfärdsområde A:s registratur"
+    assert "Helena Päättäjä, Ledande socialarbetare" in text_of(sv)
+    assert "Johtava sosiaalityöntekijä" not in text_of(sv)
+    fi = decision_document(decision, language="fi")
+    assert fi.county_line == "Alue A"  # the county is its own controller: named once
+    assert "Helena Päättäjä, Johtava sosiaalityöntekijä" in text_of(fi)
+    # The preparer has no Swedish title: the Finnish one, rather than none.
+    worker_a.title = "Sosiaalityöntekijä"
+    worker_a.save(update_fields=["title"])
+    decision.refresh_from_db()
+    assert "Worker_A Testinen, Sosiaalityöntekijä" in text_of(
+        decision_document(decision, language="sv")
+    )

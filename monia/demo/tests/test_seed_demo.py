@@ -416,7 +416,8 @@ def _finnish_words_of_the_seed() -> set[str]:
         return {w.lower() for w in found}
 
     finnish = words(portal._WORDS["fi"], load("texts.json")) | FINNISH_NETWORK_WORDS
-    swedish = words(portal._WORDS["sv"], names._SV_TEAM_TITLES, load("names.json"))
+    swedish_titles = [sv for sv, _en in names.TITLES.values()]
+    swedish = words(portal._WORDS["sv"], swedish_titles, load("names.json"))
     # Finnish has no å: a word with one is a Swedish name of a place the Finnish texts cite.
     return {w for w in finnish - swedish - {"monia", "person"} if "å" not in w}
 

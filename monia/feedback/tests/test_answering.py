@@ -10,7 +10,7 @@ from django.utils import timezone
 from monia.accounts.models import User
 from monia.conftest import PortalWorld, portal_client
 from monia.feedback import services
-from monia.feedback.models import Answer, ContextKind, Invitation
+from monia.feedback.models import Answer, ContextKind, Invitation, Questionnaire
 from monia.feedback.tests.factories import face, questionnaire
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +136,25 @@ def test_staff_answer_their_event_question_and_others_get_404(
     assert list(Answer.objects.values_list("value", flat=True)) == [5]
     develop = login("worker_a").get(reverse("develop")).content.decode()
     assert url not in develop  # answered: no longer offered
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "not_shown"),
+    [
+        ("sv", "Vi utvecklar mötena.", "Kehitämme tapaamisia."),
+        ("fi", "Kehitämme tapaamisia.", "Vi utvecklar mötena."),
+        ("en", "Kehitämme tapaamisia.", "Vi utvecklar mötena."),  # no English one: Finnish
+    ],
+)
+def test_the_respondent_reads_the_purpose_in_their_language(
+    portal_world: PortalWorld, worker_a: User, language: str, shown: str, not_shown: str
+) -> None:
+    inv = _invite(portal_world, worker_a, portal_world.young)
+    Questionnaire.objects.filter(pk=inv.questionnaire_id).update(
+        purpose="Kehitämme tapaamisia.", purpose_sv="Vi utvecklar mötena."
+    )
+    page = portal_client(portal_world.young, language).get(
+        reverse("feedback_portal_answer", args=[inv.pk])
+    )
+    main = page.content.decode().split("<main", 1)[1]
+    assert shown in main and not_shown not in main

@@ -112,3 +112,35 @@ def test_hub_links_follow_the_role(
     ]
     assert [link.url_name for link in hub.links(worker_a)] == ["feedback_results_list"]
     assert hub.links(partner) == []
+
+
+def test_the_purpose_is_written_in_each_language_and_a_new_version_keeps_them(
+    world: World, developer_a: User
+) -> None:
+    client = login("developer_a")
+    client.post(
+        reverse("feedback_questionnaire_new"),
+        {
+            "name": "Tapaamispalaute",
+            "purpose": "Kehitämme tapaamisia.",
+            "purpose_sv": "Vi utvecklar mötena.",
+            "purpose_en": "We improve the meetings.",
+            "trigger": "after_network_meeting",
+            "active": "on",
+        },
+    )
+    q = Questionnaire.objects.get()
+    assert (q.purpose, q.purpose_sv, q.purpose_en) == (
+        "Kehitämme tapaamisia.",
+        "Vi utvecklar mötena.",
+        "We improve the meetings.",
+    )
+    edit = client.get(reverse("feedback_questionnaire_edit", args=[q.pk])).content.decode()
+    assert "Vi utvecklar mötena." in edit and "We improve the meetings." in edit
+    client.post(
+        reverse("feedback_question_new", args=[q.pk]), {"kind": "yes_no", "text_fi_adult": "Kyllä?"}
+    )
+    client.post(reverse("feedback_questionnaire", args=[q.pk]), {"publish": "1"})
+    client.post(reverse("feedback_questionnaire", args=[q.pk]), {"new_version": "1"})
+    new = Questionnaire.objects.get(previous=q)
+    assert (new.purpose_sv, new.purpose_en) == ("Vi utvecklar mötena.", "We improve the meetings.")

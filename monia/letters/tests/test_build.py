@@ -212,3 +212,27 @@ def test_the_pdf_reads_back_with_the_title_the_child_and_the_secrecy_mark(
     text = " ".join(page.extract_text() for page in reader.pages)
     assert document.title in text and "Aino Esimerkki" in text and secrecy in text
     assert reader.metadata is not None and reader.metadata.title == document.title
+
+
+def test_a_swedish_letter_names_the_controller_once_and_the_workers_title_in_swedish(
+    family: LetterFamily, worker_a: Any
+) -> None:
+    """The county line said "Personuppgiftsansvarig: Personuppgiftsansvarig: Alue A" (the
+    frame wrapped the words the document adds itself), in Finnish."""
+    county = family.case.county
+    county.controller_sv = "Välfärdsområde A:s registratur"
+    county.save(update_fields=["controller_sv"])
+    worker_a.title, worker_a.title_sv = "Sosiaalityöntekijä", "Socialarbetare"
+    worker_a.save(update_fields=["title", "title_sv"])
+    family.case.refresh_from_db()
+    intake = family.cw.pending_intake
+    sv = build.notification_received_letter(
+        intake=intake, recipient=family.to(family.erik), sender=worker_a, language="sv"
+    )
+    assert sv.county_line == "Område A · Personuppgiftsansvarig: Välfärdsområde A:s registratur"
+    assert "Titel Socialarbetare" in text_of(sv)
+    fi = build.notification_received_letter(
+        intake=intake, recipient=family.to(family.maija), sender=worker_a, language="fi"
+    )
+    assert fi.county_line == "Alue A"
+    assert "Nimike Sosiaalityöntekijä" in text_of(fi)

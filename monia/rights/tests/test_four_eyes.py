@@ -29,6 +29,8 @@ def _form(user: User, **changes: Any) -> dict[str, Any]:
         "first_name": user.first_name,
         "last_name": user.last_name,
         "title": user.title,
+        "title_sv": user.title_sv,
+        "title_en": user.title_en,
         "phone": user.phone,
         "language": user.language,
         "email": user.email,
@@ -153,6 +155,15 @@ def test_details_are_saved_at_once_without_a_request(admins: Any, worker: User) 
         "Sosiaalityöntekijä",
         "sv",
     )
+    assert not RightsChange.objects.exists() and mail.outbox == []
+
+
+def test_the_title_in_swedish_and_english_are_details_saved_at_once(
+    admins: Any, worker: User
+) -> None:
+    _save("admin", worker, title_sv="Socialarbetare", title_en="Social worker")
+    worker.refresh_from_db()
+    assert (worker.title_sv, worker.title_en) == ("Socialarbetare", "Social worker")
     assert not RightsChange.objects.exists() and mail.outbox == []
 
 

@@ -1,6 +1,11 @@
 """`make run`: migrate, compile translations, load the demo data once, start the
 background-task worker, the owner's worker and the scheduler (monia/jobs/workers.py),
-serve on :8000; they stop when the server stops."""
+serve on :8000; they stop when the server stops.
+
+`make run` leaves DEBUG off, as a new user should meet Monia: a missing page is Monia's own
+404 page, not Django's debug page. The development server then serves the static files
+from the apps itself (``runserver --insecure``, as it does with DEBUG on): the demo needs
+no ``collectstatic``, and an edited stylesheet shows at the next load."""
 
 import os
 import signal
@@ -27,7 +32,8 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         self.stdout.write("Preparing the database…")
         call_command("compile_translations")
-        # Static files come from the apps (DEBUG); WhiteNoise still wants its folder to exist.
+        # Static files come from the apps (runserver's own handler); WhiteNoise, which
+        # serves the collected ones in production, still wants its folder to exist.
         Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
         call_command("migrate", verbosity=0)
         call_command("seed_demo", if_empty=True)
@@ -48,7 +54,9 @@ class Command(BaseCommand):
             )
         started = [start_worker(helper) for helper in background_helpers()]
         try:
-            call_command("runserver", options["addrport"], use_reloader=False)
+            call_command(
+                "runserver", options["addrport"], use_reloader=False, insecure_serving=True
+            )
         finally:
             for helper in started:
                 stop_worker(helper)
