@@ -112,7 +112,7 @@ def _deadlines_query(
     for case_id, kind, due, pk, *child in rows:
         assert due is not None  # a running emergency placement or aftercare has its end
         found.append(_deadline(case_id, kind, due, pk, full_name(*child), today, warn))
-    return sorted(found, key=lambda d: (d.due, d.case_id))
+    return sorted(found, key=lambda d: (d.due, d.case_id, d.kind, d.object_id))
 
 
 def _case_deadlines(
@@ -152,7 +152,7 @@ def _case_deadlines(
         if m.ended_on is None and m.kind in DEADLINE_MEASURES:
             due, kind = _measure_due(m.kind, m.extended_to, m.expires_on)
             found.append(make(kind, due, m.pk))
-    return sorted(found, key=lambda d: (d.due, d.case_id))
+    return sorted(found, key=lambda d: (d.due, d.case_id, d.kind, d.object_id))
 
 
 @dataclass

@@ -5,8 +5,8 @@ before the demo's ``today``, then makes the family and walks every child's case 
 the services, so chronology, deadlines and constraints are the real ones.
 
 The services stamp some moments with the real clock rather than a given date (the
-urgency assessment, a plan's approval and the chronology rows after the receipt), so a
-demo plan is approved on the day the demo is loaded, whatever the story's dates.
+urgency assessment and the chronology rows after the receipt); a plan's approval and
+review dates are set afterwards by ``plan_dates`` (approved half a year before its review).
 """
 
 from __future__ import annotations
