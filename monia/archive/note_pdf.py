@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from reportlab.platypus import Flowable
 
 from monia.casework.models import Case, ClientNote
+from monia.teams.selectors import county_line
 from monia.ui import pdf
 from monia.ui.pdf import date_text
 
@@ -82,11 +83,7 @@ def note_pdf_render(case: Case, note: ClientNote, *, language: str) -> bytes:
         county = case.county
         head = [
             pdf.para(_(SECRECY), "secrecy"),
-            pdf.para(
-                f"{county.localized_name(language)} · "
-                + _("Controller: %(name)s") % {"name": county.localized_controller(language)},
-                "county",
-            ),
+            pdf.para(county_line(county, language), "county"),
             pdf.para(note.heading, "title"),
             pdf.para(str(note.get_note_type_display()), "muted"),
             pdf.facts_table(_facts(case, note)),

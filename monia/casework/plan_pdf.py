@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from monia.casework.plan_selectors import PlanDocument, PlanItem
+from monia.teams.selectors import county_line
 from monia.ui import pdf
 from monia.ui.pdf import date_text
 
@@ -74,11 +75,7 @@ def _header(doc: PlanDocument, language: str, printed: datetime.date) -> list[Fl
     county = case.county
     return [
         pdf.para(str(SECRECY), "secrecy"),
-        pdf.para(
-            f"{county.localized_name(language)} · "
-            + _("Controller: %(name)s") % {"name": county.localized_controller(language)},
-            "county",
-        ),
+        pdf.para(county_line(county, language), "county"),
         pdf.para(_("Client plan (LsL 30 §)"), "title"),
         pdf.facts_table(rows),
         Spacer(1, 3 * mm),

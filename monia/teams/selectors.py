@@ -5,11 +5,22 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from monia.teams.models import County, Municipality, Team
+from monia.ui import document
 
 
 def counties() -> QuerySet[County]:
     """Every wellbeing services county of the installation, by Finnish name."""
     return County.objects.order_by("name_fi")
+
+
+def county_line(county: County, language: str) -> str:
+    """The heading line of a document in ``language``: the county, and its controller
+    (``County.localized_controller``) only when that is another body, as every
+    ``ui.document.Document`` heads itself ("Österbottens välfärdsområde", not "… ·
+    Personuppgiftsansvarig: Österbottens välfärdsområde" on the plan and the notes)."""
+    return document.county_line(
+        county.localized_name(language), county.localized_controller(language), language
+    )
 
 
 def teams_of_county(county_id: int) -> list[Team]:

@@ -47,8 +47,14 @@ class Document:
         """The county, and the controller named as such when it is another name, in the
         document's language: a county that is its own controller (the usual case) is not
         named twice ("Keski-Suomen hyvinvointialue · Keski-Suomen hyvinvointialue")."""
-        if not self.controller or self.controller == self.county:
-            return self.county
-        with translation.override(self.language):
-            controller = gettext("Controller: %(name)s") % {"name": self.controller}
-        return " · ".join(p for p in (self.county, controller) if p)
+        return county_line(self.county, self.controller, self.language)
+
+
+def county_line(county: str, controller: str, language: str) -> str:
+    """ "County · Controller: …" in ``language``, or the county alone when the controller is
+    the county itself (or not given): the heading of every printed document."""
+    if not controller or controller == county:
+        return county
+    with translation.override(language):
+        named = gettext("Controller: %(name)s") % {"name": controller}
+    return " · ".join(p for p in (county, named) if p)
