@@ -114,7 +114,10 @@ class Measure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} from {self.started_on}"
+        # Shown as a choice on the pages (a new decision's measure): no English word, the
+        # date as d.m.yyyy like every date a worker reads.
+        day = self.started_on
+        return f"{self.get_kind_display()} · {day.day}.{day.month}.{day.year}"
 
 
 class ConsentParty(models.TextChoices):

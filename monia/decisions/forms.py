@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from monia.accounts.models import User
 from monia.casework.forms import SentOnceForm
 from monia.casework.models import CareForm, Measure
+from monia.decisions.document import person_with_title
 from monia.decisions.kinds import DecisionKind
 from monia.decisions.models import Decision, DecisionParty, HearingWay, ServiceChannel
 from monia.ui.fields import MoniaForm
@@ -39,6 +40,14 @@ class NewDecisionForm(SentOnceForm):
             ]
 
 
+class StaffChoiceField(forms.ModelChoiceField):
+    """A member of staff by name and title, as the decision prints them ("Johan Sjöberg,
+    Socialarbetare"), not by username."""
+
+    def label_from_instance(self, obj: User) -> str:  # type: ignore[override]
+        return person_with_title(obj)
+
+
 class DecisionForm(MoniaForm):
     matter = forms.CharField(label=_("Matter"), max_length=300)
     decided_on = forms.DateField(label=_("Date of the decision"), widget=DateInput())
@@ -64,10 +73,8 @@ class DecisionForm(MoniaForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    decider = forms.ModelChoiceField(
-        label=_("Decided by"), queryset=User.objects.none(), required=False
-    )
-    info_person = forms.ModelChoiceField(
+    decider = StaffChoiceField(label=_("Decided by"), queryset=User.objects.none(), required=False)
+    info_person = StaffChoiceField(
         label=_("More information from"), queryset=User.objects.none(), required=False
     )
     info_street = forms.CharField(
@@ -215,7 +222,7 @@ class ServeForm(SentOnceForm):
     key_required = True
     party = forms.ModelChoiceField(label=_("Party"), queryset=DecisionParty.objects.none())
     channel = forms.ChoiceField(
-        label=_("How"), choices=ServiceChannel.choices, widget=forms.RadioSelect
+        label=_("How it was served"), choices=ServiceChannel.choices, widget=forms.RadioSelect
     )
     sent_on = forms.DateField(label=_("Sent or handed over on"), widget=DateInput())
 

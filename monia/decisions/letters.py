@@ -51,7 +51,12 @@ def address_block(person: Person, reader: contact.Reader) -> tuple[str, ...]:
                 "population register authority, which forwards it."
             ),
         )
-    return (person.full_name, *[line for line in card.address.splitlines() if line.strip()])
+    lines = [line.strip() for line in card.address.splitlines() if line.strip()]
+    # The town, as on every other letter (letters.frame): an address of a street alone
+    # cannot be posted. Not twice when the address already ends with it.
+    if card.municipality and not (lines and lines[-1].endswith(card.municipality)):
+        lines.append(card.municipality)
+    return (person.full_name, *lines)
 
 
 def _enclosed(decision: Decision, title: str) -> Section:

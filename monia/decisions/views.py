@@ -18,6 +18,7 @@ from monia.access.policy import Action
 from monia.access.purposes import Purpose
 from monia.decisions import access, forms, instructions, kinds, selectors, services
 from monia.decisions.document import decision_document
+from monia.decisions.models import DecisionState
 from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -143,6 +144,10 @@ def decision_sign(request: HttpRequest, case_id: int, decision_id: int) -> HttpR
     case, decision = access.draft_for_signing(
         user, case_id, decision_id, purpose=Purpose.DECISION_SIGN
     )
+    if decision.state == DecisionState.SIGNED:
+        # "Back" to this page after signing, and sign again: the decision, not an error.
+        messages.info(request, _("The decision is already signed: nothing was changed."))
+        return redirect("decision_detail", case_id=case.pk, decision_id=decision.pk)
     data = request.POST if request.method == "POST" else None
     form = forms.SignForm(data, initial={"lock_version": decision.lock_version})
     if data is not None and form.is_valid():
