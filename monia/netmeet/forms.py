@@ -5,13 +5,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from monia.casework.forms import SentOnceForm
 from monia.netmeet.models import InviteeRole
 from monia.network.forms import PartnerChoiceField
 from monia.network.models import Organisation
 from monia.ui.fields import MoniaForm
 
 
-class PlanForm(MoniaForm):
+class PlanForm(SentOnceForm):
     held_at = forms.DateTimeField(
         label=_("Time"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
@@ -19,7 +20,14 @@ class PlanForm(MoniaForm):
     remote_link = forms.URLField(
         label=_("Remote meeting link (optional)"), required=False, assume_scheme="https"
     )
-    agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea)
+    agenda = forms.CharField(
+        label=_("Agenda"),
+        widget=forms.Textarea,
+        help_text=_(
+            "The family reads the time, the place, the link and the agenda in the portal, "
+            "and so do the professionals you invite: write them for all of them to read."
+        ),
+    )
     already_held = forms.BooleanField(
         label=_("The meeting has already been held: record it afterwards"),
         required=False,

@@ -49,6 +49,8 @@ class NetworkMeeting(models.Model):
     child_view = models.TextField(_("the child's view"), blank=True)
     child_absent_reason = models.TextField(_("why the child was not present"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The planning form's key: the form sent again ("Back" and send) plans nothing new.
+    submission_key = models.UUIDField(unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("network meeting")

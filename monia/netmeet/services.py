@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import TypedDict
 
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from monia.accounts.models import User
+from monia.casework.case_services import sent_before
 from monia.casework.models import Case, EventKind
 from monia.casework.services import event_write
 from monia.netmeet import selectors
@@ -42,11 +44,13 @@ def meeting_plan(
     remote_link: str = "",
     already_held: bool = False,
     now: datetime.datetime | None = None,
+    submission_key: uuid.UUID | None = None,
 ) -> NetworkMeeting:
     """Plan a verkostopalaveri, or — ``already_held`` — enter one held before it was
     planned in Monia, to be recorded at once (a meeting called at short notice is still
     the child's network meeting, LsL 30 §). A planned meeting cannot be in the past, and
-    a held one cannot be in the future."""
+    a held one cannot be in the future. The same form sent twice (a double click, "Back"
+    and send: ``submission_key``) plans one meeting and returns it."""
     now = now or timezone.now()
     errors: dict[str, str] = {}
     if already_held and held_at > now:
@@ -64,6 +68,14 @@ def meeting_plan(
         raise ValidationError(errors)
     when = f"{timezone.localtime(held_at):%d.%m.%Y %H:%M}"
     with transaction.atomic():
+        planned = sent_before(
+            NetworkMeeting.objects.filter(case=case),
+            submission_key,
+            owner="organised_by_id",
+            user=user,
+        )
+        if planned is not None:
+            return planned
         meeting = NetworkMeeting.objects.create(
             case=case,
             held_at=held_at,
@@ -71,6 +83,7 @@ def meeting_plan(
             remote_link=remote_link.strip(),
             agenda=agenda.strip(),
             organised_by=user,
+            submission_key=submission_key,
         )
         # The time and the place only: the kind says, in each reader's language, whether
         # the meeting was planned or entered after it was held.
@@ -81,6 +94,7 @@ def meeting_plan(
     return meeting
 
 
+@transaction.atomic
 def invitee_add(
     *,
     meeting: NetworkMeeting,
@@ -92,7 +106,8 @@ def invitee_add(
 ) -> NetworkMeetingInvitee:
     """Invite a partner organisation (optionally one professional) or a family member.
     To a meeting whose time has passed, the person is added as a participant, and no
-    invitation goes out."""
+    invitation goes out. Someone invited already (the form sent again after "Back", or a
+    double click) is returned as invited: not listed, nor notified, twice."""
     errors: dict[str, str] = {}
     if meeting.status != MeetingStatus.PLANNED:
         errors["__all__"] = _("The meeting has already been held.")
@@ -107,6 +122,16 @@ def invitee_add(
     if errors:
         raise ValidationError(errors)
     is_partner = role == InviteeRole.PARTNER
+    # One invitation at a time per meeting: the check below sees the one just made.
+    NetworkMeeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    same = meeting.invitees.filter(
+        role=role,
+        organisation=organisation if is_partner else None,
+        partner=partner if is_partner else None,
+        family_member_name__iexact="" if is_partner else family_member_name.strip(),
+    ).first()
+    if same is not None:
+        return same
     held = selectors.is_held_already(meeting)
     if held and attends is None:
         attends = True  # added after the meeting: a participant, recorded as such

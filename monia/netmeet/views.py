@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -39,12 +40,21 @@ def case_network_meetings(request: HttpRequest, case_id: int) -> HttpResponse:
     may_plan = policy.may(user, Action.RECORD, case)
     form = PlanForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        started = timezone.now()
         try:
             meeting = services.meeting_plan(user=user, case=case, **form.cleaned_data)
         except ValidationError as exc:
             apply_errors(exc, form)
         else:
-            if form.cleaned_data["already_held"]:
+            if meeting.created_at < started:  # the form was sent again: nothing new
+                messages.info(
+                    request,
+                    _(
+                        "This meeting was planned already: the form was sent twice. "
+                        "Nothing was saved twice."
+                    ),
+                )
+            elif form.cleaned_data["already_held"]:
                 messages.success(request, _("Now add who took part and record the meeting."))
             else:
                 messages.success(request, _("The network meeting was planned."))
@@ -98,6 +108,10 @@ def network_meeting_detail(request: HttpRequest, case_id: int, meeting_id: int) 
             form_kwargs={"county_id": case.county_id},
         ),
     }
+    if which == "record" and meeting.status == MeetingStatus.HELD:
+        # "Back" to the form after recording, and record again: the record, not an error.
+        messages.info(request, _("The meeting was recorded already: nothing was changed."))
+        return redirect("network_meeting_detail", case_id=case.pk, meeting_id=meeting.pk)
     if posted is not None and _post_detail(request, user, meeting, forms):
         messages.success(request, _("Saved."))
         return redirect("network_meeting_detail", case_id=case.pk, meeting_id=meeting.pk)
