@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from monia.access.log_selectors import reads_by_day
@@ -84,6 +84,7 @@ READER_FIELDS = (
     "role",
     "organisation__name",
     "county__name_fi",
+    "county__name_sv",
 )
 
 
@@ -98,7 +99,9 @@ def _reader(d: dict[str, Any], bases: list[str]) -> tuple[str, str]:
             who = _("the child or young person")
         return f"{name} ({who})", _("On these pages")
     title = d["title"] or (str(Role(role).label) if role in Role.values else "")
-    organisation = d["organisation__name"] or d["county__name_fi"] or ""
+    # The county in the reader's language (a Swedish page said "Pohjanmaan hyvinvointialue").
+    county = d["county__name_sv"] if translation.get_language() == "sv" else d["county__name_fi"]
+    organisation = d["organisation__name"] or county or ""
     return (f"{name} ({title})" if title else name), organisation
 
 

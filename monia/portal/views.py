@@ -20,9 +20,15 @@ from monia.access import contact, policy
 from monia.access.purposes import Purpose
 from monia.casework.forms import SentOnceForm
 from monia.decisions import portal_access as decision_access
-from monia.network import selectors as network_selectors
 from monia.portal import access as portal_access
-from monia.portal import document_selectors, log_selectors, safety_selectors, selectors, services
+from monia.portal import (
+    document_selectors,
+    log_selectors,
+    outside_selectors,
+    safety_selectors,
+    selectors,
+    services,
+)
 from monia.portal.access import PortalCase
 from monia.portal.demo import demo_clients, demo_identity_code_allowed, mark_demo_session
 from monia.portal.forms import DemoLoginForm
@@ -214,7 +220,7 @@ def portal_privacy(request: HttpRequest, case_id: int) -> HttpResponse:
         documents=[d for d in view.documents if d.kind != "invitation"],
         # Professionals outside child welfare who see parts of the matter (the page said
         # only the workers and the guardians did).
-        shared=network_selectors.grants_in_force_for_case(pc.case.pk, on=timezone.localdate()),
+        outside=outside_selectors.outside_child_welfare(pc, on=timezone.localdate()),
     )
 
 
