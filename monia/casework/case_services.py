@@ -34,6 +34,7 @@ from monia.casework.models import (
     EventKind,
     MeasureKind,
 )
+from monia.people import hetu
 from monia.people.models import Person
 
 # A receipt time a little ahead of the server clock is a clock skew, not the future.
@@ -235,11 +236,23 @@ def family_member_add(
     lives_with: bool = False,
     language: str = "fi",
 ) -> Person:
-    """Record a parent, guardian or other relative of the child, as a person and a tie."""
+    """Record a parent, guardian or other relative of the child, as a person and a tie.
+    The same person recorded again (the form sent again after "Back", a double click: the
+    same names and date of birth, tied to this child already) is returned, not made twice."""
     from monia.people.services import person_create, relationship_create
 
     if not first_names.strip():
         raise ValidationError({"first_names": _("Give the first names.")})
+    Case.objects.select_for_update().filter(pk=case.pk).first()  # one addition at a time
+    same = Person.objects.filter(ties_from__to_person=case.child, merged_into__isnull=True)
+    if hetu.is_valid(identity_code.strip()):
+        same = same.filter(identity_code_canonical=hetu.canonical(identity_code.strip()))
+    else:
+        same = same.filter(
+            first_names=first_names.strip(), last_name=last_name.strip(), birth_date=birth_date
+        )
+    if (recorded := same.first()) is not None:
+        return recorded
     person = person_create(
         county=case.county,
         first_names=first_names,

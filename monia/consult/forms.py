@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from monia.casework.forms import SentOnceForm
 from monia.casework.models import Case
 from monia.consult import selectors
 from monia.consult.models import ConsultationMode
@@ -10,7 +11,7 @@ from monia.network.forms import PartnerChoiceField
 from monia.ui.fields import MoniaForm
 
 
-class AskForm(MoniaForm):
+class AskForm(SentOnceForm):
     organisation = forms.ModelChoiceField(queryset=None, label=_("Organisation"))
     partner = PartnerChoiceField(required=False, label=_("Expert"))
     mode = forms.ChoiceField(choices=ConsultationMode.choices, label=_("Mode"))

@@ -44,6 +44,8 @@ class Consultation(PartnerAddressee):
         related_name="+",
     )
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
+    # The asking form's key: the form sent again ("Back" and send) asks nothing new.
+    submission_key = models.UUIDField(unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("consultation")

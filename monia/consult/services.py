@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_noop
 
 from monia import deadlines
 from monia.accounts.models import User
+from monia.casework.case_services import sent_before
 from monia.casework.models import Case, EventKind
 from monia.casework.services import event_write
 from monia.consult.models import Consultation, ConsultationMode
@@ -81,8 +83,16 @@ def consultation_ask(
     consent_given_by: str = "",
     pseudonym: str = "",
     asked_at: datetime.datetime | None = None,
+    submission_key: uuid.UUID | None = None,
 ) -> Consultation:
-    """Ask another sector's expert about a case; the answer is due in N working days."""
+    """Ask another sector's expert about a case; the answer is due in N working days. The
+    same form sent twice (a double click, "Back" and send: ``submission_key``) asks, and
+    notifies, once."""
+    asked = sent_before(
+        Consultation.objects.filter(case=case), submission_key, owner="asked_by_id", user=user
+    )
+    if asked is not None:
+        return asked
     _check_ask(
         case=case,
         organisation=organisation,
@@ -112,6 +122,7 @@ def consultation_ask(
         question=question.strip(),
         asked_at=asked_at,
         answer_due=consultation_answer_due(asked_at),
+        submission_key=submission_key,
     )
     notify(
         users=[partner] if partner else organisation_partners(organisation=organisation),

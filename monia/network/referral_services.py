@@ -38,7 +38,8 @@ def referral_create(
     contact_person: str = "",
     next_date: datetime.date | None = None,
 ) -> Referral:
-    """Record that the child was referred to a support service."""
+    """Record that the child was referred to a support service. The same referral recorded
+    again (the form sent again after "Back", a double click) is returned, not made twice."""
     errors: dict[str, str] = {}
     if organisation.county_id != case.county_id or not organisation.active:
         errors["organisation"] = _("Choose an active organisation of the county's registry.")
@@ -50,6 +51,12 @@ def referral_create(
         errors["need_identified_on"] = _("The need must be identified before the referral.")
     if errors:
         raise ValidationError(errors)
+    Case.objects.select_for_update().filter(pk=case.pk).first()  # one referral at a time
+    same = Referral.objects.filter(
+        case=case, organisation=organisation, service=service.strip(), referred_at=referred_at
+    ).first()
+    if same is not None:
+        return same
     referral = Referral.objects.create(
         case=case,
         organisation=organisation,

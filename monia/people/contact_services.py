@@ -94,11 +94,19 @@ def contact_detail_add(
     valid_from: datetime.date | None = None,
     valid_until: datetime.date | None = None,
 ) -> ContactDetail:
-    """Record a new phone number, e-mail address or further address of a person."""
+    """Record a new phone number, e-mail address or further address of a person. The same
+    detail recorded again (the form sent again after "Back", a double click) is returned,
+    not listed twice."""
     values = {"kind": kind, "value": value, "valid_from": valid_from, "valid_until": valid_until}
     errors = _contact_errors(values)
     if errors:
         raise ValidationError(errors)
+    Person.objects.select_for_update().filter(pk=person.pk).first()  # one addition at a time
+    same = person.contact_details.filter(
+        kind=kind, value=value.strip(), valid_from=valid_from, valid_until=valid_until
+    ).first()
+    if same is not None:
+        return same
     return ContactDetail.objects.create(
         person=person,
         kind=kind,
