@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Any
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from monia.casework.list_selectors import OPEN_STAGES, CaseListOptions
 from monia.casework.models import CaseStage
+from monia.people import hetu
 from monia.people.selectors import (
     LOOKS_LIKE_CODE,
     LOOKS_LIKE_DATE,
@@ -72,6 +76,9 @@ class CaseListForm(MoniaForm):
 
 # More words than a person's names and a date is not a search for one client.
 MAX_SEARCH_WORDS = 6
+# The birth date and a century sign, and then too few or too many characters: a code with a
+# digit missing ("071010A992") was searched for as a name, and nothing was found.
+PART_OF_CODE = re.compile(r"[0-9]{6}[-+A-FU-Ya-fu-y][0-9A-Za-z]*", re.ASCII)
 
 
 class ClientSearchForm(MoniaForm):
@@ -95,6 +102,17 @@ class ClientSearchForm(MoniaForm):
         self.terms = _checked_terms(query)
         return query
 
+    def code_of_2000s(self) -> tuple[str, datetime.date] | None:
+        """The code typed with a sign of the 1900s ("-", the old habit), as a child born
+        in the 2000s has it ("A"), and that birth date, when the date has come: a code
+        found nowhere may be a child's with the wrong century sign."""
+        code = self.terms.canonical if self.terms else ""
+        if not code or hetu.parse(code).birth_date.year >= 2000:
+            return None
+        other = f"{code[:6]}A{code[7:]}"
+        born = hetu.parse(other).birth_date
+        return (other, born) if born <= timezone.localdate() else None
+
 
 def _checked_terms(query: str) -> SearchTerms:
     terms = search_terms(query)
@@ -102,7 +120,7 @@ def _checked_terms(query: str) -> SearchTerms:
         return terms
     words = terms.names
     for word in words:
-        if LOOKS_LIKE_CODE.fullmatch(word):
+        if LOOKS_LIKE_CODE.fullmatch(word) or PART_OF_CODE.fullmatch(word):
             raise ValidationError(
                 _("This identity code is not valid. Check it, and search with the code alone."),
                 code="identity_code",

@@ -33,8 +33,16 @@ def client_search(request: HttpRequest) -> HttpResponse:
                 tell_matters=search_rule.may_tell_matters(user, form.terms),
             )
             search_rule.log_search_results(user, cases=found.shown, matters=found.matters)
+    nobody = found is not None and not found.shown and not found.matters
     return render(
         request,
         "web/search.html",
-        {"form": form, "found": found, "identifying": bool(form.terms and form.terms.identifies)},
+        {
+            "form": form,
+            "found": found,
+            "identifying": bool(form.terms and form.terms.identifies),
+            # What a tired worker may have mistyped, when nothing was found.
+            "named": nobody and bool(form.terms and form.terms.names),
+            "code_of_2000s": form.code_of_2000s() if nobody else None,
+        },
     )
