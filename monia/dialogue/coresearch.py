@@ -73,8 +73,16 @@ def report_excerpts(*, county_id: int) -> list[ReportExcerpt]:
 def question_propose(
     *, user: User, case: Case, client: Person, text: str, by_client: bool
 ) -> ResearchQuestion:
-    """One side proposes a question; it is chosen together when the other side agrees."""
+    """One side proposes a question; it is chosen together when the other side agrees.
+    The same question proposed again, still waiting (the form sent again after "Back", a
+    double click), is returned: listed once."""
     text = _clean(text, "question", QUESTION_MAX)
+    Case.objects.select_for_update().filter(pk=case.pk).first()  # one proposal at a time
+    same = ResearchQuestion.objects.filter(
+        case=case, client=client, text=text, agreed_at__isnull=True
+    ).first()
+    if same is not None:
+        return same
     return ResearchQuestion.objects.create(
         case=case, client=client, text=text, proposed_by=user, proposed_by_client=by_client
     )

@@ -19,7 +19,8 @@ from monia.tests.browser.conftest import assert_no_sideways_scroll, staff_login
 
 
 def _again(page: Any, button: str) -> None:
-    """The browser's Back, and the restored form sent again."""
+    """The browser's Back, and the restored form sent again (each test then sees the
+    success message: the form was sent whole, not refused as empty)."""
     page.go_back()
     page.wait_for_load_state()
     page.get_by_role("button", name=button).click()
@@ -39,6 +40,7 @@ def test_back_and_send_again_records_once(
     page.get_by_role("button", name="Kirjaa perheenjäsen").click()
     page.wait_for_url(re.compile(rf".*/cases/{case.pk}/$"))
     _again(page, "Kirjaa perheenjäsen")
+    assert page.get_by_role("status").get_by_text("Perheenjäsen kirjattiin.").is_visible()
     assert Person.objects.filter(first_names="Lisa", last_name="Esimerkki").count() == 1
 
     parent = Person.objects.get(first_names="Maija")
@@ -48,6 +50,7 @@ def test_back_and_send_again_records_once(
     page.get_by_role("button", name="Kirjaa yhteystieto").click()
     page.wait_for_load_state()
     _again(page, "Kirjaa yhteystieto")
+    assert page.get_by_role("status").get_by_text("Yhteystieto kirjattiin.").is_visible()
     assert ContactDetail.objects.filter(person=parent, value="040 123 4567").count() == 1
 
     clinic = Organisation.objects.create(
@@ -61,6 +64,7 @@ def test_back_and_send_again_records_once(
     page.get_by_role("button", name="Kirjaa lähete").click()
     page.wait_for_load_state()
     _again(page, "Kirjaa lähete")
+    assert page.get_by_role("status").get_by_text("Lähete kirjattiin.").is_visible()
     assert Referral.objects.filter(case=case).count() == 1
 
     page.goto(base + reverse("case_consultations", args=[case.pk]))
@@ -86,3 +90,21 @@ def test_back_and_send_again_records_once(
     # The restored form was sent whole (not refused as empty) and asked nothing new.
     assert page.get_by_role("status").get_by_text("Kysymys lähetettiin.").is_visible()
     assert Consultation.objects.filter(case=case).count() == 1
+
+
+def test_a_question_proposed_again_after_back_is_listed_once(
+    browser_page: Any, live_server: Any, portal_world: Any
+) -> None:
+    from monia.dialogue.models import ResearchQuestion
+    from monia.tests.browser.conftest import portal_login
+
+    page, base = browser_page, live_server.url
+    case = portal_world.cw.case
+    portal_login(page, base, portal_world.guardian)
+    page.goto(base + reverse("portal_journal", args=[case.pk]))
+    page.get_by_label("Kysymys, jota voisimme selvittää yhdessä").fill("Mikä auttaa aamuisin?")
+    page.get_by_role("button", name="Ehdota kysymystä").click()
+    page.wait_for_load_state()
+    _again(page, "Ehdota kysymystä")
+    assert page.get_by_role("status").get_by_text("Tallennettu.").is_visible()  # sent whole
+    assert ResearchQuestion.objects.filter(case=case, text="Mikä auttaa aamuisin?").count() == 1
