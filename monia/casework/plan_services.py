@@ -74,6 +74,12 @@ CONFLICT_MESSAGE = gettext_lazy(
     "Someone else saved this plan while you were editing it. Your text is kept below; "
     "compare it with the saved version and save again."
 )
+# The last save was the worker's own: another window, or this form sent again after "Back"
+# (the page said someone else had saved it).
+OWN_CONFLICT_MESSAGE = gettext_lazy(
+    "You saved this plan again after this page was opened: in another window, or the form "
+    "was sent twice. Your text is kept below; compare it with the saved version and save again."
+)
 
 
 def child_is_placed(case: Case, on: datetime.date) -> bool:
@@ -156,7 +162,9 @@ def _plan_write(
         raise ValidationError(_("A client plan is made for a child welfare client."))
     plan = _draft_for_update(case, user)
     if plan.lock_version != lock_version:
-        raise PlanConflict(CONFLICT_MESSAGE)
+        raise PlanConflict(
+            OWN_CONFLICT_MESSAGE if plan.updated_by_id == user.pk else CONFLICT_MESSAGE
+        )
     for field in PLAN_FIELDS:
         if field in data:
             value = data[field]
