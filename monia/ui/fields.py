@@ -83,6 +83,11 @@ _DJANGO_BLANK = "---------"
 BLANK_CHOICE = "—"
 
 
+def _dash_blank(field: forms.Field | None) -> None:
+    if isinstance(field, forms.ModelChoiceField) and field.empty_label == _DJANGO_BLANK:
+        field.empty_label = BLANK_CHOICE
+
+
 class MoniaForm(forms.Form):
     """The base of Monia's forms: every text field refuses control characters, every date
     field dates outside 1900–2100 (also fields a subclass adds in its ``__init__``), and
@@ -91,8 +96,13 @@ class MoniaForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            if isinstance(field, forms.ModelChoiceField) and field.empty_label == _DJANGO_BLANK:
-                field.empty_label = BLANK_CHOICE
+            _dash_blank(field)
+
+    def __getitem__(self, name: str) -> forms.BoundField:
+        # A model choice a subclass adds in its ``__init__`` after this one ran (the
+        # designated worker of the assessment's completion showed "---------").
+        _dash_blank(self.fields.get(name))
+        return super().__getitem__(name)
 
     def full_clean(self) -> None:
         harden(self)
