@@ -14,14 +14,20 @@ import subprocess
 import urllib.error
 import urllib.parse
 import urllib.request
-from http.cookiejar import CookieJar
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from monia.conftest import PASSWORD
-from monia.web.tests.test_production_server import BIN, ROOT, _database_url, _free_port, _wait
+from monia.web.tests.test_production_server import (
+    BIN,
+    ROOT,
+    _database_url,
+    _free_port,
+    _wait,
+    log_in_over_http,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -75,22 +81,7 @@ def test_the_demo_server_shows_monias_404_its_stylesheet_and_logs_in(
         _wait(base + "/login/", server)
         _missing_page_is_monias(base + "/no-such-page/")
         _missing_page_is_monias(base + "/static/no-such-file.css")
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-        login = opener.open(base + "/login/").read().decode()
-        css = re.search(r'href="(/static/[^"]+\.css)"', login)
-        assert css is not None
-        sheet = opener.open(base + css[1])
-        assert sheet.status == 200 and b"{" in sheet.read()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login)
-        assert token is not None
-        form = {"csrfmiddlewaretoken": token[1], "username": "worker_a", "password": PASSWORD}
-        request = urllib.request.Request(  # noqa: S310 - our own local server
-            base + "/login/",
-            data=urllib.parse.urlencode(form).encode(),
-            headers={"Referer": base + "/login/"},
-        )
-        dashboard = opener.open(request)
-        assert dashboard.status == 200 and dashboard.geturl() == base + "/"
+        log_in_over_http(base)
     finally:
         server.terminate()
         server.wait(timeout=30)

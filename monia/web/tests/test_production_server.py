@@ -83,23 +83,30 @@ def test_gunicorn_serves_the_login_its_stylesheet_and_the_dashboard(
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base + "/login/", server)
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-        login = opener.open(base + "/login/").read().decode()
-        css = re.search(r'href="(/static/[^"]+\.css)"', login)
-        assert css is not None
-        sheet = opener.open(base + css[1])
-        assert sheet.status == 200 and b"{" in sheet.read()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login)
-        assert token is not None
-        form = {"csrfmiddlewaretoken": token[1], "username": "worker_a", "password": PASSWORD}
-        request = urllib.request.Request(  # noqa: S310 - our own local server
-            base + "/login/",
-            data=urllib.parse.urlencode(form).encode(),
-            headers={"Referer": base + "/login/"},
-        )
-        dashboard = opener.open(request)
-        assert dashboard.status == 200 and dashboard.geturl() == base + "/"
-        assert case_a.case.child.first_names.split()[0] in dashboard.read().decode()
+        dashboard = log_in_over_http(base)
+        assert case_a.case.child.first_names.split()[0] in dashboard
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def log_in_over_http(base: str) -> str:
+    """Over real HTTP: the login page's stylesheet loads, worker_a logs in and lands on her
+    dashboard; its HTML."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    login = opener.open(base + "/login/").read().decode()
+    css = re.search(r'href="(/static/[^"]+\.css)"', login)
+    assert css is not None
+    sheet = opener.open(base + css[1])
+    assert sheet.status == 200 and b"{" in sheet.read()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login)
+    assert token is not None
+    form = {"csrfmiddlewaretoken": token[1], "username": "worker_a", "password": PASSWORD}
+    request = urllib.request.Request(  # noqa: S310 - our own local server
+        base + "/login/",
+        data=urllib.parse.urlencode(form).encode(),
+        headers={"Referer": base + "/login/"},
+    )
+    dashboard = opener.open(request)
+    assert dashboard.status == 200 and dashboard.geturl() == base + "/"
+    return str(dashboard.read().decode())
