@@ -19,7 +19,6 @@ from typing import Any
 
 import pytest
 
-from monia.conftest import PASSWORD
 from monia.web.tests.test_production_server import (
     BIN,
     ROOT,
@@ -27,6 +26,7 @@ from monia.web.tests.test_production_server import (
     _free_port,
     _wait,
     log_in_over_http,
+    password_as_the_server_checks_it,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -55,10 +55,7 @@ def test_make_run_leaves_debug_off_over_plain_http_with_the_dev_key() -> None:
 def test_the_demo_server_shows_monias_404_its_stylesheet_and_logs_in(
     worker_a: Any, settings: Any, tmp_path: Path
 ) -> None:
-    # The tests hash passwords fast (MD5); the server checks them as `make run` does.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
-    worker_a.set_password(PASSWORD)
-    worker_a.save(update_fields=["password"])
+    password_as_the_server_checks_it(worker_a, settings)
     port = _free_port()
     env = {
         **os.environ,

@@ -52,10 +52,7 @@ def _database_url() -> str:
 def test_gunicorn_serves_the_login_its_stylesheet_and_the_dashboard(
     case_a: CaseWorld, worker_a: Any, tmp_path: Path, settings: Any
 ) -> None:
-    # The tests hash passwords fast (MD5); the server checks them as production does.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
-    worker_a.set_password(PASSWORD)
-    worker_a.save(update_fields=["password"])
+    password_as_the_server_checks_it(worker_a, settings)
     port = _free_port()
     env = {
         **os.environ,
@@ -110,3 +107,11 @@ def log_in_over_http(base: str) -> str:
     dashboard = opener.open(request)
     assert dashboard.status == 200 and dashboard.geturl() == base + "/"
     return str(dashboard.read().decode())
+
+
+def password_as_the_server_checks_it(user: Any, settings: Any) -> None:
+    """The tests hash passwords fast (MD5); a server started apart checks them with the
+    installation's own hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    user.set_password(PASSWORD)
+    user.save(update_fields=["password"])
