@@ -230,7 +230,15 @@ def _user_create(
 
 
 def demo_office(spec: CountySpec, n: int) -> dict[str, str]:
-    """A team's office postal address, plainly demo data (a PO box of no real town)."""
+    """A team's office postal address, plainly demo data (a PO box of no real town); a
+    bilingual county's Swedish-language team (the third) writes it in Swedish, as its
+    decisions and letters are."""
+    if spec.bilingual and n == 3:
+        return {
+            "office_street": f"{spec.controller_sv}, socialbyrå {n} (demo), PB {100 + n}",
+            "office_postal_code": f"99{n:03d}",
+            "office_town": "Demostad",
+        }
     return {
         "office_street": f"{spec.short_name}, sosiaalitoimisto {n} (demo), PL {100 + n}",
         "office_postal_code": f"99{n:03d}",

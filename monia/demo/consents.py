@@ -54,7 +54,8 @@ def assessment_hearing(
     age = age_on(child.birth_date, hi)
     if age < 2 or rng.random() < 0.1:
         group = "baby" if age < 2 else "teen" if age >= 12 else "any"
-        return {"heard": False, "not_heard_reason": rng.choice(texts.NOT_HEARD_REASONS[group])}
+        reason = rng.choice(texts.NOT_HEARD_REASONS[group])
+        return {"heard": False, "not_heard_reason": texts.written_by(worker, reason)}
     band = "small" if age < 7 else "school" if age < 13 else "teen"
     methods = {
         "small": (HearingMethod.HOME_VISIT, HearingMethod.MEETING, HearingMethod.THROUGH_PERSON),
@@ -67,7 +68,7 @@ def assessment_hearing(
         "heard_by": _heard_by(worker),
         "heard_on": workdays.within(heard_on, not_before=lo, not_after=hi),
         "method": rng.choice(methods),
-        "child_view": rng.choice(texts.CHILD_VIEWS[band]).format(lapsi=child.first_names),
+        "child_view": _view(rng, band, child, worker),
     }
 
 
@@ -79,7 +80,7 @@ def _hearing(
     if child.birth_date is None or (not required and rng.random() < 0.5):
         return {"heard": None}
     if kind == MeasureKind.EMERGENCY_PLACEMENT and rng.random() < 0.5:
-        return {"heard": False, "not_heard_reason": URGENT}
+        return {"heard": False, "not_heard_reason": texts.written_by(worker, URGENT)}
     age = age_on(child.birth_date, day)
     band = "small" if age < 7 else "school" if age < 13 else "teen"
     opened = deadlines.helsinki_date(case.opened_at)
@@ -91,7 +92,7 @@ def _hearing(
             max(day - DAY * rng.randint(0, 6), opened), not_before=opened, not_after=day
         ),
         "method": rng.choice(methods),
-        "child_view": rng.choice(texts.CHILD_VIEWS[band]).format(lapsi=child.first_names),
+        "child_view": _view(rng, band, child, worker),
     }
 
 
@@ -120,6 +121,12 @@ def _before(day: datetime.date, days: int) -> datetime.date:
     """A consent or an objection ``days`` before the decision, given at a meeting on a
     working day."""
     return workdays.on_or_before(day - DAY * days)
+
+
+def _view(rng: random.Random, band: str, child: Person, worker: User) -> str:
+    """The child's view as heard, in the worker's writing language."""
+    view = texts.written_by(worker, rng.choice(texts.CHILD_VIEWS[band]))
+    return view.format(lapsi=child.first_names)
 
 
 def _heard_by(worker: User) -> str:

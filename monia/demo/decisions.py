@@ -42,12 +42,24 @@ def authorities_build(county: County) -> None:
         kind=AuthorityKind.INDIVIDUAL_MATTERS_BODY,
         name_fi=body_fi,
         name_sv=f"{county.name_sv}, sektionen för individärenden{DEMO}",
-        address=f"{county.controller}, kirjaamo, PL 100, 00100 Demokaupunki",
+        address=_registry_address(county),
         email="kirjaamo@example.invalid",
         phone="012 345 6789",
         hours_fi="ma–pe 9.00–15.00",
         hours_sv="mån–fre 9.00–15.00",
     )
+
+
+def _registry_address(county: County) -> str:
+    """The registry's postal address, printed on decisions as it is: in both languages in
+    a bilingual county (its Swedish-language team's decisions are in Swedish), as a
+    bilingual authority writes its own address."""
+    if county.bilingual:
+        return (
+            f"{county.controller} / {county.controller_sv}, kirjaamo / registratorskontoret, "
+            "PL / PB 100, 00100 Demokaupunki / Demostad"
+        )
+    return f"{county.controller}, kirjaamo, PL 100, 00100 Demokaupunki"
 
 
 def decisions_build(*, staff: TeamStaff, today: datetime.date) -> None:

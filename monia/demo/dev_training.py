@@ -98,7 +98,10 @@ def _records(county: County, today: datetime.date, rng: random.Random) -> None:
                         today - datetime.timedelta(days=700 - 200 * i - rng.randint(0, 90))
                     ),
                     hours=Decimal(module.nominal_hours),
-                    provider="Systeemisen mallin koulutus",
+                    # as the member's team writes it (the Swedish-language team in Swedish)
+                    provider="Utbildning i den systemiska modellen"
+                    if member.language == "sv"
+                    else "Systeemisen mallin koulutus",
                 )
 
 

@@ -226,17 +226,21 @@ class CaseSteps:
         team, worker = self._choose(family)
         return family, team, worker
 
-    def _notifier(self, concern: texts.Concern, family: Family, child: Person) -> dict[str, Any]:
+    def _notifier(
+        self, concern: texts.Concern, family: Family, child: Person, recorder: User
+    ) -> dict[str, Any]:
+        """Who notified, as the recorder writes it down (her team's language)."""
         rng = self.rng
         if concern.notifier_type == "anonymous":
             return {}
+        role = texts.written_by(recorder, concern.notifier_role)
         if concern.notifier_type == "private":
             fathers = [a for a in family.adults if a.gender == Gender.MALE]
             if concern.notifier_role == "lapsen isä" and fathers:
                 name = fathers[0].full_name
             else:
                 name = f"{rng.choice(family.book.old_women)} {family.surname}"
-            return {"notifier_name": f"{name} ({concern.notifier_role})"}
+            return {"notifier_name": f"{name} ({role})"}
         book = rng.choice(self.notifier_books)
         first = rng.choice(book.women + book.men)
         last = self._not_staff(first, rng.choice(book.surnames), book.surnames)
@@ -245,9 +249,11 @@ class CaseSteps:
         organisation = rng.choice(hinted or organisations)
         domain = f"{concern.sector.replace('_', '-')}.{self.county_code}.example"
         return {
-            "notifier_name": f"{first} {last}, {concern.notifier_role}",
+            "notifier_name": f"{first} {last}, {role}",
             "notifier_sector": concern.sector,
-            "notifier_organisation": organisation.format(kunta=child.municipality),
+            "notifier_organisation": texts.written_by(recorder, organisation).format(
+                kunta=child.municipality
+            ),
             "notifier_email": f"{_ascii(first)}.{_ascii(last)}@{domain}",
         }
 
@@ -284,11 +290,13 @@ class CaseSteps:
             channel=concern.channel,
             received_at=self._at(day, night=night),
             notifier_type=concern.notifier_type,
-            content=concern.content.format(lapsi=child.first_names, kunta=child.municipality),
+            content=texts.written_by(recorder, concern.content).format(
+                lapsi=child.first_names, kunta=child.municipality
+            ),
             family_informed=concern.family_informed,
             family_participated=concern.family_participated,
             police_report_suspected=concern.police_report,
-            **self._notifier(concern, family, child),
+            **self._notifier(concern, family, child, recorder),
         )
 
     # --- casework steps --------------------------------------------------------------------
@@ -303,7 +311,7 @@ class CaseSteps:
             user=worker,
             intake=intake,
             urgency=urgency,
-            note=self.rng.choice(texts.URGENCY_NOTES[urgency]),
+            note=texts.written_by(worker, self.rng.choice(texts.URGENCY_NOTES[urgency])),
             # assessed at once: within the hour of receipt, never in the future
             assessed_at=min(
                 intake.received_at + datetime.timedelta(minutes=self.rng.randint(5, 60)),
@@ -321,7 +329,7 @@ class CaseSteps:
             decision=IntakeDecision.NO_ACTION,
             decided_on=day,
             family_told_on=self._told(day),
-            reason=self.rng.choice(texts.NO_ACTION_REASONS),
+            reason=texts.written_by(worker, self.rng.choice(texts.NO_ACTION_REASONS)),
         )
 
     def _start(
@@ -351,22 +359,29 @@ class CaseSteps:
         opened: datetime.date,
     ) -> None:
         late = day > assessment.completion_due
+        summary = self.rng.choice(texts.ASSESSMENT_SUMMARIES[conclusion])
+        hearing = assessment_hearing(self.rng, child, worker, opened, day)
+        delay_reason = self.rng.choice(texts.DELAY_REASONS) if late else ""
         services.assessment_complete(
             user=worker,
             assessment=assessment,
             completed_on=day,
             conclusion=conclusion,
-            summary=self.rng.choice(texts.ASSESSMENT_SUMMARIES[conclusion]),
-            hearing=assessment_hearing(self.rng, child, worker, opened, day),
-            delay_reason=self.rng.choice(texts.DELAY_REASONS) if late else "",
+            summary=texts.written_by(worker, summary),
+            hearing=hearing,
+            delay_reason=texts.written_by(worker, delay_reason),
             designated_worker=worker if conclusion == "child_welfare_client" else None,
         )
 
     def _measure(
         self, case_id: int, worker: User, kind: str, day: datetime.date, **fields: Any
     ) -> Measure:
-        """A measure with the child's hearing and the consents it needs (``consents``)."""
+        """A measure with the child's hearing and the consents it needs (``consents``);
+        its place and details as the worker writes them (her team's language)."""
         case = self._case(case_id)
+        for field in ("place", "details"):
+            if field in fields:
+                fields[field] = texts.written_by(worker, fields[field])
         return measure_services.measure_record(
             user=worker,
             case=case,
@@ -426,18 +441,22 @@ class CaseSteps:
         """The client plan (LsL 30 §), complete with every item the law asks for, made
         ``since`` the client relationship began (the assessment's completion)."""
         rng = self.rng
+
+        def item(field: str) -> str:  # drawn, then written in the worker's language
+            return texts.written_by(worker, rng.choice(texts.PLAN[field]))
+
         data: dict[str, object] = {
-            field: rng.choice(texts.PLAN[field])
+            field: item(field)
             for field in ("service_needs", "circumstances", "goal_time_estimate", "child_meetings")
         }
-        data["services"] = services_text
+        data["services"] = texts.written_by(worker, services_text)
         if rng.random() < 0.25:
-            data["differing_views"] = rng.choice(texts.PLAN["differing_views"])
+            data["differing_views"] = item("differing_views")
         else:
             data["no_differing_views"] = True
         data["child_meeting_interval_weeks"] = rng.choice((2, 4, 4, 6, 8))
         if placed:
-            data.update({field: rng.choice(texts.PLAN[field]) for field in PLACED_ITEMS})
+            data.update({field: item(field) for field in PLACED_ITEMS})
         data["review_due"] = self._review_due(*review_in)
         case = self._case(case_id)
         plan = plan_services.plan_save(

@@ -134,7 +134,7 @@ class Stories(CaseSteps):
         family, staff, worker = self._household(concern, day, siblings)
         completed, case_ids = self._become_client(family, staff, worker, concern, day)
         kinds = self.rng.sample(list(texts.SUPPORT), k=self.rng.choice((1, 1, 2)))
-        text = " ".join(texts.SUPPORT[kind] for kind in kinds)
+        text = " ".join(texts.written_by(worker, texts.SUPPORT[kind]) for kind in kinds)
         for case_id in case_ids:
             self._supports(case_id, worker, completed, kinds)
             placed = variant == "support_placement"

@@ -3,14 +3,23 @@
 They read like real child welfare records but describe no real person or event.
 Placeholders: ``{lapsi}`` the child's first name, ``{kunta}`` the municipality.
 The texts are data, in ``data/concerns.json`` (notifications) and ``data/texts.json``.
+
+A bilingual county's Swedish-language team writes its records in Swedish: ``written_by``
+gives the Swedish text (``data/texts_sv.json``, the same lists in the same order) for a
+worker who works in Swedish. The demo draws from the Finnish lists as it always did and
+only then takes the Swedish text, so the same seed draws the same histories.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from monia.demo.datafiles import load
+
+if TYPE_CHECKING:
+    from monia.accounts.models import User
 
 # --- Notifications --------------------------------------------------------------------------
 
@@ -71,3 +80,42 @@ EMERGENCY_PLACES: tuple[str, ...] = _TEXTS["emergency_places"]
 FAMILY_CARE_PLACES: tuple[str, ...] = _TEXTS["family_care_places"]
 INSTITUTION_PLACES: tuple[str, ...] = _TEXTS["institution_places"]
 SUPPORT_PLACEMENT_PLACES: tuple[str, ...] = _TEXTS["support_placement_places"]
+
+# --- The Swedish-language team's texts ----------------------------------------------------
+
+
+def _pairs(finnish: Any, swedish: Any) -> Iterator[tuple[str, str]]:
+    """(Finnish, Swedish) for each text, walking the Swedish file's shape: it holds only
+    what a Swedish-language team writes (no Keski-Suomi organisations, say)."""
+    if isinstance(swedish, str):
+        yield finnish, swedish
+    elif isinstance(swedish, dict):
+        for key, value in swedish.items():
+            yield from _pairs(finnish.get(key, ""), value)
+    else:
+        for fi, sv in zip(finnish, swedish, strict=True):
+            yield from _pairs(fi, sv)
+
+
+def _swedish() -> dict[str, str]:
+    swedish = load("texts_sv.json")
+    finnish = {**_TEXTS, **load("concerns.json")}
+    pairs = [*swedish["phrases"].items()]
+    pairs += _pairs(finnish, {k: v for k, v in swedish.items() if k != "phrases"})
+    found: dict[str, str] = {}
+    for fi, sv in pairs:
+        if found.setdefault(fi, sv) != sv:
+            raise ValueError(f"two Swedish texts for one Finnish text: {fi!r}")
+    return found
+
+
+#: Finnish text → the same in Swedish, as a Finland-Swedish social worker writes it.
+SWEDISH: dict[str, str] = _swedish()
+
+
+def written_by(worker: User, text: str) -> str:
+    """``text`` in the language ``worker`` writes her records in: Swedish for a worker of
+    a Swedish-language team (her language "sv"), else the Finnish text as drawn."""
+    if worker.language == "sv":
+        return SWEDISH.get(text, text)
+    return text

@@ -156,8 +156,12 @@ def _diagrams(case: Case, worker: object) -> None:
 
 def _expert_group(staff: TeamStaff, case: Case, today: datetime.date) -> None:
     """The county's expert group (LsL 14 §), its next session and one case put to it."""
+    # A bilingual county's group serves its Swedish-language team too: named in both.
+    bilingual = staff.team.county.bilingual
     group = expert_services.expert_group_create(
-        county=staff.team.county, name="Lastensuojelun asiantuntijaryhmä"
+        county=staff.team.county,
+        name="Lastensuojelun asiantuntijaryhmä"
+        + (" – Barnskyddets sakkunniggrupp" if bilingual else ""),
     )
     for name, expertise, org in [
         ("Kaarina Kehitys", "child_development", "Lastenpsykologia"),
@@ -170,7 +174,8 @@ def _expert_group(staff: TeamStaff, case: Case, today: datetime.date) -> None:
     session = expert_services.expert_session_create(
         group=group,
         held_on=workdays.on_or_after(today + datetime.timedelta(days=14)),
-        location="Sosiaalitoimisto, neuvotteluhuone 2",
+        location="Sosiaalitoimisto, neuvotteluhuone 2"
+        + (" – Socialbyrån, mötesrum 2" if bilingual else ""),
     )
     expert_services.expert_case_present(
         user=staff.workers[0],
