@@ -198,6 +198,9 @@ ORGANISATIONS = [
     ("Nuorisopalvelut", "youth_services"),
     ("Mannerheimin Lastensuojeluliitto, paikallisosasto", "ngo"),
 ]
+# The bilingual county's partner school is a Swedish-language one: its nurse (sofia) meets
+# the Swedish-language team's showcase young person there, who reads her portal in Swedish.
+BILINGUAL_SCHOOL = "Kyrkoby skola"
 PARTNERS = {  # county code → (username, first name, last name, title in Finnish)
     "keski-suomi": ("terhi", "Terhi", "Terveydenhoitaja", "Kouluterveydenhoitaja"),
     "pohjanmaa": ("sofia", "Sofia", "Skolhälsovårdare", "Kouluterveydenhoitaja"),
@@ -221,7 +224,11 @@ def network_build(
     county.intake_team = staff.team  # e-notifications land in the showcase team's queue
     county.save(update_fields=["intake_team"])
     organisations = [
-        network_services.organisation_create(county=county, name=name, sector=sector)
+        network_services.organisation_create(
+            county=county,
+            name=BILINGUAL_SCHOOL if county.bilingual and sector == "school" else name,
+            sector=sector,
+        )
         for name, sector in ORGANISATIONS
     ]
     username, first, last, title = PARTNERS[county_code]

@@ -417,7 +417,14 @@ def _finnish_words_of_the_seed() -> set[str]:
 
     finnish = words(portal._WORDS["fi"], load("texts.json")) | FINNISH_NETWORK_WORDS
     swedish_titles = [sv for sv, _en in names.TITLES.values()]
-    swedish = words(portal._WORDS["sv"], swedish_titles, load("names.json"))
+    # The Swedish-language team's texts (texts_sv.json) are Swedish: "skola" of a
+    # Swedish school's name that texts.json lists among Pohjanmaa's is no Finnish word
+    # (but their placeholders, {lapsi} and {kunta}, and the Finnish phrases their
+    # "phrases" translate, are).
+    sv = load("texts_sv.json")
+    sv_texts = [[v for k, v in sv.items() if k != "phrases"], list(sv["phrases"].values())]
+    swedish_texts = re.sub(r"\{\w+\}", "", json.dumps(sv_texts, ensure_ascii=False))
+    swedish = words(portal._WORDS["sv"], swedish_titles, load("names.json"), swedish_texts)
     # Finnish has no å: a word with one is a Swedish name of a place the Finnish texts cite.
     return {w for w in finnish - swedish - {"monia", "person"} if "å" not in w}
 
