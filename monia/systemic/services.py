@@ -44,7 +44,8 @@ REFLECTION_FIELDS = ("worries", "working_well", "family_view", "therapist_action
 
 
 class ReflectionConflict(ValidationError):
-    """Somebody else saved the reflection after this user opened it."""
+    """The reflection was saved (by someone else, or by this user in another window) after
+    this user opened it."""
 
 
 def _lock(meeting: TeamMeeting) -> None:
@@ -208,8 +209,15 @@ def reflection_save(
     reflection = Reflection.objects.select_for_update().filter(item=item).first()
     current = reflection.lock_version if reflection else 0
     if lock_version != current:
+        own = reflection is not None and reflection.recorded_by_id == user.pk
         raise ReflectionConflict(
             _(
+                "You saved this reflection again after this page was opened: in another "
+                "window, or the form was sent twice. Your text is kept below; compare and "
+                "save again."
+            )
+            if own
+            else _(
                 "Someone else saved this reflection while you were writing. Your text is kept "
                 "below; compare and save again."
             )
