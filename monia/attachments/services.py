@@ -113,13 +113,31 @@ def files_atomic() -> Iterator[None]:
         _written.reset(token)
 
 
-def _store(checked: CheckedFile) -> tuple[str, str]:
-    """Write the file under a random name; (stored name, SHA-256)."""
+def _digest(checked: CheckedFile) -> Any:
     digest = hashlib.sha256()
     checked.file.seek(0)
     for chunk in iter(lambda: checked.file.read(64 * 1024), b""):
         digest.update(chunk)
     checked.file.seek(0)
+    return digest
+
+
+def attached_already(checked: CheckedFile, **owner: Any) -> Attachment | None:
+    """The same file (its name and content) that the owner (``intake=…``) has already and
+    has not removed: the upload sent twice (a double click, "Back" and send), which the
+    owner's service answers with the first instead of storing it again. The caller locks
+    the owner's row first, inside its ``files_atomic()``."""
+    return Attachment.objects.filter(
+        removed_at__isnull=True,
+        original_name=checked.name,
+        sha256=_digest(checked).hexdigest(),
+        **owner,
+    ).first()
+
+
+def _store(checked: CheckedFile) -> tuple[str, str]:
+    """Write the file under a random name; (stored name, SHA-256)."""
+    digest = _digest(checked)
     now = timezone.now()
     name = storage().save(f"{now:%Y}/{uuid.uuid4().hex}", File(checked.file))
     written = _written.get()

@@ -24,6 +24,9 @@ def intake_attachment_add(*, user: User, intake: Intake, upload: Any) -> Attachm
     """Attach a checked file to an intake (``ValidationError`` on "attachment" first)."""
     checked = attachments.attachment_check(upload)
     with attachments.files_atomic():
+        list(Intake.objects.select_for_update().filter(pk=intake.pk).values_list("pk"))
+        if same := attachments.attached_already(checked, intake=intake):
+            return same  # the same file sent again: attached once
         attachment = attachments.attachment_add(
             checked=checked,
             owner_kind=OwnerKind.INTAKE,

@@ -33,6 +33,8 @@ def case_person_correct(
     corrections = people_services.person_correct(
         user=user, person=person, reason=reason, values=values
     )
+    if not corrections:
+        return corrections  # the same correction sent again: recorded once already
     person.refresh_from_db()
     event_write(
         case=case,

@@ -57,6 +57,24 @@ def request_create(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
+        # The same request twice is never meant: a double click or the form sent again after
+        # "Back" finds the first, still open, under the assessment's lock and gets it back.
+        list(
+            ServiceNeedsAssessment.objects.select_for_update()
+            .filter(pk=assessment.pk)
+            .values_list("pk")
+        )
+        same = assessment.contribution_requests.filter(
+            organisation=organisation,
+            partner=partner,
+            basis=basis,
+            consent_given_by=consent_given_by.strip(),
+            questions=questions,
+            due_on=due_on,
+            submitted_at__isnull=True,
+        ).first()
+        if same is not None:
+            return same
         event_write(
             case=assessment.case,
             kind=EventKind.CONTRIBUTION_REQUESTED,
@@ -101,6 +119,8 @@ def statement_submit(
             user, request_id, purpose=Purpose.CONTRIBUTION_SUBMIT, for_update=True
         )
         if req.submitted_at is not None:
+            if req.submitted_by_id == user.pk and req.statement == statement.strip():
+                return req  # the same statement sent again (a double click, "Back" and send)
             raise ValidationError(_("The statement has already been submitted."))
         if req.assessment.completed_on is not None:
             raise ValidationError(_("The assessment is completed; no statements are taken."))

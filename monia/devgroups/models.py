@@ -24,6 +24,11 @@ class DeveloperGroup(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # Optimistic lock: an edit saved over someone else's newer edit is refused.
     version = models.PositiveIntegerField(default=0)
+    # Who saved it last: a refused save tells "you saved it yourself" (another window, the
+    # form sent twice) from "someone else saved it".
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("developer group")
@@ -137,6 +142,11 @@ class Idea(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Optimistic lock: an edit saved over someone else's newer edit is refused.
     version = models.PositiveIntegerField(default=0)
+    # Who saved it last: a refused save tells "you saved it yourself" (another window, the
+    # form sent twice) from "someone else saved it".
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("development idea")

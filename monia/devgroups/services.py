@@ -40,9 +40,21 @@ def developer_group_create(
         raise ValidationError({"name": _("The county already has a group of that name.")}) from exc
 
 
+def _saved_last_by(rows: Any, user: User | None) -> bool:
+    """Whether ``user`` saved the row last: a refused edit is then their own other window
+    or the form sent twice, not someone else's."""
+    return user is not None and rows.filter(updated_by=user).exists()
+
+
 @transaction.atomic
 def developer_group_update(
-    *, group: DeveloperGroup, version: int, name: str, theme: str = "", description: str = ""
+    *,
+    group: DeveloperGroup,
+    version: int,
+    name: str,
+    theme: str = "",
+    description: str = "",
+    user: User | None = None,
 ) -> DeveloperGroup:
     """Fix the group's name, theme or description unless someone saved the group since the
     form was opened (``version``): one UPDATE, so a refusal leaves nothing half-saved."""
@@ -55,12 +67,19 @@ def developer_group_update(
                 theme=theme.strip(),
                 description=description.strip(),
                 version=version + 1,
+                updated_by=user,
             )
     except IntegrityError as exc:
         raise ValidationError({"name": _("The county already has a group of that name.")}) from exc
     if not saved:
         raise ValidationError(
             _(
+                "You saved this group's details again after this page was opened: in another "
+                "window, or the form was sent twice. Your text is below: open the group again "
+                "to see the saved version."
+            )
+            if _saved_last_by(DeveloperGroup.objects.filter(pk=group.pk), user)
+            else _(
                 "Someone else saved this group's details while you were editing. Your text is "
                 "below: open the group again to see their changes."
             )
@@ -204,19 +223,28 @@ def idea_create(*, user: User, group: DeveloperGroup, fields: IdeaFields) -> Ide
 
 
 @transaction.atomic
-def idea_update(*, idea: Idea, version: int, fields: IdeaFields) -> Idea:
+def idea_update(*, idea: Idea, version: int, fields: IdeaFields, user: User | None = None) -> Idea:
     """Save an edit unless someone saved the idea since the form was opened (``version``)."""
     _check_idea(group=idea.group, fields=fields)
     try:
         with transaction.atomic():
             saved = Idea.objects.filter(pk=idea.pk, version=version).update(
-                **fields.stripped(), version=version + 1, updated_at=timezone.now()
+                **fields.stripped(),
+                version=version + 1,
+                updated_at=timezone.now(),
+                updated_by=user,
             )
     except IntegrityError as exc:
         raise _title_taken() from exc
     if not saved:
         raise ValidationError(
             _(
+                "You saved this idea again after this page was opened: in another window, or "
+                "the form was sent twice. Your text is below: open the idea again to see the "
+                "saved version."
+            )
+            if _saved_last_by(Idea.objects.filter(pk=idea.pk), user)
+            else _(
                 "Someone else saved this idea while you were editing. Your text is below: "
                 "open the idea again to see their changes."
             )

@@ -65,7 +65,7 @@ def devgroup_edit(request: HttpRequest, group_id: int) -> HttpResponse:
     def update(d: dict[str, Any]) -> None:
         version = d.pop("version")
         services.developer_group_update(
-            group=group, version=version if version is not None else -1, **d
+            group=group, version=version if version is not None else -1, user=user, **d
         )
 
     if saved_by(request, form, update):
@@ -208,7 +208,9 @@ def devgroup_idea_edit(request: HttpRequest, group_id: int, idea_id: int) -> Htt
     def update(d: dict[str, Any]) -> None:
         version = d.pop("version")
         fields = services.IdeaFields(**d)
-        services.idea_update(idea=idea, version=-1 if version is None else version, fields=fields)
+        services.idea_update(
+            idea=idea, version=-1 if version is None else version, fields=fields, user=user
+        )
 
     if saved_by(request, form, update):
         messages.success(request, _("The idea was saved."))

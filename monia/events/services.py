@@ -95,6 +95,8 @@ def event_save(
         done = sent_before(Event.objects.all(), key, owner="created_by_id", user=user)
         if done is not None:
             return done  # submitted twice
+    else:  # one edit at a time: a repeat finds the sessions the first one added
+        list(Event.objects.select_for_update().filter(pk=event.pk).values_list("pk"))
     kept = _validate_sessions(event, sessions)
     needed = data.get("certificate_sessions")
     if needed and needed > kept:
@@ -120,7 +122,11 @@ def event_save(
             session.place = row.get("place") or ""
             session.save()
         elif not row.get("remove"):
-            EventSession.objects.create(event=event, place=row.get("place") or "", **fields)
+            place = row.get("place") or ""
+            # The same session twice is never meant: the edit sent again (a double click,
+            # "Back" and send) adds none.
+            if not event.sessions.filter(place=place, **fields).exists():
+                EventSession.objects.create(event=event, place=place, **fields)
     return event
 
 
@@ -138,11 +144,14 @@ def _invited(event: Event) -> list[User]:
 def event_publish(*, user: User, event: Event) -> Event:
     """Publish: members of the audience see it; staff, partners and experts invited are
     notified (an e-mail without content, in each one's language)."""
-    if event.is_published:
-        return event
-    if not event.sessions.exists():
-        raise ValidationError(_("Give the event at least one session."))
     with transaction.atomic():
+        # Locked: "Publish" clicked twice at once invites the audience once.
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        event.published_at = locked.published_at
+        if event.is_published:
+            return event
+        if not event.sessions.exists():
+            raise ValidationError(_("Give the event at least one session."))
         event.published_at = timezone.now()
         event.save(update_fields=["published_at"])
         notify(

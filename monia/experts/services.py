@@ -154,17 +154,22 @@ def expert_case_present(
     if errors:
         raise ValidationError(errors)
     named = mode == PresentationMode.CONSENT
+    fields = dict(
+        presented_by=user,
+        mode=mode,
+        consent_given_by=consent_given_by.strip() if named else "",
+        pseudonym="" if named else pseudonym.strip(),
+        question=question.strip(),
+    )
+    # The same presentation sent again (a double click, "Back" and send) is the one saved,
+    # not "already on that session": found under the case's lock and returned.
+    list(Case.objects.select_for_update().filter(pk=case.pk).values_list("pk"))
+    same = ExpertCase.objects.filter(session=session, case=case, **fields).first()
+    if same is not None:
+        return same
     try:
         with transaction.atomic():
-            return ExpertCase.objects.create(
-                session=session,
-                case=case,
-                presented_by=user,
-                mode=mode,
-                consent_given_by=consent_given_by.strip() if named else "",
-                pseudonym="" if named else pseudonym.strip(),
-                question=question.strip(),
-            )
+            return ExpertCase.objects.create(session=session, case=case, **fields)
     except IntegrityError as exc:
         raise ValidationError(
             {"session": _("The case is already on that session, or the pseudonym is taken.")}

@@ -21,6 +21,9 @@ from monia.netmeet.models import MeetingStatus, NetworkMeeting
 def meeting_attachment_add(*, user: User, meeting: NetworkMeeting, upload: Any) -> Attachment:
     checked = attachments.attachment_check(upload)
     with attachments.files_atomic():
+        list(NetworkMeeting.objects.select_for_update().filter(pk=meeting.pk).values_list("pk"))
+        if same := attachments.attached_already(checked, network_meeting=meeting):
+            return same  # the same file sent again: attached once
         attachment = attachments.attachment_add(
             checked=checked,
             owner_kind=OwnerKind.NETWORK_MEETING,

@@ -78,8 +78,7 @@ def grant_create(
         errors["ends_on"] = _("A grant lasts at most a year; renew it when needed.")
     if errors:
         raise ValidationError(errors)
-    return SharingGrant.objects.create(
-        case=case,
+    fields = dict(
         organisation=organisation,
         partner=partner,
         basis=basis,
@@ -88,8 +87,14 @@ def grant_create(
         scope=sorted(set(scope)),
         starts_on=starts_on,
         ends_on=ends_on,
-        granted_by=user,
     )
+    # The same grant twice is never meant: a double click or the form sent again after
+    # "Back" finds the first under the case's lock and gets it back.
+    list(Case.objects.select_for_update().filter(pk=case.pk).values_list("pk"))
+    same = case.sharing_grants.filter(withdrawn_on__isnull=True, **fields).first()
+    if same is not None:
+        return same
+    return SharingGrant.objects.create(case=case, granted_by=user, **fields)
 
 
 @transaction.atomic

@@ -33,6 +33,11 @@ class PeerGroup(models.Model):
     # Optimistic lock: an edit saved over someone else's newer one (or over a change of the
     # sign-up, a field of the same form) is refused (services.peer_group_update).
     version = models.PositiveIntegerField(default=0)
+    # Who saved it last: a refused save tells "you saved it yourself" (another window, the
+    # form sent twice) from "someone else saved it".
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("peer group")

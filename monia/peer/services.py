@@ -129,6 +129,7 @@ def peer_group_update(
     capacity: int | None = None,
     open_for_sign_up: bool = True,
     facilitators: list[User] | None = None,
+    user: User | None = None,
 ) -> PeerGroup:
     """Save an edit of the group's details (``facilitators`` None: unchanged), all or nothing.
     Refused when someone saved the group since the form was opened (``version``); when the
@@ -139,6 +140,12 @@ def peer_group_update(
     if locked.version != version:
         raise ValidationError(
             _(
+                "You saved this group again after this page was opened: in another window, or "
+                "the form was sent twice. Your text is below: open the group again to see the "
+                "saved version."
+            )
+            if user is not None and locked.updated_by_id == user.pk
+            else _(
                 "Someone else saved this group while you were editing. Your text is below: "
                 "open the group again to see their changes."
             )
@@ -162,6 +169,7 @@ def peer_group_update(
     locked.capacity = capacity
     locked.open_for_sign_up = open_for_sign_up
     locked.version = version + 1
+    locked.updated_by = user
     try:
         with transaction.atomic():
             locked.save()
@@ -206,11 +214,13 @@ def peer_join(
 
 
 @transaction.atomic
-def peer_group_sign_up_set(*, group: PeerGroup, open_for_sign_up: bool) -> PeerGroup:
+def peer_group_sign_up_set(
+    *, group: PeerGroup, open_for_sign_up: bool, user: User | None = None
+) -> PeerGroup:
     """Open or close the sign-up. The edit form shows this too: a new version, so an edit
     opened before does not turn it back."""
     PeerGroup.objects.filter(pk=group.pk).update(
-        open_for_sign_up=open_for_sign_up, version=F("version") + 1
+        open_for_sign_up=open_for_sign_up, version=F("version") + 1, updated_by=user
     )
     group.refresh_from_db(fields=["open_for_sign_up", "version"])
     return group

@@ -95,7 +95,7 @@ def peer_group_edit(request: HttpRequest, group_id: int) -> HttpResponse:
         if "facilitators" in data:
             data["facilitators"] = list(data["facilitators"])
         services.peer_group_update(
-            group=pa.group, version=-1 if version is None else version, **data
+            group=pa.group, version=-1 if version is None else version, user=user, **data
         )
 
     if saved_by(request, form, update):
@@ -142,6 +142,6 @@ def peer_group_sign_up(request: HttpRequest, group_id: int) -> HttpResponse:
     if not pa.may_open_or_close:
         raise NotFound
     opening = request.POST.get("open") == "1"
-    services.peer_group_sign_up_set(group=pa.group, open_for_sign_up=opening)
+    services.peer_group_sign_up_set(group=pa.group, open_for_sign_up=opening, user=user)
     messages.success(request, _("Sign-up is open.") if opening else _("Sign-up is closed."))
     return redirect("peer_group", group_id=pa.group.pk)

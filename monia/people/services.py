@@ -321,6 +321,8 @@ def person_correct(
         )
         setattr(person, field, value)
     if not corrections:
+        if _sent_again(person, user=user, reason=reason):
+            return []
         raise ValidationError(_("Nothing was changed: correct a value, or go back."))
     person.identity_code_canonical = canonical if person.identity_code else ""
     try:
@@ -331,6 +333,14 @@ def person_correct(
             {"identity_code": _("Another person in the register has this identity code.")}
         ) from exc
     return PersonCorrection.objects.bulk_create(corrections)
+
+
+def _sent_again(person: Person, *, user: User, reason: str) -> bool:
+    """Whether a correction that changes nothing is the last one sent again (a double
+    click, "Back" and send): the latest correction of the person is this user's, with this
+    reason. It saved already, so it is not "Nothing was changed"."""
+    last = person.corrections.order_by("-corrected_at", "-pk").first()
+    return last is not None and last.corrected_by_id == user.pk and last.reason == reason.strip()
 
 
 @transaction.atomic

@@ -44,7 +44,8 @@ REFLECTION_FIELDS = ("worries", "working_well", "family_view", "therapist_action
 
 
 class ReflectionConflict(ValidationError):
-    """Somebody else saved the reflection after this user opened it."""
+    """The reflection was saved (by someone else, or by this user in another window) after
+    this user opened it."""
 
 
 def _lock(meeting: TeamMeeting) -> None:
@@ -59,6 +60,13 @@ def _require_open(meeting: TeamMeeting) -> None:
 
 
 AGENDA_SIZE_MAX = 50
+
+
+def _case_lock(case: Case) -> None:
+    """Serialise writes on one case, so that the same form sent twice (a double click, or
+    "Back" and send) finds what the first send saved: the same hypothesis, next step, flag
+    or life event twice is never meant."""
+    list(Case.objects.select_for_update().filter(pk=case.pk).values_list("pk"))
 
 
 @transaction.atomic
@@ -76,6 +84,10 @@ def meeting_open(
     today = today or timezone.localdate()
     size = settings.MONIA_MEETING_AGENDA_SIZE if agenda_size is None else agenda_size
     errors: dict[str, str] = {}
+    list(Team.objects.select_for_update().filter(pk=team.pk).values_list("pk"))
+    opened = TeamMeeting.objects.filter(team=team, held_on=held_on, opened_by=user).first()
+    if opened is not None:
+        return opened  # the same form sent again: the meeting this user just opened
     if held_on < today:
         errors["held_on"] = _("A meeting is opened for today or a later day.")
     elif TeamMeeting.objects.filter(team=team, held_on=held_on).exists():
@@ -197,8 +209,15 @@ def reflection_save(
     reflection = Reflection.objects.select_for_update().filter(item=item).first()
     current = reflection.lock_version if reflection else 0
     if lock_version != current:
+        own = reflection is not None and reflection.recorded_by_id == user.pk
         raise ReflectionConflict(
             _(
+                "You saved this reflection again after this page was opened: in another "
+                "window, or the form was sent twice. Your text is kept below; compare and "
+                "save again."
+            )
+            if own
+            else _(
                 "Someone else saved this reflection while you were writing. Your text is kept "
                 "below; compare and save again."
             )
@@ -238,9 +257,12 @@ def hypothesis_add(
 ) -> Hypothesis:
     if not statement.strip():
         raise ValidationError({"statement": _("State the hypothesis.")})
-    hypothesis = Hypothesis.objects.create(
-        case=case, statement=statement.strip(), supports=supports.strip(), test=test.strip()
-    )
+    fields = {"statement": statement.strip(), "supports": supports.strip(), "test": test.strip()}
+    _case_lock(case)
+    same = Hypothesis.objects.filter(case=case, **fields).first()
+    if same is not None:
+        return same
+    hypothesis = Hypothesis.objects.create(case=case, **fields)
     _revise(hypothesis, user=user, meeting=meeting)
     return hypothesis
 
@@ -287,14 +309,17 @@ def next_step_add(
         errors["due_on"] = _("The due date cannot be in the past.")
     if errors:
         raise ValidationError(errors)
-    step = NextStep.objects.create(
-        case=case,
-        meeting=meeting,
-        description=description.strip(),
-        owner=owner,
-        due_on=due_on,
-        created_by=user,
-    )
+    fields = {
+        "meeting": meeting,
+        "description": description.strip(),
+        "owner": owner,
+        "due_on": due_on,
+    }
+    _case_lock(case)
+    same = NextStep.objects.filter(case=case, done_on__isnull=True, **fields).first()
+    if same is not None:
+        return same  # no second task, no second notification
+    step = NextStep.objects.create(case=case, created_by=user, **fields)
     notify(
         users=[owner],
         kind=NotificationKind.TASK,
@@ -316,6 +341,12 @@ def next_step_done(*, user: User, step: NextStep) -> NextStep:
 def flag_raise(*, user: User, case: Case, reason: str) -> CaseFlag:
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the team should reflect on this family.")})
+    _case_lock(case)
+    same = CaseFlag.objects.filter(
+        case=case, raised_by=user, reason=reason.strip(), resolved_in__isnull=True
+    ).first()
+    if same is not None:
+        return same
     try:
         with transaction.atomic():
             return CaseFlag.objects.create(case=case, raised_by=user, reason=reason.strip())
@@ -376,10 +407,13 @@ def life_event_add(
         errors["occurred_on"] = _("The date cannot be in the future.")
     if errors:
         raise ValidationError(errors)
-    return LifeEvent.objects.create(
-        case=case,
-        occurred_on=occurred_on,
-        title=title.strip(),
-        description=description.strip(),
-        recorded_by=user,
-    )
+    fields = {
+        "occurred_on": occurred_on,
+        "title": title.strip(),
+        "description": description.strip(),
+    }
+    _case_lock(case)
+    same = LifeEvent.objects.filter(case=case, **fields).first()
+    if same is not None:
+        return same
+    return LifeEvent.objects.create(case=case, recorded_by=user, **fields)

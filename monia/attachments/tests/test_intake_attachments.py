@@ -160,3 +160,18 @@ def test_the_case_page_lists_an_intakes_files(case_a: CaseWorld, worker_a: User)
     attachment = _attached(case_a, worker_a)
     html = login("worker_a").get(reverse("case_detail", args=[case_a.case.pk])).content.decode()
     assert reverse("case_attachment", args=[case_a.case.pk, attachment.pk]) in html
+
+
+def test_the_same_file_sent_twice_is_attached_once(case_a: CaseWorld) -> None:
+    """A double click, or the upload sent again after "Back": one file, one chronology row;
+    another file, or the same file after it was removed, is attached again."""
+    client = login("worker_a")
+    before = len(_stored_files())
+    assert _attach(client, case_a, "lausunto.pdf", PDF_BYTES).status_code == 302
+    assert _attach(client, case_a, "lausunto.pdf", PDF_BYTES).status_code == 302
+    assert Attachment.objects.filter(intake=case_a.pending_intake).count() == 1
+    assert len(_stored_files()) == before + 1
+    added = ChronologyEvent.objects.filter(case=case_a.case, kind=EventKind.ATTACHMENT_ADDED)
+    assert added.count() == 1
+    assert _attach(client, case_a, "toinen.pdf", PDF_BYTES).status_code == 302
+    assert Attachment.objects.filter(intake=case_a.pending_intake).count() == 2

@@ -137,3 +137,16 @@ def test_only_the_uploader_removes_a_meetings_file(
     login("worker_a").post(page, {"remove": attachment.pk})
     attachment.refresh_from_db()
     assert attachment.removed_at is not None
+
+
+def test_the_same_meeting_file_sent_twice_is_attached_once(
+    case_a: CaseWorld, worker_a: User, school: Any
+) -> None:
+    meeting = _meeting(case_a, worker_a, school)
+    page = reverse("network_meeting_attachments", args=[case_a.case.pk, meeting.pk])
+    client = login("worker_a")
+    for _ in range(2):
+        assert (
+            client.post(page, {"attachment": upload("asialista.pdf", PDF_BYTES)}).status_code == 302
+        )
+    assert Attachment.objects.filter(network_meeting=meeting).count() == 1

@@ -57,6 +57,25 @@ def test_correcting_a_childs_name_keeps_the_old_one_in_the_history(
     assert event.actor == worker_a and "Nimi kirjattiin väärin" in event.detail
 
 
+def test_a_person_correction_sent_twice_is_recorded_once_without_an_error(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    """A double click, or the form sent again after "Back": one set of history rows, one
+    chronology row, and the second send is not told "Nothing was changed"."""
+    child = case_a.case.child
+    client = _login("worker_a", "en")
+    url = _person_url(case_a, child)
+    data = _person_post(child, last_name="Esimerkkinen")
+    assert client.post(url, data).status_code == 302
+    again = client.post(url, data)
+    assert again.status_code == 302 and again["Location"] == url
+    assert PersonCorrection.objects.filter(person=child).count() == 1
+    assert ChronologyEvent.objects.filter(case=case_a.case, kind="person_corrected").count() == 1
+    # Another reason with nothing changed is still "Nothing was changed".
+    other = client.post(url, {**data, "reason": "Tarkistettu uudelleen."})
+    assert other.status_code == 200 and "Nothing was changed" in other.content.decode()
+
+
 def test_a_correction_needs_a_reason(case_a: CaseWorld, worker_a: Any) -> None:
     child = case_a.case.child
     data = _person_post(child, last_name="Esimerkkinen", reason="")

@@ -42,6 +42,24 @@ def test_worker_invites_the_school(case_a: CaseWorld, worker_a: Any, school: Any
     assert req.organisation == school and req.requested_by == worker_a
 
 
+def test_the_same_invitation_sent_twice_is_saved_once(
+    case_a: CaseWorld, worker_a: Any, school: Any
+) -> None:
+    """A double click, or the form sent again after "Back": one request, one chronology row."""
+    due = timezone.localdate() + datetime.timedelta(days=10)
+    data = {
+        "organisation": school.pk,
+        "basis": "lsl_41_request",
+        "questions": "Miten lapsi voi?",
+        "due_on": due.isoformat(),
+    }
+    client = _client("worker_a")
+    assert client.post(_staff_url(case_a), data).status_code == 302
+    assert client.post(_staff_url(case_a), data).status_code == 302
+    assert ContributionRequest.objects.count() == 1
+    assert case_a.case.events.filter(kind="contribution_requested").count() == 1
+
+
 def test_past_due_date_is_shown_on_the_form(case_a: CaseWorld, worker_a: Any, school: Any) -> None:
     response = _client("worker_a").post(
         _staff_url(case_a),
@@ -160,3 +178,20 @@ def test_staff_get_404_on_partner_pages(school_request: ContributionRequest, wor
     assert client.get(reverse("partner_contributions")).status_code == 404
     url = reverse("partner_contribution", kwargs={"request_id": school_request.pk})
     assert client.get(url).status_code == 404
+
+
+def test_the_same_statement_sent_twice_is_thanked_for_not_refused(
+    school_request: ContributionRequest, partner: Any
+) -> None:
+    """The partner's double click, or "Back" and send: the second send finds the statement
+    saved and says thank you; a different statement after it is still refused."""
+    url = reverse("partner_contribution", kwargs={"request_id": school_request.pk})
+    client = _client("partner")
+    data = {"statement": "Havainnot.", "child_view_noted": ""}
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302
+    assert school_request.assessment.case.events.filter(kind="contribution_received").count() == 1
+    other = client.post(url, {**data, "statement": "Toinen teksti."})
+    assert other.status_code == 200
+    school_request.refresh_from_db()
+    assert school_request.statement == "Havainnot."

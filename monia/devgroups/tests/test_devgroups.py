@@ -179,6 +179,16 @@ def test_idea_form_keeps_typed_values_on_error(group: DeveloperGroup) -> None:
     assert "Kirjoitettu otsikko" in html and "Pitkä kuvaus" in html and "ftp://x" in html
 
 
+IDEA_STALE = (
+    "Someone else saved this idea while you were editing. Your text is below: "
+    "open the idea again to see their changes."
+)
+IDEA_OWN_STALE = (
+    "You saved this idea again after this page was opened: in another window, or the form "
+    "was sent twice. Your text is below: open the idea again to see the saved version."
+)
+
+
 def test_idea_edit_over_a_newer_edit_is_refused(group: DeveloperGroup, worker_a: Any) -> None:
     idea = services.idea_create(user=worker_a, group=group, fields=IdeaFields(title="Idea"))
     url = reverse("devgroup_idea_edit", kwargs={"group_id": group.pk, "idea_id": idea.pk})
@@ -186,8 +196,25 @@ def test_idea_edit_over_a_newer_edit_is_refused(group: DeveloperGroup, worker_a:
     assert _login("worker_a").post(url, data).status_code == 302
     stale = _login("partner").post(url, {**data, "title": "Vanha muokkaus"})
     assert stale.status_code == 200
+    assert escape(gettext(IDEA_STALE)) in stale.content.decode()
     idea.refresh_from_db()
     assert idea.title == "Uusi nimi" and idea.version == 1
+
+
+def test_an_idea_edit_sent_twice_says_you_saved_it_not_someone_else(
+    group: DeveloperGroup, worker_a: Any
+) -> None:
+    idea = services.idea_create(user=worker_a, group=group, fields=IdeaFields(title="Idea"))
+    url = reverse("devgroup_idea_edit", kwargs={"group_id": group.pk, "idea_id": idea.pk})
+    data = {"title": "Uusi nimi", "status": "in_progress", "version": "0"}
+    client = _login("worker_a")
+    assert client.post(url, data).status_code == 302
+    again = client.post(url, data)
+    html = again.content.decode()
+    assert again.status_code == 200
+    assert escape(gettext(IDEA_OWN_STALE)) in html and escape(gettext(IDEA_STALE)) not in html
+    idea.refresh_from_db()
+    assert idea.version == 1
 
 
 def test_only_the_coordinator_manages_members(group: DeveloperGroup, developer_a: Any) -> None:

@@ -25,6 +25,10 @@ STALE = (
     "Someone else saved this group's details while you were editing. Your text is below: "
     "open the group again to see their changes."
 )
+OWN_STALE = (
+    "You saved this group's details again after this page was opened: in another window, or "
+    "the form was sent twice. Your text is below: open the group again to see the saved version."
+)
 
 
 @pytest.fixture
@@ -159,6 +163,7 @@ def test_a_stale_edit_is_refused_with_the_text_kept_and_nothing_saved(
     html = stale.content.decode()
     assert stale.status_code == 200
     assert escape(gettext(STALE)) in html
+    assert escape(gettext(OWN_STALE)) not in html
     assert 'value="Puheenjohtajan nimi"' in html and "Puheenjohtajan teksti" in html
     group.refresh_from_db()
     assert group.name == "Koordinaattorin nimi" and group.description == "Korjattu kuvaus"
@@ -208,3 +213,16 @@ def test_edit_link_is_shown_only_to_those_who_may_edit(
     assert (f'href="{_edit_url(group)}"' in html) is shown
     # The link agrees with the page: shown means 200, hidden means 404.
     assert client.get(_edit_url(group)).status_code == (200 if shown else 404)
+
+
+def test_the_same_form_sent_twice_says_you_saved_it_not_someone_else(
+    group: DeveloperGroup,
+) -> None:
+    chair = _login("worker_a")
+    assert chair.post(_edit_url(group), _typed(name="Ensimmäinen")).status_code == 302
+    again = chair.post(_edit_url(group), _typed(name="Ensimmäinen"))
+    html = again.content.decode()
+    assert again.status_code == 200
+    assert escape(gettext(OWN_STALE)) in html and escape(gettext(STALE)) not in html
+    group.refresh_from_db()
+    assert group.version == 1

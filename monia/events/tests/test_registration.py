@@ -13,7 +13,7 @@ from django.db import connection
 from monia.accounts.models import Role
 from monia.conftest import make_user
 from monia.events import selectors, services
-from monia.events.models import Registration, RegistrationStatus
+from monia.events.models import Event, Registration, RegistrationStatus
 from monia.events.tests.conftest import event_make, session_at
 from monia.notify.models import Notification
 
@@ -99,3 +99,27 @@ def test_two_registrations_for_the_last_place_do_not_both_get_it(
         t.join()
     assert sorted(results) == [RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED]
     assert selectors.places_taken(event) == 1
+
+
+def test_an_edit_adding_a_session_sent_twice_adds_it_once(developer_a: Any) -> None:
+    """The edit form sent again after "Back" (or by a double click) with a new session row:
+    the session is added once, not twice."""
+    event = event_make(developer_a, sessions=[session_at(7)], publish=False)
+    data = {f: getattr(event, f) for f in services.EVENT_FIELDS}
+    first = event.sessions.get()
+    rows = [
+        {"session_id": first.pk, **session_at(7)},
+        session_at(14),  # the new one
+    ]
+    services.event_save(user=developer_a, event=event, data=data, sessions=rows)
+    services.event_save(user=developer_a, event=event, data=data, sessions=rows)
+    assert event.sessions.count() == 2
+
+
+def test_publishing_twice_invites_once(developer_a: Any, partner: Any) -> None:
+    event = event_make(developer_a, publish=False)
+    services.event_publish(user=developer_a, event=event)
+    stale = Event.objects.get(pk=event.pk)
+    stale.published_at = None  # a second click's copy read before the first committed
+    services.event_publish(user=developer_a, event=stale)
+    assert Notification.objects.filter(user=partner, kind="invitation").count() == 1

@@ -161,6 +161,23 @@ def test_worker_presents_the_case_and_goes_to_the_timeline(
     assert case_a.case.expert_consultations.get().pseudonym == "Poika"
 
 
+def test_the_same_presentation_sent_twice_is_saved_once_without_an_error(
+    session: ExpertSession, case_a: CaseWorld
+) -> None:
+    """A double click, or the form sent again after "Back": the second send finds the first
+    presentation and goes on to the timeline, not "already on that session"."""
+    data = {"session": session.pk, "mode": "pseudonymised", "pseudonym": "Poika", "question": "Q?"}
+    client = _login("worker_a")
+    assert client.post(_new_url(case_a), data).status_code == 302
+    again = client.post(_new_url(case_a), data)
+    assert again.status_code == 302
+    assert again["Location"] == reverse("case_timeline", kwargs={"case_id": case_a.case.pk})
+    assert case_a.case.expert_consultations.count() == 1
+    # Another question on the same session is still refused.
+    other = client.post(_new_url(case_a), {**data, "question": "Toinen kysymys?"})
+    assert other.status_code == 200 and case_a.case.expert_consultations.count() == 1
+
+
 def test_consent_without_who_consented_is_refused_on_the_form(
     session: ExpertSession, case_a: CaseWorld
 ) -> None:

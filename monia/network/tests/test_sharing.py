@@ -98,3 +98,26 @@ def test_sharing_page_shows_grants_and_the_disclosure_log(
     _login("partner").get(reverse("partner_case", args=[case_a.case.pk]))
     html = _login("worker_a").get(reverse("case_sharing", args=[case_a.case.pk])).content.decode()
     assert "Keskuskoulu" in html and "Partner Testinen" in html
+
+
+def test_the_same_grant_sent_twice_is_saved_once(
+    case_a: CaseWorld, worker_a: Any, school: Any, partner: Any
+) -> None:
+    """A double click, or the form sent again after "Back": one grant, not two."""
+    data = {
+        "action": "grant",
+        "organisation": str(school.pk),
+        "partner": str(partner.pk),
+        "basis": "guardian_consent",
+        "consent_given_by": "Maija Esimerkki",
+        "scope": ["basic", "plan"],
+        "ends_on": (TODAY() + datetime.timedelta(30)).isoformat(),
+    }
+    client = _login("worker_a")
+    url = reverse("case_sharing", args=[case_a.case.pk])
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302
+    assert case_a.case.sharing_grants.count() == 1
+    # A different grant (another scope) is still a new one.
+    assert client.post(url, {**data, "scope": ["basic"]}).status_code == 302
+    assert case_a.case.sharing_grants.count() == 2

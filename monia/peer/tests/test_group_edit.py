@@ -29,6 +29,10 @@ STALE = (
     "Someone else saved this group while you were editing. Your text is below: open the "
     "group again to see their changes."
 )
+OWN_STALE = (
+    "You saved this group again after this page was opened: in another window, or the form "
+    "was sent twice. Your text is below: open the group again to see the saved version."
+)
 
 
 def _group(world: Any, audience: str, facilitator: Any, **kw: Any) -> PeerGroup:
@@ -260,7 +264,8 @@ def test_opening_the_sign_up_makes_an_open_edit_stale(
     sign_up = reverse("peer_group_sign_up", kwargs={"group_id": young_group.pk})
     assert client.post(sign_up, {"open": "0"}).status_code == 302
     response = client.post(_edit_url(young_group), {**opened, "description": "Muutos"})
-    assert response.status_code == 200 and gettext(STALE) in response.content.decode()
+    # The sign-up was closed by the same worker: not "someone else".
+    assert response.status_code == 200 and gettext(OWN_STALE) in response.content.decode()
     young_group.refresh_from_db()
     assert not young_group.open_for_sign_up and young_group.description != "Muutos"
 
@@ -291,3 +296,18 @@ def test_the_edit_link_is_shown_only_to_those_who_may_edit(
     member_page = _login("worker_a").get(reverse("peer_group", kwargs={"group_id": workers.pk}))
     assert member_page.status_code == 200
     assert f'href="{_edit_url(workers)}"' not in member_page.content.decode()
+
+
+def test_the_same_form_sent_twice_says_you_saved_it_not_someone_else(
+    young_group: PeerGroup, teammate_a: Any
+) -> None:
+    """A double submit, or the form sent again after "Back": the first send saved, the second
+    is refused as stale and tells the worker she saved the group herself."""
+    opened = _data(young_group)
+    client = _login("teammate_a")
+    assert client.post(_edit_url(young_group), {**opened, "name": "Uusi nimi"}).status_code == 302
+    before = _snapshot(young_group)
+    again = client.post(_edit_url(young_group), {**opened, "name": "Uusi nimi"})
+    html = again.content.decode()
+    assert again.status_code == 200 and _snapshot(young_group) == before
+    assert gettext(OWN_STALE) in html and gettext(STALE) not in html

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from monia.conftest import CaseWorld, child_create, days_ago, notification
 from monia.conftest import login as _login
@@ -81,6 +82,29 @@ def test_reflection_saved_by_two_at_once_keeps_both_texts_safe(
     with pytest.raises(services.ReflectionConflict):
         services.reflection_save(user=teammate_a, item=item, data={"worries": "B"}, lock_version=0)
     assert item.reflection.worries == "A"
+
+
+def test_a_reflection_sent_twice_says_you_saved_it_not_someone_else(
+    case_a: CaseWorld, world: Any, worker_a: Any, teammate_a: Any
+) -> None:
+    item = _meeting(worker_a, world).items.get(case=case_a.case)
+    services.reflection_save(user=worker_a, item=item, data={"worries": "A"}, lock_version=0)
+    with pytest.raises(services.ReflectionConflict) as own:
+        services.reflection_save(user=worker_a, item=item, data={"worries": "A"}, lock_version=0)
+    assert own.value.messages == [
+        gettext(
+            "You saved this reflection again after this page was opened: in another window, "
+            "or the form was sent twice. Your text is kept below; compare and save again."
+        )
+    ]
+    with pytest.raises(services.ReflectionConflict) as other:
+        services.reflection_save(user=teammate_a, item=item, data={"worries": "B"}, lock_version=0)
+    assert other.value.messages == [
+        gettext(
+            "Someone else saved this reflection while you were writing. Your text is kept "
+            "below; compare and save again."
+        )
+    ]
 
 
 def test_hypotheses_keep_their_history_across_meetings(
