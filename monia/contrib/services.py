@@ -64,15 +64,15 @@ def request_create(
             .filter(pk=assessment.pk)
             .values_list("pk")
         )
-        same = assessment.contribution_requests.filter(
-            organisation=organisation,
-            partner=partner,
-            basis=basis,
-            consent_given_by=consent_given_by.strip(),
-            questions=questions,
-            due_on=due_on,
-            submitted_at__isnull=True,
-        ).first()
+        asked = {
+            "organisation": organisation,
+            "partner": partner,
+            "basis": basis,
+            "consent_given_by": consent_given_by.strip(),
+            "questions": questions,
+            "due_on": due_on,
+        }
+        same = assessment.contribution_requests.filter(**asked, submitted_at__isnull=True).first()
         if same is not None:
             return same
         event_write(
@@ -83,12 +83,7 @@ def request_create(
         )
         req = ContributionRequest.objects.create(
             assessment=assessment,
-            organisation=organisation,
-            partner=partner,
-            basis=basis,
-            consent_given_by=consent_given_by.strip(),
-            questions=questions,
-            due_on=due_on,
+            **asked,
             requested_by=user,
             requested_at=timezone.now(),
         )
