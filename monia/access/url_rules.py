@@ -87,6 +87,8 @@ URL_RULES: dict[str, Rule] = {
     "mfa_passkey_auth_begin": Rule.FIRST_FACTOR,
     "mfa_passkey_auth_complete": Rule.FIRST_FACTOR,
     "security": Rule.STAFF,
+    # The user's own form, kept when her session ended (web/unsent.py): no record is read.
+    "unsent_resume": Rule.STAFF,
     "mfa_device_remove": Rule.STAFF,
     "password_change": Rule.STAFF,
     "caseload": Rule.STAFF,

@@ -23,6 +23,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.views.defaults import server_error
 
+from monia.web import unsent
+
 GetResponse = Callable[[HttpRequest], HttpResponse]
 # The id of the request being answered, for every log record written while it runs.
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
@@ -181,11 +183,17 @@ class SessionTimeoutMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            self.check(request)
-        return self.get_response(request)
+        if user is None or not user.is_authenticated:
+            return self.get_response(request)
+        ended = self.check(request)
+        if ended is None:
+            unsent.forget_when_sent(request)
+            return self.get_response(request)
+        # A form sent after the session ended is kept to send after the next login.
+        return unsent.keep(request, self.get_response(request), ended)
 
-    def check(self, request: HttpRequest) -> None:
+    def check(self, request: HttpRequest) -> int | None:
+        """Ends the session past either limit: the id of the user it belonged to, or None."""
         now = int(time.time())
         session = request.session
         started = session.get(self.STARTED, now)
@@ -193,14 +201,16 @@ class SessionTimeoutMiddleware:
         idle = settings.MONIA_SESSION_IDLE_MINUTES * 60
         absolute = settings.MONIA_SESSION_ABSOLUTE_HOURS * 3600
         if now - seen > idle or now - started > absolute:
+            user_id = request.user.pk
             logout(request)
-            return
+            return int(user_id)
         if self.STARTED not in session:
             session[self.STARTED] = now
         # Written at most once a minute (a tenth of a shorter idle time): a request after
         # the warning always counts.
         if self.SEEN not in session or now - seen >= min(60, idle // 10):
             session[self.SEEN] = now
+        return None
 
 
 def session_clock_start(sender: object, request: HttpRequest | None, **kwargs: object) -> None:

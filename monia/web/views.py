@@ -28,7 +28,7 @@ from monia.systemic import selectors as systemic_selectors
 from monia.teams import selectors as teams_selectors
 from monia.ui import charts
 from monia.ui.rows import id_url
-from monia.web import caseload_html
+from monia.web import caseload_html, unsent
 from monia.web.forms import CaseListForm, OnDateForm
 
 if TYPE_CHECKING:
@@ -52,6 +52,11 @@ class LoginView(auth_views.LoginView):
 
     template_name = "web/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["unsent_waiting"] = unsent.waiting(self.request)
+        return context
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
@@ -200,3 +205,16 @@ def caseload(request: HttpRequest) -> HttpResponse:
         "web/caseload.html",
         {"form": form, "on": on, "rows": rows, "bars": bars, "table": table, **history},
     )
+
+
+@login_required
+def unsent_resume(request: HttpRequest) -> HttpResponse:
+    """What the worker sent after her session ended (web/unsent.py): shown to her, to send
+    again with a fresh CSRF token, or to throw away."""
+    kept = unsent.take(request, policy.user_of(request).pk)
+    if request.method == "POST":
+        unsent.forget(request)
+        return redirect("dashboard")
+    if kept is None:
+        return redirect("dashboard")
+    return render(request, "web/unsent_resume.html", {"kept": kept})
