@@ -87,7 +87,7 @@ URL_RULES: dict[str, Rule] = {
     "mfa_passkey_auth_begin": Rule.FIRST_FACTOR,
     "mfa_passkey_auth_complete": Rule.FIRST_FACTOR,
     "security": Rule.STAFF,
-    # The user's own form, kept when her session ended (web/unsent.py): no record is read.
+    # The user's own form, kept when her session ended (accounts/unsent.py): no record is read.
     "unsent_resume": Rule.STAFF,
     "mfa_device_remove": Rule.STAFF,
     "password_change": Rule.STAFF,
@@ -215,6 +215,8 @@ URL_RULES: dict[str, Rule] = {
     "portal_demo_login": Rule.PUBLIC,
     "portal_logout": Rule.PUBLIC,
     "portal_home": Rule.PORTAL,
+    # Her own form, kept when her session ended (accounts/unsent.py): no record is read.
+    "portal_unsent": Rule.PORTAL,
     "portal_safety_general": Rule.PORTAL,
     "portal_case": Rule.PORTAL_CASE,
     "portal_plan": Rule.PORTAL_CASE,

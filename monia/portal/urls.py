@@ -7,6 +7,7 @@ urlpatterns = [
     path("portal/demo-login/", views.portal_demo_login, name="portal_demo_login"),
     path("portal/logout/", views.portal_logout, name="portal_logout"),
     path("portal/", views.portal_home, name="portal_home"),
+    path("portal/unsent/", views.portal_unsent, name="portal_unsent"),
     path("portal/safety/", views.portal_safety_general, name="portal_safety_general"),
     path("portal/<int:case_id>/", views.portal_case, name="portal_case"),
     path("portal/<int:case_id>/plan/", views.portal_plan, name="portal_plan"),

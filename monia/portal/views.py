@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from monia.access import contact, policy
 from monia.access.purposes import Purpose
+from monia.accounts import unsent
 from monia.casework.forms import SentOnceForm
 from monia.decisions import portal_access as decision_access
 from monia.portal import access as portal_access
@@ -67,6 +68,7 @@ def portal_login(request: HttpRequest) -> HttpResponse:
         {
             "saml_enabled": settings.MONIA_SAML_ENABLED,
             "demo_enabled": settings.MONIA_DEMO_IDENTIFICATION,
+            "unsent_waiting": unsent.waiting(request),
         },
     )
 
@@ -113,6 +115,9 @@ def portal_logout(request: HttpRequest) -> HttpResponse:
 @require_GET
 def portal_home(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
+    # Every portal login lands here: a form she sent after her session ended is offered first.
+    if portal_access.is_client(user) and unsent.take(request, user.pk):
+        return redirect("portal_unsent")
     pcs = portal_access.portal_cases_list(user, purpose=Purpose.PORTAL_HOME)
     if len(pcs) == 1:
         return redirect("portal_case", case_id=pcs[0].case.pk)
@@ -287,3 +292,18 @@ def portal_who_viewed(request: HttpRequest, case_id: int) -> HttpResponse:
         pc,
         log=log_selectors.who_viewed(pc, page=_page_number(request)),
     )
+
+
+@login_required(login_url="portal_login")
+@require_http_methods(["GET", "POST"])
+def portal_unsent(request: HttpRequest) -> HttpResponse:
+    """What the client sent after her session ended (accounts/unsent.py): to send, or to
+    throw away. Her own form only; nothing of the record is read."""
+    user = policy.user_of(request)
+    if not portal_access.is_client(user):
+        raise Http404
+    kept = unsent.take(request, user.pk)
+    if request.method == "POST" or kept is None:
+        unsent.forget(request)
+        return redirect("portal_home")
+    return render(request, "portal/unsent_resume.html", {"kept": kept})

@@ -23,7 +23,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.views.defaults import server_error
 
-from monia.web import unsent
+from monia.accounts import unsent
 
 GetResponse = Callable[[HttpRequest], HttpResponse]
 # The id of the request being answered, for every log record written while it runs.

@@ -12,7 +12,7 @@ urlpatterns = [
     # The development network's page (issue 16): each app's links for the user.
     path("develop/", develop_views.develop, name="develop"),
     path("login/", views.LoginView.as_view(), name="login"),
-    # What was sent after the session had ended, to send after logging in again (web/unsent.py).
+    # Sent after the session had ended: to send after logging in again (accounts/unsent.py).
     path("login/unsent/", views.unsent_resume, name="unsent_resume"),
     # For the load balancer: the process is up / the database answers. No client data.
     path("healthz", security.healthz, name="healthz"),

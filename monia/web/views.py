@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 
 from monia.access import policy
 from monia.access.purposes import Purpose
+from monia.accounts import unsent
 from monia.accounts.language import remember_account_language
 from monia.accounts.services import user_language_set
 from monia.casework import exception_selectors, list_selectors, selectors, stages
@@ -28,7 +29,7 @@ from monia.systemic import selectors as systemic_selectors
 from monia.teams import selectors as teams_selectors
 from monia.ui import charts
 from monia.ui.rows import id_url
-from monia.web import caseload_html, unsent
+from monia.web import caseload_html
 from monia.web.forms import CaseListForm, OnDateForm
 
 if TYPE_CHECKING:
@@ -209,7 +210,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def unsent_resume(request: HttpRequest) -> HttpResponse:
-    """What the worker sent after her session ended (web/unsent.py): shown to her, to send
+    """What the worker sent after her session ended (accounts/unsent.py): shown to her, to send
     again with a fresh CSRF token, or to throw away."""
     kept = unsent.take(request, policy.user_of(request).pk)
     if request.method == "POST":

@@ -38,6 +38,7 @@ NOT_SHOWN = {
     "readyz": "a JSON answer for the load balancer, not a page",
     "unsent_resume": "shows only a form kept when a session ended; walked at 320 px with axe, "
     "in Finnish and Swedish, by test_unsent_after_session_end.py",
+    "portal_unsent": "the portal's page of the same (test_unsent_after_session_end.py)",
 }
 # The widest elements, when a page is too wide: what to fix.
 TOO_WIDE_JS = """(width) => [...document.querySelectorAll('body *')]

@@ -1,6 +1,7 @@
 """A note sent after the session's idle end is not lost, in real Chromium: the login page
 says it is kept, and after logging in again (second factor included) the worker sees what
-she wrote and sends it with one button (web/unsent.py). Finnish and Swedish, 320 px, axe."""
+she wrote and sends it with one button (accounts/unsent.py); a young person's portal
+message likewise. Finnish and Swedish, 320 px, axe."""
 
 from __future__ import annotations
 
@@ -14,8 +15,13 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 
 from monia.casework.models import ClientNote
-from monia.conftest import PASSWORD, CaseWorld
-from monia.tests.browser.conftest import assert_accessible, pass_second_factor, staff_login
+from monia.conftest import PASSWORD, CaseWorld, PortalWorld
+from monia.tests.browser.conftest import (
+    assert_accessible,
+    pass_second_factor,
+    portal_login,
+    staff_login,
+)
 from monia.web.security import SessionTimeoutMiddleware
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,6 +30,10 @@ WIDTH = 320
 WORDS = {
     "fi": ("Tallenna luonnos", "Istuntosi oli päättynyt", "Lähetä nyt"),
     "sv": ("Spara utkast", "Din session hade tagit slut", "Skicka nu"),
+}
+PORTAL_WORDS = {
+    "fi": ("Sinut kirjattiin ulos, koska aikaa kului", "Lähetä nyt"),
+    "sv": ("Du loggades ut eftersom det gick en stund", "Skicka nu"),
 }
 
 
@@ -81,3 +91,38 @@ def test_a_note_saved_after_the_idle_end_is_sent_after_logging_in_again(
         "Äiti kertoi, että kotona on ollut rauhallisempaa.\nSovittiin uusi puhelu."
     )
     assert note.participants == "Maija Esimerkki (huoltaja)"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_a_young_persons_message_sent_after_the_idle_end_is_offered_after_logging_in(
+    browser_page: Any, live_server: Any, portal_world: PortalWorld, settings: Any, language: str
+) -> None:
+    from monia.dialogue.models import Message
+
+    settings.MONIA_DEMO_IDENTIFICATION = True
+    page, base = browser_page, live_server.url
+    page.set_viewport_size({"width": WIDTH, "height": 800})
+    portal_login(page, base, portal_world.young)
+    page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": base}]
+    )
+    page.goto(base + reverse("portal_messages", args=[portal_world.young_case.pk]))
+    page.fill("#id_body", "Voisitko soittaa huomenna koulun jälkeen?")
+    _end_the_session(page)
+    page.locator("main button[type=submit].primary").click()
+    page.wait_for_load_state()
+
+    assert page.url.startswith(base + reverse("portal_login")) and not Message.objects.exists()
+    assert PORTAL_WORDS[language][0] in page.inner_text("main")
+    _reads_at_320_px(page, language)
+    page.goto(base + reverse("portal_demo_login"))
+    page.fill("#id_identity_code", portal_world.young.identity_code)
+    page.locator("main form button[type=submit].primary").first.click()
+    page.wait_for_load_state()
+
+    assert page.url == base + reverse("portal_unsent")
+    assert "koulun jälkeen?" in page.inner_text("main")
+    _reads_at_320_px(page, language)
+    page.get_by_role("button", name=PORTAL_WORDS[language][1]).click()
+    page.wait_for_load_state()
+    assert Message.objects.get().body == "Voisitko soittaa huomenna koulun jälkeen?"

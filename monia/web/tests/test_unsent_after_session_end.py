@@ -1,5 +1,5 @@
 """A form sent after the session had ended is kept, and the worker sends it after logging in
-again (web/unsent.py): nothing typed is lost to the idle limit, and nobody else sees it."""
+again (accounts/unsent.py): nothing typed is lost to the idle limit, and nobody else sees it."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from monia.accounts import unsent
 from monia.accounts.models import User
 from monia.casework.models import ClientNote
 from monia.conftest import PASSWORD, CaseWorld, login
-from monia.web import unsent
 from monia.web.security import SessionTimeoutMiddleware
 
 pytestmark = pytest.mark.django_db

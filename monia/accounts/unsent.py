@@ -6,14 +6,16 @@ with the login page, and without this what she wrote would be gone. Instead:
 
 1. ``keep`` (called by the middleware on the response of that POST): when the request's
    session ended in this very request and the view answered with a redirect to the staff
-   login, the form's fields are kept in the new, anonymous session, with the user they
-   belonged to and the address they were sent to. The POST reached the view, so it passed
-   Django's CSRF check: only a form of Monia's own pages is kept. Files are not kept (the
-   page says so); nor a form larger than ``MAX_BYTES``.
-2. The login page says that what she wrote is kept, and the login goes on to ``resume``.
-   Django's ``login`` keeps an anonymous session's data (a new key); the second factor's
-   pages pass ``next`` on.
-3. ``resume`` shows it, for the same user only, as a form of hidden fields with a fresh CSRF
+   login or the portal's, the form's fields are kept in the new, anonymous session, with
+   the user they belonged to and the address they were sent to. The POST reached the
+   view, so it passed Django's CSRF check: only a form of Monia's own pages is kept.
+   Files are not kept (the page says so); nor a form larger than ``MAX_BYTES``.
+2. The login page says that what she wrote is kept, and the login goes on to the staff
+   ``/login/unsent/`` (web/views.py); a portal client's identification lands on the
+   portal's home, which sends her on to ``/portal/unsent/`` (portal/views.py). Django's
+   ``login`` keeps an anonymous session's data (a new key); the second factor's pages pass
+   ``next`` on.
+3. Each shows it, for the same user only, as a form of hidden fields with a fresh CSRF
    token, to the same address, and a "Send" button: the worker sends it herself, and the
    form's own one-time key makes a second send save nothing twice. Someone else logging in
    on the same computer never sees it: it is thrown away. It is thrown away also when it
@@ -65,12 +67,17 @@ def _login_path() -> str:
     return urlsplit(resolve_url(settings.LOGIN_URL)).path
 
 
+def _portal_login_path() -> str:
+    return reverse("portal_login")
+
+
 def keep(request: HttpRequest, response: HttpResponse, ended_user_id: int) -> HttpResponse:
     """On the answer to a POST whose session ended in this request: keep the form and send
     the login on to the resume page. Any other answer is returned as it is."""
     if request.method != "POST" or response.status_code != 302:
         return response
-    if urlsplit(response.get("Location", "")).path != _login_path():
+    login_path = urlsplit(response.get("Location", "")).path
+    if login_path not in (_login_path(), _portal_login_path()):
         return response
     content_type = request.content_type or ""
     if content_type not in ("application/x-www-form-urlencoded", "multipart/form-data"):
@@ -90,7 +97,9 @@ def keep(request: HttpRequest, response: HttpResponse, ended_user_id: int) -> Ht
         "files": bool(request.FILES),
         "at": int(time.time()),
     }
-    response["Location"] = f"{_login_path()}?{urlencode({'next': reverse('unsent_resume')})}"
+    if login_path == _login_path():
+        response["Location"] = f"{login_path}?{urlencode({'next': reverse('unsent_resume')})}"
+    # The portal's logins (identification, demo) land on the portal's home, which offers it.
     return response
 
 
