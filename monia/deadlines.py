@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import calendar
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -256,6 +257,57 @@ def appeal_ends(served: date) -> date:
     days, the day of service not counted, moved to the next working day when the last day is
     a Saturday, Sunday, public holiday, Midsummer Eve or Christmas Eve (150/1930 5 §)."""
     return _roll_to_working_day(served + timedelta(days=APPEAL_DAYS))
+
+
+class Service(Protocol):
+    """A recorded service of a decision to one party, as the appeal rule reads it: the day
+    it counts as received and the last day of the period that day would start."""
+
+    @property
+    def served_on(self) -> date: ...
+
+    @property
+    def appeal_ends(self) -> date: ...
+
+
+S = TypeVar("S", bound=Service)
+
+
+def first_service(services: Iterable[S]) -> S | None:
+    """The service a party's time to appeal runs from: the one by which they first received
+    the decision (tiedoksisaanti, HL 59 §; 808/2019 13 §). Serving the decision to the same
+    party again — sent a second time, or handed over after a letter — does not start the 30
+    days again. The earliest receipt wins, not the earliest sending: a decision handed over
+    on the 3rd after a letter sent on the 1st (deemed received on the 8th) was received on
+    the 3rd."""
+    return min(services, key=lambda s: (s.served_on, s.appeal_ends), default=None)
+
+
+@dataclass(frozen=True)
+class AppealPeriods:
+    """Where a decision's appeal periods stand. ``unserved``: parties who may appeal and
+    have not been served (their time has not begun); ``until``: the last day of the latest
+    party's own period, each party's counted from their first service. The decision stays
+    open to appeal — not final (lainvoimainen) — while anyone is unserved or until then."""
+
+    unserved: int
+    until: date | None
+
+    def open_on(self, today: date) -> bool:
+        return self.unserved > 0 or (self.until is not None and self.until >= today)
+
+
+def appeal_periods(parties: Iterable[Iterable[S]]) -> AppealPeriods:
+    """``parties``: for each party who may appeal, the services recorded to them.
+
+    Two guardians, one handed the decision on Monday 2.3.2026 (period ends Wednesday 1.4.),
+    the other sent a letter on 2.3. (received 9.3., ends Wednesday 8.4.) and handed it
+    again on 16.3.: open until 8.4., not until the second service's 15.4."""
+    firsts = [first_service(services) for services in parties]
+    return AppealPeriods(
+        unserved=sum(1 for f in firsts if f is None),
+        until=max((f.appeal_ends for f in firsts if f is not None), default=None),
+    )
 
 
 # --- Status -----------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from monia.casework.models import (
     PlanStatus,
 )
 from monia.casework.services import event_write, today
+from monia.ui.errors import stale_save_message
 
 PLAN_TEXT_FIELDS = (
     "service_needs",
@@ -163,7 +164,12 @@ def _plan_write(
     plan = _draft_for_update(case, user)
     if plan.lock_version != lock_version:
         raise PlanConflict(
-            OWN_CONFLICT_MESSAGE if plan.updated_by_id == user.pk else CONFLICT_MESSAGE
+            stale_save_message(
+                saved_last_by=plan.updated_by_id,
+                user_id=user.pk,
+                own=OWN_CONFLICT_MESSAGE,
+                other=CONFLICT_MESSAGE,
+            )
         )
     for field in PLAN_FIELDS:
         if field in data:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.paginator import Page
 from django.db import connection
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from monia import deadlines
@@ -403,22 +403,43 @@ def _children_per_worker(
         return {row[0]: list(row[1:]) for row in cursor.fetchall()}
 
 
+class _Service(NamedTuple):
+    served_on: datetime.date
+    appeal_ends: datetime.date
+
+
 def decisions_open_to_appeal(case: Case, *, today: datetime.date) -> list[Any]:
-    """The case's signed decisions still open to appeal (one query): a party who may appeal
-    is not served yet, or the last appeal period has not ended. Read through the reverse
+    """The case's signed decisions still open to appeal, by the decisions' one rule
+    (``deadlines.appeal_periods``): a party who may appeal is not served yet, or a party's
+    period — from their first service, which a later one does not extend — has not ended.
+    Each decision found carries ``unserved`` and ``open_until``. One query: a row per
+    decision, party and service (the outer joins), grouped here. Read through the reverse
     relation with string lookups: casework is a floor below monia.decisions and does not
     import it."""
-    decisions = case.decisions
-    return list(
-        decisions.filter(state="signed")
+    rows = (
+        case.decisions.filter(state="signed")
+        .only("kind", "number")
         .annotate(
-            unserved=Count(
-                "parties",
-                filter=Q(parties__may_appeal=True, parties__services__isnull=True),
-                distinct=True,
-            ),
-            open_until=Max("services__appeal_ends"),
+            party=F("parties__pk"),
+            may_appeal=F("parties__may_appeal"),
+            served_on=F("parties__services__served_on"),
+            appeal_ends=F("parties__services__appeal_ends"),
         )
-        .filter(Q(unserved__gt=0) | Q(open_until__gte=today))
         .order_by("-signed_at", "-pk")
     )
+    decisions: dict[int, Any] = {}
+    services: dict[int, dict[int, list[_Service]]] = {}
+    for row in rows:
+        decisions.setdefault(row.pk, row)
+        of_parties = services.setdefault(row.pk, {})
+        if row.party is not None and row.may_appeal:
+            own = of_parties.setdefault(row.party, [])
+            if row.served_on is not None:
+                own.append(_Service(row.served_on, row.appeal_ends))
+    found = []
+    for pk, decision in decisions.items():
+        periods = deadlines.appeal_periods(services[pk].values())
+        if periods.open_on(today):
+            decision.unserved, decision.open_until = periods.unserved, periods.until
+            found.append(decision)
+    return found

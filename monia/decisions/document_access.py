@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from monia.access import policy
 from monia.accounts.models import User
-from monia.decisions import access
+from monia.decisions import access, selectors
 from monia.decisions.models import Decision, DecisionParty, DecisionService, DecisionState
 
 
@@ -30,5 +30,6 @@ def party_get(decision: Decision, party_id: int) -> DecisionParty:
 
 
 def party_service(party: DecisionParty) -> DecisionService | None:
-    """The latest recorded service of the decision to this party, if any."""
-    return party.services.order_by("-sent_on", "-pk").first()
+    """The service the party's appeal period runs from (their first receipt), if any: the
+    letter states that period's end, which serving the decision again does not move."""
+    return selectors.party_first_service(party)

@@ -190,7 +190,8 @@ class ServiceChannel(models.TextChoices):
 class DecisionService(models.Model):
     """The service of a signed decision to one party (tiedoksianto, HL 59–60 §, 19 §
     of the Act on electronic services): when and how it was sent, the day it counts as
-    received, and the last day of the appeal period."""
+    received, and the last day of the appeal period it starts. A party served again has a
+    row per service; their period is the first one's (``deadlines.first_service``)."""
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="services")
     party = models.ForeignKey(DecisionParty, on_delete=models.PROTECT, related_name="services")

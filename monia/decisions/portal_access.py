@@ -17,6 +17,7 @@ import dataclasses
 from django.db import transaction
 from django.db.models import QuerySet
 
+from monia import deadlines
 from monia.access.log_writes import Read, reads_log
 from monia.access.policy import NotFound
 from monia.access.purposes import purpose_checked
@@ -76,9 +77,8 @@ def client_party(decision: Decision, client: Person) -> DecisionParty:
 
 
 def client_service(decision: Decision, client: Person) -> DecisionService | None:
-    """When the decision was served on the client, if recorded (their appeal time)."""
-    return (
+    """When the decision was first served on the client, if recorded: their time to appeal
+    runs from then, and a later service does not extend it (``deadlines.first_service``)."""
+    return deadlines.first_service(
         DecisionService.objects.filter(decision=decision, party__person=client)
-        .order_by("-sent_on", "-pk")
-        .first()
     )

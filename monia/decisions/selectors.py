@@ -4,11 +4,11 @@ the read); these functions only shape what the pages show."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from monia import deadlines
 from monia.access import policy
 from monia.accounts.models import Role, User
 from monia.casework.measure_selectors import consenters
@@ -107,9 +107,33 @@ def decisions_of_case(case: Case, *, with_drafts: bool) -> list[Decision]:
 
 
 @dataclass(frozen=True)
+class PartyService:
+    """A party and the services recorded to them: ``first`` is the one their appeal period
+    runs from (``deadlines.first_service``: the first receipt), ``again`` the others — the
+    decision served to them again, which does not extend the period."""
+
+    party: DecisionParty
+    first: DecisionService | None
+    again: list[DecisionService]
+
+
+def party_services(decision: Decision) -> list[PartyService]:
+    """Each party with their services (prefetched: no query)."""
+    services = list(decision.services.all())
+    rows = []
+    for party in decision.parties.all():
+        own = [s for s in services if s.party_id == party.pk]
+        first = deadlines.first_service(own)
+        rows.append(PartyService(party, first, [s for s in own if s is not first]))
+    return rows
+
+
+@dataclass(frozen=True)
 class AppealStatus:
-    """Whether a signed decision is still open to appeal: until the last party's period
-    ends, and while a party who may appeal is not yet served (their period has not begun)."""
+    """Whether a signed decision is still open to appeal (not final, lainvoimainen): while
+    a party who may appeal is not yet served (their period has not begun), and until the
+    latest party's own period ends — each party's counted from their first service, never
+    from a later one (``deadlines.appeal_periods``)."""
 
     open: bool
     until: datetime.date | None
@@ -121,20 +145,15 @@ def appeal_status(decision: Decision, *, today: datetime.date) -> AppealStatus:
     if decision.state != "signed":
         return AppealStatus(False, None, 0)
     services = list(decision.services.all())
-    served = {s.party_id for s in services}
-    unserved = sum(1 for p in decision.parties.all() if p.may_appeal and p.pk not in served)
-    until = max((s.appeal_ends for s in services), default=None)
-    return AppealStatus(unserved > 0 or (until is not None and until >= today), until, unserved)
+    periods = deadlines.appeal_periods(
+        [s for s in services if s.party_id == p.pk] for p in decision.parties.all() if p.may_appeal
+    )
+    return AppealStatus(periods.open_on(today), periods.until, periods.unserved)
 
 
-def open_to_appeal(decisions: Iterable[Decision], *, today: datetime.date) -> list[Decision]:
-    return [d for d in decisions if appeal_status(d, today=today).open]
-
-
-def services_by_party(decision: Decision) -> list[tuple[DecisionParty, list[DecisionService]]]:
-    """Each party with the services recorded to them (prefetched: no query)."""
-    services = list(decision.services.all())
-    return [(p, [s for s in services if s.party_id == p.pk]) for p in decision.parties.all()]
+def party_first_service(party: DecisionParty) -> DecisionService | None:
+    """The service a party's appeal period runs from (one query)."""
+    return deadlines.first_service(party.services.all())
 
 
 def decision_with_parts(case: Case, decision_id: int) -> Decision | None:

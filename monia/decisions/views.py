@@ -128,7 +128,7 @@ def decision_detail(request: HttpRequest, case_id: int, decision_id: int) -> Htt
             "decision": decision,
             "document": decision_document(decision, language=language[:2]),
             "actions": access.actions_on(user, case, decision),
-            "served": selectors.services_by_party(decision),
+            "served": selectors.party_services(decision),
             "appeal": selectors.appeal_status(decision, today=timezone.localdate()),
             "consents": selectors.consents_of(decision),
             "authorities_missing": instructions.authorities_missing(case.county),
@@ -188,6 +188,21 @@ def decision_correct(request: HttpRequest, case_id: int, decision_id: int) -> Ht
     )
 
 
+def _served_message(service: Any) -> str:
+    """The party's appeal period runs from their first service: a service to a party
+    already served says so, with the end it does not move."""
+    first = selectors.party_first_service(service.party)
+    if first is None or first.pk == service.pk:
+        said = _("The service was recorded. The appeal period ends on %(date)s.")
+    else:
+        said = _(
+            "The service was recorded. It does not extend the appeal period, which runs "
+            "from the first service and ends on %(date)s."
+        )
+    ends = (first or service).appeal_ends
+    return said % {"date": ends.strftime("%-d.%-m.%Y")}
+
+
 @login_required
 @GET_POST
 def decision_serve(request: HttpRequest, case_id: int, decision_id: int) -> HttpResponse:
@@ -206,11 +221,7 @@ def decision_serve(request: HttpRequest, case_id: int, decision_id: int) -> Http
         except ValidationError as exc:
             apply_errors(exc, form)
         else:
-            messages.success(
-                request,
-                _("The service was recorded. The appeal period ends on %(date)s.")
-                % {"date": service.appeal_ends.strftime("%-d.%-m.%Y")},
-            )
+            messages.success(request, _served_message(service))
             return redirect("decision_detail", case_id=case.pk, decision_id=decision.pk)
     return render(
         request, "decisions/serve.html", {"case": case, "decision": decision, "form": form}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -23,6 +23,7 @@ from monia.devgroups.models import (
     Membership,
 )
 from monia.teams.models import County
+from monia.ui.errors import stale_save_message
 
 
 @transaction.atomic
@@ -40,10 +41,17 @@ def developer_group_create(
         raise ValidationError({"name": _("The county already has a group of that name.")}) from exc
 
 
-def _saved_last_by(rows: Any, user: User | None) -> bool:
-    """Whether ``user`` saved the row last: a refused edit is then their own other window
-    or the form sent twice, not someone else's."""
-    return user is not None and rows.filter(updated_by=user).exists()
+def _stale(locked: DeveloperGroup | Idea, user: User | None, *, own: str, other: str) -> NoReturn:
+    """Refuse an edit of ``locked`` (the row as locked for the update) when it was saved
+    after the form was opened; the message tells whether the user saved it last."""
+    raise ValidationError(
+        stale_save_message(
+            saved_last_by=locked.updated_by_id,
+            user_id=user.pk if user is not None else None,
+            own=own,
+            other=other,
+        )
+    )
 
 
 @transaction.atomic
@@ -57,12 +65,28 @@ def developer_group_update(
     user: User | None = None,
 ) -> DeveloperGroup:
     """Fix the group's name, theme or description unless someone saved the group since the
-    form was opened (``version``): one UPDATE, so a refusal leaves nothing half-saved."""
+    form was opened (``version``): the row is locked, then one UPDATE, so a refusal leaves
+    nothing half-saved."""
     if not name.strip():
         raise ValidationError({"name": _("Name the group.")})
+    locked = DeveloperGroup.objects.select_for_update().get(pk=group.pk)
+    if locked.version != version:
+        _stale(
+            locked,
+            user,
+            own=_(
+                "You saved this group's details again after this page was opened: in another "
+                "window, or the form was sent twice. Your text is below: open the group again "
+                "to see the saved version."
+            ),
+            other=_(
+                "Someone else saved this group's details while you were editing. Your text is "
+                "below: open the group again to see their changes."
+            ),
+        )
     try:
         with transaction.atomic():
-            saved = DeveloperGroup.objects.filter(pk=group.pk, version=version).update(
+            DeveloperGroup.objects.filter(pk=group.pk).update(
                 name=name.strip(),
                 theme=theme.strip(),
                 description=description.strip(),
@@ -71,19 +95,6 @@ def developer_group_update(
             )
     except IntegrityError as exc:
         raise ValidationError({"name": _("The county already has a group of that name.")}) from exc
-    if not saved:
-        raise ValidationError(
-            _(
-                "You saved this group's details again after this page was opened: in another "
-                "window, or the form was sent twice. Your text is below: open the group again "
-                "to see the saved version."
-            )
-            if _saved_last_by(DeveloperGroup.objects.filter(pk=group.pk), user)
-            else _(
-                "Someone else saved this group's details while you were editing. Your text is "
-                "below: open the group again to see their changes."
-            )
-        )
     group.refresh_from_db()
     return group
 
@@ -226,9 +237,24 @@ def idea_create(*, user: User, group: DeveloperGroup, fields: IdeaFields) -> Ide
 def idea_update(*, idea: Idea, version: int, fields: IdeaFields, user: User | None = None) -> Idea:
     """Save an edit unless someone saved the idea since the form was opened (``version``)."""
     _check_idea(group=idea.group, fields=fields)
+    locked = Idea.objects.select_for_update().get(pk=idea.pk)
+    if locked.version != version:
+        _stale(
+            locked,
+            user,
+            own=_(
+                "You saved this idea again after this page was opened: in another window, or "
+                "the form was sent twice. Your text is below: open the idea again to see the "
+                "saved version."
+            ),
+            other=_(
+                "Someone else saved this idea while you were editing. Your text is below: "
+                "open the idea again to see their changes."
+            ),
+        )
     try:
         with transaction.atomic():
-            saved = Idea.objects.filter(pk=idea.pk, version=version).update(
+            Idea.objects.filter(pk=idea.pk).update(
                 **fields.stripped(),
                 version=version + 1,
                 updated_at=timezone.now(),
@@ -236,18 +262,5 @@ def idea_update(*, idea: Idea, version: int, fields: IdeaFields, user: User | No
             )
     except IntegrityError as exc:
         raise _title_taken() from exc
-    if not saved:
-        raise ValidationError(
-            _(
-                "You saved this idea again after this page was opened: in another window, or "
-                "the form was sent twice. Your text is below: open the idea again to see the "
-                "saved version."
-            )
-            if _saved_last_by(Idea.objects.filter(pk=idea.pk), user)
-            else _(
-                "Someone else saved this idea while you were editing. Your text is below: "
-                "open the idea again to see their changes."
-            )
-        )
     idea.refresh_from_db()
     return idea

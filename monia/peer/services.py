@@ -23,6 +23,7 @@ from monia.peer.models import (
 )
 from monia.people.models import Person
 from monia.teams.models import County
+from monia.ui.errors import stale_save_message
 
 JOURNAL_MAX = 2000
 
@@ -139,15 +140,18 @@ def peer_group_update(
     locked = PeerGroup.objects.select_for_update().get(pk=group.pk)
     if locked.version != version:
         raise ValidationError(
-            _(
-                "You saved this group again after this page was opened: in another window, or "
-                "the form was sent twice. Your text is below: open the group again to see the "
-                "saved version."
-            )
-            if user is not None and locked.updated_by_id == user.pk
-            else _(
-                "Someone else saved this group while you were editing. Your text is below: "
-                "open the group again to see their changes."
+            stale_save_message(
+                saved_last_by=locked.updated_by_id,
+                user_id=user.pk if user is not None else None,
+                own=_(
+                    "You saved this group again after this page was opened: in another window, "
+                    "or the form was sent twice. Your text is below: open the group again to "
+                    "see the saved version."
+                ),
+                other=_(
+                    "Someone else saved this group while you were editing. Your text is below: "
+                    "open the group again to see their changes."
+                ),
             )
         )
     chosen = list(locked.facilitators.all()) if facilitators is None else facilitators

@@ -39,6 +39,7 @@ from monia.systemic.models import (
     TeamMeeting,
 )
 from monia.teams.models import Team
+from monia.ui.errors import stale_save_message
 
 REFLECTION_FIELDS = ("worries", "working_well", "family_view", "therapist_action")
 
@@ -209,17 +210,19 @@ def reflection_save(
     reflection = Reflection.objects.select_for_update().filter(item=item).first()
     current = reflection.lock_version if reflection else 0
     if lock_version != current:
-        own = reflection is not None and reflection.recorded_by_id == user.pk
         raise ReflectionConflict(
-            _(
-                "You saved this reflection again after this page was opened: in another "
-                "window, or the form was sent twice. Your text is kept below; compare and "
-                "save again."
-            )
-            if own
-            else _(
-                "Someone else saved this reflection while you were writing. Your text is kept "
-                "below; compare and save again."
+            stale_save_message(
+                saved_last_by=reflection.recorded_by_id if reflection is not None else None,
+                user_id=user.pk,
+                own=_(
+                    "You saved this reflection again after this page was opened: in another "
+                    "window, or the form was sent twice. Your text is kept below; compare and "
+                    "save again."
+                ),
+                other=_(
+                    "Someone else saved this reflection while you were writing. Your text is "
+                    "kept below; compare and save again."
+                ),
             )
         )
     if reflection is None:

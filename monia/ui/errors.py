@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+
+M = TypeVar("M")
 
 
 def apply_errors(exc: ValidationError, *forms_: forms.Form) -> None:
@@ -44,3 +46,11 @@ def saved_by(
 def posted(request: HttpRequest) -> Any:
     """The POST's data for a form, or None on a GET (an unbound form)."""
     return request.POST if request.method == "POST" else None
+
+
+def stale_save_message(*, saved_last_by: int | None, user_id: int | None, own: M, other: M) -> M:
+    """The message of an edit refused because the row was saved after the form was opened
+    (its version moved on): ``own`` when the user saved it last themselves — in another
+    window, or the form sent twice — else ``other``, someone else saved it. Each service
+    keeps its own wording; ``saved_last_by`` is read from the row the service locked."""
+    return own if user_id is not None and saved_last_by == user_id else other
