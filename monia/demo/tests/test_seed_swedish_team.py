@@ -96,8 +96,9 @@ def test_the_swedish_language_team_writes_its_records_in_swedish() -> None:
     assert finnish_team is not None and finnish_team != swedish_team
     assert set().union(*map(_words, _texts(finnish_team))) & FINNISH
     # The bilingual county's registry, where the Swedish team's decisions are appealed,
-    # gives its address in Swedish too.
+    # gives its address in Swedish too: each language in its own field.
     registry = AppealAuthority.objects.get(
         county=swedish_team.county, kind=AuthorityKind.INDIVIDUAL_MATTERS_BODY
     )
-    assert "registratorskontoret" in registry.address
+    assert "registratorskontoret" in registry.address_sv and "kirjaamo" not in registry.address_sv
+    assert "kirjaamo" in registry.address and "registratorskontoret" not in registry.address
