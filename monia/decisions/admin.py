@@ -20,6 +20,7 @@ class AppealAuthorityAdmin(admin.ModelAdmin):
         "name_fi",
         "name_sv",
         "address",
+        "address_sv",
         "email",
         "phone",
         "hours_fi",

@@ -95,7 +95,7 @@ def _authority_section(decision: Decision, language: str) -> Section:
             pgettext("decision document", "Authority"),
             contact.name_sv if swedish else contact.name_fi,
         ),
-        (pgettext("decision document", "Postal address"), contact.address),
+        (pgettext("decision document", "Postal address"), contact.localized_address(language)),
         (pgettext("decision document", "E-mail"), contact.email),
         (pgettext("decision document", "Phone"), contact.phone),
         (pgettext("decision document", "Opening hours"), hours),

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from monia.decisions.kinds import AppealRoute, DecisionKind
+from monia.ui.languages import in_language
 
 
 class DecisionState(models.TextChoices):
@@ -239,7 +240,12 @@ class AppealAuthority(models.Model):
     kind = models.CharField(_("authority"), max_length=30, choices=AuthorityKind.choices)
     name_fi = models.CharField(_("name in Finnish"), max_length=200)
     name_sv = models.CharField(_("name in Swedish"), max_length=200)
-    address = models.TextField(_("postal address"))
+    address = models.TextField(_("postal address"), help_text=_("The postal address in Finnish."))
+    address_sv = models.TextField(
+        _("postal address in Swedish"),
+        blank=True,
+        help_text=_("On decisions in Swedish. Empty: the Finnish address."),
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     hours_fi = models.CharField(_("opening hours in Finnish"), max_length=200, blank=True)
@@ -254,3 +260,7 @@ class AppealAuthority(models.Model):
 
     def __str__(self) -> str:
         return self.name_fi
+
+    def localized_address(self, language: str | None) -> str:
+        """The postal address for a decision in ``language``, else the Finnish one."""
+        return in_language(language, fi=self.address, sv=self.address_sv)

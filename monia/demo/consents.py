@@ -55,7 +55,10 @@ def assessment_hearing(
     if age < 2 or rng.random() < 0.1:
         group = "baby" if age < 2 else "teen" if age >= 12 else "any"
         reason = rng.choice(texts.NOT_HEARD_REASONS[group])
-        return {"heard": False, "not_heard_reason": texts.written_by(worker, reason)}
+        return {
+            "heard": False,
+            "not_heard_reason": texts.written_by(worker, reason, child=child),
+        }
     band = "small" if age < 7 else "school" if age < 13 else "teen"
     methods = {
         "small": (HearingMethod.HOME_VISIT, HearingMethod.MEETING, HearingMethod.THROUGH_PERSON),
@@ -80,7 +83,10 @@ def _hearing(
     if child.birth_date is None or (not required and rng.random() < 0.5):
         return {"heard": None}
     if kind == MeasureKind.EMERGENCY_PLACEMENT and rng.random() < 0.5:
-        return {"heard": False, "not_heard_reason": texts.written_by(worker, URGENT)}
+        return {
+            "heard": False,
+            "not_heard_reason": texts.written_by(worker, URGENT, child=child),
+        }
     age = age_on(child.birth_date, day)
     band = "small" if age < 7 else "school" if age < 13 else "teen"
     opened = deadlines.helsinki_date(case.opened_at)
@@ -125,7 +131,7 @@ def _before(day: datetime.date, days: int) -> datetime.date:
 
 def _view(rng: random.Random, band: str, child: Person, worker: User) -> str:
     """The child's view as heard, in the worker's writing language."""
-    view = texts.written_by(worker, rng.choice(texts.CHILD_VIEWS[band]))
+    view = texts.written_by(worker, rng.choice(texts.CHILD_VIEWS[band]), child=child)
     return view.format(lapsi=child.first_names)
 
 

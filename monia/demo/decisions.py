@@ -32,6 +32,7 @@ def authorities_build(county: County) -> None:
         name_fi=f"Vaasan hallinto-oikeus{DEMO}",
         name_sv=f"Vasa förvaltningsdomstol{DEMO}",
         address="PL 204, 65101 Vaasa",
+        address_sv="PB 204, 65101 Vasa",
         email="vaasa.hao@example.invalid",
         phone="029 56 42611",
         hours_fi="ma–pe 8.00–16.15",
@@ -42,7 +43,8 @@ def authorities_build(county: County) -> None:
         kind=AuthorityKind.INDIVIDUAL_MATTERS_BODY,
         name_fi=body_fi,
         name_sv=f"{county.name_sv}, sektionen för individärenden{DEMO}",
-        address=_registry_address(county),
+        address=f"{county.controller}, kirjaamo, PL 100, 00100 Demokaupunki",
+        address_sv=_registry_address_sv(county),
         email="kirjaamo@example.invalid",
         phone="012 345 6789",
         hours_fi="ma–pe 9.00–15.00",
@@ -50,16 +52,14 @@ def authorities_build(county: County) -> None:
     )
 
 
-def _registry_address(county: County) -> str:
-    """The registry's postal address, printed on decisions as it is: in both languages in
-    a bilingual county (its Swedish-language team's decisions are in Swedish), as a
-    bilingual authority writes its own address."""
-    if county.bilingual:
-        return (
-            f"{county.controller} / {county.controller_sv}, kirjaamo / registratorskontoret, "
-            "PL / PB 100, 00100 Demokaupunki / Demostad"
-        )
-    return f"{county.controller}, kirjaamo, PL 100, 00100 Demokaupunki"
+def _registry_address_sv(county: County) -> str:
+    """The registry's postal address in Swedish, for the decisions of a bilingual county
+    (its Swedish-language team's decisions are in Swedish); a Finnish-language county's
+    Swedish decisions print the Finnish address."""
+    if not county.bilingual:
+        return ""
+    name = county.controller_sv or county.controller
+    return f"{name}, registratorskontoret, PB 100, 00100 Demostad"
 
 
 def decisions_build(*, staff: TeamStaff, today: datetime.date) -> None:

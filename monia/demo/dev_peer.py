@@ -1,6 +1,8 @@
 """The demo's peer groups (issue 16): per county a peer group for systemic team workers led
 by a family therapist, a parents' group and a young people's group, each client group with a
-demo portal client as a member (monia/portal/demo.py) and entries in its journal."""
+demo portal client as a member (monia/portal/demo.py) and entries in its journal. Every
+group's name, description and meeting time are in Finnish, Swedish and English, so that a
+Swedish-speaking family (the demo's Agnes) reads them in Swedish."""
 
 from __future__ import annotations
 
@@ -46,12 +48,7 @@ def build(*, county: County, today: datetime.date) -> None:
     lead = [users[therapist]]
     client_leads = [*lead, *([users[second]] if second in users else [])]
     workers = services.peer_group_create(
-        county=county,
-        audience="workers",
-        name="Systeemisen työn vertaisryhmä",
-        description="Tiimien työntekijät jakavat kokemuksia ja tukevat toisiaan.",
-        meets="Joka toinen torstai klo 14–15.30, perhekeskus",
-        facilitators=lead,
+        county=county, audience="workers", facilitators=lead, **_group_texts("workers")
     )
     for n, username in enumerate(WORKERS.get(county.code, ())):
         if username in users:
@@ -67,18 +64,16 @@ def build(*, county: County, today: datetime.date) -> None:
     for n, audience in enumerate(("parents", "young_people"), start=2):
         client = _client(county, "guardian" if audience == "parents" else "young_person")
         swedish = client is not None and client.language == "sv"
-        words = _CLIENT_GROUPS["sv" if swedish else "fi"]
+        words = _JOURNAL["sv" if swedish else "fi"]
         leads = client_leads
         if swedish and county.code in SWEDISH_FACILITATORS:
             leads = [users[u] for u in SWEDISH_FACILITATORS[county.code] if u in users]
         group = services.peer_group_create(
             county=county,
             audience=audience,
-            name=words[audience],
-            description=words["description"],
-            meets=words["meets"],
             capacity=10,
             facilitators=leads,
+            **_group_texts(audience, in_swedish=swedish),
         )
         if client is not None:
             services.peer_join(group=group, person=client)
@@ -96,22 +91,70 @@ def build(*, county: County, today: datetime.date) -> None:
         )
 
 
-# The client groups' texts, in the language of their demo member.
-_CLIENT_GROUPS = {
+def _group_texts(audience: str, *, in_swedish: bool = False) -> dict[str, str]:
+    """The group's name, description and meeting time in Finnish, Swedish and English, as
+    the service takes them: every family and worker reads them in their language. A group
+    that meets in Swedish (its demo member speaks Swedish) says so in Finnish and English."""
+    texts = _GROUPS[audience]
+    found: dict[str, str] = {}
+    for field in ("name", "description", "meets"):
+        fi, sv, en = texts[field]
+        if field == "name" and in_swedish:
+            fi, en = f"Ruotsinkielinen {fi[0].lower()}{fi[1:]}", f"{en} (in Swedish)"
+        found |= {field: fi, f"{field}_sv": sv, f"{field}_en": en}
+    return found
+
+
+_CLIENT_DESCRIPTION = (
+    "Vertaisryhmä, jossa tavataan muita samassa tilanteessa olevia.",
+    "En kamratgrupp där man träffar andra i en liknande situation.",
+    "A peer group where you meet others in a similar situation.",
+)
+_CLIENT_MEETS = (
+    "Maanantaisin klo 17–18.30, nuorisotila",
+    "Måndagar kl. 17–18.30, ungdomsgården",
+    "Mondays 5–6.30 pm, the youth centre",
+)
+# Per audience: each text as (Finnish, Swedish, English).
+_GROUPS: dict[str, dict[str, tuple[str, str, str]]] = {
+    "workers": {
+        "name": (
+            "Systeemisen työn vertaisryhmä",
+            "Kamratgrupp för systemiskt arbete",
+            "Peer group for systemic work",
+        ),
+        "description": (
+            "Tiimien työntekijät jakavat kokemuksia ja tukevat toisiaan.",
+            "Teamens arbetstagare delar erfarenheter och stöder varandra.",
+            "The teams' workers share their experiences and support each other.",
+        ),
+        "meets": (
+            "Joka toinen torstai klo 14–15.30, perhekeskus",
+            "Varannan torsdag kl. 14–15.30, familjecentret",
+            "Every other Thursday 2–3.30 pm, the family centre",
+        ),
+    },
+    "parents": {
+        "name": ("Vanhempien vertaisryhmä", "Föräldrarnas kamratgrupp", "Parents' peer group"),
+        "description": _CLIENT_DESCRIPTION,
+        "meets": _CLIENT_MEETS,
+    },
+    "young_people": {
+        "name": ("Nuorten vertaisryhmä", "Ungdomarnas kamratgrupp", "Young people's peer group"),
+        "description": _CLIENT_DESCRIPTION,
+        "meets": _CLIENT_MEETS,
+    },
+}
+
+# What the client groups' demo member and leader write in the journal: in the member's
+# language (people write in their own language; only the group's own texts are translated).
+_JOURNAL = {
     "fi": {
-        "parents": "Vanhempien vertaisryhmä",
-        "young_people": "Nuorten vertaisryhmä",
-        "description": "Vertaisryhmä, jossa tavataan muita samassa tilanteessa olevia.",
-        "meets": "Maanantaisin klo 17–18.30, nuorisotila",
         "parents_entry": "Oli helpottavaa kuulla muiden kokemuksia.",
         "young_people_entry": "Tykkäsin kun sai puhua omista jutuista.",
         "lead_entry": "Seuraavalla kerralla aiheena arjen voimavarat. Tervetuloa!",
     },
     "sv": {
-        "parents": "Föräldrarnas kamratgrupp",
-        "young_people": "Ungdomarnas kamratgrupp",
-        "description": "En kamratgrupp där man träffar andra i en liknande situation.",
-        "meets": "Måndagar kl. 17–18.30, ungdomsgården",
         "parents_entry": "Det var en lättnad att höra om andras erfarenheter.",
         "young_people_entry": "Jag tyckte om att få prata om mina egna saker.",
         "lead_entry": "Nästa gång pratar vi om vad som ger kraft i vardagen. Välkomna!",

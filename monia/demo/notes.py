@@ -6,7 +6,8 @@ meeting with the child and the family worker's visit. In a bilingual county the
 Swedish-language team's first client gets notes in Swedish.
 
 The texts are data (``data/notes.json``; ``{lapsi}`` the child's first name,
-``{vanhempi}`` a guardian's). No randomness: the same ``today`` gives the same notes.
+``{vanhempi}`` a guardian's; the Swedish ones' ``{hon}`` … the child's pronouns, as
+``texts.about_child`` fills them). No randomness: the same ``today`` gives the same notes.
 Everything goes through the services, signing and amending included.
 """
 
@@ -22,7 +23,7 @@ from monia.casework import note_services
 from monia.casework.models import Case, CaseStage
 from monia.casework.note_forms import preset
 from monia.casework.note_selectors import family_members
-from monia.demo import workdays
+from monia.demo import texts, workdays
 from monia.demo.datafiles import load
 from monia.demo.steps import TeamStaff
 from monia.people.selectors import guardians_of
@@ -60,6 +61,8 @@ def _case_notes(
     words = {
         "lapsi": case.child.first_names.split()[0],
         "vanhempi": guardian.from_person.first_names.split()[0] if guardian else "—",
+        # The Swedish notes' pronouns of the child: "hon" or "han" (texts.about_child).
+        **texts.PRONOUNS.get(case.child.gender, texts.NEUTRAL),
     }
     family = family_members(case.child)
     opened = timezone.localdate(case.opened_at)

@@ -233,7 +233,7 @@ class CaseSteps:
         rng = self.rng
         if concern.notifier_type == "anonymous":
             return {}
-        role = texts.written_by(recorder, concern.notifier_role)
+        role = texts.written_by(recorder, concern.notifier_role, child=child)
         if concern.notifier_type == "private":
             fathers = [a for a in family.adults if a.gender == Gender.MALE]
             if concern.notifier_role == "lapsen isä" and fathers:
@@ -251,7 +251,7 @@ class CaseSteps:
         return {
             "notifier_name": f"{first} {last}, {role}",
             "notifier_sector": concern.sector,
-            "notifier_organisation": texts.written_by(recorder, organisation).format(
+            "notifier_organisation": texts.written_by(recorder, organisation, child=child).format(
                 kunta=child.municipality
             ),
             "notifier_email": f"{_ascii(first)}.{_ascii(last)}@{domain}",
@@ -290,7 +290,7 @@ class CaseSteps:
             channel=concern.channel,
             received_at=self._at(day, night=night),
             notifier_type=concern.notifier_type,
-            content=texts.written_by(recorder, concern.content).format(
+            content=texts.written_by(recorder, concern.content, child=child).format(
                 lapsi=child.first_names, kunta=child.municipality
             ),
             family_informed=concern.family_informed,
@@ -311,7 +311,9 @@ class CaseSteps:
             user=worker,
             intake=intake,
             urgency=urgency,
-            note=texts.written_by(worker, self.rng.choice(texts.URGENCY_NOTES[urgency])),
+            note=texts.written_by(
+                worker, self.rng.choice(texts.URGENCY_NOTES[urgency]), child=intake.case.child
+            ),
             # assessed at once: within the hour of receipt, never in the future
             assessed_at=min(
                 intake.received_at + datetime.timedelta(minutes=self.rng.randint(5, 60)),
@@ -329,7 +331,9 @@ class CaseSteps:
             decision=IntakeDecision.NO_ACTION,
             decided_on=day,
             family_told_on=self._told(day),
-            reason=texts.written_by(worker, self.rng.choice(texts.NO_ACTION_REASONS)),
+            reason=texts.written_by(
+                worker, self.rng.choice(texts.NO_ACTION_REASONS), child=intake.case.child
+            ),
         )
 
     def _start(
@@ -367,9 +371,9 @@ class CaseSteps:
             assessment=assessment,
             completed_on=day,
             conclusion=conclusion,
-            summary=texts.written_by(worker, summary),
+            summary=texts.written_by(worker, summary, child=child),
             hearing=hearing,
-            delay_reason=texts.written_by(worker, delay_reason),
+            delay_reason=texts.written_by(worker, delay_reason, child=child),
             designated_worker=worker if conclusion == "child_welfare_client" else None,
         )
 
@@ -381,7 +385,7 @@ class CaseSteps:
         case = self._case(case_id)
         for field in ("place", "details"):
             if field in fields:
-                fields[field] = texts.written_by(worker, fields[field])
+                fields[field] = texts.written_by(worker, fields[field], child=case.child)
         return measure_services.measure_record(
             user=worker,
             case=case,
@@ -441,15 +445,16 @@ class CaseSteps:
         """The client plan (LsL 30 §), complete with every item the law asks for, made
         ``since`` the client relationship began (the assessment's completion)."""
         rng = self.rng
+        case = self._case(case_id)
 
         def item(field: str) -> str:  # drawn, then written in the worker's language
-            return texts.written_by(worker, rng.choice(texts.PLAN[field]))
+            return texts.written_by(worker, rng.choice(texts.PLAN[field]), child=case.child)
 
         data: dict[str, object] = {
             field: item(field)
             for field in ("service_needs", "circumstances", "goal_time_estimate", "child_meetings")
         }
-        data["services"] = texts.written_by(worker, services_text)
+        data["services"] = texts.written_by(worker, services_text, child=case.child)
         if rng.random() < 0.25:
             data["differing_views"] = item("differing_views")
         else:
@@ -458,7 +463,6 @@ class CaseSteps:
         if placed:
             data.update({field: item(field) for field in PLACED_ITEMS})
         data["review_due"] = self._review_due(*review_in)
-        case = self._case(case_id)
         plan = plan_services.plan_save(
             user=worker, case=case, data=data, lock_version=0, approve=approve
         )

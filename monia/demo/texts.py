@@ -8,6 +8,12 @@ A bilingual county's Swedish-language team writes its records in Swedish: ``writ
 gives the Swedish text (``data/texts_sv.json``, the same lists in the same order) for a
 worker who works in Swedish. The demo draws from the Finnish lists as it always did and
 only then takes the Swedish text, so the same seed draws the same histories.
+
+Finnish "hän" says nothing of gender; Swedish does. The Swedish texts name the child with
+the placeholders ``{hon}`` (``{Hon}`` to begin a sentence), ``{henne}`` and ``{hennes}``,
+which ``written_by`` fills for the child the text is about: "hon"/"han", "henne"/"honom",
+"hennes"/"hans" as the register has the child's gender, "hen" only when it has none (a
+child not yet born). A text about a parent says "hon" or "han" as written.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from monia.demo.datafiles import load
 
 if TYPE_CHECKING:
     from monia.accounts.models import User
+    from monia.people.models import Person
 
 # --- Notifications --------------------------------------------------------------------------
 
@@ -113,9 +120,31 @@ def _swedish() -> dict[str, str]:
 SWEDISH: dict[str, str] = _swedish()
 
 
-def written_by(worker: User, text: str) -> str:
+#: The child's Swedish pronouns by ``Person.gender`` (people.models.Gender), for the
+#: placeholders of the Swedish texts; any other gender (unknown, other): ``NEUTRAL``.
+PRONOUNS: dict[str, dict[str, str]] = {
+    "female": {"hon": "hon", "Hon": "Hon", "henne": "henne", "hennes": "hennes"},
+    "male": {"hon": "han", "Hon": "Han", "henne": "honom", "hennes": "hans"},
+}
+NEUTRAL = {"hon": "hen", "Hon": "Hen", "henne": "hen", "hennes": "hens"}
+
+
+def about_child(text: str, child: Person | None) -> str:
+    """``text`` with the child's pronouns in place of its placeholders. A text that has
+    them needs the child: "hen" for a child of known gender is the mistake this prevents."""
+    if not any(f"{{{word}}}" in text for word in NEUTRAL):
+        return text
+    if child is None:
+        raise ValueError(f"a text about the child, written without the child: {text!r}")
+    for word, pronoun in PRONOUNS.get(child.gender, NEUTRAL).items():
+        text = text.replace(f"{{{word}}}", pronoun)
+    return text
+
+
+def written_by(worker: User, text: str, *, child: Person | None = None) -> str:
     """``text`` in the language ``worker`` writes her records in: Swedish for a worker of
-    a Swedish-language team (her language "sv"), else the Finnish text as drawn."""
+    a Swedish-language team (her language "sv"), its pronouns those of ``child`` (whom
+    the record is about), else the Finnish text as drawn."""
     if worker.language == "sv":
-        return SWEDISH.get(text, text)
+        return about_child(SWEDISH.get(text, text), child)
     return text

@@ -13,6 +13,9 @@ from monia.casework.forms import SentOnceForm
 from monia.peer.models import Audience
 from monia.ui.fields import MoniaForm
 
+SWEDISH_HELP = _("For those who read in Swedish. Empty: they read the Finnish text.")
+ENGLISH_HELP = _("For those who read in English. Empty: they read the Finnish text.")
+
 
 class FacilitatorField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: User) -> str:
@@ -21,15 +24,52 @@ class FacilitatorField(forms.ModelMultipleChoiceField):
 
 class PeerGroupForm(MoniaForm):
     audience = forms.ChoiceField(label=_("For whom"), choices=Audience.choices)
-    name = forms.CharField(label=_("Name"), max_length=200)
+    # Each text in Finnish, then its Swedish and English variants (empty: readers of that
+    # language get the Finnish text, as a questionnaire's purpose).
+    name = forms.CharField(label=_("Name"), max_length=200, help_text=_("In Finnish."))
+    name_sv = forms.CharField(
+        label=_("Name in Swedish"), max_length=200, required=False, help_text=SWEDISH_HELP
+    )
+    name_en = forms.CharField(
+        label=_("Name in English"), max_length=200, required=False, help_text=ENGLISH_HELP
+    )
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("In Finnish."),
+    )
+    description_sv = forms.CharField(
+        label=_("Description in Swedish"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=SWEDISH_HELP,
+    )
+    description_en = forms.CharField(
+        label=_("Description in English"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=ENGLISH_HELP,
     )
     meets = forms.CharField(
         label=_("When and where the group meets"),
         max_length=300,
         required=False,
-        help_text=_("For example: every other Tuesday at 17–18.30, Family centre, room 2."),
+        help_text=_(
+            "In Finnish. For example: every other Tuesday at 17–18.30, Family centre, room 2."
+        ),
+    )
+    meets_sv = forms.CharField(
+        label=_("When and where, in Swedish"),
+        max_length=300,
+        required=False,
+        help_text=SWEDISH_HELP,
+    )
+    meets_en = forms.CharField(
+        label=_("When and where, in English"),
+        max_length=300,
+        required=False,
+        help_text=ENGLISH_HELP,
     )
     capacity = forms.IntegerField(
         label=_("Places"),

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from monia.ui.languages import in_reader_language
+
 
 class Audience(models.TextChoices):
     WORKERS = "workers", _("Systemic team workers")
@@ -21,9 +23,21 @@ class Audience(models.TextChoices):
 class PeerGroup(models.Model):
     county = models.ForeignKey("teams.County", on_delete=models.PROTECT, related_name="peer_groups")
     audience = models.CharField(_("for whom"), max_length=20, choices=Audience.choices)
+    # In Finnish, with optional Swedish and English variants: families and staff read the
+    # one of their language, else the Finnish one (display_name and the others).
     name = models.CharField(_("name"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_sv = models.TextField(_("description in Swedish"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
     meets = models.CharField(_("when and where the group meets"), max_length=300, blank=True)
+    meets_sv = models.CharField(
+        _("when and where the group meets, in Swedish"), max_length=300, blank=True
+    )
+    meets_en = models.CharField(
+        _("when and where the group meets, in English"), max_length=300, blank=True
+    )
     capacity = models.PositiveSmallIntegerField(_("places"), null=True, blank=True)
     open_for_sign_up = models.BooleanField(_("open for sign-up"), default=True)
     facilitators = models.ManyToManyField(
@@ -56,6 +70,23 @@ class PeerGroup(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language, else in Finnish."""
+        return in_reader_language(fi=self.name, sv=self.name_sv, en=self.name_en)
+
+    @property
+    def display_description(self) -> str:
+        """The description in the reader's language, else in Finnish (which may be empty)."""
+        return in_reader_language(
+            fi=self.description, sv=self.description_sv, en=self.description_en
+        )
+
+    @property
+    def display_meets(self) -> str:
+        """When and where, in the reader's language, else in Finnish (which may be empty)."""
+        return in_reader_language(fi=self.meets, sv=self.meets_sv, en=self.meets_en)
 
     @property
     def for_clients(self) -> bool:

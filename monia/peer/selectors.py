@@ -22,6 +22,12 @@ from monia.peer.models import (
 )
 from monia.portal import access as portal_access
 
+# A group's texts as the edit form has them: each in Finnish, Swedish and English.
+TEXT_FIELDS = tuple(
+    f"{field}{suffix}"
+    for field in ("name", "description", "meets")
+    for suffix in ("", "_sv", "_en")
+)
 _ACTIVE = Q(memberships__status=PeerMembershipStatus.ACTIVE)
 
 
@@ -122,7 +128,7 @@ def audience_locked(group: PeerGroup) -> bool:
 
 def group_edit_initial(group: PeerGroup) -> dict[str, object]:
     """The edit form's starting values: the group as saved, with the version it was read at."""
-    fields = ("audience", "name", "description", "meets", "capacity", "open_for_sign_up")
+    fields = ("audience", *TEXT_FIELDS, "capacity", "open_for_sign_up")
     return {
         **{f: getattr(group, f) for f in fields},
         "facilitators": list(group.facilitators.values_list("pk", flat=True)),

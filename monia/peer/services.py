@@ -82,7 +82,15 @@ def peer_group_create(
     meets: str = "",
     capacity: int | None = None,
     open_for_sign_up: bool = True,
+    name_sv: str = "",
+    name_en: str = "",
+    description_sv: str = "",
+    description_en: str = "",
+    meets_sv: str = "",
+    meets_en: str = "",
 ) -> PeerGroup:
+    """A new group of ``county``; its texts in Finnish, each with optional Swedish and
+    English variants (empty: readers of that language read the Finnish one)."""
     errors = _group_errors(
         county=county, audience=audience, name=name, facilitators=facilitators, capacity=capacity
     )
@@ -96,9 +104,23 @@ def peer_group_create(
         meets=meets.strip(),
         capacity=capacity,
         open_for_sign_up=open_for_sign_up,
+        **_variants(
+            name_sv=name_sv,
+            name_en=name_en,
+            description_sv=description_sv,
+            description_en=description_en,
+            meets_sv=meets_sv,
+            meets_en=meets_en,
+        ),
     )
     group.facilitators.set(facilitators)
     return group
+
+
+def _variants(**texts: str) -> dict[str, str]:
+    """The Swedish and English variants as saved: stripped, so that one of spaces only is
+    empty and its readers get the Finnish text."""
+    return {field: text.strip() for field, text in texts.items()}
 
 
 def _edit_errors(group: PeerGroup, *, audience: str, capacity: int | None) -> dict[str, str]:
@@ -131,8 +153,15 @@ def peer_group_update(
     open_for_sign_up: bool = True,
     facilitators: list[User] | None = None,
     user: User | None = None,
+    name_sv: str = "",
+    name_en: str = "",
+    description_sv: str = "",
+    description_en: str = "",
+    meets_sv: str = "",
+    meets_en: str = "",
 ) -> PeerGroup:
-    """Save an edit of the group's details (``facilitators`` None: unchanged), all or nothing.
+    """Save an edit of the group's details (``facilitators`` None: unchanged; a Swedish or
+    English variant left out or empty: none, its readers get the Finnish text), all or nothing.
     Refused when someone saved the group since the form was opened (``version``); when the
     places would be fewer than the members; when the audience would change after anyone
     joined. The row is locked as a sign-up locks it, so no one joins between the count
@@ -170,6 +199,16 @@ def peer_group_update(
     locked.name = name.strip()
     locked.description = description.strip()
     locked.meets = meets.strip()
+    variants = _variants(
+        name_sv=name_sv,
+        name_en=name_en,
+        description_sv=description_sv,
+        description_en=description_en,
+        meets_sv=meets_sv,
+        meets_en=meets_en,
+    )
+    for field, text in variants.items():
+        setattr(locked, field, text)
     locked.capacity = capacity
     locked.open_for_sign_up = open_for_sign_up
     locked.version = version + 1

@@ -1,7 +1,8 @@
 """Master data written in Finnish with optional Swedish and English variants (a county's
-controller, a worker's title, a questionnaire's purpose): which one a reader or a document
-gets. The Finnish text is the register's own and always there; a variant that was left
-empty falls back to it, as ``County.localized_name`` does. Imports nothing of Monia."""
+controller, a worker's title, a questionnaire's purpose, a peer group's texts, an appeal
+authority's address): which one a reader or a document gets. The Finnish text is the
+register's own and always there; a variant that was left empty falls back to it, as
+``County.localized_name`` does. Imports nothing of Monia."""
 
 from __future__ import annotations
 

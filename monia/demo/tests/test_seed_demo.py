@@ -378,6 +378,7 @@ def test_no_plan_claims_to_be_made_today_or_on_a_weekend() -> None:
 # questionnaire) and of the staff's titles, besides those _finnish_words_of_the_seed reads.
 FINNISH_NETWORK_WORDS = {
     "vertaisryhmä",
+    "ruotsinkielinen",
     "nuorten",
     "vanhempien",
     "tavataan",
