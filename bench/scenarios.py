@@ -58,7 +58,8 @@ class Subjects:
     def searches(self) -> list[tuple[str, str, str]]:
         """The client search's (name, term, who searches): a surname with a typo (the
         worker's among her team's cases, the senior official's over the county), a full
-        name, identity codes and dates of birth."""
+        name, a short surname with a letter dropped or two swapped (Niemi, Mäkelä), identity
+        codes and dates of birth."""
         team = self.team_child.child
         heavy = self.heavy_case.child
         assert team.birth_date is not None and heavy.birth_date is not None
@@ -68,6 +69,9 @@ class Subjects:
             ("surname_county", misspelt(heavy.last_name), "senior"),
             ("commonest_surname_county", misspelt(self.common_surname), "senior"),
             ("full_name_county", f"{first} {misspelt(heavy.last_name)}", "senior"),
+            # One error in a short surname, where trigrams fail (fuzzystrmatch's edit distance).
+            ("short_surname_county", "Nimi", "senior"),
+            ("swapped_surname_county", "Mkäelä", "senior"),
             ("code_other_team", heavy.identity_code, "worker"),
             ("code_county", heavy.identity_code, "senior"),
             ("birth_date_team", f"{team.birth_date:%-d.%-m.%Y}", "worker"),

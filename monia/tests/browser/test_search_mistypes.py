@@ -39,6 +39,6 @@ def test_mistyped_codes_and_names_say_what_to_try(
     assert main.get_by_text("Personbeteckningen är inte giltig.").first.is_visible()
     assert page.input_value("#id_q") == code[:-1]
 
-    page.goto(f"{search}?q=Aino Esimrekki")
+    page.goto(f"{search}?q=Aino Esmrekki")  # two errors: one is forgiven
     assert main.get_by_text("Kontrollera stavningen.").is_visible()
     assert_no_sideways_scroll(page)

@@ -301,6 +301,39 @@ def test_a_letter_missing_or_wrong_in_a_name_still_finds_the_child(
     assert "Eino Korhonen</a>" not in _search(client, "Virtanen")
 
 
+def test_a_short_surname_mistyped_by_one_letter_finds_the_child_and_no_one_else(
+    world: World, worker_a: Any
+) -> None:
+    _client_of(world, worker_a, first="Aino", last="Nylund", number=966)
+    _client_of(world, worker_a, first="Eino", last="Niemi", number=967)
+    _client_of(world, worker_a, first="Elsa", last="Mäki", number=968)
+    _client_of(world, worker_a, first="Åsa", last="Linders", number=969)
+    client = login("worker_a", "en")
+    for typed, meant in [
+        ("Nylnd", "Aino Nylund"),  # a letter dropped
+        ("Nyulnd", "Aino Nylund"),  # two letters swapped
+        ("Mäkl", "Elsa Mäki"),  # a letter wrong
+        ("makl", "Elsa Mäki"),  # and no dots
+        ("Lindrs", "Åsa Linders"),
+        ("Aion Nylund", "Aino Nylund"),  # a first name's letters swapped
+        ("Elas Mäki", "Elsa Mäki"),
+    ]:
+        html = _search(client, typed)
+        assert f"{meant}</a>" in html, typed
+        assert "1 case found" in html, typed
+    assert "Niemi</a>" not in _search(client, "Nylnd")
+
+
+def test_a_word_two_letters_off_finds_no_one_and_asks_to_check_the_spelling(
+    world: World, worker_a: Any
+) -> None:
+    _client_of(world, worker_a, first="Aino", last="Nylund", number=966)
+    html = _search(login("worker_a", "en"), "Nlnd")
+    assert "Nylund</a>" not in html
+    assert "No client found among the cases you may open." in html
+    assert "Check the spelling." in html
+
+
 def test_a_corrected_name_is_found_misspelt_at_once(world: World, worker_a: Any) -> None:
     from monia.people.services import person_correct
 
