@@ -17,6 +17,7 @@ from monia.conftest import login as _login
 from monia.peer import selectors, services
 from monia.peer.models import PeerGroup
 from monia.peer.tests import factories
+from monia.portal.services import client_user_for_identity_code
 
 pytestmark = pytest.mark.django_db
 
@@ -223,3 +224,19 @@ def test_an_edit_that_leaves_a_variant_empty_removes_it_and_finnish_is_read(
         .content.decode()
     )
     assert NAME["fi"] in html and MEETS["fi"] in html and DESCRIPTION["sv"] in html
+
+
+def test_the_portals_list_is_in_the_order_of_the_readers_names(
+    world: Any, teammate_a: Any, portal_world: PortalWorld
+) -> None:
+    first_in_finnish = _bilingual(world, teammate_a, name="Aamuryhmä", name_sv="Ungas morgongrupp")
+    first_in_swedish = _bilingual(world, teammate_a, name="Nuorten ilta", name_sv="Ungas kväll")
+    user = client_user_for_identity_code(portal_world.young.identity_code, method="demo")
+    for language, first, second in (
+        ("fi", first_in_finnish, first_in_swedish),
+        ("sv", first_in_swedish, first_in_finnish),
+    ):
+        with translation.override(language):
+            groups = selectors.portal_groups(user)
+        names = [g.pk for g in groups if g.pk in (first.pk, second.pk)]
+        assert names == [first.pk, second.pk], language
