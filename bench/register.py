@@ -81,7 +81,7 @@ def vocabulary_padding(rng: random.Random, n: int, *, taken: set[str]) -> list[s
     """``n`` invented name words (folded, as ``NameWord`` keeps them), none of ``taken``: the
     synthetic names use fewer than 200 words, a real register's vocabulary has about 100,000,
     and the client search looks every typed word up in it."""
-    from monia.people.selectors import fold
+    from monia.people.name_selectors import fold
 
     found: set[str] = set()
     while len(found) < n:

@@ -1,5 +1,5 @@
 """The client search's first step alone: what typed words mean in a register-sized
-vocabulary (``casework.search_selectors.words_meant`` over ``people.NameWord``).
+vocabulary (``people.name_selectors.words_meant`` over ``people.NameWord``).
 
     DATABASE_URL=postgres://…/monia_x_bench .venv/bin/python bench/vocabulary_lookup.py
                                                    [--fill] [--plans] [query …]
@@ -48,7 +48,7 @@ def fill() -> int:
     from bench import data
     from bench.register import _ONSETS, _VOWELS, vocabulary_padding
     from monia.people.models import NameWord
-    from monia.people.selectors import fold, name_words
+    from monia.people.name_selectors import fold, name_words
 
     taken: set[str] = set()
     for name in (*data.FEMALE_NAMES, *data.MALE_NAMES, *data.LAST_NAMES):
@@ -72,7 +72,7 @@ def explain(query: str) -> str:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from monia.casework.search_selectors import typed_words, words_meant
+    from monia.people.name_selectors import typed_words, words_meant
     from monia.people.selectors import search_terms
 
     words = typed_words(search_terms(query))

@@ -120,7 +120,8 @@ def person_create(
         county=county,
         canonical=canonical,
         birth_date=birth_date,
-        name=f"{first_names} {last_name}",
+        first_names=first_names,
+        last_name=last_name,
         check_similar=check_similar,
     )
     try:
@@ -191,7 +192,8 @@ def _refuse_duplicates(
     county: County,
     canonical: str,
     birth_date: datetime.date | None,
-    name: str,
+    first_names: str,
+    last_name: str,
     check_similar: bool,
 ) -> None:
     if canonical:
@@ -199,7 +201,9 @@ def _refuse_duplicates(
         if same is not None:
             raise SimilarPersons({"identity_code": _(ALREADY_REGISTERED)}, [same])
     if check_similar and birth_date is not None:
-        similar = selectors.persons_similar(county_id=county.pk, birth_date=birth_date, name=name)
+        similar = selectors.persons_similar(
+            county_id=county.pk, birth_date=birth_date, first_names=first_names, last_name=last_name
+        )
         if similar:
             raise SimilarPersons(
                 {

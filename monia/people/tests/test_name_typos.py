@@ -1,4 +1,4 @@
-"""What a mistyped name word means in the client search (``search_selectors.words_meant``):
+"""What a mistyped name word means in every search by name (``name_selectors.words_meant``):
 a short name with one letter dropped, swapped with its neighbour or wrong still means the
 name in the register's vocabulary (``NameWord``), accents aside; a word two errors away,
 or an unrelated one, does not."""
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from monia.casework.search_selectors import words_meant
 from monia.people.models import NameWord
+from monia.people.name_selectors import words_meant
 
 pytestmark = pytest.mark.django_db
 
