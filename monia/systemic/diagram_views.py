@@ -289,8 +289,11 @@ def _snapshot_new(request: HttpRequest, case_id: int, diagram: Diagram) -> HttpR
     case = policy.case_get_for_user(
         user, case_id, purpose=f"{diagram.kind}_snapshot", action=Action.RECORD
     )
-    if request.method == "POST":
-        diagram_services.diagram_snapshot_take(case=case, user=user, kinds=[diagram.kind])
+    form = diagram_forms.VersionSaveForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        diagram_services.diagram_version_save(
+            case=case, user=user, kind=diagram.kind, **form.cleaned_data
+        )
         messages.success(request, _("A version was saved."))
         return redirect(diagram.kind, case_id=case.pk)
     return render(
@@ -298,6 +301,7 @@ def _snapshot_new(request: HttpRequest, case_id: int, diagram: Diagram) -> HttpR
         "systemic/diagrams/snapshot_new.html",
         {
             "case": case,
+            "form": form,
             "title": diagram.title_for(case),
             "back": reverse(diagram.kind, kwargs={"case_id": case.pk}),
         },

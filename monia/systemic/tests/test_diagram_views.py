@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import uuid
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -144,6 +145,22 @@ def test_a_tie_to_oneself_is_refused_with_the_form_kept(family: Family, worker_a
     assert response.status_code == 200
     assert "error-summary" in response.text
     assert not EmotionalTie.objects.filter(quality="close").exists()
+
+
+def test_a_version_saved_again_after_back_is_saved_once(family: Family, worker_a: User) -> None:
+    """The confirmation page sent again with its key ("Back" and "Save a version", a
+    double click) saves one version and answers as saved; a new page saves a new one."""
+    client = client_for(worker_a)
+    page = client.get(url("ecomap_snapshot_new", family)).text
+    key = re.search(r'name="submission_key" value="([0-9a-f-]+)"', page)
+    assert key is not None
+    for _ in range(2):
+        response = client.post(url("ecomap_snapshot_new", family), {"submission_key": key[1]})
+        assert response.status_code == 302
+    assert "Versio tallennettiin." in client.get(response["Location"]).text
+    assert DiagramSnapshot.objects.filter(case=family.case, kind="ecomap").count() == 1
+    client.post(url("ecomap_snapshot_new", family), {"submission_key": str(uuid.uuid4())})
+    assert DiagramSnapshot.objects.filter(case=family.case, kind="ecomap").count() == 2
 
 
 def test_a_saved_version_shows_the_family_as_it_was(
