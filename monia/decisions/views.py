@@ -175,14 +175,14 @@ def decision_correct(request: HttpRequest, case_id: int, decision_id: int) -> Ht
     form = forms.CorrectForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            new = services.decision_correct(
-                user=user, decision=decision, reason=form.cleaned_data["reason"]
-            )
+            new = services.decision_correct(user=user, decision=decision, **form.cleaned_data)
         except ValidationError as exc:
             apply_errors(exc, form)
         else:
             messages.success(request, _("A correcting draft was started."))
-            return redirect("decision_edit", case_id=case.pk, decision_id=new.pk)
+            # Sent again after the draft was signed: the signed correction, to read.
+            page = "decision_edit" if new.state == DecisionState.DRAFT else "decision_detail"
+            return redirect(page, case_id=case.pk, decision_id=new.pk)
     return render(
         request, "decisions/correct.html", {"case": case, "decision": decision, "form": form}
     )
