@@ -19,6 +19,7 @@ from monia.access.purposes import Purpose
 from monia.decisions import access, forms, instructions, kinds, selectors, services
 from monia.decisions.document import decision_document
 from monia.decisions.models import DecisionState
+from monia.decisions.signing import DecisionAlreadySigned
 from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -144,10 +145,11 @@ def decision_sign(request: HttpRequest, case_id: int, decision_id: int) -> HttpR
     case, decision = access.draft_for_signing(
         user, case_id, decision_id, purpose=Purpose.DECISION_SIGN
     )
+    signed_already = redirect("decision_detail", case_id=case.pk, decision_id=decision.pk)
     if decision.state == DecisionState.SIGNED:
         # "Back" to this page after signing, and sign again: the decision, not an error.
         messages.info(request, _("The decision is already signed: nothing was changed."))
-        return redirect("decision_detail", case_id=case.pk, decision_id=decision.pk)
+        return signed_already
     data = request.POST if request.method == "POST" else None
     form = forms.SignForm(data, initial={"lock_version": decision.lock_version})
     if data is not None and form.is_valid():
@@ -155,6 +157,9 @@ def decision_sign(request: HttpRequest, case_id: int, decision_id: int) -> HttpR
             services.decision_sign(
                 user=user, decision=decision, lock_version=form.cleaned_data["lock_version"]
             )
+        except DecisionAlreadySigned:  # the first of a double click signed it meanwhile
+            messages.info(request, _("The decision is already signed: nothing was changed."))
+            return signed_already
         except ValidationError as exc:
             apply_errors(exc, form)
         else:

@@ -178,6 +178,26 @@ def test_a_correction_started_again_after_back_goes_to_the_draft_it_started(
     assert ChronologyEvent.objects.filter(kind="decision_corrected").count() == 1
 
 
+def test_the_second_sign_of_a_double_click_answers_signed_not_nothing_saved(
+    case_a: CaseWorld, worker_a: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second request of a double click read the draft before the first signed it:
+    the decision, told it is signed; it showed "Nothing was saved" over the sign button."""
+    from monia.decisions import access, services
+
+    d = draft_for(case_a.case, worker_a)
+    read_before = Decision.objects.get(pk=d.pk)
+    services.decision_sign(user=worker_a, decision=d, lock_version=d.lock_version)
+    monkeypatch.setattr(access, "draft_for_signing", lambda *a, **k: (case_a.case, read_before))
+    url = reverse("decision_sign", args=[case_a.case.pk, d.pk])
+    client = login("worker_a", "sv")
+    response = client.post(url, {"lock_version": read_before.lock_version})
+    assert response["Location"] == reverse("decision_detail", args=[case_a.case.pk, d.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Beslutet är redan undertecknat: ingenting ändrades." in page
+    assert ChronologyEvent.objects.filter(kind="decision_signed").count() == 1
+
+
 def test_the_list_does_not_grow_in_queries_with_its_decisions(
     case_a: CaseWorld, worker_a: Any, django_assert_max_num_queries: Any
 ) -> None:
