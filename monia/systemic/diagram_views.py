@@ -101,6 +101,7 @@ def _page(request: HttpRequest, case_id: int, diagram: Diagram, **extra: Any) ->
         "snapshot": snapshot,
         "snapshots": diagram_selectors.snapshots_for(case, kind=diagram.kind),
         "may_record": policy.may(user, Action.RECORD, case) and snapshot is None,
+        "version_form": diagram_forms.VersionSaveForm(),
         "query": f"?snapshot={snapshot.pk}" if snapshot else "",
     }
     for key, build in extra.items():
