@@ -212,7 +212,7 @@ class SignForm(MoniaForm):
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class CorrectForm(MoniaForm):
+class CorrectForm(SentOnceForm):
     reason = forms.CharField(
         label=_("What is corrected and why"), widget=forms.Textarea(attrs={"rows": 3})
     )

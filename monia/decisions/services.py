@@ -278,10 +278,21 @@ def _party_apply(party: DecisionParty, given: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def decision_correct(*, user: User, decision: Decision, reason: str) -> Decision:
+def decision_correct(
+    *, user: User, decision: Decision, reason: str, submission_key: uuid.UUID | None = None
+) -> Decision:
     """Correct a signed decision with a new draft that names it (HL 50 §): its content
     and parties copied; the old one stays as it was. A decision is corrected once; a
-    later correction corrects the correction."""
+    later correction corrects the correction. The form sent again with its key ("Back"
+    and "Start the correction", a double click) answers with the draft it started."""
+    started = sent_before(
+        Decision.objects.filter(corrects_id=decision.pk),
+        submission_key,
+        owner="created_by_id",
+        user=user,
+    )
+    if started is not None:
+        return started
     old = Decision.objects.select_for_update().get(pk=decision.pk)
     errors: dict[str, str] = {}
     if old.state != "signed":
@@ -304,6 +315,7 @@ def decision_correct(*, user: User, decision: Decision, reason: str) -> Decision
         created_by=user,
         corrects=old,
         correction_reason=reason.strip(),
+        submission_key=submission_key,
         **{f: getattr(old, f) for f in EDITABLE if f not in ("decided_on",)},
     )
     DecisionParty.objects.bulk_create(

@@ -23,6 +23,12 @@ from monia.decisions.kinds import (
 )
 from monia.decisions.models import Decision, DecisionParty, PartyRole
 
+
+class DecisionAlreadySigned(ValidationError):
+    """Signed already (a double click, the page of another window): a repeated "Sign"
+    changes nothing."""
+
+
 # Decision numbers are handed out under this advisory lock per county and year (the
 # unique constraint is the backstop).
 _NUMBER_LOCK = 0x4D4F_4E49_0000_0000
@@ -174,7 +180,7 @@ def decision_sign(*, user: User, decision: Decision, lock_version: int) -> Decis
         .get(pk=decision.pk)
     )
     if decision.state != "draft":
-        raise ValidationError({"__all__": _("The decision is already signed.")})
+        raise DecisionAlreadySigned({"__all__": _("The decision is already signed.")})
     if decision.lock_version != lock_version:
         raise ValidationError(
             {"__all__": _("The decision was changed meanwhile: read it again before signing.")}

@@ -19,6 +19,7 @@ from monia.access.purposes import Purpose
 from monia.decisions import access, forms, instructions, kinds, selectors, services
 from monia.decisions.document import decision_document
 from monia.decisions.models import DecisionState
+from monia.decisions.signing import DecisionAlreadySigned
 from monia.ui.errors import apply_errors
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -144,10 +145,11 @@ def decision_sign(request: HttpRequest, case_id: int, decision_id: int) -> HttpR
     case, decision = access.draft_for_signing(
         user, case_id, decision_id, purpose=Purpose.DECISION_SIGN
     )
+    signed_already = redirect("decision_detail", case_id=case.pk, decision_id=decision.pk)
     if decision.state == DecisionState.SIGNED:
         # "Back" to this page after signing, and sign again: the decision, not an error.
         messages.info(request, _("The decision is already signed: nothing was changed."))
-        return redirect("decision_detail", case_id=case.pk, decision_id=decision.pk)
+        return signed_already
     data = request.POST if request.method == "POST" else None
     form = forms.SignForm(data, initial={"lock_version": decision.lock_version})
     if data is not None and form.is_valid():
@@ -155,6 +157,9 @@ def decision_sign(request: HttpRequest, case_id: int, decision_id: int) -> HttpR
             services.decision_sign(
                 user=user, decision=decision, lock_version=form.cleaned_data["lock_version"]
             )
+        except DecisionAlreadySigned:  # the first of a double click signed it meanwhile
+            messages.info(request, _("The decision is already signed: nothing was changed."))
+            return signed_already
         except ValidationError as exc:
             apply_errors(exc, form)
         else:
@@ -175,14 +180,14 @@ def decision_correct(request: HttpRequest, case_id: int, decision_id: int) -> Ht
     form = forms.CorrectForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            new = services.decision_correct(
-                user=user, decision=decision, reason=form.cleaned_data["reason"]
-            )
+            new = services.decision_correct(user=user, decision=decision, **form.cleaned_data)
         except ValidationError as exc:
             apply_errors(exc, form)
         else:
             messages.success(request, _("A correcting draft was started."))
-            return redirect("decision_edit", case_id=case.pk, decision_id=new.pk)
+            # Sent again after the draft was signed: the signed correction, to read.
+            page = "decision_edit" if new.state == DecisionState.DRAFT else "decision_detail"
+            return redirect(page, case_id=case.pk, decision_id=new.pk)
     return render(
         request, "decisions/correct.html", {"case": case, "decision": decision, "form": form}
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime
 import time
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
@@ -32,6 +33,8 @@ from monia.notify.services import email_send
 STEP = 30
 DIGITS = 6
 TOLERANCE = 1
+# A set-up confirmed again this soon after it added the app is the same one, sent again.
+ENROL_REPEAT = datetime.timedelta(minutes=5)
 
 # What the user is told by e-mail when a device is added to or removed from their account:
 # if it was not them, their password is known to someone (ASVS V2.5.5).
@@ -83,12 +86,19 @@ def totp_code_now(key_hex: str) -> str:
 
 def totp_enrol(*, user: User, key_hex: str, code: str, name: str) -> TOTPDevice | None:
     """Confirm a new app with its first code: the device is stored only then, already past
-    that code (it cannot be used a second time). None when the code is not right."""
-    totp = TOTP(binascii.unhexlify(key_hex), step=STEP, digits=DIGITS)
-    totp.time = time.time()
-    if not totp.verify(int(code), tolerance=TOLERANCE):
-        return None
+    that code (it cannot be used a second time). None when the code is not right. The
+    confirmation sent again answers with the app it added: a double click (the same
+    secret), or "Back" and confirm (the page shows a new secret by then; the code is the
+    one that confirmed the app just added)."""
+    now = time.time()
     with transaction.atomic():
+        User.objects.select_for_update().filter(pk=user.pk).first()  # one set-up at a time
+        totp = _totp(key_hex, now)
+        if not totp.verify(int(code), tolerance=TOLERANCE):
+            return _confirmed_just_now(user, code, now)
+        added = TOTPDevice.objects.filter(user=user, key=key_hex, confirmed=True).first()
+        if added is not None:
+            return added
         device = TOTPDevice.objects.create(
             user=user,
             name=name or _("Authenticator app"),
@@ -102,6 +112,23 @@ def totp_enrol(*, user: User, key_hex: str, code: str, name: str) -> TOTPDevice 
         )
         _tell(user, DEVICE_ADDED)
         return device
+
+
+def _totp(key_hex: str, now: float) -> TOTP:
+    totp = TOTP(binascii.unhexlify(key_hex), step=STEP, digits=DIGITS)
+    totp.time = now
+    return totp
+
+
+def _confirmed_just_now(user: User, code: str, now: float) -> TOTPDevice | None:
+    """The user's app added in the last minutes whose confirming code ``code`` is (its
+    step is the last one used: a login would have refused it as used)."""
+    since = timezone.now() - ENROL_REPEAT
+    for device in TOTPDevice.objects.filter(user=user, confirmed=True, created_at__gte=since):
+        totp = _totp(device.key, now)
+        if totp.verify(int(code), tolerance=TOLERANCE) and totp.t() == device.last_t:
+            return device
+    return None
 
 
 def passkey_added(*, user: User) -> None:

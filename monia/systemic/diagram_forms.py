@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from monia.casework.forms import SentOnceForm
 from monia.systemic.models import NetworkKind, NetworkQuality, TieQuality, TieStrength
 from monia.ui.fields import MoniaForm
 from monia.ui.widgets import DateInput
@@ -62,3 +63,7 @@ class NetworkTieEndForm(MoniaForm):
         self.fields["tie"].choices = ties  # type: ignore[attr-defined]
         if not self.is_bound:
             self.initial["ended_on"] = timezone.localdate()
+
+
+class VersionSaveForm(SentOnceForm):
+    """The "Save a version" page: nothing to fill but the form's key (sent again: one version)."""

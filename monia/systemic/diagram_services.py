@@ -4,6 +4,7 @@ the stored versions of both. Each runs in one transaction and checks before it w
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from monia.accounts.models import User
+from monia.casework.case_services import sent_before
 from monia.casework.models import Case
 from monia.systemic import ecomap, genogram
 from monia.systemic.models import (
@@ -52,6 +54,29 @@ def diagram_snapshot_take(
         )
         for kind in kinds
     ]
+
+
+@transaction.atomic
+def diagram_version_save(
+    *, case: Case, user: User, kind: str, submission_key: uuid.UUID | None = None
+) -> DiagramSnapshot:
+    """A worker saves the diagram as it stands now ("Save a version"). The page sent again
+    with its key ("Back" and save, a double click) answers with the version it saved."""
+    saved = sent_before(
+        DiagramSnapshot.objects.filter(case=case, kind=kind),
+        submission_key,
+        owner="taken_by_id",
+        user=user,
+    )
+    if saved is not None:
+        return saved
+    return DiagramSnapshot.objects.create(
+        case=case,
+        kind=kind,
+        data=SNAPSHOT_SOURCES[DiagramKind(kind)](case),
+        taken_by=user,
+        submission_key=submission_key,
+    )
 
 
 def diagram_snapshots_for_meeting(*, meeting: TeamMeeting) -> list[DiagramSnapshot]:

@@ -101,6 +101,7 @@ def _page(request: HttpRequest, case_id: int, diagram: Diagram, **extra: Any) ->
         "snapshot": snapshot,
         "snapshots": diagram_selectors.snapshots_for(case, kind=diagram.kind),
         "may_record": policy.may(user, Action.RECORD, case) and snapshot is None,
+        "version_form": diagram_forms.VersionSaveForm(),
         "query": f"?snapshot={snapshot.pk}" if snapshot else "",
     }
     for key, build in extra.items():
@@ -289,8 +290,11 @@ def _snapshot_new(request: HttpRequest, case_id: int, diagram: Diagram) -> HttpR
     case = policy.case_get_for_user(
         user, case_id, purpose=f"{diagram.kind}_snapshot", action=Action.RECORD
     )
-    if request.method == "POST":
-        diagram_services.diagram_snapshot_take(case=case, user=user, kinds=[diagram.kind])
+    form = diagram_forms.VersionSaveForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        diagram_services.diagram_version_save(
+            case=case, user=user, kind=diagram.kind, **form.cleaned_data
+        )
         messages.success(request, _("A version was saved."))
         return redirect(diagram.kind, case_id=case.pk)
     return render(
@@ -298,6 +302,7 @@ def _snapshot_new(request: HttpRequest, case_id: int, diagram: Diagram) -> HttpR
         "systemic/diagrams/snapshot_new.html",
         {
             "case": case,
+            "form": form,
             "title": diagram.title_for(case),
             "back": reverse(diagram.kind, kwargs={"case_id": case.pk}),
         },

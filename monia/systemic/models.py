@@ -377,6 +377,8 @@ class DiagramSnapshot(models.Model):
     taken_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # The "Save a version" page's form key: sent again ("Back", a double click), one version.
+    submission_key = models.UUIDField(unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-taken_at", "-pk"]

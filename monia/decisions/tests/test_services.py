@@ -18,6 +18,7 @@ from monia.casework.models import ChronologyEvent, Measure
 from monia.conftest import CaseWorld
 from monia.decisions import services
 from monia.decisions.models import Decision, DecisionParty, DecisionService
+from monia.decisions.signing import DecisionAlreadySigned
 from monia.decisions.testing import TEXT, draft_for, heard_all, signed_for
 
 pytestmark = pytest.mark.django_db
@@ -314,6 +315,8 @@ def test_a_care_order_by_the_senior_official_needs_consent(
 def test_signing_twice_is_refused(case_a: CaseWorld, worker_a: Any) -> None:
     d = signed_for(case_a.case, worker_a)
     assert _errors(lambda: _sign(d, worker_a))["__all__"] == ["The decision is already signed."]
+    with pytest.raises(DecisionAlreadySigned):  # a repeat the pages answer as done
+        _sign(d, worker_a)
     assert ChronologyEvent.objects.filter(kind="decision_signed").count() == 1
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from monia.casework.models import ChronologyEvent
 from monia.conftest import CaseWorld, login
 from monia.decisions.models import Decision
 from monia.decisions.testing import draft_for, signed_for
@@ -153,6 +154,48 @@ def test_the_service_form_shows_the_appeal_end_and_the_case_page_lists_it(
     )
     service = d.services.get()
     assert service.appeal_ends.strftime("%-d.%-m.%Y") in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_a_correction_started_again_after_back_goes_to_the_draft_it_started(
+    case_a: CaseWorld, worker_a: Any, language: str
+) -> None:
+    """ "Back" from the correcting draft to the correction page, and "Start the
+    correction" again (the browser restores the form's key): the draft already started,
+    told so in the page's language; it said the decision already has a correction."""
+    d = signed_for(case_a.case, worker_a)
+    client = login("worker_a", language)
+    url = reverse("decision_correct", args=[case_a.case.pk, d.pk])
+    key = client.get(url).context["form"].initial["submission_key"]
+    data = {"reason": "Väärä päivämäärä.", "submission_key": key}
+    first = client.post(url, data)
+    again = client.post(url, data, follow=True)
+    new = Decision.objects.get(corrects=d)
+    assert first["Location"] == reverse("decision_edit", args=[case_a.case.pk, new.pk])
+    assert again.redirect_chain == [(first["Location"], 302)]
+    started = {"fi": "Oikaisevan päätöksen luonnos aloitettiin.", "sv": "Ett utkast till rättelse"}
+    assert started[language] in again.content.decode()
+    assert ChronologyEvent.objects.filter(kind="decision_corrected").count() == 1
+
+
+def test_the_second_sign_of_a_double_click_answers_signed_not_nothing_saved(
+    case_a: CaseWorld, worker_a: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second request of a double click read the draft before the first signed it:
+    the decision, told it is signed; it showed "Nothing was saved" over the sign button."""
+    from monia.decisions import access, services
+
+    d = draft_for(case_a.case, worker_a)
+    read_before = Decision.objects.get(pk=d.pk)
+    services.decision_sign(user=worker_a, decision=d, lock_version=d.lock_version)
+    monkeypatch.setattr(access, "draft_for_signing", lambda *a, **k: (case_a.case, read_before))
+    url = reverse("decision_sign", args=[case_a.case.pk, d.pk])
+    client = login("worker_a", "sv")
+    response = client.post(url, {"lock_version": read_before.lock_version})
+    assert response["Location"] == reverse("decision_detail", args=[case_a.case.pk, d.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Beslutet är redan undertecknat: ingenting ändrades." in page
+    assert ChronologyEvent.objects.filter(kind="decision_signed").count() == 1
 
 
 def test_the_list_does_not_grow_in_queries_with_its_decisions(

@@ -33,7 +33,7 @@ def _form(family: LetterFamily, **extra: Any) -> dict[str, Any]:
 
 
 def _sent(family: LetterFamily, key: uuid.UUID, **extra: Any) -> dict[str, Any]:
-    return _form(family, channel="post", sent_on="", submission_key=str(key), **extra)
+    return _form(family, **{"channel": "post", "sent_on": "", "submission_key": str(key), **extra})
 
 
 def test_the_case_page_links_the_letters(family: LetterFamily, worker_a: Any) -> None:
@@ -125,6 +125,27 @@ def test_mark_as_sent_keeps_the_words_and_writes_the_chronology_once(
     assert "Saimme lastensuojeluilmoituksen" in listing
     pdf = client.get(reverse("letter_detail_pdf", args=[family.case.pk, letter.pk]))
     assert "Saimme" in PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+
+
+def test_the_same_letter_previewed_and_marked_sent_again_is_kept_once(
+    family: LetterFamily, worker_a: Any
+) -> None:
+    """Going "Back" after marking a letter sent lands on the preview, the answer to a POST: the
+    browser sends it again and the preview carries a new form key (so does going back to
+    the letters page and previewing again). The same letter marked sent again is the one
+    kept already, answered as sent; another recipient's letter is a letter of its own."""
+    client = login("worker_a")
+    url = reverse("letter_send", args=[family.case.pk])
+    first = client.post(url, _sent(family, uuid.uuid4(), sent_on="2026-01-01"))
+    again = client.post(url, _sent(family, uuid.uuid4(), sent_on="2026-01-01"), follow=True)
+    assert first.status_code == 302
+    assert "Kirje merkittiin lähetetyksi." in again.content.decode()
+    assert Letter.objects.get().recipient == family.maija
+    events = ChronologyEvent.objects.filter(case=family.case, kind=EventKind.LETTER_SENT)
+    assert events.count() == 1
+    to_erik = _sent(family, uuid.uuid4(), sent_on="2026-01-01", recipient=family.erik.pk)
+    assert client.post(url, to_erik).status_code == 302
+    assert Letter.objects.filter(case=family.case).count() == 2 and events.count() == 2
 
 
 def test_a_future_sending_date_saves_nothing(family: LetterFamily, worker_a: Any) -> None:

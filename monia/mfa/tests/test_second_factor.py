@@ -90,6 +90,57 @@ def test_a_wrong_enrolment_code_is_refused_in_swedish_and_what_was_typed_stays(
     assert client.get(reverse("dashboard"))["Location"].startswith(ENROL)
 
 
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_the_confirmation_sent_again_answers_with_the_app_it_added(
+    senior_a: User, language: str
+) -> None:
+    """A double click sends the same secret's code twice; "Back" and confirm sends the
+    code again under a new secret (the page made one). Either way the app added, told so
+    in the page's language: it said the code was wrong, and a double click added two."""
+    client = password_login("senior_a")
+    client.cookies["django_language"] = language
+    code = _code_from_page(client.get(ENROL).content.decode())
+    first = client.post(ENROL, {"code": code, "name": "Työpuhelin"})
+    double_click = client.post(ENROL, {"code": code, "name": "Työpuhelin"}, follow=True)
+    assert first.status_code == 302
+    assert double_click.redirect_chain == [(first["Location"], 302)]
+    added = {"fi": "Sovellus lisättiin.", "sv": "Appen lades till."}[language]
+    assert added in double_click.content.decode()
+    client.get(ENROL)  # "Back": the page again, with a new secret; the typed code restored
+    back = client.post(ENROL, {"code": code, "name": "Työpuhelin"}, follow=True)
+    assert added in back.content.decode()
+    assert TOTPDevice.objects.filter(user=senior_a).count() == 1
+
+
+def test_two_confirmations_of_one_secret_at_once_add_one_app(senior_a: User) -> None:
+    """Both requests of a double click read the same secret from the session."""
+    key = services.totp_secret_new()
+    code = services.totp_code_now(key)
+    first = services.totp_enrol(user=senior_a, key_hex=key, code=code, name="")
+    assert services.totp_enrol(user=senior_a, key_hex=key, code=code, name="") == first
+    assert TOTPDevice.objects.filter(user=senior_a).count() == 1
+
+
+def test_a_code_of_an_app_added_earlier_is_no_confirmation_of_a_new_one(
+    senior_a: User,
+) -> None:
+    """Only the code that added an app minutes ago answers as that app: an older app's
+    code, just used to log in, typed into the set-up of another is wrong and adds nothing."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    device = app_for(senior_a)
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        created_at=timezone.now() - timedelta(minutes=10)
+    )
+    code = services.totp_code_now(device.key)
+    assert services.totp_check(user=senior_a, code=code).device == device  # the login
+    new_key = services.totp_secret_new()
+    assert services.totp_enrol(user=senior_a, key_hex=new_key, code=code, name="") is None
+    assert TOTPDevice.objects.filter(user=senior_a).count() == 1
+
+
 def test_letters_instead_of_digits_are_refused_with_a_message(senior_a: User) -> None:
     client = password_login("senior_a")
     client.get(ENROL)

@@ -146,6 +146,23 @@ def test_a_tie_to_oneself_is_refused_with_the_form_kept(family: Family, worker_a
     assert not EmotionalTie.objects.filter(quality="close").exists()
 
 
+def test_a_version_saved_again_after_back_is_saved_once(family: Family, worker_a: User) -> None:
+    """ "Save a version" sent again with its key ("Back" and save, a double click) from the
+    diagram's page or its confirmation page saves one version and answers as saved; a
+    page opened anew saves a new one."""
+    client = client_for(worker_a)
+    saved = DiagramSnapshot.objects.filter(case=family.case, kind="ecomap")
+    for n, page in enumerate(["ecomap", "ecomap_snapshot_new"], start=1):
+        html = client.get(url(page, family)).text
+        key = re.search(r'name="submission_key" value="([0-9a-f-]+)"', html)
+        assert key is not None
+        for _ in range(2):
+            response = client.post(url("ecomap_snapshot_new", family), {"submission_key": key[1]})
+            assert response.status_code == 302
+        assert "Versio tallennettiin." in client.get(response["Location"]).text
+        assert saved.count() == n
+
+
 def test_a_saved_version_shows_the_family_as_it_was(
     family: Family, worker_a: User, world: World
 ) -> None:
