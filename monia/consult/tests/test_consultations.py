@@ -195,3 +195,14 @@ def test_consent_reads_are_logged(case_a: CaseWorld, school: Any, partner: Any) 
     assert {r.basis for r in rows} == {"consent"}
     assert {(r.person_id, r.case_id) for r in rows} == {(case_a.case.child_id, case_a.case.pk)}
     assert {r.organisation_id for r in rows} == {school.pk}
+
+
+def test_the_partner_reads_who_asks_with_the_county_named_in_her_language(
+    case_a: CaseWorld, school: Any, partner: Any
+) -> None:
+    from monia.conftest import login
+
+    c = _ask(case_a, school)
+    url = reverse("partner_consultation", args=[c.pk])
+    swedish = login(partner.username, "sv").get(url).content.decode()
+    assert "– Område A" in swedish and "Alue A" not in swedish
