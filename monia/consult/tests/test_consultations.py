@@ -206,3 +206,20 @@ def test_the_partner_reads_who_asks_with_the_county_named_in_her_language(
     url = reverse("partner_consultation", args=[c.pk])
     swedish = login(partner.username, "sv").get(url).content.decode()
     assert "– Område A" in swedish and "Alue A" not in swedish
+
+
+def test_an_empty_answer_is_told_on_the_page_in_its_language_and_nothing_is_saved(
+    case_a: CaseWorld, school: Any, partner: Any
+) -> None:
+    """The form left the empty answer to the browser's own bubble, in the browser's
+    language; like the statement's form it now says on the page what to fix."""
+    from monia.conftest import login
+
+    c = _ask(case_a, school)
+    url = reverse("partner_consultation", args=[c.pk])
+    page = login(partner.username, "sv").post(url, {"answer": "  "})
+    html = page.content.decode()
+    assert page.status_code == 200 and "novalidate" in html
+    assert 'class="error-summary"' in html and "Ingenting sparades" in html
+    c.refresh_from_db()
+    assert c.answered_at is None
