@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from monia.casework.models import Case, CaseStage
 from monia.decisions import services
-from monia.decisions.models import AppealAuthority, AuthorityKind, Decision
+from monia.decisions.models import AppealAuthority, AuthorityKind, Decision, DecisionKind
 from monia.demo import workdays
 from monia.demo.steps import TeamStaff
 from monia.teams.models import County
@@ -25,7 +25,7 @@ DEMO = " (demo)"
 
 
 def authorities_build(county: County) -> None:
-    body_fi = f"{county.name_fi}n yksilöasioiden jaosto{DEMO}"
+    body_fi = f"{_genitive_fi(county.name_fi)} yksilöasioiden jaosto{DEMO}"
     AppealAuthority.objects.create(
         county=county,
         kind=AuthorityKind.ADMINISTRATIVE_COURT,
@@ -50,6 +50,12 @@ def authorities_build(county: County) -> None:
         hours_fi="ma–pe 9.00–15.00",
         hours_sv="mån–fre 9.00–15.00",
     )
+
+
+def _genitive_fi(name: str) -> str:
+    """A county's Finnish name in the genitive: "Keski-Suomen hyvinvointialue" →
+    "Keski-Suomen hyvinvointialueen" (a name ending in -e takes -en, not -n)."""
+    return f"{name}en" if name.endswith("e") else f"{name}n"
 
 
 def _registry_address_sv(county: County) -> str:
@@ -93,31 +99,64 @@ def _draft(case: Case, worker: object, kind: str = "support_measure") -> Decisio
     return services.decision_draft(user=worker, case=case, kind=kind)  # type: ignore[arg-type]
 
 
+#: The demo decisions' texts: (kind, the family's language) → the ruling, the facts, the
+#: reasons, the provisions and each party's view. A decision that ends the support says it
+#: ends; a Swedish-speaking family's decision is written in Swedish.
+TEXTS: dict[tuple[str, str], dict[str, str]] = {
+    ("support_measure", "fi"): {
+        "decision_text": "Lapselle myönnetään tehostettua perhetyötä kuuden kuukauden ajan.",
+        "facts": "Palvelutarpeen arviointi ja asiakassuunnitelma; kotikäynnit.",
+        "reasons": "Perheen arki tarvitsee tukea, jotta lapsen kasvu ja kehitys turvataan.",
+        "provisions": "Lastensuojelulaki 34 §, 36 §; sosiaalihuoltolaki 18 §",
+        "view": "Pitää tukea tarpeellisena.",
+    },
+    ("support_measure_end", "fi"): {
+        "decision_text": "Lapselle avohuollon tukitoimena annettu tehostettu perhetyö päättyy.",
+        "facts": "Asiakassuunnitelman tarkistus; kotikäynnit ja perhetyöntekijän arvio.",
+        "reasons": "Perheen arki sujuu, ja asiakassuunnitelman tavoitteet on saavutettu.",
+        "provisions": "Lastensuojelulaki 34 §, 36 §; sosiaalihuoltolaki 18 §",
+        "view": "Hyväksyy tuen päättymisen.",
+    },
+    ("support_measure", "sv"): {
+        "decision_text": "Barnet beviljas intensifierat familjearbete i sex månader.",
+        "facts": "Bedömning av servicebehovet och klientplan; hembesök.",
+        "reasons": "Familjens vardag behöver stöd för att barnets uppväxt och utveckling ska "
+        "tryggas.",
+        "provisions": "Barnskyddslagen 34 §, 36 §; socialvårdslagen 18 §",
+        "view": "Anser att stödet behövs.",
+    },
+    ("support_measure_end", "sv"): {
+        "decision_text": "Det intensifierade familjearbete som barnet fått som stödåtgärd inom "
+        "öppenvården upphör.",
+        "facts": "Översyn av klientplanen; hembesök och familjearbetarens bedömning.",
+        "reasons": "Familjens vardag fungerar, och målen i klientplanen har nåtts.",
+        "provisions": "Barnskyddslagen 34 §, 36 §; socialvårdslagen 18 §",
+        "view": "Godtar att stödet upphör.",
+    },
+}
+
+
 def _complete(decision: Decision, worker: object, decided: datetime.date) -> Decision:
     opened = timezone.localdate(decision.case.opened_at)
     # Heard at a meeting of the working week before the decision.
     two_days_before = decided - datetime.timedelta(days=2)
     heard_on = workdays.within(two_days_before, not_before=opened, not_after=decided)
+    language = "sv" if decision.case.child.language == "sv" else "fi"
+    texts = TEXTS[(decision.kind, language)]
     heard = {
-        p.pk: {
-            "heard": True,
-            "heard_on": heard_on,
-            "method": "in_person",
-            "view": "Pitää tukea tarpeellisena.",
-        }
+        p.pk: {"heard": True, "heard_on": heard_on, "method": "in_person", "view": texts["view"]}
         for p in decision.parties.all()
     }
+    with translation.override(language):
+        matter = str(DecisionKind(decision.kind).label)
     return services.decision_update(
         user=worker,  # type: ignore[arg-type]
         decision=decision,
         lock_version=decision.lock_version,
         data={
-            "matter": decision.matter,
+            "matter": matter,
             "decided_on": decided,
-            "decision_text": "Lapselle myönnetään tehostettua perhetyötä kuuden kuukauden ajan.",
-            "facts": "Palvelutarpeen arviointi ja asiakassuunnitelma; kotikäynnit.",
-            "reasons": "Perheen arki tarvitsee tukea, jotta lapsen kasvu ja kehitys turvataan.",
-            "provisions": "Lastensuojelulaki 34 §, 36 §; sosiaalihuoltolaki 18 §",
+            **{k: v for k, v in texts.items() if k != "view"},
             "decider": worker,
         },
         parties=heard,

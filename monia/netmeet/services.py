@@ -25,6 +25,7 @@ from monia.netmeet.models import (
 )
 from monia.network.models import Organisation
 from monia.network.services import addressee_errors
+from monia.ui.rows import day_month_year
 
 
 class ActionData(TypedDict):
@@ -66,7 +67,7 @@ def meeting_plan(
         errors["agenda"] = _("Write the agenda.")
     if errors:
         raise ValidationError(errors)
-    when = f"{timezone.localtime(held_at):%d.%m.%Y %H:%M}"
+    when = day_month_year(timezone.localtime(held_at), with_time=True)  # as the pages write it
     with transaction.atomic():
         planned = sent_before(
             NetworkMeeting.objects.filter(case=case),

@@ -21,6 +21,7 @@ from monia.netmeet.models import MeetingStatus, NetworkMeeting
 from monia.notify.services import notify
 from monia.portal.access import PortalCase
 from monia.portal.services import restriction_request, workers_to_notify
+from monia.ui.rows import day_month_year
 from monia.voice import scales, selectors
 from monia.voice.models import SCALE_FIELDS, TEXT_FIELDS, HeardFeedback, VoiceEntry
 
@@ -110,7 +111,7 @@ def _detail(entry: VoiceEntry) -> str:
     parts = []
     if entry.meeting is not None:
         held_at = timezone.localtime(entry.meeting.held_at)
-        parts.append(f"{held_at:%d.%m.%Y %H:%M} {entry.meeting.place}")
+        parts.append(f"{day_month_year(held_at, with_time=True)} {entry.meeting.place}")
     if entry.adults_know:
         parts.append(entry.adults_know)
     return ": ".join(parts)

@@ -68,3 +68,19 @@ def test_a_case_with_few_intakes_shows_them_all_without_links(
     text = html.content.decode()
     assert _intakes(text) == 3
     assert "Show all intakes" not in text and "Show only the newest" not in text
+
+
+def test_what_the_notifier_told_the_family_is_named_on_the_case_page(
+    case_a: CaseWorld, world: Any, worker_a: Any
+) -> None:
+    """A bare "Not known" under an intake told the worker nothing: it says what is not known."""
+    notification(
+        worker_a, case_a.case.child, world.team_a1, at=days_ago(1), family_informed="unknown"
+    )
+    url = reverse("case_detail", args=[case_a.case.pk])
+    english = login("worker_a", "en").get(url).content.decode()
+    assert '<p class="meta">What the notifier told the family: Not known' in english
+    finnish = login("worker_a", "fi").get(url).content.decode()
+    assert "Mitä ilmoittaja kertoi perheelle: Ei tiedossa" in finnish
+    swedish = login("worker_a", "sv").get(url).content.decode()
+    assert "Vad anmälaren berättade för familjen: " in swedish

@@ -309,3 +309,21 @@ def test_the_draft_and_amendment_forms_survive_hostile_input(
     draft.refresh_from_db()
     assert not draft.signed and draft.discussed.startswith("Äiti kertoi")
     assert not NoteAmendment.objects.exists()
+
+
+def test_the_amendment_page_shows_the_signed_text_and_the_earlier_amendments(
+    worker_a: User, case_a: CaseWorld
+) -> None:
+    """A worker fixing a typo reads the note where she writes the amendment, and sees
+    whether someone has already added it; the note page shows the same text."""
+    note = signed(worker_a, case_a, discussed="Äiti kertoi että koulunkäynti sujuu paremin.")
+    note_services.note_amend(user=worker_a, note=note, text="Korjaus: paremmin.", reason="r")
+    client = login("worker_a", "en")
+    page = client.get(_url("note_amend", case_a, note)).content.decode()
+    signed_part = page.split('id="signed-h"')[1].split("<form")[0]  # above the form
+    assert "The note as it was signed" in page
+    assert "Äiti kertoi että koulunkäynti sujuu paremin." in signed_part
+    assert "Korjaus: paremmin." in signed_part
+    assert "<h3>What was discussed or done</h3>" in signed_part
+    detail = client.get(_url("note_detail", case_a, note)).content.decode()
+    assert "<h2>What was discussed or done</h2>" in detail and "Korjaus: paremmin." in detail

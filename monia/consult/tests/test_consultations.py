@@ -195,3 +195,31 @@ def test_consent_reads_are_logged(case_a: CaseWorld, school: Any, partner: Any) 
     assert {r.basis for r in rows} == {"consent"}
     assert {(r.person_id, r.case_id) for r in rows} == {(case_a.case.child_id, case_a.case.pk)}
     assert {r.organisation_id for r in rows} == {school.pk}
+
+
+def test_the_partner_reads_who_asks_with_the_county_named_in_her_language(
+    case_a: CaseWorld, school: Any, partner: Any
+) -> None:
+    from monia.conftest import login
+
+    c = _ask(case_a, school)
+    url = reverse("partner_consultation", args=[c.pk])
+    swedish = login(partner.username, "sv").get(url).content.decode()
+    assert "– Område A" in swedish and "Alue A" not in swedish
+
+
+def test_an_empty_answer_is_told_on_the_page_in_its_language_and_nothing_is_saved(
+    case_a: CaseWorld, school: Any, partner: Any
+) -> None:
+    """The form left the empty answer to the browser's own bubble, in the browser's
+    language; like the statement's form it now says on the page what to fix."""
+    from monia.conftest import login
+
+    c = _ask(case_a, school)
+    url = reverse("partner_consultation", args=[c.pk])
+    page = login(partner.username, "sv").post(url, {"answer": "  "})
+    html = page.content.decode()
+    assert page.status_code == 200 and "novalidate" in html
+    assert 'class="error-summary"' in html and "Ingenting sparades" in html
+    c.refresh_from_db()
+    assert c.answered_at is None

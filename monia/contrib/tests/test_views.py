@@ -195,3 +195,16 @@ def test_the_same_statement_sent_twice_is_thanked_for_not_refused(
     assert other.status_code == 200
     school_request.refresh_from_db()
     assert school_request.statement == "Havainnot."
+
+
+def test_the_partner_reads_who_asks_with_the_county_named_in_her_language(
+    school_request: ContributionRequest, partner: Any
+) -> None:
+    """A Swedish page named the asking worker's county in Finnish."""
+    from monia.conftest import login
+
+    url = reverse("partner_contribution", kwargs={"request_id": school_request.pk})
+    swedish = login("partner", "sv").get(url).content.decode()
+    assert "– Område A" in swedish and "Alue A" not in swedish
+    finnish = login("partner", "fi").get(url).content.decode()
+    assert "– Alue A" in finnish

@@ -134,3 +134,22 @@ def test_the_decision_page_shows_each_partys_first_service_and_that_another_does
     assert f"{again.appeal_ends:%-d.%-m.%Y}" not in html
     fi = login("worker_a", "fi").get(reverse("decision_detail", args=[case_a.case.pk, d.pk]))
     assert "Tämä ei pidennä muutoksenhakuaikaa." in fi.content.decode()
+
+
+def test_while_a_party_is_unserved_the_pages_give_no_end_date_for_the_appeal(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    """The guardian's period has ended, the child has not been served: the decision is
+    open, and no page says it is open "until" a date the child's period has not begun."""
+    today = timezone.localdate()
+    d = _signed_on(case_a, worker_a, today - datetime.timedelta(days=60))
+    first = _serve(
+        d, worker_a, d.parties.get(role="guardian"), today - datetime.timedelta(days=60), "letter"
+    )
+    ended = f"{first.appeal_ends:%-d.%-m.%Y}"
+    client = login("worker_a", "en")
+    for name in ("decision_detail", "decision_list"):
+        args = [case_a.case.pk, d.pk] if name == "decision_detail" else [case_a.case.pk]
+        html = client.get(reverse(name, args=args)).content.decode()
+        assert "Open to appeal: 1 party not served yet." in html, name
+        assert f"Open to appeal until {ended}" not in html, name

@@ -285,3 +285,20 @@ def test_saving_a_decision_whose_form_does_not_ask_a_question_leaves_that_field_
     assert response.status_code == 302
     d.refresh_from_db()
     assert d.carer_view == "" and d.decision_text == "Lapsi sijoitetaan kiireellisesti."
+
+
+def test_the_swedish_pages_name_the_time_to_seek_a_change_not_only_to_appeal_to_court(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    """A decision open to a request for correction (oikaisuvaatimus) has no "besvärstid":
+    the list and the service page say "tiden för ändringssökande", as its other lines do."""
+    signed = signed_for(case_a.case, worker_a, kind="support_measure")
+    assert signed.appeal_route == "correction"
+    client = login("worker_a", "sv")
+    for url in (
+        reverse("decision_list", args=[case_a.case.pk]),
+        reverse("decision_serve", args=[case_a.case.pk, signed.pk]),
+    ):
+        html = client.get(url).content.decode()
+        assert "esvärstid" not in html, url
+        assert "tiden för ändringssökande, 30 dagar, räknas" in html.replace("Tiden", "tiden"), url

@@ -155,3 +155,15 @@ def test_lines_written_with_the_words_appended_get_the_kind_of_their_own(
     event.refresh_from_db()
     assert event.kind == EventKind.NETWORK_MEETING_ENTERED
     assert event.detail == "01.12.2026 10:00 Koulu"
+
+
+def test_the_chronology_writes_the_meetings_date_as_every_page_does(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    """The line reads "1.12.2026 10:00", as the pages write dates, not "01.12.2026 10:00"."""
+    with translation.override("en"):
+        meeting = _held_yesterday(case_a, worker_a, already_held=True)
+    held_at = timezone.localtime(meeting.held_at)
+    event = ChronologyEvent.objects.get(kind=EventKind.NETWORK_MEETING_ENTERED)
+    day = f"{held_at.day}.{held_at.month}.{held_at.year}"
+    assert event.detail.startswith(f"{day} ") and event.detail.endswith(" Koulu")

@@ -64,3 +64,19 @@ def test_every_change_to_a_meeting_passes_the_one_policy_check(
         assert response.status_code == 404, name
     assert asked == [meeting.pk] * 4
     assert client.get(reverse("meeting_detail", args=[meeting.pk])).status_code == 200
+
+
+def test_the_meeting_pages_link_back_to_the_meetings_of_its_team_for_the_senior_official(
+    case_a: CaseWorld, world: Any, worker_a: Any, senior_a: Any
+) -> None:
+    """The senior official opens any team's meetings with ?team=: the link from a meeting
+    back to the list named no team, and answered her 404; the team's own are unchanged."""
+    meeting = _meeting(worker_a, world)
+    back = f"{reverse('meetings')}?team={world.team_a1.pk}"
+    for who in ("senior_a", "worker_a"):
+        client = _login(who)
+        page = client.get(reverse("meeting_detail", args=[meeting.pk])).content.decode()
+        assert f'href="{back}"' in page, who
+        listed = client.get(back)
+        assert listed.status_code == 200, who
+        assert world.team_a1.name in listed.content.decode(), who
