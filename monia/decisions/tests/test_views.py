@@ -302,3 +302,16 @@ def test_the_swedish_pages_name_the_time_to_seek_a_change_not_only_to_appeal_to_
         html = client.get(url).content.decode()
         assert "esvärstid" not in html, url
         assert "tiden för ändringssökande, 30 dagar, räknas" in html.replace("Tiden", "tiden"), url
+
+
+def test_the_sign_page_names_the_kind_once_when_the_matter_says_no_more(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    d = draft_for(case_a.case, worker_a)
+    kind = d.get_kind_display()
+    Decision.objects.filter(pk=d.pk).update(matter=kind)
+    page = login("worker_a").get(reverse("decision_sign", args=[case_a.case.pk, d.pk]))
+    assert f"<p>{kind}</p>" in page.content.decode()
+    Decision.objects.filter(pk=d.pk).update(matter="Kiireellinen sijoitus perhekotiin")
+    page = login("worker_a").get(reverse("decision_sign", args=[case_a.case.pk, d.pk]))
+    assert f"<p>{kind}: Kiireellinen sijoitus perhekotiin</p>" in page.content.decode()
