@@ -186,10 +186,17 @@ def _form_page(
     extra: dict[str, Any] | None = None,
     success: str,
     other_forms: tuple[Any, ...] = (),
+    done: Any = None,
 ) -> HttpResponse:
-    """The shared shape of a casework form page: check access, validate, call, redirect."""
+    """The shared shape of a casework form page: check access, validate, call, redirect.
+    ``done(case)``: what to tell the user when what the form does is done already (the
+    page reopened with Back, another worker was first); they go to the case page."""
     user = policy.user_of(request)
     case = policy.case_get_for_user(user, case_id, purpose=purpose, action=action)
+    said = done(case) if done is not None else None
+    if said:
+        messages.info(request, said)
+        return redirect("case_detail", case_id=case.pk)
     context = {"case": case, **(extra(case) if callable(extra) else extra or {})}
     bound = form(case, request.POST if request.method == "POST" else None)
     if request.method == "POST" and bound.is_valid():
@@ -247,6 +254,11 @@ def intake_decision(request: HttpRequest, case_id: int, intake_id: int) -> HttpR
         template="casework/decision.html",
         on_valid=call,
         success=_("The decision was recorded."),
+        done=lambda case: (
+            _("The decision on this intake had already been recorded: nothing was changed.")
+            if case.intakes.filter(pk=intake_id).exclude(decision="").exists()
+            else None
+        ),
         extra=lambda case: {
             "intake": get_object_or_404(case.intakes, pk=intake_id, decision=""),
             "within_client": within_client(case),

@@ -171,6 +171,32 @@ def test_the_decision_page_offers_the_third_path_for_a_client_first(
     assert "Verkostopalaveri ja suunnitelman tarkistus." in page
 
 
+def test_the_decision_page_reopened_after_the_decision_says_it_is_recorded_and_changes_nothing(
+    case_a: CaseWorld, worker_a: Any, other_team: Any
+) -> None:
+    client = login("worker_a")
+    url = reverse("intake_decision", args=[case_a.case.pk, case_a.pending_intake.pk])
+    data = {
+        "decision": "client_relationship",
+        "decided_on": TODAY().isoformat(),
+        "client_action": "Verkostopalaveri.",
+        "plan_review_by": (TODAY() + datetime.timedelta(days=10)).isoformat(),
+    }
+    assert client.post(url, data, follow=True).redirect_chain[-1][1] == 302
+    case_a.pending_intake.refresh_from_db()
+    decided = (case_a.pending_intake.decision, case_a.pending_intake.decided_on)
+    # Back to the form (a GET: the page is never cached), and the form sent again.
+    for again in (client.get(url, follow=True), client.post(url, data, follow=True)):
+        assert again.redirect_chain[-1][0] == reverse("case_detail", args=[case_a.case.pk])
+        assert [str(m) for m in again.context["messages"]] == [
+            "Tämän vireilletulon päätös oli jo kirjattu: mitään ei muutettu."
+        ]
+    case_a.pending_intake.refresh_from_db()
+    assert (case_a.pending_intake.decision, case_a.pending_intake.decided_on) == decided
+    # Someone without access still gets the same 404 as for any page of the case.
+    assert login("other_team").get(url).status_code == 404
+
+
 def test_the_decision_page_of_an_intake_offers_two_paths(world: Any, worker_a: Any) -> None:
     intake = notification(worker_a, child_create(world.county_a), world.team_a1, at=days_ago(1))
     url = reverse("intake_decision", args=[intake.case_id, intake.pk])
