@@ -16,7 +16,7 @@ from hypothesis import given
 from monia.access.models import AccessLog
 from monia.accounts.models import User
 from monia.casework import note_services
-from monia.casework.models import ChronologyEvent, ClientNote, EventKind, NoteAmendment
+from monia.casework.models import ChronologyEvent, ClientNote, EventKind, NoteAmendment, NoteType
 from monia.casework.tests.test_client_notes import signed, write
 from monia.conftest import CaseWorld, login
 from monia.tests.test_hostile_forms import HOSTILE, HOSTILE_TEXT, _known, assert_survives
@@ -327,3 +327,15 @@ def test_the_amendment_page_shows_the_signed_text_and_the_earlier_amendments(
     assert "<h3>What was discussed or done</h3>" in signed_part
     detail = client.get(_url("note_detail", case_a, note)).content.decode()
     assert "<h2>What was discussed or done</h2>" in detail and "Korjaus: paremmin." in detail
+
+
+def test_a_note_page_names_its_type_once_and_a_meeting_note_its_way_of_contact_too(
+    worker_a: User, case_a: CaseWorld
+) -> None:
+    client = login("worker_a")
+    other = write(worker_a, case_a, NoteType.OTHER, contact_method="", participants="")
+    page = client.get(_url("note_detail", case_a, other)).content.decode()
+    assert page.count("Muu asiakaskertomusmerkintä") == 2  # the title and the heading
+    phone = write(worker_a, case_a)
+    page = client.get(_url("note_detail", case_a, phone)).content.decode()
+    assert "Merkintä tapaamisesta tai yhteydenotosta" in page

@@ -89,9 +89,12 @@ def test_open_a_case_write_a_note_sign_it_and_see_it_in_the_chronology(
     assert_accessible(page)
     _reflows_at_320(page)
 
-    # On paper: the document with its secrecy marking, no menus or buttons.
+    # On paper: the document with its secrecy marking and the day it was printed, no menus
+    # or buttons; on screen the day of printing is not shown.
+    printed = page.locator("dt", has_text="Tulostettu")
+    assert not printed.is_visible()
     page.emulate_media(media="print")
-    assert page.locator(".secrecy").first.is_visible()
+    assert page.locator(".secrecy").first.is_visible() and printed.is_visible()
     assert not page.locator(".site-header").is_visible()
     assert not page.get_by_role("link", name="Lisää täydennys").is_visible()
     page.emulate_media(media="screen")
