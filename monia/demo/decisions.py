@@ -24,8 +24,15 @@ from monia.teams.models import County
 DEMO = " (demo)"
 
 
+def finnish_genitive(name: str) -> str:
+    """The genitive of a demo county's name, "… hyvinvointialue" → "… hyvinvointialueen"
+    ("…alue" + "n" printed "hyvinvointialuen" in every decision). Enough for the demo's
+    names, which all end so; not Finnish declension in general."""
+    return f"{name}en" if name.endswith("e") else f"{name}n"
+
+
 def authorities_build(county: County) -> None:
-    body_fi = f"{county.name_fi}n yksilöasioiden jaosto{DEMO}"
+    body_fi = f"{finnish_genitive(county.name_fi)} yksilöasioiden jaosto{DEMO}"
     AppealAuthority.objects.create(
         county=county,
         kind=AuthorityKind.ADMINISTRATIVE_COURT,
