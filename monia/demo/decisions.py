@@ -24,8 +24,15 @@ from monia.teams.models import County
 DEMO = " (demo)"
 
 
+def finnish_genitive(name: str) -> str:
+    """The genitive of a demo county's name, "… hyvinvointialue" → "… hyvinvointialueen"
+    ("…alue" + "n" printed "hyvinvointialuen" in every decision). Enough for the demo's
+    names, which all end so; not Finnish declension in general."""
+    return f"{name}en" if name.endswith("e") else f"{name}n"
+
+
 def authorities_build(county: County) -> None:
-    body_fi = f"{_genitive_fi(county.name_fi)} yksilöasioiden jaosto{DEMO}"
+    body_fi = f"{finnish_genitive(county.name_fi)} yksilöasioiden jaosto{DEMO}"
     AppealAuthority.objects.create(
         county=county,
         kind=AuthorityKind.ADMINISTRATIVE_COURT,
@@ -50,12 +57,6 @@ def authorities_build(county: County) -> None:
         hours_fi="ma–pe 9.00–15.00",
         hours_sv="mån–fre 9.00–15.00",
     )
-
-
-def _genitive_fi(name: str) -> str:
-    """A county's Finnish name in the genitive: "Keski-Suomen hyvinvointialue" →
-    "Keski-Suomen hyvinvointialueen" (a name ending in -e takes -en, not -n)."""
-    return f"{name}en" if name.endswith("e") else f"{name}n"
 
 
 def _registry_address_sv(county: County) -> str:

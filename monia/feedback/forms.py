@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from monia.feedback.models import AgeBand, Language, QuestionKind, Trigger
 from monia.feedback.selectors import Asked, Audience
@@ -116,13 +116,17 @@ YES_NO = [("1", pgettext_lazy("answer", "Yes")), ("0", pgettext_lazy("answer", "
 def _field(asked: Asked) -> forms.Field:
     q = asked.question
     skip = [] if q.required else [SKIP]
+    # A required question says so in its own label: the page tells the respondent that
+    # the others are theirs to choose (AnswerForm.has_required).
+    needs = gettext("needs an answer")
+    label = f"{asked.wording} ({needs})" if q.required else asked.wording
     messages = {
         "required": _("This question needs an answer."),
         "invalid_choice": _("Choose one of the options."),
     }
     if q.kind == QuestionKind.TEXT:
         return forms.CharField(
-            label=asked.wording,
+            label=label,
             required=q.required,
             max_length=TEXT_MAX,
             widget=forms.Textarea(attrs={"rows": 3}),
@@ -135,7 +139,7 @@ def _field(asked: Asked) -> forms.Field:
     else:
         choices = YES_NO
     return forms.TypedChoiceField(
-        label=asked.wording,
+        label=label,
         choices=[*choices, *skip],
         coerce=int,
         empty_value=None,
@@ -153,6 +157,12 @@ class AnswerForm(MoniaForm):
         self.asked = asked
         for a in asked:
             self.fields[f"q_{a.question.pk}"] = _field(a)
+
+    @property
+    def has_required(self) -> bool:
+        """Whether some question must be answered (the page must not say that all are
+        the respondent's to choose)."""
+        return any(a.question.required for a in self.asked)
 
     def rows(self) -> list[tuple[str, forms.BoundField]]:
         return [(a.question.kind, self[f"q_{a.question.pk}"]) for a in self.asked]

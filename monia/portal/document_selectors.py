@@ -105,11 +105,14 @@ def _assessment_documents(case: Case) -> list[CaseDocument]:
 
 
 def _measure_document(m: Measure) -> CaseDocument:
-    facts = [(_("Starts"), _date(m.started_on))]
-    if m.expires_on:
-        facts.append((_("Lasts until"), _date(m.extended_to or m.expires_on)))
+    # Told as the family reads it today: a measure begun long ago "started", and one that
+    # has ended no longer "lasts until" its planned end.
+    begun = m.started_on is not None and m.started_on <= timezone.localdate()
+    facts = [(_("Started") if begun else _("Starts"), _date(m.started_on))]
     if m.ended_on:
         facts.append((_("Ended"), _date(m.ended_on)))
+    elif m.expires_on:
+        facts.append((_("Lasts until"), _date(m.extended_to or m.expires_on)))
     return CaseDocument(
         key=f"measure:{m.pk}",
         kind="decision",

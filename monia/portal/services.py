@@ -127,13 +127,14 @@ def safety_alert_raise(
     also an e-mail to its social emergency service. Neither names anybody. The same page
     sent twice (a double press, a reload of the answer) raises one alert."""
     submission_lock(submission_key)
+    case = portal_case.case
     if submission_key is not None:
         raised = SafetyAlert.objects.filter(submission_key=submission_key).first()
-        if raised is not None and raised.raised_by_id == user.pk:
+        if raised is not None and (raised.raised_by_id, raised.case_id) == (user.pk, case.pk):
             return raised
         if raised is not None:
-            submission_key = None  # another's key: the alert is raised all the same
-    case = portal_case.case
+            # Another's key, or another matter's: the alert is raised all the same.
+            submission_key = None
     status = office_status(case.county, now)
     alert = SafetyAlert.objects.create(
         case=case,

@@ -41,12 +41,19 @@ def portal_case_of(request: HttpRequest, case_id: int, *, purpose: str) -> Porta
     return portal_access.portal_case_get(policy.user_of(request), case_id, purpose=purpose)
 
 
+def safety_key_form() -> SentOnceForm:
+    """A fresh key for one "I don't feel safe" button; no id, as a page may have two."""
+    return SentOnceForm(auto_id=False)
+
+
 def render_portal_page(
     request: HttpRequest, template: str, pc: PortalCase, **context: Any
 ) -> HttpResponse:
     """Every page of a client's matter: the matter, the child, the worker and who else reads
-    the matter in the portal (the footer says it) in context."""
+    the matter in the portal (the footer says it) in context, and the key of the "I don't
+    feel safe" button at the top (a reload of its answer raises no second alert)."""
     context.setdefault("audience", document_selectors.portal_audience(pc))
+    context.setdefault("safety_key", safety_key_form())
     context.update(
         {
             "pc": pc,
@@ -254,7 +261,11 @@ def portal_safety_general(request: HttpRequest) -> HttpResponse:
         {
             "pcs": pcs,
             "numbers": numbers,
-            "statuses": [(pc, safety_selectors.office_status(pc.case.county)) for pc in pcs],
+            # Each matter's button its own key: one alert per press, whatever is reloaded.
+            "statuses": [
+                (pc, safety_selectors.office_status(pc.case.county), safety_key_form())
+                for pc in pcs
+            ],
         },
     )
 

@@ -345,3 +345,20 @@ def test_in_office_hours_the_receipt_says_a_social_worker_assesses_at_once(
     page = _received_page(world, monkeypatch, monday_morning, "en")
     assert "A social worker assesses at once whether the child needs urgent help." in page
     assert "not at work now" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "told"),
+    [
+        ("fi", "Jos annat nimesi, perhe voi nähdä sen lukiessaan oman asiansa asiakirjoja."),
+        ("sv", "Om du uppger ditt namn kan familjen se det när de läser handlingarna"),
+        ("en", "If you give your name, the family may see it when they read the documents"),
+    ],
+)
+def test_before_sending_a_notifier_who_gives_a_name_is_told_the_family_may_read_it(
+    world: World, language: str, told: str
+) -> None:
+    # The privacy notice says so; the form, where the choice is made, said only what
+    # staying anonymous means.
+    body = Client().get(form_url(world), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert told in body

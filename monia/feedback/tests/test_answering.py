@@ -3,6 +3,8 @@ else's invitation is 404 and saves nothing."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -158,3 +160,21 @@ def test_the_respondent_reads_the_purpose_in_their_language(
     )
     main = page.content.decode().split("<main", 1)[1]
     assert shown in main and not_shown not in main
+
+
+def test_the_page_says_which_questions_need_an_answer_and_that_the_rest_are_a_choice(
+    portal_world: PortalWorld, worker_a: User
+) -> None:
+    inv = _invite(portal_world, worker_a, portal_world.young)
+    url = reverse("feedback_portal_answer", args=[inv.pk])
+    young = portal_client(portal_world.young, language="en")
+    page = young.get(url).content.decode()
+    # The face question is required: "you choose what you answer" would not be true.
+    assert "You choose what you answer." not in page
+    assert "Answer the questions marked “needs an answer”." in page
+    # The face question's legend says so; the free text's label does not.
+    assert len(re.findall(r"<legend>[^<]+ \(needs an answer\)</legend>", page)) == 1
+    assert page.count("(needs an answer)") == 1
+    face(inv.questionnaire).__class__.objects.filter(required=True).update(required=False)
+    page = young.get(url).content.decode()
+    assert "You choose what you answer." in page and "needs an answer" not in page

@@ -262,3 +262,20 @@ def test_journal_form_tells_in_plain_swedish_what_to_fix_and_keeps_the_text(
     assert "Skriv högst 2000 tecken. Nu finns det 2200." in long
     assert "Säkerställ" not in long and typed in long
     assert not PeerJournalEntry.objects.exists()
+
+
+def test_the_portal_tells_a_young_person_truly_who_sees_their_name_when_they_join(
+    young_group: PeerGroup, portal_world: Any, developer_a: Any
+) -> None:
+    url = reverse("portal_peer_group", kwargs={"group_id": young_group.pk})
+    before = portal_client(portal_world.young, language="en").get(url).content.decode()
+    assert "When you join, the group's facilitators see your first name." in before
+    # The development coordinator sees only how many are in a client group: the page said
+    # the coordinator saw the name too (and "kehittämiskoordinaattori" to a 13-year-old).
+    assert "coordinator" not in before
+    services.peer_join(group=young_group, person=portal_world.young)
+    staff_page = reverse("peer_group", kwargs={"group_id": young_group.pk})
+    assert (
+        portal_world.young.first_names not in _login("developer_a").get(staff_page).content.decode()
+    )
+    assert portal_world.young.first_names in _login("teammate_a").get(staff_page).content.decode()

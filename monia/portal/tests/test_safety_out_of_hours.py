@@ -189,3 +189,49 @@ def test_a_double_press_or_a_reload_of_the_answer_raises_one_alert_and_one_email
     assert len([m for m in mail.outbox if m.to == ["sosiaalipaivystys@example.org"]]) == 1
     client.post(url)  # a page from before the key: the alert is raised all the same
     assert SafetyAlert.objects.filter(case=portal_world.young_case).count() == 2
+
+
+def _button_keys(page: str) -> list[tuple[str, str]]:
+    """The (action, key) of each "I don't feel safe" button form on a page."""
+    return re.findall(
+        r'<form method="post" action="([^"]+/safety/)">\s*<input type="hidden" '
+        r'name="csrfmiddlewaretoken" value="[^"]+">'
+        r'<input type="text" name="submission_key" value="([0-9a-f-]{36})"',
+        page,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_button_at_the_top_of_every_page_raises_one_alert_when_its_answer_is_reloaded(
+    portal_world: PortalWorld, saturday_night: datetime.datetime
+) -> None:
+    _county_with_emergency_email(portal_world)
+    client = portal_client(portal_world.young, language="en")
+    page = client.get(reverse("portal_plan", args=[portal_world.young_case.pk])).content.decode()
+    [(action, key)] = _button_keys(page)
+    mail.outbox.clear()
+    for _reloaded in range(2):
+        answer = client.post(action, {"submission_key": key}).content.decode()
+        assert "So we sent your message to the social emergency service too." in answer
+    assert SafetyAlert.objects.filter(case=portal_world.young_case).count() == 1
+    assert len([m for m in mail.outbox if m.to == ["sosiaalipaivystys@example.org"]]) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_guardians_buttons_for_two_children_raise_one_alert_each(
+    portal_world: PortalWorld, saturday_night: datetime.datetime
+) -> None:
+    young_case, cw_case = portal_world.young_case, portal_world.cw.case
+    client = portal_client(portal_world.guardian, language="en")
+    page = client.get(reverse("portal_safety_general")).content.decode()
+    buttons = _button_keys(page)
+    assert len(buttons) == 2 and buttons[0][1] != buttons[1][1]
+    for action, key in buttons + buttons:  # each pressed, then each answer reloaded
+        client.post(action, {"submission_key": key})
+    for case in (young_case, cw_case):
+        assert SafetyAlert.objects.filter(case=case).count() == 1
+    # One matter's key sent for the other (a forged form): that alert is raised too.
+    keys = dict(buttons)
+    young, other = (reverse("portal_safety", args=[c.pk]) for c in (young_case, cw_case))
+    client.post(other, {"submission_key": keys[young]})
+    assert SafetyAlert.objects.filter(case=cw_case).count() == 2

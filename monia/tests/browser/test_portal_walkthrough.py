@@ -15,7 +15,7 @@ from monia.conftest import PortalWorld
 from monia.netmeet import services as netmeet_services
 from monia.portal import services as portal_services
 from monia.portal.models import SafetyAlert
-from monia.tests.browser.conftest import assert_accessible
+from monia.tests.browser.conftest import assert_accessible, portal_login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -221,3 +221,20 @@ def test_the_worker_hides_a_document_and_handles_a_safety_alert(
     page.get_by_role("button", name="Piilota huoltajalta").click()
     assert "Sijoituspaikka on salainen." in page.locator("main").inner_text()
     assert_accessible(page)
+
+
+def test_the_button_at_the_top_pressed_reloaded_and_pressed_again_after_back_alerts_once(
+    browser_page: Any, live_server: Any, portal_world: PortalWorld
+) -> None:
+    page, case = browser_page, portal_world.young_case
+    portal_login(page, live_server.url, portal_world.young)
+    page.goto(f"{live_server.url}/portal/{case.pk}/plan/")
+    page.get_by_role("button", name="En tunne oloani turvalliseksi").click()
+    assert page.get_by_role("alert").is_visible()
+    page.reload()  # the answer reloaded: the browser sends the press again
+    page.wait_for_load_state()
+    page.go_back()  # to the plan, whose button the browser gives back its key
+    page.wait_for_url(f"**/portal/{case.pk}/plan/")
+    page.get_by_role("button", name="En tunne oloani turvalliseksi").click()
+    assert page.get_by_role("alert").is_visible()
+    assert SafetyAlert.objects.filter(case=case).count() == 1
