@@ -247,6 +247,11 @@ def test_the_facilitators_view_of_client_members_is_logged_and_the_coordinator_s
     coordinator = _login("developer_a").get(url).content.decode()
     assert portal_world.young.first_names not in coordinator
     assert AccessEvent.objects.count() == before
+    # The facilitator's page says so, truly: it said the coordinator saw who is in it too.
+    assert (
+        "Vain ohjaajat näkevät, keitä asiakasryhmässä on; kehittämiskoordinaattori näkee, "
+        "montako heitä on." in page.content.decode()
+    )
 
 
 def test_journal_form_tells_in_plain_swedish_what_to_fix_and_keeps_the_text(
