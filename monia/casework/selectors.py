@@ -443,3 +443,9 @@ def decisions_open_to_appeal(case: Case, *, today: datetime.date) -> list[Any]:
             decision.unserved, decision.open_until = periods.unserved, periods.until
             found.append(decision)
     return found
+
+
+def intake_decided(case: Case, intake_id: int) -> bool:
+    """Whether the case's intake has its decision recorded already (a decision page reopened
+    with Back, or another worker was first)."""
+    return case.intakes.filter(pk=intake_id).exclude(decision="").exists()

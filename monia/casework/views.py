@@ -256,7 +256,7 @@ def intake_decision(request: HttpRequest, case_id: int, intake_id: int) -> HttpR
         success=_("The decision was recorded."),
         done=lambda case: (
             _("The decision on this intake had already been recorded: nothing was changed.")
-            if case.intakes.filter(pk=intake_id).exclude(decision="").exists()
+            if selectors.intake_decided(case, intake_id)
             else None
         ),
         extra=lambda case: {
