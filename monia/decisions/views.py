@@ -145,11 +145,14 @@ def decision_sign(request: HttpRequest, case_id: int, decision_id: int) -> HttpR
     case, decision = access.draft_for_signing(
         user, case_id, decision_id, purpose=Purpose.DECISION_SIGN
     )
-    signed_already = redirect("decision_detail", case_id=case.pk, decision_id=decision.pk)
+
+    def signed_already() -> HttpResponse:
+        messages.info(request, _("The decision is already signed: nothing was changed."))
+        return redirect("decision_detail", case_id=case.pk, decision_id=decision.pk)
+
     if decision.state == DecisionState.SIGNED:
         # "Back" to this page after signing, and sign again: the decision, not an error.
-        messages.info(request, _("The decision is already signed: nothing was changed."))
-        return signed_already
+        return signed_already()
     data = request.POST if request.method == "POST" else None
     form = forms.SignForm(data, initial={"lock_version": decision.lock_version})
     if data is not None and form.is_valid():
@@ -158,8 +161,7 @@ def decision_sign(request: HttpRequest, case_id: int, decision_id: int) -> HttpR
                 user=user, decision=decision, lock_version=form.cleaned_data["lock_version"]
             )
         except DecisionAlreadySigned:  # the first of a double click signed it meanwhile
-            messages.info(request, _("The decision is already signed: nothing was changed."))
-            return signed_already
+            return signed_already()
         except ValidationError as exc:
             apply_errors(exc, form)
         else:
