@@ -132,6 +132,21 @@ def test_guardian_does_not_see_a_document_hidden_from_them(portal_world: PortalW
     assert "Perhekoti" in child.get(reverse("portal_decisions", args=[case.pk])).content.decode()
 
 
+def test_the_guardian_is_told_that_you_in_the_family_texts_means_the_child(
+    portal_world: PortalWorld,
+) -> None:
+    case = portal_world.cw.case
+    _approve(case, "measure", "Asut nyt turvassa.")
+    said = "Kun niissä sanotaan ”sinä”, se tarkoittaa lastasi."
+    guardian = portal_client(portal_world.guardian)
+    assert said in guardian.get(reverse("portal_decisions", args=[case.pk])).content.decode()
+    services.child_portal_access_set(
+        user=portal_world.cw.case.designated_worker, case=case, allowed=True
+    )
+    child = portal_client(portal_world.child)
+    assert said not in child.get(reverse("portal_decisions", args=[case.pk])).content.decode()
+
+
 def test_hiding_needs_a_reason_and_keeps_what_was_typed(portal_world: PortalWorld) -> None:
     worker = login("worker_a")
     response = worker.post(
