@@ -81,6 +81,7 @@ def client_user_for_identity_code(
             role=Role.CLIENT,
             first_name=(given_name or first.first_names)[:150],
             last_name=(last_name or first.last_name)[:150],
+            language=_register_language(first),
         )
         user.set_unusable_password()
         user.save()
@@ -97,6 +98,12 @@ def client_user_for_identity_code(
         account.last_method = method
         account.save(update_fields=["last_method"])
     return user
+
+
+def _register_language(person: Person) -> str:
+    """A new client's pages are in the language the register gives for them, Finnish or
+    Swedish (served in one's own national language); any other: the browser's."""
+    return person.language if person.language in ("fi", "sv") else ""
 
 
 def workers_to_notify(case: Case) -> list[User]:

@@ -12,13 +12,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from monia.access import contact, policy
 from monia.access.purposes import Purpose
 from monia.accounts import unsent
+from monia.accounts.language import remember_account_language
 from monia.casework.forms import SentOnceForm
 from monia.decisions import portal_access as decision_access
 from monia.portal import access as portal_access
@@ -124,11 +125,16 @@ def portal_home(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
     # Every portal login lands here: a form she sent after her session ended is offered first.
     if portal_access.is_client(user) and unsent.take(request, user.pk):
-        return redirect("portal_unsent")
+        return remember_account_language(redirect("portal_unsent"), user)
     pcs = portal_access.portal_cases_list(user, purpose=Purpose.PORTAL_HOME)
     if len(pcs) == 1:
-        return redirect("portal_case", case_id=pcs[0].case.pk)
-    return render(request, "portal/home.html", {"pcs": pcs})
+        response = redirect("portal_case", case_id=pcs[0].case.pk)
+    else:
+        if user.language:
+            translation.activate(user.language)
+        response = render(request, "portal/home.html", {"pcs": pcs})
+    # Every login lands here: from now on the pages are in the account's language.
+    return remember_account_language(response, user)
 
 
 @login_required(login_url="portal_login")

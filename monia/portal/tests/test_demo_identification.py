@@ -48,6 +48,31 @@ def test_demo_session_ends_when_the_demo_identification_is_turned_off(
     assert "_auth_user_id" not in client.session
 
 
+def test_a_swedish_speaking_client_reads_the_portal_in_swedish_after_logging_in(
+    portal_world: PortalWorld, settings
+) -> None:
+    settings.MONIA_DEMO_IDENTIFICATION = True
+    Person.objects.filter(pk=portal_world.young.pk).update(language="sv")
+    client = Client(HTTP_ACCEPT_LANGUAGE="fi")
+    code = portal_world.young.identity_code
+    landed = client.post(reverse("portal_demo_login"), {"identity_code": code}, follow=True)
+    assert landed.status_code == 200
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "sv"
+    page = client.get(reverse("portal_case", args=[portal_world.young_case.pk]))
+    assert '<html lang="sv">' in page.content.decode()
+
+
+def test_a_finnish_speaking_client_keeps_finnish_whatever_the_browser_says(
+    portal_world: PortalWorld, settings
+) -> None:
+    settings.MONIA_DEMO_IDENTIFICATION = True
+    client = Client(HTTP_ACCEPT_LANGUAGE="sv")
+    code = portal_world.young.identity_code
+    client.post(reverse("portal_demo_login"), {"identity_code": code}, follow=True)
+    page = client.get(reverse("portal_case", args=[portal_world.young_case.pk]))
+    assert '<html lang="fi">' in page.content.decode()
+
+
 def _settings_load(**env: str) -> subprocess.CompletedProcess[str]:
     full = {**os.environ, **env}
     return subprocess.run(
