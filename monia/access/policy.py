@@ -182,8 +182,8 @@ def menu_for(user: User) -> list[str]:
     items = ["dashboard", "calendar"] if _is_staff_in_county(user) else ["dashboard"]
     if may_record_intake(user):
         items.append("intake_new")
-    if _is_staff_in_county(user) and user.team_id is not None:
-        items.append("caseboard")
+    if _is_staff_in_county(user) and (user.team_id is not None or opens_every_team(user)):
+        items.append("teams" if opens_every_team(user) else "caseboard")  # teams: a chooser
     if caseload_scope(user) is not None:
         items += ["caseload", "statistics"]
     if _is_staff_in_county(user):
@@ -264,13 +264,18 @@ def user_of(request: HttpRequest) -> User:
     return cast("User", getattr(user, "_wrapped", user))
 
 
+def opens_every_team(user: User) -> bool:
+    """The senior official opens every team's space of her county: she chooses which."""
+    return _is_staff_in_county(user) and user.role == Role.SENIOR_OFFICIAL
+
+
 def team_basis(user: User, team: Team) -> Basis | None:
     """Whether a user may work in a team's shared space (caseboard, meetings)."""
     if not _is_staff_in_county(user) or team.county_id != user.county_id:
         return None
     if user.team_id == team.pk:
         return Basis.TEAM_MEMBER
-    if user.role == Role.SENIOR_OFFICIAL:
+    if opens_every_team(user):
         return Basis.SENIOR_OFFICIAL
     return None
 
@@ -288,7 +293,7 @@ def team_get_for_user(user: User, team_id: int | None) -> Team:
 def team_chosen_by_user(user: User, requested: str | None) -> Team:
     """The team whose shared space a page opens: a senior official the one they chose (any
     team of the county), everyone else their own; 404 otherwise."""
-    if user.role == Role.SENIOR_OFFICIAL:
+    if opens_every_team(user):
         return team_get_for_user(
             user, int(requested) if requested and requested.isdigit() else None
         )
@@ -303,7 +308,7 @@ def meeting_get_for_user(user: User, meeting_id: int, *, to_run: bool = False) -
     if not _is_staff_in_county(user):
         raise NotFound
     rule = Q(team__county_id=user.county_id)
-    if user.role != Role.SENIOR_OFFICIAL:
+    if not opens_every_team(user):
         rule &= Q(team_id=user.team_id)
     meeting = (
         TeamMeeting.objects.select_related("team", "team__county")

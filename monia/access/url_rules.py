@@ -15,8 +15,8 @@ CASE_ARCHIVE  the county's senior official only (archive.access.archive_case_get
 CASE_PROTECTED  CASE_RECORD and access.contact.need_to_know: the designated worker and the
               team's qualified social workers (non-disclosure for personal safety)
 TEAM          policy.team_chosen_by_user / meeting_get_for_user: the user's own team (a
-              senior official: any team of the county); a family's page inside it also
-              passes case_get_for_user
+              senior official: any team of the county, chosen on the team chooser); a
+              family's page inside it also passes case_get_for_user
 OWN_TASK      the user's own task only
 OWN_DRAFT     the author of a draft client note (casework.access), who also passes
               case_get_for_user(..., action=RECORD); to anyone else the draft is not there
@@ -129,6 +129,10 @@ URL_RULES: dict[str, Rule] = {
     "decision_sign": Rule.DECIDER,
     "worker_assign": Rule.CASE_DECIDE,
     "case_flag": Rule.CASE_RECORD,
+    # The team chooser (systemic.selectors.teams_to_choose): each team whose space the user
+    # may open (policy.team_basis), for those who open every team of the county
+    # (policy.opens_every_team: the senior official); a member of one team 404s.
+    "teams": Rule.TEAM,
     "caseboard": Rule.TEAM,
     "meetings": Rule.TEAM,
     "meeting_detail": Rule.TEAM,

@@ -12,6 +12,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Max, Q, QuerySet
 
 from monia import deadlines
+from monia.access import policy
 from monia.access.policy import NotFound
 from monia.accounts.models import User
 from monia.casework import stages
@@ -46,6 +47,16 @@ class BoardRow:
     @property
     def reason_labels(self) -> list[str]:
         return [str(AgendaReason(r).label) for r in self.reasons]
+
+
+def teams_to_choose(*, user: User) -> list[Team]:
+    """The team chooser of a user who opens more teams than her own (the senior official:
+    every team of her county), by name; the rule (``policy.team_basis``) admits each team
+    listed. One query; no client data. 404 to everyone else: she has her own team."""
+    if not policy.opens_every_team(user) or user.county_id is None:
+        raise NotFound
+    county_teams = Team.objects.filter(county_id=user.county_id).order_by("name", "pk")
+    return [team for team in county_teams if policy.team_basis(user, team) is not None]
 
 
 def _open_cases(team: Team) -> QuerySet[Case]:

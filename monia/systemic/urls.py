@@ -3,6 +3,7 @@ from django.urls import path
 from monia.systemic import fidelity_views, item_views, views
 
 urlpatterns = [
+    path("teams/", views.teams, name="teams"),
     path("team/", views.caseboard, name="caseboard"),
     path("team/meetings/", views.meetings, name="meetings"),
     path("team/fidelity/", fidelity_views.systemic_fidelity, name="systemic_fidelity"),

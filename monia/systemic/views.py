@@ -1,4 +1,5 @@
-"""The team's shared space: caseboard, weekly meetings, reflections, flags, tasks.
+"""The team's shared space: the team chooser, caseboard, weekly meetings, reflections,
+flags, tasks.
 
 Team pages go through ``policy.team_get_for_user``; anything about one family also
 through ``policy.case_get_for_user``. Lists log every child they show.
@@ -41,6 +42,14 @@ def _my_team(request: HttpRequest) -> tuple[User, Team]:
     if not (requested.isascii() and requested.isdigit() and len(requested) < 10):
         requested = ""
     return user, policy.team_chosen_by_user(user, requested)
+
+
+@login_required
+@require_GET
+def teams(request: HttpRequest) -> HttpResponse:
+    """The team chooser: each team the user may open, with its caseboard and meetings."""
+    user = policy.user_of(request)
+    return render(request, "systemic/teams.html", {"teams": selectors.teams_to_choose(user=user)})
 
 
 @login_required

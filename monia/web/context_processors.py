@@ -19,6 +19,7 @@ LABELS: dict[str, Promise] = {
     "calendar": _("My week"),
     "intake_new": _("New intake"),
     "caseboard": _("Team"),
+    "teams": _("Teams"),
     "caseload": _("Caseload"),
     "statistics": _("Statistics"),
     "expert_groups": _("Expert group"),
@@ -30,6 +31,11 @@ LABELS: dict[str, Promise] = {
     "portal_home": _("My matters"),
     "develop": _("Development"),
 }
+
+
+# An item that also stands for the pages it leads to under another address: the team
+# chooser's item is current on each team's caseboard and meetings (under /team/).
+ALSO_CURRENT_UNDER: dict[str, tuple[str, ...]] = {"teams": ("caseboard",)}
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,8 @@ def main_menu(request: HttpRequest) -> dict[str, Any]:
     items = []
     for name in policy.menu_for(policy.user_of(request)):
         url = reverse(name)
-        here = request.path == url or (url != "/" and request.path.startswith(url))
+        under = [url, *(reverse(n) for n in ALSO_CURRENT_UNDER.get(name, ()))]
+        here = request.path == url or any(u != "/" and request.path.startswith(u) for u in under)
         items.append(MenuItem(url=url, label=LABELS[name], current=here))
     return {"main_menu": items, "header_search": _header_search(request)}
 

@@ -110,6 +110,7 @@ STAFF_MENU = [
                 "dashboard",
                 "calendar",
                 "intake_new",
+                "teams",  # the team chooser: every team of the county
                 "caseload",
                 "statistics",
                 "expert_groups",
