@@ -97,6 +97,11 @@ def client_user_for_identity_code(
             return None
         account.last_method = method
         account.save(update_fields=["last_method"])
+        if not user.language:  # an account from before languages were taken from the register
+            person = Person.objects.filter(identity_code_canonical=canonical).first()
+            if person is not None and _register_language(person):
+                user.language = _register_language(person)
+                user.save(update_fields=["language"])
     return user
 
 

@@ -11,9 +11,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from monia.accounts.models import User
 from monia.conftest import PortalWorld
 from monia.people import hetu
 from monia.people.models import Person
+from monia.portal.services import client_user_for_identity_code
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +55,10 @@ def test_a_swedish_speaking_client_reads_the_portal_in_swedish_after_logging_in(
 ) -> None:
     settings.MONIA_DEMO_IDENTIFICATION = True
     Person.objects.filter(pk=portal_world.young.pk).update(language="sv")
+    # An account made before (its language empty) takes the register's at its next login.
+    account = client_user_for_identity_code(portal_world.young.identity_code, method="demo")
+    assert account is not None
+    User.objects.filter(pk=account.pk).update(language="")
     client = Client(HTTP_ACCEPT_LANGUAGE="fi")
     code = portal_world.young.identity_code
     landed = client.post(reverse("portal_demo_login"), {"identity_code": code}, follow=True)
