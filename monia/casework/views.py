@@ -418,21 +418,3 @@ def worker_assign(request: HttpRequest, case_id: int) -> HttpResponse:
         success=_("The social worker was named."),
         extra=lambda case: {"words": stages.worker_words(case)},
     )
-
-
-@login_required
-@GET_POST
-def family_member_new(request: HttpRequest, case_id: int) -> HttpResponse:
-    def call(user: Any, case: Any, data: dict[str, Any]) -> None:
-        services.family_member_add(user=user, case=case, **data)
-
-    return _form_page(
-        request,
-        case_id,
-        purpose=Purpose.FAMILY_MEMBER_NEW,
-        action=Action.RECORD,
-        form=lambda case, data: forms.FamilyMemberForm(data),
-        template="casework/family_member_new.html",
-        on_valid=call,
-        success=_("The family member was recorded."),
-    )

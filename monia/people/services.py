@@ -4,6 +4,7 @@ duplicates), correcting their details with the old values kept, and relationship
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -227,6 +228,7 @@ def relationship_create(
     partnership_status: str = "",
     started_on: datetime.date | None = None,
     ended_on: datetime.date | None = None,
+    submission_key: uuid.UUID | None = None,
 ) -> Relationship:
     if from_person.county_id != to_person.county_id:
         raise ValidationError(_("Both persons must be in the same county's register."))
@@ -240,6 +242,7 @@ def relationship_create(
         partnership_status=partnership_status,
         started_on=started_on,
         ended_on=ended_on,
+        submission_key=submission_key,
     )
 
 
