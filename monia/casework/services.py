@@ -26,6 +26,7 @@ from monia.casework.family_services import family_member_add
 from monia.casework.intake_services import (
     intake_assess_urgency,
     intake_decide,
+    intake_errors,
     intake_record,
     intake_record_for_new_child,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "hearing_write",
     "intake_assess_urgency",
     "intake_decide",
+    "intake_errors",
     "intake_record",
     "intake_record_for_new_child",
     "moment",
