@@ -47,6 +47,8 @@ class Purpose(models.TextChoices):
     LIFE_EVENT_NEW = "life_event_new", TIMELINE
     WORKER_ASSIGN = "worker_assign", CASE_RECORD
     FAMILY_MEMBER_NEW = "family_member_new", FAMILY_MAP
+    # The register's likely duplicates of a family member being added, to choose from
+    FAMILY_MEMBER_SIMILAR = "family_member_similar", FAMILY_MAP
     PERSON_CORRECT = "person_correct", CASE_RECORD
     RELATIONSHIP_CORRECT = "relationship_correct", FAMILY_MAP
     # Contact details and non-disclosure for personal safety (monia/access/contact.py)

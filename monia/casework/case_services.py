@@ -2,8 +2,8 @@
 
 Shared: the chronology row (``event_write``), the submission lock that makes a double
 click record one thing, and the date checks. The case's own writes: closing it when
-nothing is pending, the designated worker (LsL 13 b §), the client relationship and the
-child's family.
+nothing is pending, the designated worker (LsL 13 b §) and the client relationship. The
+child's family is written in ``family_services``.
 
 Every function runs in one transaction that also writes the chronology row, and
 raises ``ValidationError`` (field → translated message) before touching anything
@@ -34,7 +34,6 @@ from monia.casework.models import (
     EventKind,
     MeasureKind,
 )
-from monia.people import hetu
 from monia.people.models import Person
 
 # A receipt time a little ahead of the server clock is a clock skew, not the future.
@@ -219,59 +218,3 @@ def client_relationship_close(*, user: User, case: Case, closed_on: datetime.dat
     event_write(case=case, kind=EventKind.CLIENT_CLOSED, actor=user, occurred_at=moment(closed_on))
     _close_if_done(case, user, on=closed_on)
     return case
-
-
-@transaction.atomic
-def family_member_add(
-    *,
-    user: User,
-    case: Case,
-    kind: str,
-    first_names: str,
-    last_name: str,
-    identity_code: str = "",
-    birth_date: datetime.date | None = None,
-    gender: str = "unknown",
-    is_guardian: bool = False,
-    lives_with: bool = False,
-    language: str = "fi",
-) -> Person:
-    """Record a parent, guardian or other relative of the child, as a person and a tie.
-    The same person recorded again (the form sent again after "Back", a double click: the
-    same names and date of birth, tied to this child already) is returned, not made twice."""
-    from monia.people.services import person_create, relationship_create
-
-    if not first_names.strip():
-        raise ValidationError({"first_names": _("Give the first names.")})
-    Case.objects.select_for_update().filter(pk=case.pk).first()  # one addition at a time
-    same = Person.objects.filter(ties_from__to_person=case.child, merged_into__isnull=True)
-    if hetu.is_valid(identity_code.strip()):
-        same = same.filter(identity_code_canonical=hetu.canonical(identity_code.strip()))
-    else:
-        same = same.filter(
-            first_names=first_names.strip(), last_name=last_name.strip(), birth_date=birth_date
-        )
-    if (recorded := same.first()) is not None:
-        return recorded
-    person = person_create(
-        county=case.county,
-        first_names=first_names,
-        last_name=last_name,
-        identity_code=identity_code,
-        birth_date=birth_date,
-        gender=gender,
-        language=language,
-        expected_birth_date=None,
-        require_birth=False,
-    )
-    relationship_create(
-        from_person=person,
-        to_person=case.child,
-        kind=kind,
-        is_guardian=is_guardian,
-        lives_with=lives_with,
-    )
-    event_write(
-        case=case, kind=EventKind.FAMILY_MEMBER_ADDED, actor=user, detail=person.recorded_name
-    )
-    return person

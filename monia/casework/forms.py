@@ -438,7 +438,7 @@ class WorkerAssignForm(MoniaForm):
         self.fields["worker"] = field
 
 
-class FamilyMemberForm(MoniaForm):
+class FamilyMemberForm(SentOnceForm):
     kind = forms.ChoiceField(label=_("Relationship to the child"), choices=RelationshipKind.choices)
     first_names = forms.CharField(label=_("First names"), max_length=200)
     last_name = forms.CharField(label=_("Last name"), max_length=200)
@@ -454,3 +454,33 @@ class FamilyMemberForm(MoniaForm):
     lives_with = forms.BooleanField(
         label=_("Lives in the same household as the child"), required=False
     )
+
+
+class FamilyMemberChoiceForm(MoniaForm):
+    """The register's persons a family member being added may be (``SimilarPersons``),
+    offered inside the family member form as the intake offers a new child's likely
+    duplicates (``ChildChoiceForm``): one chosen, or a different person confirmed. The
+    service checks that the person chosen is one found for the details typed."""
+
+    person = forms.IntegerField(
+        label=_("Is this the same person?"), required=False, min_value=1, widget=forms.RadioSelect
+    )
+    create_anyway = forms.BooleanField(
+        label=_("None of these: this is a different person, record them as new"),
+        required=False,
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        persons: Iterable[Person] = (),
+        in_family: Iterable[int] = (),
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        theirs = set(in_family)
+        already = gettext("already in this child's family")
+        self.fields["person"].widget.choices = [
+            (p.pk, f"{person_label(p)} – {already}" if p.pk in theirs else person_label(p))
+            for p in persons
+        ]

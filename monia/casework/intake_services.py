@@ -1,6 +1,6 @@
 """Writes for intakes: recording a notification, request, contact or pre-birth notice
 (vireilletulo), the urgency assessment, the decision within 7 working days (LsL 26 §) and
-corrections of what was recorded.
+corrections of what was recorded. What an intake may not be is judged in ``intake_checks``.
 
 Every function runs in one transaction that also writes the chronology row, and
 raises ``ValidationError`` (field → translated message) before touching anything
@@ -16,7 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from monia import deadlines
@@ -31,6 +31,12 @@ from monia.casework.case_services import (
     sent_before,
     today,
 )
+
+# The limit is read here by the forms and the API, as before the checks had a module.
+from monia.casework.intake_checks import (
+    INTAKE_CONTENT_MAX_LENGTH as INTAKE_CONTENT_MAX_LENGTH,
+)
+from monia.casework.intake_checks import content_errors, intake_errors
 from monia.casework.models import (
     Case,
     CaseStage,
@@ -39,7 +45,6 @@ from monia.casework.models import (
     Intake,
     IntakeCorrection,
     IntakeDecision,
-    IntakeKind,
     PlanStatus,
     ServiceNeedsAssessment,
 )
@@ -51,46 +56,6 @@ from monia.casework.notifier import (
 )
 from monia.people.models import Person
 from monia.teams.models import Team
-from monia.ui.fields import has_control_characters
-
-#: The longest content of an intake, in characters. A notification transcribed from a long
-#: phone call or a pasted letter is a few thousand characters; an e-notification is at most
-#: 10,000 (``enotify.forms.CONTENT_MAX_LENGTH``) and is converted with room to spare. Longer
-#: text is an attachment, not the notification, and must not fill the database (issue 11,
-#: item 13: the API took 2 MB).
-INTAKE_CONTENT_MAX_LENGTH = 20_000
-#: The earliest time of receipt: the Child Welfare Act (417/2007) came into force on
-#: 1 January 2008, so no intake under it was received before. Together with CLOCK_SKEW into
-#: the future, this is the window of a plausible time of receipt.
-INTAKE_EARLIEST_RECEIVED = datetime.date(2008, 1, 1)
-
-
-def received_at_errors(received_at: datetime.datetime) -> dict[str, str]:
-    """The time of receipt: aware, not in the future, not before the Act was in force."""
-    if timezone.is_naive(received_at):
-        return {"received_at": _("Give the time of receipt.")}
-    if received_at > timezone.now() + CLOCK_SKEW:
-        return {"received_at": _("The time of receipt cannot be in the future.")}
-    if received_at.date() < INTAKE_EARLIEST_RECEIVED:
-        return {
-            "received_at": _("The time of receipt cannot be before %(date)s.")
-            % {"date": date_format(INTAKE_EARLIEST_RECEIVED)}
-        }
-    return {}
-
-
-def content_errors(content: str) -> dict[str, str]:
-    """The content: written, at most INTAKE_CONTENT_MAX_LENGTH, no control characters."""
-    if not content.strip():
-        return {"content": _("Write down what the notifier told.")}
-    if len(content) > INTAKE_CONTENT_MAX_LENGTH:
-        return {
-            "content": _("The content can be at most %(max)s characters long.")
-            % {"max": number_format(INTAKE_CONTENT_MAX_LENGTH, force_grouping=True)}
-        }
-    if has_control_characters(content):
-        return {"content": _("Remove the control characters (such as a NUL byte) from the text.")}
-    return {}
 
 
 @transaction.atomic
@@ -121,23 +86,21 @@ def intake_record(
     existing = sent_before(Intake.objects.all(), submission_key, owner="recorded_by_id", user=user)
     if existing is not None:
         return existing
-    errors = received_at_errors(received_at) | content_errors(content)
-    errors.update(
-        notifier_errors(
-            notifier_type=notifier_type,
-            name=notifier_name,
-            organisation=notifier_organisation,
-            sector=notifier_sector,
-            phone=notifier_phone,
-            email=notifier_email,
-        )
+    errors = intake_errors(
+        {
+            "kind": kind,
+            "received_at": received_at,
+            "content": content,
+            "family_participated": family_participated,
+            "notifier_type": notifier_type,
+            "notifier_sector": notifier_sector,
+            "notifier_name": notifier_name,
+            "notifier_organisation": notifier_organisation,
+            "notifier_phone": notifier_phone,
+            "notifier_email": notifier_email,
+        },
+        child=child,
     )
-    if kind == IntakeKind.REQUEST_WITH_FAMILY and not family_participated:
-        errors["family_participated"] = _(
-            "A request under LsL 25 a § is made together with the child or parent."
-        )
-    if not timezone.is_naive(received_at):
-        errors.update(child_errors(child, kind=kind, on=deadlines.helsinki_date(received_at)))
     if team.county_id != user.county_id or child.county_id != user.county_id:
         errors["team"] = _("Choose a team of your own county.")
     _raise(errors)
@@ -180,28 +143,6 @@ def intake_record(
         occurred_at=received_at,
     )
     return intake
-
-
-def child_errors(child: Person, *, kind: str, on: datetime.date) -> dict[str, str]:
-    """Whether ``child`` may be the child of an intake of ``kind`` received ``on``: a
-    person under 18 (LsL 6 §), an unborn child for a pre-birth notification (LsL 25 c §),
-    or a child not identified yet. An adult is a family member, never the child."""
-    if kind == IntakeKind.PRE_BIRTH:
-        if child.birth_date is not None:
-            return {"kind": _("A pre-birth notification concerns an unborn child.")}
-        return {}
-    if child.birth_date is None and child.expected_birth_date is not None:
-        return {"kind": _("This child has no date of birth: use a pre-birth notification.")}
-    if child.merged_into_id is not None:
-        return {"person": _("This record was linked to an identified person: choose them.")}
-    if not child.may_be_child_on(on):
-        return {
-            "person": _(
-                "Only a child under 18 can be the child of an intake: record an adult "
-                "as a family member."
-            )
-        }
-    return {}
 
 
 @transaction.atomic
@@ -389,14 +330,21 @@ def intake_record_for_new_child(
     ``check_similar``: refuse with ``SimilarPersons`` when the register likely has the
     child already (same date of birth, similar name), until the worker confirms.
     """
-    from monia.people.services import person_create
+    from monia.people.services import SimilarPersons, person_create
 
     key = intake.get("submission_key")
     existing = sent_before(Intake.objects.all(), key, owner="recorded_by_id", user=user)
     if existing is not None:
         return existing
     assert user.county is not None
-    person = person_create(county=user.county, check_similar=check_similar, **child)
+    try:
+        person = person_create(county=user.county, check_similar=check_similar, **child)
+    except ValidationError as exc:
+        # The intake's own messages with the child's: every message in one round.
+        errors = intake_errors(intake) | {f: m[0] for f, m in exc.message_dict.items()}
+        if isinstance(exc, SimilarPersons):
+            raise SimilarPersons(errors, exc.persons) from exc
+        raise ValidationError(errors) from exc
     try:
         return intake_record(user=user, child=person, **intake)
     except ValidationError as exc:

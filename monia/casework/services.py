@@ -1,9 +1,10 @@
 """Writes for the statutory path of a child welfare matter: the one place callers import.
 
 The writes live by sub-domain — ``case_services`` (chronology, the designated worker,
-the client relationship, the family), ``intake_services`` (intake, urgency, the 7-day
-decision), ``assessment_services`` (the service-needs assessment and the child's
-hearing), ``plan_services`` and ``measure_services`` — and are re-exported here.
+the client relationship), ``family_services`` (the child's family), ``intake_services``
+(intake, urgency, the 7-day decision), ``assessment_services`` (the service-needs
+assessment and the child's hearing), ``plan_services`` and ``measure_services`` — and are
+re-exported here.
 
 Every function runs in one transaction that also writes the chronology row, and
 raises ``ValidationError`` (field → translated message) before touching anything
@@ -18,13 +19,14 @@ from monia.casework.case_services import (
     client_relationship_close,
     designated_worker_assign,
     event_write,
-    family_member_add,
     moment,
     today,
 )
+from monia.casework.family_services import family_member_add
 from monia.casework.intake_services import (
     intake_assess_urgency,
     intake_decide,
+    intake_errors,
     intake_record,
     intake_record_for_new_child,
 )
@@ -39,6 +41,7 @@ __all__ = [
     "hearing_write",
     "intake_assess_urgency",
     "intake_decide",
+    "intake_errors",
     "intake_record",
     "intake_record_for_new_child",
     "moment",

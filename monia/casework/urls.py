@@ -4,6 +4,7 @@ from monia.casework import (
     attachment_views,
     contact_views,
     correction_views,
+    family_views,
     note_views,
     plan_views,
     views,
@@ -41,7 +42,11 @@ urlpatterns = [
         "cases/<int:case_id>/measures/<int:measure_id>/end/", views.measure_end, name="measure_end"
     ),
     path("cases/<int:case_id>/worker/", views.worker_assign, name="worker_assign"),
-    path("cases/<int:case_id>/family/new/", views.family_member_new, name="family_member_new"),
+    path(
+        "cases/<int:case_id>/family/new/",
+        family_views.family_member_new,
+        name="family_member_new",
+    ),
     path(
         "cases/<int:case_id>/persons/<int:person_id>/correct/",
         correction_views.person_correct,

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import CharField
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -88,6 +89,7 @@ def _intake_record(
         forms.unchecked(child_form)  # the new-child part is not in use
     valid = all([form.is_valid(), section.choice.is_valid()])
     if not valid or (child is None and not child_form.is_valid()):
+        _every_message(form, child_form, section)
         return None
     data: dict[str, Any] = dict(form.cleaned_data)
     try:
@@ -114,6 +116,26 @@ def _intake_record(
         request, _("The intake was recorded and passed to the team responsible for the child.")
     )
     return redirect("dashboard")
+
+
+def _every_message(
+    form: forms.IntakeForm, child_form: forms.NewChildForm, section: child_choice.ChildSection
+) -> None:
+    """Beside the fields' own messages, what the services would refuse in what was typed
+    (the notifier's contact details, the new child's names …): every message of the form
+    in one round, none found only after the others are fixed."""
+    shown = {*form.errors, *child_form.errors, *section.choice.errors}
+    new_child = _as_typed(child_form) if section.chosen is None else None
+    errors = services.intake_errors(_as_typed(form), child=section.chosen, new_child=new_child)
+    unshown = {field: message for field, message in errors.items() if field not in shown}
+    apply_errors(ValidationError(unshown), form, child_form, section.choice)
+
+
+def _as_typed(form: Any) -> dict[str, Any]:
+    """A checked form's values: as read, or as typed where a text could not be read (an
+    e-mail address or an identity code mistyped was still given)."""
+    texts = (name for name, field in form.fields.items() if isinstance(field, CharField))
+    return {**{name: form[name].value() or "" for name in texts}, **form.cleaned_data}
 
 
 @login_required
@@ -417,22 +439,4 @@ def worker_assign(request: HttpRequest, case_id: int) -> HttpResponse:
         on_valid=call,
         success=_("The social worker was named."),
         extra=lambda case: {"words": stages.worker_words(case)},
-    )
-
-
-@login_required
-@GET_POST
-def family_member_new(request: HttpRequest, case_id: int) -> HttpResponse:
-    def call(user: Any, case: Any, data: dict[str, Any]) -> None:
-        services.family_member_add(user=user, case=case, **data)
-
-    return _form_page(
-        request,
-        case_id,
-        purpose=Purpose.FAMILY_MEMBER_NEW,
-        action=Action.RECORD,
-        form=lambda case, data: forms.FamilyMemberForm(data),
-        template="casework/family_member_new.html",
-        on_valid=call,
-        success=_("The family member was recorded."),
     )

@@ -310,6 +310,9 @@ class Relationship(models.Model):
     )
     started_on = models.DateField(_("from"), null=True, blank=True)
     ended_on = models.DateField(_("until"), null=True, blank=True)
+    # The form session that recorded the tie (a family member added on a case): the form
+    # sent again after "Back" records once (casework's ``family_member_add``).
+    submission_key = models.UUIDField(unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("relationship")

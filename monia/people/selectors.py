@@ -271,5 +271,15 @@ def person_in_family(child: Person, person_id: int) -> Person | None:
     )
 
 
+def tied_to(child: Person, persons: list[Person]) -> set[int]:
+    """The ids of those of ``persons`` who are the child or in the child's family (tied to
+    the child either way): one query."""
+    ids = [p.pk for p in persons]
+    tied = Person.objects.filter(pk__in=ids).filter(
+        Q(ties_from__to_person=child) | Q(ties_to__from_person=child)
+    )
+    return set(tied.values_list("pk", flat=True)) | ({child.pk} & set(ids))
+
+
 def corrections_of(person: Person) -> QuerySet[PersonCorrection]:
     return person.corrections.select_related("corrected_by")

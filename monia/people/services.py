@@ -4,6 +4,7 @@ duplicates), correcting their details with the old values kept, and relationship
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -88,32 +89,20 @@ def person_create(
     ``check_similar``: refuse (``SimilarPersons``) when someone with the same date of
     birth and a similar name is already in the register, until the worker confirms.
     """
-    today = today or timezone.localdate()
-    if unidentified:
-        errors = _unidentified_errors(
-            identity_code=identity_code,
-            birth_date=birth_date,
-            expected_birth_date=expected_birth_date,
-            address=address,
-            description=description,
-        )
-        identity_code, canonical = "", ""
-    else:
-        identity_code, canonical, birth_date, errors = _identity_checked(
-            identity_code, birth_date, today=today
-        )
-        if require_birth and birth_date is None and expected_birth_date is None:
-            errors["birth_date"] = _(
-                "Give the identity code, the date of birth or, for an unborn child, "
-                "the expected date of birth. A child who cannot be identified yet is "
-                "recorded as not identified."
-            )
-        if not first_names.strip() and birth_date is not None:
-            errors["first_names"] = _("Give the first names.")
-        if not last_name.strip():
-            errors["last_name"] = _("Give the last name.")
-    if language == "other" and not other_language.strip():
-        errors["other_language"] = _("Name the language.")
+    identity_code, canonical, birth_date, errors = _details_checked(
+        first_names=first_names,
+        last_name=last_name,
+        identity_code=identity_code,
+        birth_date=birth_date,
+        expected_birth_date=expected_birth_date,
+        language=language,
+        other_language=other_language,
+        unidentified=unidentified,
+        address=address,
+        description=description,
+        today=today or timezone.localdate(),
+        require_birth=require_birth,
+    )
     if errors:
         raise ValidationError(errors)
     _refuse_duplicates(
@@ -146,6 +135,90 @@ def person_create(
             )
     except IntegrityError as exc:  # a concurrent insert of the same code
         raise ValidationError({"identity_code": _(ALREADY_REGISTERED)}) from exc
+
+
+def person_errors(
+    *,
+    first_names: str = "",
+    last_name: str = "",
+    identity_code: str = "",
+    birth_date: datetime.date | None = None,
+    expected_birth_date: datetime.date | None = None,
+    language: str = "fi",
+    other_language: str = "",
+    unidentified: bool = False,
+    address: str = "",
+    description: str = "",
+    require_birth: bool = True,
+    **_other: Any,
+) -> dict[str, str]:
+    """What ``person_create`` would refuse in these details, as {field: message}, without
+    asking the register: for a form that shows them beside its other messages in one
+    round. Details it does not check (gender, municipality …) are ignored."""
+    return _details_checked(
+        first_names=first_names,
+        last_name=last_name,
+        identity_code=identity_code,
+        birth_date=birth_date,
+        expected_birth_date=expected_birth_date,
+        language=language,
+        other_language=other_language,
+        unidentified=unidentified,
+        address=address,
+        description=description,
+        today=timezone.localdate(),
+        require_birth=require_birth,
+    )[3]
+
+
+def _details_checked(
+    *,
+    first_names: str,
+    last_name: str,
+    identity_code: str,
+    birth_date: datetime.date | None,
+    expected_birth_date: datetime.date | None,
+    language: str,
+    other_language: str,
+    unidentified: bool,
+    address: str,
+    description: str,
+    today: datetime.date,
+    require_birth: bool,
+) -> tuple[str, str, datetime.date | None, dict[str, str]]:
+    """A new person's identity code as stored, its canonical form, the date of birth (from
+    the code when there is one) and every message about the details, all at once."""
+    if unidentified:
+        errors = _unidentified_errors(
+            identity_code=identity_code,
+            birth_date=birth_date,
+            expected_birth_date=expected_birth_date,
+            address=address,
+            description=description,
+        )
+        identity_code, canonical = "", ""
+    else:
+        try:
+            identity_code, canonical, birth_date, errors = _identity_checked(
+                identity_code, birth_date, today=today
+            )
+        except ValidationError as exc:  # a code that is no code: the other checks still run
+            canonical, errors = "", {f: m[0] for f, m in exc.message_dict.items()}
+        # A code given but wrong has its own message; no date is asked for beside it.
+        no_date = birth_date is None and expected_birth_date is None
+        if require_birth and no_date and not identity_code.strip():
+            errors["birth_date"] = _(
+                "Give the identity code, the date of birth or, for an unborn child, "
+                "the expected date of birth. A child who cannot be identified yet is "
+                "recorded as not identified."
+            )
+        if not first_names.strip() and birth_date is not None:
+            errors["first_names"] = _("Give the first names.")
+        if not last_name.strip():
+            errors["last_name"] = _("Give the last name.")
+    if language == "other" and not other_language.strip():
+        errors["other_language"] = _("Name the language.")
+    return identity_code, canonical, birth_date, errors
 
 
 def _identity_checked(
@@ -227,6 +300,7 @@ def relationship_create(
     partnership_status: str = "",
     started_on: datetime.date | None = None,
     ended_on: datetime.date | None = None,
+    submission_key: uuid.UUID | None = None,
 ) -> Relationship:
     if from_person.county_id != to_person.county_id:
         raise ValidationError(_("Both persons must be in the same county's register."))
@@ -240,6 +314,7 @@ def relationship_create(
         partnership_status=partnership_status,
         started_on=started_on,
         ended_on=ended_on,
+        submission_key=submission_key,
     )
 
 

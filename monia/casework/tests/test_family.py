@@ -23,7 +23,7 @@ def test_guardian_is_recorded_apart_from_biology(case_a: CaseWorld, worker_a: An
         last_name="Uusi",
         is_guardian=False,
         lives_with=True,
-    )
+    ).person
     tie = Relationship.objects.get(from_person=step, to_person=case_a.case.child)
     assert (tie.kind, tie.is_guardian, tie.lives_with) == ("step_parent", False, True)
     assert case_a.case.events.filter(kind="family_member_added").exists()

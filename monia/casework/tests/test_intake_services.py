@@ -136,6 +136,28 @@ def test_another_workers_intake_key_is_refused(world: Any, worker_a: Any, teamma
     assert Intake.objects.count() == 1 and Person.objects.count() == persons
 
 
+def test_a_new_childs_messages_come_with_the_notifiers_and_nothing_is_saved(
+    world: Any, worker_a: Any
+) -> None:
+    """Every message at once: the child's details and the intake's own fields are judged
+    in the same round (the notifier's contact details once waited for the child's names)."""
+    with pytest.raises(ValidationError) as exc:
+        services.intake_record_for_new_child(
+            user=worker_a,
+            child={"first_names": "Eetu", "last_name": "", "birth_date": datetime.date(2016, 4, 1)},
+            team=world.team_a1,
+            kind="notification",
+            channel="phone",
+            received_at=days_ago(1),
+            notifier_type="obligated",
+            notifier_sector="school",
+            notifier_name="Rehtori Riitta",
+            content="Lapsi on ollut paljon poissa koulusta.",
+        )
+    assert {"last_name", "notifier_phone"} <= set(exc.value.message_dict)
+    assert not Person.objects.exists() and not Intake.objects.exists()
+
+
 def test_decision_dated_before_receipt_is_refused(world: Any, worker_a: Any) -> None:
     intake = notification(worker_a, child_create(world.county_a), world.team_a1, at=days_ago(3))
     with pytest.raises(ValidationError) as exc:

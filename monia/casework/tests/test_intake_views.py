@@ -66,6 +66,61 @@ def test_valid_child_but_invalid_intake_saves_neither(world: Any, worker_a: Any)
     assert not Person.objects.exists() and not Case.objects.exists()
 
 
+def test_every_message_of_the_intake_form_is_shown_in_one_round(world: Any, worker_a: Any) -> None:
+    """A field left empty and a notifier without contact details: both told at once (the
+    notifier's message once came only after the content was written), nothing saved."""
+    data = _intake_post(
+        **{"child-identity_code": "010115A901C", "content": "", "notifier_phone": ""}
+    )
+    data["team"] = str(world.team_a1.pk)
+    response = _login("worker_a", "en").post(reverse("intake_new"), data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Content of the notification: This field is required." in html
+    assert "Phone: An obligated notifier must give contact details." in html
+    assert "Rehtori Riitta" in html  # what was typed is kept
+    assert not Person.objects.exists() and not Case.objects.exists()
+    assert not Intake.objects.exists()
+
+
+def test_the_new_childs_and_the_notifiers_messages_are_shown_together(
+    world: Any, worker_a: Any
+) -> None:
+    data = _intake_post(
+        **{
+            "child-identity_code": "",
+            "child-birth_date": "2015-01-01",
+            "child-last_name": "",
+            "notifier_phone": "",
+            "received_at": "",
+        }
+    )
+    data["team"] = str(world.team_a1.pk)
+    html = _login("worker_a", "en").post(reverse("intake_new"), data).content.decode()
+    for message in (
+        "Last name: Give the last name.",
+        "Phone: An obligated notifier must give contact details.",
+        "Received (date and time): This field is required.",
+    ):
+        assert message in html
+    assert not Person.objects.exists() and not Intake.objects.exists()
+
+
+def test_a_mistyped_email_is_not_told_as_missing_contact_details(world: Any, worker_a: Any) -> None:
+    data = _intake_post(
+        **{
+            "child-identity_code": "010115A901C",
+            "content": "",
+            "notifier_phone": "",
+            "notifier_email": "rehtori.koulu.fi",
+        }
+    )
+    data["team"] = str(world.team_a1.pk)
+    html = _login("worker_a", "en").post(reverse("intake_new"), data).content.decode()
+    assert "E-mail: Enter a valid email address." in html
+    assert "must give contact details" not in html
+
+
 def test_double_submit_records_one_intake(world: Any, worker_a: Any) -> None:
     client = _login("worker_a")
     data = _intake_post(**{"child-identity_code": "010115A901C"})
