@@ -50,6 +50,7 @@ from monia.demo.notes import notes_build
 from monia.demo.portal import portal_build
 from monia.demo.steps import Chooser, Scenario, TeamStaff
 from monia.demo.stories import Stories
+from monia.demo.story_reads import story_reads_build
 from monia.demo.workspace import network_build, workspace_build
 from monia.mfa.demo import demo_authenticator_give
 from monia.people.models import Person
@@ -373,7 +374,7 @@ def _county_build(
         password_hash=password_hash,
         email_domain=DEMO_EMAIL_DOMAIN,
     )
-    portal_build(
+    portal_case = portal_build(
         staff=showcase_team, swedish_staff=swedish_team, county_code=spec.code, today=today
     )
     arrivals_build(staff=showcase_team, county_code=spec.code, today=today)
@@ -383,6 +384,7 @@ def _county_build(
     letters_build(staff=staff, today=today)
     decisions_build(staff=showcase_team, today=today)
     development_build(county=county, today=today)
+    story_reads_build(case=portal_case)  # last: the reads of every step the story took
     stages = dict(
         Case.objects.filter(county=county)
         .values_list("stage")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from monia.casework.models import Sector
@@ -164,7 +165,8 @@ class DisclosureLog(models.Model):
     grant is its own model here (the others point at tables of other apps).
     """
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The read's moment: now, unless the writer names it (``disclosure_log_write(at=…)``).
+    at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
     source = models.CharField(max_length=30, choices=DisclosureSource.choices)
     source_id = models.PositiveBigIntegerField()
     grant = models.ForeignKey(

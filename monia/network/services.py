@@ -143,16 +143,23 @@ class Disclosure:
 
 
 def disclosure_log_write(
-    *, recipient: User, disclosures: Iterable[Disclosure], purpose: str
+    *,
+    recipient: User,
+    disclosures: Iterable[Disclosure],
+    purpose: str,
+    at: datetime.datetime | None = None,
 ) -> list[DisclosureLog]:
-    """One disclosure-log row per disclosure, in one INSERT (none for none).
+    """One disclosure-log row per disclosure, in one INSERT (none for none), at ``at``
+    (default now; like ``access.log_writes.reads_log``, only the demo's story names it).
 
     Called by the access policy inside the transaction of the read it logs, so the data
     is never shown without its row; it opens no transaction of its own (no savepoint).
     """
     purpose = purpose_checked(purpose)
+    at = at or timezone.now()
     return DisclosureLog.objects.bulk_create(
         DisclosureLog(
+            at=at,
             source=d.source,
             source_id=d.source_id,
             grant_id=d.grant_id,

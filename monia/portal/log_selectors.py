@@ -32,6 +32,7 @@ from monia.casework.models import Case
 from monia.network import selectors as network_selectors
 from monia.people.models import Person
 from monia.portal.words import basis_words
+from monia.ui.languages import in_reader_language
 
 LOG_YEARS = 2  # 703/2023 § 11: the log of the previous two years
 LOG_PER_PAGE = 50  # entries (a person on a day) per page
@@ -81,6 +82,8 @@ READER_FIELDS = (
     "last_name",
     "username",
     "title",
+    "title_sv",
+    "title_en",
     "role",
     "organisation__name",
     "county__name_fi",
@@ -98,7 +101,11 @@ def _reader(d: dict[str, Any], bases: list[str]) -> tuple[str, str]:
         else:
             who = _("the child or young person")
         return f"{name} ({who})", _("On these pages")
-    title = d["title"] or (str(Role(role).label) if role in Role.values else "")
+    # The title in the reader's language, as on every page (a Swedish page said
+    # "Sosiaalityöntekijä"); else the role's name.
+    title = in_reader_language(fi=d["title"], sv=d["title_sv"], en=d["title_en"]) or (
+        str(Role(role).label) if role in Role.values else ""
+    )
     # The county in the reader's language (a Swedish page said "Pohjanmaan hyvinvointialue").
     county = d["county__name_sv"] if translation.get_language() == "sv" else d["county__name_fi"]
     organisation = d["organisation__name"] or county or ""

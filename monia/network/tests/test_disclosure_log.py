@@ -87,6 +87,34 @@ def test_partner_reading_a_network_meeting_writes_one_invitation_row(
     )
 
 
+def test_a_disclosure_written_at_a_past_moment_is_logged_then_and_keeps_the_chain_whole(
+    case_a: CaseWorld, partner: Any, school: Any
+) -> None:
+    """The demo's story logs a partner's read on the day of its meeting (demo/story_reads)."""
+    from monia.access.chain import chain_breaks
+
+    then = timezone.now() - datetime.timedelta(days=40)
+    services.disclosure_log_write(
+        recipient=partner,
+        disclosures=[
+            services.Disclosure(
+                source=DisclosureSource.NETWORK_MEETING,
+                source_id=1,
+                organisation_id=school.pk,
+                person_id=case_a.case.child_id,
+                case_id=case_a.case.pk,
+                basis="meeting_invitation",
+            )
+        ],
+        purpose="network_meeting_read",
+        at=then,
+    )
+    row = _only_row()
+    assert row.at == then
+    assert row.chain_seq is not None
+    assert chain_breaks() == []
+
+
 def test_a_grant_row_must_name_its_grant_and_no_other_row_may(
     case_a: CaseWorld, worker_a: Any, school: Any, partner: Any
 ) -> None:

@@ -93,6 +93,19 @@ def test_disclosures_to_one_partner_on_one_day_are_one_entry(
     assert "Was given" in text and "(3 times)" in text
 
 
+def test_the_workers_title_is_in_the_readers_language(portal_world: PortalWorld) -> None:
+    case = portal_world.young_case
+    User.objects.filter(username="worker_a").update(
+        title="Sosiaalityöntekijä", title_sv="Socialarbetare", title_en="Social worker"
+    )
+    login("worker_a").get(reverse("case_detail", args=[case.pk]))
+    for language, title in (("fi", "Sosiaalityöntekijä"), ("sv", "Socialarbetare")):
+        page = portal_client(portal_world.young, language=language).get(
+            reverse("portal_who_viewed", args=[case.pk])
+        )
+        assert f"Worker_A Testinen ({title})" in page.content.decode()
+
+
 def test_the_reasons_are_in_plain_words(portal_world: PortalWorld) -> None:
     case = portal_world.young_case
     login("worker_a").get(reverse("case_detail", args=[case.pk]))
