@@ -1,5 +1,5 @@
 """Writes for the service-needs assessment (palvelutarpeen arviointi, SHL 36 §) and the
-child's hearing (LsL 20 §).
+child's hearing (LsL 20 §). What they may not be is judged in ``assessment_checks``.
 
 Every function runs in one transaction that also writes the chronology row, and
 raises ``ValidationError`` (field → translated message) before touching anything
@@ -14,10 +14,9 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from monia import deadlines
 from monia.accounts.models import User
+from monia.casework.assessment_checks import assessment_completion_errors
 from monia.casework.case_services import (
-    _check_date,
     _close_if_done,
     _open_client_relationship,
     _raise,
@@ -33,32 +32,6 @@ from monia.casework.models import (
     Measure,
     ServiceNeedsAssessment,
 )
-
-
-def _validate_hearing(
-    hearing: dict[str, Any], errors: dict[str, str], not_before: datetime.date
-) -> None:
-    if hearing.get("heard"):
-        if not hearing.get("heard_by", "").strip():
-            errors["heard_by"] = _("Who heard the child?")
-        if not hearing.get("heard_on"):
-            errors["heard_on"] = _("When was the child heard?")
-        else:
-            _check_date(
-                errors,
-                "heard_on",
-                hearing["heard_on"],
-                not_before=not_before,
-                before_message=_("The child was heard before the matter came in?"),
-            )
-        if not hearing.get("method"):
-            errors["method"] = _("How was the child heard?")
-        if not hearing.get("child_view", "").strip():
-            errors["child_view"] = _("Write down the child's view.")
-    elif not hearing.get("not_heard_reason", "").strip():
-        errors["not_heard_reason"] = _(
-            "The child's view is always found out (LsL 20 §): give the reason it was not."
-        )
 
 
 def hearing_write(
@@ -97,23 +70,15 @@ def assessment_complete(
     """Complete the assessment (SHL 36 §) with its conclusion and the child's view."""
     assessment = ServiceNeedsAssessment.objects.select_for_update().get(pk=assessment.pk)
     case = assessment.case
-    errors: dict[str, str] = {}
+    typed = {
+        "completed_on": completed_on,
+        "conclusion": conclusion,
+        "summary": summary,
+        "delay_reason": delay_reason,
+    }
+    errors = assessment_completion_errors(typed, assessment=assessment, case=case, hearing=hearing)
     if assessment.completed_on is not None:
         errors["conclusion"] = _("This assessment has already been completed.")
-    _check_date(
-        errors,
-        "completed_on",
-        completed_on,
-        not_before=assessment.started_on,
-        before_message=_("The assessment cannot be completed before it started."),
-    )
-    if conclusion not in AssessmentConclusion.values:
-        errors["conclusion"] = _("Choose the conclusion.")
-    if not summary.strip():
-        errors["summary"] = _("Summarise the assessment.")
-    if completed_on > assessment.completion_due and not delay_reason.strip():
-        errors["delay_reason"] = _("The assessment is late: record the reason for the delay.")
-    _validate_hearing(hearing, errors, deadlines.helsinki_date(case.opened_at))
     worker = designated_worker
     if conclusion == AssessmentConclusion.CHILD_WELFARE_CLIENT:
         worker = worker or case.designated_worker

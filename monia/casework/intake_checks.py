@@ -1,7 +1,8 @@
 """What an intake may not be, judged before anything is written: the time of receipt, the
 content, the notifier (LsL 25 §, ``notifier.py``), a request made with the family (LsL 25 a
-§) and the child of the intake (LsL 6 §, 25 c §). ``intake_services`` refuses with these;
-a form shows them beside its own messages (``intake_errors``), every message in one round.
+§) and the child of the intake (LsL 6 §, 25 c §); and what the decision on it may not be
+(LsL 26 §). ``intake_services`` refuses with these; a form shows them beside its own
+messages (``intake_errors``, ``intake_decision_errors``), every message in one round.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from monia import deadlines
-from monia.casework.case_services import CLOCK_SKEW
-from monia.casework.models import IntakeKind
+from monia.casework.case_services import CLOCK_SKEW, _check_date, today
+from monia.casework.models import Intake, IntakeDecision, IntakeKind
 from monia.casework.notifier import notifier_errors
 from monia.people.models import Person
 from monia.ui.fields import has_control_characters
@@ -127,3 +128,32 @@ def child_errors(child: Person, *, kind: str, on: datetime.date) -> dict[str, st
             )
         }
     return {}
+
+
+def intake_decision_errors(values: Mapping[str, Any], *, intake: Intake) -> dict[str, str]:
+    """What ``intake_decide`` refuses in what was typed, as {field: message}: the dates (not
+    in the future, not before the intake was received), a decision of the law's, the
+    reasons of no action and, for a notification handled within the client relationship
+    (LsL 30 §), what is done and a review date not in the past. A value missing from
+    ``values`` is not judged. Whether the intake is decided already, the child a client
+    and the plan in force are saved state: the service judges them under its lock."""
+    errors: dict[str, str] = {}
+    received = deadlines.helsinki_date(intake.received_at)
+    before = _("The date cannot be before the intake was received.")
+    for field in ("decided_on", "family_told_on"):
+        _check_date(errors, field, values.get(field), not_before=received, before_message=before)
+    decision = values.get("decision")
+    if "decision" in values and decision not in IntakeDecision.values:
+        errors["decision"] = _("Choose a decision.")
+    if decision == IntakeDecision.NO_ACTION and not (values.get("reason") or "").strip():
+        errors["reason"] = _("Give the reasons why no action is needed.")
+    if decision == IntakeDecision.CLIENT_RELATIONSHIP:
+        if "client_action" in values and not (values["client_action"] or "").strip():
+            errors["client_action"] = _(
+                "Write down what is done within the client relationship, e.g. when the plan "
+                "is reviewed."
+            )
+        review_by = values.get("plan_review_by")
+        if review_by is not None and review_by < today():
+            errors["plan_review_by"] = _("The review date cannot be in the past.")
+    return errors

@@ -23,20 +23,22 @@ from monia import deadlines
 from monia.accounts.models import User
 from monia.casework.case_services import (
     CLOCK_SKEW,
-    _check_date,
     _close_if_done,
     _raise,
     event_write,
     moment,
     sent_before,
-    today,
 )
 
 # The limit is read here by the forms and the API, as before the checks had a module.
 from monia.casework.intake_checks import (
     INTAKE_CONTENT_MAX_LENGTH as INTAKE_CONTENT_MAX_LENGTH,
 )
-from monia.casework.intake_checks import content_errors, intake_errors
+from monia.casework.intake_checks import (
+    content_errors,
+    intake_decision_errors,
+    intake_errors,
+)
 from monia.casework.models import (
     Case,
     CaseStage,
@@ -195,22 +197,20 @@ def intake_decide(
     and no new assessment opens."""
     intake = Intake.objects.select_for_update().get(pk=intake.pk)
     case = intake.case
-    errors: dict[str, str] = {}
-    if intake.decision:
-        errors["decision"] = _("This intake has already been decided.")
-    received = deadlines.helsinki_date(intake.received_at)
-    before = _("The date cannot be before the intake was received.")
-    _check_date(errors, "decided_on", decided_on, not_before=received, before_message=before)
-    _check_date(
-        errors, "family_told_on", family_told_on, not_before=received, before_message=before
-    )
-    if decision == IntakeDecision.NO_ACTION and not reason.strip():
-        errors["reason"] = _("Give the reasons why no action is needed.")
-    if decision not in IntakeDecision.values:
-        errors["decision"] = _("Choose a decision.")
+    typed = {
+        "decision": decision,
+        "decided_on": decided_on,
+        "family_told_on": family_told_on,
+        "reason": reason,
+        "client_action": client_action,
+        "plan_review_by": plan_review_by,
+    }
+    errors = intake_decision_errors(typed, intake=intake)
     plan = None
     if decision == IntakeDecision.CLIENT_RELATIONSHIP:
-        plan = _client_relationship_errors(case, client_action, plan_review_by, errors)
+        plan = _client_relationship_errors(case, plan_review_by, errors)
+    if intake.decision:
+        errors["decision"] = _("This intake has already been decided.")
     _raise(errors)
 
     if decision == IntakeDecision.START_ASSESSMENT:
@@ -264,23 +264,16 @@ def _decision_events(intake: Intake, *, user: User) -> None:
 
 
 def _client_relationship_errors(
-    case: Case,
-    client_action: str,
-    plan_review_by: datetime.date | None,
-    errors: dict[str, str],
+    case: Case, plan_review_by: datetime.date | None, errors: dict[str, str]
 ) -> ClientPlan | None:
-    """Check a notification handled within the client relationship; the plan in force."""
+    """What the case's saved state refuses in a notification handled within the client
+    relationship (the rest is ``intake_decision_errors``'s); the plan in force."""
     if case.stage != CaseStage.CLIENT:
         errors["decision"] = _(
             "Only a notification about a child who is a client now is handled within the "
             "client relationship."
         )
         return None
-    if not client_action.strip():
-        errors["client_action"] = _(
-            "Write down what is done within the client relationship, e.g. when the plan is "
-            "reviewed."
-        )
     plan = case.plans.filter(status=PlanStatus.APPROVED).first()
     if plan_review_by is None:
         return plan
@@ -289,9 +282,11 @@ def _client_relationship_errors(
         errors["plan_review_by"] = _(
             "The child has no approved plan to review yet: leave the date empty and draft the plan."
         )
-    elif plan_review_by < today():
-        errors["plan_review_by"] = _("The review date cannot be in the past.")
-    elif plan.review_due is not None and plan_review_by >= plan.review_due:
+    elif (
+        "plan_review_by" not in errors  # a date in the past is told first
+        and plan.review_due is not None
+        and plan_review_by >= plan.review_due
+    ):
         errors["plan_review_by"] = _(
             "The plan is already to be reviewed by %(date)s: choose an earlier date, or "
             "leave the date empty."

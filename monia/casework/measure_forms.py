@@ -109,9 +109,14 @@ CONSENT_FIELD = re.compile(r"^consent_(\d+)$")
 
 def measure_values(data: dict[str, Any]) -> dict[str, Any]:
     """The service's keyword arguments from a valid form's data: the measure, its hearing
-    and the consents by person id."""
-    values: dict[str, Any] = {f: data[f] for f in MeasureForm.MEASURE_FIELDS}
-    values["hearing"] = {f: data[f] for f in MeasureForm.HEARING_FIELDS}
+    and the consents by person id. From a form with messages, what could be read of them
+    (``measure_checks`` judges it): the hearing None when whether the child was heard
+    could not be."""
+    values: dict[str, Any] = {f: data[f] for f in MeasureForm.MEASURE_FIELDS if f in data}
+    heard = "heard" in data
+    values["hearing"] = (
+        {f: data[f] for f in MeasureForm.HEARING_FIELDS if f in data} if heard else None
+    )
     values["consents"] = {
         int(match[1]): {
             "answer": data[key] or "",

@@ -8,7 +8,8 @@ Before the decision the record shows that a child of 12 or older was heard (HL 3
 LsL 20 §) or why not; a placement as a support measure needs the consent of the guardians
 and of a child of 12 or older (LsL 37 §), and so does a care order the senior official
 decides (LsL 43 §) — each consent recorded, or the reason it was not asked. A measure that
-needs them is not recorded without them (``measure_selectors``).
+needs them is not recorded without them (``measure_selectors``). What a measure may not
+be is judged in ``measure_checks``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from django.utils.translation import gettext as _
 from monia import deadlines
 from monia.accounts.models import User
 from monia.casework import measure_selectors
-from monia.casework.assessment_services import _validate_hearing, hearing_write
+from monia.casework.assessment_services import hearing_write
 from monia.casework.case_services import (
     _check_date,
     _open_client_relationship,
@@ -33,12 +34,14 @@ from monia.casework.case_services import (
     moment,
     sent_before,
 )
+from monia.casework.measure_checks import measure_errors
 from monia.casework.measure_selectors import Consenter
 from monia.casework.models import (
     PLACEMENT_KINDS,
     Case,
     CaseStage,
     ConsentAnswer,
+    ConsentParty,
     DecisionBody,
     EventKind,
     Measure,
@@ -57,36 +60,6 @@ def last_placement_ended(case: Case) -> datetime.date | None:
         .first()
     )
     return latest.ended_on if latest else None
-
-
-def _validate_kind_fields(
-    *,
-    case: Case,
-    kind: str,
-    support_type: str,
-    care_form: str,
-    decision_body: str,
-    errors: dict[str, str],
-) -> None:
-    if kind not in MeasureKind.values:
-        errors["kind"] = _("Choose the measure.")
-        return
-    if kind == MeasureKind.COMMUNITY_SUPPORT and not support_type:
-        errors["support_type"] = _("Choose the type of support.")
-    if kind == MeasureKind.SUBSTITUTE_CARE and not care_form:
-        errors["care_form"] = _("Choose the form of substitute care.")
-    if kind == MeasureKind.CARE_ORDER and decision_body not in (
-        DecisionBody.SENIOR_OFFICIAL,
-        DecisionBody.ADMINISTRATIVE_COURT,
-    ):
-        errors["decision_body"] = _(
-            "A care order is decided by the senior official (with consent) or by the "
-            "administrative court (on objection) (LsL 43 §)."
-        )
-    if kind == MeasureKind.AFTERCARE and last_placement_ended(case) is None:
-        errors["kind"] = _("Aftercare follows a placement: record the ended placement first.")
-    if kind != MeasureKind.EMERGENCY_PLACEMENT and case.stage != CaseStage.CLIENT:
-        errors["kind"] = _("Only an emergency placement can be made before the child is a client.")
 
 
 @transaction.atomic
@@ -113,36 +86,21 @@ def measure_record(
     existing = sent_before(Measure.objects.all(), submission_key, owner="recorded_by_id", user=user)
     if existing is not None:
         return existing
-    errors: dict[str, str] = {}
-    if case.stage == CaseStage.CLOSED:
-        errors["kind"] = _("The case is closed.")
-    _validate_kind_fields(
-        case=case,
-        kind=kind,
-        support_type=support_type,
-        care_form=care_form,
-        decision_body=decision_body,
-        errors=errors,
-    )
-    _check_date(
-        errors,
-        "decided_on",
-        decided_on,
-        not_before=deadlines.helsinki_date(case.opened_at),
-        before_message=_("The decision cannot be dated before the case was opened."),
-    )
-    if started_on < deadlines.helsinki_date(case.opened_at):
-        errors["started_on"] = _("The measure cannot start before the case was opened.")
     hearing = hearing or {}
-    _hearing_errors(case, hearing, decided_on, errors)
-    agreed = _consents_checked(
-        case=case,
-        kind=kind,
-        decision_body=decision_body,
-        given=consents or {},
-        decided_on=decided_on,
-        errors=errors,
+    asked = measure_selectors.consent_asked(kind)
+    parties = measure_selectors.consenters(case, on=decided_on) if asked else []
+    typed = {
+        "kind": kind,
+        "support_type": support_type,
+        "care_form": care_form,
+        "decision_body": decision_body,
+        "decided_on": decided_on,
+        "started_on": started_on,
+    }
+    errors = measure_errors(
+        typed, case=case, hearing=hearing, consents=consents or {}, parties=parties
     )
+    errors.update(_state_errors(case, kind, decision_body, parties))
     if errors:
         raise ValidationError(errors)
 
@@ -189,113 +147,58 @@ def measure_record(
             actor=user,
             occurred_at=moment(hearing.get("heard_on") or decided_on, not_before=case.opened_at),
         )
+    agreed = _consent_rows(kind, parties, consents or {})
     for consent in agreed:
         consent.measure = measure
     MeasureConsent.objects.bulk_create(agreed)
     return measure
 
 
-def _hearing_errors(
-    case: Case, hearing: Hearing, decided_on: datetime.date, errors: dict[str, str]
-) -> None:
-    """The child's hearing before the decision: required from 12 (HL 34 §), checked
-    whenever recorded (who, when, how and the view — or the reason it was not heard)."""
-    if hearing.get("heard") is None:
-        if any(hearing.get(f) for f in ("heard_by", "heard_on", "child_view", "not_heard_reason")):
-            errors["heard"] = _("Say whether the child was heard: the details are kept.")
-        elif measure_selectors.hearing_required(case.child, decided_on):
-            errors["heard"] = _(
-                "The child is 12 or older: record how the child was heard before the "
-                "decision (HL 34 §), or why not."
-            )
-        return
-    _validate_hearing(hearing, errors, deadlines.helsinki_date(case.opened_at))
-    heard_on = hearing.get("heard_on")
-    if hearing.get("heard") and heard_on and heard_on > decided_on and "heard_on" not in errors:
-        errors["heard_on"] = _("The child is heard before the decision: this date is after it.")
-
-
-def _consents_checked(
-    *,
-    case: Case,
-    kind: str,
-    decision_body: str,
-    given: Consents,
-    decided_on: datetime.date,
-    errors: dict[str, str],
-) -> list[MeasureConsent]:
-    """The consents to record (without their measure yet). Where the law needs them, each
-    guardian's and the child's (12+) answer is required: consented or objected with its
-    date, or not asked with the reason; an objection stops the measure."""
-    if not measure_selectors.consent_asked(kind):
-        return []
+def _state_errors(
+    case: Case, kind: str, decision_body: str, parties: list[Consenter]
+) -> dict[str, str]:
+    """What the case's saved state refuses in a measure (the typed values are
+    ``measure_errors``'s): a closed case, a child not yet a client (LsL 26 § 4 mom), aftercare
+    without an ended placement (LsL 75 §), a consent needed but no guardian recorded."""
+    if case.stage == CaseStage.CLOSED:
+        return {"kind": _("The case is closed.")}
+    if kind not in MeasureKind.values:
+        return {}
+    if kind != MeasureKind.EMERGENCY_PLACEMENT and case.stage != CaseStage.CLIENT:
+        return {"kind": _("Only an emergency placement can be made before the child is a client.")}
+    if kind == MeasureKind.AFTERCARE and last_placement_ended(case) is None:
+        return {"kind": _("Aftercare follows a placement: record the ended placement first.")}
     required = measure_selectors.consent_required(kind, decision_body)
-    parties = measure_selectors.consenters(case, on=decided_on)
-    if required and not any(p.party == "guardian" for p in parties):
-        errors["kind"] = _(
-            "No guardian of the child is recorded: record the guardians in the family "
-            "first. This measure needs their consent."
-        )
+    if required and not any(p.party == ConsentParty.GUARDIAN for p in parties):
+        return {
+            "kind": _(
+                "No guardian of the child is recorded: record the guardians in the family "
+                "first. This measure needs their consent."
+            )
+        }
+    return {}
+
+
+def _consent_rows(kind: str, parties: list[Consenter], given: Consents) -> list[MeasureConsent]:
+    """The answers to record (without their measure yet), once ``consent_errors`` found
+    them whole: a date only with an answer given, a reason only when not asked."""
     rows = []
     for party in parties:
         entry = given.get(party.person.pk) or {}
         answer = entry.get("answer") or ""
         if not answer:
-            if required:
-                errors[party.key] = _(
-                    "Record the answer of %(name)s, or that it was not asked and why."
-                ) % {"name": party.person.full_name}
             continue
-        rows.append(_consent_row(party, entry, kind, required, decided_on, errors))
-    return rows
-
-
-def _consent_row(
-    party: Consenter,
-    entry: dict[str, Any],
-    kind: str,
-    required: bool,
-    decided_on: datetime.date,
-    errors: dict[str, str],
-) -> MeasureConsent:
-    answer, given_on = entry["answer"], entry.get("given_on")
-    reason = (entry.get("reason") or "").strip()
-    if answer not in ConsentAnswer.values:
-        errors[party.key] = _("Choose the answer.")
-    elif answer == ConsentAnswer.NOT_ASKED:
-        given_on = None
-        if not reason:
-            errors[f"{party.key}_reason"] = _("Give the reason it was not asked.")
-    else:
-        reason = ""
-        if given_on is None:
-            errors[f"{party.key}_on"] = _("Give the date of the answer.")
-        elif given_on > decided_on:
-            errors[f"{party.key}_on"] = _(
-                "The answer is given before the decision: this date is after it."
+        asked = answer != ConsentAnswer.NOT_ASKED
+        rows.append(
+            MeasureConsent(
+                person=party.person,
+                party=party.party,
+                answer=answer,
+                given_on=entry.get("given_on") if asked else None,
+                not_asked_reason="" if asked else (entry.get("reason") or "").strip(),
             )
-    if answer == ConsentAnswer.OBJECTED and required:
-        name = {"name": party.person.full_name}
-        errors[party.key] = (
-            _(
-                "%(name)s objects: a placement as a support measure needs the consent of the "
-                "guardians and of a child of 12 or older (LsL 37 §)."
-            )
-            % name
-            if kind == MeasureKind.PLACEMENT_AS_SUPPORT
-            else _(
-                "%(name)s objects: a care order against an objection is decided by the "
-                "administrative court (LsL 43 §)."
-            )
-            % name
         )
-    return MeasureConsent(
-        person=party.person,
-        party=party.party,
-        answer=answer,
-        given_on=given_on,
-        not_asked_reason=reason,
-    )
+    return rows
 
 
 @transaction.atomic

@@ -124,16 +124,23 @@ def _every_message(
     """Beside the fields' own messages, what the services would refuse in what was typed
     (the notifier's contact details, the new child's names …): every message of the form
     in one round, none found only after the others are fixed."""
-    shown = {*form.errors, *child_form.errors, *section.choice.errors}
     new_child = _as_typed(child_form) if section.chosen is None else None
     errors = services.intake_errors(_as_typed(form), child=section.chosen, new_child=new_child)
+    _beside_fields(errors, form, child_form, section.choice)
+
+
+def _beside_fields(errors: dict[str, str], *forms_: Any) -> None:
+    """The services' checks of what was typed, each beside the fields' own messages: a
+    field with a message of its own keeps that one alone (told once, the first to fix)."""
+    shown = {field for form in forms_ for field in form.errors}
     unshown = {field: message for field, message in errors.items() if field not in shown}
-    apply_errors(ValidationError(unshown), form, child_form, section.choice)
+    apply_errors(ValidationError(unshown), *forms_)
 
 
 def _as_typed(form: Any) -> dict[str, Any]:
     """A checked form's values: as read, or as typed where a text could not be read (an
     e-mail address or an identity code mistyped was still given)."""
+    form.is_valid()  # checked once, if not yet: cleaned_data holds what could be read
     texts = (name for name, field in form.fields.items() if isinstance(field, CharField))
     return {**{name: form[name].value() or "" for name in texts}, **form.cleaned_data}
 
@@ -209,10 +216,14 @@ def _form_page(
     success: str,
     other_forms: tuple[Any, ...] = (),
     done: Any = None,
+    checks: Any = None,
 ) -> HttpResponse:
     """The shared shape of a casework form page: check access, validate, call, redirect.
     ``done(case)``: what to tell the user when what the form does is done already (the
-    page reopened with Back, another worker was first); they go to the case page."""
+    page reopened with Back, another worker was first); they go to the case page.
+    ``checks(case, typed)``: what the service would refuse in what was typed, shown with
+    the fields' own messages, every message in one round (the rest, which needs the saved
+    state, comes from the service once the fields are right)."""
     user = policy.user_of(request)
     case = policy.case_get_for_user(user, case_id, purpose=purpose, action=action)
     said = done(case) if done is not None else None
@@ -229,6 +240,8 @@ def _form_page(
         else:
             messages.success(request, success)
             return redirect("case_detail", case_id=case.pk)
+    elif request.method == "POST" and checks is not None:
+        _beside_fields(checks(case, _as_typed(bound)), bound, *other_forms)
     return render(request, template, {**context, "form": bound})
 
 
@@ -275,6 +288,9 @@ def intake_decision(request: HttpRequest, case_id: int, intake_id: int) -> HttpR
         ),
         template="casework/decision.html",
         on_valid=call,
+        checks=lambda case, typed: services.intake_decision_errors(
+            typed, intake=get_object_or_404(case.intakes, pk=intake_id)
+        ),
         success=_("The decision was recorded."),
         done=lambda case: (
             _("The decision on this intake had already been recorded: nothing was changed.")
@@ -297,6 +313,16 @@ def assessment_complete(request: HttpRequest, case_id: int, assessment_id: int) 
         hearing = {k: data.pop(k) for k in forms.AssessmentCompleteForm.HEARING_FIELDS}
         services.assessment_complete(user=user, assessment=assessment, hearing=hearing, **data)
 
+    def checks(case: Any, typed: dict[str, Any]) -> dict[str, str]:
+        fields = forms.AssessmentCompleteForm.HEARING_FIELDS
+        hearing = {k: typed.pop(k) for k in fields if k in typed} if "heard" in typed else None
+        return services.assessment_completion_errors(
+            typed,
+            assessment=get_object_or_404(case.assessments, pk=assessment_id),
+            case=case,
+            hearing=hearing,
+        )
+
     return _form_page(
         request,
         case_id,
@@ -312,6 +338,7 @@ def assessment_complete(request: HttpRequest, case_id: int, assessment_id: int) 
         ),
         template="casework/assessment_complete.html",
         on_valid=call,
+        checks=checks,
         success=_("The service-needs assessment was completed."),
         extra=lambda case: {
             "assessment": get_object_or_404(
@@ -338,6 +365,13 @@ def measure_new(request: HttpRequest, case_id: int) -> HttpResponse:
         values = measure_forms.measure_values(data)
         measure_services.measure_record(user=user, case=case, **values)
 
+    def checks(case: Any, typed: dict[str, Any]) -> dict[str, str]:
+        values = measure_forms.measure_values(typed)
+        hearing, consents = values.pop("hearing"), values.pop("consents")
+        return measure_services.measure_errors(
+            values, case=case, hearing=hearing, consents=consents
+        )
+
     return _form_page(
         request,
         case_id,
@@ -346,6 +380,7 @@ def measure_new(request: HttpRequest, case_id: int) -> HttpResponse:
         form=make,
         template="casework/measure_new.html",
         on_valid=call,
+        checks=checks,
         success=_("The measure was recorded."),
         extra=lambda case: {
             "hearing_required": measure_selectors.hearing_required(case.child, today)
