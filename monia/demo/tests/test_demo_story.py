@@ -1,0 +1,48 @@
+"""The demo's story reads as one: a note of three weeks ago was signed that day, not on the
+day the demo was loaded."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from monia.casework.models import ChronologyEvent, ClientNote, NoteAmendment
+
+pytestmark = pytest.mark.django_db
+
+
+def _seed() -> None:
+    # Enough families for the Swedish-language team to have clients with notes.
+    call_command("seed_demo", stdout=io.StringIO(), children=40, seed=1)
+
+
+def _day(moment: datetime.datetime | None) -> datetime.date:
+    assert moment is not None
+    return timezone.localdate(moment)
+
+
+def test_each_demo_note_is_written_and_signed_on_its_own_day_in_the_story() -> None:
+    _seed()
+    today = timezone.localdate()
+    signed = ClientNote.objects.exclude(signed_at=None)
+    assert signed.count() >= 10
+    for note in signed:
+        # An information request is signed the day its answer came.
+        story_day = note.info_received_on or note.occurred_on
+        assert _day(note.signed_at) == story_day != today, note.pk
+        assert _day(note.created_at) == note.occurred_on, note.pk
+        assert note.created_at <= note.signed_at
+    for draft in ClientNote.objects.filter(signed_at=None):
+        assert _day(draft.created_at) == draft.occurred_on != today
+    amendments = NoteAmendment.objects.select_related("note")
+    assert amendments.exists()
+    for amendment in amendments:
+        assert _day(amendment.created_at) == _day(amendment.note.signed_at)
+        assert amendment.created_at > amendment.note.signed_at
+    # The chronology says the same: the amendment's line is on its day.
+    for event in ChronologyEvent.objects.filter(kind="client_note_amended"):
+        assert _day(event.occurred_at) == _day(event.client_note.signed_at)
