@@ -1,18 +1,23 @@
 """The demo's story reads as one: a note of three weeks ago was signed that day, not on the
-day the demo was loaded."""
+day the demo was loaded; no family is told of a stepfather or a father it does not have."""
 
 from __future__ import annotations
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from monia.casework.models import ChronologyEvent, ClientNote, NoteAmendment
+from monia.casework.models import ChildHearing, ChronologyEvent, ClientNote, Intake, NoteAmendment
+from monia.demo import kin
 
 pytestmark = pytest.mark.django_db
+
+STEPFATHER = re.compile(r"isäpuol|styvpapp|styvfar|stepfather", re.IGNORECASE)
+FATHER = re.compile(r"\b(?!isäpuol)(isä|isi|pappa)", re.IGNORECASE)
 
 
 def _seed() -> None:
@@ -46,3 +51,19 @@ def test_each_demo_note_is_written_and_signed_on_its_own_day_in_the_story() -> N
     # The chronology says the same: the amendment's line is on its day.
     for event in ChronologyEvent.objects.filter(kind="client_note_amended"):
         assert _day(event.occurred_at) == _day(event.client_note.signed_at)
+
+
+def test_no_family_is_told_of_a_stepfather_or_a_father_it_does_not_have() -> None:
+    _seed()
+    said = [(h.case.child, h.child_view) for h in ChildHearing.objects.select_related("case")]
+    said += [(i.case.child, i.content) for i in Intake.objects.select_related("case")]
+    said += [(n.case.child, n.child_view) for n in ClientNote.objects.select_related("case")]
+    wrong = []
+    for child, text in said:
+        facts = kin.family_facts(child)
+        if STEPFATHER.search(text) and "stepfather" not in facts:
+            wrong.append((child.pk, text))
+        if FATHER.search(text) and "father" not in facts:
+            wrong.append((child.pk, text))
+    assert wrong == []
+    assert any(FATHER.search(text) for _child, text in said)  # fathers are spoken of
