@@ -1,11 +1,13 @@
 """The demo's story reads as one: a note of three weeks ago was signed that day, not on the
-day the demo was loaded; no family is told of a stepfather or a father it does not have."""
+day the demo was loaded; no family is told of a stepfather or a father it does not have;
+no family is given the same hypothesis twice."""
 
 from __future__ import annotations
 
 import datetime
 import io
 import re
+from collections import Counter
 
 import pytest
 from django.core.management import call_command
@@ -13,6 +15,7 @@ from django.utils import timezone
 
 from monia.casework.models import ChildHearing, ChronologyEvent, ClientNote, Intake, NoteAmendment
 from monia.demo import kin
+from monia.systemic.models import Hypothesis
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +70,13 @@ def test_no_family_is_told_of_a_stepfather_or_a_father_it_does_not_have() -> Non
             wrong.append((child.pk, text))
     assert wrong == []
     assert any(FATHER.search(text) for _child, text in said)  # fathers are spoken of
+
+
+def test_no_family_is_given_the_same_hypothesis_twice() -> None:
+    _seed()
+    hypotheses = Hypothesis.objects.select_related("case__child")
+    assert hypotheses.count() >= 3
+    per_case = Counter((h.case_id, h.statement) for h in hypotheses)
+    assert [key for key, n in per_case.items() if n > 1] == []
+    per_family = Counter((kin.family_key(h.case.child), h.statement) for h in hypotheses)
+    assert [key for key, n in per_family.items() if n > 1] == []
