@@ -7,13 +7,12 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from monia import db_pool, dbrouter, log_setup
+from monia import base_url, db_pool, dbrouter, log_setup
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -367,20 +366,18 @@ EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "monia@localhost")
-# The address users reach Monia at: the links in e-mails start with it.
+# The address users reach Monia at: the links in e-mails start with it. `rundemo` serves
+# on its --addrport and sets this (and the passkeys' origin, CSRF_TRUSTED_ORIGINS) from it
+# when they are not set.
 MONIA_BASE_URL = env_str("MONIA_BASE_URL", "http://127.0.0.1:8000")
 # Passkeys (WebAuthn): the relying party is the host users reach Monia at (not an IP
 # address). Without HTTPS browsers allow them only at http://localhost: a plain-HTTP base
-# URL (the demo's http://127.0.0.1:8000) gives http://localhost on the same port.
-_base = urlsplit(MONIA_BASE_URL)
-_host = _base.hostname or "localhost"
-if _base.scheme != "https" or _host.replace(".", "").isdigit() or ":" in _host:
-    _host, _origin = "localhost", f"http://localhost{f':{_base.port}' if _base.port else ''}"
-else:
-    _origin = f"https://{_base.netloc}"
-OTP_WEBAUTHN_RP_ID = env_str("MONIA_WEBAUTHN_RP_ID", "") or _host
+# URL (the demo's http://127.0.0.1:8000) gives http://localhost on the same port
+# (monia/base_url.py; MONIA_WEBAUTHN_RP_ID and MONIA_WEBAUTHN_ORIGINS say otherwise).
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = base_url.passkey_settings(
+    MONIA_BASE_URL, os.environ
+)
 OTP_WEBAUTHN_RP_NAME = "Monia"
-OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("MONIA_WEBAUTHN_ORIGINS", "") or [_origin]
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False  # a passkey is the second step, not the first
 OTP_WEBAUTHN_HELPER_CLASS = "monia.mfa.passkeys.PasskeyHelper"
 

@@ -18,7 +18,7 @@ from monia import deadlines
 from monia.accounts.models import User
 from monia.casework import measure_selectors
 from monia.casework.models import Case, ConsentAnswer, DecisionBody, HearingMethod, MeasureKind
-from monia.demo import texts, workdays
+from monia.demo import kin, texts, workdays
 from monia.demo.families import DAY, age_on
 from monia.people.models import Person
 
@@ -130,8 +130,14 @@ def _before(day: datetime.date, days: int) -> datetime.date:
 
 
 def _view(rng: random.Random, band: str, child: Person, worker: User) -> str:
-    """The child's view as heard, in the worker's writing language."""
-    view = texts.written_by(worker, rng.choice(texts.CHILD_VIEWS[band]), child=child)
+    """The child's view as heard, in the worker's writing language: one that speaks only
+    of the family the child has ("isi" only with a father, a stepfather only with one) —
+    the one drawn, else the next that fits (one draw, as before: the stream stays)."""
+    views = texts.CHILD_VIEWS[band]
+    at = views.index(rng.choice(views))
+    facts = kin.family_facts(child)
+    fitting = (v for v in views[at:] + views[:at] if kin.fits(texts.CHILD_VIEW_FAMILY[v], facts))
+    view = texts.written_by(worker, next(fitting), child=child)
     return view.format(lapsi=child.first_names)
 
 

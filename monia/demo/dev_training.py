@@ -14,7 +14,7 @@ from django.utils import timezone
 from monia import deadlines
 from monia.accounts.models import Role, User
 from monia.casework.models import Case, CaseStage
-from monia.demo import workdays
+from monia.demo import kin, workdays
 from monia.dialogue import coresearch
 from monia.dialogue import services as dialogue_services
 from monia.dialogue.models import MessageThread
@@ -40,10 +40,15 @@ from monia.training.selectors import PRACTICE_ROLES, required_track
 # How many of each team's practitioners have completed their training (team 1 nearly all).
 TRAINED_PER_TEAM = (4, 2, 1)
 WEEKS_BACK = 22
+# The hypotheses of past meetings, set aside since. A family is given each one once at
+# most (two children of one family, two cases, one family): none is told it twice.
 PAST_HYPOTHESES = (
     "Koulupoissaolot liittyvät kodin iltojen riitoihin.",
     "Äidin uupumus näkyy lapsen levottomuutena koulussa.",
     "Isovanhempien tuki on perheelle suurempi voimavara kuin olemme ajatelleet.",
+    "Lapsen univaikeudet johtuvat iltojen ruutuajasta eivätkä kodin ilmapiiristä.",
+    "Perhe välttelee tapaamisia, koska pelkää lapsen sijoitusta.",
+    "Lapsen kiukkukohtaukset ovat hänen keinonsa saada aikuisten huomio.",
 )
 
 
@@ -114,10 +119,15 @@ def _past_meetings(team: Team, today: datetime.date, rng: random.Random) -> None
     weeks held, the family therapist usually there, hypotheses and genograms on some."""
     members = list(User.objects.filter(team=team, is_active=True).order_by("pk"))
     consultant = next((m for m in members if m.role == Role.CONSULTANT_SOCIAL_WORKER), None)
-    cases = list(Case.objects.filter(team=team, stage=CaseStage.CLIENT).order_by("pk")[:12])
+    cases = list(
+        Case.objects.filter(team=team, stage=CaseStage.CLIENT)
+        .select_related("child")
+        .order_by("pk")[:12]
+    )
     if consultant is None or not cases:
         return
     meeting_day = workdays.meeting_day(today)  # the weekday of this week's meeting
+    told: dict[int, set[str]] = {}  # family (kin.family_key) → its hypotheses so far
     for week in range(WEEKS_BACK, 0, -1):
         day = meeting_day - datetime.timedelta(days=7 * week)
         if (
@@ -147,7 +157,7 @@ def _past_meetings(team: Team, today: datetime.date, rng: random.Random) -> None
             for m in members
         )
         for position, case in enumerate(rng.sample(cases, min(3, len(cases))), start=1):
-            _discussed(meeting, case, position, consultant, day, rng)
+            _discussed(meeting, case, position, consultant, day, rng, told)
 
 
 def _discussed(
@@ -157,6 +167,7 @@ def _discussed(
     consultant: User,
     day: datetime.date,
     rng: random.Random,
+    told: dict[int, set[str]],
 ) -> None:
     item = AgendaItem.objects.create(
         meeting=meeting, case=case, position=position, reasons=["added"], discussed=True
@@ -168,8 +179,9 @@ def _discussed(
         working_well="Perhe on ollut mukana tapaamisissa.",
         recorded_by=consultant,
     )
-    if rng.random() < 0.6:
-        statement = rng.choice(PAST_HYPOTHESES)
+    family = told.setdefault(kin.family_key(case.child), set())
+    if rng.random() < 0.6 and (statement := _fresh(rng.choice(PAST_HYPOTHESES), family)):
+        family.add(statement)
         hypothesis = Hypothesis.objects.create(
             case=case, statement=statement, status=HypothesisStatus.SET_ASIDE
         )
@@ -187,6 +199,14 @@ def _discussed(
     if rng.random() < 0.4:
         taken = diagram_snapshot_take(case=case, meeting=meeting, kinds=[DiagramKind.GENOGRAM])
         DiagramSnapshot.objects.filter(pk__in=[s.pk for s in taken]).update(taken_at=_at(day, 12))
+
+
+def _fresh(drawn: str, told: set[str]) -> str:
+    """``drawn``, or the next past hypothesis after it that the family has not been told;
+    "" when it has been told them all. One draw either way: the weeks after stay as drawn."""
+    at = PAST_HYPOTHESES.index(drawn)
+    rotated = PAST_HYPOTHESES[at:] + PAST_HYPOTHESES[:at]
+    return next((h for h in rotated if h not in told), "")
 
 
 def _coresearch(county: County) -> None:

@@ -8,7 +8,11 @@ Swedish-language team's first client gets notes in Swedish.
 The texts are data (``data/notes.json``; ``{lapsi}`` the child's first name,
 ``{vanhempi}`` a guardian's; the Swedish ones' ``{hon}`` … the child's pronouns, as
 ``texts.about_child`` fills them). No randomness: the same ``today`` gives the same notes.
-Everything goes through the services, signing and amending included.
+Everything goes through the services, signing and amending included, each on the story's
+clock (``clock.story_time``): a note of three weeks ago was written, signed and amended
+that day — in the hour after the meeting — not on the day the demo was loaded. An
+information request is written the day it is sent and completed and signed the day the
+answer came.
 """
 
 from __future__ import annotations
@@ -18,15 +22,18 @@ from typing import Any
 
 from django.utils import timezone
 
+from monia import deadlines
 from monia.accounts.models import User
 from monia.casework import note_services
 from monia.casework.models import Case, CaseStage
 from monia.casework.note_forms import preset
 from monia.casework.note_selectors import family_members
-from monia.demo import texts, workdays
+from monia.demo import clock, texts, workdays
 from monia.demo.datafiles import load
 from monia.demo.steps import TeamStaff
 from monia.people.selectors import guardians_of
+
+HOUR = datetime.timedelta(hours=1)
 
 #: Language → the notes of one case: "fi" the first client, "fi_second" the second,
 #: "sv" the Swedish-language team's first client.
@@ -128,20 +135,50 @@ def _note(
         "info_received",
     ):
         data[field] = entry.get(field, "").format(**words)
+    answer: dict[str, Any] = {}
     if "info_received_days_ago" in entry:
         received = max(on, today - datetime.timedelta(days=entry["info_received_days_ago"]))
-        data["info_received_on"] = workdays.within(received, not_before=on, not_after=today)
-    note, _ = note_services.note_create(
-        user=author, case=case, note_type=chosen.note_type, data=data
-    )
+        answer = {
+            "info_received": data["info_received"],
+            "info_received_on": workdays.within(received, not_before=on, not_after=today),
+        }
+        data["info_received"] = ""  # asked first; the answer is written in when it comes
+    # Saved in the hour after the meeting or the call, or that afternoon (an information
+    # request): the new-note page was opened at half past (``story_reads``).
+    time = data["occurred_time"]
+    written = _at(on, datetime.time(min(time.hour + 1, 23), 45) if time else datetime.time(15, 45))
+    with clock.story_time(_not_ahead(written)):
+        note, _ = note_services.note_create(
+            user=author, case=case, note_type=chosen.note_type, data=data
+        )
+    if answer:
+        # The answer is written in when it came: at one, or later if it came that day.
+        written = max(_at(answer["info_received_on"], datetime.time(13)), written + HOUR)
+        with clock.story_time(_not_ahead(written)):
+            note = note_services.note_update(
+                user=author, note=note, data=answer, lock_version=note.lock_version
+            )
     if not entry.get("signed", True):
         return
-    note = note_services.note_sign(user=author, note=note, lock_version=note.lock_version)
+    signed = written + HOUR / 2  # read through and signed the same day
+    with clock.story_time(_not_ahead(signed)):
+        note = note_services.note_sign(user=author, note=note, lock_version=note.lock_version)
     amendment = entry.get("amendment")
     if amendment:
-        note_services.note_amend(
-            user=author,
-            note=note,
-            text=amendment["text"].format(**words),
-            reason=amendment["reason"].format(**words),
-        )
+        with clock.story_time(_not_ahead(signed + 3 * HOUR)):  # "the same afternoon"
+            note_services.note_amend(
+                user=author,
+                note=note,
+                text=amendment["text"].format(**words),
+                reason=amendment["reason"].format(**words),
+            )
+
+
+def _at(day: datetime.date, time: datetime.time) -> datetime.datetime:
+    return datetime.datetime.combine(day, time, tzinfo=deadlines.HELSINKI)
+
+
+def _not_ahead(moment: datetime.datetime) -> datetime.datetime:
+    """A moment of the story, or now if the demo's today is the real one and the moment
+    is still ahead (an answer that came in this morning, signed "this afternoon")."""
+    return min(moment, timezone.now())

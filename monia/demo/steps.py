@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import random
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,9 +30,10 @@ from monia.casework.models import (
 )
 from monia.demo import plan_dates, texts, workdays
 from monia.demo.consents import assessment_hearing, measure_extras
-from monia.demo.families import DAY, Family, Register, age_on, years_before
+from monia.demo.families import DAY, Family, Register
+from monia.demo.intake_steps import IntakeSteps
 from monia.demo.names import NameBook
-from monia.people.models import Gender, Person
+from monia.people.models import Person
 from monia.teams.models import Team
 
 Scenario = tuple[str, ...]
@@ -60,16 +60,11 @@ class TeamStaff:
 Chooser = Callable[[Family], tuple[TeamStaff, User]]
 
 
-def _ascii(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return plain.lower().replace(" ", "").replace("-", "")
-
-
 def _no_team(family: Family) -> tuple[TeamStaff, User]:
     raise RuntimeError("Stories.tell sets the team chooser")
 
 
-class CaseSteps:
+class CaseSteps(IntakeSteps):
     """One county's tools for telling case histories."""
 
     def __init__(
@@ -89,9 +84,12 @@ class CaseSteps:
         self.notifier_books = notifier_books
         self._choose: Chooser = _no_team
         self._staff_names: set[tuple[str, str]] | None = None
+        self._facts: dict[int, frozenset[str]] = {}
         # Hearings and consents draw from their own stream (demo/consents.py), seeded from
         # this one's state without drawing from it: the histories stay as they were.
         self.side_rng = random.Random(f"{county_code}:{rng.getstate()[1][:8]}")
+        # So do the notifications that replace one the family does not fit (``kin``).
+        self.kin_rng = random.Random(f"kin:{county_code}:{rng.getstate()[1][:8]}")
 
     # --- dates -----------------------------------------------------------------------------
 
@@ -101,10 +99,13 @@ class CaseSteps:
     def _between(self, lo: datetime.date, hi: datetime.date) -> datetime.date:
         return lo + DAY * self.rng.randint(0, max(0, (hi - lo).days))
 
-    def _at(self, day: datetime.date, *, night: bool = False) -> datetime.datetime:
-        hour = self.rng.choice((0, 1, 2, 19, 20, 21, 22, 23)) if night else self.rng.randint(8, 15)
+    def _at(
+        self, day: datetime.date, *, night: bool = False, rng: random.Random | None = None
+    ) -> datetime.datetime:
+        rng = rng or self.rng
+        hour = rng.choice((0, 1, 2, 19, 20, 21, 22, 23)) if night else rng.randint(8, 15)
         return datetime.datetime(
-            day.year, day.month, day.day, hour, self.rng.randint(0, 59), tzinfo=deadlines.HELSINKI
+            day.year, day.month, day.day, hour, rng.randint(0, 59), tzinfo=deadlines.HELSINKI
         )
 
     def _office_day(self, day: datetime.date, since: datetime.date) -> datetime.date:
@@ -160,144 +161,6 @@ class CaseSteps:
         wanted = self.today + DAY * self.rng.randint(lo, hi)
         latest = deadlines.client_plan_review_due_latest(self.real_today)
         return plan_dates.working_review_day(min(max(wanted, self.real_today), latest))
-
-    # --- families and notifications --------------------------------------------------------
-
-    def _concerns(
-        self,
-        *,
-        age: int | None = None,
-        danger: bool = False,
-        urgent: bool | None = None,
-        min_age: int = 0,
-        exclude: texts.Concern | None = None,
-    ) -> list[texts.Concern]:
-        return [
-            c
-            for c in texts.CONCERNS
-            if (not danger or c.danger)
-            and (urgent is None or c.urgent == urgent)
-            and (age is None or c.ages[0] <= age <= c.ages[1])
-            and c.ages[1] >= min_age
-            and c is not exclude
-        ]
-
-    def _concern(
-        self,
-        *,
-        danger: bool = False,
-        urgent: bool | None = None,
-        min_age: int = 0,
-        exclude: texts.Concern | None = None,
-    ) -> texts.Concern:
-        return self.rng.choice(
-            self._concerns(danger=danger, urgent=urgent, min_age=min_age, exclude=exclude)
-        )
-
-    def _fitting(self, concern: texts.Concern, child: Person, on: datetime.date) -> texts.Concern:
-        """The family's concern, or another one that fits this child's age."""
-        assert child.birth_date is not None
-        age = age_on(child.birth_date, on)
-        if concern.ages[0] <= age <= concern.ages[1]:
-            return concern
-        pool = self._concerns(age=age, urgent=concern.urgent)
-        return self.rng.choice(pool) if pool else concern
-
-    def _household(
-        self,
-        concern: texts.Concern,
-        on: datetime.date,
-        siblings: int,
-        *,
-        lives_home: bool = True,
-        min_age: int = 0,
-    ) -> tuple[Family, TeamStaff, User]:
-        """A family whose oldest child fits ``concern`` on ``on``, and its team and worker."""
-        ages = [self.rng.randint(max(concern.ages[0], min_age), concern.ages[1])]
-        while len(ages) < siblings and ages[-1] >= 2:
-            ages.append(max(0, ages[-1] - self.rng.randint(1, 5)))
-        # Born before the receipt, and still a child (under 18) on the demo's today.
-        youngest_adult = years_before(self.today, 18)
-        births = [
-            min(max(self.register.birth_for_age(on, age), youngest_adult + DAY * 30), on - DAY)
-            for age in ages
-        ]
-        family = self.register.family(births=births, lives_home=lives_home)
-        team, worker = self._choose(family)
-        return family, team, worker
-
-    def _notifier(
-        self, concern: texts.Concern, family: Family, child: Person, recorder: User
-    ) -> dict[str, Any]:
-        """Who notified, as the recorder writes it down (her team's language)."""
-        rng = self.rng
-        if concern.notifier_type == "anonymous":
-            return {}
-        role = texts.written_by(recorder, concern.notifier_role, child=child)
-        if concern.notifier_type == "private":
-            fathers = [a for a in family.adults if a.gender == Gender.MALE]
-            if concern.notifier_role == "lapsen isä" and fathers:
-                name = fathers[0].full_name
-            else:
-                name = f"{rng.choice(family.book.old_women)} {family.surname}"
-            return {"notifier_name": f"{name} ({role})"}
-        book = rng.choice(self.notifier_books)
-        first = rng.choice(book.women + book.men)
-        last = self._not_staff(first, rng.choice(book.surnames), book.surnames)
-        organisations = texts.ORGANISATIONS[self.county_code][concern.sector]
-        hinted = [o for o in organisations if concern.organisation_hint in o.lower()]
-        organisation = rng.choice(hinted or organisations)
-        domain = f"{concern.sector.replace('_', '-')}.{self.county_code}.example"
-        return {
-            "notifier_name": f"{first} {last}, {role}",
-            "notifier_sector": concern.sector,
-            "notifier_organisation": texts.written_by(recorder, organisation, child=child).format(
-                kunta=child.municipality
-            ),
-            "notifier_email": f"{_ascii(first)}.{_ascii(last)}@{domain}",
-        }
-
-    def _not_staff(self, first: str, last: str, surnames: tuple[str, ...]) -> str:
-        """A professional notifier's surname that does not make her one of the county's
-        own staff (a notifier named as the team's worker reads as if the worker had made
-        the notification). The next surname of the book instead, so the stream of random
-        draws and every other history stay as they were."""
-        if self._staff_names is None:
-            self._staff_names = {
-                (f, s) for f, s in User.objects.values_list("first_name", "last_name")
-            }
-        at = surnames.index(last)
-        while (first, last) in self._staff_names:
-            at = (at + 1) % len(surnames)
-            last = surnames[at]
-        return last
-
-    def _receive(
-        self,
-        family: Family,
-        child: Person,
-        staff: TeamStaff,
-        day: datetime.date,
-        concern: texts.Concern,
-    ) -> Intake:
-        night = concern.urgent and concern.sector in ("police", "emergency_services")
-        recorder = self.rng.choice((*staff.workers, staff.consultant, staff.family_worker))
-        return services.intake_record(
-            user=recorder,
-            child=child,
-            team=staff.team,
-            kind=concern.kind,
-            channel=concern.channel,
-            received_at=self._at(day, night=night),
-            notifier_type=concern.notifier_type,
-            content=texts.written_by(recorder, concern.content, child=child).format(
-                lapsi=child.first_names, kunta=child.municipality
-            ),
-            family_informed=concern.family_informed,
-            family_participated=concern.family_participated,
-            police_report_suspected=concern.police_report,
-            **self._notifier(concern, family, child, recorder),
-        )
 
     # --- casework steps --------------------------------------------------------------------
 

@@ -3,6 +3,8 @@
 They read like real child welfare records but describe no real person or event.
 Placeholders: ``{lapsi}`` the child's first name, ``{kunta}`` the municipality.
 The texts are data, in ``data/concerns.json`` (notifications) and ``data/texts.json``.
+A text that speaks of a member of the family — a father, a stepfather, a grandmother —
+says so in its ``family`` (``kin``), and the demo gives it only to a family that has one.
 
 A bilingual county's Swedish-language team writes its records in Swedish: ``written_by``
 gives the Swedish text (``data/texts_sv.json``, the same lists in the same order) for a
@@ -18,10 +20,12 @@ child not yet born). A text about a parent says "hon" or "han" as written.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from monia.demo import kin
 from monia.demo.datafiles import load
 
 if TYPE_CHECKING:
@@ -50,6 +54,9 @@ class Concern:
     danger: bool = False
     #: Prefer organisations whose name contains this (say "päivystys" over "neuvola").
     organisation_hint: str = ""
+    #: What the text takes for granted of the child's family, say ("stepfather",):
+    #: given only to a child whose family has it (``kin``).
+    family: tuple[str, ...] = ()
 
 
 def _concerns(key: str) -> tuple[Concern, ...]:
@@ -58,6 +65,31 @@ def _concerns(key: str) -> tuple[Concern, ...]:
 
 CONCERNS: tuple[Concern, ...] = _concerns("concerns")
 PRE_BIRTH_CONCERNS: tuple[Concern, ...] = _concerns("pre_birth_concerns")
+
+
+def concerns_matching(
+    *,
+    age: int | None = None,
+    danger: bool = False,
+    urgent: bool | None = None,
+    min_age: int = 0,
+    exclude: Concern | None = None,
+    facts: frozenset[str] | None = None,
+) -> list[Concern]:
+    """The notifications for a child of ``age`` (any age reaching ``min_age``): dangers
+    only with ``danger``, of one urgency when ``urgent`` is given, and with ``facts`` only
+    those that take nothing for granted that the child's family lacks (``kin``)."""
+    return [
+        c
+        for c in CONCERNS
+        if (not danger or c.danger)
+        and (urgent is None or c.urgent == urgent)
+        and (age is None or c.ages[0] <= age <= c.ages[1])
+        and c.ages[1] >= min_age
+        and c is not exclude
+        and (facts is None or kin.fits(c.family, facts))
+    ]
+
 
 _TEXTS: dict[str, Any] = load("texts.json")
 
@@ -70,10 +102,37 @@ NO_ACTION_REASONS: tuple[str, ...] = _TEXTS["no_action_reasons"]
 ASSESSMENT_SUMMARIES: dict[str, tuple[str, ...]] = _TEXTS["assessment_summaries"]
 DELAY_REASONS: tuple[str, ...] = _TEXTS["delay_reasons"]
 
+
+def for_family(concern: Concern, *, age: int, facts: frozenset[str], rng: random.Random) -> Concern:
+    """``concern``, or, if it speaks of someone the child's family does not have (a
+    stepfather, a father: ``kin``), another of its urgency for a child of ``age`` that
+    fits the family's ``facts`` — a danger where one fits; before the birth, another
+    pre-birth notification."""
+    if kin.fits(concern.family, facts):
+        return concern
+    if concern in PRE_BIRTH_CONCERNS:
+        return rng.choice([c for c in PRE_BIRTH_CONCERNS if kin.fits(c.family, facts)])
+    pool = concerns_matching(
+        age=age, urgent=concern.urgent, danger=concern.danger, facts=facts
+    ) or concerns_matching(age=age, urgent=concern.urgent, facts=facts)
+    if not pool:
+        raise ValueError(f"no demo notification fits a family of {sorted(facts)} at {age}")
+    return rng.choice(pool)
+
+
 # --- The child's view (LsL 20 §) -----------------------------------------------------------
 
 #: Age band ("small" | "school" | "teen") → the child's view, as heard.
-CHILD_VIEWS: dict[str, tuple[str, ...]] = _TEXTS["child_views"]
+CHILD_VIEWS: dict[str, tuple[str, ...]] = {
+    band: tuple(view["text"] for view in views) for band, views in _TEXTS["child_views"].items()
+}
+#: A child's view → what it takes for granted of the child's family (``kin``): "isi" in it,
+#: a father; a stepfather, a stepfather.
+CHILD_VIEW_FAMILY: dict[str, tuple[str, ...]] = {
+    view["text"]: view.get("family", ())
+    for views in _TEXTS["child_views"].values()
+    for view in views
+}
 #: "baby" | "teen" | "any" → why the child was not heard.
 NOT_HEARD_REASONS: dict[str, tuple[str, ...]] = _TEXTS["not_heard_reasons"]
 

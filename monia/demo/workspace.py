@@ -14,32 +14,57 @@ from django.utils import timezone
 
 from monia.accounts.models import User
 from monia.casework.models import Case, CaseStage, ServiceNeedsAssessment
-from monia.demo import workdays
+from monia.demo import kin, workdays
 from monia.demo.families import years_before
 from monia.demo.names import title_fields
 from monia.demo.steps import TeamStaff
 from monia.experts import services as expert_services
 from monia.network.models import Organisation
-from monia.people.models import Relationship
+from monia.people.models import Gender, Relationship
+from monia.people.selectors import guardians_of
 from monia.systemic import diagram_services, selectors, services
 
-HYPOTHESES = [
+#: The weekly meeting's hypotheses: (statement, what supports it, how it is tested, what it
+#: takes for granted of the family, ``kin``). Each case gets one that fits its family, and
+#: no two cases of the meeting (two children of one family among them) the same one.
+HYPOTHESES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     (
         "Äidin uupumus selittää aamujen vaikeudet ja koulupoissaolot.",
         "Koulun havainnot myöhästymisistä; äiti kertoo nukkuvansa huonosti.",
         "Kotikäynti aamulla ja keskustelu äidin jaksamisesta.",
+        (),
     ),
     (
         "Lapsi kantaa vastuuta nuoremmista sisaruksista.",
         "Lapsi kertoo hoitavansa pikkusiskoa iltaisin.",
         "Lapsen oma tapaaminen ilman vanhempia.",
+        ("younger_sister",),
     ),
     (
         "Isän muutto pois on laukaissut lapsen oireilun.",
         "Oireilu alkoi kuukausi eron jälkeen.",
         "Verkostopalaveri, johon isä kutsutaan.",
+        ("parents_apart",),
     ),
-]
+    (
+        "Vanhempien erilaiset säännöt saavat lapsen koettelemaan rajoja.",
+        "Vanhemmat kertovat sopivansa kotiintuloajoista eri tavoin.",
+        "Vanhempien yhteinen tapaaminen perheterapeutin kanssa.",
+        ("father",),
+    ),
+    (
+        "Kaverien menetys koulun vaihdon jälkeen selittää lapsen vetäytymisen.",
+        "Vetäytyminen alkoi syyslukukaudella uudessa koulussa.",
+        "Kysytään lapselta itseltään ja koulukuraattorilta.",
+        (),
+    ),
+    (
+        "Perheen rahahuolet kuormittavat arkea enemmän kuin perhe kertoo.",
+        "Laskuja on jäänyt maksamatta; vanhempi kertoo valvovansa öisin.",
+        "Keskustelu toimeentulosta ja ohjaus talous- ja velkaneuvontaan.",
+        (),
+    ),
+)
 REFLECTION = {
     "worries": "Poissaolot ovat jatkuneet ja lapsi vetäytyy kaveripiiristä.",
     "working_well": "Äiti on sitoutunut yhteistyöhön ja perhetyö on alkanut.",
@@ -72,12 +97,13 @@ def workspace_build(
     meeting = services.meeting_open(
         user=coordinator, team=staff.team, held_on=held_on, today=held_on
     )
+    taken: set[str] = set()  # the meeting's hypotheses so far
     for n, case in enumerate(cases[:3]):
         item = meeting.items.filter(case=case).first() or services.agenda_add(
             meeting=meeting, case=case
         )
         services.reflection_save(user=coordinator, item=item, data=REFLECTION, lock_version=0)
-        statement, supports, test = HYPOTHESES[n % len(HYPOTHESES)]
+        statement, supports, test = _hypothesis(case, n, taken)
         services.hypothesis_add(
             user=coordinator,
             case=case,
@@ -106,19 +132,41 @@ def workspace_build(
         team=staff.team,
         held_on=workdays.on_or_after(held_on + datetime.timedelta(days=7)),
     )
+    apart = "parents_apart" in kin.family_facts(cases[-1].child)
     services.flag_raise(
         user=staff.therapist,
         case=cases[-1],
-        reason="Perheen tilanne on muuttunut: isä on muuttanut pois.",
+        reason="Perheen tilanne on muuttunut: "
+        + ("isä on muuttanut pois." if apart else "perhe on saanut häätöuhan."),
     )
+    title, description = LIFE_EVENTS["parents_apart" in kin.family_facts(cases[0].child)]
     services.life_event_add(
         user=worker,
         case=cases[0],
         occurred_on=today - datetime.timedelta(days=rng.randint(200, 400)),
-        title="Vanhemmat erosivat",
-        description="Isä muutti toiselle paikkakunnalle.",
+        title=title,
+        description=description,
     )
     _expert_group(staff, cases[-1], today)
+
+
+#: The life event of the first case: a separation where the parents have separated.
+LIFE_EVENTS = {
+    True: ("Vanhemmat erosivat", "Isä muutti omaan asuntoon."),
+    False: ("Muutto uuteen asuntoon", "Perhe muutti pienempään asuntoon."),
+}
+
+
+def _hypothesis(case: Case, n: int, taken: set[str]) -> tuple[str, str, str]:
+    """The ``n``th case's hypothesis: the first from the ``n``th on that fits the child's
+    family and is not ``taken`` by another case of the meeting (a sibling's included)."""
+    facts = kin.family_facts(case.child)
+    for k in range(len(HYPOTHESES)):
+        statement, supports, test, needs = HYPOTHESES[(n + k) % len(HYPOTHESES)]
+        if statement not in taken and kin.fits(needs, facts):
+            taken.add(statement)
+            return statement, supports, test
+    raise RuntimeError("more cases on the demo meeting than hypotheses")  # pragma: no cover
 
 
 def _diagrams(case: Case, worker: object) -> None:
@@ -261,12 +309,19 @@ def network_build(
             organisation=organisations[0],
             partner=nurse,
             basis="guardian_consent",
-            consent_given_by="Huoltaja (äiti)",
+            consent_given_by=_consenting_guardian(case),
             scope=["basic", "plan"],
             ends_on=today + datetime.timedelta(days=180),
         )
     _consultation(staff, organisations[0], nurse, today)
     _contribution_request(staff, organisations[0], nurse, today)
+
+
+def _consenting_guardian(case: Case) -> str:
+    """Who gave the consent, as the worker notes it: the mother, unless she is not a
+    guardian of the child (the children live with their father, who has sole custody)."""
+    mother = guardians_of(case.child).filter(from_person__gender=Gender.FEMALE).exists()
+    return "Huoltaja (äiti)" if mother else "Huoltaja (isä)"
 
 
 def _long_client(staff: TeamStaff, today: datetime.date) -> Case | None:
@@ -360,7 +415,7 @@ def _consultation(
         organisation=school,
         partner=nurse,
         mode=ConsultationMode.CONSENT,
-        consent_given_by="Huoltaja (äiti)",
+        consent_given_by=_consenting_guardian(case),
         question=(
             f"Miten {first_name} on jaksanut koulussa syksyn aikana? Onko vastaanotollasi "
             "noussut esiin huolia unesta, syömisestä tai mielialasta?"
