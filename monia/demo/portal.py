@@ -42,7 +42,7 @@ _WORDS = {
         ),
         "family_view": "Äiti toivoo tukea aamuihin; hän kokee, että tilanne on parantunut.",
         "child_view": "Nuori kertoi, että aamut ovat raskaita, mutta tukiopetus auttaa.",
-        "action": "Tukiopetus kahdesti viikossa",
+        "action": "Tapaamiset terveydenhoitajan kanssa koululla kerran kuussa: miten aamut sujuvat",
         "school": "Koulu",
     },
     "sv": {
@@ -68,7 +68,7 @@ _WORDS = {
         ),
         "family_view": "Mamman önskar stöd på morgnarna; hon tycker att läget har blivit bättre.",
         "child_view": "Den unga sa att morgnarna är tunga men att stödundervisningen hjälper.",
-        "action": "Stödundervisning två gånger i veckan",
+        "action": "Träffar med hälsovårdaren i skolan en gång i månaden: hur morgnarna går",
         "school": "Skolan",
     },
 }

@@ -250,8 +250,8 @@ ORGANISATIONS = [
 # the Swedish-language team's showcase young person there, who reads her portal in Swedish.
 BILINGUAL_SCHOOL = "Kyrkoby skola"
 PARTNERS = {  # county code → (username, first name, last name, title in Finnish)
-    "keski-suomi": ("terhi", "Terhi", "Terveydenhoitaja", "Kouluterveydenhoitaja"),
-    "pohjanmaa": ("sofia", "Sofia", "Skolhälsovårdare", "Kouluterveydenhoitaja"),
+    "keski-suomi": ("terhi", "Terhi", "Mäkinen", "Kouluterveydenhoitaja"),
+    "pohjanmaa": ("sofia", "Sofia", "Lindholm", "Kouluterveydenhoitaja"),
 }
 
 
