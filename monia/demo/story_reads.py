@@ -144,11 +144,11 @@ def _steps(case: Case) -> Iterator[Step]:
 
 
 def _note_steps(case: Case) -> Iterator[Step]:
-    """A client note is written within the hour after what it records (a visit, a call),
-    or that afternoon if it has no time of its own."""
+    """A client note's form is opened a quarter of an hour before the note was saved (the
+    loader writes each note at its own story moment, ``demo.clock``)."""
     for note in ClientNote.objects.filter(case=case):
-        hour = min(note.occurred_time.hour + 1, 23) if note.occurred_time else 15
-        yield Step(note.author_id, _at(note.occurred_on, hour, 30), Purpose.CLIENT_NOTE_NEW)
+        opened = note.created_at - datetime.timedelta(minutes=15)
+        yield Step(note.author_id, opened, Purpose.CLIENT_NOTE_NEW)
 
 
 def _partner_reads(case: Case, now: datetime.datetime) -> int:

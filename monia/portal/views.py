@@ -123,18 +123,21 @@ def portal_logout(request: HttpRequest) -> HttpResponse:
 @require_GET
 def portal_home(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
+    # A language chosen in this browser (the switch) stays; else the account's, which is the
+    # register's until the client chooses (portal.services.client_user_for_identity_code).
+    account_language = settings.LANGUAGE_COOKIE_NAME not in request.COOKIES and user.language
     # Every portal login lands here: a form she sent after her session ended is offered first.
     if portal_access.is_client(user) and unsent.take(request, user.pk):
-        return remember_account_language(redirect("portal_unsent"), user)
-    pcs = portal_access.portal_cases_list(user, purpose=Purpose.PORTAL_HOME)
-    if len(pcs) == 1:
-        response = redirect("portal_case", case_id=pcs[0].case.pk)
+        response = redirect("portal_unsent")
     else:
-        if user.language:
-            translation.activate(user.language)
-        response = render(request, "portal/home.html", {"pcs": pcs})
-    # Every login lands here: from now on the pages are in the account's language.
-    return remember_account_language(response, user)
+        pcs = portal_access.portal_cases_list(user, purpose=Purpose.PORTAL_HOME)
+        if len(pcs) == 1:
+            response = redirect("portal_case", case_id=pcs[0].case.pk)
+        else:
+            if account_language:
+                translation.activate(user.language)
+            response = render(request, "portal/home.html", {"pcs": pcs})
+    return remember_account_language(response, user) if account_language else response
 
 
 @login_required(login_url="portal_login")

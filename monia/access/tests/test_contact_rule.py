@@ -22,7 +22,7 @@ CARD = re.compile(r"(^|\.|_)card$|(^|\.)contact$|^self$")
 ALLOWED = {
     "access/contact.py",
     "demo/families.py",
-    "demo/steps.py",
+    "demo/intake_steps.py",
     "demo/contacts.py",
     "reporting/thl.py",
     "reporting/thl_places.py",

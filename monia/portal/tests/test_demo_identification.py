@@ -79,6 +79,18 @@ def test_a_finnish_speaking_client_keeps_finnish_whatever_the_browser_says(
     assert '<html lang="fi">' in page.content.decode()
 
 
+def test_a_language_chosen_in_the_browser_before_logging_in_stays(
+    portal_world: PortalWorld, settings
+) -> None:
+    settings.MONIA_DEMO_IDENTIFICATION = True
+    client = Client()
+    client.post(reverse("set_language"), {"language": "sv", "next": "/portal/login/"})
+    code = portal_world.young.identity_code  # the register says Finnish
+    client.post(reverse("portal_demo_login"), {"identity_code": code}, follow=True)
+    page = client.get(reverse("portal_case", args=[portal_world.young_case.pk]))
+    assert '<html lang="sv">' in page.content.decode()
+
+
 def _settings_load(**env: str) -> subprocess.CompletedProcess[str]:
     full = {**os.environ, **env}
     return subprocess.run(
