@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 
 from monia.accounts.models import User
 
@@ -22,3 +22,11 @@ def remember_account_language(response: HttpResponse, user: User) -> HttpRespons
             httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         )
     return response
+
+
+def account_language_unless_chosen(request: HttpRequest, user: User) -> str:
+    """A client's landing after login: the account's language ("" when it has none), unless
+    a language was chosen in this browser with the switch, which then stays ("")."""
+    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
+        return ""
+    return user.language

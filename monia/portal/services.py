@@ -99,8 +99,8 @@ def client_user_for_identity_code(
         account.save(update_fields=["last_method"])
         if not user.language:  # an account from before languages were taken from the register
             person = Person.objects.filter(identity_code_canonical=canonical).first()
-            if person is not None and _register_language(person):
-                user.language = _register_language(person)
+            user.language = _register_language(person) if person is not None else ""
+            if user.language:
                 user.save(update_fields=["language"])
     return user
 

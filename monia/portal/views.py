@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from monia.access import contact, policy
 from monia.access.purposes import Purpose
 from monia.accounts import unsent
-from monia.accounts.language import remember_account_language
+from monia.accounts.language import account_language_unless_chosen, remember_account_language
 from monia.casework.forms import SentOnceForm
 from monia.decisions import portal_access as decision_access
 from monia.portal import access as portal_access
@@ -123,9 +123,9 @@ def portal_logout(request: HttpRequest) -> HttpResponse:
 @require_GET
 def portal_home(request: HttpRequest) -> HttpResponse:
     user = policy.user_of(request)
-    # A language chosen in this browser (the switch) stays; else the account's, which is the
-    # register's until the client chooses (portal.services.client_user_for_identity_code).
-    account_language = settings.LANGUAGE_COOKIE_NAME not in request.COOKIES and user.language
+    # The account's language is the register's until the client chooses one
+    # (portal.services.client_user_for_identity_code).
+    account_language = account_language_unless_chosen(request, user)
     # Every portal login lands here: a form she sent after her session ended is offered first.
     if portal_access.is_client(user) and unsent.take(request, user.pk):
         response = redirect("portal_unsent")
@@ -135,7 +135,7 @@ def portal_home(request: HttpRequest) -> HttpResponse:
             response = redirect("portal_case", case_id=pcs[0].case.pk)
         else:
             if account_language:
-                translation.activate(user.language)
+                translation.activate(account_language)
             response = render(request, "portal/home.html", {"pcs": pcs})
     return remember_account_language(response, user) if account_language else response
 
