@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -31,9 +32,9 @@ from monia.people import selectors as people_selectors
 from monia.people.models import Person, Relationship
 from monia.people.services import (
     SimilarPersons,
+    identity_checked,
     person_create,
     relationship_create,
-    validate_identity_code,
 )
 
 CODE_UNDER_ANOTHER_NAME = gettext_noop(
@@ -86,14 +87,11 @@ def family_member_add(
     sent = submission_saved(Relationship.objects.filter(to_person_id=case.child_id), submission_key)
     if sent is not None:  # the form sent again ("Back", a double click): recorded once
         return FamilyMemberAdded(sent.from_person)
-    canonical = ""
-    if identity_code.strip():
-        parsed = validate_identity_code(identity_code.strip())
-        if birth_date is not None and birth_date != parsed.birth_date:
-            raise ValidationError(
-                {"birth_date": _("The date of birth does not match the identity code.")}
-            )
-        canonical, birth_date = parsed.canonical, parsed.birth_date
+    _code, canonical, birth_date, errors = identity_checked(
+        identity_code, birth_date, today=timezone.localdate()
+    )
+    if errors:
+        raise ValidationError(errors)
     found = _in_register(
         case=case,
         canonical=canonical,
@@ -197,12 +195,6 @@ def _refuse_same_names(
 ) -> None:
     """A new person with the very names and date of birth of one in the child's family (no
     date, or a different person confirmed) is that family member, not another."""
-    same = Person.objects.filter(
-        ties_from__to_person=case.child,
-        merged_into__isnull=True,
-        first_names__iexact=first_names.strip(),
-        last_name__iexact=last_name.strip(),
-        birth_date=birth_date,
-    ).first()
+    same = people_selectors.family_member_named(case.child, first_names, last_name, birth_date)
     if same is not None:
         _refuse_in_family(case, same)

@@ -271,6 +271,20 @@ def person_in_family(child: Person, person_id: int) -> Person | None:
     )
 
 
+def family_member_named(
+    child: Person, first_names: str, last_name: str, birth_date: datetime.date | None
+) -> Person | None:
+    """A person tied to the child with these very names and this date of birth (none given:
+    none recorded), the register's merged copies left out."""
+    return Person.objects.filter(
+        ties_from__to_person=child,
+        merged_into__isnull=True,
+        first_names__iexact=first_names.strip(),
+        last_name__iexact=last_name.strip(),
+        birth_date=birth_date,
+    ).first()
+
+
 def tied_to(child: Person, persons: list[Person]) -> set[int]:
     """The ids of those of ``persons`` who are the child or in the child's family (tied to
     the child either way): one query."""

@@ -199,7 +199,7 @@ def _details_checked(
         identity_code, canonical = "", ""
     else:
         try:
-            identity_code, canonical, birth_date, errors = _identity_checked(
+            identity_code, canonical, birth_date, errors = identity_checked(
                 identity_code, birth_date, today=today
             )
         except ValidationError as exc:  # a code that is no code: the other checks still run
@@ -221,7 +221,7 @@ def _details_checked(
     return identity_code, canonical, birth_date, errors
 
 
-def _identity_checked(
+def identity_checked(
     identity_code: str, birth_date: datetime.date | None, *, today: datetime.date
 ) -> tuple[str, str, datetime.date | None, dict[str, str]]:
     """The identity code as stored, its canonical form, the date of birth (from the code
@@ -356,7 +356,7 @@ def person_correct(
     errors: dict[str, str] = {}
     if not reason.strip():
         errors["reason"] = _("Give the reason for the correction.")
-    identity_code, canonical, birth_date, identity_errors = _identity_checked(
+    identity_code, canonical, birth_date, identity_errors = identity_checked(
         values.get("identity_code", person.identity_code),
         values.get("birth_date", person.birth_date),
         today=timezone.localdate(),
