@@ -86,6 +86,11 @@ def now_for_input() -> object:
     return timezone.localtime().replace(second=0, microsecond=0)
 
 
+class TeamChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Team) -> str:  # type: ignore[override]
+        return obj.display_name
+
+
 class IntakeForm(SentOnceForm):
     key_required = True
     kind = forms.ChoiceField(
@@ -127,7 +132,7 @@ class IntakeForm(SentOnceForm):
         max_length=INTAKE_CONTENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none())
+    team = TeamChoiceField(label=_("Team"), queryset=Team.objects.none())
 
     def __init__(self, *args: object, user: User, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

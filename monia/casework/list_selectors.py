@@ -32,6 +32,7 @@ from monia.casework.models import (
     ServiceNeedsAssessment,
 )
 from monia.people.models import full_name
+from monia.ui.languages import in_reader_language
 
 PAGE_SIZE = 25
 T = TypeVar("T")
@@ -204,6 +205,7 @@ _ROW_COLUMNS = (
     "child__birth_date",
     "child__expected_birth_date",
     "team__name",
+    "team__name_sv",
     "designated_worker__username",
     "designated_worker__first_name",
     "designated_worker__last_name",
@@ -212,7 +214,8 @@ _ROW_COLUMNS = (
 
 class _Named:
     """A related row's shown values: the child's ``full_name`` and what the ``born`` filter
-    reads, the worker's ``display_name``, the team's ``name``."""
+    reads, the worker's ``display_name``, the team's ``display_name`` (as
+    ``Team.display_name``: in the reader's language)."""
 
     __slots__ = (
         "full_name",
@@ -220,7 +223,6 @@ class _Named:
         "expected_birth_date",
         "unidentified",
         "display_name",
-        "name",
     )
 
     def __init__(self, **values: Any) -> None:
@@ -254,6 +256,7 @@ class CaseRow:
             birth_date,
             expected_birth_date,
             team_name,
+            team_name_sv,
             username,
             first_name,
             worker_last_name,
@@ -266,7 +269,7 @@ class CaseRow:
             expected_birth_date=expected_birth_date,
             unidentified=unidentified,
         )
-        self.team = _Named(name=team_name)
+        self.team = _Named(display_name=in_reader_language(fi=team_name, sv=team_name_sv))
         self.designated_worker = (
             None
             if self.designated_worker_id is None

@@ -258,8 +258,8 @@ def _organisation_create(spec: CountySpec, password_hash: str) -> tuple[County, 
     )
     _municipalities_create(county, spec)
     teams = [
-        Team.objects.create(county=county, name=name, **demo_office(spec, n))
-        for n, name in enumerate(spec.team_names, start=1)
+        Team.objects.create(county=county, name=name, name_sv=name_sv, **demo_office(spec, n))
+        for n, (name, name_sv) in enumerate(spec.team_names, start=1)
     ]
     members: dict[int, list[User]] = {1: [], 2: [], 3: []}
     for n, staff_spec in enumerate(STAFF[spec.code], start=1):

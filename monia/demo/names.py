@@ -75,7 +75,8 @@ class CountySpec:
     controller: str
     controller_sv: str
     bilingual: bool
-    team_names: tuple[str, str, str]
+    #: Each team's name in Finnish and in Swedish, as a county names its teams in both.
+    team_names: tuple[tuple[str, str], tuple[str, str], tuple[str, str]]
     #: Share of families speaking Swedish and another language at home.
     swedish_share: float
     other_language_share: float
@@ -91,9 +92,9 @@ COUNTIES = (
         controller_sv="Mellersta Finlands välfärdsområde",
         bilingual=False,
         team_names=(
-            "Lastensuojelu, tiimi 1 (systeeminen)",
-            "Lastensuojelu, tiimi 2 (systeeminen)",
-            "Lastensuojelu, tiimi 3 (systeeminen)",
+            ("Lastensuojelu, tiimi 1 (systeeminen)", "Barnskydd, team 1 (systemiskt)"),
+            ("Lastensuojelu, tiimi 2 (systeeminen)", "Barnskydd, team 2 (systemiskt)"),
+            ("Lastensuojelu, tiimi 3 (systeeminen)", "Barnskydd, team 3 (systemiskt)"),
         ),
         swedish_share=0.0,
         other_language_share=0.05,
@@ -107,9 +108,12 @@ COUNTIES = (
         controller_sv="Österbottens välfärdsområde",
         bilingual=True,
         team_names=(
-            "Lastensuojelu, tiimi 1 (systeeminen)",
-            "Lastensuojelu, tiimi 2 (systeeminen)",
-            "Barnskydd, team 3 (systemiskt, svenskspråkigt)",
+            ("Lastensuojelu, tiimi 1 (systeeminen)", "Barnskydd, team 1 (systemiskt)"),
+            ("Lastensuojelu, tiimi 2 (systeeminen)", "Barnskydd, team 2 (systemiskt)"),
+            (
+                "Lastensuojelu, tiimi 3 (systeeminen, ruotsinkielinen)",
+                "Barnskydd, team 3 (systemiskt, svenskspråkigt)",
+            ),
         ),
         swedish_share=0.5,
         other_language_share=0.05,

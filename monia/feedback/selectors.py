@@ -231,7 +231,7 @@ def ask_audiences(county_id: int) -> tuple[Audience, list[Audience], list[Audien
     )
     return (
         everyone,
-        [Audience(f"team:{t.pk}", t.name, t.n) for t in teams.order_by("name", "pk")],
+        [Audience(f"team:{t.pk}", t.display_name, t.n) for t in teams.order_by("name", "pk")],
         [Audience(f"group:{g.pk}", g.name, g.n) for g in groups.order_by("name", "pk")],
     )
 

@@ -130,7 +130,7 @@ def caseload_report(*, county_id: int, on: datetime.date) -> CaseloadReport:
         (
             WorkerRow(
                 worker=user,
-                team=user.team.name if user.team is not None else "",
+                team=user.team.display_name if user.team is not None else "",
                 children=snap.caseloads[user.pk],
                 over_cap=user.pk in snap.over_cap,
             )

@@ -29,7 +29,7 @@ class TeamForm(MoniaForm):
 
     def __init__(self, data: Any = None, *, teams: list[Any]) -> None:
         super().__init__(data)
-        choices = [(str(t.pk), t.name) for t in teams]
+        choices = [(str(t.pk), t.display_name) for t in teams]
         self.fields["team"].choices = [("", _("All teams")), *choices]
 
 

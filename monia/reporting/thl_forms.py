@@ -37,9 +37,13 @@ class ThlForm(MoniaForm):
 
     def __init__(self, data: Any, *, today: date, teams: list[Team]) -> None:
         super().__init__(data)
+        # A row by team is keyed by the team's Finnish name (thl_selectors); shown in the
+        # reader's language.
+        self.team_names = {t.name: t.display_name for t in teams}
         choices = periods(today)
         self.fields["period"].choices = [(s.isoformat(), period_choice(s, e)) for s, e in choices]
-        self.fields["team"].choices = [("", _("All teams")), *((t.pk, t.name) for t in teams)]
+        teams_shown = ((t.pk, t.display_name) for t in teams)
+        self.fields["team"].choices = [("", _("All teams")), *teams_shown]
         # The default: the latest half-year that has ended, the one THL asks for next.
         self.fields["period"].initial = choices[1][0].isoformat()
 

@@ -3,7 +3,7 @@ rows on the page, beside the chart and in the files (no Django models here)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -58,8 +58,11 @@ def periods(today: date, back: int = 6) -> list[tuple[date, date]]:
     return out
 
 
-def rows_by(times: thl.ProcessingTimes, attr: str) -> list[Row]:
-    """Rows by ``by_municipality`` or ``by_team``: every name either figure has."""
+def rows_by(
+    times: thl.ProcessingTimes, attr: str, labels: Mapping[str, str] | None = None
+) -> list[Row]:
+    """Rows by ``by_municipality`` or ``by_team``: every name either figure has, labelled
+    as ``labels`` (a team's name in the reader's language) or by the name itself."""
     seven: dict = getattr(times.seven_day, attr)
     three: dict = getattr(times.three_month, attr)
     names = sorted({*seven, *three}, key=lambda n: (n is None or n == "", n or ""))
@@ -67,7 +70,7 @@ def rows_by(times: thl.ProcessingTimes, attr: str) -> list[Row]:
     out = []
     for name in names:
         s, t = seven.get(name, empty), three.get(name, empty)
-        label = name or _("Not known")
+        label = (labels or {}).get(name, name) if name else _("Not known")
         out.append(
             Row(label, name or "", s.matters, s.on_time, s.late, t.matters, t.on_time, t.late)
         )

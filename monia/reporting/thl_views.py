@@ -76,7 +76,11 @@ def thl_processing_times(request: HttpRequest) -> HttpResponse:
             "times": times,
             "total": total,
             "by_municipality": tables.rows_by(times, "by_municipality"),
-            "by_team": tables.rows_by(times, "by_team") if scope.whole_county else [],
+            "by_team": (
+                tables.rows_by(times, "by_team", labels=form.team_names)
+                if scope.whole_county
+                else []
+            ),
             "chart": chart,
             "query": request.GET.urlencode(),
             "period_param": start.isoformat(),
@@ -151,7 +155,7 @@ def thl_children(request: HttpRequest) -> HttpResponse:
             "figure": figure,
             "period": period_label(start, end),
             "municipality": municipality,
-            "row_team": row_team,
+            "row_team": form.team_names.get(row_team, row_team),
             "scope": scope,
             "back": form.data.urlencode() if hasattr(form.data, "urlencode") else "",
         },

@@ -124,7 +124,7 @@ def minutes_data(meeting: TeamMeeting, *, user: User | None = None) -> Minutes:
 
 def _header(minutes: Minutes, language: str) -> list[Flowable]:
     meeting = minutes.meeting
-    rows = [[_("Team"), meeting.team.name], [_("Date"), _d(meeting.held_on)]]
+    rows = [[_("Team"), meeting.team.localized_name(language)], [_("Date"), _d(meeting.held_on)]]
     rows += _attendance_rows(minutes.attendance)
     flow: list[Flowable] = [
         _p(meeting.team.county.localized_name(language), "county"),
@@ -210,21 +210,22 @@ def minutes_render(minutes: Minutes, *, language: str, plain: bool = False) -> b
     reproducible file, for tests that read the text back."""
     with translation.override(language):
         meeting = minutes.meeting
+        team = meeting.team.localized_name(language)
         flow = _header(minutes, language)
         for family in minutes.families:
             flow += [Spacer(1, 4 * mm), *_family(family)]
         if not minutes.families:
             flow.append(_p(_("No family was discussed."), "muted"))
         title = _("Minutes of the team meeting")
-        head = f"{title} · {meeting.team.name} · {_d(meeting.held_on)}"
+        head = f"{title} · {team} · {_d(meeting.held_on)}"
         children = ", ".join(f.case.child.full_name for f in minutes.families)
         return render(
             flow,
-            title=f"{title} {meeting.team.name} {_d(meeting.held_on)}",
+            title=f"{title} {team} {_d(meeting.held_on)}",
             language=language,
             marks=marks(running_head=head),
             plain=plain,
-            subject=" · ".join(p for p in (meeting.team.name, _d(meeting.held_on), children) if p),
+            subject=" · ".join(p for p in (team, _d(meeting.held_on), children) if p),
         )
 
 

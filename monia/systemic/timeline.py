@@ -175,7 +175,7 @@ def _meetings(case: Case) -> list[TimelineEntry]:
             kind="meeting",
             title=_("Discussed at the team meeting"),
             detail=_reasons(item.reasons),
-            source=item.meeting.team.name,
+            source=item.meeting.team.display_name,
         )
         for item in items
     ]

@@ -12,11 +12,12 @@ class CountyAdmin(admin.ModelAdmin):
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
-    list_display = ("name", "county", "office_town")
+    list_display = ("name", "name_sv", "county", "office_town")
     list_filter = ("county",)
     fields = (
         "county",
         "name",
+        "name_sv",
         "reflection_interval_weeks",
         "office_street",
         "office_postal_code",

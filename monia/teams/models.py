@@ -98,7 +98,15 @@ class Team(models.Model):
     """A team that owns cases, e.g. a systemic child welfare team (systeeminen tiimi)."""
 
     county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="teams")
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name in Finnish"), max_length=200)
+    # A default, not only blank: bench/generate.py COPYs teams without it.
+    name_sv = models.CharField(
+        _("name in Swedish"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_("The team's name on Swedish pages and documents. Empty: the Finnish name."),
+    )
     reflection_interval_weeks = models.PositiveSmallIntegerField(
         _("propose a family not discussed for … weeks"),
         default=4,
@@ -127,10 +135,25 @@ class Team(models.Model):
         ordering = ["county__name_fi", "name"]
         constraints = [
             models.UniqueConstraint(fields=["county", "name"], name="team_name_unique_in_county"),
+            models.UniqueConstraint(
+                fields=["county", "name_sv"],
+                condition=~models.Q(name_sv=""),
+                name="team_swedish_name_unique_in_county",
+                violation_error_message=_("The county already has a team of that Swedish name."),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def localized_name(self, language: str) -> str:
+        """The team as a document in ``language`` names it (Swedish, else Finnish)."""
+        return in_language(language, fi=self.name, sv=self.name_sv)
+
+    @property
+    def display_name(self) -> str:
+        """The team in the reader's language (pages), as ``County.display_controller``."""
+        return in_reader_language(fi=self.name, sv=self.name_sv)
 
 
 class Municipality(models.Model):

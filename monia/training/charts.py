@@ -36,7 +36,7 @@ def share_chart(shares: list[TeamShare]) -> BarChart:
         Bar(
             y=8 + i * ROW_H,
             width=round(plot * s.share.percent / 100, 1),
-            label=s.name[:24],
+            label=s.display_name[:24],
             percent=s.share.percent,
         )
         for i, s in enumerate(shares)

@@ -16,6 +16,7 @@ from django.db.models.lookups import Exact
 from monia.accounts.models import Role, User
 from monia.teams.models import Team
 from monia.training.models import Track, TrainingModule, TrainingRecord
+from monia.ui.languages import in_reader_language
 
 # The roles of a systemic team's practice, whose training counts toward the team's share
 # (a team coordinator keeps the team's paperwork and is not counted).
@@ -87,7 +88,13 @@ def team_share_trained(team: Team) -> Share:
 class TeamShare:
     team_id: int
     name: str
+    name_sv: str
     share: Share
+
+    @property
+    def display_name(self) -> str:
+        """The team in the reader's language, as ``Team.display_name``."""
+        return in_reader_language(fi=self.name, sv=self.name_sv)
 
 
 def county_shares(county_id: int) -> list[TeamShare]:
@@ -95,11 +102,16 @@ def county_shares(county_id: int) -> list[TeamShare]:
     rows = (
         _practitioners()
         .filter(team__county_id=county_id)
-        .values("team_id", "team__name")
+        .values("team_id", "team__name", "team__name_sv")
         .annotate(total=Count("pk"), trained=Count("pk", filter=_trained()))
         .order_by("team__name", "team_id")
     )
-    return [TeamShare(r["team_id"], r["team__name"], Share(r["trained"], r["total"])) for r in rows]
+    return [
+        TeamShare(
+            r["team_id"], r["team__name"], r["team__name_sv"], Share(r["trained"], r["total"])
+        )
+        for r in rows
+    ]
 
 
 def county_total(shares: list[TeamShare]) -> Share:

@@ -31,7 +31,7 @@ def _team_field(teams: list[Any]) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=_("Team"),
         required=False,
-        choices=[("", _("All teams")), *[(str(t.pk), t.name) for t in teams]],
+        choices=[("", _("All teams")), *[(str(t.pk), t.display_name) for t in teams]],
     )
 
 

@@ -404,8 +404,9 @@ FINNISH_NETWORK_WORDS = {
 
 def _finnish_words_of_the_seed() -> set[str]:
     """Words of the Finnish texts the demo seeds (what its workers write to a young person,
-    the plans' and measures' texts, the staff's titles, the development network's groups,
-    events and questionnaire), but any the Swedish texts or a name share."""
+    the plans' and measures' texts, the staff's titles, the teams' names, the development
+    network's groups, events and questionnaire), but any the Swedish texts or a name
+    share."""
     import json
     import re
 
@@ -416,7 +417,9 @@ def _finnish_words_of_the_seed() -> set[str]:
         found = re.findall(r"[^\W\d_]{5,}", json.dumps(texts, ensure_ascii=False))
         return {w.lower() for w in found}
 
-    finnish = words(portal._WORDS["fi"], load("texts.json")) | FINNISH_NETWORK_WORDS
+    teams = [pair for county in names.COUNTIES for pair in county.team_names]
+    finnish = words(portal._WORDS["fi"], load("texts.json"), [fi for fi, _sv in teams])
+    finnish |= FINNISH_NETWORK_WORDS
     swedish_titles = [sv for sv, _en in names.TITLES.values()]
     # The Swedish-language team's texts (texts_sv.json) are Swedish: "skola" of a
     # Swedish school's name that texts.json lists among Pohjanmaa's is no Finnish word
@@ -425,7 +428,13 @@ def _finnish_words_of_the_seed() -> set[str]:
     sv = load("texts_sv.json")
     sv_texts = [[v for k, v in sv.items() if k != "phrases"], list(sv["phrases"].values())]
     swedish_texts = re.sub(r"\{\w+\}", "", json.dumps(sv_texts, ensure_ascii=False))
-    swedish = words(portal._WORDS["sv"], swedish_titles, load("names.json"), swedish_texts)
+    swedish = words(
+        portal._WORDS["sv"],
+        swedish_titles,
+        [sv for _fi, sv in teams],
+        load("names.json"),
+        swedish_texts,
+    )
     # Finnish has no å: a word with one is a Swedish name of a place the Finnish texts cite.
     return {w for w in finnish - swedish - {"monia", "person"} if "å" not in w}
 
@@ -449,7 +458,7 @@ def test_the_swedish_speaking_showcase_reads_her_whole_portal_in_swedish() -> No
     )
     case = meeting.case
     assert case.designated_worker is not None and case.designated_worker.language == "sv"
-    assert "svenskspråkigt" in case.team.name
+    assert "svenskspråkigt" in case.team.name_sv
     user = client_user_for_identity_code(case.child.identity_code, method="demo")
     assert user is not None
     persona = walk.Persona("Swedish-speaking young person", user, "/portal/", "sv")

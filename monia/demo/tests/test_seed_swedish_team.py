@@ -98,7 +98,7 @@ def _words(text: str) -> set[str]:
 @pytest.mark.django_db
 def test_the_swedish_language_team_writes_its_records_in_swedish() -> None:
     call_command("seed_demo", stdout=io.StringIO(), children=20, seed=1)
-    swedish_team = Team.objects.get(county__bilingual=True, name__contains="svenskspråkigt")
+    swedish_team = Team.objects.get(county__bilingual=True, name_sv__contains="svenskspråkigt")
     texts = _texts(swedish_team)
     assert len(texts) >= 30, texts
     finnish = {text: sorted(_words(text) & FINNISH) for text in texts}
@@ -175,7 +175,7 @@ def test_no_swedish_demo_record_calls_a_child_of_known_gender_hen() -> None:
     assessments, hearings, measures, plans, client notes) says "hon" or "han" of the child,
     never "hen"; no placeholder is left unfilled."""
     call_command("seed_demo", stdout=io.StringIO(), children=20, seed=1)
-    swedish_team = Team.objects.get(county__bilingual=True, name__contains="svenskspråkigt")
+    swedish_team = Team.objects.get(county__bilingual=True, name_sv__contains="svenskspråkigt")
     found = _texts_by_child(swedish_team, (*RECORDS, ClientNote))
     known = [(g, t) for g, t in found if g in (Gender.FEMALE, Gender.MALE)]
     assert len(known) >= 30 and {g for g, _t in known} == {Gender.FEMALE, Gender.MALE}

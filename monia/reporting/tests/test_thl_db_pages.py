@@ -133,6 +133,23 @@ def test_the_children_list_of_one_team_row(tw: ThlWorld, senior_a: Any) -> None:
     assert [c.pk for c in page.context["cases"]] == [tw.intakes["satu"].case_id]
 
 
+def test_a_swedish_reader_reads_the_team_rows_by_their_swedish_names(
+    tw: ThlWorld, world: World, senior_a: Any
+) -> None:
+    world.team_a2.name_sv = "Barnskydd A2"
+    world.team_a2.save(update_fields=["name_sv"])
+    client = login("senior_a", language="sv")
+    page = client.get(reverse("thl_processing_times"), PERIOD)
+    assert {(r.label, r.key) for r in page.context["by_team"]} == {
+        ("A1", "A1"),  # no Swedish name: the Finnish one
+        ("Barnskydd A2", "A2"),  # the link still names the team as the records do
+    }
+    query = {**PERIOD, "figure": "seven_day_late", "row_team": "A2"}
+    children = client.get(reverse("thl_children"), query)
+    assert [c.pk for c in children.context["cases"]] == [tw.intakes["satu"].case_id]
+    assert " · Barnskydd A2</p>" in children.content.decode()
+
+
 def test_a_bad_figure_is_not_found(tw: ThlWorld, senior_a: Any) -> None:
     page = login("senior_a").get(reverse("thl_children"), {**PERIOD, "figure": "nonsense"})
     assert page.status_code == 404

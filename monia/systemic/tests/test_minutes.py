@@ -138,6 +138,15 @@ def test_swedish_minutes_use_swedish_headings_and_county_name(meeting: TeamMeeti
     assert "Aino Esimerkki" in text
 
 
+def test_the_minutes_name_the_team_in_their_own_language(meeting: TeamMeeting) -> None:
+    meeting.team.name_sv = "Barnskydd A1"
+    meeting.team.save(update_fields=["name_sv"])
+    swedish = pdf_text(minutes.minutes_pdf(meeting, language="sv", plain=True))
+    finnish = pdf_text(minutes.minutes_pdf(meeting, language="fi", plain=True))
+    assert "Barnskydd A1" in swedish
+    assert "Barnskydd" not in finnish and "A1" in finnish
+
+
 def test_default_output_is_compressed(meeting: TeamMeeting) -> None:
     pdf = minutes.minutes_pdf(meeting, language="fi")
     assert pdf.startswith(b"%PDF") and b"FlateDecode" in pdf
