@@ -6,6 +6,10 @@ import hashlib
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+from django.utils import translation
+
+from monia.casework.models import Urgency
 from monia.demo import datafiles, kin, names, notes, texts
 
 NAMES = (
@@ -46,9 +50,10 @@ TEXTS = (
 # firstborn the register never had no longer names one. Changed again on purpose: a
 # notification that puts the child at her mother's ("äiti nukkuu päivisin") says so
 # (``lives_with_mother``), so that a child living with her father is not given it; the
-# young person driven home at night finds "a parent" drunk there, not her mother.
+# young person driven home at night finds "a parent" drunk there, not her mother. And once
+# more: an urgency note no longer begins with the urgency the page shows beside it.
 NAMES_SHA256 = "190c7c9882cac71b0fec323d5952d2ec1ad644ec8bb4ef846699b1e4c2946414"
-TEXTS_SHA256 = "4bfc2193e0161c0b2632fdf3eb0cd59193762b4fd3966192be4e636250da03a5"
+TEXTS_SHA256 = "6de53daf53b9b9ad258a1e4dfe7a1e32318c3ab5ad2a1313d7fac87cb469fbbc"
 # The client notes (issue 12) came as a data file of their own: their sha256 as written, so
 # a change to the demo's notes is a decision made here. Changed once on purpose: the Swedish
 # note's "hen" became the child's own pronoun ({hon}, texts.about_child).
@@ -77,6 +82,17 @@ def test_the_texts_take_for_granted_only_family_facts_the_demo_knows() -> None:
     # Whatever the family, a child of each age band has a view to be given.
     for views in texts.CHILD_VIEWS.values():
         assert any(not texts.CHILD_VIEW_FAMILY[view] for view in views)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_an_urgency_note_does_not_repeat_the_urgency_shown_beside_it(language: str) -> None:
+    """The case page shows "Kiireellinen: …" and then the note: not "Kiireellinen" twice."""
+    for urgency, notes_of in texts.URGENCY_NOTES.items():
+        with translation.override(language):
+            label = str(Urgency(urgency).label).split(":")[0].lower()
+        for note in notes_of:
+            written = texts.SWEDISH[note] if language == "sv" else note
+            assert not written.lower().startswith(label), written
 
 
 # The contact details' lists (demo/contacts.py, issue 12) never were Python literals: pinned
