@@ -5,10 +5,12 @@ A worker writes a long note, goes to a meeting, comes back after the idle limit 
 with the login page, and without this what she wrote would be gone. Instead:
 
 1. ``keep`` (called by the middleware on the response of that POST): when the request's
-   session ended in this very request and the view answered with a redirect to the staff
-   login or the portal's, the form's fields are kept in the new, anonymous session, with
-   the user they belonged to and the address they were sent to. The POST reached the
-   view, so it passed Django's CSRF check: only a form of Monia's own pages is kept.
+   session ended in this very request and the view answered "log in, then come back
+   here" (``login_required``: a redirect whose ``next`` is this very address, whatever
+   the login's address: LOGIN_URL, the portal's, a single sign-on's), the form's fields
+   are kept in the new, anonymous session, with the user they belonged to and the address
+   they were sent to. The POST reached the view, so it passed Django's CSRF check: only a
+   form of Monia's own pages is kept.
    Files are not kept (the page says so); nor a form larger than ``MAX_BYTES``.
 2. The login page says that what she wrote is kept, and the login goes on to the staff
    ``/login/unsent/`` (web/views.py); a portal client's identification lands on the
@@ -29,13 +31,15 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any
-from urllib.parse import urlencode, urlsplit
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
 
-from django.conf import settings
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import resolve_url
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import reverse
+
+if TYPE_CHECKING:  # imported by the logging set-up (web/security.py), before the models
+    from monia.accounts.models import User
 
 SESSION_KEY = "monia_unsent"
 # A form this large is not kept (a client note is a few kilobytes).
@@ -63,21 +67,29 @@ class Unsent:
         ]
 
 
-def _login_path() -> str:
-    return urlsplit(resolve_url(settings.LOGIN_URL)).path
+def _asks_to_log_in(request: HttpRequest, location: str) -> bool:
+    """Whether a redirect is the view's "log in, then come back here": Django's
+    ``login_required`` (``redirect_to_login``) sends the way back as ``next``, this very
+    address (whole, when the login is on another host). The login's own address is not
+    looked at, so a changed LOGIN_URL or the portal's login is recognised alike."""
+    back = QueryDict(urlsplit(location).query).get(REDIRECT_FIELD_NAME)
+    return back is not None and back in (request.get_full_path(), request.build_absolute_uri())
 
 
-def _portal_login_path() -> str:
-    return reverse("portal_login")
+def _on_to_resume(location: str) -> str:
+    """The login's address with the staff resume page as the way on after it."""
+    parts = urlsplit(location)
+    query = QueryDict(parts.query, mutable=True)
+    query[REDIRECT_FIELD_NAME] = reverse("unsent_resume")
+    return urlunsplit(parts._replace(query=query.urlencode()))
 
 
-def keep(request: HttpRequest, response: HttpResponse, ended_user_id: int) -> HttpResponse:
-    """On the answer to a POST whose session ended in this request: keep the form and send
-    the login on to the resume page. Any other answer is returned as it is."""
+def keep(request: HttpRequest, response: HttpResponse, ended: User) -> HttpResponse:
+    """On the answer to a POST whose session (of ``ended``) ended in this request: keep the
+    form and send the login on to the resume page. Any other answer is returned as it is."""
     if request.method != "POST" or response.status_code != 302:
         return response
-    login_path = urlsplit(response.get("Location", "")).path
-    if login_path not in (_login_path(), _portal_login_path()):
+    if not _asks_to_log_in(request, response.get("Location", "")):
         return response
     content_type = request.content_type or ""
     if content_type not in ("application/x-www-form-urlencoded", "multipart/form-data"):
@@ -91,15 +103,17 @@ def keep(request: HttpRequest, response: HttpResponse, ended_user_id: int) -> Ht
     if sum(len(n) + len(v) for n, v in fields) > MAX_BYTES:
         return response
     request.session[SESSION_KEY] = {
-        "user": ended_user_id,
+        "user": ended.pk,
         "path": request.get_full_path(),
         "fields": fields,
         "files": bool(request.FILES),
         "at": int(time.time()),
     }
-    if login_path == _login_path():
-        response["Location"] = f"{login_path}?{urlencode({'next': reverse('unsent_resume')})}"
+    from monia.accounts.models import Role
+
     # The portal's logins (identification, demo) land on the portal's home, which offers it.
+    if ended.role != Role.CLIENT:
+        response["Location"] = _on_to_resume(response["Location"])
     return response
 
 

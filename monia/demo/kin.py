@@ -14,6 +14,9 @@ The facts, as read from the child's relationships:
 ``younger_sister``    a sister born after the child
 ``younger_sibling``   a sister or a brother born after the child
 ``mothers_mother``    the mother's mother is in the register, the child's grandmother
+``lives_with_mother`` the child lives with her mother: the mother's tie says so, or no
+                      parent's does (a child placed or on her own: the home she left is
+                      not recorded, so nothing on her page says it was not her mother's)
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ FACTS = frozenset(
         "younger_sister",
         "younger_sibling",
         "mothers_mother",
+        "lives_with_mother",
     }
 )
 PARENTS = (RelationshipKind.BIOLOGICAL_PARENT, RelationshipKind.ADOPTIVE_PARENT)
@@ -52,6 +56,8 @@ def family_facts(child: Person) -> frozenset[str]:
     facts: set[str] = set()
     if any(p.gender == Gender.MALE for p in parents):
         facts.add("father")
+    if _lives_with_mother([t for t in ties if t.kind in PARENTS]):
+        facts.add("lives_with_mother")
     couple = Relationship.objects.filter(
         kind=RelationshipKind.PARTNER,
         from_person__in=parents,
@@ -88,6 +94,14 @@ def mothers_mother(child: Person, *, parents: list[Person] | None = None) -> Per
         .first()
     )
     return tie.from_person if tie is not None else None
+
+
+def _lives_with_mother(parent_ties: list[Relationship]) -> bool:
+    """A text that puts the child at her mother's ("äiti nukkuu päivisin") may be said
+    unless the register has her living with another parent (her father) and not her mother."""
+    mothers = [t for t in parent_ties if t.from_person.gender == Gender.FEMALE]
+    at_home = [t for t in parent_ties if t.lives_with]
+    return bool(mothers) and (not at_home or any(t.lives_with for t in mothers))
 
 
 def _younger(sibling: Person, child: Person) -> bool:

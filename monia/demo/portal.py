@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from monia import deadlines
 from monia.accounts.models import Role, User
 from monia.casework.models import Case, CaseStage
+from monia.demo import kin
 from monia.demo.steps import TeamStaff
 from monia.network.models import Organisation
 
@@ -41,6 +42,7 @@ _WORDS = {
             "tukiopetusta kahdesti viikossa."
         ),
         "family_view": "Äiti toivoo tukea aamuihin; hän kokee, että tilanne on parantunut.",
+        "family_view_father": "Isä toivoo tukea aamuihin; hän kokee, että tilanne on parantunut.",
         "child_view": "Nuori kertoi, että aamut ovat raskaita, mutta tukiopetus auttaa.",
         "action": "Tapaamiset terveydenhoitajan kanssa koululla kerran kuussa: miten aamut sujuvat",
         "school": "Koulu",
@@ -67,6 +69,9 @@ _WORDS = {
             "stödundervisning två gånger i veckan."
         ),
         "family_view": "Mamman önskar stöd på morgnarna; hon tycker att läget har blivit bättre.",
+        "family_view_father": (
+            "Pappan önskar stöd på morgnarna; han tycker att läget har blivit bättre."
+        ),
         "child_view": "Den unga sa att morgnarna är tunga men att stödundervisningen hjälper.",
         "action": "Träffar med hälsovårdaren i skolan en gång i månaden: hur morgnarna går",
         "school": "Skolan",
@@ -104,6 +109,9 @@ def portal_build(
     first_name = case.child.first_names.split()[0]
     language = "sv" if case.child.language == "sv" else "fi"
     words = _WORDS[language]
+    facts = kin.family_facts(case.child)
+    if "lives_with_mother" not in facts and "father" in facts:  # she lives with her father
+        words = {**words, "family_view": words["family_view_father"]}
     start = timezone.localtime().replace(hour=14, minute=0, second=0, microsecond=0)
     _held_meeting(case, worker, _working_day(start, -5), words)
     coming = netmeet_services.meeting_plan(

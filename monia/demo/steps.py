@@ -28,7 +28,7 @@ from monia.casework.models import (
     ServiceNeedsAssessment,
     Urgency,
 )
-from monia.demo import plan_dates, texts, workdays
+from monia.demo import kin, plan_dates, texts, workdays
 from monia.demo.consents import assessment_hearing, measure_extras
 from monia.demo.families import DAY, Family, Register
 from monia.demo.intake_steps import IntakeSteps
@@ -318,8 +318,14 @@ class CaseSteps(IntakeSteps):
             for field in ("service_needs", "circumstances", "goal_time_estimate", "child_meetings")
         }
         data["services"] = texts.written_by(worker, services_text, child=case.child)
+        views = None
         if rng.random() < 0.25:
-            data["differing_views"] = item("differing_views")
+            drawn = rng.choice(texts.PLAN["differing_views"])
+            views = texts.plan_item_for_family(
+                "differing_views", drawn, kin.family_facts(case.child)
+            )
+        if views is not None:
+            data["differing_views"] = texts.written_by(worker, views, child=case.child)
         else:
             data["no_differing_views"] = True
         data["child_meeting_interval_weeks"] = rng.choice((2, 4, 4, 6, 8))

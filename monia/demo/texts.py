@@ -140,6 +140,24 @@ NOT_HEARD_REASONS: dict[str, tuple[str, ...]] = _TEXTS["not_heard_reasons"]
 
 #: Item of the client plan → texts for it.
 PLAN: dict[str, tuple[str, ...]] = _TEXTS["plan"]
+#: A plan's text → what it takes for granted of the child's family (``kin``): "the young
+#: person would live with the father; the mother objects", a father and a mother at home.
+PLAN_FAMILY: dict[str, tuple[str, ...]] = {
+    text: tuple(needs) for text, needs in _TEXTS["plan_family"].items()
+}
+
+
+def plan_item_for_family(field: str, drawn: str, facts: frozenset[str]) -> str | None:
+    """``drawn``, a text of the plan's ``field``, if it speaks only of the family the child
+    has, else the next of the field's texts that does (no second draw: the stream stays),
+    else None."""
+    items = PLAN[field]
+    at = items.index(drawn)
+    return next(
+        (t for t in items[at:] + items[:at] if kin.fits(PLAN_FAMILY.get(t, ()), facts)), None
+    )
+
+
 #: Type of community-based support → details of the measure.
 SUPPORT: dict[str, str] = _TEXTS["support"]
 EMERGENCY_PLACES: tuple[str, ...] = _TEXTS["emergency_places"]

@@ -32,7 +32,7 @@ HYPOTHESES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         "Äidin uupumus selittää aamujen vaikeudet ja koulupoissaolot.",
         "Koulun havainnot myöhästymisistä; äiti kertoo nukkuvansa huonosti.",
         "Kotikäynti aamulla ja keskustelu äidin jaksamisesta.",
-        (),
+        ("lives_with_mother",),
     ),
     (
         "Lapsi kantaa vastuuta nuoremmista sisaruksista.",

@@ -44,7 +44,7 @@ from monia.enotify.models import (
     ENotificationStatus,
 )
 from monia.people.models import Person
-from monia.people.services import validate_identity_code
+from monia.people.services import identity_checked
 from monia.teams.models import County
 
 # No 0/O or 1/I/L: a reference is read aloud on the phone.
@@ -181,21 +181,25 @@ def _validate_child(data: dict[str, Any], errors: dict[str, str], today: datetim
             "approximate age, where the child lives or was seen, and what the child "
             "looks like."
         )
-    code = data.get("child_identity_code", "").strip()
+    _validate_child_identity(data, errors, today)
+
+
+def _validate_child_identity(
+    data: dict[str, Any], errors: dict[str, str], today: datetime.date
+) -> None:
+    """The register's one check of an identity code and a date of birth
+    (``identity_checked``), its messages under the form's ``child_`` field names. The date
+    stays as the notifier typed it: the code, when valid, is stored normalised."""
+    code = data.get("child_identity_code", "")
     birth = data.get("child_birth_date")
-    if code:
-        try:
-            parsed = validate_identity_code(code)
-        except ValidationError as exc:
-            errors["child_identity_code"] = exc.message_dict["identity_code"][0]
-        else:
-            data["child_identity_code"] = parsed.value
-            if birth is not None and birth != parsed.birth_date:
-                errors["child_birth_date"] = _(
-                    "The date of birth does not match the identity code."
-                )
-    if birth is not None and birth > today:
-        errors["child_birth_date"] = _("The date of birth cannot be in the future.")
+    try:
+        value, _canonical, _birth, checked = identity_checked(code, birth, today=today)
+    except ValidationError as exc:  # a code that is no code: the date is still checked
+        errors["child_identity_code"] = exc.message_dict["identity_code"][0]
+        checked = identity_checked("", birth, today=today)[3]
+    else:
+        data["child_identity_code"] = value
+    errors.update({f"child_{field}": message for field, message in checked.items()})
 
 
 def _errors(data: dict[str, Any], today: datetime.date) -> dict[str, str]:

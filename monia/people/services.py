@@ -3,8 +3,10 @@ duplicates), correcting their details with the old values kept, and relationship
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import uuid
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -60,6 +62,29 @@ def validate_identity_code(value: str) -> hetu.IdentityCode:
         raise ValidationError({"identity_code": identity_code_error(exc)}) from exc
 
 
+@dataclasses.dataclass(frozen=True)
+class PersonDetails:
+    """The details of a new person that ``person_create`` checks before it writes, and
+    ``person_errors`` checks for a form; the defaults are ``person_create``'s."""
+
+    first_names: str = ""
+    last_name: str = ""
+    identity_code: str = ""
+    birth_date: datetime.date | None = None
+    expected_birth_date: datetime.date | None = None
+    language: str = "fi"
+    other_language: str = ""
+    unidentified: bool = False
+    address: str = ""
+    description: str = ""
+
+    @classmethod
+    def of(cls, values: Mapping[str, Any]) -> PersonDetails:
+        """The details among ``values``; the others (gender, municipality …) are left out."""
+        names = {field.name for field in dataclasses.fields(cls)}
+        return cls(**{name: value for name, value in values.items() if name in names})
+
+
 @transaction.atomic
 def person_create(
     *,
@@ -89,7 +114,7 @@ def person_create(
     ``check_similar``: refuse (``SimilarPersons``) when someone with the same date of
     birth and a similar name is already in the register, until the worker confirms.
     """
-    identity_code, canonical, birth_date, errors = _details_checked(
+    details = PersonDetails(
         first_names=first_names,
         last_name=last_name,
         identity_code=identity_code,
@@ -100,8 +125,9 @@ def person_create(
         unidentified=unidentified,
         address=address,
         description=description,
-        today=today or timezone.localdate(),
-        require_birth=require_birth,
+    )
+    identity_code, canonical, birth_date, errors = _details_checked(
+        details, today=today or timezone.localdate(), require_birth=require_birth
     )
     if errors:
         raise ValidationError(errors)
@@ -137,65 +163,23 @@ def person_create(
         raise ValidationError({"identity_code": _(ALREADY_REGISTERED)}) from exc
 
 
-def person_errors(
-    *,
-    first_names: str = "",
-    last_name: str = "",
-    identity_code: str = "",
-    birth_date: datetime.date | None = None,
-    expected_birth_date: datetime.date | None = None,
-    language: str = "fi",
-    other_language: str = "",
-    unidentified: bool = False,
-    address: str = "",
-    description: str = "",
-    require_birth: bool = True,
-    **_other: Any,
-) -> dict[str, str]:
+def person_errors(*, require_birth: bool = True, **values: Any) -> dict[str, str]:
     """What ``person_create`` would refuse in these details, as {field: message}, without
     asking the register: for a form that shows them beside its other messages in one
     round. Details it does not check (gender, municipality …) are ignored."""
     return _details_checked(
-        first_names=first_names,
-        last_name=last_name,
-        identity_code=identity_code,
-        birth_date=birth_date,
-        expected_birth_date=expected_birth_date,
-        language=language,
-        other_language=other_language,
-        unidentified=unidentified,
-        address=address,
-        description=description,
-        today=timezone.localdate(),
-        require_birth=require_birth,
+        PersonDetails.of(values), today=timezone.localdate(), require_birth=require_birth
     )[3]
 
 
 def _details_checked(
-    *,
-    first_names: str,
-    last_name: str,
-    identity_code: str,
-    birth_date: datetime.date | None,
-    expected_birth_date: datetime.date | None,
-    language: str,
-    other_language: str,
-    unidentified: bool,
-    address: str,
-    description: str,
-    today: datetime.date,
-    require_birth: bool,
+    details: PersonDetails, *, today: datetime.date, require_birth: bool
 ) -> tuple[str, str, datetime.date | None, dict[str, str]]:
     """A new person's identity code as stored, its canonical form, the date of birth (from
     the code when there is one) and every message about the details, all at once."""
-    if unidentified:
-        errors = _unidentified_errors(
-            identity_code=identity_code,
-            birth_date=birth_date,
-            expected_birth_date=expected_birth_date,
-            address=address,
-            description=description,
-        )
+    identity_code, birth_date = details.identity_code, details.birth_date
+    if details.unidentified:
+        errors = _unidentified_errors(details)
         identity_code, canonical = "", ""
     else:
         try:
@@ -205,18 +189,18 @@ def _details_checked(
         except ValidationError as exc:  # a code that is no code: the other checks still run
             canonical, errors = "", {f: m[0] for f, m in exc.message_dict.items()}
         # A code given but wrong has its own message; no date is asked for beside it.
-        no_date = birth_date is None and expected_birth_date is None
+        no_date = birth_date is None and details.expected_birth_date is None
         if require_birth and no_date and not identity_code.strip():
             errors["birth_date"] = _(
                 "Give the identity code, the date of birth or, for an unborn child, "
                 "the expected date of birth. A child who cannot be identified yet is "
                 "recorded as not identified."
             )
-        if not first_names.strip() and birth_date is not None:
+        if not details.first_names.strip() and birth_date is not None:
             errors["first_names"] = _("Give the first names.")
-        if not last_name.strip():
+        if not details.last_name.strip():
             errors["last_name"] = _("Give the last name.")
-    if language == "other" and not other_language.strip():
+    if details.language == "other" and not details.other_language.strip():
         errors["other_language"] = _("Name the language.")
     return identity_code, canonical, birth_date, errors
 
@@ -240,20 +224,17 @@ def identity_checked(
     return identity_code, canonical, birth_date, errors
 
 
-def _unidentified_errors(
-    *,
-    identity_code: str,
-    birth_date: datetime.date | None,
-    expected_birth_date: datetime.date | None,
-    address: str,
-    description: str,
-) -> dict[str, str]:
+def _unidentified_errors(details: PersonDetails) -> dict[str, str]:
     errors: dict[str, str] = {}
-    if identity_code.strip() or birth_date is not None or expected_birth_date is not None:
+    if (
+        details.identity_code.strip()
+        or details.birth_date is not None
+        or details.expected_birth_date is not None
+    ):
         errors["unidentified"] = _(
             "A child with an identity code or a date of birth is identified: untick this box."
         )
-    if not description.strip() and not address.strip():
+    if not details.description.strip() and not details.address.strip():
         errors["description"] = _(
             "Describe the child as the notifier did, or give the address where the child lives."
         )

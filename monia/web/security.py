@@ -14,7 +14,7 @@ import sys
 import time
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.contrib.auth import logout
@@ -24,6 +24,9 @@ from django.template.loader import render_to_string
 from django.views.defaults import server_error
 
 from monia.accounts import unsent
+
+if TYPE_CHECKING:
+    from monia.accounts.models import User
 
 GetResponse = Callable[[HttpRequest], HttpResponse]
 # The id of the request being answered, for every log record written while it runs.
@@ -192,8 +195,8 @@ class SessionTimeoutMiddleware:
         # A form sent after the session ended is kept to send after the next login.
         return unsent.keep(request, self.get_response(request), ended)
 
-    def check(self, request: HttpRequest) -> int | None:
-        """Ends the session past either limit: the id of the user it belonged to, or None."""
+    def check(self, request: HttpRequest) -> User | None:
+        """Ends the session past either limit: the user it belonged to, or None."""
         now = int(time.time())
         session = request.session
         started = session.get(self.STARTED, now)
@@ -201,9 +204,9 @@ class SessionTimeoutMiddleware:
         idle = settings.MONIA_SESSION_IDLE_MINUTES * 60
         absolute = settings.MONIA_SESSION_ABSOLUTE_HOURS * 3600
         if now - seen > idle or now - started > absolute:
-            user_id = request.user.pk
+            user = cast("User", request.user)  # still the user after logout replaces it
             logout(request)
-            return int(user_id)
+            return user
         if self.STARTED not in session:
             session[self.STARTED] = now
         # Written at most once a minute (a tenth of a shorter idle time): a request after

@@ -1,17 +1,19 @@
 from __future__ import annotations
 
+import datetime
 import uuid
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils import timezone, translation
 
 from monia.casework.models import Intake
 from monia.conftest import World, notification
 from monia.enotify import services
 from monia.enotify.models import ENotification
-from monia.enotify.tests.conftest import CHILD_CODE
+from monia.enotify.tests.conftest import CHILD_BIRTH, CHILD_CODE
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +50,79 @@ def test_obligated_notifier_needs_organisation_and_sector(world: World) -> None:
         )
     assert {"notifier_organisation", "notifier_sector"} <= set(exc.value.message_dict)
     assert not ENotification.objects.exists()
+
+
+def test_birth_date_not_matching_the_code_is_refused_under_the_forms_field(
+    world: World,
+) -> None:
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        services.enotification_submit(
+            county=world.county_a, **_data(child_birth_date=datetime.date(2016, 3, 15))
+        )
+    assert exc.value.message_dict == {
+        "child_birth_date": ["The date of birth does not match the identity code."]
+    }
+    assert not ENotification.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "mismatch", "future"),
+    [
+        (
+            "fi",
+            "Syntymäaika ei vastaa henkilötunnusta.",
+            "Syntymäaika ei voi olla tulevaisuudessa.",
+        ),
+        (
+            "sv",
+            "Födelsedatumet stämmer inte överens med personbeteckningen.",
+            "Födelsedatumet kan inte ligga i framtiden.",
+        ),
+    ],
+)
+def test_child_identity_messages_are_the_registers_in_finnish_and_swedish(
+    world: World, language: str, mismatch: str, future: str
+) -> None:
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with translation.override(language):
+        with pytest.raises(ValidationError) as wrong:
+            services.enotification_submit(
+                county=world.county_a, **_data(child_birth_date=datetime.date(2016, 3, 15))
+            )
+        with pytest.raises(ValidationError) as ahead:
+            services.enotification_submit(
+                county=world.county_a,
+                **_data(child_identity_code="", child_birth_date=tomorrow),
+            )
+    assert wrong.value.message_dict["child_birth_date"] == [mismatch]
+    assert ahead.value.message_dict["child_birth_date"] == [future]
+
+
+def test_malformed_code_is_refused_and_a_future_birth_date_beside_it_too(
+    world: World,
+) -> None:
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        services.enotification_submit(
+            county=world.county_a,
+            **_data(child_identity_code="1403A902", child_birth_date=tomorrow),
+        )
+    assert exc.value.message_dict == {
+        "child_identity_code": [
+            "The identity code must look like DDMMYYCZZZQ, for example 010115A901C."
+        ],
+        "child_birth_date": ["The date of birth cannot be in the future."],
+    }
+    assert not ENotification.objects.exists()
+
+
+def test_code_is_stored_normalised_and_the_typed_birth_date_kept(world: World) -> None:
+    en = services.enotification_submit(
+        county=world.county_a,
+        **_data(child_identity_code=f"  {CHILD_CODE.lower()} ", child_birth_date=CHILD_BIRTH),
+    )
+    en.refresh_from_db()
+    assert (en.child_identity_code, en.child_birth_date) == (CHILD_CODE, CHILD_BIRTH)
 
 
 def test_database_refuses_an_anonymous_row_with_identity(world: World) -> None:

@@ -83,3 +83,17 @@ def test_another_client_logging_in_on_the_same_computer_is_not_offered_it(
     assert (
         "koulun jälkeen?" not in client.get(reverse("portal_unsent"), follow=True).content.decode()
     )
+
+
+def test_a_clients_login_keeps_its_own_way_back_and_the_form_is_kept(
+    portal_world: PortalWorld, settings: Any
+) -> None:
+    """The portal's login is known as the staff login is, by its way back to this page;
+    a client's is not sent on to the staff resume page (the portal's home offers it)."""
+    settings.MONIA_DEMO_IDENTIFICATION = True
+    client = _logged_in(portal_world.young)
+    url = reverse("portal_messages", args=[portal_world.young_case.pk])
+    _end_the_session(client)
+    sent = client.post(url, {"body": TEXT, "submission_key": str(uuid.uuid4())})
+    assert sent["Location"] == f"{reverse('portal_login')}?next={url}"
+    assert client.session[unsent.SESSION_KEY]["path"] == url

@@ -10,7 +10,9 @@ from html import unescape
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.sessions.backends.db import SessionStore
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from monia.accounts import unsent
@@ -158,3 +160,61 @@ def test_the_resume_page_is_in_swedish_for_a_swedish_reader(
     client.post(reverse("set_language"), {"language": "sv", "next": "/"})
     page = client.get(reverse("unsent_resume")).content.decode()
     assert "Skicka det du skrev" in page and "Aino on ollut väsynyt." in page
+
+
+def test_a_changed_login_address_still_keeps_the_form(
+    worker_a: User, case_a: CaseWorld, settings: Any
+) -> None:
+    """The login's answer is known by its way back to this page, not by its address."""
+    settings.LOGIN_URL = "/kirjautuminen/"
+    client = login("worker_a")
+    _idle(client)
+    sent = client.post(_note_url(case_a), _phone_call())
+    assert sent["Location"] == "/kirjautuminen/?next=" + reverse("unsent_resume").replace(
+        "/", "%2F"
+    )
+    assert client.session[unsent.SESSION_KEY]["path"] == _note_url(case_a)
+    assert not ClientNote.objects.exists()
+
+
+def test_a_login_on_another_host_is_known_by_the_whole_way_back(
+    worker_a: User, case_a: CaseWorld, settings: Any
+) -> None:
+    settings.LOGIN_URL = "https://sso.example.org/login?app=monia"
+    client = login("worker_a")
+    _idle(client)
+    sent = client.post(_note_url(case_a), _phone_call())
+    assert sent["Location"] == ("https://sso.example.org/login?app=monia&next=%2Flogin%2Funsent%2F")
+    assert ("discussed", LONG_TEXT) in [
+        tuple(field) for field in client.session[unsent.SESSION_KEY]["fields"]
+    ]
+
+
+def test_a_redirect_that_does_not_ask_to_log_in_keeps_nothing(worker_a: User) -> None:
+    client = login("worker_a")
+    _idle(client)
+    answer = client.post(
+        reverse("set_language"), {"language": "sv", "next": "/", "note": LONG_TEXT}
+    )
+    assert answer.status_code == 302 and answer["Location"] == "/"
+    assert unsent.SESSION_KEY not in client.session
+
+
+def test_a_views_own_login_address_is_known_by_its_way_back(worker_a: User) -> None:
+    """A login that is neither LOGIN_URL nor the portal's (a view's own ``login_url``)."""
+    request = RequestFactory().post("/kumppanit/lausunto/?id=7", {"text": LONG_TEXT})
+    request.session = SessionStore()
+    answer = redirect_to_login(request.get_full_path(), "/kumppanit/kirjaudu/")
+    kept = unsent.keep(request, answer, worker_a)
+    assert kept["Location"] == "/kumppanit/kirjaudu/?next=%2Flogin%2Funsent%2F"
+    assert request.session[unsent.SESSION_KEY]["path"] == "/kumppanit/lausunto/?id=7"
+
+
+def test_logging_out_after_the_session_ended_keeps_nothing(worker_a: User) -> None:
+    """The logout's redirect goes to the login page too, but does not ask to come back."""
+    client = login("worker_a")
+    _idle(client)
+    answer = client.post(reverse("logout"))
+    assert answer["Location"] == reverse("login")
+    assert unsent.SESSION_KEY not in client.session
+    assert "Istuntosi oli päättynyt" not in client.get(reverse("login")).content.decode()
