@@ -84,6 +84,11 @@ class County(models.Model):
     def localized_name(self, language: str) -> str:
         return self.name_sv if language == "sv" else self.name_fi
 
+    @property
+    def display_name(self) -> str:
+        """The county in the reader's language (pages)."""
+        return in_reader_language(fi=self.name_fi, sv=self.name_sv)
+
     def localized_controller(self, language: str) -> str:
         """The controller as a document in ``language`` names it (Swedish or Finnish)."""
         return in_language(language, fi=self.controller, sv=self.controller_sv)
@@ -181,3 +186,8 @@ class Municipality(models.Model):
 
     def localized_name(self, language: str) -> str:
         return self.name_sv if language == "sv" else self.name_fi
+
+    @property
+    def display_name(self) -> str:
+        """The municipality in the reader's language (pages)."""
+        return in_reader_language(fi=self.name_fi, sv=self.name_sv)

@@ -114,3 +114,16 @@ def test_two_teams_of_a_county_may_not_share_a_written_swedish_name(world: World
     Team.objects.create(county=world.county_b, name="B2", name_sv="Barnskydd A1")
     with pytest.raises(IntegrityError), transaction.atomic():
         Team.objects.create(county=world.county_a, name="A4", name_sv="Barnskydd A1")
+
+
+def test_the_county_is_named_in_the_readers_language_on_the_case_page(
+    world: World, worker_a: Any, other_team: Any
+) -> None:
+    """The county, as the team, through its one ``display_name`` (the service task's line)."""
+    world.county_a.name_fi, world.county_a.name_sv = "Esimerkin hyvinvointialue", "Exempel välf"
+    world.county_a.save(update_fields=["name_fi", "name_sv"])
+    own, other = _cases(world, worker_a, other_team)
+    swedish, *_ = _pages(login("worker_a", "sv"), own, other)
+    finnish, *_ = _pages(login("worker_a", "fi"), own, other)
+    assert " · Exempel välf</dd>" in swedish and "Esimerkin hyvinvointialue" not in swedish
+    assert " · Esimerkin hyvinvointialue</dd>" in finnish and "Exempel välf" not in finnish
