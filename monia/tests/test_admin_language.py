@@ -70,3 +70,11 @@ def test_the_organisation_list_names_its_columns_and_search_box_in_the_admins_la
     page = login("admin", language).get(url).content.decode()
     assert county in page and ">County<" not in page
     assert f'alt="{search}"' in page and 'alt="Search"' not in page
+
+
+@pytest.mark.django_db
+def test_the_admin_index_names_its_hidden_table_headers_in_finnish(admin: User) -> None:
+    """A screen reader reads these; Django's own Finnish catalogue lacks them."""
+    page = login("admin", "fi").get(reverse("admin:index")).content.decode()
+    assert "Mallin nimi" in page and "Model name" not in page
+    assert "Change or view list link" not in page and "Add link" not in page
