@@ -235,7 +235,10 @@ class AppealAuthority(models.Model):
     printed on every decision's instructions."""
 
     county = models.ForeignKey(
-        "teams.County", on_delete=models.CASCADE, related_name="appeal_authorities"
+        "teams.County",
+        on_delete=models.CASCADE,
+        related_name="appeal_authorities",
+        verbose_name=_("wellbeing services county"),
     )
     kind = models.CharField(_("authority"), max_length=30, choices=AuthorityKind.choices)
     name_fi = models.CharField(_("name in Finnish"), max_length=200)

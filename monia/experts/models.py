@@ -16,7 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 class ExpertGroup(models.Model):
     county = models.ForeignKey(
-        "teams.County", on_delete=models.PROTECT, related_name="expert_groups"
+        "teams.County",
+        on_delete=models.PROTECT,
+        related_name="expert_groups",
+        verbose_name=_("wellbeing services county"),
     )
     name = models.CharField(_("name"), max_length=200)
 
@@ -69,7 +72,12 @@ class ExpertMember(models.Model):
 class ExpertSession(models.Model):
     """One meeting of the group."""
 
-    group = models.ForeignKey(ExpertGroup, on_delete=models.PROTECT, related_name="sessions")
+    group = models.ForeignKey(
+        ExpertGroup,
+        on_delete=models.PROTECT,
+        related_name="sessions",
+        verbose_name=_("expert group"),
+    )
     held_on = models.DateField(_("date"))
     location = models.CharField(_("location"), max_length=200, blank=True)
     remote_link = models.URLField(_("remote meeting link"), blank=True)

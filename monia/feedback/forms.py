@@ -14,6 +14,7 @@ from monia.feedback.models import AgeBand, Language, QuestionKind, Trigger
 from monia.feedback.selectors import Asked, Audience
 from monia.feedback.services import TEXT_MAX
 from monia.ui.fields import MoniaForm
+from monia.ui.widgets import written_in
 from monia.voice.forms import SKIP
 from monia.voice.scales import FACES
 
@@ -25,19 +26,19 @@ class QuestionnaireForm(MoniaForm):
     purpose = forms.CharField(
         label=_("Purpose"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=written_in("fi", forms.Textarea, rows=3),
         help_text=_("Shown to the people asked: why the county asks this. In Finnish."),
     )
     purpose_sv = forms.CharField(
         label=_("Purpose in Swedish"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=written_in("sv", forms.Textarea, rows=3),
         help_text=_("For those who answer in Swedish. Empty: they read the Finnish one."),
     )
     purpose_en = forms.CharField(
         label=_("Purpose in English"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=written_in("en", forms.Textarea, rows=3),
         help_text=_("For those who answer in English. Empty: they read the Finnish one."),
     )
     trigger = forms.ChoiceField(label=_("When it is asked"), choices=Trigger.choices)

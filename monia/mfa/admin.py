@@ -10,12 +10,14 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
 from monia.mfa import services
 
-FIELDS = ("user", "name", "created_at", "last_used_at")
+# The packages' own fields are named in English only: the admin names them itself.
+FIELDS = ("owner", "device_name", "added", "last_used")
 
 
 class DeviceAdmin(admin.ModelAdmin):
@@ -24,6 +26,22 @@ class DeviceAdmin(admin.ModelAdmin):
     readonly_fields = FIELDS
     search_fields = ("user__username", "user__last_name")
     list_select_related = ("user",)
+
+    @admin.display(description=_("user"), ordering="user__username")
+    def owner(self, device: Any) -> Any:
+        return device.user
+
+    @admin.display(description=_("name"), ordering="name")
+    def device_name(self, device: Any) -> str:
+        return str(device.name)
+
+    @admin.display(description=_("Added"), ordering="created_at")
+    def added(self, device: Any) -> Any:
+        return device.created_at
+
+    @admin.display(description=_("Last used"), ordering="last_used_at")
+    def last_used(self, device: Any) -> Any:
+        return device.last_used_at
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -20,7 +20,10 @@ class Organisation(models.Model):
     """A school, health centre, psychiatric clinic, NGO … in a county's registry."""
 
     county = models.ForeignKey(
-        "teams.County", on_delete=models.PROTECT, related_name="organisations"
+        "teams.County",
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        verbose_name=_("wellbeing services county"),
     )
     name = models.CharField(_("name"), max_length=200)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)

@@ -12,6 +12,7 @@ from monia.accounts.models import User
 from monia.casework.forms import SentOnceForm
 from monia.peer.models import Audience
 from monia.ui.fields import MoniaForm
+from monia.ui.widgets import written_in
 
 SWEDISH_HELP = _("For those who read in Swedish. Empty: they read the Finnish text.")
 ENGLISH_HELP = _("For those who read in English. Empty: they read the Finnish text.")
@@ -26,29 +27,39 @@ class PeerGroupForm(MoniaForm):
     audience = forms.ChoiceField(label=_("For whom"), choices=Audience.choices)
     # Each text in Finnish, then its Swedish and English variants (empty: readers of that
     # language get the Finnish text, as a questionnaire's purpose).
-    name = forms.CharField(label=_("Name"), max_length=200, help_text=_("In Finnish."))
+    name = forms.CharField(
+        label=_("Name"), max_length=200, help_text=_("In Finnish."), widget=written_in("fi")
+    )
     name_sv = forms.CharField(
-        label=_("Name in Swedish"), max_length=200, required=False, help_text=SWEDISH_HELP
+        label=_("Name in Swedish"),
+        max_length=200,
+        required=False,
+        help_text=SWEDISH_HELP,
+        widget=written_in("sv"),
     )
     name_en = forms.CharField(
-        label=_("Name in English"), max_length=200, required=False, help_text=ENGLISH_HELP
+        label=_("Name in English"),
+        max_length=200,
+        required=False,
+        help_text=ENGLISH_HELP,
+        widget=written_in("en"),
     )
     description = forms.CharField(
         label=_("Description"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=written_in("fi", forms.Textarea, rows=4),
         help_text=_("In Finnish."),
     )
     description_sv = forms.CharField(
         label=_("Description in Swedish"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=written_in("sv", forms.Textarea, rows=3),
         help_text=SWEDISH_HELP,
     )
     description_en = forms.CharField(
         label=_("Description in English"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=written_in("en", forms.Textarea, rows=3),
         help_text=ENGLISH_HELP,
     )
     meets = forms.CharField(
@@ -58,18 +69,21 @@ class PeerGroupForm(MoniaForm):
         help_text=_(
             "In Finnish. For example: every other Tuesday at 17–18.30, Family centre, room 2."
         ),
+        widget=written_in("fi"),
     )
     meets_sv = forms.CharField(
         label=_("When and where, in Swedish"),
         max_length=300,
         required=False,
         help_text=SWEDISH_HELP,
+        widget=written_in("sv"),
     )
     meets_en = forms.CharField(
         label=_("When and where, in English"),
         max_length=300,
         required=False,
         help_text=ENGLISH_HELP,
+        widget=written_in("en"),
     )
     capacity = forms.IntegerField(
         label=_("Places"),

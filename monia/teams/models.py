@@ -102,7 +102,12 @@ class County(models.Model):
 class Team(models.Model):
     """A team that owns cases, e.g. a systemic child welfare team (systeeminen tiimi)."""
 
-    county = models.ForeignKey(County, on_delete=models.PROTECT, related_name="teams")
+    county = models.ForeignKey(
+        County,
+        on_delete=models.PROTECT,
+        related_name="teams",
+        verbose_name=_("wellbeing services county"),
+    )
     name = models.CharField(_("name in Finnish"), max_length=200)
     # A default, not only blank: bench/generate.py COPYs teams without it.
     name_sv = models.CharField(

@@ -5,6 +5,7 @@ optimistic lock as the rest of the group."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -240,3 +241,15 @@ def test_the_portals_list_is_in_the_order_of_the_readers_names(
             groups = selectors.portal_groups(user)
         names = [g.pk for g in groups if g.pk in (first.pk, second.pk)]
         assert names == [first.pk, second.pk], language
+
+
+def test_each_text_of_the_form_is_marked_with_the_language_it_is_written_in(
+    world: Any, developer_a: Any
+) -> None:
+    """On a Swedish page the Finnish name is still Finnish (and the English variant English):
+    the browser checks its spelling and a screen reader reads it so. Found by the walk."""
+    page = _login("developer_a", "sv").get(reverse("peer_group_new")).content.decode()
+    for suffix, language in (("", "fi"), ("_sv", "sv"), ("_en", "en")):
+        for field in ("name", "description", "meets"):
+            tag = re.search(rf'<(input|textarea)[^>]*name="{field}{suffix}"[^>]*>', page)
+            assert tag is not None and f'lang="{language}"' in tag.group(0), (field, suffix)

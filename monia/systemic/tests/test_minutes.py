@@ -265,6 +265,16 @@ def test_unknown_language_falls_back_to_finnish(meeting: TeamMeeting) -> None:
     assert response.status_code == 200 and "-fi.pdf" in response["Content-Disposition"]
 
 
+def test_the_meeting_page_marks_each_minutes_link_with_its_own_language(
+    meeting: TeamMeeting,
+) -> None:
+    """On a Swedish page the link "suomeksi" is Finnish: a screen reader reads it so."""
+    url = reverse("meeting_detail", kwargs={"meeting_id": meeting.pk})
+    page = _login("worker_a", "sv").get(url).content.decode()
+    assert re.search(r'<a [^>]*hreflang="fi" lang="fi">suomeksi</a>', page)
+    assert re.search(r'<a [^>]*hreflang="sv" lang="sv">på svenska</a>', page)
+
+
 def test_a_family_moved_to_another_team_is_left_out_of_a_members_copy(
     meeting: TeamMeeting, case_a: CaseWorld, world: Any
 ) -> None:

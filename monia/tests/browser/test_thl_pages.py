@@ -50,6 +50,25 @@ def test_the_senior_official_walks_thls_pages_at_320_px(
     assert_accessible(page)
 
 
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_a_half_year_without_matters_scrolls_its_tables_by_keyboard(
+    browser_page: Any, live_server: Any, world: Any, worker_a: Any, senior_a: Any, language: str
+) -> None:
+    """With no count to link, a table wider than 320 px is still reached by the keyboard:
+    its region takes the focus (axe: scrollable-region-focusable). Found by the walk."""
+    thl_world(world, worker_a)
+    page, base = browser_page, live_server.url
+    staff_login(page, base, "senior_a")
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": base}])
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(f"{base}/statistics/thl/")
+    oldest = page.locator("#id_period option").last.get_attribute("value")
+    page.goto(f"{base}/statistics/thl/?period={oldest}")
+    assert page.locator("a[href*='figure=']").count() == 0  # nothing to count, nothing to link
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page)
+
+
 def test_a_team_worker_has_no_link_to_thls_pages(
     browser_page: Any, live_server: Any, world: Any, worker_a: Any
 ) -> None:
