@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.http import HttpRequest
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from monia.accounts import second_factor
 
@@ -17,6 +18,8 @@ def _admin_permission_with_second_factor(request: HttpRequest) -> bool:
 
 
 admin.site.has_permission = _admin_permission_with_second_factor  # type: ignore[method-assign]
+# Monia's name in the admin's header and title, not "Django site administration".
+admin.site.site_header = admin.site.site_title = _("Monia administration")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -78,3 +78,14 @@ def test_the_admin_index_names_its_hidden_table_headers_in_finnish(admin: User) 
     page = login("admin", "fi").get(reverse("admin:index")).content.decode()
     assert "Mallin nimi" in page and "Model name" not in page
     assert "Change or view list link" not in page and "Add link" not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "name"), [("fi", "Monian ylläpito"), ("sv", "Monias administration")]
+)
+def test_the_admin_is_headed_monias_administration_not_djangos(
+    admin: User, language: str, name: str
+) -> None:
+    page = login("admin", language).get(reverse("admin:index")).content.decode()
+    assert f">{name}<" in page and "Django" not in page
