@@ -84,6 +84,12 @@ class PersonDetails:
         names = {field.name for field in dataclasses.fields(cls)}
         return cls(**{name: value for name, value in values.items() if name in names})
 
+    def finds_the_unidentified(self) -> bool:
+        """Whether what was typed gives anything to find a child nobody can name yet by: how
+        the notifier described the child, or where the child lives (input, not a reading
+        of anyone's stored address)."""
+        return bool(self.description.strip() or self.address.strip())
+
 
 @transaction.atomic
 def person_create(
@@ -234,7 +240,7 @@ def _unidentified_errors(details: PersonDetails) -> dict[str, str]:
         errors["unidentified"] = _(
             "A child with an identity code or a date of birth is identified: untick this box."
         )
-    if not details.description.strip() and not details.address.strip():
+    if not details.finds_the_unidentified():
         errors["description"] = _(
             "Describe the child as the notifier did, or give the address where the child lives."
         )
