@@ -138,18 +138,17 @@ def decision_documents(case: Case) -> list[ArchiveDocument]:
         .select_related("decider", "preparer")
         .order_by("signed_at", "pk")
     )
-    language = document_language(case)
-    return [
+    return [  # each in the language it is written in
         ArchiveDocument(
             key=f"decision-{d.pk}",
             kind="decision",
             title=str(d.get_kind_display()),
             definition=SOSMETA_DEFINITION[d.kind],
-            language=language,
+            language=d.language,
             author=d.decider,
             created=d.created_at,
             signed=d.signed_at,
-            pdf=_decision_pdf(d, language),
+            pdf=_decision_pdf(d, d.language),
             structured=_structure(d),
         )
         for d in decisions

@@ -11,7 +11,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from monia.access import contact, policy
@@ -26,12 +25,10 @@ LANGUAGES = ("fi", "sv")
 CHANNELS = ("letter", "electronic", "in_person")
 
 
-def document_language(requested: str | None) -> str:
-    """``?lang=fi|sv``, else the user's language, else Finnish."""
-    for language in (requested, get_language()):
-        if language in LANGUAGES:
-            return str(language)
-    return LANGUAGES[0]
+def document_language(requested: str | None, decision: Decision) -> str:
+    """``?lang=fi|sv`` (a party's letter asks for the party's), else the language the
+    decision is written in."""
+    return requested if requested in LANGUAGES else decision.language
 
 
 def pdf_response(document: Document, name: str) -> HttpResponse:
@@ -49,7 +46,7 @@ def decision_pdf(request: HttpRequest, case_id: int, decision_id: int) -> HttpRe
     decision = document_access.decision_get_for_user(
         user, case_id, decision_id, purpose=Purpose.DECISION_PDF
     )
-    language = document_language(request.GET.get("lang"))
+    language = document_language(request.GET.get("lang"), decision)
     document = decision_document(decision, language=language)
     return pdf_response(document, f"decision-{case_id}-{decision.pk}-{language}.pdf")
 

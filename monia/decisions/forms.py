@@ -49,6 +49,14 @@ class StaffChoiceField(forms.ModelChoiceField):
 
 
 class DecisionForm(MoniaForm):
+    language = forms.ChoiceField(
+        label=_("Language of the decision"),
+        choices=[("fi", _("Finnish")), ("sv", _("Swedish"))],
+        help_text=_(
+            "The decision's headings and instructions for appeal are printed in this language; "
+            "write its texts in it too. It starts as the child's language."
+        ),
+    )
     matter = forms.CharField(label=_("Matter"), max_length=300)
     decided_on = forms.DateField(label=_("Date of the decision"), widget=DateInput())
     decision_text = forms.CharField(
@@ -106,6 +114,7 @@ class DecisionForm(MoniaForm):
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
 
     TEXT_FIELDS = (
+        "language",
         "matter",
         "decided_on",
         "decision_text",

@@ -34,6 +34,14 @@ class Decision(models.Model):
         _("state"), max_length=10, choices=DecisionState.choices, default=DecisionState.DRAFT
     )
     number = models.CharField(_("decision number"), max_length=40, blank=True)
+    # The language the decision is written in: its headings, its prefilled texts and the
+    # worker's own words are in it, on the screen, on paper and in the portal alike.
+    language = models.CharField(
+        _("language of the decision"),
+        max_length=2,
+        choices=[("fi", _("Finnish")), ("sv", _("Swedish"))],
+        default="fi",
+    )
     decided_on = models.DateField(_("date of decision"), null=True, blank=True)
     matter = models.CharField(_("matter"), max_length=300)
     decision_text = models.TextField(_("decision"), blank=True)

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -31,6 +32,7 @@ from monia.casework.models import (
 )
 from monia.decisions import kinds, selectors
 from monia.decisions.kinds import DecisionKind
+from monia.decisions.letters import party_language
 from monia.decisions.models import Decision, DecisionParty, HearingWay, PartyRole
 from monia.decisions.serving import decision_serve
 from monia.decisions.signing import decision_sign
@@ -45,6 +47,7 @@ __all__ = [
 
 # What the form may change in a draft.
 EDITABLE = (
+    "language",
     "matter",
     "decision_text",
     "facts",
@@ -144,14 +147,20 @@ def decision_draft(
         raise ValidationError({"kind": _("The case is closed.")})
     if measure is not None and measure.case_id != case.pk:
         raise ValidationError({"measure": _("Choose a measure of this child.")})
-    label = str(DecisionKind(kind).label)
+    # Written in the child's language, as the child's other documents are; its prefilled
+    # texts too, whatever the worker's own language.
+    language = party_language(case.child)
+    with translation.override(language):
+        label = str(DecisionKind(kind).label)
+        text = _measure_text(measure) if measure is not None else ""
     on = measure.decided_on if measure is not None else today()
     decision = Decision.objects.create(
         case=case,
         measure=measure,
         kind=kind,
+        language=language,
         matter=label,
-        decision_text=_measure_text(measure) if measure is not None else "",
+        decision_text=text,
         decided_on=on,
         appeal_route=kinds.appeal_route(kind),
         enforced_at_once=kind in kinds.ENFORCED_AT_ONCE_BY_LAW,

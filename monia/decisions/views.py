@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -120,14 +120,13 @@ def decision_detail(request: HttpRequest, case_id: int, decision_id: int) -> Htt
     case, decision = access.decision_get_for_user(
         user, case_id, decision_id, purpose=Purpose.DECISION_READ
     )
-    language = translation.get_language() or "fi"
     return render(
         request,
         "decisions/detail.html",
         {
             "case": case,
             "decision": decision,
-            "document": decision_document(decision, language=language[:2]),
+            "document": decision_document(decision, language=decision.language),
             "actions": access.actions_on(user, case, decision),
             "served": selectors.party_services(decision),
             "appeal": selectors.appeal_status(decision, today=timezone.localdate()),

@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from monia import deadlines
@@ -23,14 +22,6 @@ from monia.portal.access import PortalCase
 from monia.portal.views import render_portal_page
 from monia.ui.document import Document
 from monia.ui.pdf import document_pdf
-
-
-def _client_language(pc: PortalCase) -> str:
-    """The language the client reads the portal in; else their own; else Finnish."""
-    for language in (get_language(), pc.client.language):
-        if language in ("fi", "sv"):
-            return str(language)
-    return "fi"
 
 
 def _open(request: HttpRequest, case_id: int, decision_id: int) -> tuple[PortalCase, Decision]:
@@ -49,8 +40,10 @@ def _open(request: HttpRequest, case_id: int, decision_id: int) -> tuple[PortalC
     return pc, decision
 
 
-def _document(pc: PortalCase, decision: Decision) -> Document:
-    return decision_document(decision, language=_client_language(pc))
+def _document(decision: Decision) -> Document:
+    """The decision as it was written: its headings in its own language, whatever the
+    portal's (the page around it speaks the client's)."""
+    return decision_document(decision, language=decision.language)
 
 
 @login_required(login_url="portal_login")
@@ -62,7 +55,7 @@ def portal_decision(request: HttpRequest, case_id: int, decision_id: int) -> Htt
         "portal/decision.html",
         pc,
         decision=decision,
-        document=_document(pc, decision),
+        document=_document(decision),
         service=decision_access.client_service(decision, pc.client),
         appeal_days=deadlines.APPEAL_DAYS,
         # A letter counts as received on the 7th day (HL 59 §): until then it was sent.
@@ -74,7 +67,7 @@ def portal_decision(request: HttpRequest, case_id: int, decision_id: int) -> Htt
 @require_GET
 def portal_decision_pdf(request: HttpRequest, case_id: int, decision_id: int) -> HttpResponse:
     pc, decision = _open(request, case_id, decision_id)
-    document = _document(pc, decision)
+    document = _document(decision)
     response = HttpResponse(document_pdf(document), content_type="application/pdf")
     name = f"decision-{decision.pk}-{document.language}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -110,6 +110,7 @@ def test_the_edit_form_keeps_what_was_typed_when_another_window_saved(
     response = client.post(
         url,
         {
+            "language": d.language,  # the form's select, as a browser sends it
             "matter": d.matter,
             "decided_on": d.decided_on.isoformat() if d.decided_on else "",
             "reasons": "Perustelut, jotka kirjoitin toisessa ikkunassa",
@@ -239,6 +240,7 @@ def test_a_placement_decision_asks_the_form_of_placement_and_keeps_the_typed_con
     response = client.post(
         url,
         {
+            "language": d.language,  # the form's select, as a browser sends it
             "matter": d.matter,
             "decided_on": d.decided_on.isoformat() if d.decided_on else "",
             "info_street": "Torikatu 9 B",
@@ -271,6 +273,7 @@ def test_saving_a_decision_whose_form_does_not_ask_a_question_leaves_that_field_
     response = login("worker_a", "en").post(
         url,
         {
+            "language": d.language,  # the form's select, as a browser sends it
             "matter": d.matter,
             "decided_on": d.decided_on.isoformat() if d.decided_on else "",
             "decision_text": "Lapsi sijoitetaan kiireellisesti.",

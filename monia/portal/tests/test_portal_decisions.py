@@ -60,18 +60,38 @@ def test_a_party_reads_the_signed_decision_and_the_read_is_logged(
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
 
-def test_the_decision_is_in_swedish_for_a_client_reading_in_swedish(
+def test_a_decision_written_in_swedish_reads_in_swedish_around_the_clients_swedish_page(
     portal_world: PortalWorld,
 ) -> None:
-    decision = _decision(portal_world)
+    decision = _decision(portal_world, language="sv")
     client = portal_client(portal_world.guardian, language="sv")
     url = reverse("portal_decision", args=[portal_world.cw.case.pk, decision.pk])  # type: ignore[attr-defined]
     page = client.get(url).content.decode()
+    assert '<article class="document" aria-labelledby="document-title" lang="sv">' in page
     assert "Beslut om brådskande placering av ett barn" in page
     assert "Besvärsanvisning" in page and "Det här beslutet gjordes" in page
     # Not yet served to this party: the period is told, counted from receiving it.
     assert "kan du överklaga det inom 30 dagar" in page
     assert "Dagarna räknas från den dag du har fått beslutet." in page
+
+
+def test_a_decision_written_in_finnish_stays_finnish_and_marked_so_on_a_swedish_page(
+    portal_world: PortalWorld,
+) -> None:
+    """The worker's words are Finnish: the headings around them are too, and the document
+    says so to a screen reader (WCAG 3.1.2), while the page around it speaks Swedish."""
+    decision = _decision(portal_world)  # written in Finnish
+    client = portal_client(portal_world.guardian, language="sv")
+    case = portal_world.cw.case
+    url = reverse("portal_decision", args=[case.pk, decision.pk])  # type: ignore[attr-defined]
+    page = client.get(url).content.decode()
+    assert '<html lang="sv">' in page
+    assert '<article class="document" aria-labelledby="document-title" lang="fi">' in page
+    assert "Päätös lapsen kiireellisestä sijoituksesta" in page and "Valitusosoitus" in page
+    assert "Besvärsanvisning" not in page
+    assert "Det här beslutet gjordes" in page  # the portal's own words, in Swedish
+    pdf = client.get(reverse("portal_decision_pdf", args=[case.pk, decision.pk]))  # type: ignore[attr-defined]
+    assert pdf["Content-Disposition"].endswith(f'decision-{decision.pk}-fi.pdf"')
 
 
 def test_before_service_the_client_is_told_the_period_and_from_when_it_counts(
