@@ -19,6 +19,10 @@ class DecisionState(models.TextChoices):
     SIGNED = "signed", _("Signed")
 
 
+# The languages a decision is written in (its form's choice, ``?lang=`` of its PDF).
+LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish"))]
+
+
 class Decision(models.Model):
     case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, related_name="decisions")
     measure = models.ForeignKey(
@@ -39,7 +43,7 @@ class Decision(models.Model):
     language = models.CharField(
         _("language of the decision"),
         max_length=2,
-        choices=[("fi", _("Finnish")), ("sv", _("Swedish"))],
+        choices=LANGUAGES,
         default="fi",
     )
     decided_on = models.DateField(_("date of decision"), null=True, blank=True)
