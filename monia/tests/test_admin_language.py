@@ -89,3 +89,24 @@ def test_the_admin_is_headed_monias_administration_not_djangos(
 ) -> None:
     page = login("admin", language).get(reverse("admin:index")).content.decode()
     assert f">{name}<" in page and "Django" not in page
+
+
+def test_the_admin_search_form_copy_is_djangos_own_but_for_the_translated_alt_text():
+    """Monia's admin/search_form.html overrides Django's only to translate the search
+    image's alt text. When an upgrade of Django changes its template, this fails, so the
+    copy is made again from the new one instead of silently keeping the old."""
+    from pathlib import Path
+
+    import django
+    from django.conf import settings
+
+    django_copy = Path(django.__file__).parent / "contrib/admin/templates/admin/search_form.html"
+    ours = Path(settings.BASE_DIR) / "monia/templates/admin/search_form.html"
+    original = django_copy.read_text().splitlines()
+    mine = ours.read_text().splitlines()
+    assert mine[0].startswith("{% comment %}") and mine[0].endswith("{% endcomment %}")
+    expected = [
+        line.replace('alt="Search"', "alt=\"{% translate 'Search' %}\"") for line in original
+    ]
+    assert expected != original, 'Django\'s search form no longer writes alt="Search"'
+    assert mine[1:] == expected
