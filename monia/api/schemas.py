@@ -172,6 +172,7 @@ class ChildOut(Schema):
 class TeamOut(Schema):
     id: int
     name: str
+    name_sv: str  # the team's Swedish name; empty when it has none
 
 
 class WorkerOut(Schema):

@@ -300,7 +300,7 @@ def test_case_detail_gives_the_case_its_intakes_and_deadlines(
         "address": "",
         "contact_details": [],
     }
-    assert body["team"] == {"id": api_case.team_id, "name": "A1"}
+    assert body["team"] == {"id": api_case.team_id, "name": "A1", "name_sv": ""}
     assert body["designated_worker"] == {"id": worker_a.pk, "name": worker_a.display_name}
     assert [i["id"] for i in body["intakes"]] == [intake.pk]
     assert body["intakes"][0]["decision"] is None
@@ -415,3 +415,13 @@ def test_api_token_create_command_refuses_an_unknown_user(world: World) -> None:
     with pytest.raises(CommandError, match="No user"):
         call_command("api_token_create", "nobody", "--name", "x", stdout=io.StringIO())
     assert not ApiToken.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_case_names_its_team_in_swedish_too_when_the_team_has_a_swedish_name(
+    worker_a: User, api_case: Case
+) -> None:
+    api_case.team.name_sv = "A1 sv"
+    api_case.team.save(update_fields=["name_sv"])
+    body = _client(worker_a).get(f"{API}/cases/{api_case.pk}").json()
+    assert body["team"] == {"id": api_case.team_id, "name": "A1", "name_sv": "A1 sv"}
