@@ -24,7 +24,6 @@ from monia.casework.models import Case, ClientNote
 
 # Lastensuojelun asiakassuunnitelma (Sosmeta), with its version.
 PLAN_DEFINITION = "1.2.246.537.6.1506.15009.2024.11.28"
-LANGUAGES = ("fi", "sv")
 
 
 @dataclass(frozen=True)
@@ -49,12 +48,6 @@ def definition_parts(definition: str) -> tuple[str, str]:
     return ".".join(parts[:-3]), ".".join(parts[-3:])
 
 
-def document_language(case: Case) -> str:
-    """The language the child's documents are written in: the child's, else Finnish."""
-    language = case.child.language
-    return language if language in LANGUAGES else LANGUAGES[0]
-
-
 def signed_documents(case: Case) -> list[ArchiveDocument]:
     """Every signed document of the case, oldest first within each kind."""
     return plan_documents(case) + note_documents(case) + decision_documents(case)
@@ -65,7 +58,7 @@ def plan_documents(case: Case) -> list[ArchiveDocument]:
     from monia.casework.plan_selectors import PlanDocument, plan_versions
 
     versions = plan_versions(case)
-    language = document_language(case)
+    language = case.child.document_language
     card = contact_cards([case.child], Reader.document(), details=False)[0]
     found = []
     for version in reversed(versions):  # oldest first
@@ -103,7 +96,7 @@ def note_documents(case: Case) -> list[ArchiveDocument]:
         .prefetch_related("amendments__author")
         .order_by("occurred_on", "pk")
     )
-    language = document_language(case)
+    language = case.child.document_language
     return [
         ArchiveDocument(
             key=f"client-note-{note.pk}",

@@ -28,11 +28,6 @@ from monia.ui import pdf
 from monia.ui.document import Document, Section
 
 
-def party_language(person: Person) -> str:
-    """The language of a party's letter: Swedish for a Swedish speaker, else Finnish."""
-    return "sv" if person.language == "sv" else "fi"
-
-
 def served_and_ends(sent_on: datetime.date, channel: str) -> tuple[datetime.date, datetime.date]:
     """The day the decision counts as received and the last day to appeal (or to ask for a
     correction); a decision handed over in person is received that day."""
@@ -127,7 +122,7 @@ def service_letter(
     ``channel`` ("letter", "electronic" or "in_person"). ``reader``: who sees the letter
     (default: a document, which never shows a protected address)."""
     person = party.person
-    language = party_language(person)
+    language = person.document_language
     served, ends = served_and_ends(sent_on, channel)
     county = decision.case.county
     with translation.override(language):

@@ -32,7 +32,6 @@ from monia.casework.models import (
 )
 from monia.decisions import kinds, selectors
 from monia.decisions.kinds import DecisionKind
-from monia.decisions.letters import party_language
 from monia.decisions.models import Decision, DecisionParty, HearingWay, PartyRole
 from monia.decisions.serving import decision_serve
 from monia.decisions.signing import decision_sign
@@ -149,7 +148,7 @@ def decision_draft(
         raise ValidationError({"measure": _("Choose a measure of this child.")})
     # Written in the child's language, as the child's other documents are; its prefilled
     # texts too, whatever the worker's own language.
-    language = party_language(case.child)
+    language = case.child.document_language
     with translation.override(language):
         label = str(DecisionKind(kind).label)
         text = _measure_text(measure) if measure is not None else ""

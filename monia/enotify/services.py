@@ -192,13 +192,9 @@ def _validate_child_identity(
     stays as the notifier typed it: the code, when valid, is stored normalised."""
     code = data.get("child_identity_code", "")
     birth = data.get("child_birth_date")
-    try:
-        value, _canonical, _birth, checked = identity_checked(code, birth, today=today)
-    except ValidationError as exc:  # a code that is no code: the date is still checked
-        errors["child_identity_code"] = exc.message_dict["identity_code"][0]
-        checked = identity_checked("", birth, today=today)[3]
-    else:
-        data["child_identity_code"] = value
+    data["child_identity_code"], _canonical, _birth, checked = identity_checked(
+        code, birth, today=today
+    )
     errors.update({f"child_{field}": message for field, message in checked.items()})
 
 

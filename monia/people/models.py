@@ -262,6 +262,11 @@ class Person(models.Model):
         words of one language around it (the drawing and the data mark it unborn)."""
         return full_name(self.first_names, self.last_name, self.unidentified, self.approximate_age)
 
+    @property
+    def document_language(self) -> str:
+        """The language of this person's documents and letters: Swedish if theirs, else Finnish."""
+        return "sv" if self.language == Language.SWEDISH else "fi"
+
     def may_be_child_on(self, day: datetime.date) -> bool:
         """Whether this person may be the child of an intake received on ``day``: under 18,
         unborn (25 c §), or not identified yet and not told to be an adult. A person with

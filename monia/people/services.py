@@ -55,13 +55,6 @@ def identity_code_error(exc: hetu.InvalidIdentityCode) -> str:
     return _(IDENTITY_CODE_MESSAGES[exc.code])
 
 
-def validate_identity_code(value: str) -> hetu.IdentityCode:
-    try:
-        return hetu.parse(value)
-    except hetu.InvalidIdentityCode as exc:
-        raise ValidationError({"identity_code": identity_code_error(exc)}) from exc
-
-
 @dataclasses.dataclass(frozen=True)
 class PersonDetails:
     """The details of a new person that ``person_create`` checks before it writes, and
@@ -188,12 +181,9 @@ def _details_checked(
         errors = _unidentified_errors(details)
         identity_code, canonical = "", ""
     else:
-        try:
-            identity_code, canonical, birth_date, errors = identity_checked(
-                identity_code, birth_date, today=today
-            )
-        except ValidationError as exc:  # a code that is no code: the other checks still run
-            canonical, errors = "", {f: m[0] for f, m in exc.message_dict.items()}
+        identity_code, canonical, birth_date, errors = identity_checked(
+            identity_code, birth_date, today=today
+        )
         # A code given but wrong has its own message; no date is asked for beside it.
         no_date = birth_date is None and details.expected_birth_date is None
         if require_birth and no_date and not identity_code.strip():
@@ -215,16 +205,22 @@ def identity_checked(
     identity_code: str, birth_date: datetime.date | None, *, today: datetime.date
 ) -> tuple[str, str, datetime.date | None, dict[str, str]]:
     """The identity code as stored, its canonical form, the date of birth (from the code
-    when there is one) and what is wrong with them."""
+    when there is one) and what is wrong with them, every message at once: a code that is
+    no code is told under ``identity_code`` (canonical empty) and the date typed is still
+    checked. Never raises."""
     errors: dict[str, str] = {}
     canonical = ""
     identity_code = identity_code.strip()
     if identity_code:
-        parsed = validate_identity_code(identity_code)
-        identity_code, canonical = parsed.value, parsed.canonical
-        if birth_date is not None and birth_date != parsed.birth_date:
-            errors["birth_date"] = _("The date of birth does not match the identity code.")
-        birth_date = parsed.birth_date
+        try:
+            parsed = hetu.parse(identity_code)
+        except hetu.InvalidIdentityCode as exc:
+            errors["identity_code"] = identity_code_error(exc)
+        else:
+            identity_code, canonical = parsed.value, parsed.canonical
+            if birth_date is not None and birth_date != parsed.birth_date:
+                errors["birth_date"] = _("The date of birth does not match the identity code.")
+            birth_date = parsed.birth_date
     if birth_date is not None and birth_date > today:
         errors["birth_date"] = _("The date of birth cannot be in the future.")
     return identity_code, canonical, birth_date, errors

@@ -78,7 +78,9 @@ class Notification:
     decided_on: date | None = None
     assessment_started: bool = True
     completed_on: date | None = None
-    team: str | None = None
+    # The team that holds the child's case: any key ordered among its kind (the record's is
+    # ``thl_selectors.TeamKey``, the team's id with its name), None when not known.
+    team: Hashable | None = None
 
     def __post_init__(self) -> None:
         if self.received_at.tzinfo is not HELSINKI:  # told in Helsinki time: aware already
@@ -115,7 +117,7 @@ class Matter(NamedTuple):
 
     child: Hashable
     municipality: str
-    team: str | None
+    team: Hashable | None
     received_at: datetime
     arrived_on: date
     decided_on: date | None
@@ -161,7 +163,7 @@ class Figure:
     late: int
     pending: int
     by_municipality: Mapping[str, Counts]
-    by_team: Mapping[str | None, Counts]
+    by_team: Mapping[Hashable | None, Counts]
     on_time_children: tuple[Hashable, ...]
     late_children: tuple[Hashable, ...]
     pending_children: tuple[Hashable, ...]
@@ -253,9 +255,11 @@ def completion_due(arrived_on: date, to_working_day: bool = True) -> date:
 _RECEIVED_AT = attrgetter("received_at")
 
 
-def _order(n: Notification) -> tuple[datetime, bool, date, bool, date, str, str, bool]:
+def _order(
+    n: Notification,
+) -> tuple[datetime, bool, date, bool, date, str, bool, Hashable | None]:
     # Total on the record's content (not on how its time zone is told), so the result never
-    # depends on the input's order.
+    # depends on the input's order. No team first; teams are compared only with each other.
     return (
         n.received_at,
         n.existing_client,
@@ -263,8 +267,8 @@ def _order(n: Notification) -> tuple[datetime, bool, date, bool, date, str, str,
         n.assessment_started,
         n.completed_on or date.min,
         n.municipality,
-        n.team or "",
-        n.team is None,
+        n.team is not None,
+        n.team,
     )
 
 
@@ -385,7 +389,7 @@ def _figure(rows: list[tuple[Matter, Status]]) -> Figure:
     """The figure of ``rows``, given in ``_matter_order``."""
     children: dict[Status, list[Hashable]] = {"on_time": [], "late": [], "pending": []}
     by_mun: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    by_team: dict[str | None, list[int]] = defaultdict(lambda: [0, 0, 0])
+    by_team: dict[Hashable | None, list[int]] = defaultdict(lambda: [0, 0, 0])
     for m, status in rows:
         children[status].append(m.child)
         for counts in (by_mun[m.municipality], by_team[m.team]):

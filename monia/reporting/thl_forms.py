@@ -37,9 +37,9 @@ class ThlForm(MoniaForm):
 
     def __init__(self, data: Any, *, today: date, teams: list[Team]) -> None:
         super().__init__(data)
-        # A row by team is keyed by the team's Finnish name (thl_selectors); shown in the
-        # reader's language.
-        self.team_names = {t.name: t.display_name for t in teams}
+        # A row by team is keyed by the team's id (thl_selectors.TeamKey); labelled here
+        # once, in the reader's language.
+        self.team_labels = {t.pk: t.display_name for t in teams}
         choices = periods(today)
         self.fields["period"].choices = [(s.isoformat(), period_choice(s, e)) for s, e in choices]
         teams_shown = ((t.pk, t.display_name) for t in teams)
@@ -58,7 +58,7 @@ class ThlForm(MoniaForm):
 class ThlChildrenForm(ThlForm):
     figure = forms.ChoiceField(choices=[(f, f) for f in FIGURES])
     municipality = forms.CharField(required=False, max_length=100)
-    row_team = forms.CharField(required=False, max_length=200)
+    row_team = forms.IntegerField(required=False, min_value=1)  # the row's team's id
 
 
 class CompareStartForm(SentOnceForm):

@@ -5,7 +5,7 @@ list by municipality leaves out a child under non-disclosure
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 from monia.reporting.thl import Notification, ProcessingTimes
@@ -13,12 +13,12 @@ from monia.reporting.thl import Notification, ProcessingTimes
 
 def places_of(
     times: ProcessingTimes, records: Iterable[Notification]
-) -> dict[Any, tuple[str, str]]:
+) -> dict[Any, tuple[str, Hashable | None]]:
     """Each child's (municipality, team) as the figures count them: the matter's, else the
-    first notification's."""
-    places: dict[Any, tuple[str, str]] = {}
+    first notification's; the team as the figures key it (``thl_selectors.TeamKey``)."""
+    places: dict[Any, tuple[str, Hashable | None]] = {}
     for n in sorted(records, key=lambda n: n.received_at):
-        places.setdefault(n.child, (n.municipality, n.team or ""))
+        places.setdefault(n.child, (n.municipality, n.team))
     for m in times.matters:
-        places[m.child] = (m.municipality, m.team or "")
+        places[m.child] = (m.municipality, m.team)
     return places

@@ -73,6 +73,17 @@ class ChildKey:
         return f"ChildKey(person_id={self.person_id!r}, case_id={self.case_id!r})"
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class TeamKey:
+    """The team that holds a notification's case: equal and ordered by the team's id (two
+    teams may have the same name), carrying its Finnish name as recorded, for ordering the
+    rows and for a label where the team's own (``Team.display_name``) is not at hand. A
+    row's link names the team by its id: ``TeamKey(id)`` is equal to the row's key."""
+
+    id: int
+    name: str = field(default="", compare=False)
+
+
 def previous_period(today: date) -> tuple[date, date]:
     """The latest half-year that has ended by ``today``: the one THL asks for next."""
     start, _ = thl.half_year_period(today)
@@ -107,8 +118,23 @@ def thl_notifications(
     completion of the assessment a joining intake joined."""
     rows = _rows(start=start, end=end, county_id=county_id, team_id=team_id)
     out: dict[int, list[thl.Notification]] = defaultdict(list)
+    teams: dict[int | None, TeamKey | None] = {None: None}  # a key per team, made once
     with thl.gc_paused():  # some 200,000 records: no collector passes while they are made
-        for case_id, child, county, team, place, micros, decision, decided, done, client in rows:
+        for (
+            case_id,
+            child,
+            county,
+            team,
+            team_name,
+            place,
+            micros,
+            decision,
+            decided,
+            done,
+            client,
+        ) in rows:
+            if team not in teams:
+                teams[team] = TeamKey(team, team_name)
             out[county].append(
                 thl.Notification(
                     child=ChildKey(child, case_id),
@@ -118,7 +144,7 @@ def thl_notifications(
                     decided_on=decided,
                     assessment_started=decision != IntakeDecision.NO_ACTION,
                     completed_on=done,
-                    team=team,
+                    team=teams[team],
                 )
             )
     return dict(out)
@@ -230,6 +256,7 @@ def _rows(
         "case_id",
         "case__child_id",
         "case__county_id",
+        "case__team_id",
         "case__team__name",
         "case__child__municipality",
         "micros",

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.utils.translation import gettext as _
 
 from monia.reporting import thl
+from monia.reporting.thl_selectors import TeamKey
 from monia.ui.charts import HEIGHT, PAD_BOTTOM, PAD_TOP, PALETTE, WIDTH
 
 FIGURES = (
@@ -59,22 +60,34 @@ def periods(today: date, back: int = 6) -> list[tuple[date, date]]:
 
 
 def rows_by(
-    times: thl.ProcessingTimes, attr: str, labels: Mapping[str, str] | None = None
+    times: thl.ProcessingTimes, attr: str, labels: Mapping[int, str] | None = None
 ) -> list[Row]:
-    """Rows by ``by_municipality`` or ``by_team``: every name either figure has, labelled
-    as ``labels`` (a team's name in the reader's language) or by the name itself."""
+    """Rows by ``by_municipality`` (keyed by its name) or ``by_team`` (keyed by the team's
+    ``TeamKey``): every key either figure has, in the order of the names, the unknown last.
+    A team's row is labelled as ``labels`` has its id (the team's name in the reader's
+    language), else by the name recorded, and its links carry the id."""
     seven: dict = getattr(times.seven_day, attr)
     three: dict = getattr(times.three_month, attr)
-    names = sorted({*seven, *three}, key=lambda n: (n is None or n == "", n or ""))
     empty = thl.Counts()
     out = []
-    for name in names:
-        s, t = seven.get(name, empty), three.get(name, empty)
-        label = (labels or {}).get(name, name) if name else _("Not known")
-        out.append(
-            Row(label, name or "", s.matters, s.on_time, s.late, t.matters, t.on_time, t.late)
-        )
+    for key in sorted({*seven, *three}, key=_by_name):
+        s, t = seven.get(key, empty), three.get(key, empty)
+        label, link = _named(key, labels or {})
+        out.append(Row(label, link, s.matters, s.on_time, s.late, t.matters, t.on_time, t.late))
     return out
+
+
+def _by_name(key: str | TeamKey | None) -> tuple[bool, str, int]:
+    if isinstance(key, TeamKey):
+        return False, key.name, key.id
+    return not key, key or "", 0
+
+
+def _named(key: str | TeamKey | None, labels: Mapping[int, str]) -> tuple[str, str]:
+    """A row's label and the key its links carry."""
+    if isinstance(key, TeamKey):
+        return labels.get(key.id, key.name), str(key.id)
+    return (key, key) if key else (_("Not known"), "")
 
 
 def total_row(times: thl.ProcessingTimes, label: str) -> Row:

@@ -77,7 +77,7 @@ def thl_processing_times(request: HttpRequest) -> HttpResponse:
             "total": total,
             "by_municipality": tables.rows_by(times, "by_municipality"),
             "by_team": (
-                tables.rows_by(times, "by_team", labels=form.team_names)
+                tables.rows_by(times, "by_team", labels=form.team_labels)
                 if scope.whole_county
                 else []
             ),
@@ -132,12 +132,13 @@ def thl_children(request: HttpRequest) -> HttpResponse:
     scope, start, end, times, records = _report(user, form)
     figure = form.cleaned_data["figure"]
     municipality, row_team = form.cleaned_data["municipality"], form.cleaned_data["row_team"]
+    team = sel.TeamKey(row_team) if row_team is not None else None  # the row's key: by id
     places = places_of(times, records)
     keys = [
         k
         for k in _children_of(times, figure)
-        if (not municipality or places.get(k, ("", ""))[0] == municipality)
-        and (not row_team or places.get(k, ("", ""))[1] == row_team)
+        if (not municipality or places.get(k, ("", None))[0] == municipality)
+        and (team is None or places.get(k, ("", None))[1] == team)
     ]
     ids = sel.case_ids(keys)
     purpose = Purpose.STATISTICS_CHILDREN
@@ -155,7 +156,7 @@ def thl_children(request: HttpRequest) -> HttpResponse:
             "figure": figure,
             "period": period_label(start, end),
             "municipality": municipality,
-            "row_team": form.team_names.get(row_team, row_team),
+            "row_team": form.team_labels.get(row_team, ""),
             "scope": scope,
             "back": form.data.urlencode() if hasattr(form.data, "urlencode") else "",
         },

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from monia.access.models import AccessLog
 from monia.casework import intake_services, person_services
@@ -103,6 +104,30 @@ def test_an_identity_code_is_checked_and_unique_in_the_county(
         "identity_code",
         "birth_date",
     }
+
+
+def test_a_malformed_code_and_a_future_birth_date_are_told_in_one_round(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    child = case_a.case.child
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    data = _person_post(child, identity_code="0101A900", birth_date=tomorrow.isoformat())
+    response = _login("worker_a", "en").post(_person_url(case_a, child), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "identity_code": ["The identity code must look like DDMMYYCZZZQ, for example 010115A901C."],
+        "birth_date": ["The date of birth cannot be in the future."],
+    }
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        person_services.case_person_correct(
+            user=worker_a,
+            case=case_a.case,
+            person=child,
+            reason=" ",
+            values={"identity_code": "0101A900", "birth_date": tomorrow},
+        )
+    assert set(refused.value.message_dict) == {"reason", "identity_code", "birth_date"}
+    assert not PersonCorrection.objects.exists()
 
 
 def test_a_family_member_is_corrected_on_the_childs_case(case_a: CaseWorld, worker_a: Any) -> None:

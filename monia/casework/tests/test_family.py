@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from monia.casework import services
-from monia.conftest import PASSWORD, CaseWorld
+from monia.conftest import PASSWORD, CaseWorld, login
 from monia.people.models import Person, Relationship
 
 
@@ -42,6 +44,47 @@ def test_family_member_with_bad_identity_code_saves_nothing(
             last_name="Virhe",
             identity_code="010180-900X",
         )
+    assert Person.objects.count() == before
+
+
+def test_a_malformed_code_and_a_future_birth_date_are_told_together_on_the_page(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    client = login("worker_a", "en")
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    before = Person.objects.count()
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as refused:
+            services.family_member_add(
+                user=worker_a,
+                case=case_a.case,
+                kind="biological_parent",
+                first_names="Pekka",
+                last_name="Virhe",
+                identity_code="0101A900",
+                birth_date=tomorrow,
+            )
+    assert refused.value.message_dict == {
+        "identity_code": ["The identity code must look like DDMMYYCZZZQ, for example 010115A901C."],
+        "birth_date": ["The date of birth cannot be in the future."],
+    }
+    response = client.post(
+        reverse("family_member_new", args=[case_a.case.pk]),
+        {
+            "kind": "biological_parent",
+            "first_names": "Pekka",
+            "last_name": "Virhe",
+            "identity_code": "0101A900",
+            "birth_date": tomorrow.isoformat(),
+            "gender": "male",
+            "language": "fi",
+        },
+    )
+    form = response.context["form"]
+    assert form.errors["identity_code"] == [
+        "The identity code must look like DDMMYYCZZZQ, for example 010115A901C."
+    ]
+    assert form.errors["birth_date"] == ["The date of birth cannot be in the future."]
     assert Person.objects.count() == before
 
 

@@ -3,10 +3,11 @@ nothing half-saved."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from monia.casework.models import Case, Intake
@@ -103,6 +104,24 @@ def test_the_new_childs_and_the_notifiers_messages_are_shown_together(
         "Received (date and time): This field is required.",
     ):
         assert message in html
+    assert not Person.objects.exists() and not Intake.objects.exists()
+
+
+def test_a_new_childs_malformed_code_and_future_birth_date_are_shown_together(
+    world: Any, worker_a: Any
+) -> None:
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    data = _intake_post(
+        **{"child-identity_code": "0101A900", "child-birth_date": tomorrow.isoformat()}
+    )
+    data["team"] = str(world.team_a1.pk)
+    response = _login("worker_a", "en").post(reverse("intake_new"), data)
+    assert response.status_code == 200
+    child_form = response.context["child_form"]
+    assert child_form.errors["identity_code"] == [
+        "The identity code must look like DDMMYYCZZZQ, for example 010115A901C."
+    ]
+    assert child_form.errors["birth_date"] == ["The date of birth cannot be in the future."]
     assert not Person.objects.exists() and not Intake.objects.exists()
 
 

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from monia.people import hetu
 from monia.people.models import Person
-from monia.people.services import person_create, person_errors
+from monia.people.services import identity_checked, person_create, person_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +56,34 @@ def test_details_it_does_not_check_are_ignored() -> None:
 
 def test_a_birth_not_required_is_not_asked_for() -> None:
     assert person_errors(first_names="Aino", last_name="Esimerkki", require_birth=False) == {}
+
+
+def test_a_malformed_code_and_a_future_birth_date_are_told_in_one_round(world: Any) -> None:
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    details = {
+        "first_names": "Aino",
+        "last_name": "Esimerkki",
+        "identity_code": "1204A931",
+        "birth_date": tomorrow,
+    }
+    expected = {
+        "identity_code": "The identity code must look like DDMMYYCZZZQ, for example 010115A901C.",
+        "birth_date": "The date of birth cannot be in the future.",
+    }
+    with translation.override("en"):
+        assert person_errors(**details) == expected
+        with pytest.raises(ValidationError) as refused:
+            person_create(county=world.county_a, **details)
+    assert refused.value.message_dict == {field: [m] for field, m in expected.items()}
+    assert not Person.objects.exists()
+
+
+def test_checking_an_identity_code_tells_a_malformed_one_instead_of_raising() -> None:
+    with translation.override("en"):
+        code, canonical, birth_date, errors = identity_checked(
+            " 010115A901X ", BORN, today=timezone.localdate()
+        )
+    assert (code, canonical, birth_date) == ("010115A901X", "", BORN)
+    assert errors == {
+        "identity_code": "The identity code's check character does not match: check for a typo."
+    }

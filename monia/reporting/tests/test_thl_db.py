@@ -24,10 +24,11 @@ def tw(world: World, worker_a: Any) -> ThlWorld:
     return thl_world(world, worker_a)
 
 
-def _by_hand(tw: ThlWorld) -> list[thl.Notification]:
+def _by_hand(tw: ThlWorld, world: World) -> list[thl.Notification]:
     d = datetime.date
+    a1, a2 = (sel.TeamKey(t.pk, t.name) for t in (world.team_a1, world.team_a2))
 
-    def n(name: str, municipality: str, team: str = "A1", **extra: Any) -> thl.Notification:
+    def n(name: str, municipality: str, team: sel.TeamKey = a1, **extra: Any) -> thl.Notification:
         intake = tw.intakes[name]
         key = sel.ChildKey(tw.cases[name].child_id, intake.case_id)
         return thl.Notification(key, municipality, intake.received_at, team=team, **extra)
@@ -40,7 +41,7 @@ def _by_hand(tw: ThlWorld) -> list[thl.Notification]:
         n("pekka", "Iisalmi", decided_on=d(2025, 2, 5), completed_on=d(2025, 5, 20)),
         n("ville_first", "Kuopio", decided_on=d(2024, 9, 4), completed_on=d(2024, 10, 15)),
         n("ville", "Kuopio", existing_client=True),
-        n("satu", "Iisalmi", team="A2"),
+        n("satu", "Iisalmi", team=a2),
     ]
 
 
@@ -64,7 +65,7 @@ def test_the_selector_gives_what_the_same_notifications_built_by_hand_give(
     tw: ThlWorld, world: World
 ) -> None:
     from_db = sel.thl_report(start=START, end=END, county_id=world.county_a.pk)
-    by_hand = thl.processing_times(_by_hand(tw), start=START, end=END)
+    by_hand = thl.processing_times(_by_hand(tw, world), start=START, end=END)
     for name in ("seven_day", "three_month", "no_need"):
         a, b = getattr(from_db, name), getattr(by_hand, name)
         assert (a.matters, a.on_time, a.late, a.by_municipality, a.by_team) == (

@@ -126,9 +126,10 @@ def test_a_protected_child_is_counted_but_not_listed_by_municipality(
     assert tw.intakes["oona"].case_id in {c.pk for c in whole.context["cases"]}
 
 
-def test_the_children_list_of_one_team_row(tw: ThlWorld, senior_a: Any) -> None:
+def test_the_children_list_of_one_team_row(tw: ThlWorld, world: World, senior_a: Any) -> None:
     page = login("senior_a").get(
-        reverse("thl_children"), {**PERIOD, "figure": "seven_day_late", "row_team": "A2"}
+        reverse("thl_children"),
+        {**PERIOD, "figure": "seven_day_late", "row_team": world.team_a2.pk},
     )
     assert [c.pk for c in page.context["cases"]] == [tw.intakes["satu"].case_id]
 
@@ -141,13 +142,27 @@ def test_a_swedish_reader_reads_the_team_rows_by_their_swedish_names(
     client = login("senior_a", language="sv")
     page = client.get(reverse("thl_processing_times"), PERIOD)
     assert {(r.label, r.key) for r in page.context["by_team"]} == {
-        ("A1", "A1"),  # no Swedish name: the Finnish one
-        ("Barnskydd A2", "A2"),  # the link still names the team as the records do
+        ("A1", str(world.team_a1.pk)),  # no Swedish name: the Finnish one
+        ("Barnskydd A2", str(world.team_a2.pk)),  # the link names the team as the records do
     }
-    query = {**PERIOD, "figure": "seven_day_late", "row_team": "A2"}
+    query = {**PERIOD, "figure": "seven_day_late", "row_team": world.team_a2.pk}
     children = client.get(reverse("thl_children"), query)
     assert [c.pk for c in children.context["cases"]] == [tw.intakes["satu"].case_id]
     assert " · Barnskydd A2</p>" in children.content.decode()
+
+
+def test_a_team_rows_link_still_opens_its_children_after_the_team_is_renamed(
+    tw: ThlWorld, world: World, senior_a: Any
+) -> None:
+    client = login("senior_a", language="fi")
+    page = client.get(reverse("thl_processing_times"), PERIOD)
+    link = next(r.key for r in page.context["by_team"] if r.label == "A2")
+    world.team_a2.name = "Lastensuojelu Iisalmi"
+    world.team_a2.save(update_fields=["name"])
+    query = {**PERIOD, "figure": "seven_day_late", "row_team": link}
+    children = client.get(reverse("thl_children"), query)
+    assert [c.pk for c in children.context["cases"]] == [tw.intakes["satu"].case_id]
+    assert " · Lastensuojelu Iisalmi</p>" in children.content.decode()
 
 
 def test_a_bad_figure_is_not_found(tw: ThlWorld, senior_a: Any) -> None:
