@@ -24,7 +24,7 @@ def letter_language(recipient: Recipient, override: str | None = None) -> str:
     other one for a bilingual family; any other language writes Finnish."""
     if override in LANGUAGES:
         return override
-    return recipient.person.language if recipient.person.language in LANGUAGES else "fi"
+    return recipient.person.document_language
 
 
 def address_block(recipient: Recipient) -> tuple[str, ...]:
