@@ -15,20 +15,23 @@ from __future__ import annotations
 import datetime
 
 from django.db import connection, transaction
+from django.utils.translation import gettext_noop
 
 from monia.access.retention import Removed, latest_allowed_cutoff, log_retention_run
+from monia.jobs.outcomes import JobFailure, outcome
 
 PARTITION_MONTHS_AHEAD = 3  # this month and three more: a missed month still has room
 OWNED = "access_accessevent"  # the owner of the logs is the owner of the tables
 
 
-class OwnerRightsNeeded(PermissionError):
-    """The connection's role does not own the log tables: the duty is not attempted."""
+class OwnerRightsNeeded(JobFailure, PermissionError):
+    """The connection's role does not own the log tables: the duty is not attempted (the
+    scheduled run's page says so in the administrator's language)."""
 
 
 def owner_rights_check(duty: str) -> None:
     """Raise ``OwnerRightsNeeded`` unless the connection's role owns the log tables (or is a
-    member of the role that does: a superuser is)."""
+    member of the role that does: a superuser is). ``duty``: marked with ``gettext_noop``."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pg_has_role(current_user, relowner, 'USAGE'), current_user, "
@@ -38,17 +41,24 @@ def owner_rights_check(duty: str) -> None:
         is_owner, role, owner = cursor.fetchone()
     if not is_owner:
         raise OwnerRightsNeeded(
-            f"permission denied: {duty} needs the database owner's rights (the role "
-            f"{owner!r}, owner of {OWNED}); this connection is {role!r}. Run the owner's "
-            "worker, `manage.py db_worker --queue-name owner`, with DATABASE_URL set to "
-            "the owner's URL (MONIA_OWNER_DATABASE_URL; docs/deployment.md, 'Scheduled work')."
+            gettext_noop(
+                "permission denied: %(duty)s needs the database owner's rights (the role "
+                "'%(owner)s', owner of %(table)s); this connection is '%(role)s'. Run the "
+                "owner's worker, `manage.py db_worker --queue-name owner`, with DATABASE_URL "
+                "set to the owner's URL (MONIA_OWNER_DATABASE_URL; docs/deployment.md, "
+                "'Scheduled work')."
+            ),
+            duty=outcome(duty),
+            owner=owner,
+            table=OWNED,
+            role=role,
         )
 
 
 def log_partitions_ahead(*, months: int = PARTITION_MONTHS_AHEAD) -> int:
     """Create this month's and the next ``months`` months' partitions of the access log and
     its person index (SQL ``monia_log_partitions_ahead``); how many were missing."""
-    owner_rights_check("creating the access log's partitions")
+    owner_rights_check(gettext_noop("creating the access log's partitions"))
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT monia_log_partitions_ahead(%s)", [months])
         return int(cursor.fetchone()[0])
@@ -57,6 +67,6 @@ def log_partitions_ahead(*, months: int = PARTITION_MONTHS_AHEAD) -> int:
 def log_retention_due(*, today: datetime.date) -> tuple[datetime.date, list[Removed]]:
     """Remove every whole month the retention period lets go today (the latest cut-off,
     ``retention.latest_allowed_cutoff``); the cut-off and what was removed."""
-    owner_rights_check("the logs' retention")
+    owner_rights_check(gettext_noop("the logs' retention"))
     before = latest_allowed_cutoff(today)
     return before, log_retention_run(before=before, today=today)

@@ -11,39 +11,52 @@ and the run shows as failed in the admin's "Scheduled runs"."""
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
+from monia.jobs.outcomes import JobFailure, Outcome, outcome
 from monia.jobs.registry import OWNER_QUEUE
 
 
-class BrokenLogChain(Exception):
-    """A log's hash chain is broken: the run fails, and the administrator sees it."""
+class BrokenLogChain(JobFailure):
+    """A log's hash chain is broken: the run fails, and the administrator sees it (where
+    each chain breaks, in the check's own technical words)."""
 
 
 @task()
-def log_chains_verify() -> str:
+def log_chains_verify() -> Outcome:
     """Verify every county's chain in every log; fail naming the first broken rows."""
     from monia.access.chain import chain_breaks
 
     breaks = chain_breaks()
     if breaks:
-        raise BrokenLogChain("; ".join(str(b) for b in breaks))
-    return "every log chain is whole"
+        raise BrokenLogChain(
+            gettext_noop("A log's hash chain is broken: %(breaks)s"),
+            breaks="; ".join(str(b) for b in breaks),
+        )
+    return outcome(gettext_noop("Every log chain is whole"))
 
 
 @task(queue_name=OWNER_QUEUE)
-def log_partitions_create() -> str:
+def log_partitions_create() -> Outcome:
     """This month's and the next three months' partitions of the access log, as needed."""
     from monia.access.owner_duties import log_partitions_ahead
 
-    return f"{log_partitions_ahead()} partition(s) created"
+    return outcome(
+        gettext_noop("Access log partitions created: %(count)d"), count=log_partitions_ahead()
+    )
 
 
 @task(queue_name=OWNER_QUEUE)
-def log_retention_apply() -> str:
+def log_retention_apply() -> Outcome:
     """Remove the logs' whole months past the retention period, each removal recorded."""
     from monia.access.owner_duties import log_retention_due
 
     before, removed = log_retention_due(today=timezone.localdate())
     rows = sum(r.rows for r in removed)
-    return f"before {before.isoformat()}: {rows} row(s) in {len(removed)} removal(s)"
+    return outcome(
+        gettext_noop("Retention before %(before)s: rows removed %(rows)d, removals %(removals)d"),
+        before=before.isoformat(),
+        rows=rows,
+        removals=len(removed),
+    )

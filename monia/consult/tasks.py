@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop
 from django_tasks import task
+
+from monia.jobs.outcomes import Outcome, outcome
 
 
 @task()
-def consultations_escalate() -> str:
+def consultations_escalate() -> Outcome:
     """Mark unanswered consultations past their due date as escalated (idempotent)."""
     from monia.consult.services import consultation_escalate_overdue
 
-    return f"{consultation_escalate_overdue()} consultation(s) escalated"
+    return outcome(
+        gettext_noop("Consultations escalated: %(count)d"), count=consultation_escalate_overdue()
+    )

@@ -125,7 +125,7 @@ _GROUPS: dict[str, dict[str, tuple[str, str, str]]] = {
         ),
         "description": (
             "Tiimien työntekijät jakavat kokemuksia ja tukevat toisiaan.",
-            "Teamens arbetstagare delar erfarenheter och stöder varandra.",
+            "Teamens medarbetare delar erfarenheter och stöder varandra.",
             "The teams' workers share their experiences and support each other.",
         ),
         "meets": (

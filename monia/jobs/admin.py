@@ -1,6 +1,7 @@
 """The schedule in Django's admin, for administrators: every job with when it runs and its
-latest run above the list of runs (their state, result or error). Read-only: a run is
-started by the schedule or by ``manage.py run_scheduler --run NAME``. No client data."""
+latest run above the list of runs (their state, result or error, in the administrator's
+language when the job gave them in words: ``outcomes.py``). Read-only: a run is started by
+the schedule or by ``manage.py run_scheduler --run NAME``. No client data."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from monia.jobs import registry, selectors
-from monia.jobs.models import ScheduledRun
+from monia.jobs.models import RunState, ScheduledRun
 
 FIELDS = (
     "job",
@@ -21,14 +22,14 @@ FIELDS = (
     "enqueued_at",
     "started_at",
     "finished_at",
-    "result",
-    "error",
+    "result_text",
+    "error_text",
 )
 
 
 @admin.register(ScheduledRun)
 class ScheduledRunAdmin(admin.ModelAdmin):
-    list_display = ("job", "when", "slot", "state", "started_at", "finished_at", "outcome")
+    list_display = ("job", "when", "slot", "state", "started_at", "finished_at", "result_or_error")
     list_filter = ("state", "job", "manual")
     fields = FIELDS
     readonly_fields = FIELDS
@@ -40,9 +41,17 @@ class ScheduledRunAdmin(admin.ModelAdmin):
         return job.when.describe() if job else "—"
 
     @admin.display(description=_("result or error"))
-    def outcome(self, run: ScheduledRun) -> str:
-        text = run.error or run.result
+    def result_or_error(self, run: ScheduledRun) -> str:
+        text = run.outcome_text()
         return text if len(text) <= 120 else text[:119] + "…"
+
+    @admin.display(description=_("result"))
+    def result_text(self, run: ScheduledRun) -> str:
+        return "" if run.state == RunState.FAILED else run.outcome_text()
+
+    @admin.display(description=_("error"))
+    def error_text(self, run: ScheduledRun) -> str:
+        return run.outcome_text() if run.state == RunState.FAILED else ""
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -1,7 +1,8 @@
 """The runs of the schedule (``ScheduledRun``): one row per job and slot, the unique pair
 that lets only one scheduler of many enqueue a slot; the row then keeps what happened (when
 it started and finished, its short result or its error) for the administrator's page in
-Django's admin. No client data: a job's result is a count or a sentence.
+Django's admin. No client data: a job's result is a count or a sentence, kept in English and
+as its message and values (``outcome``), which the page translates (``monia/jobs/outcomes.py``).
 
 ``BackgroundRun`` is the shape every user-requested background run shares (the archive
 export, the counties' comparison): who asked, progress, the error, the queue's task id,
@@ -14,7 +15,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from monia.jobs import outcomes
 
 
 class RunState(models.TextChoices):
@@ -38,6 +42,10 @@ class ScheduledRun(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     result = models.CharField(_("result"), max_length=200, blank=True)
     error = models.TextField(_("error"), blank=True)
+    # The result or the error as its English message and values (outcomes.Outcome), shown
+    # translated; null when the job gave a plain string or failed unexpectedly, and on the
+    # runs before 0002: their ``result`` or ``error`` is shown as written.
+    outcome = models.JSONField(null=True, blank=True, editable=False)
     # The queue's row (django-tasks), while it is kept (pruned after 14 days).
     task_id = models.CharField(max_length=64, blank=True)
 
@@ -58,7 +66,15 @@ class ScheduledRun(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.job} {self.slot:%Y-%m-%d %H:%M} ({self.state})"
+        slot = timezone.localtime(self.slot)
+        return f"{self.job} {slot:%Y-%m-%d %H:%M} ({self.get_state_display()})"
+
+    def outcome_text(self) -> str:
+        """The result or the error in the active language when the job gave it in words,
+        else as written."""
+        if outcomes.is_outcome(self.outcome):
+            return outcomes.text(self.outcome)
+        return self.error or self.result
 
 
 class BackgroundRun(models.Model):

@@ -21,8 +21,9 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from monia.jobs import registry
+from monia.jobs import outcomes, registry
 from monia.jobs.models import RunState, ScheduledRun
 
 RESULT_MAX = 200
@@ -125,18 +126,27 @@ def scheduled_run_execute(*, run_id: int) -> ScheduledRun:
     job = registry.job_get(run.job)
     try:
         if job is None:
-            raise LookupError(f"no scheduled job is named {run.job!r} (removed from the code?)")
+            raise outcomes.JobFailure(
+                gettext_noop("No scheduled job is named %(job)s (removed from the code?)"),
+                job=run.job,
+            )
         with _isolated():
             value: Any = job.task.call()
     except Exception as exc:
         ScheduledRun.objects.filter(pk=run_id).update(
-            state=RunState.FAILED, finished_at=timezone.now(), error=_error_text(exc)
+            state=RunState.FAILED,
+            finished_at=timezone.now(),
+            error=_error_text(exc),
+            outcome=exc.outcome if isinstance(exc, outcomes.JobFailure) else None,
         )
         raise
+    words = value if outcomes.is_outcome(value) else None
+    result = outcomes.english(words) if words else "" if value is None else str(value)
     ScheduledRun.objects.filter(pk=run_id).update(
         state=RunState.DONE,
         finished_at=timezone.now(),
-        result="" if value is None else str(value)[:RESULT_MAX],
+        result=result[:RESULT_MAX],
+        outcome=words,
     )
     run.refresh_from_db()
     return run
@@ -159,10 +169,12 @@ def scheduled_runs_abandoned_fail(*, now: datetime.datetime | None = None) -> in
     from monia.jobs.selectors import RUNNING_TOO_LONG
 
     now = now or timezone.now()
+    words = outcomes.outcome(
+        gettext_noop(
+            "The worker stopped before the run finished (no result after %(hours)d hours)."
+        ),
+        hours=RUNNING_TOO_LONG // datetime.timedelta(hours=1),
+    )
     return ScheduledRun.objects.filter(
         state=RunState.RUNNING, started_at__lt=now - RUNNING_TOO_LONG
-    ).update(
-        state=RunState.FAILED,
-        finished_at=now,
-        error=f"The worker stopped before the run finished (no result after {RUNNING_TOO_LONG}).",
-    )
+    ).update(state=RunState.FAILED, finished_at=now, error=outcomes.english(words), outcome=words)

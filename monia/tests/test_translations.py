@@ -87,3 +87,11 @@ def test_swedish_spells_klient_with_a_k() -> None:
     po = polib.pofile(str(ROOT / "monia" / "locale" / "sv" / "LC_MESSAGES" / "django.po"))
     english = [e.msgstr for e in po if "client" in e.msgstr.lower()]
     assert english == []
+
+
+def test_swedish_never_calls_a_worker_an_employee() -> None:
+    """An "arbetstagare" is an employee of labour law: the family's worker is their
+    "socialarbetare" (Finland-Swedish child welfare), staff in general "medarbetare"."""
+    po = polib.pofile(str(ROOT / "monia" / "locale" / "sv" / "LC_MESSAGES" / "django.po"))
+    employee = [e.msgstr for e in po if "arbetstagar" in e.msgstr.lower()]
+    assert employee == []

@@ -91,13 +91,13 @@ def test_the_weekly_schedule_fails_naming_a_rewritten_row_as_the_command_does(
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     _read("worker_a", case_a.case, 3)
     whole = ScheduledRun.objects.get(pk=scheduled_run_request(job="verify_log_chain"))
-    assert (whole.state, whole.result) == ("done", "every log chain is whole")
+    assert (whole.state, whole.result) == ("done", "Every log chain is whole")
     victim = AccessEvent.objects.filter(county=case_a.case.county).order_by("chain_seq")[1]
     with log_triggers_off():
         AccessEvent.objects.filter(pk=victim.pk).update(purpose="case_list")
     broken = ScheduledRun.objects.get(pk=scheduled_run_request(job="verify_log_chain"))
     assert broken.state == "failed"
-    assert broken.error.startswith("BrokenLogChain: access_accessevent")
+    assert broken.error.startswith("BrokenLogChain: A log's hash chain is broken: access_acc")
     assert f"row id={victim.pk} (number {victim.chain_seq})" in broken.error
 
 

@@ -159,7 +159,7 @@ def test_the_daily_schedule_escalates_as_the_command_does(
     run = ScheduledRun.objects.get(pk=scheduled_run_request(job="escalate_consultations"))
     c.refresh_from_db()
     assert c.escalated_at is not None
-    assert (run.state, run.result) == ("done", "1 consultation(s) escalated")
+    assert (run.state, run.result) == ("done", "Consultations escalated: 1")
 
 
 def test_staff_see_overdue_and_escalated(case_a: CaseWorld, school: Any, worker_a: Any) -> None:

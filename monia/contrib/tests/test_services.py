@@ -168,6 +168,6 @@ def test_the_daily_schedule_reminds_partners_as_the_command_does(
     before = Notification.objects.filter(user=partner).count()
     first = ScheduledRun.objects.get(pk=scheduled_run_request(job="remind_partners"))
     again = ScheduledRun.objects.get(pk=scheduled_run_request(job="remind_partners"))
-    assert first.result == "1 statement request(s) reminded"
-    assert again.result == "0 statement request(s) reminded"  # once a day
+    assert first.result == "Statement requests reminded: 1"
+    assert again.result == "Statement requests reminded: 0"  # once a day
     assert Notification.objects.filter(user=partner).count() == before + 1

@@ -149,5 +149,5 @@ def test_the_reminders_run_daily_from_the_schedule(developer_a: Any, partner: An
     assert job is not None and job.task is event_reminders_send
     event = event_make(developer_a, sessions=[session_at(1)])
     services.registration_create(user=partner, event=event)
-    assert event_reminders_send.func() == "1 reminder(s) sent"
-    assert event_reminders_send.func() == "0 reminder(s) sent"
+    assert event_reminders_send.func()["params"] == {"count": 1}
+    assert event_reminders_send.func()["params"] == {"count": 0}

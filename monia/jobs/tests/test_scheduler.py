@@ -4,6 +4,7 @@ downtime, and when a tick comes again — and the worker keeps each run's outcom
 from __future__ import annotations
 
 import datetime
+import importlib
 import inspect
 import threading
 import time
@@ -14,12 +15,15 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_noop
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
 from monia.conftest import login
 from monia.jobs import registry, services
 from monia.jobs.models import RunState, ScheduledRun
+from monia.jobs.outcomes import Outcome, outcome
 
 HKI = ZoneInfo("Europe/Helsinki")
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -36,6 +40,11 @@ def count_a_call() -> str:
 @task()
 def fail_loudly() -> None:
     raise RuntimeError("the mail server said no")
+
+
+@task()
+def escalate_two() -> Outcome:
+    return outcome(gettext_noop("Consultations escalated: %(count)d"), count=2)
 
 
 def at(*args: int) -> datetime.datetime:
@@ -252,3 +261,40 @@ def test_a_run_its_stopped_worker_left_running_is_failed_saying_so(db: None) -> 
     busy.refresh_from_db()
     assert stuck.state == RunState.FAILED and "worker stopped" in stuck.error
     assert busy.state == RunState.RUNNING
+    with translation.override("fi"):
+        assert stuck.outcome_text().startswith("Työprosessi pysähtyi ennen kuin suoritus")
+
+
+def test_a_runs_result_reads_in_the_administrators_language(
+    db: None, admin: Any, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings.TASKS = IMMEDIATE
+    job = registry.Job("escalate_two", escalate_two, registry.Daily(MIDNIGHT))
+    monkeypatch.setattr(registry, "_JOBS", {job.name: job})
+    services.scheduled_runs_enqueue(now=at(2026, 3, 10, 5, 0))
+    [run] = _runs("escalate_two")
+    assert run.result == "Consultations escalated: 2"  # the record in the code's words
+    page = reverse("admin:jobs_scheduledrun_change", args=[run.pk])
+    finnish = login("admin", "fi").get(page).content.decode()
+    assert "Konsultaatioita merkitty myöhästyneiksi: 2" in finnish
+    assert "escalate_two 2026-03-10 00:00 (Valmis)" in finnish  # its title
+    listing = reverse("admin:jobs_scheduledrun_changelist")
+    swedish = login("admin", "sv").get(listing).content.decode()
+    assert "Konsultationer markerade som försenade: 2" in swedish
+    assert "Consultations escalated" not in finnish + swedish
+
+
+def test_the_runs_kept_in_english_before_read_in_the_administrators_language() -> None:
+    migration = importlib.import_module("monia.jobs.migrations.0002_scheduled_run_outcome_in_words")
+    words = migration._outcome("3 consultation(s) escalated")
+    run = ScheduledRun(job="escalate_consultations", state=RunState.DONE, outcome=words)
+    with translation.override("sv"):
+        assert run.outcome_text() == "Konsultationer markerade som försenade: 3"
+    assert migration._outcome("before 2026-01-01: 5 row(s) in 2 removal(s)")["params"] == {
+        "before": "2026-01-01",
+        "rows": 5,
+        "removals": 2,
+    }
+    assert migration._outcome("SMTPServerDisconnected: Connection unexpectedly closed") is None
+    legacy = ScheduledRun(state=RunState.FAILED, error="SMTPServerDisconnected: closed")
+    assert legacy.outcome_text() == "SMTPServerDisconnected: closed"  # as written

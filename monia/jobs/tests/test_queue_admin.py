@@ -1,0 +1,35 @@
+"""The queue's own rows in the admin (django-tasks' "Task results") read in the
+administrator's language: the packages mark their words but ship no Finnish or Swedish, so
+Monia's catalogue gives them (monia/jobs/django_tasks_words.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from monia.conftest import login
+from monia.jobs.tasks import sessions_clear
+
+LIST = "admin:django_tasks_database_dbtaskresult_changelist"
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("fi", ["Valitse näytettävä tehtävän tulos", "Lisätty jonoon", "Odottaa suoritusta"]),
+        ("sv", ["Välj uppgiftsresultat för visning", "Lagd i kö", "Väntar på körning"]),
+    ],
+)
+def test_the_queues_results_read_in_the_administrators_language(
+    db: None, admin: Any, settings: Any, language: str, words: list[str]
+) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    sessions_clear.enqueue()  # waits in the queue: no worker in a test
+    page = login("admin", language).get(reverse(LIST))
+    body = page.content.decode()
+    assert page.status_code == 200
+    for word in words:
+        assert word in body, word
+    assert "Task Results" not in body and "Enqueued at" not in body and ">Ready<" not in body
