@@ -72,7 +72,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp_webauthn",
     "django_tasks",  # background tasks: the backport of Django 6's django.tasks
-    "django_tasks_db",  # their database queue, run by `manage.py db_worker`
+    "monia.jobs.queue_app.TaskQueueConfig",  # django_tasks_db: their queue (`db_worker`)
     "monia.jobs",  # periodic tasks: the schedule, `manage.py run_scheduler` (ground floor)
     "monia.teams",
     "monia.accounts",

@@ -1,7 +1,8 @@
 """Second-factor devices in Django's admin: an administrator sees whose devices exist and
 removes a lost one (the user is told by e-mail and sets up a new one at the next login);
 never adds or changes one, and never sees an app's secret or its QR code, nor a passkey's
-key. django-otp's own admin for the apps (which shows the secret) is replaced."""
+key. django-otp's own admin for the apps (which shows the secret) is replaced, and both
+kinds of device are listed under this app by names in the administrator's language."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
 from monia.mfa import services
+from monia.mfa.models import AuthenticatorApp, Passkey
 
 # The packages' own fields are named in English only: the admin names them itself.
 FIELDS = ("owner", "device_name", "added", "last_used")
@@ -57,7 +59,8 @@ class DeviceAdmin(admin.ModelAdmin):
             services.device_reset(device=device)
 
 
-for model in (TOTPDevice, WebAuthnCredential):
+for model in (TOTPDevice, WebAuthnCredential):  # named in English only: see models.py
     if admin.site.is_registered(model):
         admin.site.unregister(model)
+for model in (AuthenticatorApp, Passkey):
     admin.site.register(model, DeviceAdmin)

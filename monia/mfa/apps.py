@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MfaConfig(AppConfig):
     name = "monia.mfa"
     label = "mfa"
+    verbose_name = _("Second factor")
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in

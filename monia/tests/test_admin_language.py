@@ -72,6 +72,28 @@ def test_the_organisation_list_names_its_columns_and_search_box_in_the_admins_la
     assert f'alt="{search}"' in page and 'alt="Search"' not in page
 
 
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_every_app_and_list_the_admin_index_shows_is_named_in_the_admins_language(
+    language: str,
+) -> None:
+    """The packages' own too: the task queue ("Tasks Database Backend") and the second
+    factor's devices ("Otp_Totp", "TOTP devices", "WebAuthn credentials") were English."""
+    from django.apps import apps
+    from django.utils import translation
+
+    def names() -> set[str]:
+        shown = set()
+        for model in admin.site._registry:
+            shown.add(str(apps.get_app_config(model._meta.app_label).verbose_name))
+            shown.add(str(model._meta.verbose_name_plural))
+        return shown
+
+    with translation.override("en"):
+        english = names()
+    with translation.override(language):
+        assert names().isdisjoint(english)
+
+
 @pytest.mark.django_db
 def test_the_admin_index_names_its_hidden_table_headers_in_finnish(admin: User) -> None:
     """A screen reader reads these; Django's own Finnish catalogue lacks them."""

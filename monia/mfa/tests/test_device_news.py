@@ -73,15 +73,15 @@ def test_an_administrator_removes_a_lost_app_sees_no_secret_and_adds_none(
 ) -> None:
     lost = app_for(worker)
     site = _passed("admin", app_for(admin))
-    listing = site.get(reverse("admin:otp_totp_totpdevice_changelist"))
+    listing = site.get(reverse("admin:mfa_authenticatorapp_changelist"))
     assert listing.status_code == 200 and "worker_a" in listing.content.decode()
-    page = site.get(reverse("admin:otp_totp_totpdevice_change", args=[lost.pk])).content.decode()
+    page = site.get(reverse("admin:mfa_authenticatorapp_change", args=[lost.pk])).content.decode()
     assert lost.key not in page and services.totp_secret_text(lost.key)[:9] not in page
     assert "qrcode" not in page.lower() and 'name="key"' not in page
-    assert site.get(reverse("admin:otp_totp_totpdevice_add")).status_code == 403
+    assert site.get(reverse("admin:mfa_authenticatorapp_add")).status_code == 403
     with django_capture_on_commit_callbacks(execute=True):
         response = site.post(
-            reverse("admin:otp_totp_totpdevice_delete", args=[lost.pk]), {"post": "yes"}
+            reverse("admin:mfa_authenticatorapp_delete", args=[lost.pk]), {"post": "yes"}
         )
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(pk=lost.pk).exists()
