@@ -4,8 +4,9 @@ translation but ship no Finnish or Swedish for. Marked here so that Monia's cata
 which Django reads first (``LOCALE_PATHS``), gives them in the administrator's language.
 Nothing imports this module: ``makemessages`` finds the words in it.
 
+The app's own name ("Tasks Database Backend", not marked) is Monia's: queue_app.py.
 Left in English by the packages themselves (not marked for translation in
-django-tasks-db 0.13): the app's name "Tasks Database Backend", the list's columns "id"
+django-tasks-db 0.13): the list's columns "id"
 and "Task name", a result's page labels "traceback" and "run after" (its admin's own
 plain strings: the fields' names below are marked, its labels are not), and a result's
 title "DBTaskResult object (…)" (the model has no ``__str__``)."""
