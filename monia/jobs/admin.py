@@ -10,6 +10,8 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
 
 from monia.jobs import registry, selectors
 from monia.jobs.models import RunState, ScheduledRun
@@ -71,3 +73,40 @@ class ScheduledRunAdmin(admin.ModelAdmin):
             **(extra_context or {}),
         }
         return super().changelist_view(request, extra_context=extra)
+
+
+# The queue's own rows (django-tasks-db): its admin, with the columns and labels it writes
+# in English only named in the administrator's language (its fields' names are marked in
+# the package: django_tasks_words.py gives them).
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)
+
+
+@admin.register(DBTaskResult)
+class TaskResultAdmin(DBTaskResultAdmin):
+    list_display = (
+        "result_id",
+        "task",
+        "status",
+        "enqueued_at",
+        "started_at",
+        "finished_at",
+        "priority",
+        "queue_name",
+    )
+
+    @admin.display(description=_("identifier"), ordering="id")
+    def result_id(self, obj: DBTaskResult) -> str:
+        return str(obj.id)
+
+    @admin.display(description=_("task"), ordering="task_path")
+    def task(self, obj: DBTaskResult) -> str:
+        return str(obj.task_name)
+
+    @admin.display(description=_("traceback"))
+    def formatted_traceback(self, obj: DBTaskResult) -> str:
+        return super().formatted_traceback(obj)
+
+    @admin.display(description=_("run after"))
+    def display_run_after(self, obj: DBTaskResult) -> Any:
+        return super().display_run_after(obj)

@@ -4,12 +4,10 @@ translation but ship no Finnish or Swedish for. Marked here so that Monia's cata
 which Django reads first (``LOCALE_PATHS``), gives them in the administrator's language.
 Nothing imports this module: ``makemessages`` finds the words in it.
 
-The app's own name ("Tasks Database Backend", not marked) is Monia's: queue_app.py.
-Left in English by the packages themselves (not marked for translation in
-django-tasks-db 0.13): the list's columns "id"
-and "Task name", a result's page labels "traceback" and "run after" (its admin's own
-plain strings: the fields' names below are marked, its labels are not), and a result's
-title "DBTaskResult object (…)" (the model has no ``__str__``)."""
+What the package writes unmarked is named by Monia: the app ("Tasks Database Backend",
+queue_app.py) and its admin's columns "id" and "Task name" and labels "traceback" and
+"run after" (admin.py, TaskResultAdmin). Left in English: a result's title
+"DBTaskResult object (…)" (the model has no ``__str__``)."""
 
 from django.utils.translation import gettext_noop, pgettext_lazy
 

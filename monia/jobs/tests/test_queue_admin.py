@@ -18,8 +18,26 @@ LIST = "admin:django_tasks_database_dbtaskresult_changelist"
 @pytest.mark.parametrize(
     ("language", "words"),
     [
-        ("fi", ["Valitse näytettävä tehtävän tulos", "Lisätty jonoon", "Odottaa suoritusta"]),
-        ("sv", ["Välj uppgiftsresultat för visning", "Lagd i kö", "Väntar på körning"]),
+        (
+            "fi",
+            [
+                "Valitse näytettävä tehtävän tulos",
+                "Lisätty jonoon",
+                "Odottaa suoritusta",
+                "Tunniste",
+                "Tehtävä",
+            ],
+        ),
+        (
+            "sv",
+            [
+                "Välj uppgiftsresultat för visning",
+                "Lagd i kö",
+                "Väntar på körning",
+                "Identifierare",
+                "Uppgift",
+            ],
+        ),
     ],
 )
 def test_the_queues_results_read_in_the_administrators_language(
@@ -33,3 +51,18 @@ def test_the_queues_results_read_in_the_administrators_language(
     for word in words:
         assert word in body, word
     assert "Task Results" not in body and "Enqueued at" not in body and ">Ready<" not in body
+    assert "Task name" not in body and ">Id<" not in body
+
+
+def test_a_queued_results_page_labels_its_fields_in_the_administrators_language(
+    db: None, admin: Any, settings: Any
+) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    sessions_clear.enqueue()
+    result = DBTaskResult.objects.get()
+    url = reverse("admin:django_tasks_database_dbtaskresult_change", args=[result.pk])
+    body = login("admin", "fi").get(url).content.decode()
+    assert "Virheen jäljitys" in body and "Suoritetaan aikaisintaan" in body
+    assert "Traceback" not in body and "Run after" not in body
