@@ -1,13 +1,15 @@
 """English pages read in English: a label whose source text glosses the Finnish legal term
-("Guardian (huoltaja)") shows the English word alone (the English walk of every role found
-these; Finnish and Swedish are unchanged)."""
+("Guardian (huoltaja)") shows the English word alone, and a date is d.m.yyyy as everywhere
+(the English walk of every role found these; Finnish and Swedish are unchanged)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
+from unittest import mock
 
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from monia.accounts.models import Role
 from monia.casework.measure_models import CareForm
@@ -53,3 +55,18 @@ def test_the_family_member_form_in_english_says_guardian_not_huoltaja(
     page = client.get(reverse("family_member_new", args=[case_a.case.pk])).content.decode()
     assert '<label for="id_is_guardian">Guardian:</label>' in page
     assert "huoltaja" not in page
+
+
+def test_a_new_passkey_is_named_with_the_day_as_d_m_yyyy_in_english() -> None:
+    from monia.mfa.passkeys import PasskeyHelper
+
+    added = SimpleNamespace(name="")
+    with (
+        mock.patch(
+            "django_otp_webauthn.helpers.WebAuthnHelper.create_credential", return_value=added
+        ),
+        translation.override("en"),
+    ):
+        device = PasskeyHelper(request=None).create_credential(None)  # type: ignore[arg-type]
+    today = timezone.localdate()
+    assert device.name == f"Passkey added {today.day}.{today.month}.{today.year}"
