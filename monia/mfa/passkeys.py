@@ -10,10 +10,11 @@ from django_otp_webauthn.helpers import WebAuthnHelper
 
 
 class PasskeyHelper(WebAuthnHelper):
-    """The package's helper; a new passkey is named by the day it was added."""
+    """The package's helper; a new passkey is named by the day it was added, written
+    d.m.yyyy as every date in Monia (English's SHORT_DATE_FORMAT would be m/d/Y)."""
 
     def create_credential(self, user: Any, *args: Any, **kwargs: Any) -> Any:
         device = super().create_credential(user, *args, **kwargs)
-        day = formats.date_format(timezone.localdate(), "SHORT_DATE_FORMAT")
+        day = formats.date_format(timezone.localdate(), "j.n.Y")
         device.name = _("Passkey added %(day)s") % {"day": day}
         return device
