@@ -324,3 +324,14 @@ def test_the_demos_senior_official_is_shown_the_demo_apps_code_on_a_demo_databas
     assert "Demotunnus" in page and "JVXW 42LB EBSG" in page
     assert before in page or code in page
     assert client.post(STEP, {"code": code})["Location"] == reverse("dashboard")
+
+
+def test_the_second_step_offers_no_client_search_before_the_factor_is_given(
+    senior_a: User,
+) -> None:
+    """Its menu and bell are hidden until then; the header's "Find a client" was not, and
+    led back to this page (found walking the demo in English)."""
+    app_for(senior_a)
+    page = password_login("senior_a").get(STEP).content.decode()
+    assert 'role="search"' not in page and reverse("client_search") not in page
+    assert 'class="main-nav"' not in page
