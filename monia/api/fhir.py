@@ -45,6 +45,7 @@ from monia.api.fhir_common import (
     coded,
     profiled,
     text_only,
+    translated,
 )
 from monia.api.fhir_selectors import FamilyTie, FhirCaseData
 from monia.casework.models import Case, CaseStage
@@ -218,6 +219,7 @@ def care_team(b: Bundling) -> None:
             id=b.id_of("CareTeam", case.pk),
             status="inactive" if case.stage == CaseStage.CLOSED else "active",
             name=case.team.name,
+            name__ext=translated(case.team.name_sv),
             subject=b.ref("Patient", case.child_id, case.child.recorded_name),
             participant=participants or None,
             managingOrganization=[b.county()],

@@ -18,6 +18,8 @@ from typing import Any
 from django.utils import timezone
 from fhir.resources.R4B.codeableconcept import CodeableConcept
 from fhir.resources.R4B.coding import Coding
+from fhir.resources.R4B.extension import Extension
+from fhir.resources.R4B.fhirprimitiveextension import FHIRPrimitiveExtension
 from fhir.resources.R4B.humanname import HumanName
 from fhir.resources.R4B.meta import Meta
 from fhir.resources.R4B.organization import Organization
@@ -48,6 +50,7 @@ V3_ACT = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 V3_PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
 V3_CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
 LANGUAGE = "urn:ietf:bcp:47"
+TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
 DICOM = "http://dicom.nema.org/resources/ontology/DCM"
 # Sosiaalihuolto – Asiakasasiakirjatyyppi (THL): the national client-document types.
 SOSMETA_DOCUMENT_TYPES = "urn:oid:1.2.246.537.6.1506"
@@ -62,6 +65,24 @@ def coded(system: str, code: str, display: str = "", text: str = "") -> Codeable
 
 def text_only(text: str) -> CodeableConcept:
     return CodeableConcept(text=text)
+
+
+def translated(sv: str) -> FHIRPrimitiveExtension | None:
+    """A string's Swedish form, as FHIR's translation extension on the (Finnish) string;
+    None when there is none."""
+    if not sv:
+        return None
+    return FHIRPrimitiveExtension(
+        extension=[
+            Extension(
+                url=TRANSLATION,
+                extension=[
+                    Extension(url="lang", valueCode="sv"),
+                    Extension(url="content", valueString=sv),
+                ],
+            )
+        ]
+    )
 
 
 def profiled(resource_type: str) -> Meta | None:

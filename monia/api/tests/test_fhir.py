@@ -337,3 +337,29 @@ def test_the_client_reads_in_plain_words_that_their_matter_was_copied() -> None:
         sv = purpose_label(Purpose.API_FHIR_EXPORT)
     assert fi == "Lapsen asian tiedot kopioitu toiseen tietojärjestelmään"
     assert sv == "Barnets ärende kopierat till ett annat datasystem"
+
+
+def test_the_care_team_carries_the_teams_swedish_name_as_a_translation(
+    worker_a: User, full_case: CaseWorld
+) -> None:
+    full_case.case.team.name_sv = "A1 på svenska"
+    full_case.case.team.save(update_fields=["name_sv"])
+    body, _ = _bundle(worker_a, full_case)
+    [team] = _of_type(body, "CareTeam")
+    assert team["name"] == "A1"
+    [translation] = team["_name"]["extension"]
+    assert translation["url"] == "http://hl7.org/fhir/StructureDefinition/translation"
+    assert {
+        e["url"]: e.get("valueCode") or e.get("valueString") for e in translation["extension"]
+    } == {
+        "lang": "sv",
+        "content": "A1 på svenska",
+    }
+
+
+def test_a_team_without_a_swedish_name_has_no_translation(
+    worker_a: User, full_case: CaseWorld
+) -> None:
+    body, _ = _bundle(worker_a, full_case)
+    [team] = _of_type(body, "CareTeam")
+    assert "_name" not in team
