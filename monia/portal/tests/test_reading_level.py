@@ -130,6 +130,24 @@ def test_swedish_client_pages_call_the_worker_by_one_word() -> None:
     assert "din socialarbetare" in " ".join(_translated("sv", [contact]))
 
 
+def test_swedish_says_the_staff_where_the_client_is_told_who_reads() -> None:
+    """ "Only you and the workers can read this" must be true: the team's family workers,
+    family therapist and coordinator read too, not only its social workers. The workers
+    in the plural are "personalen"; the one who answers for the child stays "din
+    socialarbetare" (the designated worker is a social worker by law)."""
+    from django.conf import settings
+
+    po = polib.pofile(str(Path(settings.BASE_DIR) / "monia/locale/sv/LC_MESSAGES/django.po"))
+    plural = [
+        e for e in po if re.search(r"\b(the )?workers\b", e.msgid) and "social" not in e.msgid
+    ]
+    told = [e for e in plural if re.search(r"\b(read|see|know)\b", e.msgid)]
+    assert len(told) >= 10
+    for entry in told:
+        assert not re.search(r"socialarbetarna|de socialarbetare", entry.msgstr, re.I), entry.msgid
+        assert "personal" in entry.msgstr.lower(), entry.msgid
+
+
 SECOND_PERSON = {
     "en": r"\b(you|your)\b",
     "sv": r"\b(du|dig|din|ditt|dina)\b",
