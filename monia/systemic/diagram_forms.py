@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from monia.casework.forms import SentOnceForm
 from monia.systemic.models import NetworkKind, NetworkQuality, TieQuality, TieStrength
@@ -14,7 +15,7 @@ from monia.ui.widgets import DateInput
 
 class EmotionalTieForm(MoniaForm):
     person_a = forms.TypedChoiceField(label=_("Between"), coerce=int)
-    person_b = forms.TypedChoiceField(label=_("and"), coerce=int)
+    person_b = forms.TypedChoiceField(label=pgettext_lazy("between two people", "and"), coerce=int)
     quality = forms.ChoiceField(
         label=_("What the relationship is like"), choices=TieQuality.choices
     )

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
@@ -43,13 +44,17 @@ class Diagram:
     kind: str
     data: Any
     render: Any
-    words: dict[str, str]
+    words: dict[str, Any]  # English words marked noop, or lazily with a context
     title: str  # a format string with %(name)s, translated when used
     data_heading: str  # translated when used
     print_tables: Any  # data -> the tables printed after the figure
 
     def labels(self) -> dict[str, str]:
-        return {key: _(word) for key, word in self.words.items()}
+        # A word with a context ("Close" of a relationship) is marked lazily, the rest noop.
+        return {
+            key: str(word) if isinstance(word, Promise) else _(word)
+            for key, word in self.words.items()
+        }
 
     def title_for(self, case: Case) -> str:
         return _(self.title) % {"name": case.child.full_name or _("unborn child")}

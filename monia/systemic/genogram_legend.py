@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext_lazy
 
 from monia.systemic.diagram_svg import (
     AMBER,
@@ -42,7 +42,7 @@ DEFAULT_LABELS = {
     "kind.foster": gettext_noop("Foster child"),
     "kind.step": gettext_noop("Stepchild"),
     "kind.unknown": gettext_noop("Sibling, parents not recorded"),
-    "quality.close": gettext_noop("Close"),
+    "quality.close": pgettext_lazy("relationship", "Close"),
     "quality.very_close": gettext_noop("Very close"),
     "quality.conflictual": gettext_noop("Conflictual"),
     "quality.distant": gettext_noop("Distant"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MeetingStatus(models.TextChoices):
@@ -263,7 +264,7 @@ class LifeEvent(models.Model):
 class TieQuality(models.TextChoices):
     """How two family members get on, as the genogram's emotional lines show it."""
 
-    CLOSE = "close", _("Close")
+    CLOSE = "close", pgettext_lazy("relationship", "Close")
     VERY_CLOSE = "very_close", _("Very close")
     CONFLICTUAL = "conflictual", _("Conflictual")
     DISTANT = "distant", _("Distant")
@@ -281,7 +282,10 @@ class EmotionalTie(models.Model):
         "people.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
     )
     person_b = models.ForeignKey(
-        "people.Person", on_delete=models.CASCADE, related_name="+", verbose_name=_("and")
+        "people.Person",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=pgettext_lazy("between two people", "and"),
     )
     quality = models.CharField(_("relationship"), max_length=12, choices=TieQuality.choices)
     note = models.TextField(_("note"), blank=True)

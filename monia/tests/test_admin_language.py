@@ -99,6 +99,8 @@ def test_the_admin_index_names_its_hidden_table_headers_in_finnish(admin: User) 
     """A screen reader reads these; Django's own Finnish catalogue lacks them."""
     page = login("admin", "fi").get(reverse("admin:index")).content.decode()
     assert "Mallin nimi" in page and "Model name" not in page
+    # Each model's change link is Django's "Muokkaa", not the language form's button.
+    assert ">Muokkaa<" in page and "Vaihda kieli</a>" not in page
     assert "Change or view list link" not in page and "Add link" not in page
 
 
