@@ -19,9 +19,10 @@ from reportlab.platypus import Flowable, Spacer
 from monia.casework.plan_selectors import PlanDocument, PlanItem
 from monia.teams.selectors import county_line
 from monia.ui import pdf
+from monia.ui.languages import DOCUMENT_LANGUAGE_CODES
 from monia.ui.pdf import date_text
 
-LANGUAGES = ("fi", "sv")
+LANGUAGES = DOCUMENT_LANGUAGE_CODES
 
 SECRECY = gettext_lazy(
     "Confidential: secret under section 24(1)(25) of the Act on the Openness of "

@@ -17,8 +17,9 @@ from monia.access import contact, policy
 from monia.access.purposes import Purpose
 from monia.decisions import document_access, instructions, letters
 from monia.decisions.document import decision_document
-from monia.decisions.models import LANGUAGES, Decision, DecisionParty
+from monia.decisions.models import Decision, DecisionParty
 from monia.ui.document import Document
+from monia.ui.languages import DOCUMENT_LANGUAGE_CODES
 from monia.ui.pdf import document_pdf
 
 CHANNELS = ("letter", "electronic", "in_person")
@@ -27,7 +28,7 @@ CHANNELS = ("letter", "electronic", "in_person")
 def document_language(requested: str | None, decision: Decision) -> str:
     """``?lang=fi|sv`` (a party's letter asks for the party's), else the language the
     decision is written in."""
-    return requested if requested in dict(LANGUAGES) else decision.language
+    return requested if requested in DOCUMENT_LANGUAGE_CODES else decision.language
 
 
 def pdf_response(document: Document, name: str) -> HttpResponse:

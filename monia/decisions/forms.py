@@ -13,14 +13,9 @@ from monia.casework.forms import SentOnceForm
 from monia.casework.models import CareForm, Measure
 from monia.decisions.document import person_with_title
 from monia.decisions.kinds import DecisionKind
-from monia.decisions.models import (
-    LANGUAGES,
-    Decision,
-    DecisionParty,
-    HearingWay,
-    ServiceChannel,
-)
+from monia.decisions.models import Decision, DecisionParty, HearingWay, ServiceChannel
 from monia.ui.fields import MoniaForm
+from monia.ui.languages import DOCUMENT_LANGUAGES
 from monia.ui.widgets import DateInput
 
 YES_NO = [("", _("Not recorded")), ("yes", _("Yes")), ("no", _("No"))]
@@ -57,7 +52,7 @@ class StaffChoiceField(forms.ModelChoiceField):
 class DecisionForm(MoniaForm):
     language = forms.ChoiceField(
         label=_("Language of the decision"),
-        choices=LANGUAGES,
+        choices=DOCUMENT_LANGUAGES,
         help_text=_(
             "The decision's headings and instructions for appeal are printed in this language; "
             "write its texts in it too. It starts as the child's language."

@@ -11,16 +11,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from monia.decisions.kinds import AppealRoute, DecisionKind
-from monia.ui.languages import in_language
+from monia.ui.languages import DOCUMENT_LANGUAGES, in_language
 
 
 class DecisionState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SIGNED = "signed", _("Signed")
-
-
-# The languages a decision is written in (its form's choice, ``?lang=`` of its PDF).
-LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish"))]
 
 
 class Decision(models.Model):
@@ -43,7 +39,7 @@ class Decision(models.Model):
     language = models.CharField(
         _("language of the decision"),
         max_length=2,
-        choices=LANGUAGES,
+        choices=DOCUMENT_LANGUAGES,
         default="fi",
     )
     decided_on = models.DateField(_("date of decision"), null=True, blank=True)

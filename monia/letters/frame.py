@@ -14,15 +14,14 @@ from monia.accounts.models import User
 from monia.casework.models import Case
 from monia.letters.recipients import Recipient
 from monia.ui.document import Document, Section
+from monia.ui.languages import DOCUMENT_LANGUAGE_CODES
 from monia.ui.pdf import date_text
-
-LANGUAGES = ("fi", "sv")
 
 
 def letter_language(recipient: Recipient, override: str | None = None) -> str:
     """The recipient's own language (Finnish or Swedish), unless the worker chose the
     other one for a bilingual family; any other language writes Finnish."""
-    if override in LANGUAGES:
+    if override in DOCUMENT_LANGUAGE_CODES:
         return override
     return recipient.person.document_language
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp_webauthn.helpers import WebAuthnHelper
+
+from monia.ui.rows import day_month_year
 
 
 class PasskeyHelper(WebAuthnHelper):
@@ -15,6 +17,6 @@ class PasskeyHelper(WebAuthnHelper):
 
     def create_credential(self, user: Any, *args: Any, **kwargs: Any) -> Any:
         device = super().create_credential(user, *args, **kwargs)
-        day = formats.date_format(timezone.localdate(), "j.n.Y")
+        day = day_month_year(timezone.localdate())
         device.name = _("Passkey added %(day)s") % {"day": day}
         return device

@@ -21,6 +21,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from monia.ui.languages import document_language_for
+
 # A child is a person under 18 (LsL 6 §); the child of an intake is one, or unborn (25 c §).
 ADULT_AGE = 18
 
@@ -178,8 +180,7 @@ class Person(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     # The whole name folded ("Åsa Söderström" → "asa soderstrom") and its words with the
-    # county ({7:asa, 7:soderstrom}), kept by the database for the client search
-    # (casework/search_selectors.py).
+    # county ({7:asa, 7:soderstrom}), kept by the database (casework/search_selectors.py).
     search_name = models.GeneratedField(
         expression=_folded_name(),
         output_field=models.TextField(),
@@ -265,7 +266,7 @@ class Person(models.Model):
     @property
     def document_language(self) -> str:
         """The language of this person's documents and letters: Swedish if theirs, else Finnish."""
-        return "sv" if self.language == Language.SWEDISH else "fi"
+        return document_language_for(self.language)
 
     def may_be_child_on(self, day: datetime.date) -> bool:
         """Whether this person may be the child of an intake received on ``day``: under 18,

@@ -24,9 +24,8 @@ from monia.access.purposes import Purpose
 from monia.systemic import minutes, services, timeline
 from monia.ui.errors import apply_errors
 from monia.ui.fields import MoniaForm
+from monia.ui.languages import document_language_for
 from monia.ui.widgets import DateInput
-
-MINUTES_LANGUAGES = ("fi", "sv")
 
 
 class LifeEventForm(MoniaForm):
@@ -88,9 +87,7 @@ def meeting_minutes_pdf(request: HttpRequest, meeting_id: int) -> HttpResponse:
     child in them is logged."""
     user = policy.user_of(request)
     meeting = policy.meeting_get_for_user(user, meeting_id)
-    language = request.GET.get("lang") or get_language()
-    if language not in MINUTES_LANGUAGES:
-        language = MINUTES_LANGUAGES[0]
+    language = document_language_for(request.GET.get("lang") or get_language())
     content = minutes.minutes_data(meeting, user=user)
     policy.log_case_list(user, [f.case for f in content.families], purpose=Purpose.MEETING_MINUTES)
     pdf = minutes.minutes_render(content, language=language)

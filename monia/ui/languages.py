@@ -7,6 +7,18 @@ register's own and always there; a variant that was left empty falls back to it,
 from __future__ import annotations
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+# The languages Monia writes documents in (a decision, a letter, a plan's PDF, the minutes):
+# the national languages; a reader of any other language gets the Finnish document.
+DOCUMENT_LANGUAGES = (("fi", _("Finnish")), ("sv", _("Swedish")))
+DOCUMENT_LANGUAGE_CODES = tuple(code for code, _label in DOCUMENT_LANGUAGES)
+
+
+def document_language_for(language: str | None) -> str:
+    """The language of a document for a reader of ``language``: theirs if Monia writes
+    documents in it, else Finnish."""
+    return language if language in DOCUMENT_LANGUAGE_CODES else DOCUMENT_LANGUAGE_CODES[0]
 
 
 def in_language(language: str | None, *, fi: str, sv: str = "", en: str = "") -> str:
