@@ -84,16 +84,8 @@ if admin.site.is_registered(DBTaskResult):
 
 @admin.register(DBTaskResult)
 class TaskResultAdmin(DBTaskResultAdmin):
-    list_display = (
-        "result_id",
-        "task",
-        "status",
-        "enqueued_at",
-        "started_at",
-        "finished_at",
-        "priority",
-        "queue_name",
-    )
+    # The package's columns, its first two ("id", "task_name": English headers) named here.
+    list_display = ("result_id", "task", *DBTaskResultAdmin.list_display[2:])
 
     @admin.display(description=_("identifier"), ordering="id")
     def result_id(self, obj: DBTaskResult) -> str:
