@@ -62,7 +62,7 @@ _YOUTH_VOICE_SV = {
     "title": "Ungas röst: vad hjälper inom barnskyddet?",
     "description": (
         "Ett samtal för unga och familjer. Berätta vad som har hjälpt och vad som inte har "
-        "hjälpt. Där finns socialarbetare och en erfarenhetsexpert."
+        "hjälpt. Där finns personal och en erfarenhetsexpert."
     ),
     "place": "Ungdomsgården Mellan",
     "languages": ["sv"],
