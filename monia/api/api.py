@@ -216,7 +216,12 @@ def _case_out(case: Case, intakes: list[Intake], due: list[Deadline]) -> CaseOut
             address=card.address,
             contact_details=[ContactOut(kind=d.kind, value=d.value) for d in card.details],
         ),
-        team=TeamOut(id=case.team.pk, name=case.team.name, name_sv=case.team.name_sv),
+        team=TeamOut(
+            id=case.team.pk,
+            name=case.team.name,
+            name_sv=case.team.name_sv,
+            name_en=case.team.name_en,
+        ),
         designated_worker=WorkerOut(id=worker.pk, name=worker.display_name) if worker else None,
         intakes=[
             IntakeOut(

@@ -219,7 +219,7 @@ def care_team(b: Bundling) -> None:
             id=b.id_of("CareTeam", case.pk),
             status="inactive" if case.stage == CaseStage.CLOSED else "active",
             name=case.team.name,
-            name__ext=translated(case.team.name_sv),
+            name__ext=translated(sv=case.team.name_sv, en=case.team.name_en),
             subject=b.ref("Patient", case.child_id, case.child.recorded_name),
             participant=participants or None,
             managingOrganization=[b.county()],

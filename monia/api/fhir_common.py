@@ -67,20 +67,22 @@ def text_only(text: str) -> CodeableConcept:
     return CodeableConcept(text=text)
 
 
-def translated(sv: str) -> FHIRPrimitiveExtension | None:
-    """A string's Swedish form, as FHIR's translation extension on the (Finnish) string;
-    None when there is none."""
-    if not sv:
+def translated(*, sv: str = "", en: str = "") -> FHIRPrimitiveExtension | None:
+    """A string's Swedish and English forms, as FHIR's translation extension on the
+    (Finnish) string, one per language given; None when there is none."""
+    forms = [(code, text) for code, text in (("sv", sv), ("en", en)) if text]
+    if not forms:
         return None
     return FHIRPrimitiveExtension(
         extension=[
             Extension(
                 url=TRANSLATION,
                 extension=[
-                    Extension(url="lang", valueCode="sv"),
-                    Extension(url="content", valueString=sv),
+                    Extension(url="lang", valueCode=code),
+                    Extension(url="content", valueString=text),
                 ],
             )
+            for code, text in forms
         ]
     )
 
@@ -143,7 +145,13 @@ class Bundling:
                     alias=list(
                         dict.fromkeys(
                             n
-                            for n in (county.name_sv, county.controller, county.controller_sv)
+                            for n in (
+                                county.name_sv,
+                                county.name_en,
+                                county.controller,
+                                county.controller_sv,
+                                county.controller_en,
+                            )
                             if n and n != county.name_fi
                         )
                     )

@@ -173,6 +173,7 @@ class TeamOut(Schema):
     id: int
     name: str
     name_sv: str  # the team's Swedish name; empty when it has none
+    name_en: str  # the team's English name; empty when it has none
 
 
 class WorkerOut(Schema):

@@ -206,6 +206,7 @@ _ROW_COLUMNS = (
     "child__expected_birth_date",
     "team__name",
     "team__name_sv",
+    "team__name_en",
     "designated_worker__username",
     "designated_worker__first_name",
     "designated_worker__last_name",
@@ -257,6 +258,7 @@ class CaseRow:
             expected_birth_date,
             team_name,
             team_name_sv,
+            team_name_en,
             username,
             first_name,
             worker_last_name,
@@ -269,7 +271,9 @@ class CaseRow:
             expected_birth_date=expected_birth_date,
             unidentified=unidentified,
         )
-        self.team = _Named(display_name=in_reader_language(fi=team_name, sv=team_name_sv))
+        self.team = _Named(
+            display_name=in_reader_language(fi=team_name, sv=team_name_sv, en=team_name_en)
+        )
         self.designated_worker = (
             None
             if self.designated_worker_id is None

@@ -252,14 +252,18 @@ def _organisation_create(spec: CountySpec, password_hash: str) -> tuple[County, 
         code=spec.code,
         name_fi=spec.name_fi,
         name_sv=spec.name_sv,
+        name_en=spec.name_en,
         controller=spec.controller,
         controller_sv=spec.controller_sv,
+        controller_en=spec.controller_en,
         bilingual=spec.bilingual,
     )
     _municipalities_create(county, spec)
     teams = [
-        Team.objects.create(county=county, name=name, name_sv=name_sv, **demo_office(spec, n))
-        for n, (name, name_sv) in enumerate(spec.team_names, start=1)
+        Team.objects.create(
+            county=county, name=name, name_sv=name_sv, name_en=name_en, **demo_office(spec, n)
+        )
+        for n, (name, name_sv, name_en) in enumerate(spec.team_names, start=1)
     ]
     members: dict[int, list[User]] = {1: [], 2: [], 3: []}
     for n, staff_spec in enumerate(STAFF[spec.code], start=1):

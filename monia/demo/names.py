@@ -72,11 +72,13 @@ class CountySpec:
     short_name: str
     name_fi: str
     name_sv: str
+    name_en: str
     controller: str
     controller_sv: str
+    controller_en: str
     bilingual: bool
-    #: Each team's name in Finnish and in Swedish, as a county names its teams in both.
-    team_names: tuple[tuple[str, str], tuple[str, str], tuple[str, str]]
+    #: Each team's name in Finnish, Swedish and English, as a county names its teams in each.
+    team_names: tuple[tuple[str, str, str], tuple[str, str, str], tuple[str, str, str]]
     #: Share of families speaking Swedish and another language at home.
     swedish_share: float
     other_language_share: float
@@ -88,13 +90,27 @@ COUNTIES = (
         short_name="Keski-Suomi",
         name_fi="Keski-Suomen hyvinvointialue",
         name_sv="Mellersta Finlands välfärdsområde",
+        name_en="Wellbeing services county of Central Finland",
         controller="Keski-Suomen hyvinvointialue",
         controller_sv="Mellersta Finlands välfärdsområde",
+        controller_en="Wellbeing services county of Central Finland",
         bilingual=False,
         team_names=(
-            ("Lastensuojelu, tiimi 1 (systeeminen)", "Barnskydd, team 1 (systemiskt)"),
-            ("Lastensuojelu, tiimi 2 (systeeminen)", "Barnskydd, team 2 (systemiskt)"),
-            ("Lastensuojelu, tiimi 3 (systeeminen)", "Barnskydd, team 3 (systemiskt)"),
+            (
+                "Lastensuojelu, tiimi 1 (systeeminen)",
+                "Barnskydd, team 1 (systemiskt)",
+                "Child welfare, team 1 (systemic)",
+            ),
+            (
+                "Lastensuojelu, tiimi 2 (systeeminen)",
+                "Barnskydd, team 2 (systemiskt)",
+                "Child welfare, team 2 (systemic)",
+            ),
+            (
+                "Lastensuojelu, tiimi 3 (systeeminen)",
+                "Barnskydd, team 3 (systemiskt)",
+                "Child welfare, team 3 (systemic)",
+            ),
         ),
         swedish_share=0.0,
         other_language_share=0.05,
@@ -104,15 +120,26 @@ COUNTIES = (
         short_name="Pohjanmaa",
         name_fi="Pohjanmaan hyvinvointialue",
         name_sv="Österbottens välfärdsområde",
+        name_en="Wellbeing services county of Ostrobothnia",
         controller="Pohjanmaan hyvinvointialue",
         controller_sv="Österbottens välfärdsområde",
+        controller_en="Wellbeing services county of Ostrobothnia",
         bilingual=True,
         team_names=(
-            ("Lastensuojelu, tiimi 1 (systeeminen)", "Barnskydd, team 1 (systemiskt)"),
-            ("Lastensuojelu, tiimi 2 (systeeminen)", "Barnskydd, team 2 (systemiskt)"),
+            (
+                "Lastensuojelu, tiimi 1 (systeeminen)",
+                "Barnskydd, team 1 (systemiskt)",
+                "Child welfare, team 1 (systemic)",
+            ),
+            (
+                "Lastensuojelu, tiimi 2 (systeeminen)",
+                "Barnskydd, team 2 (systemiskt)",
+                "Child welfare, team 2 (systemic)",
+            ),
             (
                 "Lastensuojelu, tiimi 3 (systeeminen, ruotsinkielinen)",
                 "Barnskydd, team 3 (systemiskt, svenskspråkigt)",
+                "Child welfare, team 3 (systemic, Swedish-speaking)",
             ),
         ),
         swedish_share=0.5,

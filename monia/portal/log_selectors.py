@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from monia.access.log_selectors import reads_by_day
@@ -88,6 +88,7 @@ READER_FIELDS = (
     "organisation__name",
     "county__name_fi",
     "county__name_sv",
+    "county__name_en",
 )
 
 
@@ -107,7 +108,9 @@ def _reader(d: dict[str, Any], bases: list[str]) -> tuple[str, str]:
         str(Role(role).label) if role in Role.values else ""
     )
     # The county in the reader's language (a Swedish page said "Pohjanmaan hyvinvointialue").
-    county = d["county__name_sv"] if translation.get_language() == "sv" else d["county__name_fi"]
+    county = in_reader_language(
+        fi=d["county__name_fi"], sv=d["county__name_sv"], en=d["county__name_en"]
+    )
     organisation = d["organisation__name"] or county or ""
     return (f"{name} ({title})" if title else name), organisation
 

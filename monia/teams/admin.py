@@ -18,6 +18,7 @@ class TeamAdmin(admin.ModelAdmin):
         "county",
         "name",
         "name_sv",
+        "name_en",
         "reflection_interval_weeks",
         "office_street",
         "office_postal_code",

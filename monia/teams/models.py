@@ -17,6 +17,13 @@ class County(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name_fi = models.CharField(_("name in Finnish"), max_length=200)
     name_sv = models.CharField(_("name in Swedish"), max_length=200)
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_("The county's name on English pages. Empty: the Finnish name."),
+    )
     controller = models.CharField(
         _("controller (rekisterinpitäjä)"),
         max_length=200,
@@ -30,6 +37,13 @@ class County(models.Model):
             "The controller's name in Swedish: on Swedish documents and for Swedish "
             "readers. Empty: the Finnish name."
         ),
+    )
+    controller_en = models.CharField(
+        _("controller in English"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_("The controller's name on English pages. Empty: the Finnish name."),
     )
     bilingual = models.BooleanField(_("bilingual county"), default=False)
     intake_team = models.ForeignKey(
@@ -87,7 +101,7 @@ class County(models.Model):
     @property
     def display_name(self) -> str:
         """The county in the reader's language (pages)."""
-        return in_reader_language(fi=self.name_fi, sv=self.name_sv)
+        return in_reader_language(fi=self.name_fi, sv=self.name_sv, en=self.name_en)
 
     def localized_controller(self, language: str) -> str:
         """The controller as a document in ``language`` names it (Swedish or Finnish)."""
@@ -96,7 +110,7 @@ class County(models.Model):
     @property
     def display_controller(self) -> str:
         """The controller in the reader's language (pages)."""
-        return in_reader_language(fi=self.controller, sv=self.controller_sv)
+        return in_reader_language(fi=self.controller, sv=self.controller_sv, en=self.controller_en)
 
 
 class Team(models.Model):
@@ -116,6 +130,13 @@ class Team(models.Model):
         blank=True,
         default="",
         help_text=_("The team's name on Swedish pages and documents. Empty: the Finnish name."),
+    )
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_("The team's name on English pages. Empty: the Finnish name."),
     )
     reflection_interval_weeks = models.PositiveSmallIntegerField(
         _("propose a family not discussed for … weeks"),
@@ -151,6 +172,12 @@ class Team(models.Model):
                 name="team_swedish_name_unique_in_county",
                 violation_error_message=_("The county already has a team of that Swedish name."),
             ),
+            models.UniqueConstraint(
+                fields=["county", "name_en"],
+                condition=~models.Q(name_en=""),
+                name="team_english_name_unique_in_county",
+                violation_error_message=_("The county already has a team of that English name."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -163,7 +190,7 @@ class Team(models.Model):
     @property
     def display_name(self) -> str:
         """The team in the reader's language (pages), as ``County.display_controller``."""
-        return in_reader_language(fi=self.name, sv=self.name_sv)
+        return in_reader_language(fi=self.name, sv=self.name_sv, en=self.name_en)
 
 
 class Municipality(models.Model):

@@ -89,12 +89,13 @@ class TeamShare:
     team_id: int
     name: str
     name_sv: str
+    name_en: str
     share: Share
 
     @property
     def display_name(self) -> str:
         """The team in the reader's language, as ``Team.display_name``."""
-        return in_reader_language(fi=self.name, sv=self.name_sv)
+        return in_reader_language(fi=self.name, sv=self.name_sv, en=self.name_en)
 
 
 def county_shares(county_id: int) -> list[TeamShare]:
@@ -102,13 +103,17 @@ def county_shares(county_id: int) -> list[TeamShare]:
     rows = (
         _practitioners()
         .filter(team__county_id=county_id)
-        .values("team_id", "team__name", "team__name_sv")
+        .values("team_id", "team__name", "team__name_sv", "team__name_en")
         .annotate(total=Count("pk"), trained=Count("pk", filter=_trained()))
         .order_by("team__name", "team_id")
     )
     return [
         TeamShare(
-            r["team_id"], r["team__name"], r["team__name_sv"], Share(r["trained"], r["total"])
+            r["team_id"],
+            r["team__name"],
+            r["team__name_sv"],
+            r["team__name_en"],
+            Share(r["trained"], r["total"]),
         )
         for r in rows
     ]

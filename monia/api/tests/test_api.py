@@ -300,7 +300,7 @@ def test_case_detail_gives_the_case_its_intakes_and_deadlines(
         "address": "",
         "contact_details": [],
     }
-    assert body["team"] == {"id": api_case.team_id, "name": "A1", "name_sv": ""}
+    assert body["team"] == {"id": api_case.team_id, "name": "A1", "name_sv": "", "name_en": ""}
     assert body["designated_worker"] == {"id": worker_a.pk, "name": worker_a.display_name}
     assert [i["id"] for i in body["intakes"]] == [intake.pk]
     assert body["intakes"][0]["decision"] is None
@@ -418,10 +418,16 @@ def test_api_token_create_command_refuses_an_unknown_user(world: World) -> None:
 
 
 @pytest.mark.django_db
-def test_a_case_names_its_team_in_swedish_too_when_the_team_has_a_swedish_name(
+def test_a_case_names_its_team_in_swedish_and_english_when_the_team_has_those_names(
     worker_a: User, api_case: Case
 ) -> None:
     api_case.team.name_sv = "A1 sv"
-    api_case.team.save(update_fields=["name_sv"])
+    api_case.team.name_en = "A1 en"
+    api_case.team.save(update_fields=["name_sv", "name_en"])
     body = _client(worker_a).get(f"{API}/cases/{api_case.pk}").json()
-    assert body["team"] == {"id": api_case.team_id, "name": "A1", "name_sv": "A1 sv"}
+    assert body["team"] == {
+        "id": api_case.team_id,
+        "name": "A1",
+        "name_sv": "A1 sv",
+        "name_en": "A1 en",
+    }

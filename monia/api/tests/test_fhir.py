@@ -357,6 +357,25 @@ def test_the_care_team_carries_the_teams_swedish_name_as_a_translation(
     }
 
 
+def test_the_care_team_carries_the_teams_english_name_beside_its_swedish_one(
+    worker_a: User, full_case: CaseWorld
+) -> None:
+    full_case.case.team.name_sv = "A1 på svenska"
+    full_case.case.team.name_en = "A1 in English"
+    full_case.case.team.save(update_fields=["name_sv", "name_en"])
+    body, _ = _bundle(worker_a, full_case)
+    [team] = _of_type(body, "CareTeam")
+    assert team["name"] == "A1"
+    forms = [
+        {e["url"]: e.get("valueCode") or e.get("valueString") for e in t["extension"]}
+        for t in team["_name"]["extension"]
+    ]
+    assert forms == [
+        {"lang": "sv", "content": "A1 på svenska"},
+        {"lang": "en", "content": "A1 in English"},
+    ]
+
+
 def test_a_team_without_a_swedish_name_has_no_translation(
     worker_a: User, full_case: CaseWorld
 ) -> None:

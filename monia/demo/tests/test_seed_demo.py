@@ -417,8 +417,8 @@ def _finnish_words_of_the_seed() -> set[str]:
         found = re.findall(r"[^\W\d_]{5,}", json.dumps(texts, ensure_ascii=False))
         return {w.lower() for w in found}
 
-    teams = [pair for county in names.COUNTIES for pair in county.team_names]
-    finnish = words(portal._WORDS["fi"], load("texts.json"), [fi for fi, _sv in teams])
+    teams = [names_ for county in names.COUNTIES for names_ in county.team_names]
+    finnish = words(portal._WORDS["fi"], load("texts.json"), [fi for fi, _sv, _en in teams])
     finnish |= FINNISH_NETWORK_WORDS
     swedish_titles = [sv for sv, _en in names.TITLES.values()]
     # The Swedish-language team's texts (texts_sv.json) are Swedish: "skola" of a
@@ -431,7 +431,7 @@ def _finnish_words_of_the_seed() -> set[str]:
     swedish = words(
         portal._WORDS["sv"],
         swedish_titles,
-        [sv for _fi, sv in teams],
+        [sv for _fi, sv, _en in teams],
         load("names.json"),
         swedish_texts,
     )

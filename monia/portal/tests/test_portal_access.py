@@ -208,6 +208,23 @@ def test_who_viewed_lists_the_workers_reads(portal_world: PortalWorld) -> None:
     assert "Worker" in text or "worker_a" in text
 
 
+def test_who_viewed_names_the_workers_county_in_the_readers_language(
+    portal_world: PortalWorld,
+) -> None:
+    county = portal_world.young_case.county
+    county.name_sv, county.name_en = "Välfärdsområdet A", "Wellbeing services county A"
+    county.save(update_fields=["name_sv", "name_en"])
+    login("worker_a").get(reverse("case_detail", args=[portal_world.young_case.pk]))
+    url = reverse("portal_who_viewed", args=[portal_world.young_case.pk])
+    pages = {
+        language: portal_client(portal_world.young, language).get(url).content.decode()
+        for language in ("fi", "sv", "en")
+    }
+    assert f", {county.name_fi}</p>" in pages["fi"]
+    assert ", Välfärdsområdet A</p>" in pages["sv"]
+    assert ", Wellbeing services county A</p>" in pages["en"]
+
+
 def _queries(client: object, url: str) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -1,7 +1,8 @@
-"""A team is named in Finnish and, when its Swedish name is written, in Swedish: a Swedish-
-speaking worker reads the Swedish name (the case page, the lists, the search's "contact
-team X"), a Finnish-speaking one the Finnish; a team without a Swedish name is named in
-Finnish to everyone, and English follows the county's names (Finnish)."""
+"""A team is named in Finnish and, when its Swedish or English name is written, in Swedish
+or English: a Swedish-speaking worker reads the Swedish name (the case page, the lists, the
+search's "contact team X"), an English-speaking one the English, a Finnish-speaking one the
+Finnish; a team without a name in the reader's language is named in Finnish. The county
+likewise."""
 
 from __future__ import annotations
 
@@ -89,6 +90,30 @@ def test_an_english_speaking_worker_reads_the_finnish_name_as_of_the_county(
     assert "a matter exists; contact team A2." in search
 
 
+def test_an_english_speaking_worker_reads_the_teams_and_the_countys_english_names(
+    world: World, worker_a: Any, other_team: Any
+) -> None:
+    _named_in_swedish(world)
+    world.team_a1.name_en = "Child welfare A1"
+    world.team_a1.save(update_fields=["name_en"])
+    world.team_a2.name_en = "Child welfare A2"
+    world.team_a2.save(update_fields=["name_en"])
+    world.county_a.name_en = "Wellbeing services county of A"
+    world.county_a.save(update_fields=["name_en"])
+    own, other = _cases(world, worker_a, other_team)
+    case_page, dashboard, search = _pages(login("worker_a", "en"), own, other)
+    assert "<dd>Child welfare A1</dd>" in case_page
+    assert " · Wellbeing services county of A</dd>" in case_page
+    assert "<td>Child welfare A1</td>" in dashboard
+    assert "a matter exists; contact team Child welfare A2." in search
+    assert "Barnskydd" not in case_page + dashboard + search
+    # The Finnish and Swedish pages keep their own names.
+    finnish, *_ = _pages(login("worker_a", "fi"), own, other)
+    swedish, *_ = _pages(login("worker_a", "sv"), own, other)
+    assert "<dd>A1</dd>" in finnish and "<dd>Barnskydd A1</dd>" in swedish
+    assert "Child welfare" not in finnish + swedish
+
+
 def test_the_intake_form_offers_the_teams_in_the_workers_language(
     world: World, worker_a: Any
 ) -> None:
@@ -114,6 +139,14 @@ def test_two_teams_of_a_county_may_not_share_a_written_swedish_name(world: World
     Team.objects.create(county=world.county_b, name="B2", name_sv="Barnskydd A1")
     with pytest.raises(IntegrityError), transaction.atomic():
         Team.objects.create(county=world.county_a, name="A4", name_sv="Barnskydd A1")
+
+
+def test_two_teams_of_a_county_may_not_share_a_written_english_name(world: World) -> None:
+    Team.objects.create(county=world.county_a, name="A3", name_en="Child welfare")
+    Team.objects.create(county=world.county_a, name="A4")  # no English name: allowed
+    Team.objects.create(county=world.county_b, name="B2", name_en="Child welfare")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Team.objects.create(county=world.county_a, name="A5", name_en="Child welfare")
 
 
 def test_the_county_is_named_in_the_readers_language_on_the_case_page(

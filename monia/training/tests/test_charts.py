@@ -9,8 +9,8 @@ from monia.training.selectors import Share, TeamShare
 
 def test_a_long_team_name_is_cut_with_an_ellipsis_and_named_whole_in_the_tooltip() -> None:
     shares = [
-        TeamShare(1, "Lastensuojelu, tiimi 1 (systeeminen)", "", Share(4, 5)),
-        TeamShare(2, "Tiimi 2", "", Share(1, 5)),
+        TeamShare(1, "Lastensuojelu, tiimi 1 (systeeminen)", "", "", Share(4, 5)),
+        TeamShare(2, "Tiimi 2", "", "", Share(1, 5)),
     ]
     long, short = share_chart(shares).bars
     assert long.label == "Lastensuojelu, tiimi 1…"
