@@ -153,6 +153,7 @@ TEMPLATES = [
                 "monia.web.context_processors.main_menu",
                 "monia.web.security.session_idle_seconds",
             ],
+            "libraries": {"numbers": "monia.ui.numbers"},  # the ground floor's filters
         },
     },
 ]

@@ -8,7 +8,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
-from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -128,8 +127,7 @@ def plan_document(case: Case, *, version: str | None = None) -> PlanDocument | N
 def _label(name: str) -> str:
     field = ClientPlan._meta.get_field(name)
     assert isinstance(field, models.Field)
-    label = field.verbose_name
-    return str(capfirst(str(label) if isinstance(label, Promise) else label))
+    return capfirst(str(field.verbose_name))
 
 
 def _differing_views(plan: ClientPlan) -> str:

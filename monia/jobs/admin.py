@@ -9,6 +9,9 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
@@ -77,7 +80,8 @@ class ScheduledRunAdmin(admin.ModelAdmin):
 
 # The queue's own rows (django-tasks-db): its admin, with the columns and labels it writes
 # in English only named in the administrator's language (its fields' names are marked in
-# the package: django_tasks_words.py gives them).
+# the package: django_tasks_words.py gives them), and a result titled by its task, not as
+# "DBTaskResult object (…)" (the package's model has no ``__str__``).
 if admin.site.is_registered(DBTaskResult):
     admin.site.unregister(DBTaskResult)
 
@@ -102,3 +106,36 @@ class TaskResultAdmin(DBTaskResultAdmin):
     @admin.display(description=_("run after"))
     def display_run_after(self, obj: DBTaskResult) -> Any:
         return super().display_run_after(obj)
+
+    def result_title(self, obj: DBTaskResult) -> str:
+        """A result as its page and the history's are titled, in the administrator's
+        language: the task, when it was enqueued and its state."""
+        return gettext("%(task)s, enqueued %(enqueued)s (%(state)s)") % {
+            "task": obj.task_name,
+            "enqueued": date_format(timezone.localtime(obj.enqueued_at), "j.n.Y H:i"),
+            "state": obj.get_status_display(),
+        }
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: DBTaskResult | None = None,
+    ) -> HttpResponse:
+        if obj is not None:  # the page's title; its breadcrumb: dbtaskresult/change_form.html
+            context["subtitle"] = self.result_title(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def history_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        response = super().history_view(request, object_id, extra_context)
+        context = getattr(response, "context_data", None)  # None: redirected, not found
+        if context and context.get("object") is not None:
+            title = self.result_title(context["object"])
+            context["result_title"] = title  # its breadcrumb: dbtaskresult/object_history.html
+            context["title"] = gettext("Change history: %s") % title  # Django's own words
+        return response

@@ -6,8 +6,8 @@ Nothing imports this module: ``makemessages`` finds the words in it.
 
 What the package writes unmarked is named by Monia: the app ("Tasks Database Backend",
 queue_app.py) and its admin's columns "id" and "Task name" and labels "traceback" and
-"run after" (admin.py, TaskResultAdmin). Left in English: a result's title
-"DBTaskResult object (…)" (the model has no ``__str__``)."""
+"run after", and a result's title, which would be "DBTaskResult object (…)" (the model has
+no ``__str__``): admin.py, TaskResultAdmin."""
 
 from django.utils.translation import gettext_noop, pgettext_lazy
 

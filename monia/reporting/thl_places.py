@@ -1,7 +1,7 @@
 """Where each child behind THL's figures is counted: the municipality and team of the
-matter, for opening one row of a table down to its children (reporting/thl_views.py). A
-list by municipality leaves out a child under non-disclosure
-(access.children_behind_by_place). Pure, like thl.py."""
+matter, for opening one row of a table down to its children
+(thl_selectors.figure_children). A list by municipality leaves out a child under
+non-disclosure (access.children_behind_by_place). Pure, like thl.py."""
 
 from __future__ import annotations
 

@@ -55,6 +55,7 @@ from monia.dbrouter import read_alias
 from monia.deadlines import HELSINKI
 from monia.reporting import thl
 from monia.reporting.models import RunState, ThlCompareRun
+from monia.reporting.thl_places import places_of
 
 COUNTED_KINDS = (IntakeKind.NOTIFICATION, IntakeKind.REQUEST_WITH_FAMILY, IntakeKind.CONTACT_SHL35)
 STARTED = (IntakeDecision.START_ASSESSMENT, IntakeDecision.JOIN_ASSESSMENT)
@@ -166,6 +167,39 @@ def thl_report(
 def case_ids(children: Iterable[object]) -> list[int]:
     """The cases behind a figure's child keys, for ``access.children_behind``."""
     return [c.case_id for c in children if isinstance(c, ChildKey)]
+
+
+def figure_children(
+    times: thl.ProcessingTimes,
+    records: Iterable[thl.Notification],
+    *,
+    figure: str,
+    municipality: str = "",
+    team_id: int | None = None,
+) -> list[Any]:
+    """The child keys behind one figure (a ``thl_tables.FIGURES`` name), narrowed to one
+    row of a table when asked: the municipality's or the team's (by its id, as
+    ``TeamKey`` is equal), where the figures count the child (``thl_places.places_of``)."""
+    team = TeamKey(team_id) if team_id is not None else None
+    places = places_of(times, records)
+    return [
+        k
+        for k in _children_of(times, figure)
+        if (not municipality or places.get(k, ("", None))[0] == municipality)
+        and (team is None or places.get(k, ("", None))[1] == team)
+    ]
+
+
+def _children_of(times: thl.ProcessingTimes, figure: str) -> tuple[Any, ...]:
+    if figure == "open_overdue":
+        return times.open_overdue.children
+    if figure == "no_need":
+        f = times.no_need
+        return (*f.on_time_children, *f.late_children, *f.pending_children)
+    name = "seven_day" if figure.startswith("seven_day") else "three_month"
+    status = figure.removeprefix(name + "_")
+    children: tuple[Any, ...] = getattr(getattr(times, name), f"{status}_children")
+    return children
 
 
 def compare_runs_of(user: User, limit: int = 10) -> list[ThlCompareRun]:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from monia.reporting import thl
 from monia.reporting.thl_selectors import TeamKey
 from monia.ui.charts import HEIGHT, PAD_BOTTOM, PAD_TOP, PALETTE, WIDTH
+from monia.ui.numbers import percent
 
 FIGURES = (
     "seven_day_on_time",
@@ -166,8 +167,8 @@ def on_time_chart(bars: Sequence[tuple[str, int, int]]) -> BarChart:
         whole = on_time + late
         on_w = plot_w * on_time / whole if whole else 0.0
         late_w = plot_w * late / whole if whole else 0.0
-        on_text = f"{label}: {on_label} {on_time} ({share(on_time, whole) or 0} %)"
-        late_text = f"{label}: {late_label} {late} ({share(late, whole) or 0} %)"
+        on_text = f"{label}: {on_label} {on_time} ({percent(share(on_time, whole) or 0)})"
+        late_text = f"{label}: {late_label} {late} ({percent(share(late, whole) or 0)})"
         out.append(
             StackedBar(
                 label=label,

@@ -24,7 +24,6 @@ from monia.reporting import access, exports, thl, thl_services
 from monia.reporting import thl_selectors as sel
 from monia.reporting import thl_tables as tables
 from monia.reporting.thl_forms import CompareStartForm, ThlChildrenForm, ThlForm, period_label
-from monia.reporting.thl_places import places_of
 from monia.ui.errors import saved_by
 
 
@@ -109,18 +108,6 @@ def thl_export(request: HttpRequest, fmt: str) -> HttpResponse:
     raise policy.NotFound
 
 
-def _children_of(times: thl.ProcessingTimes, figure: str) -> tuple[Any, ...]:
-    if figure == "open_overdue":
-        return times.open_overdue.children
-    if figure == "no_need":
-        f = times.no_need
-        return (*f.on_time_children, *f.late_children, *f.pending_children)
-    name = "seven_day" if figure.startswith("seven_day") else "three_month"
-    status = figure.removeprefix(name + "_")
-    children: tuple[Any, ...] = getattr(getattr(times, name), f"{status}_children")
-    return children
-
-
 @login_required
 @require_GET
 def thl_children(request: HttpRequest) -> HttpResponse:
@@ -132,14 +119,9 @@ def thl_children(request: HttpRequest) -> HttpResponse:
     scope, start, end, times, records = _report(user, form)
     figure = form.cleaned_data["figure"]
     municipality, row_team = form.cleaned_data["municipality"], form.cleaned_data["row_team"]
-    team = sel.TeamKey(row_team) if row_team is not None else None  # the row's key: by id
-    places = places_of(times, records)
-    keys = [
-        k
-        for k in _children_of(times, figure)
-        if (not municipality or places.get(k, ("", None))[0] == municipality)
-        and (team is None or places.get(k, ("", None))[1] == team)
-    ]
+    keys = sel.figure_children(
+        times, records, figure=figure, municipality=municipality, team_id=row_team
+    )
     ids = sel.case_ids(keys)
     purpose = Purpose.STATISTICS_CHILDREN
     if municipality:  # a list by municipality must not tell where a protected child lives

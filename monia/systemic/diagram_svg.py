@@ -1,5 +1,6 @@
 """Small SVG helpers shared by the genogram and the ecomap: markup and line geometry. Pure
-Python; the printable PDF is laid out in ``diagram_pdf``.
+Python but for ``english``, the drawings' fallback words; the printable PDF is laid out in
+``diagram_pdf``.
 
 Styles are written as presentation attributes, not CSS, so that the downloaded file and
 its PDF (svglib reads attributes reliably, stylesheets less so) look like the page.
@@ -8,8 +9,10 @@ its PDF (svglib reads attributes reliably, stylesheets less so) look like the pa
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
+
+from django.utils import translation
 
 Point = tuple[float, float]
 
@@ -25,6 +28,13 @@ def num(value: float) -> str:
     """A coordinate with at most one decimal, without a trailing ``.0``."""
     text = f"{value:.1f}"
     return text[:-2] if text.endswith(".0") else text
+
+
+def english(words: Mapping[str, object]) -> dict[str, str]:
+    """Lazily marked words as the code writes them, in English (no catalogue active): what a
+    drawing says when it is given no translated words."""
+    with translation.override(None):
+        return {key: str(word) for key, word in words.items()}
 
 
 def _attr_name(name: str) -> str:

@@ -14,7 +14,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
@@ -44,17 +43,14 @@ class Diagram:
     kind: str
     data: Any
     render: Any
-    words: dict[str, Any]  # English words marked noop, or lazily with a context
+    words: dict[str, Any]  # English words, marked lazily
     title: str  # a format string with %(name)s, translated when used
     data_heading: str  # translated when used
     print_tables: Any  # data -> the tables printed after the figure
 
     def labels(self) -> dict[str, str]:
-        # A word with a context ("Close" of a relationship) is marked lazily, the rest noop.
-        return {
-            key: str(word) if isinstance(word, Promise) else _(word)
-            for key, word in self.words.items()
-        }
+        """The words in the active language."""
+        return {key: str(word) for key, word in self.words.items()}
 
     def title_for(self, case: Case) -> str:
         return _(self.title) % {"name": case.child.full_name or _("unborn child")}

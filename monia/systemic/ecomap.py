@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy
 
 from monia.casework.models import Case
 from monia.systemic.diagram_svg import (
@@ -25,6 +25,7 @@ from monia.systemic.diagram_svg import (
     RED,
     document,
     el,
+    english,
     num,
     path_d,
     text_lines,
@@ -50,29 +51,30 @@ FILL = {
     **dict.fromkeys(("health_care", "child_psychiatry"), "#fbeef0"),
 }
 
-# English words, marked for translation; the page passes them translated (``gettext``).
+# English words, all marked lazily: the page passes them translated (``Diagram.labels``), a
+# drawing without them falls back to the English (``diagram_svg.english``).
 DEFAULT_LABELS = {
-    "kind.relative": gettext_noop("Relative"),
-    "kind.friend": gettext_noop("Friend"),
-    "kind.school": gettext_noop("School"),
-    "kind.early_education": gettext_noop("Early childhood education"),
-    "kind.hobby": gettext_noop("Hobby"),
-    "kind.health_care": gettext_noop("Health care"),
-    "kind.child_psychiatry": gettext_noop("Child and adolescent psychiatry"),
-    "kind.social_services": gettext_noop("Social services"),
-    "kind.youth_services": gettext_noop("Youth services"),
-    "kind.ngo": gettext_noop("NGO"),
-    "kind.other": gettext_noop("Other"),
-    "strength.strong": gettext_noop("Strong"),
-    "strength.moderate": gettext_noop("Moderate"),
-    "strength.weak": gettext_noop("Weak"),
-    "quality.supportive": gettext_noop("Supportive"),
-    "quality.stressful": gettext_noop("Stressful"),
-    "quality.mixed": gettext_noop("Both supportive and stressful"),
-    "legend": gettext_noop("Legend"),
-    "desc": gettext_noop("{count} ties around {name}."),
-    "empty": gettext_noop("No network ties recorded."),
-    "unnamed": gettext_noop("Unborn child"),
+    "kind.relative": gettext_lazy("Relative"),
+    "kind.friend": gettext_lazy("Friend"),
+    "kind.school": gettext_lazy("School"),
+    "kind.early_education": gettext_lazy("Early childhood education"),
+    "kind.hobby": gettext_lazy("Hobby"),
+    "kind.health_care": gettext_lazy("Health care"),
+    "kind.child_psychiatry": gettext_lazy("Child and adolescent psychiatry"),
+    "kind.social_services": gettext_lazy("Social services"),
+    "kind.youth_services": gettext_lazy("Youth services"),
+    "kind.ngo": gettext_lazy("NGO"),
+    "kind.other": gettext_lazy("Other"),
+    "strength.strong": gettext_lazy("Strong"),
+    "strength.moderate": gettext_lazy("Moderate"),
+    "strength.weak": gettext_lazy("Weak"),
+    "quality.supportive": gettext_lazy("Supportive"),
+    "quality.stressful": gettext_lazy("Stressful"),
+    "quality.mixed": gettext_lazy("Both supportive and stressful"),
+    "legend": gettext_lazy("Legend"),
+    "desc": gettext_lazy("{count} ties around {name}."),
+    "empty": gettext_lazy("No network ties recorded."),
+    "unnamed": gettext_lazy("Unborn child"),
 }
 
 
@@ -114,7 +116,7 @@ def render_ecomap_svg(
     data: dict[str, Any], *, title: str, labels: dict[str, str] | None = None
 ) -> str:
     """The ecomap as an accessible SVG image with a legend; ``labels`` are translated words."""
-    words = {**DEFAULT_LABELS, **(labels or {})}
+    words = {**english(DEFAULT_LABELS), **(labels or {})}
     ties = data["ties"]
     radius = orbit_radius(len(ties))
     reach = radius + NODE_R + LABEL_ROOM

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from monia.casework.models import Case
 from monia.people.models import PartnershipStatus, Person, Relationship, RelationshipKind
 from monia.systemic import genogram_draw, genogram_layout, genogram_legend
+from monia.systemic.diagram_svg import english
 from monia.systemic.models import EmotionalTie, TieQuality
 
 DATA_VERSION = 1
@@ -221,7 +222,7 @@ def render_genogram_svg(
 ) -> str:
     """The genogram as an accessible SVG image (``role="img"``, a title, a description and a
     legend). ``labels`` carries the translated words; English is the fallback."""
-    words = {**genogram_legend.DEFAULT_LABELS, **(labels or {})}
+    words = {**english(genogram_legend.DEFAULT_LABELS), **(labels or {})}
     layout = genogram_layout.compute(data)
     return genogram_draw.draw(data, layout, title=title, labels=words)
 

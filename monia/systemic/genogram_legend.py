@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from django.utils.translation import gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from monia.systemic.diagram_svg import (
     AMBER,
@@ -23,36 +23,38 @@ from monia.systemic.diagram_svg import (
 )
 from monia.systemic.genogram_layout import Layout
 
-# English words, marked for translation; the page passes them translated (``gettext``).
+# English words, all marked lazily (a context where a word means more than one thing): the
+# page passes them translated (``Diagram.labels``), a drawing without them falls back to the
+# English (``diagram_svg.english``).
 DEFAULT_LABELS = {
-    "male": gettext_noop("Male"),
-    "female": gettext_noop("Female"),
-    "other": gettext_noop("Other or unknown gender"),
-    "unborn": gettext_noop("Pregnancy / unborn child"),
-    "deceased": gettext_noop("Deceased"),
-    "index": gettext_noop("The child"),
-    "household": gettext_noop("Lives with the child"),
-    "status.married": gettext_noop("Married"),
-    "status.together": gettext_noop("Living together"),
-    "status.separated": gettext_noop("Separated"),
-    "status.divorced": gettext_noop("Divorced"),
-    "status.unknown": gettext_noop("Partnership not recorded"),
-    "kind.biological": gettext_noop("Biological child"),
-    "kind.adoptive": gettext_noop("Adopted child"),
-    "kind.foster": gettext_noop("Foster child"),
-    "kind.step": gettext_noop("Stepchild"),
-    "kind.unknown": gettext_noop("Sibling, parents not recorded"),
+    "male": gettext_lazy("Male"),
+    "female": gettext_lazy("Female"),
+    "other": gettext_lazy("Other or unknown gender"),
+    "unborn": gettext_lazy("Pregnancy / unborn child"),
+    "deceased": gettext_lazy("Deceased"),
+    "index": gettext_lazy("The child"),
+    "household": gettext_lazy("Lives with the child"),
+    "status.married": gettext_lazy("Married"),
+    "status.together": gettext_lazy("Living together"),
+    "status.separated": gettext_lazy("Separated"),
+    "status.divorced": gettext_lazy("Divorced"),
+    "status.unknown": gettext_lazy("Partnership not recorded"),
+    "kind.biological": gettext_lazy("Biological child"),
+    "kind.adoptive": gettext_lazy("Adopted child"),
+    "kind.foster": gettext_lazy("Foster child"),
+    "kind.step": gettext_lazy("Stepchild"),
+    "kind.unknown": gettext_lazy("Sibling, parents not recorded"),
     "quality.close": pgettext_lazy("relationship", "Close"),
-    "quality.very_close": gettext_noop("Very close"),
-    "quality.conflictual": gettext_noop("Conflictual"),
-    "quality.distant": gettext_noop("Distant"),
-    "quality.cut_off": gettext_noop("Cut off"),
-    "quality.hostile": gettext_noop("Hostile"),
-    "legend": gettext_noop("Legend"),
-    "expected": gettext_noop("expected"),
-    "unnamed": gettext_noop("Unborn child"),
-    "desc": gettext_noop("{persons} persons in {generations} generations."),
-    "desc_household": gettext_noop("Living with the child: {names}."),
+    "quality.very_close": gettext_lazy("Very close"),
+    "quality.conflictual": gettext_lazy("Conflictual"),
+    "quality.distant": gettext_lazy("Distant"),
+    "quality.cut_off": gettext_lazy("Cut off"),
+    "quality.hostile": gettext_lazy("Hostile"),
+    "legend": gettext_lazy("Legend"),
+    "expected": gettext_lazy("expected"),
+    "unnamed": gettext_lazy("Unborn child"),
+    "desc": gettext_lazy("{persons} persons in {generations} generations."),
+    "desc_household": gettext_lazy("Living with the child: {names}."),
 }
 
 PARTNER_STYLE = {

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from monia.ui.charts import HEIGHT, PAD_BOTTOM, PAD_LEFT, PAD_TOP, PALETTE, WIDTH, LineChart
 from monia.ui.charts import line_chart as _line_chart
+from monia.ui.numbers import percent
 from monia.voice.selectors import MonthRow
 
 
@@ -34,7 +35,7 @@ class Bar:
     y: float
     width: float
     height: float
-    label: str  # e.g. "04/25: 67 %"
+    label: str  # e.g. "04/25: 67 %" (in Finnish: ui.numbers.percent)
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def share_chart(rows: Sequence[MonthRow]) -> BarChart:
                 y=top,
                 width=round(slot * 0.6, 1),
                 height=round(y(0) - top, 1),
-                label=f"{_month_label(row)}: {row.heard_high_share} %",
+                label=f"{_month_label(row)}: {percent(row.heard_high_share)}",
             )
         )
     return BarChart(

@@ -66,3 +66,33 @@ def test_a_queued_results_page_labels_its_fields_in_the_administrators_language(
     body = login("admin", "fi").get(url).content.decode()
     assert "Virheen jäljitys" in body and "Suoritetaan aikaisintaan" in body
     assert "Traceback" not in body and "Run after" not in body
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "history"),
+    [
+        ("fi", "sessions_clear, lisätty jonoon", "Muokkaushistoria: sessions_clear"),
+        ("sv", "sessions_clear, lagd i kö", "Ändringshistorik: sessions_clear"),
+    ],
+)
+def test_a_queued_result_is_titled_by_its_task_when_enqueued_and_its_state(
+    db: None, admin: Any, settings: Any, language: str, title: str, history: str
+) -> None:
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    sessions_clear.enqueue()
+    result = DBTaskResult.objects.get()
+    enqueued = timezone.localtime(result.enqueued_at)
+    client = login("admin", language)
+    change = reverse("admin:django_tasks_database_dbtaskresult_change", args=[result.pk])
+    body = client.get(change).content.decode()
+    state = "Odottaa suoritusta" if language == "fi" else "Väntar på körning"
+    full = f"{title} {enqueued:%-d.%-m.%Y %H:%M} ({state})"
+    assert f"<h2>{full}</h2>" in body and f"&rsaquo; {full}\n" in body
+    assert "DBTaskResult object" not in body
+    page = client.get(reverse("admin:django_tasks_database_dbtaskresult_history", args=[result.pk]))
+    body = page.content.decode()
+    assert f"<h1>{history}" in body and f">{full}</a>" in body
+    assert "DBTaskResult object" not in body

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+from django.utils import translation
+
 from monia.reporting import thl
 from monia.reporting.thl_selectors import TeamKey
-from monia.reporting.thl_tables import rows_by
+from monia.reporting.thl_tables import on_time_chart, rows_by
 
 START, END = date(2025, 4, 1), date(2025, 9, 30)
 
@@ -36,3 +39,20 @@ def test_a_team_without_a_label_is_labelled_by_its_recorded_name() -> None:
     assert [(r.label, r.key) for r in rows_by(times, "by_team", labels={})] == [
         ("Perhesosiaalityö", "5")
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "on_time", "late"),
+    [
+        ("fi", "(67\u00a0%)", "(33\u00a0%)"),
+        ("sv", "(67\u00a0%)", "(33\u00a0%)"),
+        ("en", "(67%)", "(33%)"),
+    ],
+)
+def test_the_charts_bars_tell_their_share_as_the_readers_language_writes_it(
+    language: str, on_time: str, late: str
+) -> None:
+    with translation.override(language):
+        bar = on_time_chart([("Started in 7 working days", 2, 1)]).bars[0]
+    assert bar.segments[0].label.endswith(on_time)
+    assert bar.segments[1].label.endswith(late)

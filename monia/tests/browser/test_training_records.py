@@ -43,7 +43,7 @@ def test_the_coordinator_records_training_and_the_caseboard_shows_the_share(
 
     staff_login(page, base, "worker_a")
     page.goto(base + reverse("caseboard"))
-    assert "Tiimistä koulutettu: 1/2 (50 %)" in page.locator("main").inner_text()
+    assert "Tiimistä koulutettu: 1/2 (50\u00a0%)" in page.locator("main").inner_text()
     assert_accessible(page)
     page.get_by_role("link", name="Tiimin koulutus").click()
     page.wait_for_url(f"**/develop/training/teams/{world.team_a1.pk}/")

@@ -182,7 +182,7 @@ def test_the_caseboard_shows_the_teams_share_trained(
 ) -> None:
     _record(developer_a, worker_a)
     html = login("worker_a", "en").get(reverse("caseboard")).content.decode()
-    assert "Team trained: 1 of 2 (50 %)" in html
+    assert "Team trained: 1 of 2 (50%)" in html  # English: no space before the sign
     assert reverse("training_team", args=[world.team_a1.pk]) in html
 
 

@@ -116,7 +116,7 @@ def test_the_page_shows_the_chart_and_the_table(data: NetworkMeeting, worker_a: 
     assert page.status_code == 200
     text = page.content.decode()
     assert "<svg" in text and "<table" in text
-    assert "3.7" in text and "67 %" in text
+    assert "3.7" in text and "67%" in text  # English: no space before the sign
     assert reverse("statistics") in text  # the nav link to statistics, which lists this page
 
 
