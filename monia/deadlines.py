@@ -183,10 +183,20 @@ class LegalParameter(Generic[T]):
         return in_force[-1]
 
 
-# LsL 75 § 3 mom as amended by HE 56/2023 (in force 2024-01-01): aftercare ends at 23, was 25.
+# LsL 75 § 3 mom: aftercare ends at 21 until 2019, at 25 from 1.1.2020 (542/2019; not for
+# those whose right had ended before then, HE 71/2019), at 23 from 1.1.2024 (HE 56/2023).
 AFTERCARE_AGE_LIMIT: LegalParameter[int] = LegalParameter(
-    "aftercare_age_limit", ((date.min, 25), (date(2024, 1, 1), 23))
+    "aftercare_age_limit", ((date.min, 21), (date(2020, 1, 1), 25), (date(2024, 1, 1), 23))
 )
+# The transitional provision of the 2024 amendment (HE 56/2023): a young person whose right
+# the limit of 23 would end before 30.6.2024 (23 or 24 on 1.1.2024, or turning 23 before
+# 30.6.2024) keeps it until 30.6.2024, unless they turn 25 first. [U] Read in the bill and
+# in Hyvil's and the Ombudsman for Children's summaries; the Finlex text was not reached.
+AFTERCARE_TRANSITION_FROM = date(2024, 1, 1)
+AFTERCARE_TRANSITION_UNTIL = date(2024, 6, 30)
+# LsL 75 § 1 mom: a placement as a support measure (37 §) gives a right to aftercare when it
+# lasted at least six months (and the child was placed alone, which Monia does not record).
+AFTERCARE_SUPPORT_PLACEMENT_MONTHS = 6
 # LsL 13 b § (HE 170/2021): children per responsible social worker; 35 also before 2022.
 CASELOAD_CAP: LegalParameter[int] = LegalParameter(
     "caseload_cap", ((date.min, 35), (date(2022, 1, 1), 35), (date(2024, 1, 1), 30))
@@ -201,26 +211,39 @@ AFTERCARE_YEARS_AFTER_PLACEMENT: LegalParameter[int] = LegalParameter(
 
 
 def _aftercare_age_limit_birthday(birth_date: date) -> date:
-    # [U] Simplified transition rule (Monia's decision, not statute text): the limit is the one
-    # in force on the birthday itself. Candidate ages are the limits in the schedule, lowest
-    # first; the duty ends on the first candidate birthday A on which the limit in force is
-    # <= A. Turning 23 on/after 2024-01-01 -> ends at 23; turned 23 earlier -> ends at 25.
-    # NOT modelled: the 2024 amendment's own transition provision, which secondary sources
-    # (HE 56/2023 draft, Hyvil) describe as keeping the right until 2024-06-30 for those
-    # turning 23 or 24 then - verify on Finlex. Feb 29 birthdays fall on Feb 28.
+    # The limit is the one in force on the birthday itself: candidate ages are the limits
+    # in the schedule, lowest first; the duty ends on the first candidate birthday A on
+    # which the limit in force is <= A. Turned 21 before 2020 -> ended at 21 (HE 71/2019);
+    # turning 23 on/after 2024-01-01 -> ends at 23; else at 25. Then the 2024 transition:
+    # an end at 23 before 30.6.2024, or at 25 after 1.1.2024, moves to 30.6.2024 at most.
+    # Feb 29 birthdays fall on Feb 28 (150/1930 3 §) [U: Monia's reading for an age].
     ages = sorted({age for _, age in AFTERCARE_AGE_LIMIT.values})
+    ends = _add_months(birth_date, 12 * ages[-1])
     for age in ages[:-1]:
         birthday = _add_months(birth_date, 12 * age)
         if AFTERCARE_AGE_LIMIT.on(birthday) <= age:
-            return birthday
-    return _add_months(birth_date, 12 * ages[-1])
+            ends = birthday
+            break
+    if ends >= AFTERCARE_TRANSITION_FROM and _add_months(birth_date, 12 * 23) < (
+        AFTERCARE_TRANSITION_UNTIL
+    ):
+        return min(_add_months(birth_date, 12 * 25), AFTERCARE_TRANSITION_UNTIL)
+    return ends
+
+
+def support_placement_gives_aftercare(started_on: date, ended_on: date) -> bool:
+    """Whether a placement as a support measure (LsL 37 §) gives a right to aftercare: it
+    "lasted at least six months" (LsL 75 § 1 mom), counted as a period of months (150/1930
+    3 §): placed 15.1., ended on 15.7. or later."""
+    return ended_on >= _add_months(started_on, AFTERCARE_SUPPORT_PLACEMENT_MONTHS)
 
 
 def aftercare_ends(birth_date: date, last_placement_ended: date) -> date:
     """Day the duty to arrange aftercare (jälkihuolto) ends (LsL 75–76 §).
 
     The earlier of (a) the birthday on which the young person reaches the aftercare age limit
-    (see ``AFTERCARE_AGE_LIMIT``; the limit in force on that birthday applies) and (b) five
+    (see ``AFTERCARE_AGE_LIMIT``; the limit in force on that birthday applies, and the 2024
+    transition keeps a right the new limit would end earlier until 30.6.2024) and (b) five
     years after the last placement ended. Not rolled to a working day: it ends a duty, it is
     not a time limit for an act.
     """

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -294,6 +295,16 @@ def _client_relationship_errors(
     return plan
 
 
+def _matter_pending_since(case: Case, intake: Intake) -> datetime.datetime:
+    """When the matter the assessment answers came pending (vireilletulo, SHL 36 §): the
+    receipt of the earliest notification still undecided in a case at intake — a later one
+    joined that matter and starts no clock of its own (as ``reporting.thl`` counts it)."""
+    if case.stage != CaseStage.INTAKE:
+        return intake.received_at
+    earliest = case.intakes.filter(decision="").aggregate(first=Min("received_at"))["first"]
+    return min(intake.received_at, earliest) if earliest else intake.received_at
+
+
 def _assessment_start(case: Case, intake: Intake, *, user: User, decided_on: datetime.date) -> str:
     """Start the service-needs assessment, or join the one already open; the decision."""
     if case.assessments.filter(completed_on__isnull=True).exists():
@@ -302,7 +313,7 @@ def _assessment_start(case: Case, intake: Intake, *, user: User, decided_on: dat
         case=case,
         started_from=intake,
         started_on=decided_on,
-        completion_due=deadlines.assessment_completion_due(intake.received_at),
+        completion_due=deadlines.assessment_completion_due(_matter_pending_since(case, intake)),
     )
     event_write(
         case=case,

@@ -54,12 +54,20 @@ Consents = dict[int, dict[str, Any]]  # person id → answer, given_on, reason
 
 
 def last_placement_ended(case: Case) -> datetime.date | None:
-    latest = (
-        case.measures.filter(kind__in=PLACEMENT_KINDS, ended_on__isnull=False)
-        .order_by("-ended_on")
-        .first()
-    )
-    return latest.ended_on if latest else None
+    """The day the child's last placement that gives a right to aftercare ended (LsL 75 §
+    1 mom): substitute care, an emergency placement, or a placement as a support measure
+    that lasted at least six months. The five years of 75 § 3 mom run from it."""
+    ended = case.measures.filter(kind__in=PLACEMENT_KINDS, ended_on__isnull=False)
+    days = [
+        m.ended_on
+        for m in ended.only("kind", "started_on", "ended_on")
+        if m.ended_on is not None
+        and (
+            m.kind != MeasureKind.PLACEMENT_AS_SUPPORT
+            or deadlines.support_placement_gives_aftercare(m.started_on, m.ended_on)
+        )
+    ]
+    return max(days, default=None)
 
 
 @transaction.atomic
@@ -167,6 +175,13 @@ def _state_errors(
     if kind != MeasureKind.EMERGENCY_PLACEMENT and case.stage != CaseStage.CLIENT:
         return {"kind": _("Only an emergency placement can be made before the child is a client.")}
     if kind == MeasureKind.AFTERCARE and last_placement_ended(case) is None:
+        if case.measures.filter(kind__in=PLACEMENT_KINDS, ended_on__isnull=False).exists():
+            return {
+                "kind": _(
+                    "A placement as a support measure gives a right to aftercare only when it "
+                    "lasted at least six months (LsL 75 §)."
+                )
+            }
         return {"kind": _("Aftercare follows a placement: record the ended placement first.")}
     required = measure_selectors.consent_required(kind, decision_body)
     if required and not any(p.party == ConsentParty.GUARDIAN for p in parties):

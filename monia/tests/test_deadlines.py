@@ -214,6 +214,8 @@ def test_caseload_cap_drops_from_35_to_30_in_2024() -> None:
 
 
 def test_aftercare_age_limit_drops_from_25_to_23_in_2024() -> None:
+    assert AFTERCARE_AGE_LIMIT.on(date(2019, 12, 31)) == 21
+    assert AFTERCARE_AGE_LIMIT.on(date(2020, 1, 1)) == 25
     assert AFTERCARE_AGE_LIMIT.on(date(2023, 12, 31)) == 25
     assert AFTERCARE_AGE_LIMIT.on(date(2024, 1, 1)) == 23
 
@@ -238,14 +240,34 @@ def test_legal_parameter_without_value_in_force_raises() -> None:
 # --- Aftercare (LsL 75–76 §) -----------------------------------------------------------------
 
 
-def test_aftercare_ends_at_23_when_turning_23_after_the_change() -> None:
-    assert aftercare_ends(date(2001, 6, 1), date(2021, 1, 15)) == date(2024, 6, 1)
-    assert aftercare_ends(date(2001, 1, 1), date(2021, 1, 15)) == date(2024, 1, 1)
+def test_aftercare_ends_at_23_when_turning_23_after_the_transition() -> None:
+    # LsL 75 § 3 mom (HE 56/2023): "viimeistään, kun nuori täyttää 23 vuotta".
+    assert aftercare_ends(date(2001, 7, 1), date(2021, 1, 15)) == date(2024, 7, 1)
+    assert aftercare_ends(date(2002, 1, 1), date(2021, 1, 15)) == date(2025, 1, 1)
 
 
-def test_aftercare_ends_at_25_when_turned_23_before_the_change() -> None:
-    assert aftercare_ends(date(2000, 6, 1), date(2021, 1, 15)) == date(2025, 6, 1)
-    assert aftercare_ends(date(2000, 12, 31), date(2022, 1, 1)) == date(2025, 12, 31)
+def test_aftercare_turning_23_in_the_first_half_of_2024_lasts_until_30_june() -> None:
+    # The transitional provision of HE 56/2023: the right lasts until 30.6.2024.
+    assert aftercare_ends(date(2001, 6, 1), date(2021, 1, 15)) == date(2024, 6, 30)
+    assert aftercare_ends(date(2001, 1, 1), date(2021, 1, 15)) == date(2024, 6, 30)
+
+
+def test_aftercare_of_a_23_or_24_year_old_on_1_january_2024_ends_on_30_june_2024() -> None:
+    # Not at 25, as the old limit would give: the transition keeps the right until 30.6.2024.
+    assert aftercare_ends(date(2000, 6, 1), date(2021, 1, 15)) == date(2024, 6, 30)
+    assert aftercare_ends(date(2000, 12, 31), date(2022, 1, 1)) == date(2024, 6, 30)
+
+
+def test_aftercare_turning_25_before_30_june_2024_ends_at_25() -> None:
+    # The transition does not reach those who turn 25 first.
+    assert aftercare_ends(date(1999, 3, 1), date(2020, 1, 15)) == date(2024, 3, 1)
+
+
+def test_aftercare_ended_at_21_before_2020() -> None:
+    # 542/2019 raised the limit from 21 to 25 on 1.1.2020, not for rights already ended
+    # (HE 71/2019): turned 21 on 1.6.2019 -> ended then; on 1.3.2020 -> the limit of 25.
+    assert aftercare_ends(date(1998, 6, 1), date(2016, 6, 1)) == date(2019, 6, 1)
+    assert aftercare_ends(date(1999, 3, 1), date(2017, 3, 1)) == date(2022, 3, 1)  # 5 years
 
 
 def test_aftercare_ends_five_years_after_placement_if_earlier() -> None:
