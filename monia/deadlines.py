@@ -135,19 +135,24 @@ def assessment_completion_due(received_at: datetime) -> date:
 
 # --- Emergency placement and client plan -----------------------------------------------------
 
-# No roll-over to a working day for emergency placement (kiireellinen sijoitus): the statutory
-# 30 days are the maximum validity of a coercive decision, not a time limit for doing an act
-# (the scope of 150/1930 5 §). Extending it over a weekend would exceed the statutory maximum.
+# An emergency placement (kiireellinen sijoitus) lasts at most 30 days (LsL 38 §), counted as
+# the days the child is actually placed: the day it began is the first, and no weekend or
+# holiday moves the end, because the act on computing time limits (150/1930) does not apply
+# to it (KHO:2015:27: placed 11.10.2013, the placement had lapsed on 10.11.2013, and an
+# extension decided on 11.11. was annulled). ``expires_on`` is the placement's last day; an
+# extension must be decided by then.
 EMERGENCY_PLACEMENT_DAYS = 30
 
 
 def emergency_placement_expires(start: date) -> date:
-    """Expiry of an emergency placement (kiireellinen sijoitus): start + 30 days (LsL 38 §)."""
-    return start + timedelta(days=EMERGENCY_PLACEMENT_DAYS)
+    """The last day of an emergency placement: the 30th day, the day it began counted as the
+    first (LsL 38 §, KHO:2015:27). It has lapsed on the day after."""
+    return start + timedelta(days=EMERGENCY_PLACEMENT_DAYS - 1)
 
 
 def emergency_placement_extended_expires(original_expiry: date) -> date:
-    """Expiry after the single extension of at most 30 days (LsL 38 a §)."""
+    """The last day after the single extension of at most 30 days (LsL 38 a §): the 30 days
+    that follow the placement's original last day."""
     return original_expiry + timedelta(days=EMERGENCY_PLACEMENT_DAYS)
 
 

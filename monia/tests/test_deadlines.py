@@ -180,16 +180,24 @@ def test_completion_due_uses_helsinki_date() -> None:
 # --- Emergency placement and client plan -----------------------------------------------------
 
 
-def test_emergency_placement_expires_after_30_days() -> None:
-    assert emergency_placement_expires(date(2026, 3, 1)) == date(2026, 3, 31)
+def test_emergency_placement_lasts_30_days_counting_the_day_it_began() -> None:
+    # LsL 38 §, KHO:2015:27: the placement's days as the child is placed, the first included.
+    assert emergency_placement_expires(date(2026, 3, 1)) == date(2026, 3, 30)
+
+
+def test_the_case_of_kho_2015_27_lapses_on_its_31st_day() -> None:
+    # Placed 11.10.2013: the placement had lapsed on 10.11.2013 (a Sunday), so its last day
+    # was 9.11., and an extension decided on Monday 11.11. came too late.
+    assert emergency_placement_expires(date(2013, 10, 11)) == date(2013, 11, 9)
 
 
 def test_emergency_placement_expiry_is_not_rolled_over_holidays() -> None:
-    assert emergency_placement_expires(date(2026, 11, 24)) == date(2026, 12, 24)
+    # Its 30th day is Christmas Eve: it ends then, not on the next working day.
+    assert emergency_placement_expires(date(2026, 11, 25)) == date(2026, 12, 24)
 
 
 def test_emergency_placement_extension_adds_30_days() -> None:
-    assert emergency_placement_extended_expires(date(2026, 3, 31)) == date(2026, 4, 30)
+    assert emergency_placement_extended_expires(date(2026, 3, 30)) == date(2026, 4, 29)
 
 
 def test_client_plan_review_due_one_year_later() -> None:

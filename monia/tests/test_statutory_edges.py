@@ -162,17 +162,18 @@ def test_completion_due_counts_from_the_helsinki_date_at_midnight() -> None:
 
 
 def test_emergency_placement_over_the_leap_day_lasts_30_calendar_days() -> None:
-    assert emergency_placement_expires(date(2028, 2, 10)) == date(2028, 3, 11)
-    assert emergency_placement_extended_expires(date(2028, 3, 11)) == date(2028, 4, 10)
+    # 10.2.–29.2.2028 is 20 days, 1.3.–10.3. ten more (KHO:2015:27: the first day counts).
+    assert emergency_placement_expires(date(2028, 2, 10)) == date(2028, 3, 10)
+    assert emergency_placement_extended_expires(date(2028, 3, 10)) == date(2028, 4, 9)
 
 
 def test_emergency_placement_across_the_year_end() -> None:
-    assert emergency_placement_expires(date(2026, 12, 15)) == date(2027, 1, 14)
+    assert emergency_placement_expires(date(2026, 12, 15)) == date(2027, 1, 13)
 
 
 def test_emergency_placement_ending_on_midsummer_eve_is_not_extended_by_the_holiday() -> None:
-    # The maximum length of a coercive measure, not a time limit for an act (150/1930 5 §).
-    assert emergency_placement_expires(date(2026, 5, 20)) == date(2026, 6, 19)
+    # The maximum length of a coercive measure, not a time limit for an act (KHO:2015:27).
+    assert emergency_placement_expires(date(2026, 5, 21)) == date(2026, 6, 19)
 
 
 # --- Client plan reviewed at least once a year (LsL 30 § 1 mom) ------------------------------

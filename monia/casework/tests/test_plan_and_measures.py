@@ -89,7 +89,8 @@ def test_emergency_placement_lapses_after_30_days_and_extends_once(
     case_a: CaseWorld, worker_a: Any
 ) -> None:
     m = case_a.emergency
-    assert m.expires_on == m.started_on + datetime.timedelta(days=30)
+    # Its 30th day, the day it began counted as the first (LsL 38 §, KHO:2015:27).
+    assert m.expires_on == m.started_on + datetime.timedelta(days=29)
     m = measure_services.emergency_placement_extend(user=worker_a, measure=m, decided_on=TODAY())
     assert m.extended_to == m.expires_on + datetime.timedelta(days=30)
     with pytest.raises(ValidationError):

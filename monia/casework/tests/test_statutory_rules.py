@@ -155,7 +155,7 @@ def test_an_emergency_placement_can_be_extended_on_its_last_day(
     case_a: CaseWorld, worker_a: Any
 ) -> None:
     placement = _lapsing_placement(case_a, worker_a)
-    assert placement.expires_on == TODAY() - datetime.timedelta(days=10)
+    assert placement.expires_on == TODAY() - datetime.timedelta(days=11)  # its 30th day
     extended = measure_services.emergency_placement_extend(
         user=worker_a, measure=placement, decided_on=placement.expires_on
     )
@@ -193,3 +193,53 @@ def test_an_assessment_started_from_a_later_notification_is_due_from_the_first_o
         family_told_on=datetime.date(2026, 1, 9),
     )
     assert second.case.assessments.get().completion_due == datetime.date(2026, 4, 7)
+
+
+def test_the_migration_moves_an_expiry_of_the_earlier_rule_to_the_placements_last_day(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    """Rows written by start + 30 days (and an extension of 30 after them) move a day back
+    (KHO:2015:27); an expiry written otherwise, and the way back, as stated."""
+    import importlib
+
+    from django.db import connection
+
+    migration = importlib.import_module(
+        "monia.casework.migrations.0024_emergency_placement_last_day"
+    )
+    started = TODAY() - datetime.timedelta(days=40)
+    old_rule = Measure.objects.create(
+        case=case_a.case,
+        kind=MeasureKind.EMERGENCY_PLACEMENT,
+        decided_on=started,
+        started_on=started,
+        expires_on=started + datetime.timedelta(days=30),
+        extended_to=started + datetime.timedelta(days=60),
+        recorded_by=worker_a,
+    )
+    other = Measure.objects.create(
+        case=case_a.case,
+        kind=MeasureKind.EMERGENCY_PLACEMENT,
+        decided_on=started,
+        started_on=started,
+        expires_on=started + datetime.timedelta(days=20),
+        recorded_by=worker_a,
+    )
+
+    def run(statements: list[str]) -> None:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+        old_rule.refresh_from_db()
+        other.refresh_from_db()
+
+    run(migration.FORWARD)
+    assert old_rule.expires_on == deadlines.emergency_placement_expires(started)
+    assert old_rule.extended_to == deadlines.emergency_placement_extended_expires(
+        deadlines.emergency_placement_expires(started)
+    )
+    assert other.expires_on == started + datetime.timedelta(days=20)
+    run(migration.BACKWARD)
+    assert old_rule.expires_on == started + datetime.timedelta(days=30)
+    assert old_rule.extended_to == started + datetime.timedelta(days=60)
+    assert other.expires_on == started + datetime.timedelta(days=20)
