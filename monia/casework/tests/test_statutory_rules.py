@@ -24,6 +24,18 @@ def _at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=deadlines.HELSINKI)
 
 
+def _assessment_due(worker: Any, intake: Any, decided_on: datetime.date) -> datetime.date:
+    """Start the assessment from ``intake`` on ``decided_on``; the day it is due."""
+    services.intake_decide(
+        user=worker,
+        intake=intake,
+        decision="start_assessment",
+        decided_on=decided_on,
+        family_told_on=decided_on,
+    )
+    return intake.case.assessments.get().completion_due
+
+
 # --- Intake and assessment (LsL 26 § 3 mom, SHL 36 §) ----------------------------------------
 
 
@@ -51,14 +63,8 @@ def test_the_assessment_is_due_three_months_from_receipt_not_from_the_decision(
         world.team_a1,
         at=_at(datetime.date(2026, 9, 24), 10),
     )
-    services.intake_decide(
-        user=worker_a,
-        intake=intake,
-        decision="start_assessment",
-        decided_on=datetime.date(2026, 10, 1),
-        family_told_on=datetime.date(2026, 10, 1),
-    )
-    assert intake.case.assessments.get().completion_due == datetime.date(2026, 12, 28)
+    due = _assessment_due(worker_a, intake, datetime.date(2026, 10, 1))
+    assert due == datetime.date(2026, 12, 28)
 
 
 # --- Who is heard, who may be the child (HL 34 §, LsL 20 §, LsL 6 §) -------------------------
@@ -185,14 +191,7 @@ def test_an_assessment_started_from_a_later_notification_is_due_from_the_first_o
     child = child_create(world.county_a)
     notification(worker_a, child, world.team_a1, at=_at(datetime.date(2026, 1, 5), 9))
     second = notification(worker_a, child, world.team_a1, at=_at(datetime.date(2026, 1, 8), 9))
-    services.intake_decide(
-        user=worker_a,
-        intake=second,
-        decision="start_assessment",
-        decided_on=datetime.date(2026, 1, 9),
-        family_told_on=datetime.date(2026, 1, 9),
-    )
-    assert second.case.assessments.get().completion_due == datetime.date(2026, 4, 7)
+    assert _assessment_due(worker_a, second, datetime.date(2026, 1, 9)) == datetime.date(2026, 4, 7)
 
 
 def test_the_migration_moves_an_expiry_of_the_earlier_rule_to_the_placements_last_day(
