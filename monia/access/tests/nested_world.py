@@ -309,3 +309,33 @@ def intake_kwargs(name: str, side: Side, user: Any) -> dict[str, int]:
     en = side.once("enotification", sent)
     attachment = Attachment.objects.get(enotification=en)
     return {"enotification_id": en.pk, "attachment_id": attachment.pk}
+
+
+# --- Ids of another case in a form's body -------------------------------------------------
+
+
+def intake_file_id(side: Side, actor: User) -> int:
+    from monia.casework.attachment_services import intake_attachment_add
+
+    file = upload("liite.pdf", PDF_BYTES)
+    return intake_attachment_add(user=actor, intake=side.cw.pending_intake, upload=file).pk
+
+
+def meeting_file_id(side: Side, actor: User) -> int:
+    from monia.netmeet import attachment_services, services
+
+    meeting = services.meeting_plan(
+        user=actor,
+        case=side.case,
+        held_at=timezone.now() + datetime.timedelta(days=3),
+        place="Koulu",
+        agenda="Tuki",
+    )
+    file = upload("liite.pdf", PDF_BYTES)
+    return attachment_services.meeting_attachment_add(user=actor, meeting=meeting, upload=file).pk
+
+
+def decision_party_id(side: Side, actor: User) -> int:
+    from monia.decisions.testing import signed_for
+
+    return int(signed_for(side.case, side.worker).parties.order_by("pk").first().pk)

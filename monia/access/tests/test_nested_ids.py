@@ -362,3 +362,36 @@ def test_an_object_of_another_case_answers_as_a_missing_one(
     if body is not None:  # the body is plausible: case A's own object takes it
         done = client.post(reverse(name, kwargs=own), body())
         assert done.status_code == 302, (name, done.status_code)
+
+
+# A form that names an object of the case in its body: (URL, field, another case's object).
+BODY_IDS = [
+    ("intake_attachments", "remove", nw.intake_file_id),
+    ("network_meeting_attachments", "remove", nw.meeting_file_id),
+    ("decision_serve", "party", nw.decision_party_id),
+]
+
+
+@pytest.mark.parametrize(("name", "field", "make"), BODY_IDS, ids=[b[0] for b in BODY_IDS])
+def test_an_object_of_another_case_in_the_body_is_refused_as_a_missing_one(
+    name: str, field: str, make: Any, world: World, request: pytest.FixtureRequest
+) -> None:
+    client, (a, actor_a), others = _sides(name, request)
+    own = nw.staff_kwargs(name, a, actor_a)
+    url = reverse(name, kwargs=own)
+    body = _body(name, own, client.get(url), client)
+    assert body is not None
+    tables = _tables()
+    for side, actor in others:
+        other = make(side, actor)
+        before, since = _digest(tables), _last_log_ids()
+        got = client.post(url, body() | {field: str(other)})
+        where = f"POST {name} with {field} of case {side.case.pk}"
+        changed = [t for t, h in _digest(tables).items() if before[t] != h]
+        assert changed == [], (where, got.status_code, changed)
+        assert _logged_of(side, since, {}) == [], where
+        missing = client.post(url, body() | {field: str(MISSING)})
+        assert (got.status_code, got.get("Location")) == (
+            missing.status_code,
+            missing.get("Location"),
+        ), where
