@@ -363,12 +363,21 @@ class CaseWorld:
 def case_a(world: World, worker_a: User) -> CaseWorld:
     """A client of team A1 with an approved plan, an emergency placement, an open
     assessment started from a later notification and one intake awaiting decision."""
-    child = child_create(world.county_a)
+    return case_world_make(world.team_a1, worker_a)
+
+
+def case_world_make(
+    team: Team, worker: User, *, first: str = "Aino", number: int = 901, parent_number: int = 950
+) -> CaseWorld:
+    """A case like ``case_a``'s (of ``team``, ``worker`` its designated worker) for another
+    child of another family: ``number`` and ``parent_number`` make their identity codes."""
+    county = team.county
+    child = child_create(county, first=first, number=number)
     parent = person_create(
-        county=world.county_a,
+        county=county,
         first_names="Maija",
         last_name="Esimerkki",
-        identity_code=hetu.make_synthetic(datetime.date(1985, 5, 5), 950),
+        identity_code=hetu.make_synthetic(datetime.date(1985, 5, 5), parent_number),
     )
     relationship_create(
         from_person=parent,
@@ -377,9 +386,9 @@ def case_a(world: World, worker_a: User) -> CaseWorld:
         is_guardian=True,
         lives_with=True,
     )
-    first = notification(worker_a, child, world.team_a1, at=days_ago(60))
+    first = notification(worker, child, team, at=days_ago(60))
     services.intake_decide(
-        user=worker_a,
+        user=worker,
         intake=first,
         decision="start_assessment",
         decided_on=timezone.localdate() - datetime.timedelta(days=58),
@@ -387,7 +396,7 @@ def case_a(world: World, worker_a: User) -> CaseWorld:
     )
     assessment = first.case.assessments.get()
     services.assessment_complete(
-        user=worker_a,
+        user=worker,
         assessment=assessment,
         completed_on=timezone.localdate() - datetime.timedelta(days=30),
         conclusion="child_welfare_client",
@@ -396,7 +405,7 @@ def case_a(world: World, worker_a: User) -> CaseWorld:
     )
     case = Case.objects.get(pk=first.case_id)
     plan_services.plan_save(
-        user=worker_a,
+        user=worker,
         case=case,
         lock_version=0,
         approve=True,
@@ -412,22 +421,22 @@ def case_a(world: World, worker_a: User) -> CaseWorld:
         },
     )
     emergency = measure_services.measure_record(
-        user=worker_a,
+        user=worker,
         case=case,
         kind="emergency_placement",
         decided_on=timezone.localdate() - datetime.timedelta(days=5),
         started_on=timezone.localdate() - datetime.timedelta(days=5),
         place="Perhekoti",
     )
-    second = notification(worker_a, child, world.team_a1, at=days_ago(10))
+    second = notification(worker, child, team, at=days_ago(10))
     services.intake_decide(
-        user=worker_a,
+        user=worker,
         intake=second,
         decision="start_assessment",
         decided_on=timezone.localdate() - datetime.timedelta(days=8),
         family_told_on=None,
     )
-    pending = notification(worker_a, child, world.team_a1, at=days_ago(2))
+    pending = notification(worker, child, team, at=days_ago(2))
     case.refresh_from_db()
     return CaseWorld(
         case=case,
