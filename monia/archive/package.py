@@ -11,7 +11,8 @@ county's own long-term archive read the same fields):
 - custodian (rekisterinpitäjä): the county, as ``teams.County.controller``;
 - confidentiality: "Salassa pidettävä", secret under JulkL 621/1999 24 § 1 mom 25 k, the
   marking every PDF of Monia prints (``ui.pdf.marks``);
-- retention period: ``RETENTION`` below;
+- retention: the period of the case's service task (``RETENTION`` below) and the day it
+  ends once that is known (``retention``);
 - dates: created and signed.
 """
 
@@ -26,26 +27,48 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from monia.archive.documents import ArchiveDocument, definition_parts
-from monia.casework.models import Case
+from django.utils import timezone
 
-# Retention of child welfare client documents: until two years after the client's death
-# (the National Archives' retention table of social and health care client documents,
-# palvelutehtävä lastensuojelu, which replaced the annex of Act 254/2015 when Act 703/2023
-# on the processing of client data repealed it). One value, to change in one place.
-RETENTION = {
-    "code": "client_death_plus_2_years",
-    "fi": "Säilytetään 2 vuotta asiakkaan kuolemasta",
-    "sv": "Förvaras 2 år efter klientens död",
-    "source": "Kansallisarkisto: sosiaali- ja terveydenhuollon asiakasasiakirjojen "
-    "säilytysajat, palvelutehtävä lastensuojelu (laki 703/2023; aiemmin laki 254/2015, liite)",
+from monia.archive.documents import ArchiveDocument, definition_parts
+from monia.casework.models import Case, ServiceTask
+
+# Retention per service task (palvelutehtävä), from the National Archives' retention table
+# of social and health care client documents (Kansallisarkisto: sosiaali- ja
+# terveydenhuollon asiakasasiakirjojen säilytysajat), which replaced the annex of Act
+# 254/2015 when Act 703/2023 on the processing of client data repealed it; domain.md § 4.3.
+# Child welfare is kept until two years after the client's death; social services for
+# families with children 30 years from the end of the client relationship. One table, to
+# change in one place; a service task without a row makes the export fail, never guess.
+_RETENTION_SOURCE = (
+    "Kansallisarkisto: sosiaali- ja terveydenhuollon asiakasasiakirjojen säilytysajat, "
+    "palvelutehtävä %s (laki 703/2023; aiemmin laki 254/2015, liite)"
+)
+RETENTION: dict[str, dict[str, str]] = {
+    ServiceTask.CHILD_WELFARE: {
+        "code": "client_death_plus_2_years",
+        "fi": "Säilytetään 2 vuotta asiakkaan kuolemasta",
+        "sv": "Förvaras 2 år efter klientens död",
+        "source": _RETENTION_SOURCE % "lastensuojelu",
+    },
+    ServiceTask.FAMILY_SOCIAL_SERVICES: {
+        "code": "closed_plus_30_years",
+        "fi": "Säilytetään 30 vuotta asiakkuuden päättymisestä",
+        "sv": "Förvaras 30 år efter att klientrelationen upphört",
+        "source": _RETENTION_SOURCE % "lapsiperheiden sosiaalipalvelut",
+    },
 }
 CONFIDENTIALITY = {
     "fi": "Salassa pidettävä",
     "sv": "Sekretessbelagd",
     "legal_ground": "JulkL 621/1999 24 § 1 mom. 25 k",
 }
-SERVICE_TASK_NAMES = {"lastensuojelu": {"fi": "Lastensuojelu", "sv": "Barnskydd"}}
+SERVICE_TASK_NAMES = {
+    ServiceTask.CHILD_WELFARE: {"fi": "Lastensuojelu", "sv": "Barnskydd"},
+    ServiceTask.FAMILY_SOCIAL_SERVICES: {
+        "fi": "Lapsiperheiden sosiaalipalvelut",
+        "sv": "Socialservice för barnfamiljer",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -70,7 +93,7 @@ def metadata(case: Case, doc: ArchiveDocument) -> dict[str, Any]:
     return {
         "service_task": {
             "code": case.service_task,
-            **SERVICE_TASK_NAMES.get(case.service_task, {}),
+            **SERVICE_TASK_NAMES[case.service_task],
         },
         "document_type": {
             "kind": doc.kind,
@@ -85,12 +108,32 @@ def metadata(case: Case, doc: ArchiveDocument) -> dict[str, Any]:
             "controller": county.controller,
         },
         "confidentiality": CONFIDENTIALITY,
-        "retention": RETENTION,
+        "retention": retention(case),
         "language": doc.language,
         "dates": {"created": _iso(doc.created), "signed": _iso(doc.signed)},
         "subject": {"identity_code": case.child.identity_code, "name": case.child.full_name},
         "case": case.pk,
     }
+
+
+def _years_after(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February: the archive keeps it to the end of February
+        return day.replace(year=day.year + years, day=28)
+
+
+def retention(case: Case) -> dict[str, Any]:
+    """The retention of the case's documents by its service task, with ``ends_on``: the
+    last day to keep them when it is known (the child's death, the case's closing), else
+    None (kept). Raises KeyError for a service task without a retention."""
+    period = RETENTION[case.service_task]
+    ends_on = None
+    if case.service_task == ServiceTask.CHILD_WELFARE and case.child.deceased_on:
+        ends_on = _years_after(case.child.deceased_on, 2)
+    elif case.service_task == ServiceTask.FAMILY_SOCIAL_SERVICES and case.closed_at:
+        ends_on = _years_after(timezone.localdate(case.closed_at), 30)
+    return {**period, "ends_on": _iso(ends_on)}
 
 
 def document_files(case: Case, doc: ArchiveDocument) -> dict[str, bytes]:
