@@ -4,10 +4,15 @@ the last two years (703/2023 § 11)."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from monia.access.models import AccessLog
+from monia.access.log_writes import Read, reads_log
+from monia.access.models import AccessLog, Basis
+from monia.access.purposes import Purpose
 from monia.accounts.models import User
 from monia.conftest import PortalWorld, login, portal_client
 
@@ -114,3 +119,50 @@ def test_the_reasons_are_in_plain_words(portal_world: PortalWorld) -> None:
     )
     text = page.content.decode()
     assert "Lapsen asian tärkeimmät tiedot" in text
+
+
+def _years_ago(years: int) -> datetime.datetime:
+    now = timezone.now()
+    try:
+        return now.replace(year=now.year - years)
+    except ValueError:  # 29 February
+        return now.replace(year=now.year - years, day=28)
+
+
+def test_reads_and_disclosures_of_the_last_two_years_are_shown_and_older_ones_not(
+    portal_world: PortalWorld, worker_a: User, partner: User, school: object
+) -> None:
+    """703/2023 § 11: the log of the previous two years is given; an older one is not
+    (it needs a special reason, asked from the county)."""
+    from monia.network.models import DisclosureLog
+
+    case = portal_world.young_case
+    inside = _years_ago(2) + datetime.timedelta(hours=1)
+    outside = _years_ago(2) - datetime.timedelta(days=2)
+    for at in (inside, outside):
+        reads_log(
+            user_id=worker_a.pk,
+            county_id=case.county_id,
+            purpose=Purpose.CASE_DETAIL,
+            reads=[Read(case.child_id, case.pk, Basis.DESIGNATED_WORKER)],
+            at=at,
+        )
+        DisclosureLog.objects.create(
+            at=at,
+            source="consultation",
+            source_id=1,
+            recipient=partner,
+            organisation=school,
+            person=case.child,
+            case=case,
+            basis="child_consent",
+            purpose="partner_consultation",
+        )
+
+    page = portal_client(portal_world.young, language="en").get(
+        reverse("portal_who_viewed", args=[case.pk])
+    )
+    text = page.content.decode()
+    assert _entries(text) == 2  # the read and the disclosure of two years ago, no older
+    assert "Was given" in text
+    assert "Worker_A Testinen" in text
