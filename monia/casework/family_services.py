@@ -71,6 +71,8 @@ def family_member_add(
     is_guardian: bool = False,
     lives_with: bool = False,
     language: str = "fi",
+    other_language: str = "",
+    interpreter_needed: bool = False,
     existing_id: int | None = None,
     check_similar: bool = True,
     submission_key: uuid.UUID | None = None,
@@ -114,6 +116,8 @@ def family_member_add(
             birth_date=birth_date,
             gender=gender,
             language=language,
+            other_language=other_language,
+            interpreter_needed=interpreter_needed,
             require_birth=False,
         )
     relationship_create(

@@ -455,6 +455,8 @@ class FamilyMemberForm(SentOnceForm):
     language = forms.ChoiceField(
         label=_("Language"), choices=Language.choices, initial=Language.FINNISH
     )
+    other_language = forms.CharField(label=_("Other language"), required=False, max_length=100)
+    interpreter_needed = forms.BooleanField(label=_("Needs an interpreter"), required=False)
     is_guardian = forms.BooleanField(label=_("Guardian (huoltaja)"), required=False)
     lives_with = forms.BooleanField(
         label=_("Lives in the same household as the child"), required=False

@@ -105,3 +105,34 @@ def test_family_member_page_adds_a_relative(case_a: CaseWorld, worker_a: Any) ->
     assert (
         "Helmi Mummo" in client.get(reverse("case_detail", args=[case_a.case.pk])).content.decode()
     )
+
+
+def test_a_parent_speaking_another_language_is_recorded_with_it_and_the_interpreter_need(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    """Asiakaslaki 812/2000 4 §: the client's language is taken into account; a parent
+    who speaks Arabic and needs an interpreter is recorded so from the first form."""
+    url = reverse("family_member_new", args=[case_a.case.pk])
+    details = {
+        "kind": "biological_parent",
+        "first_names": "Amal",
+        "last_name": "Haddad",
+        "gender": "female",
+        "language": "other",
+        "is_guardian": "on",
+    }
+    client = login("worker_a")
+
+    unnamed = client.post(url, details)
+    assert unnamed.status_code == 200
+    assert unnamed.context["form"].errors["other_language"] == ["Kirjoita kielen nimi."]
+    assert not Person.objects.filter(last_name="Haddad").exists()
+
+    response = client.post(url, {**details, "other_language": "arabia", "interpreter_needed": "on"})
+    assert response.status_code == 302
+    parent = Person.objects.get(last_name="Haddad")
+    assert (parent.language, parent.other_language, parent.interpreter_needed) == (
+        "other",
+        "arabia",
+        True,
+    )
