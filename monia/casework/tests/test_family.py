@@ -136,3 +136,7 @@ def test_a_parent_speaking_another_language_is_recorded_with_it_and_the_interpre
         "arabia",
         True,
     )
+    # The case page tells whoever invites her that she needs an interpreter.
+    page = client.get(reverse("case_detail", args=[case_a.case.pk])).content.decode()
+    assert "Amal Haddad" in page
+    assert "Muu (arabia) · <strong>tarvitsee tulkin</strong>" in page
