@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from monia.accounts.models import User
 from monia.casework.models import Case, ClientNote
@@ -53,6 +54,17 @@ def signed_documents(case: Case) -> list[ArchiveDocument]:
     return plan_documents(case) + note_documents(case) + decision_documents(case)
 
 
+def _title(language: str, title: Callable[..., object], *args: Any) -> str:
+    """A document's title in the document's own language, whoever runs the export: the
+    National Archives' table and the metadata read it in Finnish or Swedish alike."""
+    with translation.override(language):
+        return str(title(*args))
+
+
+def _plan_title(number: int) -> str:
+    return _("Child welfare client plan, version %(number)s") % {"number": number}
+
+
 def plan_documents(case: Case) -> list[ArchiveDocument]:
     from monia.access.contact import Reader, contact_cards
     from monia.casework.plan_selectors import PlanDocument, plan_versions
@@ -68,7 +80,7 @@ def plan_documents(case: Case) -> list[ArchiveDocument]:
             ArchiveDocument(
                 key=f"client-plan-{plan.pk}",
                 kind="client_plan",
-                title=f"Lastensuojelun asiakassuunnitelma, versio {version.number}",
+                title=_title(language, _plan_title, version.number),
                 definition=PLAN_DEFINITION,
                 language=language,
                 author=plan.approved_by,
@@ -101,7 +113,7 @@ def note_documents(case: Case) -> list[ArchiveDocument]:
         ArchiveDocument(
             key=f"client-note-{note.pk}",
             kind="client_note",
-            title=str(note.get_note_type_display()),
+            title=_title(language, note.get_note_type_display),
             definition=note.sosmeta_definition,
             language=language,
             author=note.author,
@@ -135,7 +147,7 @@ def decision_documents(case: Case) -> list[ArchiveDocument]:
         ArchiveDocument(
             key=f"decision-{d.pk}",
             kind="decision",
-            title=str(d.get_kind_display()),
+            title=_title(d.language, d.get_kind_display),
             definition=SOSMETA_DEFINITION[d.kind],
             language=d.language,
             author=d.decider,
