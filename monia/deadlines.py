@@ -85,6 +85,11 @@ def _add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
+def add_years(d: date, years: int) -> date:
+    """``years`` calendar years on; 29 February becomes 28 February (150/1930 3 §)."""
+    return _add_months(d, 12 * years)
+
+
 def _roll_to_working_day(d: date) -> date:
     """Move a deadline falling on a Saturday, Sunday or public holiday to the next working day.
 

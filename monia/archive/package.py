@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from monia.archive.documents import ArchiveDocument, definition_parts
 from monia.casework.models import Case, ServiceTask
+from monia.deadlines import add_years
 
 # Retention per service task (palvelutehtävä), from the National Archives' retention table
 # of social and health care client documents (Kansallisarkisto: sosiaali- ja
@@ -116,13 +117,6 @@ def metadata(case: Case, doc: ArchiveDocument) -> dict[str, Any]:
     }
 
 
-def _years_after(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February: the archive keeps it to the end of February
-        return day.replace(year=day.year + years, day=28)
-
-
 def retention(case: Case) -> dict[str, Any]:
     """The retention of the case's documents by its service task, with ``ends_on``: the
     last day to keep them when it is known (the child's death, the case's closing), else
@@ -130,9 +124,9 @@ def retention(case: Case) -> dict[str, Any]:
     period = RETENTION[case.service_task]
     ends_on = None
     if case.service_task == ServiceTask.CHILD_WELFARE and case.child.deceased_on:
-        ends_on = _years_after(case.child.deceased_on, 2)
+        ends_on = add_years(case.child.deceased_on, 2)
     elif case.service_task == ServiceTask.FAMILY_SOCIAL_SERVICES and case.closed_at:
-        ends_on = _years_after(timezone.localdate(case.closed_at), 30)
+        ends_on = add_years(timezone.localdate(case.closed_at), 30)
     return {**period, "ends_on": _iso(ends_on)}
 
 
