@@ -13,6 +13,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -120,6 +121,11 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk}"
+
+    def service_task_in(self, language: str) -> str:
+        """The case's service task as a document in ``language`` names it."""
+        with translation.override(language):
+            return str(self.get_service_task_display())
 
 
 class DesignatedWorkerAssignment(models.Model):

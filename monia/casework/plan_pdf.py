@@ -67,6 +67,7 @@ def _header(doc: PlanDocument, language: str, printed: datetime.date) -> list[Fl
         (_("Child"), child.full_name),
         (_("Identity code"), child.identity_code or "—"),
         (_("Date of birth"), date_text(child.birth_date)),
+        (_("Service task"), case.service_task_in(language)),
         *_address_rows(doc),
         (_("Approved"), f"{date_text(plan.approved_on)} · {approver}"),
         (_("Next review"), date_text(plan.review_due)),

@@ -270,4 +270,5 @@ def decision_document(decision: Decision, *, language: str) -> Document:
             number=decision.number,
             legal_ground=pdf.marks().legal_ground,
             footer=(draft_line(),) if decision.state != DecisionState.SIGNED else (),
+            service_task=decision.case.service_task_in(language),
         )

@@ -96,6 +96,7 @@ def letter_document(
             "Government Activities (621/1999)"
         ),
         footer=(_("Sent by: %(name)s") % {"name": sender.display_name},),
+        service_task=case.service_task_in(language),
     )
 
 

@@ -35,3 +35,12 @@ def test_another_controller_is_named_as_the_controller_in_the_documents_language
     )
     finnish = _document(county="Alue A", controller="Alueen A rekisterinpitäjä")
     assert finnish.county_line == "Alue A · Rekisterinpitäjä: Alueen A rekisterinpitäjä"
+
+
+def test_a_document_names_its_service_task_in_its_own_language() -> None:
+    base = _document(county="Alue A", controller="Alue A")
+    assert base.service_task_line == ""  # none given: no line
+    finnish = Document(**{**base.__dict__, "service_task": "Lastensuojelu"})
+    swedish = Document(**{**base.__dict__, "language": "sv", "service_task": "Barnskydd"})
+    assert finnish.service_task_line == "Palvelutehtävä: Lastensuojelu"
+    assert swedish.service_task_line == "Serviceuppgift: Barnskydd"

@@ -27,7 +27,9 @@ class Section:
 class Document:
     """``title`` heads the document and names it in the PDF's metadata; ``subject`` is the
     child (or the person) it is about; ``language`` is the language it is written in
-    ("fi" or "sv"); ``recipient`` the address block of a letter (empty lines: none)."""
+    ("fi" or "sv"); ``recipient`` the address block of a letter (empty lines: none);
+    ``service_task`` the case's service task (palvelutehtävä) in that language, which
+    every social welfare document names (empty in a letter kept before it was named)."""
 
     title: str
     subject: str
@@ -41,6 +43,7 @@ class Document:
     confidential: bool = True
     legal_ground: str = ""
     footer: tuple[str, ...] = field(default=())
+    service_task: str = ""
 
     @property
     def county_line(self) -> str:
@@ -48,6 +51,14 @@ class Document:
         document's language: a county that is its own controller (the usual case) is not
         named twice ("Keski-Suomen hyvinvointialue · Keski-Suomen hyvinvointialue")."""
         return county_line(self.county, self.controller, self.language)
+
+    @property
+    def service_task_line(self) -> str:
+        """ "Service task: Child welfare" in the document's language, or "" without one."""
+        if not self.service_task:
+            return ""
+        with translation.override(self.language):
+            return gettext("Service task: %(name)s") % {"name": self.service_task}
 
 
 def county_line(county: str, controller: str, language: str) -> str:

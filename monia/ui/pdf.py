@@ -263,6 +263,8 @@ def document_pdf(document: Document, *, plain: bool = False) -> bytes:
     if document.confidential:
         flow.append(para(document.legal_ground, "secrecy"))
     flow.append(para(document.county_line, "county"))
+    if document.service_task_line:
+        flow.append(para(document.service_task_line, "county"))
     if document.recipient:
         flow.append(para("\n".join(document.recipient)))
     flow.append(para(document.title, "title"))

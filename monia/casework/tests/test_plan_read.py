@@ -105,6 +105,9 @@ def test_the_pdf_is_in_the_users_language_and_logged(case_a: CaseWorld, worker_a
     [
         ("fi", [SECRET_FI, "Asiakassuunnitelma (LsL 30 §)", "Alue A", "Versio 1/1"]),
         ("sv", ["Sekretessbelagd", "Klientplan (BSL 30 §)", "Område A"]),
+        # Every social welfare document names its service task.
+        ("fi", ["Palvelutehtävä", "Lastensuojelu"]),
+        ("sv", ["Serviceuppgift", "Barnskydd"]),
     ],
 )
 def test_the_pdf_holds_the_header_and_every_item(

@@ -164,8 +164,18 @@ def test_the_decision_pdf_reads_back_with_title_child_and_secrecy_marking(
     decision = _emergency(case_a, worker_a)
     url = reverse("decision_pdf", args=[case_a.case.pk, decision.pk])  # type: ignore[attr-defined]
     for language, words in {
-        "fi": ["Päätös lapsen kiireellisestä sijoituksesta", "Salassa pidettävä", "Valitusosoitus"],
-        "sv": ["Beslut om brådskande placering av ett barn", "Sekretessbelagd", "Besvärsanvisning"],
+        "fi": [
+            "Päätös lapsen kiireellisestä sijoituksesta",
+            "Salassa pidettävä",
+            "Valitusosoitus",
+            "Palvelutehtävä: Lastensuojelu",
+        ],
+        "sv": [
+            "Beslut om brådskande placering av ett barn",
+            "Sekretessbelagd",
+            "Besvärsanvisning",
+            "Serviceuppgift: Barnskydd",
+        ],
     }.items():
         response = login("worker_a").get(url, {"lang": language})
         assert response.status_code == 200

@@ -77,6 +77,14 @@ def test_every_letter_builds_in_finnish_and_swedish(
         assert document.language == language
         assert document.subject == "Aino Esimerkki"
         assert document.recipient[0] == "Maija Esimerkki"
+        # Every social welfare document names its service task (THL's documentation rules).
+        assert (
+            document.service_task_line
+            == {
+                "fi": "Palvelutehtävä: Lastensuojelu",
+                "sv": "Serviceuppgift: Barnskydd",
+            }[language]
+        )
         assert MAIJA_ADDRESS in document.recipient
         assert ERIK_ADDRESS not in text_of(document)
 

@@ -31,3 +31,12 @@ def test_a_letter_kept_with_the_controllers_word_reads_it_once() -> None:
 
 def test_a_letter_kept_with_the_county_as_controller_names_it_once() -> None:
     assert _kept("Österbottens välfärdsområde", "sv").county_line == "Österbottens välfärdsområde"
+
+
+def test_a_letter_kept_before_the_service_task_was_named_reads_as_it_was_sent() -> None:
+    data = document_to_json(_kept("Österbottens välfärdsområde", "sv"))
+    del data["service_task"]
+    kept = document_from_json(data)
+    assert kept.service_task == "" and kept.service_task_line == ""
+    named = document_from_json({**data, "service_task": "Barnskydd"})
+    assert named.service_task_line == "Serviceuppgift: Barnskydd"
