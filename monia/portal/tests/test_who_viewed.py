@@ -5,6 +5,7 @@ the last two years (703/2023 § 11)."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -73,23 +74,29 @@ def test_the_clients_own_reads_are_left_out_and_the_page_says_so(
     assert "own looks are not on the list either" not in page
 
 
+def _disclosure(case: Any, partner: User, school: object, **at: Any) -> None:
+    """One consultation's disclosure of the child's data to the school's partner."""
+    from monia.network.models import DisclosureLog
+
+    DisclosureLog.objects.create(
+        **at,
+        source="consultation",
+        source_id=1,
+        recipient=partner,
+        organisation=school,
+        person=case.child,
+        case=case,
+        basis="child_consent",
+        purpose="partner_consultation",
+    )
+
+
 def test_disclosures_to_one_partner_on_one_day_are_one_entry(
     portal_world: PortalWorld, partner: User, school: object
 ) -> None:
-    from monia.network.models import DisclosureLog
-
     case = portal_world.young_case
     for _ in range(3):
-        DisclosureLog.objects.create(
-            source="consultation",
-            source_id=1,
-            recipient=partner,
-            organisation=school,
-            person=case.child,
-            case=case,
-            basis="child_consent",
-            purpose="partner_consultation",
-        )
+        _disclosure(case, partner, school)
     page = portal_client(portal_world.young, language="en").get(
         reverse("portal_who_viewed", args=[case.pk])
     )
@@ -134,8 +141,6 @@ def test_reads_and_disclosures_of_the_last_two_years_are_shown_and_older_ones_no
 ) -> None:
     """703/2023 § 11: the log of the previous two years is given; an older one is not
     (it needs a special reason, asked from the county)."""
-    from monia.network.models import DisclosureLog
-
     case = portal_world.young_case
     inside = _years_ago(2) + datetime.timedelta(hours=1)
     outside = _years_ago(2) - datetime.timedelta(days=2)
@@ -147,17 +152,7 @@ def test_reads_and_disclosures_of_the_last_two_years_are_shown_and_older_ones_no
             reads=[Read(case.child_id, case.pk, Basis.DESIGNATED_WORKER)],
             at=at,
         )
-        DisclosureLog.objects.create(
-            at=at,
-            source="consultation",
-            source_id=1,
-            recipient=partner,
-            organisation=school,
-            person=case.child,
-            case=case,
-            basis="child_consent",
-            purpose="partner_consultation",
-        )
+        _disclosure(case, partner, school, at=at)
 
     page = portal_client(portal_world.young, language="en").get(
         reverse("portal_who_viewed", args=[case.pk])
