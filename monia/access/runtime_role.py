@@ -45,24 +45,18 @@ NO_ACCESS = (
     "axes_accessfailurelog",
 )
 
-# Everything else the application reads and writes as it always has.
-READ_WRITE = (
-    "accounts_apitoken",
-    "accounts_user",
-    "accounts_user_groups",
-    "accounts_user_user_permissions",
-    "archive_archiveexport",
+# The client record: cases, notifications, assessments, hearings, notes, plans, measures,
+# decisions, persons, their relations and contact details, messages, e-notifications and
+# attachments' rows. Kept until their retention ends (domain.md § 4.3: no hard delete before
+# then): the application reads, adds and corrects, never deletes; what retention removes is
+# removed by the owning role. (A note's persons, ``casework_clientnote_persons``, are a
+# draft's choice and change with it.)
+CLIENT_RECORDS = (
     "attachments_attachment",
-    "auth_group",
-    "auth_group_permissions",
-    "axes_accessattempt",
-    "axes_accessattemptexpiration",
-    "calendar_calendarfeed",
     "casework_case",
     "casework_childhearing",
     "casework_chronologyevent",
     "casework_clientnote",
-    "casework_clientnote_persons",
     "casework_clientplan",
     "casework_clientrelationship",
     "casework_designatedworkerassignment",
@@ -72,20 +66,42 @@ READ_WRITE = (
     "casework_measureconsent",
     "casework_noteamendment",
     "casework_serviceneedsassessment",
-    "consult_consultation",
-    "contrib_contributionrequest",
-    "decisions_appealauthority",
     "decisions_decision",
     "decisions_decisionparty",
     "decisions_decisionservice",
+    "dialogue_message",
+    "dialogue_messagethread",
+    "enotify_enotification",
+    "people_contactdetail",
+    "people_contactdetailcorrection",
+    "people_person",
+    "people_personcorrection",
+    "people_relationship",
+    "people_relationshipcorrection",
+)
+
+# Everything else the application reads and writes as it always has.
+READ_WRITE = (
+    "accounts_apitoken",
+    "accounts_user",
+    "accounts_user_groups",
+    "accounts_user_user_permissions",
+    "archive_archiveexport",
+    "auth_group",
+    "auth_group_permissions",
+    "axes_accessattempt",
+    "axes_accessattemptexpiration",
+    "calendar_calendarfeed",
+    "casework_clientnote_persons",
+    "consult_consultation",
+    "contrib_contributionrequest",
+    "decisions_appealauthority",
     "devgroups_developergroup",
     "devgroups_groupmeeting",
     "devgroups_idea",
     "devgroups_membership",
     "dialogue_excerptconsent",
     "dialogue_journalentry",
-    "dialogue_message",
-    "dialogue_messagethread",
     "dialogue_researchquestion",
     "django_admin_log",  # Django's admin; a user's deletion cascades to it
     "django_otp_webauthn_webauthnattestation",
@@ -95,7 +111,6 @@ READ_WRITE = (
     # The background tasks' queue (django-tasks-db): the web application enqueues, the
     # worker (`manage.py db_worker`, the same role) claims and finishes; pruning deletes.
     "django_tasks_database_dbtaskresult",
-    "enotify_enotification",
     # The schedule's runs (monia/jobs): the scheduler claims a slot, the worker records the
     # outcome, the daily housekeeping deletes old runs.
     "jobs_scheduledrun",
@@ -129,13 +144,7 @@ READ_WRITE = (
     "peer_peergroup_facilitators",
     "peer_peerjournalentry",
     "peer_peermembership",
-    "people_contactdetail",
-    "people_contactdetailcorrection",
     "people_nameword",  # the register's name words, filled by a trigger on persons
-    "people_person",
-    "people_personcorrection",
-    "people_relationship",
-    "people_relationshipcorrection",
     "portal_childportalaccess",
     "portal_clientaccount",
     "portal_familyversion",
@@ -169,6 +178,7 @@ PRIVILEGES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "read_write": (READ_WRITE, frozenset({"SELECT", "INSERT", "UPDATE", "DELETE"})),
     "append_only": (APPEND_ONLY, frozenset({"SELECT", "INSERT"})),
     "no_delete": (NO_DELETE, frozenset({"SELECT", "INSERT", "UPDATE"})),
+    "client_record": (CLIENT_RECORDS, frozenset({"SELECT", "INSERT", "UPDATE"})),
     "read_only": (READ_ONLY, frozenset({"SELECT"})),
     "no_access": (NO_ACCESS, frozenset()),
 }

@@ -20,7 +20,7 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, connections, transaction
 
 from monia.access.models import AccessLog, Basis
-from monia.access.runtime_role import ALL_PRIVILEGES, APPEND_ONLY, granted
+from monia.access.runtime_role import ALL_PRIVILEGES, APPEND_ONLY, CLIENT_RECORDS, granted
 from monia.access.testing import TEST_RUNTIME_ROLE, as_owner, log_read
 from monia.conftest import PASSWORD, CaseWorld
 
@@ -129,10 +129,26 @@ def test_every_table_has_a_grant_decision() -> None:
     tables, decided = _tables(), set(granted())
     assert not tables - decided, (
         f"No grant decision for {sorted(tables - decided)}: add each to one kind in "
-        "monia/access/runtime_role.py (read_write, append_only, no_delete, read_only, "
-        "no_access); until then the runtime role may not touch it."
+        "monia/access/runtime_role.py (read_write, append_only, no_delete, client_record, "
+        "read_only, no_access); until then the runtime role may not touch it."
     )
     assert not decided - tables, f"Decisions for tables that no longer exist: {decided - tables}"
+
+
+def test_the_application_corrects_a_client_record_but_never_deletes_one(
+    case_a: CaseWorld,
+) -> None:
+    """domain.md § 4.3: no hard delete before the retention ends; the owning role removes
+    what retention removes. A case, its child and its notifications are corrected in place."""
+    case = case_a.case
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE casework_case SET stage = stage WHERE id = %s", [case.pk])
+        cursor.execute(
+            "UPDATE people_person SET last_name = last_name WHERE id = %s", [case.child_id]
+        )
+    for table in CLIENT_RECORDS:
+        _refused(f"DELETE FROM {table} WHERE false")
+    assert not {"casework_case", "people_person", "decisions_decision"} - set(CLIENT_RECORDS)
 
 
 def test_the_runtime_role_has_exactly_the_decided_rights_on_every_table() -> None:
