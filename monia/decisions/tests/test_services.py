@@ -298,7 +298,8 @@ def test_a_placement_as_support_without_consent_is_not_signed(
     d = draft_for(case_a.case, worker_a, kind="placement_as_support", measure=measure)
     # A consent row exists but the answer is "not asked": accepted (the reason is recorded).
     assert _sign(d, worker_a).state == "signed"
-    measure.consents.all().delete()
+    with as_owner():  # arranging: a measure whose consents are gone (the app never deletes one)
+        measure.consents.all().delete()
     d2 = draft_for(case_a.case, worker_a, kind="placement_as_support", measure=measure)
     errors = _errors(lambda: _sign(d2, worker_a))
     assert "LsL 37 §" in errors["consents"][0] and "Maija Esimerkki" in errors["consents"][0]
