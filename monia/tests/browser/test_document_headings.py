@@ -1,6 +1,7 @@
 """In real Chromium, in Swedish: the plan heads itself as a letter or a decision does,
 naming the county once when it is its own controller (the plan and every note read
-"Österbottens välfärdsområde · Personuppgiftsansvarig: Österbottens välfärdsområde")."""
+"Österbottens välfärdsområde · Personuppgiftsansvarig: Österbottens välfärdsområde"), and
+its service task ("Serviceuppgift: Barnskydd")."""
 
 from __future__ import annotations
 
@@ -24,11 +25,13 @@ def test_the_plan_and_a_letter_name_the_county_once_in_swedish(
 
     page.goto(base + reverse("plan_read", args=[case.pk]))
     assert page.locator(".doc-controller").inner_text() == "Område A"
+    assert page.locator(".doc-service-task").inner_text() == "Serviceuppgift: Barnskydd"
 
     page.goto(base + reverse("case_letters", args=[case.pk]))
     page.get_by_label("Till vem").select_option(str(family.erik.pk))
     page.get_by_role("button", name="Förhandsgranska brevet").click()
     page.wait_for_url("**/letters/preview/")
     assert page.locator(".doc-controller").inner_text() == "Område A"
+    assert page.locator(".doc-service-task").inner_text() == "Serviceuppgift: Barnskydd"
     page.set_viewport_size({"width": 320, "height": 640})
     assert_no_sideways_scroll(page)

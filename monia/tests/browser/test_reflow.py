@@ -265,8 +265,15 @@ def _pages_no_link_reached(everyone: list[walk.Persona]) -> list[tuple[walk.Pers
         pages.append(reverse(name, args=[draft.case_id, draft.pk]))
     signed_decision = Decision.objects.filter(case__in=visible, state="signed").first()
     assert signed_decision is not None, "the demo has a signed decision in the worker's cases"
-    for name in ("decision_serve", "decision_correct"):
+    for name in ("decision_detail", "decision_serve", "decision_correct"):
         pages.append(reverse(name, args=[signed_decision.case_id, signed_decision.pk]))
+    # Its service letter to a party (the walk reaches it only when its few case pages hold
+    # a decision).
+    party = signed_decision.parties.order_by("pk").first()
+    assert party is not None, "the demo's signed decision has a party"
+    pages.append(
+        reverse("decision_letter", args=[signed_decision.case_id, signed_decision.pk, party.pk])
+    )
     # A letter sent to the family, shown again as sent (demo/letters.py).
     letter = Letter.objects.filter(case__in=visible).order_by("pk").first()
     assert letter is not None, "the demo has a letter sent in the worker's cases"
