@@ -63,13 +63,6 @@ CONFIDENTIALITY = {
     "sv": "Sekretessbelagd",
     "legal_ground": "JulkL 621/1999 24 § 1 mom. 25 k",
 }
-SERVICE_TASK_NAMES = {
-    ServiceTask.CHILD_WELFARE: {"fi": "Lastensuojelu", "sv": "Barnskydd"},
-    ServiceTask.FAMILY_SOCIAL_SERVICES: {
-        "fi": "Lapsiperheiden sosiaalipalvelut",
-        "sv": "Socialservice för barnfamiljer",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -94,7 +87,9 @@ def metadata(case: Case, doc: ArchiveDocument) -> dict[str, Any]:
     return {
         "service_task": {
             "code": case.service_task,
-            **SERVICE_TASK_NAMES[case.service_task],
+            # Its name in each archive language, as the case's documents name it.
+            "fi": case.service_task_in("fi"),
+            "sv": case.service_task_in("sv"),
         },
         "document_type": {
             "kind": doc.kind,
