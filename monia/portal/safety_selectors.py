@@ -99,3 +99,8 @@ def open_safety_alerts(cases: QuerySet[Case]) -> list[SafetyAlert]:
 
 def case_safety_alerts(case: Case) -> list[SafetyAlert]:
     return list(SafetyAlert.objects.filter(case=case).select_related("raised_by", "handled_by"))
+
+
+def alert_on_case(case: Case, alert_id: int) -> bool:
+    """Whether the alert is this case's (the case was opened through the policy)."""
+    return SafetyAlert.objects.filter(pk=alert_id, case=case).exists()

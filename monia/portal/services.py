@@ -202,9 +202,9 @@ def _emergency_service_email(alert: SafetyAlert, county: County, status: OfficeS
 
 @transaction.atomic
 def safety_alert_handle(*, user: User, case: Case, alert_id: int, note: str) -> SafetyAlert:
-    alert = SafetyAlert.objects.select_for_update().filter(pk=alert_id, case=case).first()
-    if alert is None:
-        raise ValidationError({"alert": _("This alert is not on this case.")})
+    """Raises ``SafetyAlert.DoesNotExist`` for an alert that is not on this case (another
+    case's answers exactly as a missing one)."""
+    alert = SafetyAlert.objects.select_for_update().get(pk=alert_id, case=case)
     if not note.strip():
         raise ValidationError({"note": _("Write what was done.")})
     if alert.handled_at is not None:
@@ -250,10 +250,9 @@ def document_hide(
 
 @transaction.atomic
 def document_show(*, user: User, case: Case, restriction_id: int) -> None:
-    restriction = GuardianRestriction.objects.filter(
-        pk=restriction_id, case=case, status=RestrictionStatus.IN_FORCE
-    ).first()
-    if restriction is None:
+    """Raises ``GuardianRestriction.DoesNotExist`` for a row that is not on this case."""
+    restriction = GuardianRestriction.objects.select_for_update().get(pk=restriction_id, case=case)
+    if restriction.status != RestrictionStatus.IN_FORCE:
         raise ValidationError({"restriction": _("This document is not hidden.")})
     name = restriction.guardian.recorded_name
     restriction.delete()

@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +33,7 @@ from monia.portal.forms import (
     HideDocumentForm,
     RequestDecisionForm,
 )
-from monia.portal.models import FamilyVersion
+from monia.portal.models import FamilyVersion, GuardianRestriction, SafetyAlert
 from monia.portal.readability import reads_at_a_childs_level
 from monia.ui.errors import apply_errors
 
@@ -244,6 +244,8 @@ def case_portal_document_show(
     user, case = _open(request, case_id, Action.DECIDE)
     try:
         services.document_show(user=user, case=case, restriction_id=restriction_id)
+    except GuardianRestriction.DoesNotExist:
+        raise Http404 from None  # another case's row answers as a missing one
     except ValidationError as exc:
         return _refused(request, case, exc)
     return _done(request, case, _("The guardian sees the document again."))
@@ -268,12 +270,16 @@ def case_portal_child_access(request: HttpRequest, case_id: int) -> HttpResponse
 def case_portal_alert_handle(request: HttpRequest, case_id: int, alert_id: int) -> HttpResponse:
     """Record what was done about the child's "I don't feel safe" alert."""
     user, case = _open(request, case_id, Action.RECORD)
+    if not safety_selectors.alert_on_case(case, alert_id):
+        raise Http404  # another case's alert answers as a missing one
     form = HandleAlertForm(request.POST)
     if form.is_valid():
         try:
             services.safety_alert_handle(
                 user=user, case=case, alert_id=alert_id, note=form.cleaned_data["note"]
             )
+        except SafetyAlert.DoesNotExist:
+            raise Http404 from None
         except ValidationError as exc:
             apply_errors(exc, form)
         else:

@@ -85,12 +85,36 @@ def _kwargs(name: str, cw: CaseWorld) -> dict[str, int]:
             kwargs["party_id"] = decision.parties.first().pk
     if name == "archive_export_zip":
         kwargs["export_id"] = _archive_export(cw).pk
-    # One-button changes on a record that is not there: the service refuses with a message.
+    # One-button changes on a record of the case in a state the button cannot change: the
+    # service refuses with a message (a missing record answers 404: test_nested_ids).
     if name == "case_portal_document_show":
-        kwargs["restriction_id"] = 999_999
+        kwargs["restriction_id"] = _declined_restriction(cw).pk
     if name == "case_portal_alert_handle":
-        kwargs["alert_id"] = 999_999
+        kwargs["alert_id"] = _alert(cw).pk
     return kwargs
+
+
+def _declined_restriction(cw: CaseWorld) -> Any:
+    from django.utils import timezone
+
+    from monia.portal.models import GuardianRestriction, RestrictionStatus
+
+    guardian = cw.case.child.ties_to.order_by("pk").first().from_person
+    return GuardianRestriction.objects.create(
+        case=cw.case,
+        document_key="plan:1",
+        guardian=guardian,
+        status=RestrictionStatus.DECLINED,
+        reason="Nuori ei ole vaarassa.",
+        restricted_by=cw.case.designated_worker,
+        restricted_at=timezone.now(),
+    )
+
+
+def _alert(cw: CaseWorld) -> Any:
+    from monia.portal.models import SafetyAlert
+
+    return SafetyAlert.objects.create(case=cw.case, raised_by=cw.case.designated_worker)
 
 
 def _decision(cw: CaseWorld, *, draft: bool) -> Any:
