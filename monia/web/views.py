@@ -29,7 +29,7 @@ from monia.systemic import selectors as systemic_selectors
 from monia.teams import selectors as teams_selectors
 from monia.ui import charts
 from monia.ui.rows import id_url
-from monia.web import caseload_html
+from monia.web import caseload_html, dashboard_html
 from monia.web.forms import CaseListForm, OnDateForm
 
 if TYPE_CHECKING:
@@ -121,6 +121,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     policy.log_case_list(
         user, list_selectors.cases_to_log(visible, named), purpose=Purpose.DASHBOARD
     )
+    case_url = id_url("case_detail")
     return render(
         request,
         "web/dashboard.html",
@@ -140,7 +141,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "today": timezone.localdate(),
             "warn_days": settings.MONIA_DUE_SOON_WORKING_DAYS,
             # The rows' links, reversed once for the page (monia/ui/rows.py).
-            "case_url": id_url("case_detail"),
+            "case_url": case_url,
+            # The four tables' rows, written in Python (monia/web/dashboard_html.py).
+            "my_rows": dashboard_html.case_rows(board.my_cases.object_list, case_url),
+            "team_rows": dashboard_html.case_rows(board.team_cases.object_list, case_url),
+            "deadline_rows": dashboard_html.deadline_rows(deadlines.object_list, case_url),
+            "exception_rows": dashboard_html.exception_rows(exceptions.object_list, case_url),
             "portal_url": id_url("case_portal"),
             "referrals_url": id_url("case_referrals"),
             "task_done_url": id_url("task_done"),
