@@ -339,3 +339,14 @@ def test_a_note_page_names_its_type_once_and_a_meeting_note_its_way_of_contact_t
     phone = write(worker_a, case_a)
     page = client.get(_url("note_detail", case_a, phone)).content.decode()
     assert "Merkintä tapaamisesta tai yhteydenotosta" in page
+
+
+def test_a_note_heads_itself_as_the_plan_does_with_its_service_task_on_a_line_of_its_own(
+    worker_a: User, case_a: CaseWorld
+) -> None:
+    note = signed(worker_a, case_a)
+    page = login("worker_a").get(_url("note_detail", case_a, note)).content.decode()
+    assert '<p class="doc-controller">Alue A</p>' in page
+    assert '<p class="doc-service-task">Palvelutehtävä: Lastensuojelu</p>' in page
+    page = login("worker_a", language="sv").get(_url("note_detail", case_a, note)).content.decode()
+    assert '<p class="doc-service-task">Serviceuppgift: Barnskydd</p>' in page
