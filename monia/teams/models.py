@@ -96,7 +96,8 @@ class County(models.Model):
         return self.name_fi
 
     def localized_name(self, language: str) -> str:
-        return self.name_sv if language == "sv" else self.name_fi
+        """The name as a document in ``language`` names it (Swedish, else Finnish)."""
+        return in_language(language, fi=self.name_fi, sv=self.name_sv)
 
     @property
     def display_name(self) -> str:
@@ -217,7 +218,8 @@ class Municipality(models.Model):
         return self.name_fi
 
     def localized_name(self, language: str) -> str:
-        return self.name_sv if language == "sv" else self.name_fi
+        """The name as a document in ``language`` names it (Swedish, else Finnish)."""
+        return in_language(language, fi=self.name_fi, sv=self.name_sv)
 
     @property
     def display_name(self) -> str:

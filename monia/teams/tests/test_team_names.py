@@ -160,3 +160,18 @@ def test_the_county_is_named_in_the_readers_language_on_the_case_page(
     finnish, *_ = _pages(login("worker_a", "fi"), own, other)
     assert " · Exempel välf</dd>" in swedish and "Esimerkin hyvinvointialue" not in swedish
     assert " · Esimerkin hyvinvointialue</dd>" in finnish and "Exempel välf" not in finnish
+
+
+def test_a_document_names_the_county_and_municipality_by_the_same_rule_as_a_team(
+    world: World,
+) -> None:
+    from monia.teams.models import Municipality
+
+    county = world.county_a
+    county.name_sv = "Område A"
+    municipality = Municipality(county=county, name_fi="Kunta", name_sv="Kommun")
+    for thing, fi, sv in ((county, county.name_fi, "Område A"), (municipality, "Kunta", "Kommun")):
+        assert thing.localized_name("sv") == thing.localized_name("sv-fi") == sv
+        assert thing.localized_name("fi") == thing.localized_name("en") == fi
+    county.name_sv = " "
+    assert county.localized_name("sv") == county.name_fi
