@@ -144,10 +144,16 @@ class DecisionForm(MoniaForm):
         asks_close_network: bool = False,
         asks_care_form: bool = False,
         asks_carer_view: bool = False,
+        extends_a_placement: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["decider"].queryset = deciders  # type: ignore[attr-defined]
+        if extends_a_placement:
+            self.fields["decider"].help_text = _(
+                "Whoever decided the emergency placement does not decide its extension and "
+                "is not in this list."
+            )
         self.fields["info_person"].queryset = staff  # type: ignore[attr-defined]
         if not asks_close_network:
             del self.fields["close_network_mapped"]

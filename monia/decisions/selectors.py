@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -14,7 +15,13 @@ from monia.accounts.models import Role, User
 from monia.casework.measure_selectors import consenters
 from monia.casework.models import Case, Measure, MeasureConsent, MeasureKind
 from monia.decisions.kinds import PLACEMENT_FORM_KINDS, SENIOR_OFFICIAL_ONLY, DecisionKind
-from monia.decisions.models import Decision, DecisionParty, DecisionService, PartyRole
+from monia.decisions.models import (
+    Decision,
+    DecisionParty,
+    DecisionService,
+    DecisionState,
+    PartyRole,
+)
 from monia.people.models import Person, Relationship
 
 # Who cared for the child (LsL 90 § may appeal): an adult of the household who is not a
@@ -81,17 +88,30 @@ def party_candidates(case: Case, *, on: datetime.date) -> list[PartyCandidate]:
     return found
 
 
-def deciders(case: Case, kind: str) -> QuerySet[User]:
+def deciders(case: Case, kind: str, measure: Measure | None = None) -> QuerySet[User]:
     """The county's staff who may decide this decision on this case: a qualified social
     worker of the case or the senior official (LsL 13 §); the senior official alone for a
-    care order and its ending (LsL 43 §, 47 §)."""
+    care order and its ending (LsL 43 §, 47 §). An emergency placement's extension is not
+    decided by whoever decided the placement (``placement_deciders``)."""
     staff = User.objects.filter(county_id=case.county_id, is_active=True)
+    if kind == DecisionKind.EMERGENCY_PLACEMENT_EXTENSION and measure is not None:
+        staff = staff.exclude(pk__in=placement_deciders(measure))
     if kind in SENIOR_OFFICIAL_ONLY:
         return staff.filter(role=Role.SENIOR_OFFICIAL).order_by("last_name", "first_name")
     rule = Q(role=Role.SENIOR_OFFICIAL) | Q(
         role__in=policy.DECIDING_ROLES - {Role.SENIOR_OFFICIAL}
     ) & (Q(pk=case.designated_worker_id) | Q(team_id=case.team_id))
     return staff.filter(rule).order_by("last_name", "first_name")
+
+
+def placement_deciders(measure: Measure) -> QuerySet[Decision, Any]:
+    """Who signed the emergency placement's decision: the extension is decided by another
+    official, a second pair of eyes on the child's placement (LsL 13 § as counties' guidance
+    reads it: "ei kuitenkaan sama viranhaltija, joka on tehnyt kiireellisen sijoituksen")
+    [U: the statute's own words not read here]."""
+    return Decision.objects.filter(
+        measure=measure, kind=DecisionKind.EMERGENCY_PLACEMENT, state=DecisionState.SIGNED
+    ).values("decider_id")
 
 
 def decisions_of_case(case: Case, *, with_drafts: bool) -> list[Decision]:

@@ -30,7 +30,7 @@ from monia.casework.models import (
     HearingMethod,
     Measure,
 )
-from monia.decisions import kinds, selectors
+from monia.decisions import kinds, selectors, signing
 from monia.decisions.kinds import DecisionKind
 from monia.decisions.models import Decision, DecisionParty, HearingWay, PartyRole
 from monia.decisions.serving import decision_serve
@@ -180,11 +180,8 @@ def _check_fields(decision: Decision, data: dict[str, Any], errors: dict[str, st
     if not (data.get("matter") or "").strip():
         errors["matter"] = _("Write what the matter is.")
     decider = data.get("decider")
-    if (
-        decider is not None
-        and not selectors.deciders(decision.case, decision.kind).filter(pk=decider.pk).exists()
-    ):
-        errors["decider"] = _("Choose a decider who may decide this matter.")
+    if decider is not None:
+        errors.update(signing.decider_errors(decision, decider.pk))
     if data.get("enforced_at_once") and decision.kind not in kinds.ENFORCED_AT_ONCE_BY_LAW:
         if not (data.get("enforcement_reason") or "").strip():
             errors["enforcement_reason"] = _(

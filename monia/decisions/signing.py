@@ -9,11 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from monia.accounts.models import Role, User
 from monia.casework import measure_selectors
 from monia.casework.case_services import event_write, moment, today
 from monia.casework.models import ConsentAnswer, DecisionBody, EventKind
+from monia.decisions import selectors
 from monia.decisions.kinds import (
     CARER_VIEW_REQUIRED,
     CLOSE_NETWORK_KINDS,
@@ -49,6 +51,29 @@ def _text_errors(decision: Decision, errors: dict[str, str]) -> None:
         errors["decided_on"] = _("The decision cannot be dated in the future.")
 
 
+def decided_the_placement(decision: Decision, user_id: int) -> bool:
+    """Whether this user signed the emergency placement this decision extends."""
+    return (
+        decision.kind == DecisionKind.EMERGENCY_PLACEMENT_EXTENSION
+        and decision.measure is not None
+        and selectors.placement_deciders(decision.measure).filter(decider_id=user_id).exists()
+    )
+
+
+PLACEMENT_DECIDER = _lazy(
+    "Whoever decided the emergency placement does not decide its extension: choose another decider."
+)
+
+
+def decider_errors(decision: Decision, decider_id: int) -> dict[str, str]:
+    """Why this user may not be named the decider of this decision ({} when they may)."""
+    if decided_the_placement(decision, decider_id):
+        return {"decider": str(PLACEMENT_DECIDER)}
+    if not selectors.deciders(decision.case, decision.kind).filter(pk=decider_id).exists():
+        return {"decider": _("Choose a decider who may decide this matter.")}
+    return {}
+
+
 def _decider_errors(user: User, decision: Decision, errors: dict[str, str]) -> None:
     if decision.decider_id is None:
         errors["decider"] = _("Name the decider before the decision is signed.")
@@ -58,6 +83,8 @@ def _decider_errors(user: User, decision: Decision, errors: dict[str, str]) -> N
         errors["decider"] = _(
             "Only the senior official decides a care order and its ending (LsL 43 §, 47 §)."
         )
+    elif decided_the_placement(decision, user.pk):
+        errors["decider"] = str(PLACEMENT_DECIDER)
 
 
 def _must_be_heard(party: DecisionParty, decision: Decision) -> bool:

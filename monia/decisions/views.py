@@ -67,11 +67,12 @@ def _decision_form(case: Any, decision: Any, data: Any) -> forms.DecisionForm:
     return forms.DecisionForm(
         data,
         parties=list(decision.parties.all()),
-        deciders=selectors.deciders(case, decision.kind),
+        deciders=selectors.deciders(case, decision.kind, decision.measure),
         staff=selectors.staff_of(case),
         asks_close_network=decision.kind in kinds.CLOSE_NETWORK_KINDS,
         asks_care_form=selectors.asks_care_form(decision),
         asks_carer_view=decision.kind in kinds.CARER_VIEW_KINDS,
+        extends_a_placement=decision.kind == kinds.DecisionKind.EMERGENCY_PLACEMENT_EXTENSION,
         initial=forms.decision_initial(decision),
     )
 

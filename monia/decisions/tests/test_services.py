@@ -16,7 +16,7 @@ from monia.access.testing import as_owner
 from monia.casework import measure_services
 from monia.casework.models import ChronologyEvent, Measure
 from monia.conftest import CaseWorld
-from monia.decisions import services
+from monia.decisions import selectors, services
 from monia.decisions.models import Decision, DecisionParty, DecisionService
 from monia.decisions.signing import DecisionAlreadySigned
 from monia.decisions.testing import TEXT, draft_for, heard_all, signed_for
@@ -583,3 +583,58 @@ def test_ending_a_care_order_is_not_signed_without_the_substitute_care_places_vi
     assert "substitute-care place" in errors["carer_view"][0]
     d = _update(d, worker_a, carer_view="Lastenkoti tukee kotiinpaluuta.")
     assert _sign(d, senior_a).carer_view == "Lastenkoti tukee kotiinpaluuta."
+
+
+def test_whoever_decided_the_emergency_placement_does_not_decide_its_extension(
+    case_a: CaseWorld, worker_a: Any, teammate_a: Any
+) -> None:
+    placement = measure_services.measure_record(
+        user=worker_a,
+        case=case_a.case,
+        kind="emergency_placement",
+        decided_on=TODAY(),
+        started_on=TODAY(),
+        care_form="family_care",
+        place="Perhekoti Esimerkki",
+    )
+    assert signed_for(case_a.case, worker_a, measure=placement).decider == worker_a
+    extended = measure_services.emergency_placement_extend(
+        user=worker_a, measure=placement, decided_on=TODAY()
+    )
+    kind = "emergency_placement_extension"
+    errors = _errors(lambda: draft_for(case_a.case, worker_a, measure=extended, kind=kind))
+    assert errors["decider"] == [
+        "Whoever decided the emergency placement does not decide its extension: choose another "
+        "decider."
+    ]
+    deciders = selectors.deciders(case_a.case, kind, extended)
+    assert teammate_a in deciders and worker_a not in deciders
+    assert worker_a in selectors.deciders(case_a.case, kind)  # another measure's extension
+    # The worker prepares it; a colleague decides and signs.
+    d = signed_for(case_a.case, worker_a, measure=extended, kind=kind, decider=teammate_a)
+    assert d.state == "signed" and d.decider == teammate_a and d.preparer == worker_a
+
+
+def test_the_placements_decider_named_on_the_extension_before_the_placement_was_signed_cannot_sign(
+    case_a: CaseWorld, worker_a: Any, teammate_a: Any
+) -> None:
+    placement = measure_services.measure_record(
+        user=worker_a,
+        case=case_a.case,
+        kind="emergency_placement",
+        decided_on=TODAY(),
+        started_on=TODAY(),
+        care_form="family_care",
+        place="Perhekoti Esimerkki",
+    )
+    extended = measure_services.emergency_placement_extend(
+        user=worker_a, measure=placement, decided_on=TODAY()
+    )
+    extension = draft_for(
+        case_a.case, worker_a, measure=extended, kind="emergency_placement_extension"
+    )
+    signed_for(case_a.case, worker_a, measure=placement)
+    extension.refresh_from_db()
+    errors = _errors(lambda: _sign(extension, worker_a))
+    assert errors["decider"][0].startswith("Whoever decided the emergency placement")
+    assert Decision.objects.get(pk=extension.pk).state == "draft"

@@ -318,3 +318,33 @@ def test_the_sign_page_names_the_kind_once_when_the_matter_says_no_more(
     Decision.objects.filter(pk=d.pk).update(matter="Kiireellinen sijoitus perhekotiin")
     page = login("worker_a").get(reverse("decision_sign", args=[case_a.case.pk, d.pk]))
     assert f"<p>{kind}: Kiireellinen sijoitus perhekotiin</p>" in page.content.decode()
+
+
+def test_the_extensions_decider_list_leaves_out_whoever_decided_the_placement_and_says_why(
+    case_a: CaseWorld, worker_a: Any, teammate_a: Any
+) -> None:
+    from monia.casework import measure_services
+    from monia.decisions import services
+
+    today = timezone.localdate()
+    placement = measure_services.measure_record(
+        user=worker_a,
+        case=case_a.case,
+        kind="emergency_placement",
+        decided_on=today,
+        started_on=today,
+        care_form="family_care",
+        place="Perhekoti Esimerkki",
+    )
+    signed_for(case_a.case, worker_a, measure=placement)
+    extended = measure_services.emergency_placement_extend(
+        user=worker_a, measure=placement, decided_on=today
+    )
+    d = services.decision_draft(
+        user=worker_a, case=case_a.case, kind="emergency_placement_extension", measure=extended
+    )
+    page = login("worker_a").get(reverse("decision_edit", args=[case_a.case.pk, d.pk]))
+    choices = [str(pk) for pk, _label in page.context["form"].fields["decider"].choices if pk]
+    assert str(teammate_a.pk) in choices and str(worker_a.pk) not in choices
+    hint = "Kiireellisestä sijoituksesta päättänyt ei päätä sen jatkamisesta"
+    assert hint in page.content.decode()
