@@ -21,6 +21,7 @@ from monia.attachments import selectors as attachment_selectors
 from monia.casework import (
     child_choice,
     forms,
+    intake_html,
     measure_forms,
     measure_selectors,
     measure_services,
@@ -180,9 +181,16 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "links": stages.case_links(case, allowed=actions),
             "worker_title": stages.worker_words(case).title,
             "intakes": intakes,
+            # Each intake's article, written in Python (casework/intake_html.py).
+            "intake_articles": intake_html.intake_articles(
+                intakes,
+                case=case,
+                actions=actions,
+                now=now,
+                files=attachment_selectors.files_of("intake", [i.pk for i in intakes]),
+            ),
             "intakes_hidden": len(overview.intakes) - len(intakes),
             "intakes_every": every and len(overview.intakes) > selectors.INTAKES_SHOWN,
-            "intake_files": attachment_selectors.files_of("intake", [i.pk for i in intakes]),
             "open_to_appeal": selectors.decisions_open_to_appeal(case, today=timezone.localdate()),
         },
     )
