@@ -69,3 +69,21 @@ def signed_for(case: Case, worker: User, **kwargs: Any) -> Decision:
     return services.decision_sign(
         user=signer, decision=decision, lock_version=decision.lock_version
     )
+
+
+def emergency_placement(case: Case, worker: User) -> Measure:
+    """An emergency placement beginning today, recorded through the service."""
+    from django.utils import timezone
+
+    from monia.casework import measure_services
+
+    today = timezone.localdate()
+    return measure_services.measure_record(
+        user=worker,
+        case=case,
+        kind="emergency_placement",
+        decided_on=today,
+        started_on=today,
+        care_form="family_care",
+        place="Perhekoti Esimerkki",
+    )

@@ -19,7 +19,7 @@ from monia.conftest import CaseWorld
 from monia.decisions import selectors, services
 from monia.decisions.models import Decision, DecisionParty, DecisionService
 from monia.decisions.signing import DecisionAlreadySigned
-from monia.decisions.testing import TEXT, draft_for, heard_all, signed_for
+from monia.decisions.testing import TEXT, draft_for, emergency_placement, heard_all, signed_for
 
 pytestmark = pytest.mark.django_db
 
@@ -588,15 +588,7 @@ def test_ending_a_care_order_is_not_signed_without_the_substitute_care_places_vi
 def test_whoever_decided_the_emergency_placement_does_not_decide_its_extension(
     case_a: CaseWorld, worker_a: Any, teammate_a: Any
 ) -> None:
-    placement = measure_services.measure_record(
-        user=worker_a,
-        case=case_a.case,
-        kind="emergency_placement",
-        decided_on=TODAY(),
-        started_on=TODAY(),
-        care_form="family_care",
-        place="Perhekoti Esimerkki",
-    )
+    placement = emergency_placement(case_a.case, worker_a)
     assert signed_for(case_a.case, worker_a, measure=placement).decider == worker_a
     extended = measure_services.emergency_placement_extend(
         user=worker_a, measure=placement, decided_on=TODAY()
@@ -618,15 +610,7 @@ def test_whoever_decided_the_emergency_placement_does_not_decide_its_extension(
 def test_the_placements_decider_named_on_the_extension_before_the_placement_was_signed_cannot_sign(
     case_a: CaseWorld, worker_a: Any, teammate_a: Any
 ) -> None:
-    placement = measure_services.measure_record(
-        user=worker_a,
-        case=case_a.case,
-        kind="emergency_placement",
-        decided_on=TODAY(),
-        started_on=TODAY(),
-        care_form="family_care",
-        place="Perhekoti Esimerkki",
-    )
+    placement = emergency_placement(case_a.case, worker_a)
     extended = measure_services.emergency_placement_extend(
         user=worker_a, measure=placement, decided_on=TODAY()
     )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from monia.casework.models import ChronologyEvent
 from monia.conftest import CaseWorld, login
 from monia.decisions.models import Decision
-from monia.decisions.testing import draft_for, signed_for
+from monia.decisions.testing import draft_for, emergency_placement, signed_for
 
 pytestmark = pytest.mark.django_db
 
@@ -327,15 +327,7 @@ def test_the_extensions_decider_list_leaves_out_whoever_decided_the_placement_an
     from monia.decisions import services
 
     today = timezone.localdate()
-    placement = measure_services.measure_record(
-        user=worker_a,
-        case=case_a.case,
-        kind="emergency_placement",
-        decided_on=today,
-        started_on=today,
-        care_form="family_care",
-        place="Perhekoti Esimerkki",
-    )
+    placement = emergency_placement(case_a.case, worker_a)
     signed_for(case_a.case, worker_a, measure=placement)
     extended = measure_services.emergency_placement_extend(
         user=worker_a, measure=placement, decided_on=today
