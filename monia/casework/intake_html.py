@@ -76,7 +76,8 @@ def _urgency(i: Intake, url: _Urls, now: StageActions) -> str:
         return out
     out = escape(gettext("not assessed yet"))
     if i.pk in now.assess_urgency:
-        out += f' · <a href="{url("intake_urgency", i.pk)}">{escape(gettext("Assess urgency"))}</a>'
+        text = escape(gettext("Assess urgency"))
+        out += f' · <a href="{url("intake_urgency", i.pk)}">{text}</a>'
     return out
 
 
@@ -84,7 +85,8 @@ def _decision(i: Intake, url: _Urls, now: StageActions) -> str:
     if i.decision:
         out = f"<strong>{_label(i, 'decision')}</strong> {day_month_year(i.decided_on)}"
         if i.family_told_on:
-            out += f" · {escape(gettext('family told'))} {day_month_year(i.family_told_on)}"
+            told = escape(gettext("family told"))
+            out += f" · {told} {day_month_year(i.family_told_on)}"
         if i.decision_reason:
             out += f" – {escape(i.decision_reason)}"
         return out
