@@ -14,16 +14,13 @@ from html import escape
 from typing import Any
 
 from django.template.defaultfilters import linebreaksbr
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from monia.casework.models import Case, Intake
 from monia.casework.stages import StageActions
-from monia.ui.rows import choice_label, day_month_year
-
-_SLOT = 2147483647  # an id no table reaches, reversed once and cut out (as rows.id_url)
+from monia.ui.rows import choice_label, day_month_year, id_url
 
 
 class _Urls:
@@ -35,8 +32,7 @@ class _Urls:
 
     def __call__(self, name: str, pk: int) -> str:
         if name not in self.parts:
-            before, _slot, after = reverse(name, args=[self.case_pk, _SLOT]).partition(str(_SLOT))
-            self.parts[name] = (before, after)
+            self.parts[name] = id_url(name, self.case_pk)
         before, after = self.parts[name]
         return escape(f"{before}{pk}{after}")
 
