@@ -7,10 +7,15 @@
 - **Framework floor**: an empty logged-in page (``floor_urls.empty_page``) requested
   by the same logged-in client through the whole middleware stack: session, user, second
   factor, headers. What any page costs before its view does anything.
+- **Layout floor**: an empty page in Monia's layout (``floor_urls.layout_page``), and its
+  own SQL replayed as above. The difference is the Python every page of Monia pays before
+  its own content: what is left of a 2× target for the content's Python is the page's
+  database floor less that difference (``run.Result.content_budget_ms``).
 
-``run.py --floors`` times each page scenario and its two floors in turns (page, database
-floor, framework floor, page, …) in one process, so that a burst of load from elsewhere
-falls on all three alike, and reports the page's median over its database floor's.
+``run.py --floors`` times each page scenario and its floors in turns (page, database
+floor, framework floor, layout page, layout's SQL, page, …) in one process, so that a burst
+of load from elsewhere falls on all alike, and reports the page's median over its database
+floor's.
 """
 
 from __future__ import annotations
@@ -66,6 +71,14 @@ def framework_floor(client: Any) -> Callable[[], Any]:
     from bench.scenarios import page
 
     return page(client, FLOOR_PATH)
+
+
+def layout_floor(client: Any) -> Callable[[], Any]:
+    """The empty page in Monia's layout, requested by the page's own client."""
+    from bench.floor_urls import LAYOUT_PATH
+    from bench.scenarios import page
+
+    return page(client, LAYOUT_PATH)
 
 
 def timed_in_turns(calls: list[Callable[[], Any]], runs: int) -> list[list[float]]:

@@ -68,14 +68,51 @@ class Result:
     framework_floor_ms: float | None = None
     framework_floor_p95_ms: float | None = None
     ratio: float | None = None  # the page's median over its database floor's
+    layout_floor_ms: float | None = None  # an empty page in the layout
+    layout_sql_ms: float | None = None  # that page's own SQL, replayed raw
     # The process's own CPU per request (median): what other work on a shared machine
     # disturbs far less than the elapsed time.
     cpu_ms: float | None = None
 
-    def set_floors(self, db: list[float], framework: list[float]) -> None:
+    def set_floors(
+        self, db: list[float], framework: list[float], layout: list[float], layout_sql: list[float]
+    ) -> None:
         self.db_floor_ms, self.db_floor_p95_ms = _median(db), _p95(db)
         self.framework_floor_ms, self.framework_floor_p95_ms = _median(framework), _p95(framework)
         self.ratio = round(self.median_ms / self.db_floor_ms, 1) if self.db_floor_ms else None
+        self.layout_floor_ms, self.layout_sql_ms = _median(layout), _median(layout_sql)
+
+    def layout_figures(self) -> dict[str, float]:
+        figures = {
+            "layout_python_ms": self.layout_python_ms,
+            "content_budget_ms": self.content_budget_ms,
+            "content_python_ms": self.content_python_ms,
+        }
+        return {k: v for k, v in figures.items() if v is not None}
+
+    @property
+    def layout_python_ms(self) -> float | None:
+        """The Python every page of Monia pays: the empty page in the layout less its SQL."""
+        if self.layout_floor_ms is None or self.layout_sql_ms is None:
+            return None
+        return round(self.layout_floor_ms - self.layout_sql_ms, 2)
+
+    @property
+    def content_budget_ms(self) -> float | None:
+        """The Python left for the page's own content (its view, queries built by the ORM,
+        template) if the page is to answer within 2× its database floor: twice the floor
+        less the floor itself and the layout's Python."""
+        if self.db_floor_ms is None or self.layout_python_ms is None:
+            return None
+        return round(self.db_floor_ms - self.layout_python_ms, 2)
+
+    @property
+    def content_python_ms(self) -> float | None:
+        """The Python the page's own content took: its median less its database floor and
+        the layout's Python."""
+        if self.db_floor_ms is None or self.layout_python_ms is None:
+            return None
+        return round(self.median_ms - self.db_floor_ms - self.layout_python_ms, 2)
 
 
 def _median(times: list[float]) -> float:
@@ -142,9 +179,11 @@ def measure(scenario: Any, *, runs: int, warmups: int, slow_ms: float, floors_to
     calls = [call]
     if with_floors:
         replay = floors.database_floor([q["sql"] for q in captures[-1]])
-        calls += [replay, floors.framework_floor(scenario.client)]
-        _timed(replay, warmups)
-        _timed(calls[2], warmups)
+        layout = floors.layout_floor(scenario.client)
+        layout_replay = floors.database_floor(floors.statements_of(layout))
+        calls += [replay, floors.framework_floor(scenario.client), layout, layout_replay]
+        for floor in calls[1:]:
+            _timed(floor, warmups)
     times, *floor_times = floors.timed_in_turns(calls, runs)
     queries = captures[0]
     # A query is slow when it is slow every time: the least of its times over the runs.
@@ -206,6 +245,7 @@ def print_table(results: list[Result]) -> None:
     floored = any(r.ratio is not None for r in results)
     if floored:
         header += f" {'DB floor':>9} {'(p95)':>7} {'fw floor':>9} {'× DB floor':>11} {'CPU':>6}"
+        header += f" {'layout py':>10} {'budget':>7} {'content py':>11}"
     print(header)
     print("-" * len(header))
     for r in results:
@@ -217,6 +257,8 @@ def print_table(results: list[Result]) -> None:
             line += (
                 f" {r.db_floor_ms:>9.1f} {r.db_floor_p95_ms:>7.1f} {r.framework_floor_ms:>9.1f}"
                 f" {r.ratio:>11.1f} {r.cpu_ms or 0:>6.1f}"
+                f" {r.layout_python_ms or 0:>10.1f} {r.content_budget_ms or 0:>7.1f}"
+                f" {r.content_python_ms or 0:>11.1f}"
             )
         print(line)
 
@@ -318,6 +360,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "results": [
             {k: v for k, v in asdict(r).items() if k != "slow" and (v is not None)}
             | {"slow_queries": len(r.slow)}
+            | r.layout_figures()
             for r in results
         ],
     }

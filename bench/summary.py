@@ -47,15 +47,19 @@ def pages() -> list[str]:
     out = [
         f"Busy pages, national scale (`{path.name}`; load average {data['load_average']}):",
         "",
-        "| page | median ms | p95 ms | DB floor ms | framework floor ms | × DB floor | CPU ms |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| page | median ms | p95 ms | DB floor ms | framework floor ms | × DB floor | CPU ms "
+        "| layout's Python ms | content's budget at 2× ms | content's Python ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in data["results"]:
         if r["name"].startswith(BUSY) and r.get("ratio") is not None:
             out.append(
                 f"| {r['name']} | {_ms(r['median_ms'])} | {_ms(r['p95_ms'])} "
                 f"| {_ms(r['db_floor_ms'])} | {_ms(r['framework_floor_ms'])} "
-                f"| {r['ratio']:.1f} | {_ms(r.get('cpu_ms'))} |"
+                f"| {r['ratio']:.1f} | {_ms(r.get('cpu_ms'))} "
+                # Runs before the layout floor (7 December) have no such figures: "–".
+                f"| {_ms(r.get('layout_python_ms'))} | {_ms(r.get('content_budget_ms'))} "
+                f"| {_ms(r.get('content_python_ms'))} |"
             )
     return out
 
