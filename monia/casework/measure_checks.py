@@ -19,7 +19,13 @@ from monia.casework import measure_selectors
 from monia.casework.assessment_checks import hearing_errors
 from monia.casework.case_services import _check_date
 from monia.casework.measure_selectors import Consenter
-from monia.casework.models import Case, ConsentAnswer, DecisionBody, MeasureKind
+from monia.casework.models import (
+    Case,
+    ConsentAnswer,
+    DecisionBody,
+    MeasureKind,
+    SupportPlacementType,
+)
 
 Hearing = Mapping[str, Any]
 Consents = Mapping[int, Mapping[str, Any]]  # person id → answer, given_on, reason
@@ -66,7 +72,8 @@ def measure_errors(
 
 def kind_errors(values: Mapping[str, Any]) -> dict[str, str]:
     """The measure chosen, and what its kind needs: the type of support, the form of
-    substitute care, and who decides a care order (LsL 43 §)."""
+    substitute care, with whom a child is placed as a support measure (LsL 37 §, which
+    decides the right to aftercare, 75 §) and who decides a care order (LsL 43 §)."""
     if "kind" not in values:
         return {}
     kind = values["kind"]
@@ -77,6 +84,11 @@ def kind_errors(values: Mapping[str, Any]) -> dict[str, str]:
         errors["support_type"] = _("Choose the type of support.")
     if kind == MeasureKind.SUBSTITUTE_CARE and not values.get("care_form"):
         errors["care_form"] = _("Choose the form of substitute care.")
+    placed = values.get("support_placement_type")
+    if kind == MeasureKind.PLACEMENT_AS_SUPPORT and placed not in SupportPlacementType.values:
+        errors["support_placement_type"] = _(
+            "Choose whether the child is placed alone or together with a parent."
+        )
     body = values.get("decision_body")
     if (
         kind == MeasureKind.CARE_ORDER

@@ -18,6 +18,7 @@ from monia.casework.models import (
     ConsentParty,
     DecisionBody,
     MeasureKind,
+    SupportPlacementType,
     SupportType,
 )
 from monia.ui.widgets import DateInput
@@ -35,6 +36,15 @@ class MeasureForm(HearingFields, SentOnceForm):
     )
     care_form = forms.ChoiceField(
         label=_("Form of substitute care"), required=False, choices=_blank_first(CareForm.choices)
+    )
+    support_placement_type = forms.ChoiceField(
+        label=_("Placement as a support measure: with whom is the child placed?"),
+        help_text=_(
+            "Only a child placed alone for at least six months gains a right to aftercare "
+            "(LsL 75 §)."
+        ),
+        required=False,
+        choices=_blank_first(SupportPlacementType.choices),
     )
     decision_body = forms.ChoiceField(label=_("Decided by"), choices=DecisionBody.choices)
     decided_on = forms.DateField(label=_("Decided on"), widget=DateInput())
@@ -67,6 +77,7 @@ class MeasureForm(HearingFields, SentOnceForm):
         "kind",
         "support_type",
         "care_form",
+        "support_placement_type",
         "decision_body",
         "decided_on",
         "started_on",

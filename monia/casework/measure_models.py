@@ -47,6 +47,19 @@ class CareForm(models.TextChoices):
     OTHER = "other", _("Other arrangement")
 
 
+class SupportPlacementType(models.TextChoices):
+    """With whom a child is placed as a support measure (LsL 37 §): the national
+    classification's own list ("Sijoituksen laji", 1.2.246.537.6.1215). Only a child placed
+    alone gains a right to aftercare from the placement (LsL 75 § 1 mom)."""
+
+    WITH_PARENT = "with_parent", _("Together with a parent or guardian")
+    ALONE = "alone", _("Alone, without the parents (LsL 37 § 2 mom)")
+    PRISON_FAMILY_UNIT = (
+        "prison_family_unit",
+        _("With a parent in a prison's family unit (LsL 37 § 3 mom)"),
+    )
+
+
 class DecisionBody(models.TextChoices):
     SOCIAL_WORKER = "social_worker", _("Social worker")
     SENIOR_OFFICIAL = "senior_official", _("Senior official (with consent)")
@@ -65,6 +78,10 @@ class Measure(models.Model):
         _("form of care"), max_length=30, choices=CareForm.choices, blank=True
     )
     place = models.CharField(_("place"), max_length=200, blank=True)
+    # A placement as a support measure only; blank on one recorded before it was asked.
+    support_placement_type = models.CharField(
+        _("type of placement"), max_length=20, choices=SupportPlacementType.choices, blank=True
+    )
     decided_on = models.DateField(_("decided on"))
     decision_body = models.CharField(
         _("decided by"),
@@ -110,6 +127,11 @@ class Measure(models.Model):
                     & models.Q(extended_to__gt=models.F("expires_on"))
                 ),
                 name="measure_only_emergency_placement_extends",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(support_placement_type="")
+                | models.Q(kind="placement_as_support"),
+                name="measure_placed_with_only_for_support_placement",
             ),
         ]
 

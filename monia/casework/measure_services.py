@@ -47,6 +47,7 @@ from monia.casework.models import (
     Measure,
     MeasureConsent,
     MeasureKind,
+    SupportPlacementType,
 )
 
 Hearing = dict[str, Any]
@@ -55,16 +56,21 @@ Consents = dict[int, dict[str, Any]]  # person id → answer, given_on, reason
 
 def last_placement_ended(case: Case) -> datetime.date | None:
     """The day the child's last placement that gives a right to aftercare ended (LsL 75 §
-    1 mom): substitute care, an emergency placement, or a placement as a support measure
-    that lasted at least six months. The five years of 75 § 3 mom run from it."""
+    1 mom): substitute care, an emergency placement, or a placement as a support measure of
+    the child alone that lasted at least six months. The five years of 75 § 3 mom run from
+    it. A support placement recorded before Monia asked with whom the child was placed
+    counts, as before: a right the register cannot rule out is not taken away."""
     ended = case.measures.filter(kind__in=PLACEMENT_KINDS, ended_on__isnull=False)
     days = [
         m.ended_on
-        for m in ended.only("kind", "started_on", "ended_on")
+        for m in ended.only("kind", "started_on", "ended_on", "support_placement_type")
         if m.ended_on is not None
         and (
             m.kind != MeasureKind.PLACEMENT_AS_SUPPORT
-            or deadlines.support_placement_gives_aftercare(m.started_on, m.ended_on)
+            or (
+                m.support_placement_type in ("", SupportPlacementType.ALONE)
+                and deadlines.support_placement_gives_aftercare(m.started_on, m.ended_on)
+            )
         )
     ]
     return max(days, default=None)
@@ -80,6 +86,7 @@ def measure_record(
     started_on: datetime.date,
     support_type: str = "",
     care_form: str = "",
+    support_placement_type: str = "",
     place: str = "",
     decision_body: str = DecisionBody.SOCIAL_WORKER,
     details: str = "",
@@ -101,6 +108,7 @@ def measure_record(
         "kind": kind,
         "support_type": support_type,
         "care_form": care_form,
+        "support_placement_type": support_placement_type,
         "decision_body": decision_body,
         "decided_on": decided_on,
         "started_on": started_on,
@@ -128,6 +136,9 @@ def measure_record(
         # The form of care of every placement (and of a care order's substitute care):
         # the national structure records it as the placement's sijoituspaikka.
         care_form=care_form if kind in PLACEMENT_KINDS or kind == MeasureKind.CARE_ORDER else "",
+        support_placement_type=support_placement_type
+        if kind == MeasureKind.PLACEMENT_AS_SUPPORT
+        else "",
         place=place.strip(),
         decided_on=decided_on,
         decision_body=decision_body,
@@ -178,8 +189,8 @@ def _state_errors(
         if case.measures.filter(kind__in=PLACEMENT_KINDS, ended_on__isnull=False).exists():
             return {
                 "kind": _(
-                    "A placement as a support measure gives a right to aftercare only when it "
-                    "lasted at least six months (LsL 75 §)."
+                    "A placement as a support measure gives a right to aftercare only when the "
+                    "child was placed alone and it lasted at least six months (LsL 75 §)."
                 )
             }
         return {"kind": _("Aftercare follows a placement: record the ended placement first.")}

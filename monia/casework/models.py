@@ -37,6 +37,7 @@ from monia.casework.measure_models import (  # noqa: F401 - re-exported
     Measure,
     MeasureConsent,
     MeasureKind,
+    SupportPlacementType,
     SupportType,
 )
 from monia.casework.note_models import (  # noqa: F401 - re-exported

@@ -93,6 +93,8 @@ def _measure_text(measure: Measure) -> str:
         parts.append(measure.place)
     if measure.care_form:
         parts.append(str(measure.get_care_form_display()))
+    if measure.support_placement_type:
+        parts.append(str(measure.get_support_placement_type_display()))
     if measure.support_type:
         parts.append(str(measure.get_support_type_display()))
     dates = _("from %(date)s") % {"date": date_format(measure.started_on, "j.n.Y")}

@@ -23,6 +23,7 @@ from monia.casework.models import (
     DecisionBody,
     Measure,
     MeasureKind,
+    SupportPlacementType,
     SupportType,
 )
 from monia.demo import texts, workdays
@@ -139,14 +140,22 @@ class Stories(CaseSteps):
             self._supports(case_id, worker, completed, kinds)
             placed = variant == "support_placement"
             if placed:
+                day = self._office_day(
+                    min(completed + DAY * self.rng.randint(7, 30), self.today), completed
+                )
+                # The first place takes a parent with the child, the second the child alone.
+                where = self.rng.randrange(len(texts.SUPPORT_PLACEMENT_PLACES))
                 self._measure(
                     case_id,
                     worker,
                     MeasureKind.PLACEMENT_AS_SUPPORT,
-                    self._office_day(
-                        min(completed + DAY * self.rng.randint(7, 30), self.today), completed
+                    day,
+                    place=texts.SUPPORT_PLACEMENT_PLACES[where],
+                    support_placement_type=(
+                        SupportPlacementType.WITH_PARENT
+                        if where == 0
+                        else SupportPlacementType.ALONE
                     ),
-                    place=self.rng.choice(texts.SUPPORT_PLACEMENT_PLACES),
                     details="Avohuollon sijoitus (LsL 37 §) huoltajan suostumuksella.",
                 )
             self._client_plan(

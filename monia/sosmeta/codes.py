@@ -13,7 +13,13 @@ from __future__ import annotations
 from django.db import models
 from django.utils import translation
 
-from monia.casework.models import CareForm, ContactMethod, ServiceTask, Urgency
+from monia.casework.models import (
+    CareForm,
+    ContactMethod,
+    ServiceTask,
+    SupportPlacementType,
+    Urgency,
+)
 from monia.decisions.kinds import AppealRoute
 
 Code = tuple[str, str]
@@ -28,6 +34,12 @@ NOT_URGENT: Code = ("3", "Kiireetöntä väliintuloa vaativa tilanne")  # 1.2.24
 HOME_VISIT: Code = ("3", "Käynti asiakkaan luona")  # 1.2.246.537.6.1250
 FAMILY_CARE: Code = ("31", "Perhehoito")  # 1.2.246.537.6.1222
 INSTITUTIONAL_CARE: Code = ("24", "Laitospalvelu")  # 1.2.246.537.6.1222
+# Sijoituksen laji (1.2.246.537.6.1215): the 37 § placement decisions' own list (11030, 11055).
+SUPPORT_PLACEMENT_TYPES: dict[str, Code] = {
+    SupportPlacementType.WITH_PARENT: ("6", "Avohuollon sijoitus yhdessä vanhemman kanssa"),
+    SupportPlacementType.ALONE: ("7", "Avohuollon sijoitus ilman vanhempia"),
+    SupportPlacementType.PRISON_FAMILY_UNIT: ("8", "Avohuollon sijoitus vankilan perheosastolle"),
+}
 # The client plan's own list (15009 "Tämä asiakassuunnitelma on").
 PLAN_COMMUNITY_CARE: Code = ("1", "Avohuollon asiakassuunnitelma")
 PLAN_PLACED_AS_SUPPORT: Code = ("2", "Avohuollon tukitoimena sijoitetun lapsen asiakassuunnitelma")
@@ -78,6 +90,11 @@ def care_form_service(value: str) -> Code | None:
         CareForm.INSTITUTIONAL_CARE: INSTITUTIONAL_CARE,
     }
     return national_or_monia(known, CareForm, value)
+
+
+def support_placement_type(value: str) -> Code | None:
+    """With whom a child is placed as a support measure; None when not recorded."""
+    return SUPPORT_PLACEMENT_TYPES.get(value)
 
 
 def appeal(route: str) -> Code:

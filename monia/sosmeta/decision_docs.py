@@ -170,10 +170,13 @@ def _heard(party: DecisionParty) -> dict[str, Any]:
 
 def _placement_as_support(doc: Document, d: Decision) -> None:
     _network(doc, d)
+    doc.code("sijoituksen_laji", codes.support_placement_type(_measure(d).support_placement_type))
     doc.code("lapsen_sijoitus.sijoituspaikka", _placement_code(_measure(d)))
 
 
 def _placement_as_support_end(doc: Document, d: Decision) -> None:
+    placed = codes.support_placement_type(_measure(d).support_placement_type)
+    doc.code("lopetettavan_sijoituksen_laji", placed)
     doc.put(
         "avohuollon_tukitoimena_tehdyn_sijoituksen_tiedot.paattymispaiva", iso(_measure(d).ended_on)
     )

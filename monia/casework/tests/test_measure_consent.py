@@ -33,7 +33,7 @@ def _placement(case: Case, worker: Any, **extra: Any) -> Measure:
         decided_on=TODAY(),
         started_on=TODAY(),
         place="Perhekuntoutusyksikkö",
-        **extra,
+        **{"support_placement_type": "with_parent", **extra},
     )
 
 
@@ -243,6 +243,7 @@ def test_a_care_order_against_an_objection_goes_to_the_administrative_court(
 def _post(cw: CaseWorld, **extra: str) -> dict[str, str]:
     return {
         "kind": "placement_as_support",
+        "support_placement_type": "with_parent",
         "decision_body": "social_worker",
         "decided_on": TODAY().isoformat(),
         "started_on": TODAY().isoformat(),
@@ -272,6 +273,44 @@ def test_the_measure_page_asks_each_guardian_and_keeps_what_was_typed(
     assert done.status_code == 302
     page = client.get(reverse("case_detail", args=[case_a.case.pk])).content.decode()
     assert "Maija Esimerkki (Guardian): Consented" in page
+
+
+def test_a_support_placement_asks_with_whom_the_child_is_placed_and_the_case_page_says_it(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    mother = _mother(case_a)
+    key = f"consent_{mother.pk}"
+    answered = {key: "consented", f"{key}_on": YESTERDAY().isoformat()}
+    url = reverse("measure_new", args=[case_a.case.pk])
+    client = login("worker_a", "en")
+    refused = client.post(url, _post(case_a, support_placement_type="", **answered))
+    html = refused.content.decode()
+    assert refused.status_code == 200
+    assert "Choose whether the child is placed alone or together with a parent." in html
+    assert 'value="Perhekuntoutusyksikkö Kaisla"' in html  # nothing typed is lost
+    assert not Measure.objects.filter(kind="placement_as_support").exists()
+    done = client.post(url, _post(case_a, **answered))
+    assert done.status_code == 302
+    assert Measure.objects.get(kind="placement_as_support").support_placement_type == (
+        "with_parent"
+    )
+    page = client.get(reverse("case_detail", args=[case_a.case.pk])).content.decode()
+    assert "Together with a parent or guardian" in page
+
+
+def test_with_whom_a_child_is_placed_is_kept_only_for_a_support_placement(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    support = measure_services.measure_record(
+        user=worker_a,
+        case=case_a.case,
+        kind="community_support",
+        support_type="support_person",
+        support_placement_type="alone",
+        decided_on=TODAY(),
+        started_on=TODAY(),
+    )
+    assert support.support_placement_type == ""
 
 
 def test_the_case_page_shows_the_hearing_before_a_measure(

@@ -87,11 +87,15 @@ def test_a_person_is_no_longer_the_child_of_an_intake_on_the_18th_birthday() -> 
 # --- Aftercare after a placement (LsL 75 §) --------------------------------------------------
 
 
-def _support_placement(case_a: CaseWorld, worker: Any, started: int, ended: int) -> Measure:
-    """A placement as a support measure that ran from ``started`` to ``ended`` days ago."""
+def _support_placement(
+    case_a: CaseWorld, worker: Any, started: int, ended: int, placed: str = "alone"
+) -> Measure:
+    """A placement as a support measure that ran from ``started`` to ``ended`` days ago
+    (``placed``: with whom; "" as one recorded before Monia asked)."""
     return Measure.objects.create(
         case=case_a.case,
         kind=MeasureKind.PLACEMENT_AS_SUPPORT,
+        support_placement_type=placed,
         decided_on=TODAY() - datetime.timedelta(days=started),
         started_on=TODAY() - datetime.timedelta(days=started),
         ended_on=TODAY() - datetime.timedelta(days=ended),
@@ -113,9 +117,31 @@ def test_a_support_placement_shorter_than_six_months_gives_no_aftercare(
     with translation.override("en"), pytest.raises(ValidationError) as exc:
         _aftercare(case_a, worker_a)
     assert exc.value.message_dict["kind"] == [
-        "A placement as a support measure gives a right to aftercare only when it lasted at "
-        "least six months (LsL 75 §)."
+        "A placement as a support measure gives a right to aftercare only when the child was "
+        "placed alone and it lasted at least six months (LsL 75 §)."
     ]
+
+
+@pytest.mark.parametrize("placed", ["with_parent", "prison_family_unit"])
+def test_a_long_support_placement_with_a_parent_gives_no_aftercare(
+    case_a: CaseWorld, worker_a: Any, placed: str
+) -> None:
+    # LsL 75 § 1 mom: after a 37 § placement only for a child placed "alone" (yksin). A year
+    # in a family rehabilitation unit with the mother gives the child no right of its own.
+    _support_placement(case_a, worker_a, started=400, ended=10, placed=placed)
+    assert measure_services.last_placement_ended(case_a.case) is None
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        _aftercare(case_a, worker_a)
+    assert "placed alone" in exc.value.message_dict["kind"][0]
+    assert not Measure.objects.filter(kind="aftercare").exists()
+
+
+def test_a_support_placement_recorded_before_monia_asked_with_whom_still_counts(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    ended = TODAY() - datetime.timedelta(days=10)
+    _support_placement(case_a, worker_a, started=400, ended=10, placed="")
+    assert measure_services.last_placement_ended(case_a.case) == ended
 
 
 def test_a_support_placement_of_six_months_gives_aftercare_for_five_years_from_its_end(

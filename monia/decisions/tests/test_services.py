@@ -283,6 +283,28 @@ def test_a_guardian_not_heard_with_the_reason_does_not_stop_it(
     assert _sign(d, worker_a).state == "signed"
 
 
+def test_a_support_placements_draft_says_with_whom_the_child_is_placed_in_the_childs_language(
+    case_a: CaseWorld, worker_a: Any
+) -> None:
+    measure = measure_services.measure_record(
+        user=worker_a,
+        case=case_a.case,
+        kind="placement_as_support",
+        support_placement_type="alone",
+        place="Nuorisokoti Koivu",
+        decided_on=TODAY(),
+        started_on=TODAY(),
+        consents={
+            p.pk: {"answer": "consented", "given_on": TODAY()}
+            for p in (r.from_person for r in case_a.case.child.ties_to.all())
+        },
+    )
+    draft = services.decision_draft(
+        user=worker_a, case=case_a.case, kind="placement_as_support", measure=measure
+    )
+    assert "Nuorisokoti Koivu, Yksin, ilman vanhempia (LsL 37 § 2 mom)" in draft.decision_text
+
+
 def test_a_placement_as_support_without_consent_is_not_signed(
     case_a: CaseWorld, worker_a: Any
 ) -> None:
@@ -291,6 +313,7 @@ def test_a_placement_as_support_without_consent_is_not_signed(
         user=worker_a,
         case=case_a.case,
         kind="placement_as_support",
+        support_placement_type="alone",
         decided_on=TODAY(),
         started_on=TODAY(),
         consents={mother.pk: {"answer": "not_asked", "reason": "Ei tavoitettu."}},

@@ -58,6 +58,7 @@ def measure_for(kind: str, cw: CaseWorld, user: User) -> Measure:
         kind=measure_kind,
         care_form=care_form,
         support_type=support,
+        support_placement_type="alone" if measure_kind == "placement_as_support" else "",
         place="Perhekoti Koivula" if care_form else "",
         decided_on=start,
         started_on=start,

@@ -74,6 +74,32 @@ def test_a_placement_without_the_close_network_mapped_is_reported(decision_maker
     ]
 
 
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        (DecisionKind.PLACEMENT_AS_SUPPORT, "sijoituksen_laji"),
+        (DecisionKind.PLACEMENT_AS_SUPPORT_END, "lopetettavan_sijoituksen_laji"),
+    ],
+)
+def test_a_support_placement_says_with_whom_the_child_is_placed_in_the_national_code(
+    kind: str, field: str, decision_maker: Any
+) -> None:
+    decision = decision_maker(kind)
+    oid, instance = build.build(decision)
+    schemas.validate(oid, instance)
+    (body,) = instance.values()
+    assert body[field] == {
+        "system": "urn:oid:1.2.246.537.6.1215",
+        "code": "7",
+        "display": "Avohuollon sijoitus ilman vanhempia",
+    }
+    # One recorded before Monia asked has no such field rather than a guess.
+    decision.measure.support_placement_type = ""
+    _, instance = decision_docs.decision(decision)
+    (body,) = instance.values()
+    assert field not in body
+
+
 def test_each_party_heard_is_a_hearing_document(decision_maker: Any) -> None:
     decision = decision_maker(DecisionKind.PLACEMENT_AS_SUPPORT)
     built = build.documents(decision)
@@ -172,6 +198,7 @@ def _placement_as_support(cw: Any, worker: Any, senior: Any) -> tuple[str, Any, 
         worker,
         "placement_as_support",
         care_form="family_care",
+        support_placement_type="alone",
         place="Perhekoti Koivula",
         close_network_mapped=True,
         consents=_consents(cw),
