@@ -206,7 +206,7 @@ AFTERCARE_TRANSITION_FROM = date(2024, 1, 1)
 AFTERCARE_TRANSITION_UNTIL = date(2024, 6, 30)
 # LsL 75 § 1 mom: a placement as a support measure (37 §) gives a right to aftercare when the
 # child was placed alone and it lasted at least six months (the first condition is the
-# measure's support_placement_type: casework.measure_services.last_placement_ended).
+# measure's support_placement_type: casework.measure_selectors.last_placement_ended).
 AFTERCARE_SUPPORT_PLACEMENT_MONTHS = 6
 # LsL 13 b § (HE 170/2021): children per responsible social worker; 35 also before 2022.
 CASELOAD_CAP: LegalParameter[int] = LegalParameter(

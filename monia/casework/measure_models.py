@@ -131,7 +131,7 @@ class Measure(models.Model):
             models.CheckConstraint(
                 condition=models.Q(support_placement_type="")
                 | models.Q(kind="placement_as_support"),
-                name="measure_placed_with_only_for_support_placement",
+                name="measure_placement_type_only_for_support_placement",
             ),
         ]
 

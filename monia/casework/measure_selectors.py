@@ -1,5 +1,6 @@
 """Reads for a measure's hearing and consents: how old the child is on the day of the
-decision, and whose consent a measure needs. Callers reach the case through the policy."""
+decision, and whose consent a measure needs; and the last placement that gives a right to
+aftercare (LsL 75 §). Callers reach the case through the policy."""
 
 from __future__ import annotations
 
@@ -8,7 +9,15 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from monia.casework.models import Case, ConsentParty, DecisionBody, MeasureKind
+from monia import deadlines
+from monia.casework.models import (
+    PLACEMENT_KINDS,
+    Case,
+    ConsentParty,
+    DecisionBody,
+    MeasureKind,
+    SupportPlacementType,
+)
 from monia.people.models import Person, Relationship, age_on
 
 # A child of 12 is heard as a party before a decision on their matter (HL 34 §, LsL 20 §
@@ -69,3 +78,25 @@ def consenters(case: Case, *, on: datetime.date) -> list[Consenter]:
     if hearing_required(case.child, on):
         found.append(Consenter(case.child, ConsentParty.CHILD))
     return found
+
+
+def last_placement_ended(case: Case) -> datetime.date | None:
+    """The day the child's last placement that gives a right to aftercare ended (LsL 75 §
+    1 mom): substitute care, an emergency placement, or a placement as a support measure of
+    the child alone that lasted at least six months. The five years of 75 § 3 mom run from
+    it. A support placement recorded before Monia asked with whom the child was placed
+    counts, as before: a right the register cannot rule out is not taken away."""
+    ended = case.measures.filter(kind__in=PLACEMENT_KINDS, ended_on__isnull=False)
+    days = [
+        m.ended_on
+        for m in ended.only("kind", "started_on", "ended_on", "support_placement_type")
+        if m.ended_on is not None
+        and (
+            m.kind != MeasureKind.PLACEMENT_AS_SUPPORT
+            or (
+                m.support_placement_type in ("", SupportPlacementType.ALONE)
+                and deadlines.support_placement_gives_aftercare(m.started_on, m.ended_on)
+            )
+        )
+    ]
+    return max(days, default=None)

@@ -47,33 +47,10 @@ from monia.casework.models import (
     Measure,
     MeasureConsent,
     MeasureKind,
-    SupportPlacementType,
 )
 
 Hearing = dict[str, Any]
 Consents = dict[int, dict[str, Any]]  # person id → answer, given_on, reason
-
-
-def last_placement_ended(case: Case) -> datetime.date | None:
-    """The day the child's last placement that gives a right to aftercare ended (LsL 75 §
-    1 mom): substitute care, an emergency placement, or a placement as a support measure of
-    the child alone that lasted at least six months. The five years of 75 § 3 mom run from
-    it. A support placement recorded before Monia asked with whom the child was placed
-    counts, as before: a right the register cannot rule out is not taken away."""
-    ended = case.measures.filter(kind__in=PLACEMENT_KINDS, ended_on__isnull=False)
-    days = [
-        m.ended_on
-        for m in ended.only("kind", "started_on", "ended_on", "support_placement_type")
-        if m.ended_on is not None
-        and (
-            m.kind != MeasureKind.PLACEMENT_AS_SUPPORT
-            or (
-                m.support_placement_type in ("", SupportPlacementType.ALONE)
-                and deadlines.support_placement_gives_aftercare(m.started_on, m.ended_on)
-            )
-        )
-    ]
-    return max(days, default=None)
 
 
 @transaction.atomic
@@ -126,7 +103,7 @@ def measure_record(
         # An emergency placement makes the child a child welfare client (LsL 26 § 4 mom).
         _open_client_relationship(case=case, user=user, on=started_on)
     elif kind == MeasureKind.AFTERCARE:
-        ended = last_placement_ended(case)
+        ended = measure_selectors.last_placement_ended(case)
         assert ended is not None and case.child.birth_date is not None
         expires_on = deadlines.aftercare_ends(case.child.birth_date, ended)
     measure = Measure.objects.create(
@@ -185,7 +162,7 @@ def _state_errors(
         return {}
     if kind != MeasureKind.EMERGENCY_PLACEMENT and case.stage != CaseStage.CLIENT:
         return {"kind": _("Only an emergency placement can be made before the child is a client.")}
-    if kind == MeasureKind.AFTERCARE and last_placement_ended(case) is None:
+    if kind == MeasureKind.AFTERCARE and measure_selectors.last_placement_ended(case) is None:
         if case.measures.filter(kind__in=PLACEMENT_KINDS, ended_on__isnull=False).exists():
             return {
                 "kind": _(

@@ -19,6 +19,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='measure',
-            constraint=models.CheckConstraint(condition=models.Q(('support_placement_type', ''), ('kind', 'placement_as_support'), _connector='OR'), name='measure_placed_with_only_for_support_placement'),
+            constraint=models.CheckConstraint(condition=models.Q(('support_placement_type', ''), ('kind', 'placement_as_support'), _connector='OR'), name='measure_placement_type_only_for_support_placement'),
         ),
     ]

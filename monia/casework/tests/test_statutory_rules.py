@@ -129,7 +129,7 @@ def test_a_long_support_placement_with_a_parent_gives_no_aftercare(
     # LsL 75 § 1 mom: after a 37 § placement only for a child placed "alone" (yksin). A year
     # in a family rehabilitation unit with the mother gives the child no right of its own.
     _support_placement(case_a, worker_a, started=400, ended=10, placed=placed)
-    assert measure_services.last_placement_ended(case_a.case) is None
+    assert measure_selectors.last_placement_ended(case_a.case) is None
     with translation.override("en"), pytest.raises(ValidationError) as exc:
         _aftercare(case_a, worker_a)
     assert "placed alone" in exc.value.message_dict["kind"][0]
@@ -141,7 +141,7 @@ def test_a_support_placement_recorded_before_monia_asked_with_whom_still_counts(
 ) -> None:
     ended = TODAY() - datetime.timedelta(days=10)
     _support_placement(case_a, worker_a, started=400, ended=10, placed="")
-    assert measure_services.last_placement_ended(case_a.case) == ended
+    assert measure_selectors.last_placement_ended(case_a.case) == ended
 
 
 def test_a_support_placement_of_six_months_gives_aftercare_for_five_years_from_its_end(
